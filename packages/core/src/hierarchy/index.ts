@@ -1,0 +1,3 @@
+export * from './names.js';
+export * from './units.js';
+export * from './lineage.js';

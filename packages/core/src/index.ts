@@ -1,0 +1,6 @@
+/**
+ * @antq/core: the types and rules of the all-people movement to protect national
+ * security at the grassroots. Pure functions over plain data: no I/O, no clock.
+ */
+export * from './dates.js';
+export * from './hierarchy/index.js';

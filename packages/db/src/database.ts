@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/prisma/client.js';
+
+/** Where the data lives: an embedded PGlite directory (or memory), or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { readonly kind: 'pglite'; readonly dataDir: string | 'memory' }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+/** One SQL statement as Prisma sent it, for statement counting in tests and benchmarks. */
+export interface QueryEvent {
+  readonly query: string;
+  readonly durationMs: number;
+}
+
+/** An open database: the Prisma client, the adapter it runs on, and how to close both. */
+export interface Database {
+  readonly target: DatabaseTarget;
+  readonly prisma: PrismaClient;
+  /** The driver adapter factory, which also drives migrations (see migrate.ts). */
+  readonly adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** Calls `listener` for every SQL statement the client sends; returns an unsubscribe. */
+  onQuery(listener: (event: QueryEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** The default target: `DATABASE_URL` when set, else PGlite in `dataDir`. */
+export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  return url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: `${dataDir}/pglite` };
+}
+
+/** Opens a database without migrating it (see `migrate`). */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  let adapter: SqlMigrationAwareDriverAdapterFactory;
+  let closeDriver: () => Promise<void>;
+  if (target.kind === 'pglite') {
+    if (target.dataDir !== 'memory') mkdirSync(target.dataDir, { recursive: true });
+    const pglite = target.dataDir === 'memory' ? new PGlite() : new PGlite(target.dataDir);
+    await pglite.waitReady;
+    adapter = new PrismaPGlite(pglite);
+    closeDriver = () => pglite.close();
+  } else {
+    adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+    closeDriver = async () => {};
+  }
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const listeners = new Set<(event: QueryEvent) => void>();
+  prisma.$on('query', (e) => {
+    for (const listener of listeners) listener({ query: e.query, durationMs: e.duration });
+  });
+  return {
+    target,
+    prisma,
+    adapter,
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await prisma.$disconnect();
+      await closeDriver();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Migrations without the native schema engine. Prisma's CLI downloads a native engine
+ * from a host our machines cannot reach, so we drive Prisma's own WebAssembly build of
+ * the same engine through the driver adapter. `applyMigrations` records what it applies
+ * in `_prisma_migrations` exactly as `prisma migrate deploy` does: the two can be used
+ * on the same database interchangeably.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Database } from './database.js';
+
+/** The folder holding schema.prisma and migrations/ (shipped with the package). */
+export const PRISMA_DIR = fileURLToPath(new URL('../prisma/', import.meta.url));
+export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
+export const MIGRATIONS_DIR = join(PRISMA_DIR, 'migrations');
+
+let wasmReady: Promise<void> | undefined;
+
+// @types/node does not declare the WebAssembly global; this is the one call we make.
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }>;
+};
+
+/** Instantiates the WebAssembly engine once per process. */
+function loadWasm(): Promise<void> {
+  wasmReady ??= (async () => {
+    const entry = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm');
+    const bytes = await readFile(join(dirname(entry), 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': engineGlue });
+    engineGlue.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
+  })();
+  return wasmReady;
+}
+
+async function withEngine<T>(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  schema: string,
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  await loadWasm();
+  const engine = await engineGlue.SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(adapter),
+  );
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+/** The migrations on disk, in order, as the engine wants them. */
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lock = await readFile(join(dir, 'migration_lock.toml'), 'utf8').catch(() => null);
+  return {
+    baseDir: dir,
+    lockfile: { path: 'migration_lock.toml', content: lock },
+    shadowDbInitScript: '',
+    migrationDirectories: await Promise.all(
+      names.map(async (name) => ({
+        path: name,
+        migrationFile: {
+          path: 'migration.sql',
+          content: await readFile(join(dir, name, 'migration.sql'), 'utf8').then(
+            (value) => ({ tag: 'ok' as const, value }),
+            (error: Error) => ({ tag: 'error' as const, value: error.message }),
+          ),
+        },
+      })),
+    ),
+  };
+}
+
+/** Applies the migrations that `db` lacks; returns the names of those applied. */
+export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const schema = await readFile(SCHEMA_PATH, 'utf8');
+  const migrationsList = await readMigrations(dir);
+  const { appliedMigrationNames } = await withEngine(db.adapter, schema, (engine) =>
+    engine.applyMigrations({ migrationsList, filters: { externalTables: [], externalEnums: [] } }),
+  );
+  return appliedMigrationNames;
+}
+
+/**
+ * The SQL that would bring a database built from the migrations up to `schema`
+ * (default: schema.prisma); empty when the two agree. Runs the migrations on a fresh
+ * in-memory PGlite (the shadow database), so it needs no server.
+ */
+export async function pendingSchemaChange(schema?: string, dir = MIGRATIONS_DIR): Promise<string> {
+  const datamodel = schema ?? (await readFile(SCHEMA_PATH, 'utf8'));
+  const shadowHost = new PGlite();
+  try {
+    const result = await withEngine(new PrismaPGlite(shadowHost), datamodel, async (engine) =>
+      engine.diff({
+        from: { tag: 'migrations', ...(await readMigrations(dir)) },
+        to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: datamodel }] },
+        script: true,
+        exitCode: null,
+        filters: { externalTables: [], externalEnums: [] },
+      }),
+    );
+    const sql = result.stdout ?? '';
+    return /^\s*(--.*\s*)*$/.test(sql) && !/\b(CREATE|ALTER|DROP)\b/i.test(sql) ? '' : sql;
+  } finally {
+    await shadowHost.close();
+  }
+}
