@@ -4,3 +4,8 @@
  */
 export * from './dates.js';
 export * from './hierarchy/index.js';
+export * from './labels.js';
+export * from './entities/index.js';
+export * from './lifecycle/index.js';
+export * from './coverage/index.js';
+export * from './rules/index.js';

@@ -7,7 +7,12 @@ import { PrismaClient } from './generated/prisma/client.js';
 
 /** Where the data lives: an embedded PGlite directory (or memory), or a PostgreSQL server. */
 export type DatabaseTarget =
-  | { readonly kind: 'pglite'; readonly dataDir: string | 'memory' }
+  | {
+      readonly kind: 'pglite';
+      readonly dataDir: string | 'memory';
+      /** A dump from `dumpDatabase` to start from (tests load a prepared database this way). */
+      readonly loadDataDir?: Blob;
+    }
   | { readonly kind: 'postgres'; readonly url: string };
 
 /** One SQL statement as Prisma sent it, for statement counting in tests and benchmarks. */
@@ -24,6 +29,8 @@ export interface Database {
   readonly adapter: SqlMigrationAwareDriverAdapterFactory;
   /** Calls `listener` for every SQL statement the client sends; returns an unsubscribe. */
   onQuery(listener: (event: QueryEvent) => void): () => void;
+  /** The embedded database's files as a gzipped tarball (PGlite only), to open a copy later. */
+  dump(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -37,12 +44,17 @@ export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): Database
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let adapter: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void>;
+  let dump = (): Promise<Blob> => Promise.reject(new Error('only an embedded (PGlite) database can be dumped'));
   if (target.kind === 'pglite') {
     if (target.dataDir !== 'memory') mkdirSync(target.dataDir, { recursive: true });
-    const pglite = target.dataDir === 'memory' ? new PGlite() : new PGlite(target.dataDir);
+    const pglite = new PGlite({
+      ...(target.dataDir === 'memory' ? {} : { dataDir: target.dataDir }),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    });
     await pglite.waitReady;
     adapter = new PrismaPGlite(pglite);
     closeDriver = () => pglite.close();
+    dump = () => pglite.dumpDataDir('gzip');
   } else {
     adapter = new PrismaPg({ connectionString: target.url, max: 10 });
     closeDriver = async () => {};
@@ -56,6 +68,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     target,
     prisma,
     adapter,
+    dump,
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

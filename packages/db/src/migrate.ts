@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -49,15 +50,31 @@ async function withEngine<T>(
   run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
+  // The engine connects through the factory but never disposes what it opened: on
+  // PostgreSQL that left a pool whose session held Prisma's migration advisory lock, so
+  // the next `migrate` in the process waited 10 s for it. Track and dispose them here.
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (connecting: Promise<SqlDriverAdapter>) => {
+    const connection = await connecting;
+    opened.push(connection);
+    return connection;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: () => track(adapter.connect()),
+    connectToShadowDb: () => track(adapter.connectToShadowDb()),
+  };
   const engine = await engineGlue.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapter),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((connection) => connection.dispose()));
   }
 }
 
@@ -102,9 +119,18 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
  */
 export async function pendingSchemaChange(schema?: string, dir = MIGRATIONS_DIR): Promise<string> {
   const datamodel = schema ?? (await readFile(SCHEMA_PATH, 'utf8'));
+  // One in-memory PGlite serves as the shadow database (PGlite's own factory would start
+  // a second one for that and never close it; each takes seconds to start).
   const shadowHost = new PGlite();
+  const shadow = new PrismaPGlite(shadowHost);
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: shadow.provider,
+    adapterName: shadow.adapterName,
+    connect: () => shadow.connect(),
+    connectToShadowDb: () => shadow.connect(),
+  };
   try {
-    const result = await withEngine(new PrismaPGlite(shadowHost), datamodel, async (engine) =>
+    const result = await withEngine(factory, datamodel, async (engine) =>
       engine.diff({
         from: { tag: 'migrations', ...(await readMigrations(dir)) },
         to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: datamodel }] },
@@ -114,8 +140,12 @@ export async function pendingSchemaChange(schema?: string, dir = MIGRATIONS_DIR)
       }),
     );
     const sql = result.stdout ?? '';
-    return /^\s*(--.*\s*)*$/.test(sql) && !/\b(CREATE|ALTER|DROP)\b/i.test(sql) ? '' : sql;
+    // What the engine writes when there is nothing to do; anything else is a change.
+    return sql.trim() === '' || sql.trim() === EMPTY_MIGRATION ? '' : sql;
   } finally {
     await shadowHost.close();
   }
 }
+
+/** The whole of the script `diff` writes when the two sides agree. */
+const EMPTY_MIGRATION = '-- This is an empty migration.';

@@ -1,0 +1,29 @@
+import { createServer, type Server } from 'node:http';
+import type { AntqYoga } from './yoga.js';
+
+export interface Listening {
+  readonly server: Server;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `yoga` on node:http at `host`:`port` (port 0: any free port). */
+export async function listen(yoga: AntqYoga, port: number, host: string): Promise<Listening> {
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    server,
+    url: `http://${shownHost}:${actualPort}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

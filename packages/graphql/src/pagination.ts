@@ -1,0 +1,59 @@
+import { GraphQLError } from 'graphql';
+
+/** Page sizes of every connection (see DESIGN.md, API conventions). */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** A validated forward page: how many rows to show, and the key to start after. */
+export interface Page {
+  readonly first: number;
+  readonly after: string | null;
+}
+
+const CURSOR_PREFIX = 'k:';
+
+/** Cursors are opaque to clients: base64url of a key that sorts the connection. */
+export function encodeCursor(key: string): string {
+  return Buffer.from(CURSOR_PREFIX + key, 'utf8').toString('base64url');
+}
+
+/** Reads `first` and `after`, or fails with a message a client can act on. */
+export function pageOf(args: { first?: number | null; after?: string | null }): Page {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new GraphQLError(`"first" must be between 0 and ${MAX_PAGE_SIZE}; got ${first}. Page through larger lists with "after".`, {
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first', max: MAX_PAGE_SIZE },
+    });
+  }
+  if (args.after == null) return { first, after: null };
+  const decoded = Buffer.from(args.after, 'base64url').toString('utf8');
+  if (!decoded.startsWith(CURSOR_PREFIX)) {
+    throw new GraphQLError('"after" is not a cursor of this connection: pass the endCursor of the previous page.', {
+      extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+    });
+  }
+  return { first, after: decoded.slice(CURSOR_PREFIX.length) };
+}
+
+/** The shape of a connection page before it is exposed: rows in order, more after them or not. */
+export interface ConnectionPage<T> {
+  readonly nodes: readonly T[];
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly totalCount: number;
+}
+
+/** Turns a page of rows into a Relay connection with cursors from `keyOf`. */
+export function toConnection<T>(page: ConnectionPage<T>, keyOf: (node: T) => string) {
+  const edges = page.nodes.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** Assembles the schema from the builder and every module that adds to it. */
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './hierarchy/schema.js';
+
+let schema: GraphQLSchema | undefined;
+
+/** The antq schema, sorted, built once per process. */
+export function antqSchema(): GraphQLSchema {
+  schema ??= lexicographicSortSchema(builder.toSchema());
+  return schema;
+}

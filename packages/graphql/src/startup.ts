@@ -1,0 +1,43 @@
+/**
+ * Bringing a database up to date before serving: open it (creating the embedded one on
+ * first start), apply migrations, and import the administrative units if there are none.
+ */
+import { resolve } from 'node:path';
+import { findAdminUnitsDir, importAdminUnits, migrate, openDatabase, targetFromEnv, type Database } from '@antq/db';
+
+export interface StartupOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where the embedded database and local secrets live. */
+  readonly dataDir?: string;
+  readonly log?: (message: string) => void;
+}
+
+/** The data directory: `ANTQ_DATA_DIR`, else `.antq-data` in the working directory. */
+export function dataDirOf(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.ANTQ_DATA_DIR ?? '.antq-data');
+}
+
+/** Opens, migrates and, when empty, fills the database with the real administrative units. */
+export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(env), log = () => {} }: StartupOptions = {}): Promise<Database> {
+  const target = targetFromEnv(env, dataDir);
+  log(target.kind === 'pglite' ? `opening the embedded database in ${target.dataDir}` : `connecting to PostgreSQL (DATABASE_URL)`);
+  const db = await openDatabase(target);
+  try {
+    const applied = await migrate(db);
+    log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+    if ((await db.prisma.adminUnit.count()) === 0) {
+      const dir = findAdminUnitsDir(env);
+      if (!dir) {
+        log('no administrative units yet, and no source found: set ANTQ_ADMIN_UNITS_DIR to the folder of units-*.json and lineage-*.json, or run `antq import admin-units <dir>`');
+      } else {
+        log(`first start: importing the administrative units from ${dir}`);
+        const summary = await importAdminUnits(db, dir, (m) => log(`  ${m}`));
+        log(`imported in ${(summary.ms / 1000).toFixed(1)} s`);
+      }
+    }
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
