@@ -2,6 +2,8 @@ import { describe, expect, it, test } from 'vitest';
 import fc from 'fast-check';
 import {
   addMonths,
+  clampToInterval,
+  vietnamDateOf,
   addYears,
   ageOn,
   calendarYear,
@@ -103,5 +105,17 @@ describe('periods', () => {
   ])('%s is in the %i evaluation year', (d, y) => {
     expect(teamEvaluationYearOf(d)).toBe(y);
     expect(periodContains(teamEvaluationPeriod(y), d)).toBe(true);
+  });
+});
+
+describe('the day helpers the periods build on', () => {
+  test.each([
+    ['2024-06-30T16:59:59Z', '2024-06-30'],
+    ['2024-06-30T17:00:00Z', '2024-07-01'],
+  ])('vietnamDateOf(%s) = %s (UTC+7)', (instant, date) => expect(vietnamDateOf(new Date(instant))).toBe(date));
+  it('clamps to either end', () => {
+    expect(clampToInterval('2026-01-01', { from: null, to: '2025-06-30' })).toBe('2025-06-30');
+    expect(clampToInterval('2025-01-01', { from: null, to: '2025-06-30' })).toBe('2025-01-01');
+    expect(clampToInterval('2024-01-01', { from: '2025-07-01', to: null })).toBe('2025-07-01');
   });
 });

@@ -121,26 +121,34 @@ async function readJson<S extends z.ZodType>(dir: string, file: string, schema: 
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AdminUnitsFileError(file, describeRecord(json, issue.path), `${String(issue.path.at(-1) ?? 'value')} ${issue.message}`);
+    const field = issue.path.at(-1);
+    throw new AdminUnitsFileError(file, describeRecord(json, issue.path), typeof field === 'string' ? `${field}: ${issue.message}` : issue.message);
   }
   return { file, sha256: createHash('sha256').update(text).digest('hex'), content: parsed.data };
 }
 
-/** `[12].District[3] (code 123, Huyện X)`: a path a clerk can find in the file. */
+/** `record [12].District[3] (code 123, Huyện X)`: the record a clerk can find in the file. */
 function describeRecord(json: unknown, path: PropertyKey[]): string {
   let node: unknown = json;
   let label = '';
   let last = '';
   for (const key of path) {
     if (node === null || typeof node !== 'object') break;
-    node = (node as Record<PropertyKey, unknown>)[key];
-    label += typeof key === 'number' ? `[${String(key)}]` : `${label ? '.' : ''}${String(key)}`;
-    if (node && typeof node === 'object' && !Array.isArray(node)) {
-      const r = node as Record<string, unknown>;
-      const id = r.Code ?? r.level1_id ?? r.level2_id ?? r.level3_id ?? r.old_id;
+    const child = (node as Record<PropertyKey, unknown>)[key];
+    const step = typeof key === 'number' ? `[${String(key)}]` : `${label ? '.' : ''}${String(key)}`;
+    // A field of the record (its name is in the problem); an array element is a record.
+    if (child === null || typeof child !== 'object') {
+      if (typeof key === 'number') label += step;
+      break;
+    }
+    node = child;
+    label += step;
+    if (!Array.isArray(child)) {
+      const r = child as Record<string, unknown>;
+      const id = r.Code ?? r.level1_id ?? r.level2_id ?? r.level3_id ?? r.old_id ?? r.new_id;
       const n = r.FullName ?? r.name;
-      if (id !== undefined || n !== undefined) last = ` (code ${String(id)}${n ? `, ${String(n)}` : ''})`;
-      if (typeof key !== 'number') continue;
+      const parts = [id !== undefined ? `code ${String(id)}` : '', n !== undefined ? String(n) : ''].filter(Boolean);
+      if (parts.length) last = ` (${parts.join(', ')})`;
     }
   }
   return `record ${label || '(root)'}${last}`;

@@ -1,0 +1,53 @@
+// Waits for a started server and checks the answers the README and issue #2 promise.
+// usage: node .ci/smoke.mjs <base-url> <timeout-seconds>
+const [base = 'http://localhost:4000', timeout = '600'] = process.argv.slice(2);
+const deadline = Date.now() + Number(timeout) * 1000;
+
+async function ready() {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/ready`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return false;
+}
+
+async function query(q) {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const checks = [
+  ['63 provinces on 2025-01-01', `{ adminUnits(level: PROVINCE, asOf: "2025-01-01") { totalCount } }`, (d) => d.adminUnits.totalCount === 63],
+  ['34 provinces on 2025-07-01', `{ adminUnits(level: PROVINCE, asOf: "2025-07-01") { totalCount } }`, (d) => d.adminUnits.totalCount === 34],
+  ['Tỉnh Bình Phước with 11 children in 2024', `{ adminUnit(code: "70", asOf: "2024-06-01") { fullName children { totalCount } } }`, (d) => d.adminUnit?.fullName === 'Tỉnh Bình Phước' && d.adminUnit.children.totalCount === 11],
+  ['code 70 is null on 2025-08-01', `{ adminUnit(code: "70", asOf: "2025-08-01") { code } }`, (d) => d.adminUnit === null],
+  ['Tỉnh Đồng Nai has 95 communes on 2025-08-01', `{ adminUnit(code: "75", asOf: "2025-08-01") { fullName children { totalCount } } }`, (d) => d.adminUnit?.fullName === 'Tỉnh Đồng Nai' && d.adminUnit.children.totalCount === 95],
+  ['code 75 is Thành phố Đồng Nai on 2026-06-01', `{ adminUnit(code: "75", asOf: "2026-06-01") { fullName } }`, (d) => d.adminUnit?.fullName === 'Thành phố Đồng Nai'],
+  ["Bình Phước's successor is Đồng Nai (FULL)", `{ adminUnit(code: "70", asOf: "2024-06-01") { successors { kind unit { code } } } }`, (d) => JSON.stringify(d.adminUnit.successors) === '[{"kind":"FULL","unit":{"code":"75"}}]'],
+  ['search "binh phuoc" finds it in 2024', `{ adminUnits(search: "binh phuoc", level: PROVINCE, asOf: "2024-06-01") { edges { node { code } } } }`, (d) => d.adminUnits.edges.some((e) => e.node.code === '70')],
+];
+
+if (!(await ready())) {
+  console.error(`[smoke] ${base}/ready did not answer within ${timeout} s`);
+  process.exit(1);
+}
+let failed = 0;
+for (const [name, q, ok] of checks) {
+  try {
+    const pass = ok(await query(q));
+    console.log(`[smoke] ${pass ? 'ok  ' : 'FAIL'} ${name}`);
+    if (!pass) failed++;
+  } catch (error) {
+    console.log(`[smoke] FAIL ${name}: ${error.message}`);
+    failed++;
+  }
+}
+const health = await fetch(`${base}/health`);
+console.log(`[smoke] ${health.ok ? 'ok  ' : 'FAIL'} /health`);
+process.exit(failed || !health.ok ? 1 : 0);
