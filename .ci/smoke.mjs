@@ -1,10 +1,20 @@
 // Waits for a started server and checks the answers the README and issue #2 promise.
-// usage: node .ci/smoke.mjs <base-url> <timeout-seconds>
-const [base = 'http://localhost:4000', timeout = '600'] = process.argv.slice(2);
+// usage: node .ci/smoke.mjs <base-url> <timeout-seconds> [server-pid]
+const [base = 'http://localhost:4000', timeout = '600', pid] = process.argv.slice(2);
 const deadline = Date.now() + Number(timeout) * 1000;
 
+const alive = () => {
+  if (!pid) return true;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 async function ready() {
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && alive()) {
     try {
       if ((await fetch(`${base}/ready`)).ok) return true;
     } catch {
@@ -34,7 +44,7 @@ const checks = [
 ];
 
 if (!(await ready())) {
-  console.error(`[smoke] ${base}/ready did not answer within ${timeout} s`);
+  console.error(alive() ? `[smoke] ${base}/ready did not answer within ${timeout} s` : '[smoke] the server stopped before it was ready');
   process.exit(1);
 }
 let failed = 0;

@@ -13,7 +13,7 @@ import {
   REINTEGRATION_STATUSES,
   TIP_CATEGORIES,
   TIP_CHANNELS,
-  TIP_STATUSES,
+  type TipStatus,
 } from './enums.js';
 import {
   communeCodeSchema,
@@ -116,7 +116,7 @@ export const tipInput = z.discriminatedUnion('anonymous', [
 /** Input for a tip. */
 export type TipInput = z.infer<typeof tipInput>;
 /** A stored tip, with its number and handling status. */
-export type Tip = TipInput & { readonly id: string; readonly tipNumber: string; readonly status: (typeof TIP_STATUSES)[number] };
+export type Tip = TipInput & { readonly id: string; readonly tipNumber: string; readonly status: TipStatus };
 
 /** Input for a re-integration case (cảm hóa, giáo dục người lầm lỗi). The person is personal data. */
 export const reintegrationCaseInput = z.object({

@@ -46,14 +46,13 @@ export function descendantsOn<Id>(
   }
   const result = new Map<Id, LineageKind>();
   const walk = (id: Id, kind: LineageKind, seen: Set<Id>): void => {
-    const next = byPredecessor.get(id);
-    if (!next?.length) {
-      // Keep the strongest path when two paths reach the same unit.
+    const next = (byPredecessor.get(id) ?? []).filter((l) => !seen.has(l.successor));
+    if (!next.length) {
+      // Where the path ends is the answer; keep the strongest path when two reach it.
       if (result.get(id) !== 'FULL') result.set(id, kind);
       return;
     }
     for (const l of next) {
-      if (seen.has(l.successor)) continue;
       walk(l.successor, kind === 'FULL' && l.kind === 'FULL' ? 'FULL' : 'PARTIAL', new Set(seen).add(l.successor));
     }
   };

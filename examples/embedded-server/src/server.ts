@@ -1,0 +1,22 @@
+import { createAntqYoga, listen, prepareDatabase, type Listening } from '@antq/graphql';
+
+export interface Started {
+  readonly server: Listening;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts antq from your own program: the embedded database in `dataDir` (created,
+ * migrated and filled with the administrative units on first start), served at `port`.
+ */
+export async function start({ dataDir, port, log = () => {} }: { dataDir: string; port: number; log?: (m: string) => void }): Promise<Started> {
+  const db = await prepareDatabase({ env: { ...process.env, DATABASE_URL: '' }, dataDir, log });
+  const server = await listen(createAntqYoga({ db }), port, '127.0.0.1');
+  return {
+    server,
+    async stop() {
+      await server.close();
+      await db.close();
+    },
+  };
+}
