@@ -1,4 +1,4 @@
-// Writes the next migration from a change to prisma/schema.prisma, offline:
+// Writes the next migration from a change to prisma/schema/, offline:
 //   pnpm --filter @antq/db migration:new <name>
 // It replays the existing migrations on an in-memory PGlite and diffs the result against
 // the schema, the way `prisma migrate dev --create-only` would with the native engine.
@@ -13,7 +13,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const sql = await pendingSchemaChange();
 if (!sql) {
-  console.log('schema.prisma and the migrations agree: nothing to write.');
+  console.log('prisma/schema/ and the migrations agree: nothing to write.');
   process.exit(0);
 }
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);

@@ -20,9 +20,9 @@ import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm/sch
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Database } from './database.js';
 
-/** The folder holding schema.prisma and migrations/ (shipped with the package). */
+/** The folder holding schema/ (one file per part of the domain) and migrations/, shipped with the package. */
 export const PRISMA_DIR = fileURLToPath(new URL('../prisma/', import.meta.url));
-export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
+export const SCHEMA_DIR = join(PRISMA_DIR, 'schema');
 export const MIGRATIONS_DIR = join(PRISMA_DIR, 'migrations');
 
 let wasmReady: Promise<void> | undefined;
@@ -46,7 +46,7 @@ function loadWasm(): Promise<void> {
 
 async function withEngine<T>(
   adapter: SqlMigrationAwareDriverAdapterFactory,
-  schema: string,
+  schema: readonly SchemaFile[],
   run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
@@ -66,7 +66,7 @@ async function withEngine<T>(
     connectToShadowDb: () => track(adapter.connectToShadowDb()),
   };
   const engine = await engineGlue.SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
+    { datamodels: schema.map((f) => [f.path, f.content] as [string, string]) },
     () => {},
     bindMigrationAwareSqlAdapterFactory(tracked),
   );
@@ -76,6 +76,18 @@ async function withEngine<T>(
     engine.free();
     await Promise.allSettled(opened.map((connection) => connection.dispose()));
   }
+}
+
+/** One file of the Prisma schema. */
+export interface SchemaFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** The schema's files, in name order. */
+export async function readSchema(dir = SCHEMA_DIR): Promise<SchemaFile[]> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.prisma')).sort();
+  return Promise.all(names.map(async (n) => ({ path: join(dir, n), content: await readFile(join(dir, n), 'utf8') })));
 }
 
 /** The migrations on disk, in order, as the engine wants them. */
@@ -104,7 +116,7 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
 
 /** Applies the migrations that `db` lacks; returns the names of those applied. */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const schema = await readFile(SCHEMA_PATH, 'utf8');
+  const schema = await readSchema();
   const migrationsList = await readMigrations(dir);
   const { appliedMigrationNames } = await withEngine(db.adapter, schema, (engine) =>
     engine.applyMigrations({ migrationsList, filters: { externalTables: [], externalEnums: [] } }),
@@ -114,11 +126,11 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
 
 /**
  * The SQL that would bring a database built from the migrations up to `schema`
- * (default: schema.prisma); empty when the two agree. Runs the migrations on a fresh
+ * (default: the files of prisma/schema/); empty when the two agree. Runs the migrations on a fresh
  * in-memory PGlite (the shadow database), so it needs no server.
  */
-export async function pendingSchemaChange(schema?: string, dir = MIGRATIONS_DIR): Promise<string> {
-  const datamodel = schema ?? (await readFile(SCHEMA_PATH, 'utf8'));
+export async function pendingSchemaChange(schema?: SchemaFile[], dir = MIGRATIONS_DIR): Promise<string> {
+  const datamodel = schema ?? (await readSchema());
   // One in-memory PGlite serves as the shadow database (PGlite's own factory would start
   // a second one for that and never close it; each takes seconds to start).
   const shadowHost = new PGlite();
@@ -133,7 +145,7 @@ export async function pendingSchemaChange(schema?: string, dir = MIGRATIONS_DIR)
     const result = await withEngine(factory, datamodel, async (engine) =>
       engine.diff({
         from: { tag: 'migrations', ...(await readMigrations(dir)) },
-        to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: datamodel }] },
+        to: { tag: 'schemaDatamodel', files: datamodel.map((f) => ({ path: f.path, content: f.content })) },
         script: true,
         exitCode: null,
         filters: { externalTables: [], externalEnums: [] },
