@@ -9,3 +9,4 @@ export * from './entities/index.js';
 export * from './lifecycle/index.js';
 export * from './coverage/index.js';
 export * from './rules/index.js';
+export * from './access/index.js';
