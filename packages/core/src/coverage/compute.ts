@@ -1,0 +1,258 @@
+/**
+ * Coverage of a unit on a date, and the same re-attributed to the units of another date
+ * through lineage. Every figure is a count of distinct IDs, so a residential area or a
+ * model is never counted twice, whatever the shape of the data.
+ */
+import { intervalContains, type IsoDate } from '../dates.js';
+import { descendantsOn, type LineageLink } from '../hierarchy/lineage.js';
+import { buildLifecycle, isActiveOn } from '../lifecycle/timeline.js';
+import type {
+  Coverage,
+  CoverageData,
+  CoverageFigures,
+  CoverageOptions,
+  CoverageProblem,
+  CoverageResult,
+  CoverageUnit,
+  LineageCoverageResult,
+  ModelTypeCoverage,
+  PartialAttribution,
+  UnmappedCommune,
+} from './types.js';
+
+/** What one commune holds on a date: sets of IDs, so that merging never double-counts. */
+interface Tally {
+  readonly areas: Set<string>;
+  readonly covered: Set<string>;
+  readonly models: Set<string>;
+  readonly byType: Map<string, { models: Set<string>; areas: Set<string> }>;
+}
+
+const emptyTally = (): Tally => ({ areas: new Set(), covered: new Set(), models: new Set(), byType: new Map() });
+
+function tallyFor(map: Map<string, Tally>, id: string): Tally {
+  let t = map.get(id);
+  if (!t) map.set(id, (t = emptyTally()));
+  return t;
+}
+
+function merge(tallies: Iterable<Tally>): Tally {
+  const out = emptyTally();
+  for (const t of tallies) {
+    t.areas.forEach((a) => out.areas.add(a));
+    t.covered.forEach((a) => out.covered.add(a));
+    t.models.forEach((m) => out.models.add(m));
+    for (const [type, v] of t.byType) {
+      const o = out.byType.get(type) ?? { models: new Set<string>(), areas: new Set<string>() };
+      v.models.forEach((m) => o.models.add(m));
+      v.areas.forEach((a) => o.areas.add(a));
+      out.byType.set(type, o);
+    }
+  }
+  return out;
+}
+
+function figuresOf(t: Tally): CoverageFigures {
+  return {
+    residentialAreas: t.areas.size,
+    residentialAreasWithActiveModel: t.covered.size,
+    activeModels: t.models.size,
+    modelTypes: t.byType.size,
+  };
+}
+
+function byModelTypeOf(t: Tally): ModelTypeCoverage[] {
+  return [...t.byType]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([modelTypeId, v]) => ({ modelTypeId, activeModels: v.models.size, residentialAreas: v.areas.size }));
+}
+
+/** The units valid on a date, indexed by ID, by code and by parent code. */
+class Hierarchy {
+  readonly byId = new Map<string, CoverageUnit>();
+  readonly byCode = new Map<string, CoverageUnit>();
+  private readonly children = new Map<string, CoverageUnit[]>();
+
+  constructor(units: readonly CoverageUnit[], date: IsoDate) {
+    for (const u of units) {
+      if (!intervalContains(u.validity, date)) continue;
+      this.byId.set(u.id, u);
+      this.byCode.set(u.code, u);
+      if (u.parentCode !== null) {
+        const list = this.children.get(u.parentCode) ?? [];
+        list.push(u);
+        this.children.set(u.parentCode, list);
+      }
+    }
+    for (const list of this.children.values()) list.sort((a, b) => (a.code < b.code ? -1 : 1));
+  }
+
+  childrenOf(unit: CoverageUnit): CoverageUnit[] {
+    return unit.level === 'COMMUNE' ? [] : (this.children.get(unit.code) ?? []);
+  }
+
+  communesUnder(unit: CoverageUnit): CoverageUnit[] {
+    if (unit.level === 'COMMUNE') return [unit];
+    return this.childrenOf(unit).flatMap((c) => this.communesUnder(c));
+  }
+}
+
+/** Each commune's tally on `date`, by commune unit ID, plus what had to be left out. */
+function tallyCommunes(
+  data: CoverageData,
+  date: IsoDate,
+  hierarchy: Hierarchy,
+  options: CoverageOptions,
+): { tallies: Map<string, Tally>; problems: CoverageProblem[] } {
+  const tallies = new Map<string, Tally>();
+  const problems: CoverageProblem[] = [];
+  const communeIdOn = (code: string): string | undefined => {
+    const u = hierarchy.byCode.get(code);
+    return u?.level === 'COMMUNE' ? u.id : undefined;
+  };
+
+  const areaCommune = new Map<string, string>();
+  for (const ra of data.residentialAreas) {
+    if (!intervalContains(ra.validity, date)) continue;
+    const communeId = communeIdOn(ra.communeCode);
+    if (communeId === undefined || areaCommune.has(ra.id)) continue;
+    areaCommune.set(ra.id, communeId);
+    tallyFor(tallies, communeId).areas.add(ra.id);
+  }
+
+  const eventsByModel = new Map<string, CoverageData['events'][number][]>();
+  for (const e of data.events) {
+    const list = eventsByModel.get(e.modelId) ?? [];
+    list.push(e);
+    eventsByModel.set(e.modelId, list);
+  }
+  const types = options.modelTypeIds ? new Set(options.modelTypeIds) : null;
+
+  for (const model of data.models) {
+    const life = buildLifecycle(eventsByModel.get(model.id) ?? []);
+    if (!life.ok) {
+      problems.push({ code: 'ILLEGAL_LIFECYCLE', modelId: model.id, error: life.error });
+      continue;
+    }
+    if (!isActiveOn(life.lifecycle, date) || (types !== null && !types.has(model.modelTypeId))) continue;
+    const host = model.host;
+    const areaId = host.kind === 'RESIDENTIAL_AREA' ? host.residentialAreaId : null;
+    const communeId =
+      host.kind === 'RESIDENTIAL_AREA'
+        ? areaCommune.get(host.residentialAreaId)
+        : intervalContains(host.validity, date)
+          ? communeIdOn(host.communeCode)
+          : undefined;
+    if (communeId === undefined) {
+      problems.push({ code: 'UNPLACED_MODEL', modelId: model.id });
+      continue;
+    }
+    const t = tallyFor(tallies, communeId);
+    t.models.add(model.id);
+    const byType = t.byType.get(model.modelTypeId) ?? { models: new Set<string>(), areas: new Set<string>() };
+    byType.models.add(model.id);
+    if (areaId !== null) {
+      t.covered.add(areaId);
+      byType.areas.add(areaId);
+    }
+    t.byType.set(model.modelTypeId, byType);
+  }
+  return { tallies, problems };
+}
+
+/** The coverage tree of `unit`, from the tallies each commune ID of the hierarchy receives. */
+function buildTree(
+  hierarchy: Hierarchy,
+  unit: CoverageUnit,
+  asOf: IsoDate,
+  talliesOf: (communeId: string) => Tally[],
+  depth: number,
+): Coverage {
+  const t = merge(hierarchy.communesUnder(unit).flatMap((c) => talliesOf(c.id)));
+  return {
+    unitId: unit.id,
+    unitCode: unit.code,
+    asOf,
+    ...figuresOf(t),
+    byChild: depth > 0 ? hierarchy.childrenOf(unit).map((c) => buildTree(hierarchy, c, asOf, talliesOf, depth - 1)) : [],
+    byModelType: byModelTypeOf(t),
+  };
+}
+
+/**
+ * Coverage of the unit with `unitCode` on `asOf`, rolled up the hierarchy of that date:
+ * residential areas, those with at least one active model, active models and distinct
+ * model types, by child unit and by model type. Models whose events break the lifecycle,
+ * or whose host is not placed on the date, are left out and listed in `problems`.
+ */
+export function coverage(data: CoverageData, unitCode: string, asOf: IsoDate, options: CoverageOptions = {}): CoverageResult {
+  const hierarchy = new Hierarchy(data.units, asOf);
+  const unit = hierarchy.byCode.get(unitCode);
+  if (!unit) return { ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode, asOf } };
+  const { tallies, problems } = tallyCommunes(data, asOf, hierarchy, options);
+  const tree = buildTree(hierarchy, unit, asOf, (id) => [tallies.get(id) ?? emptyTally()], options.depth ?? 1);
+  return { ok: true, coverage: tree, problems };
+}
+
+/**
+ * The figures of `figuresOn` re-attributed to the units of `unitsOn` through `links`
+ * ("what did the communes that are now Đồng Nai have in 2024?"). Each commune of
+ * `figuresOn` is followed forward with `descendantsOn`: when it reaches exactly one
+ * commune valid on `unitsOn` by full links only, its figures go to that commune; when
+ * it reaches several, or any by a partial link, it is listed once in `partial` (if one
+ * of its successors lies in the unit) and never added to `attributed`. A commune that did
+ * not change carries its figures to itself.
+ */
+export function coverageThroughLineage(
+  data: CoverageData,
+  links: readonly LineageLink<string>[],
+  unitCode: string,
+  dates: { readonly figuresOn: IsoDate; readonly unitsOn: IsoDate },
+  options: CoverageOptions = {},
+): LineageCoverageResult {
+  const { figuresOn, unitsOn } = dates;
+  const now = new Hierarchy(data.units, unitsOn);
+  const unit = now.byCode.get(unitCode);
+  if (!unit) return { ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode, asOf: unitsOn } };
+  const then = new Hierarchy(data.units, figuresOn);
+  const { tallies, problems } = tallyCommunes(data, figuresOn, then, options);
+
+  const inUnit = new Set(now.communesUnder(unit).map((c) => c.id));
+  const received = new Map<string, Tally[]>();
+  const partial: Array<PartialAttribution & { tally: Tally }> = [];
+  const unmapped: UnmappedCommune[] = [];
+  for (const [communeId, tally] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const code = then.byId.get(communeId)!.code;
+    const successors = descendantsOn(links, communeId, unitsOn)
+      .map((d) => ({ unit: now.byId.get(d.unit), kind: d.kind }))
+      .filter((d): d is { unit: CoverageUnit; kind: 'FULL' | 'PARTIAL' } => d.unit?.level === 'COMMUNE')
+      .sort((a, b) => (a.unit.code < b.unit.code ? -1 : 1));
+    const only = successors[0];
+    if (successors.length === 1 && only!.kind === 'FULL') {
+      const list = received.get(only!.unit.id) ?? [];
+      list.push(tally);
+      received.set(only!.unit.id, list);
+    } else if (successors.length === 0) {
+      unmapped.push({ communeId, communeCode: code, figures: figuresOf(tally) });
+    } else if (successors.some((s) => inUnit.has(s.unit.id))) {
+      partial.push({
+        predecessorId: communeId,
+        predecessorCode: code,
+        successors: successors.map((s) => ({ id: s.unit.id, code: s.unit.code, kind: s.kind, inUnit: inUnit.has(s.unit.id) })),
+        figures: figuresOf(tally),
+        tally,
+      });
+    }
+  }
+
+  const attributed = buildTree(now, unit, unitsOn, (id) => received.get(id) ?? [], options.depth ?? 1);
+  return {
+    ok: true,
+    attributed,
+    figuresOn,
+    partial: partial.map(({ tally: _tally, ...p }) => p),
+    partialTotal: figuresOf(merge(partial.map((p) => p.tally))),
+    unmapped,
+    problems,
+  };
+}
