@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['packages/*', 'examples/*'],
+    // Two cores: two test files at a time, across all projects.
+    maxWorkers: 2,
     coverage: {
       provider: 'v8',
       include: ['packages/core/src/**'],

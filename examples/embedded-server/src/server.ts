@@ -1,4 +1,4 @@
-import { createAntqYoga, listen, prepareDatabase, type Listening } from '@antq/graphql';
+import { createAntqYoga, listen, prepareDatabase, serverSecrets, type Listening } from '@antq/graphql';
 
 export interface Started {
   readonly server: Listening;
@@ -10,8 +10,10 @@ export interface Started {
  * migrated and filled with the administrative units on first start), served at `port`.
  */
 export async function start({ dataDir, port, log = () => {} }: { dataDir: string; port: number; log?: (m: string) => void }): Promise<Started> {
-  const db = await prepareDatabase({ env: { ...process.env, DATABASE_URL: '' }, dataDir, log });
-  const server = await listen(createAntqYoga({ db }), port, '127.0.0.1');
+  const env = { ...process.env, DATABASE_URL: '' };
+  const secrets = serverSecrets(env, dataDir); // created in dataDir on first start
+  const db = await prepareDatabase({ env, dataDir, log });
+  const server = await listen(createAntqYoga({ db, secrets }), port, '127.0.0.1');
   return {
     server,
     async stop() {

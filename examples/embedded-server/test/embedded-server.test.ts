@@ -23,6 +23,8 @@ it('serves the hierarchy over HTTP from a fresh data directory', async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ adminUnit(code: "70", asOf: "2024-06-01") { fullName children { totalCount } } }' }),
   });
-  expect(await response.json()).toEqual({ data: { adminUnit: { fullName: 'Tỉnh Bình Phước', children: { totalCount: 11 } } } });
+  const body = await response.json();
+  expect(body.data).toEqual({ adminUnit: { fullName: 'Tỉnh Bình Phước', children: { totalCount: 11 } } });
+  expect(body.extensions.cost).toMatchObject({ depth: 3 }); // every answer says what it cost
   expect((await fetch(started.server.url.replace('/graphql', '/ready'))).status).toBe(200);
 });

@@ -10,3 +10,4 @@ export * from './lifecycle/index.js';
 export * from './coverage/index.js';
 export * from './rules/index.js';
 export * from './access/index.js';
+export * from './tips/index.js';

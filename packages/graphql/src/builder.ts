@@ -1,24 +1,57 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
-import type { IsoDate } from '@antq/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { authorize, type IsoDate, type Operation, type Placement, type Resource } from '@antq/core';
 import { getDatamodel, type PrismaTypes } from '@antq/db/pothos';
 import type { Context } from './context.js';
+import { forbidden } from './errors.js';
 
 /**
  * The one schema builder. Types are added by the modules under src/ (one folder per part
- * of the domain), and src/schema.ts assembles them.
+ * of the domain), and src/schema.ts assembles them. Every root field declares its
+ * `authScopes` (a test walks the schema to prove it):
+ * - `public`: anyone;
+ * - `signedIn`: an officer or a partner;
+ * - `allowed: [resource, operation]`: the viewer may do that somewhere under
+ *   @antq/core's ACCESS_POLICY; the resolver then narrows to the viewer's jurisdiction;
+ * - `allowedAt: [resource, operation, placement]`: … on a record placed there (used on
+ *   object types, so that a record reached by any path is checked).
  */
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   Scalars: { Date: { Input: IsoDate; Output: IsoDate } };
+  AuthScopes: {
+    public: boolean;
+    signedIn: boolean;
+    allowed: readonly [Resource, Operation];
+    allowedAt: readonly [Resource, Operation, Placement];
+  };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  // scope-auth first, so that no other plugin runs a resolver before the check.
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      public: true,
+      signedIn: ctx.viewer.kind !== 'ANONYMOUS',
+      allowed: ([resource, operation]) => authorize(ctx.viewer, resource, operation).allowed,
+      allowedAt: ([resource, operation, placement]) => authorize(ctx.viewer, resource, operation, placement).allowed,
+    }),
+    // The same answer whatever the reason: nothing hints that the data exists.
+    unauthorizedError: () => forbidden(),
+  },
+  complexity: {
+    // Limits are enforced (and the cost reported) per request by http/limits.ts.
+    defaultComplexity: 1,
+    // Plain lists (lineage links, a tip's events) are short; connections say their own size.
+    defaultListMultiplier: 3,
+  },
   prisma: {
     // The client comes from the request's context, so that tests can count its statements.
     client: (ctx) => ctx.db.prisma,
@@ -30,9 +63,14 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
+    // A connection field's own multiplier is its page size: its edges add nothing more.
+    edgesFieldOptions: { nullable: false, complexity: { field: 0, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
+    nodeQueryOptions: { authScopes: { public: true } },
+    nodesQueryOptions: { authScopes: { public: true } },
   },
 });
 
 builder.queryType({});
+builder.mutationType({});
+

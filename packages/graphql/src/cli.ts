@@ -4,57 +4,84 @@
  *   antq serve                       start the GraphQL server (default command)
  *   antq migrate                     apply pending migrations
  *   antq import admin-units [dir]    import the administrative units and their lineage
+ *   antq token --role R --unit C     print a signed token (development and tests)
+ *   antq api-key issue|revoke …      manage partner agencies' API keys
  * Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite), ANTQ_DATA_DIR
- * (default .antq-data), PORT (4000), HOST (0.0.0.0), ANTQ_ADMIN_UNITS_DIR.
+ * (default .antq-data), PORT (4000), HOST (0.0.0.0), ANTQ_ADMIN_UNITS_DIR,
+ * ANTQ_JWT_SECRET and ANTQ_DATA_KEY (required with DATABASE_URL), ANTQ_JWKS_URL.
  */
 import { parseArgs } from 'node:util';
-import { AdminUnitsFileError, findAdminUnitsDir, importAdminUnits, migrate, openDatabase, targetFromEnv } from '@antq/db';
+import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/core';
+import { AdminUnitsFileError, findAdminUnitsDir, importAdminUnits, migrate, openDatabase, targetFromEnv, type Database } from '@antq/db';
+import { issueApiKey, revokeApiKey } from './auth/api-keys.js';
+import { issueToken } from './auth/tokens.js';
 import { listen } from './http/serve.js';
 import { createAntqYoga } from './http/yoga.js';
-import { dataDirOf, prepareDatabase } from './startup.js';
+import { dataDirOf, prepareDatabase, serverSecrets } from './startup.js';
 
 const USAGE = `usage: antq <command>
-  serve                       start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR)
-  migrate                     apply pending migrations to the database
-  import admin-units [dir]    import administrative units (default: shared/data/admin-units)
-  help                        show this text`;
+  serve                                  start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR)
+  migrate                                apply pending migrations to the database
+  import admin-units [dir]               import administrative units (default: shared/data/admin-units)
+  token --role <role> [--unit <code>] [--area <id>] [--ttl 1h] [--subject <name>]
+                                         print a signed token alone on stdout; roles: national,
+                                         province-officer, commune-officer, area-leader
+  api-key issue --name <agency> --scopes <s1,s2> [--unit <code>] [--persisted-only]
+                                         issue a partner key (printed once); scopes: ${PARTNER_SCOPES.join(', ')}
+  api-key revoke <prefix>                revoke a partner key
+  help                                   show this text`;
 
 const log = (message: string) => console.error(`[antq] ${message}`);
 
+class UsageError extends Error {}
+
 async function main(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      area: { type: 'string' },
+      ttl: { type: 'string', default: '1h' },
+      subject: { type: 'string' },
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+      'persisted-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const [command = 'serve', ...rest] = positionals;
-  switch (command) {
+  switch (values.help ? 'help' : command) {
     case 'serve':
       return serve();
-    case 'migrate': {
-      const db = await openDatabase(targetFromEnv(process.env, dataDirOf()));
-      try {
+    case 'migrate':
+      return withDatabase(async (db) => {
         const applied = await migrate(db);
         log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
         return 0;
-      } finally {
-        await db.close();
-      }
-    }
+      });
     case 'import':
       if (rest[0] === 'admin-units') return importUnits(rest[1]);
-      console.error(`unknown import kind "${rest[0] ?? ''}"\n${USAGE}`);
-      return 2;
+      throw new UsageError(`unknown import kind "${rest[0] ?? ''}"`);
+    case 'token':
+      return printToken(values);
+    case 'api-key':
+      return apiKey(rest, values);
     case 'help':
-    case '--help':
       console.log(USAGE);
       return 0;
     default:
-      console.error(`unknown command "${command}"\n${USAGE}`);
-      return 2;
+      throw new UsageError(`unknown command "${command}"`);
   }
 }
 
 async function serve(): Promise<number> {
   const started = performance.now();
+  const secrets = serverSecrets();
   const db = await prepareDatabase({ log });
-  const yoga = createAntqYoga({ db });
+  const yoga = createAntqYoga({ db, secrets, ...(process.env.ANTQ_JWKS_URL ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } } : {}) });
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';
   const server = await listen(yoga, port, host);
@@ -70,32 +97,85 @@ async function serve(): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-async function importUnits(dirArg: string | undefined): Promise<number> {
-  const dir = dirArg ?? findAdminUnitsDir();
-  if (!dir) {
-    console.error('no folder given and none found: antq import admin-units <dir>');
-    return 2;
-  }
+async function withDatabase(run: (db: Database) => Promise<number>): Promise<number> {
   const db = await openDatabase(targetFromEnv(process.env, dataDirOf()));
   try {
-    await migrate(db);
-    const summary = await importAdminUnits(db, dir, log);
-    log(`done in ${(summary.ms / 1000).toFixed(1)} s`);
-    return 0;
-  } catch (error) {
-    if (error instanceof AdminUnitsFileError) {
-      log(`rejected, nothing written: ${error.message}`);
-      return 1;
-    }
-    throw error;
+    return await run(db);
   } finally {
     await db.close();
   }
 }
 
+async function importUnits(dirArg: string | undefined): Promise<number> {
+  const dir = dirArg ?? findAdminUnitsDir();
+  if (!dir) throw new UsageError('no folder given and none found: antq import admin-units <dir>');
+  return withDatabase(async (db) => {
+    await migrate(db);
+    try {
+      const summary = await importAdminUnits(db, dir, log);
+      log(`done in ${(summary.ms / 1000).toFixed(1)} s`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof AdminUnitsFileError)) throw error;
+      log(`rejected, nothing written: ${error.message}`);
+      return 1;
+    }
+  });
+}
+
+/** Tokens for development and tests: the same key the server checks them with. */
+async function printToken(values: { role?: string; unit?: string; area?: string; ttl?: string; subject?: string }): Promise<number> {
+  const role = values.role ? officerRoleOfClaim(values.role) : null;
+  if (!role) throw new UsageError('--role must be one of national, province-officer, commune-officer, area-leader (partners use API keys)');
+  const unit = values.unit?.trim() ?? null;
+  const expected = { NATIONAL: null, PROVINCE_OFFICER: /^\d{2}$/, COMMUNE_OFFICER: /^\d{5}$/, AREA_LEADER: /^\d{5}$/ }[role];
+  if (expected === null && unit) throw new UsageError('a national token has no --unit');
+  if (expected && !(unit && expected.test(unit))) throw new UsageError(`--unit must be a ${role === 'PROVINCE_OFFICER' ? '2-digit province' : '5-digit commune'} code for ${values.role}`);
+  if (role === 'AREA_LEADER' && !values.area) throw new UsageError('an area leader token needs --area <residential area id>');
+  if (!/^\d+[smhdw]$/.test(values.ttl ?? '')) throw new UsageError('--ttl is a number and a unit: 30m, 1h, 7d');
+  const token = await issueToken(serverSecrets().jwtSecret, {
+    role,
+    unitCode: unit,
+    areaId: values.area ?? null,
+    subject: values.subject ?? `${values.role}${unit ? `@${unit}` : ''}`,
+    ttl: values.ttl!,
+  });
+  process.stdout.write(`${token}\n`);
+  return 0;
+}
+
+async function apiKey(rest: string[], values: { name?: string; scopes?: string; unit?: string; 'persisted-only'?: boolean }): Promise<number> {
+  const [action, prefix] = rest;
+  if (action === 'issue') {
+    if (!values.name?.trim()) throw new UsageError('--name <agency> is required');
+    const scopes = (values.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = scopes.filter((s) => !(PARTNER_SCOPES as readonly string[]).includes(s));
+    if (!scopes.length || unknown.length) throw new UsageError(`--scopes must list some of ${PARTNER_SCOPES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+    return withDatabase(async (db) => {
+      await migrate(db);
+      const issued = await issueApiKey(db.prisma, { name: values.name!.trim(), scopes: scopes as PartnerScope[], unitCode: values.unit ?? null, persistedOnly: values['persisted-only'] ?? false, issuedBy: 'cli' });
+      log(`issued key ${issued.prefix} for ${values.name}: store it now, it is not shown again`);
+      process.stdout.write(`${issued.key}\n`);
+      return 0;
+    });
+  }
+  if (action === 'revoke' && prefix) {
+    return withDatabase(async (db) => {
+      const done = await revokeApiKey(db.prisma, prefix);
+      log(done ? `revoked ${prefix}` : `no live key ${prefix}`);
+      return done ? 0 : 1;
+    });
+  }
+  throw new UsageError('api-key issue --name … --scopes … | api-key revoke <prefix>');
+}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'SecretsError') || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`antq: ${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
     log(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   },

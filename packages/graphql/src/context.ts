@@ -1,16 +1,25 @@
-import type { IsoDate } from '@antq/core';
+import type { IsoDate, Viewer } from '@antq/core';
 import type { Database } from '@antq/db';
+import type { Secrets } from './auth/secrets.js';
 import { createHierarchyLoaders, type HierarchyLoaders } from './hierarchy/loaders.js';
 
-/** What every resolver receives: the database, today's date in Vietnam, per-request loaders. */
-export interface Context {
+/** What lives as long as the server: the database and the keys. */
+export interface ServerServices {
   readonly db: Database;
+  readonly secrets: Secrets;
+}
+
+/** What every resolver receives: the services, who is asking, today in Vietnam, per-request loaders. */
+export interface Context extends ServerServices {
+  readonly viewer: Viewer;
   /** Today in Vietnam: the default `asOf` of every question about the hierarchy. */
   readonly today: IsoDate;
   readonly loaders: HierarchyLoaders;
+  /** Correlates the audit log with the server's log. */
+  readonly requestId: string;
 }
 
 /** A fresh context for one request: loaders batch and cache within that request only. */
-export function createContext(db: Database, today: IsoDate): Context {
-  return { db, today, loaders: createHierarchyLoaders(db.prisma) };
+export function createContext(services: ServerServices, request: { viewer: Viewer; today: IsoDate; requestId: string }): Context {
+  return { ...services, ...request, loaders: createHierarchyLoaders(services.db.prisma) };
 }

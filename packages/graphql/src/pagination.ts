@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badInput } from './errors.js';
 
 /** Page sizes of every connection (see DESIGN.md, API conventions). */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -21,16 +21,12 @@ export function encodeCursor(key: string): string {
 export function pageOf(args: { first?: number | null; after?: string | null }): Page {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`"first" must be between 0 and ${MAX_PAGE_SIZE}; got ${first}. Page through larger lists with "after".`, {
-      extensions: { code: 'BAD_USER_INPUT', argument: 'first', max: MAX_PAGE_SIZE },
-    });
+    throw badInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}; got ${first}. Page through larger lists with "after".`, { argument: 'first', max: MAX_PAGE_SIZE });
   }
   if (args.after == null) return { first, after: null };
   const decoded = Buffer.from(args.after, 'base64url').toString('utf8');
   if (!decoded.startsWith(CURSOR_PREFIX)) {
-    throw new GraphQLError('"after" is not a cursor of this connection: pass the endCursor of the previous page.', {
-      extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
-    });
+    throw badInput('"after" is not a cursor of this connection: pass the endCursor of the previous page.', { argument: 'after' });
   }
   return { first, after: decoded.slice(CURSOR_PREFIX.length) };
 }

@@ -1,6 +1,6 @@
 import { isIsoDate, type IsoDate } from '@antq/core';
-import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
+import { badInput } from './errors.js';
 
 /** Calendar dates in Vietnam, `yyyy-mm-dd`: never instants (see @antq/core's dates). */
 export const DateScalar = builder.scalarType('Date', {
@@ -11,7 +11,5 @@ export const DateScalar = builder.scalarType('Date', {
 
 function parseDate(value: unknown): IsoDate {
   if (typeof value === 'string' && isIsoDate(value)) return value;
-  throw new GraphQLError(`Date must be a real calendar date written yyyy-mm-dd, such as 2025-07-01; got ${JSON.stringify(value)}.`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  throw badInput(`Date must be a real calendar date written yyyy-mm-dd, such as 2025-07-01; got ${JSON.stringify(value)}.`);
 }

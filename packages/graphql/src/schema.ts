@@ -2,7 +2,10 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './scalars.js';
+import './error-types.js';
 import './hierarchy/schema.js';
+import './tips/schema.js';
+import './audit/schema.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -3,6 +3,7 @@
  * first start), apply migrations, and import the administrative units if there are none.
  */
 import { resolve } from 'node:path';
+import { loadSecrets, type Secrets } from './auth/secrets.js';
 import { findAdminUnitsDir, importAdminUnits, migrate, openDatabase, targetFromEnv, type Database } from '@antq/db';
 
 export interface StartupOptions {
@@ -40,4 +41,12 @@ export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(e
     await db.close();
     throw error;
   }
+}
+
+/**
+ * The server's keys: from the environment, else (on the embedded default only) created on
+ * first start in the data directory. A server on PostgreSQL must be given them.
+ */
+export function serverSecrets(env: NodeJS.ProcessEnv = process.env, dataDir = dataDirOf(env)): Secrets {
+  return loadSecrets(env, dataDir, { create: !env.DATABASE_URL?.trim() });
 }

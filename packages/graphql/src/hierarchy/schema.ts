@@ -5,7 +5,7 @@
  */
 import { searchKey, UNIT_KIND_LABELS, viewDate, type IsoDate, type UnitKind } from '@antq/core';
 import { builder } from '../builder.js';
-import { pageOf, toConnection } from '../pagination.js';
+import { DEFAULT_PAGE_SIZE, pageOf, toConnection } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import type { LinkedUnit, UnitOnDate } from './loaders.js';
 import { isoOf, validityOf, validOn } from './rows.js';
@@ -68,6 +68,7 @@ builder.node(AdminUnitRef, {
     }),
     children: t.field({
       type: AdminUnitConnection,
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
       description: 'The units directly below, valid on the date this unit was reached with, by code.',
       args: { first: t.arg.int({ description: 'At most 100; 20 if not given.' }), after: t.arg.string() },
       resolve: async (u, args, ctx) => {
@@ -122,6 +123,7 @@ builder.queryFields((t) => ({
   adminUnit: t.field({
     type: AdminUnitRef,
     nullable: true,
+    authScopes: { public: true },
     description: 'The unit with this code that held on asOf (default: today in Vietnam), or null.',
     args: { code: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }) },
     resolve: async (_root, { code, asOf }, ctx) => {
@@ -132,6 +134,8 @@ builder.queryFields((t) => ({
   }),
   adminUnits: t.field({
     type: AdminUnitConnection,
+    authScopes: { public: true },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
     description: 'Units that held on asOf (default: today), by code. search ignores case, diacritics and tone-mark placement.',
     args: {
       level: t.arg({ type: AdminLevelEnum }),

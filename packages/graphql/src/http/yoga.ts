@@ -1,15 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { vietnamDateOf } from '@antq/core';
 import type { Database } from '@antq/db';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { authenticate, type Authenticated } from '../auth/authenticate.js';
+import type { Secrets } from '../auth/secrets.js';
+import { AuthenticationError, tokenVerifier } from '../auth/tokens.js';
 import { createContext, type Context } from '../context.js';
 import { antqSchema } from '../schema.js';
+import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
 
 export interface YogaOptions {
   readonly db: Database;
+  readonly secrets: Secrets;
+  /** An identity provider's JWKS, to accept its tokens instead of this server's own. */
+  readonly jwks?: { url: string; issuer?: string; audience?: string };
   /** The clock that decides "today" in Vietnam; tests pin it. */
   readonly clock?: () => Date;
   /** GraphiQL at /graphql in a browser (default: on). */
   readonly graphiql?: boolean;
+  readonly limits?: Limits;
 }
 
 export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -19,10 +30,28 @@ export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
  * process answers) and `/ready` (the database answers). Mount it on node:http, or call
  * `yoga.fetch` in tests without opening a port.
  */
-export function createAntqYoga({ db, clock = () => new Date(), graphiql = true }: YogaOptions): AntqYoga {
+export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), graphiql = true, limits = DEFAULT_LIMITS }: YogaOptions): AntqYoga {
+  const schema = antqSchema();
+  const verifyToken = tokenVerifier({ secret: secrets.jwtSecret, jwksUrl: jwks?.url, issuer: jwks?.issuer, audience: jwks?.audience });
+  // One authentication per request, shared by the persisted-operations check and the context.
+  const authentications = new WeakMap<Request, Promise<Authenticated>>();
+  const authOf = (request: Request) => {
+    let found = authentications.get(request);
+    if (!found) authentications.set(request, (found = authenticate(request, verifyToken, db.prisma)));
+    return found;
+  };
+
   return createYoga<Record<string, never>, Context>({
-    schema: antqSchema(),
-    context: () => createContext(db, vietnamDateOf(clock())),
+    schema,
+    context: async ({ request }) => {
+      try {
+        const { viewer } = await authOf(request);
+        return createContext({ db, secrets }, { viewer, today: vietnamDateOf(clock()), requestId: randomUUID() });
+      } catch (error) {
+        if (error instanceof AuthenticationError) throw unauthenticated(error);
+        throw error;
+      }
+    },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -37,6 +66,29 @@ export function createAntqYoga({ db, clock = () => new Date(), graphiql = true }
           await db.prisma.$queryRaw`SELECT 1`;
         },
       }),
+      usePersistedOperations({
+        // Partners register operations for their key; a key may be held to those alone.
+        allowArbitraryOperations: async (request) => {
+          try {
+            return !(await authOf(request)).persistedOnly;
+          } catch {
+            return true; // let the context refuse the credential with a 401
+          }
+        },
+        getPersistedOperation: async (hash, request) => {
+          const { viewer } = await authOf(request).catch(() => ({ viewer: null }));
+          if (viewer?.kind !== 'PARTNER') return null;
+          const op = await db.prisma.persistedOperation.findFirst({ where: { hash, apiKey: { prefix: viewer.keyId } }, select: { document: true } });
+          return op?.document ?? null;
+        },
+      }),
+      ...limitPlugins(schema, limits),
     ],
+  });
+}
+
+function unauthenticated(error: AuthenticationError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: 'UNAUTHENTICATED', reason: error.code, http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
   });
 }

@@ -1,12 +1,25 @@
 /** A server over a test database, driven through `yoga.fetch`: no port is opened. */
+import type { OfficerRole } from '@antq/core';
 import type { Database } from '@antq/db';
+import { issueToken } from '../../src/auth/tokens.js';
+import type { Secrets } from '../../src/auth/secrets.js';
 import { createAntqYoga, type AntqYoga } from '../../src/index.js';
+
+/** Fixed keys for tests. */
+export const TEST_SECRETS: Secrets = { jwtSecret: Buffer.from('antq-test-secret-0123456789abcdefghij'), dataKey: Buffer.alloc(32, 7) };
+
+/** A token for an officer, signed with the test key. */
+export function tokenFor(role: OfficerRole, unitCode: string | null, options: { areaId?: string; ttl?: string; subject?: string } = {}): Promise<string> {
+  return issueToken(TEST_SECRETS.jwtSecret, { role, unitCode, areaId: options.areaId ?? null, subject: options.subject ?? `${role}@${unitCode}`, ttl: options.ttl ?? '1h' });
+}
 
 export interface TestServer {
   readonly db: Database;
   readonly yoga: AntqYoga;
   /** Runs a GraphQL operation and returns its JSON body. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLBody<T>>;
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLBody<T>>;
+  /** The raw response, for status codes and headers. */
+  request(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   /** Runs an operation and returns its body with the SQL statements it sent. */
   queryCounting<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ body: GraphQLBody<T>; statements: string[] }>;
 }
@@ -21,18 +34,21 @@ export interface GraphQLBody<T> {
 export const TEST_TODAY = new Date('2026-06-01T03:00:00Z');
 
 export function createTestServer(db: Database): TestServer {
-  const yoga = createAntqYoga({ db, clock: () => TEST_TODAY, graphiql: false });
-  const query = async <T>(q: string, variables?: Record<string, unknown>) => {
-    const response = await yoga.fetch('http://antq.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: q, variables }),
-    });
-    return (await response.json()) as GraphQLBody<T>;
-  };
+  const yoga = createAntqYoga({ db, secrets: TEST_SECRETS, clock: () => TEST_TODAY, graphiql: false });
+  const request = (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    Promise.resolve(
+      yoga.fetch('http://antq.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: q, variables }),
+      }),
+    );
+  const query = async <T>(q: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
+    (await (await request(q, variables, headers)).json()) as GraphQLBody<T>;
   return {
     db,
     yoga,
+    request,
     query,
     async queryCounting(q, variables) {
       const statements: string[] = [];

@@ -1,0 +1,403 @@
+/**
+ * Tips (tố giác, tin báo về tội phạm) in GraphQL. Anyone may submit one and gets a tip
+ * number and a secret to follow it up without revealing themselves. Only the handling
+ * officers of the tip's commune and above see it; the informant's contact is shown only
+ * through `revealTipInformant`, which needs a written reason. Every act is audited.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import {
+  authorize,
+  canMoveTip,
+  jurisdictionOf,
+  revealReasonSchema,
+  submitTipInput,
+  TIP_CATEGORIES,
+  TIP_STATUSES,
+  tipMessageInput,
+  type TipStatus,
+} from '@antq/core';
+import { Prisma } from '@antq/db';
+import { audit } from '../audit/record.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
+import { userErrors, type Outcome } from '../errors.js';
+import { AdminUnitRef } from '../hierarchy/schema.js';
+import { communePlace } from '../hierarchy/place.js';
+import { isoOf } from '../hierarchy/rows.js';
+import { DEFAULT_PAGE_SIZE, pageOf } from '../pagination.js';
+import { DateScalar } from '../scalars.js';
+import { open, seal } from '../security/crypto.js';
+
+const TIP = { vi: 'tin báo', en: 'tip' };
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export const TipCategoryEnum = builder.enumType('TipCategory', { values: TIP_CATEGORIES });
+export const TipStatusEnum = builder.enumType('TipStatus', { values: TIP_STATUSES });
+const TipAuthorEnum = builder.enumType('TipAuthor', { values: ['INFORMANT', 'OFFICER'] as const });
+
+builder.prismaObject('TipEvent', {
+  description: 'A dated change of a tip’s handling status.',
+  fields: (t) => ({
+    status: t.field({ type: TipStatusEnum, resolve: (e) => e.status }),
+    date: t.field({ type: DateScalar, resolve: (e) => isoOf(e.date)! }),
+    actor: t.exposeString('actor', { description: 'The officer who made the change.' }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+builder.prismaObject('TipMessage', {
+  description: 'A message between the informant and the handling officers.',
+  fields: (t) => ({
+    author: t.field({ type: TipAuthorEnum, resolve: (m) => m.author }),
+    officer: t.exposeString('officer', { nullable: true }),
+    text: t.string({ resolve: (m, _args, ctx) => open(ctx.secrets.dataKey, m.bodyCiphertext) }),
+    at: t.string({ description: 'When it was written (ISO 8601 instant).', resolve: (m) => m.createdAt.toISOString() }),
+  }),
+});
+
+/** The officers' view of a tip. Checked on the type, so any path that reaches a tip is checked. */
+export const TipRef = builder.prismaNode('Tip', {
+  id: { field: 'id' },
+  description: 'A tip as the handling officers see it. The informant’s contact is not here: see revealTipInformant.',
+  authScopes: (tip) => ({ allowedAt: ['TIP', 'READ', { unitCodes: tip.placeCodes }] as const }),
+  fields: (t) => ({
+    number: t.exposeString('number'),
+    category: t.field({ type: TipCategoryEnum, resolve: (tip) => tip.category as (typeof TIP_CATEGORIES)[number] }),
+    status: t.field({ type: TipStatusEnum, resolve: (tip) => tip.status }),
+    occurredOn: t.field({ type: DateScalar, resolve: (tip) => isoOf(tip.occurredOn)! }),
+    receivedAt: t.string({ resolve: (tip) => tip.receivedAt.toISOString() }),
+    version: t.exposeInt('version'),
+    commune: t.field({
+      type: AdminUnitRef,
+      resolve: async (tip, _args, ctx) => ({ row: (await ctx.loaders.byId.load(tip.communeId))!, asOf: isoOf(tip.occurredOn)! }),
+    }),
+    text: t.string({ resolve: (tip, _args, ctx) => open(ctx.secrets.dataKey, tip.bodyCiphertext) }),
+    hasInformantContact: t.boolean({ resolve: (tip) => tip.contactCiphertext !== null }),
+    events: t.relation('events', { query: { orderBy: { createdAt: 'asc' } } }),
+    messages: t.relation('messages', { query: { orderBy: { createdAt: 'asc' } } }),
+  }),
+});
+
+// ─── What the informant sees, with the tip number and secret ────────────────────────────
+
+interface InformantView {
+  number: string;
+  status: TipStatus;
+  events: Array<{ status: TipStatus; date: Date }>;
+  messages: Array<{ author: 'INFORMANT' | 'OFFICER'; bodyCiphertext: string; createdAt: Date }>;
+}
+
+const InformantTipRef = builder.objectRef<InformantView>('InformantTip').implement({
+  description: 'A tip as its informant sees it: where it stands, and the messages. No officer is named.',
+  fields: (t) => ({
+    number: t.exposeString('number'),
+    status: t.field({ type: TipStatusEnum, resolve: (v) => v.status }),
+    history: t.field({
+      type: [builder.objectRef<{ status: TipStatus; date: Date }>('InformantTipEvent').implement({
+        fields: (f) => ({
+          status: f.field({ type: TipStatusEnum, resolve: (e) => e.status }),
+          date: f.field({ type: DateScalar, resolve: (e) => isoOf(e.date)! }),
+        }),
+      })],
+      resolve: (v) => v.events,
+    }),
+    messages: t.field({
+      type: [builder.objectRef<InformantView['messages'][number]>('InformantTipMessage').implement({
+        fields: (f) => ({
+          author: f.field({ type: TipAuthorEnum, resolve: (m) => m.author }),
+          text: f.string({ resolve: (m, _a, ctx) => open(ctx.secrets.dataKey, m.bodyCiphertext) }),
+          at: f.string({ resolve: (m) => m.createdAt.toISOString() }),
+        }),
+      })],
+      resolve: (v) => v.messages,
+    }),
+  }),
+});
+
+/** The tip with `number` if `secret` is its secret; null otherwise, the same whether or not the number exists. */
+async function tipForInformant(ctx: Context, number: string, secret: string) {
+  const tip = await ctx.db.prisma.tip.findUnique({
+    where: { number: number.trim().toUpperCase() },
+    include: { events: { orderBy: { createdAt: 'asc' } }, messages: { orderBy: { createdAt: 'asc' } } },
+  });
+  return tip && tip.secretHash === sha256(secret.trim()) ? tip : null;
+}
+
+// ─── Queries ──────────────────────────────────────────────────────────────────────────
+
+builder.queryFields((t) => ({
+  tips: t.prismaConnection({
+    type: 'Tip',
+    cursor: 'id',
+    description: 'Tips in your jurisdiction (handling officers of a commune and above), newest first.',
+    authScopes: { allowed: ['TIP', 'READ'] as const },
+    args: {
+      unitCode: t.arg.string({ description: 'Only tips in this unit (which must be in your jurisdiction).' }),
+      status: t.arg({ type: TipStatusEnum }),
+    },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+    totalCount: (_parent, args, ctx) => ctx.db.prisma.tip.count({ where: tipsWhere(ctx, args) }),
+    resolve: (query, _root, args, ctx) => {
+      pageOf(args);
+      return ctx.db.prisma.tip.findMany({ ...query, where: tipsWhere(ctx, args), orderBy: { id: 'desc' } });
+    },
+  }),
+  informantTip: t.field({
+    type: InformantTipRef,
+    nullable: true,
+    description: 'For the informant: the tip with this number, if the secret is right; null otherwise.',
+    authScopes: { public: true },
+    args: { number: t.arg.string({ required: true }), secret: t.arg.string({ required: true }) },
+    resolve: (_root, { number, secret }, ctx) => tipForInformant(ctx, number, secret),
+  }),
+}));
+
+function tipsWhere(ctx: Context, args: { unitCode?: string | null; status?: TipStatus | null }): Prisma.TipWhereInput {
+  const scope = jurisdictionOf(ctx.viewer, 'TIP', 'READ');
+  const codes = [...(scope.kind === 'WITHIN' && scope.unitCode ? [scope.unitCode] : []), ...(args.unitCode ? [args.unitCode.trim()] : [])];
+  return {
+    ...(scope.kind === 'NOWHERE' ? { id: { in: [] } } : {}),
+    ...(codes.length ? { placeCodes: { hasEvery: codes } } : {}),
+    ...(args.status ? { status: args.status } : {}),
+  };
+}
+
+// ─── Mutations ────────────────────────────────────────────────────────────────────────
+
+interface Receipt {
+  tipNumber: string;
+  secret: string;
+}
+const TipReceiptRef = builder.objectRef<Receipt>('TipReceipt').implement({
+  description: 'Keep both: with them you can follow the tip up and add messages without revealing yourself.',
+  fields: (t) => ({ tipNumber: t.exposeString('tipNumber'), secret: t.exposeString('secret') }),
+});
+
+const SubmitTipInputRef = builder.inputType('SubmitTipInput', {
+  fields: (t) => ({
+    category: t.field({ type: TipCategoryEnum, required: true }),
+    unitCode: t.string({ required: true, description: 'The 5-digit code of the commune where it happened.' }),
+    occurredOn: t.field({ type: DateScalar, description: 'When it happened; today if not given.' }),
+    text: t.string({ required: true, description: 'What happened (10 to 5000 characters).' }),
+    contact: t.string({ description: 'How to reach you, and who you are, if you wish. Encrypted; only shown to officers through a recorded reveal.' }),
+  }),
+});
+
+const SubmitTipPayload = payloadType<Receipt>('SubmitTip', TipReceiptRef, [ValidationErrorRef, NotFoundErrorRef]);
+
+const tipNumber = (date: string) => `TG-${date.slice(0, 4)}-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+
+builder.mutationField('submitTip', (t) =>
+  t.field({
+    type: SubmitTipPayload,
+    description: 'Report a crime, signed in or anonymously. The answer is a tip number and a secret: keep both.',
+    authScopes: { public: true },
+    args: { input: t.arg({ type: SubmitTipInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({ result: await submitTip(ctx, input) }),
+  }),
+);
+
+async function submitTip(ctx: Context, raw: unknown): Promise<Outcome<Receipt>> {
+  const parsed = submitTipInput.safeParse(stripNulls(raw));
+  if (!parsed.success) return userErrors.fromZod(parsed.error);
+  const input = parsed.data;
+  const occurredOn = input.occurredOn ?? ctx.today;
+  if (occurredOn > ctx.today) return userErrors.invalid([{ path: ['occurredOn'], message: 'must not be in the future' }]);
+  const place = await communePlace(ctx, input.unitCode, occurredOn);
+  if (!place) return userErrors.notFound({ vi: `xã, phường có mã ${input.unitCode} vào ngày ${occurredOn}`, en: `commune ${input.unitCode} on ${occurredOn}` });
+  const secret = randomBytes(18).toString('base64url');
+  const key = ctx.secrets.dataKey;
+  for (let attempt = 0; ; attempt++) {
+    const number = tipNumber(ctx.today);
+    try {
+      await ctx.db.prisma.$transaction(async (tx) => {
+        const tip = await tx.tip.create({
+          data: {
+            number,
+            secretHash: sha256(secret),
+            category: input.category,
+            communeId: place.commune.id,
+            placeCodes: place.codes,
+            occurredOn: new Date(`${occurredOn}T00:00:00Z`),
+            bodyCiphertext: seal(key, input.text),
+            contactCiphertext: input.contact ? seal(key, input.contact) : null,
+            events: { create: { status: 'RECEIVED', date: new Date(`${ctx.today}T00:00:00Z`), actor: 'system' } },
+          },
+        });
+        await audit(tx, ctx, { action: 'submitTip', entity: 'Tip', entityId: tip.id, placeCodes: place.codes });
+      });
+      return { tipNumber: number, secret };
+    } catch (error) {
+      // Numbers are random: on the rare clash, draw another.
+      if (attempt < 5 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') continue;
+      throw error;
+    }
+  }
+}
+
+const AddTipMessageInputRef = builder.inputType('AddTipMessageInput', {
+  fields: (t) => ({
+    tipNumber: t.string({ required: true }),
+    secret: t.string({ required: true }),
+    text: t.string({ required: true }),
+  }),
+});
+const InformantMessagePayload = payloadType<InformantView>('AddTipMessage', InformantTipRef, [ValidationErrorRef, NotFoundErrorRef]);
+
+builder.mutationField('addTipMessage', (t) =>
+  t.field({
+    type: InformantMessagePayload,
+    description: 'For the informant: add a message to your tip, with its number and secret.',
+    authScopes: { public: true },
+    args: { input: t.arg({ type: AddTipMessageInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const text = tipMessageInput.safeParse({ text: input.text });
+      if (!text.success) return { result: userErrors.fromZod(text.error) };
+      const tip = await tipForInformant(ctx, input.tipNumber, input.secret);
+      if (!tip) return { result: userErrors.notFound(TIP) };
+      await ctx.db.prisma.$transaction(async (tx) => {
+        await tx.tipMessage.create({ data: { tipId: tip.id, author: 'INFORMANT', bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text) } });
+        await audit(tx, ctx, { action: 'addTipMessage', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
+      });
+      return { result: (await tipForInformant(ctx, input.tipNumber, input.secret))! };
+    },
+  }),
+);
+
+/** The tip an officer acts on, if it exists and is in their jurisdiction for `operation`. */
+async function tipForOfficer(ctx: Context, globalId: string, operation: 'WRITE' | 'REVEAL') {
+  const id = decodeTipId(globalId);
+  const tip = id ? await ctx.db.prisma.tip.findUnique({ where: { id } }) : null;
+  if (!tip) return { error: userErrors.notFound(TIP) } as const;
+  if (!authorize(ctx.viewer, 'TIP', operation, { unitCodes: tip.placeCodes }).allowed) {
+    // Outside the jurisdiction a tip is as good as missing: say nothing more.
+    return { error: authorize(ctx.viewer, 'TIP', operation).allowed ? userErrors.notFound(TIP) : userErrors.forbidden(), tip } as const;
+  }
+  return { tip } as const;
+}
+
+function decodeTipId(globalId: string): string | null {
+  try {
+    const [type, id] = Buffer.from(globalId, 'base64').toString('utf8').split(':');
+    return type === 'Tip' && id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+const RecordTipStatusInputRef = builder.inputType('RecordTipStatusInput', {
+  fields: (t) => ({
+    tipId: t.id({ required: true }),
+    status: t.field({ type: TipStatusEnum, required: true }),
+    date: t.field({ type: DateScalar, description: 'The day of the change; today if not given.' }),
+    note: t.string(),
+    version: t.int({ required: true, description: 'The version you read: a stale one is refused (ConflictError).' }),
+  }),
+});
+const RecordTipStatusPayload = payloadType('RecordTipStatus', TipRef, [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef, ConflictErrorRef]);
+
+builder.mutationField('recordTipStatus', (t) =>
+  t.field({
+    type: RecordTipStatusPayload,
+    description: 'Move a tip along its handling: VERIFYING, FORWARDED, RESOLVED or REJECTED.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: RecordTipStatusInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const found = await tipForOfficer(ctx, String(input.tipId), 'WRITE');
+      if (found.error) {
+        await audit(ctx.db.prisma, ctx, { action: 'recordTipStatus', entity: 'Tip', entityId: found.tip?.id ?? null, outcome: found.error.code });
+        return { result: found.error };
+      }
+      const { tip } = found;
+      const date = input.date ?? ctx.today;
+      if (!canMoveTip(tip.status, input.status)) {
+        return { result: userErrors.invalid([{ path: ['status'], message: `a tip that is ${tip.status} cannot become ${input.status}` }]) };
+      }
+      if (input.note && input.note.length > 2000) return { result: userErrors.invalid([{ path: ['note'], message: 'must be at most 2000 characters' }]) };
+      const updated = await ctx.db.prisma.$transaction(async (tx) => {
+        const { count } = await tx.tip.updateMany({ where: { id: tip.id, version: input.version }, data: { status: input.status, version: { increment: 1 } } });
+        if (count === 0) return null;
+        await tx.tipEvent.create({ data: { tipId: tip.id, status: input.status, date: new Date(`${date}T00:00:00Z`), actor: actorName(ctx), note: input.note ?? null } });
+        await audit(tx, ctx, { action: 'recordTipStatus', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
+        return tx.tip.findUniqueOrThrow({ where: { id: tip.id } });
+      });
+      return { result: updated ?? userErrors.conflict(tip.version) };
+    },
+  }),
+);
+
+const ReplyToTipInputRef = builder.inputType('ReplyToTipInput', {
+  fields: (t) => ({ tipId: t.id({ required: true }), text: t.string({ required: true }) }),
+});
+const ReplyToTipPayload = payloadType('ReplyToTip', TipRef, [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef]);
+
+builder.mutationField('replyToTip', (t) =>
+  t.field({
+    type: ReplyToTipPayload,
+    description: 'Write to the informant; they read it with their tip number and secret.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ReplyToTipInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const text = tipMessageInput.safeParse({ text: input.text });
+      if (!text.success) return { result: userErrors.fromZod(text.error) };
+      const found = await tipForOfficer(ctx, String(input.tipId), 'WRITE');
+      if (found.error) {
+        await audit(ctx.db.prisma, ctx, { action: 'replyToTip', entity: 'Tip', entityId: found.tip?.id ?? null, outcome: found.error.code });
+        return { result: found.error };
+      }
+      const { tip } = found;
+      await ctx.db.prisma.$transaction(async (tx) => {
+        await tx.tipMessage.create({ data: { tipId: tip.id, author: 'OFFICER', officer: actorName(ctx), bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text) } });
+        await audit(tx, ctx, { action: 'replyToTip', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
+      });
+      return { result: tip };
+    },
+  }),
+);
+
+interface Revealed {
+  anonymous: boolean;
+  contact: string | null;
+}
+const RevealedInformantRef = builder.objectRef<Revealed>('RevealedInformant').implement({
+  description: 'The informant’s contact and identity, as they gave them. This look is in the audit log, with your reason.',
+  fields: (t) => ({ anonymous: t.exposeBoolean('anonymous'), contact: t.exposeString('contact', { nullable: true }) }),
+});
+const RevealInputRef = builder.inputType('RevealTipInformantInput', {
+  fields: (t) => ({
+    tipId: t.id({ required: true }),
+    reason: t.string({ required: true, description: 'Why you need to know who the informant is (at least 20 characters). Recorded.' }),
+  }),
+});
+const RevealPayload = payloadType<Revealed>('RevealTipInformant', RevealedInformantRef, [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef]);
+
+builder.mutationField('revealTipInformant', (t) =>
+  t.field({
+    type: RevealPayload,
+    description: 'Show the informant’s contact to a handling officer, for a written reason. Every attempt is audited.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: RevealInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const found = await tipForOfficer(ctx, String(input.tipId), 'REVEAL');
+      const reason = revealReasonSchema.safeParse(input.reason);
+      const refusal = found.error ?? (reason.success ? null : userErrors.invalid(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message }))));
+      if (refusal) {
+        await audit(ctx.db.prisma, ctx, { action: 'revealTipInformant', entity: 'Tip', entityId: found.tip?.id ?? null, placeCodes: found.tip?.placeCodes ?? [], reason: reason.success ? reason.data : null, outcome: refusal.code });
+        return { result: refusal };
+      }
+      const tip = found.tip!;
+      await audit(ctx.db.prisma, ctx, { action: 'revealTipInformant', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes, reason: reason.data! });
+      return { result: { anonymous: tip.contactCiphertext === null, contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext) : null } };
+    },
+  }),
+);
+
+function actorName(ctx: Context): string {
+  return ctx.viewer.kind === 'OFFICER' ? ctx.viewer.subject : ctx.viewer.kind;
+}
+
+/** GraphQL gives absent optional inputs as null; the core schemas expect them left out. */
+function stripNulls(value: unknown): unknown {
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined));
+}

@@ -1,0 +1,145 @@
+import type { Database } from '@antq/db';
+import { getNamedType, isObjectType } from 'graphql';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueApiKey, revokeApiKey } from '../src/auth/api-keys.js';
+import { antqSchema } from '../src/index.js';
+import { openPreparedDatabase } from './support/prepared-database.js';
+import { createTestServer, TEST_SECRETS, tokenFor, type TestServer } from './support/server.js';
+
+let db: Database;
+let server: TestServer;
+beforeAll(async () => {
+  db = await openPreparedDatabase();
+  server = createTestServer(db);
+});
+afterAll(() => db?.close());
+
+const Q = '{ adminUnit(code: "75") { code } }';
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('credentials that are refused: 401, a clear message, no detail', () => {
+  const sign = (secret: Uint8Array, exp: number) =>
+    new SignJWT({ role: 'province-officer', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setExpirationTime(exp).sign(secret);
+
+  it.each<[string, () => Promise<Record<string, string>>, string, RegExp]>([
+    ['an expired token', async () => bearer(await sign(TEST_SECRETS.jwtSecret, Math.floor(Date.now() / 1000) - 60)), 'TOKEN_EXPIRED', /expired/],
+    ['a malformed token', async () => bearer('not.a.jwt'), 'TOKEN_INVALID', /not valid/],
+    ['a token signed with another key', async () => bearer(await sign(Buffer.from('another-secret-another-secret-another!'), Math.floor(Date.now() / 1000) + 600)), 'TOKEN_INVALID', /not valid/],
+    ['a token without a unit for a province officer', async () => bearer(await new SignJWT({ role: 'province-officer' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
+    ['an unknown role', async () => bearer(await new SignJWT({ role: 'admin', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
+    ['a header that is not Bearer', async () => ({ authorization: 'Basic dXNlcjpwYXNz' }), 'TOKEN_INVALID', /Bearer/],
+    ['an API key that does not exist', async () => bearer('antq_pk_AAAAAAAAAAAA_' + 'a'.repeat(43)), 'API_KEY_INVALID', /not valid or has been revoked/],
+    ['garbage in X-Api-Key', async () => ({ 'x-api-key': 'antq_pk_short' }), 'API_KEY_INVALID', /not valid/],
+  ])('%s', async (_name, headers, reason, message) => {
+    const response = await server.request(Q, undefined, await headers());
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    const body = await response.json();
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason });
+    expect(body.errors[0].message).toMatch(message);
+    // Nothing of the library's own diagnosis (claim names, algorithms, signatures) leaks.
+    expect(JSON.stringify(body)).not.toMatch(/signature|JWS|claim|alg|stack/i);
+  });
+
+  it('refuses a revoked API key at once', async () => {
+    const issued = await issueApiKey(db.prisma, { name: 'Sở Y tế Đồng Nai', scopes: ['read:aggregates'], issuedBy: 'test' });
+    expect((await server.request(Q, undefined, bearer(issued.key))).status).toBe(200);
+    expect(await revokeApiKey(db.prisma, issued.prefix)).toBe(true);
+    const refused = await server.request(Q, undefined, { 'x-api-key': issued.key });
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).errors[0].extensions.reason).toBe('API_KEY_INVALID');
+  });
+
+  it('stores only a hash of an API key', async () => {
+    const issued = await issueApiKey(db.prisma, { name: 'Tỉnh đoàn', scopes: ['read:models'], issuedBy: 'test' });
+    const row = await db.prisma.apiKey.findUniqueOrThrow({ where: { prefix: issued.prefix } });
+    expect(JSON.stringify(row)).not.toContain(issued.key.split('_').at(-1)!);
+  });
+
+  it('accepts a valid token and the public alike for public data', async () => {
+    const token = await tokenFor('COMMUNE_OFFICER', '25195');
+    expect((await server.query(Q, undefined, bearer(token))).data).toEqual({ adminUnit: { code: '75' } });
+    expect((await server.query(Q)).data).toEqual({ adminUnit: { code: '75' } });
+  });
+});
+
+describe('authorization is part of the schema', () => {
+  it('every root field declares who may use it', () => {
+    const schema = antqSchema();
+    const undeclared: string[] = [];
+    for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+      for (const field of Object.values(root!.getFields())) {
+        const options = (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions;
+        if (!options?.authScopes) undeclared.push(`${root!.name}.${field.name}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  it('protects the types that hold confidential records wherever they are reached', () => {
+    const schema = antqSchema();
+    for (const name of ['Tip', 'AuditEntry']) {
+      const type = getNamedType(schema.getType(name)!);
+      expect(isObjectType(type)).toBe(true);
+      expect((type.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes).toBeTypeOf('function');
+    }
+  });
+});
+
+describe('request limits', () => {
+  it('reports the cost of every answer in extensions', async () => {
+    const body = await server.query('{ adminUnits(level: PROVINCE, first: 10) { edges { node { code children(first: 5) { totalCount } } } } }');
+    expect(body.extensions?.cost).toMatchObject({ complexity: expect.any(Number), depth: 5, max: { complexity: 50_000, depth: 12 } });
+    const bigger = await server.query('{ adminUnits(level: PROVINCE, first: 20) { edges { node { code children(first: 5) { totalCount } } } } }');
+    expect((bigger.extensions!.cost as { complexity: number }).complexity).toBeGreaterThan((body.extensions!.cost as { complexity: number }).complexity);
+  });
+
+  it.each([
+    ['depth', `{ adminUnit(code: "70", asOf: "2024-01-01") { ${'parent { '.repeat(12)} code ${'} '.repeat(12)} } }`, 'depth'],
+    ['cost that multiplies by first', '{ adminUnits(first: 100) { edges { node { children(first: 100) { edges { node { children(first: 100) { totalCount } } } } } } } }', 'cost'],
+  ])('refuses a query over the %s limit before running it', async (_name, query, limit) => {
+    const { statements, body } = await server.queryCounting(query);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit });
+    expect(statements).toEqual([]);
+  });
+
+  it('refuses too many aliases and too many tokens', async () => {
+    const aliases = await server.query(`{ ${Array.from({ length: 25 }, (_, i) => `a${i}: adminUnit(code: "75") { code }`).join(' ')} }`);
+    expect(aliases.errors?.[0]?.message).toMatch(/The query uses more than 20 aliases/);
+    const tokens = await server.query(`{ adminUnit(code: "75") { ${'code '.repeat(2500)} } }`);
+    expect(tokens.errors?.[0]?.message).toMatch(/The query has more than 2000 tokens/);
+  });
+});
+
+describe('persisted operations for partners', () => {
+  it('holds a persisted-only key to the operations registered for it', async () => {
+    const issued = await issueApiKey(db.prisma, { name: 'Bộ đội biên phòng', scopes: ['read:aggregates'], persistedOnly: true, issuedBy: 'test' });
+    const key = await db.prisma.apiKey.findUniqueOrThrow({ where: { prefix: issued.prefix } });
+    const document = '{ adminUnit(code: "75") { fullName } }';
+    const hash = 'a'.repeat(64);
+    await db.prisma.persistedOperation.create({ data: { apiKeyId: key.id, hash, document } });
+
+    const arbitrary = await server.query(Q, undefined, bearer(issued.key));
+    expect(arbitrary.errors?.[0]?.message).toMatch(/PersistedQueryOnly|persisted/i);
+
+    const response = await server.yoga.fetch('http://antq.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(issued.key) },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    });
+    expect((await response.json()).data).toEqual({ adminUnit: { fullName: 'Thành phố Đồng Nai' } });
+
+    // Another key cannot run it, and the public can still send ordinary queries.
+    const other = await issueApiKey(db.prisma, { name: 'Khác', scopes: ['read:aggregates'], issuedBy: 'test' });
+    const foreign = await server.yoga.fetch('http://antq.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(other.key) },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    });
+    expect((await foreign.json()).errors?.[0]?.message).toMatch(/PersistedQueryNotFound|not found/i);
+    expect((await server.query(Q)).data).toEqual({ adminUnit: { code: '75' } });
+  });
+});
