@@ -1,4 +1,6 @@
 // Waits for a started server and checks the answers the README and issue #2 promise.
+import { execFileSync } from 'node:child_process';
+
 // usage: node .ci/smoke.mjs <base-url> <timeout-seconds> [server-pid]
 const [base = 'http://localhost:4000', timeout = '600', pid] = process.argv.slice(2);
 const deadline = Date.now() + Number(timeout) * 1000;
@@ -25,8 +27,8 @@ async function ready() {
   return false;
 }
 
-async function query(q) {
-  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+async function query(q, variables, headers = {}) {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: q, variables }) });
   const body = await res.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -58,6 +60,35 @@ for (const [name, q, ok] of checks) {
     failed++;
   }
 }
+// `pnpm antq token` at the repository root prints the token alone on stdout, signed with
+// the key the running server created in its data directory; a commune officer of one
+// commune gets nothing of another commune.
+const token = (role, unit) => {
+  const out = execFileSync('npx', ['-y', 'pnpm@12.4.2', 'antq', 'token', '--role', role, '--unit', unit], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+\n$/.test(out)) throw new Error(`antq token printed more than a token: ${JSON.stringify(out)}`);
+  return out.trim();
+};
+try {
+  // Tokens first: a long pause between requests lets the server close idle connections.
+  const officerHere = token('commune-officer', '25195');
+  const officerThere = token('commune-officer', '25210');
+  const receipt = await query(
+    'mutation($i: SubmitTipInput!) { submitTip(input: $i) { result { ... on TipReceipt { tipNumber } } } }',
+    { i: { category: 'DRUGS', unitCode: '25195', text: 'Smoke test: a tip from .ci/smoke.mjs' } },
+  );
+  const number = receipt.submitTip.result.tipNumber;
+  const tips = 'query($n: String) { tips(unitCode: $n, first: 100) { totalCount edges { node { number } } } }';
+  const own = await query(tips, { n: '25195' }, { authorization: `Bearer ${officerHere}` });
+  const other = await query(tips, {}, { authorization: `Bearer ${officerThere}` });
+  const sees = own.tips.edges.some((e) => e.node.number === number);
+  const leaks = other.tips.edges.some((e) => e.node.number === number);
+  console.log(`[smoke] ${sees && !leaks ? 'ok  ' : 'FAIL'} antq token: the commune officer of 25195 sees tip ${number}; the officer of 25210 sees ${other.tips.totalCount} tips of 25195's`);
+  if (!sees || leaks) failed++;
+} catch (error) {
+  console.log(`[smoke] FAIL antq token and tips: ${error.message} ${error.cause?.message ?? ""}`);
+  failed++;
+}
+
 const health = await fetch(`${base}/health`);
 console.log(`[smoke] ${health.ok ? 'ok  ' : 'FAIL'} /health`);
 process.exit(failed || !health.ok ? 1 : 0);

@@ -12,4 +12,5 @@ export { loadSecrets, type Secrets } from './auth/secrets.js';
 export { issueToken, tokenVerifier, AuthenticationError, type TokenClaims } from './auth/tokens.js';
 export { issueApiKey, revokeApiKey } from './auth/api-keys.js';
 export { DEFAULT_LIMITS, type Limits } from './http/limits.js';
+export { stderrSink, type LogEntry, type LogSink } from './http/request-log.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';

@@ -206,3 +206,22 @@ describe('the audit log', () => {
     }
   });
 });
+
+describe('the server log', () => {
+  it('holds none of the personal data a request carries, even when the request fails', async () => {
+    const lines: string[] = [];
+    const logged = createTestServer(db, (entry) => lines.push(JSON.stringify(entry)));
+    const contact = 'Trần Thị Bảo, CCCD 079123456789, 0987 654 321';
+    const body = 'Ông Lê Văn Hùng ở số 42 đường Phú Riềng Đỏ chứa hàng cấm.';
+    await logged.query(SUBMIT, { input: { category: 'SMUGGLING', unitCode: COMMUNE, text: body, contact } });
+    await logged.query(SUBMIT, { input: { category: 'SMUGGLING', unitCode: '99999', text: body, contact } });
+    await logged.query(`mutation { submitTip(input: { category: SMUGGLING, unitCode: "${COMMUNE}", text: "${body}", contact: "${contact}" }) { result { __typename } } }`);
+    await logged.query(`mutation { submitTip(input: { category: NOPE, unitCode: "${COMMUNE}", text: "${body}", contact: "${contact}" }) { result { __typename } } }`);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    const log = lines.join('\n');
+    for (const secret of ['079123456789', '0987', 'Bảo', 'Lê Văn Hùng', 'Phú Riềng']) expect(log).not.toContain(secret);
+    const operations = lines.map((l) => JSON.parse(l)).filter((e) => e.msg === 'operation');
+    expect(operations[0]).toMatchObject({ level: 'info', kind: 'mutation', viewer: { kind: 'ANONYMOUS' }, errorCodes: [] });
+    expect(operations).toHaveLength(3); // the fourth does not validate, so it never runs
+  });
+});

@@ -10,6 +10,10 @@ export interface Listening {
 /** Serves `yoga` on node:http at `host`:`port` (port 0: any free port). */
 export async function listen(yoga: AntqYoga, port: number, host: string): Promise<Listening> {
   const server = createServer(yoga);
+  // Keep idle connections longer than the usual clients and load balancers (60 s), so that
+  // the server is never the side that closes a connection a client is about to reuse.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

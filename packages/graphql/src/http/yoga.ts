@@ -10,6 +10,7 @@ import { AuthenticationError, tokenVerifier } from '../auth/tokens.js';
 import { createContext, type Context } from '../context.js';
 import { antqSchema } from '../schema.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
+import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
 
 export interface YogaOptions {
   readonly db: Database;
@@ -21,6 +22,8 @@ export interface YogaOptions {
   /** GraphiQL at /graphql in a browser (default: on). */
   readonly graphiql?: boolean;
   readonly limits?: Limits;
+  /** Where the log goes (default: JSON lines on stderr). It never receives personal data. */
+  readonly log?: LogSink;
 }
 
 export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -30,7 +33,7 @@ export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
  * process answers) and `/ready` (the database answers). Mount it on node:http, or call
  * `yoga.fetch` in tests without opening a port.
  */
-export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), graphiql = true, limits = DEFAULT_LIMITS }: YogaOptions): AntqYoga {
+export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), graphiql = true, limits = DEFAULT_LIMITS, log = stderrSink }: YogaOptions): AntqYoga {
   const schema = antqSchema();
   const verifyToken = tokenVerifier({ secret: secrets.jwtSecret, jwksUrl: jwks?.url, issuer: jwks?.issuer, audience: jwks?.audience });
   // One authentication per request, shared by the persisted-operations check and the context.
@@ -52,6 +55,7 @@ export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), gr
         throw error;
       }
     },
+    logging: yogaLogger(log),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -83,6 +87,7 @@ export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), gr
         },
       }),
       ...limitPlugins(schema, limits),
+      useRequestLog(log),
     ],
   });
 }

@@ -1,0 +1,73 @@
+/**
+ * The server's log: one JSON line per operation (who by role and unit, what operation, how
+ * long, which error codes) and per unexpected failure. It never holds variables, documents,
+ * results or error messages from below the API (a database error can quote the values it
+ * was given): personal data sent in a request cannot reach the log.
+ */
+import type { DefinitionNode, OperationDefinitionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../context.js';
+
+export interface LogEntry {
+  readonly level: 'debug' | 'info' | 'warn' | 'error';
+  readonly msg: string;
+  readonly [key: string]: unknown;
+}
+
+export type LogSink = (entry: LogEntry) => void;
+
+const LEVELS = { debug: 0, info: 1, warn: 2, error: 3 } as const;
+
+/** JSON lines on stderr, with the time, from `ANTQ_LOG_LEVEL` (default info) up. */
+export const stderrSink: LogSink = (entry) => {
+  const min = LEVELS[(process.env.ANTQ_LOG_LEVEL as LogEntry['level']) ?? 'info'] ?? LEVELS.info;
+  if (LEVELS[entry.level] >= min) process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+};
+
+/** What may be logged of an error: its kind, its code and where it was thrown; not its message. */
+export function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { name: typeof error };
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 8);
+  return { name: error.name, ...(typeof code === 'string' ? { code } : {}), stack: frames.map((f) => f.trim()), ...(error.cause ? { cause: safeError(error.cause) } : {}) };
+}
+
+/** Yoga's own logger, routed to the sink with every argument reduced to what is safe. */
+export function yogaLogger(sink: LogSink) {
+  const at = (level: LogEntry['level']) => (...args: unknown[]) => {
+    const [first, ...rest] = args;
+    sink({
+      level,
+      msg: typeof first === 'string' ? first : 'yoga',
+      ...(args.some((a) => a instanceof Error) ? { errors: args.filter((a) => a instanceof Error).map(safeError) } : {}),
+      ...(rest.length && !rest.some((a) => a instanceof Error) ? { omitted: rest.length } : {}),
+    });
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** One line per executed operation. */
+export function useRequestLog(sink: LogSink): Plugin {
+  return {
+    onExecute({ args }) {
+      const started = performance.now();
+      const ctx = args.contextValue as Partial<Context>;
+      const viewer = ctx.viewer;
+      return {
+        onExecuteDone({ result }) {
+          const errors = 'errors' in result && result.errors ? result.errors : [];
+          sink({
+            level: 'info',
+            msg: 'operation',
+            requestId: ctx.requestId,
+            operation: args.operationName ?? null,
+            kind: (args.document.definitions.find((d: DefinitionNode) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined)?.operation ?? null,
+            viewer: viewer ? { kind: viewer.kind, role: viewer.kind === 'OFFICER' ? viewer.role : null, unit: viewer.kind === 'ANONYMOUS' ? null : viewer.unitCode } : null,
+            ms: Math.round(performance.now() - started),
+            errorCodes: errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')),
+          });
+        },
+      };
+    },
+  };
+}
