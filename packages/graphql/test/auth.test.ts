@@ -1,19 +1,15 @@
 import type { Database } from '@antq/db';
 import { getNamedType, isObjectType } from 'graphql';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey, revokeApiKey } from '../src/auth/api-keys.js';
 import { antqSchema } from '../src/index.js';
-import { openPreparedDatabase } from './support/prepared-database.js';
-import { createTestServer, TEST_SECRETS, tokenFor, type TestServer } from './support/server.js';
+import { usePreparedServer, TEST_SECRETS, tokenFor, type TestServer } from './support/server.js';
 
+const ctx = usePreparedServer();
 let db: Database;
 let server: TestServer;
-beforeAll(async () => {
-  db = await openPreparedDatabase();
-  server = createTestServer(db);
-});
-afterAll(() => db?.close());
+beforeAll(() => ({ db, server } = ctx));
 
 const Q = '{ adminUnit(code: "75") { code } }';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

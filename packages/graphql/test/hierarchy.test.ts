@@ -1,16 +1,9 @@
-import type { Database } from '@antq/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPreparedDatabase } from './support/prepared-database.js';
-import { createTestServer, type TestServer } from './support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { usePreparedServer, type TestServer } from './support/server.js';
 
-let db: Database;
+const ctx = usePreparedServer();
 let server: TestServer;
-
-beforeAll(async () => {
-  db = await openPreparedDatabase();
-  server = createTestServer(db);
-});
-afterAll(() => db?.close());
+beforeAll(() => ({ server } = ctx));
 
 describe('the hierarchy through time (issue #2 contract)', () => {
   it('counts provinces on each side of the 2025 reform', async () => {

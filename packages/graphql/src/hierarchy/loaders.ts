@@ -72,26 +72,22 @@ export function createHierarchyLoaders(prisma: PrismaClient): HierarchyLoaders {
       { cacheKeyFn: (k) => `${k.parentCode}|${k.date}|${k.page.first}|${k.page.after ?? ''}` },
     ),
 
-    successors: new DataLoader(async (ids) => {
-      const links = await prisma.lineageLink.findMany({
-        where: { predecessorId: { in: [...ids] } },
-        include: { successor: true },
-        orderBy: { successor: { code: 'asc' } },
-      });
-      const byId = groupBy(links, (l) => l.predecessorId);
-      return ids.map((id) => (byId.get(id) ?? []).map((l) => ({ row: l.successor, kind: l.kind, date: l.date })));
-    }),
-
-    predecessors: new DataLoader(async (ids) => {
-      const links = await prisma.lineageLink.findMany({
-        where: { successorId: { in: [...ids] } },
-        include: { predecessor: true },
-        orderBy: { predecessor: { code: 'asc' } },
-      });
-      const byId = groupBy(links, (l) => l.successorId);
-      return ids.map((id) => (byId.get(id) ?? []).map((l) => ({ row: l.predecessor, kind: l.kind, date: l.date })));
-    }),
+    successors: linkedUnits(prisma, 'predecessor', 'successor'),
+    predecessors: linkedUnits(prisma, 'successor', 'predecessor'),
   };
+}
+
+/** For each unit, the units at the other end of its lineage links (`from` is the unit's side), by code. */
+function linkedUnits(prisma: PrismaClient, from: 'predecessor' | 'successor', to: 'predecessor' | 'successor') {
+  return new DataLoader<string, LinkedUnit[]>(async (ids) => {
+    const links = await prisma.lineageLink.findMany({
+      where: { [`${from}Id`]: { in: [...ids] } },
+      include: { [to]: true },
+      orderBy: { [to]: { code: 'asc' } },
+    });
+    const byId = groupBy(links, (l) => l[`${from}Id`]);
+    return ids.map((id) => (byId.get(id) ?? []).map((l) => ({ row: (l as unknown as Record<typeof to, AdminUnitRow>)[to], kind: l.kind, date: l.date })));
+  });
 }
 
 type ChildRow = AdminUnitRow & { totalCount: bigint | number };

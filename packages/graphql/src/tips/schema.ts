@@ -21,7 +21,7 @@ import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
-import { userErrors, type Outcome } from '../errors.js';
+import { userErrors, type Outcome, type UserError } from '../errors.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { communePlace } from '../hierarchy/place.js';
 import { isoOf } from '../hierarchy/rows.js';
@@ -277,6 +277,12 @@ async function tipForOfficer(ctx: Context, globalId: string, operation: 'WRITE' 
   return { tip } as const;
 }
 
+/** Records a refused act on a tip and answers its error. */
+async function refused(ctx: Context, action: string, found: { error: UserError; tip?: { id: string; placeCodes: string[] } }, reason?: string | null) {
+  await audit(ctx.db.prisma, ctx, { action, entity: 'Tip', entityId: found.tip?.id ?? null, placeCodes: found.tip?.placeCodes ?? [], reason: reason ?? null, outcome: found.error.code });
+  return { result: found.error };
+}
+
 function decodeTipId(globalId: string): string | null {
   try {
     const [type, id] = Buffer.from(globalId, 'base64').toString('utf8').split(':');
@@ -305,10 +311,7 @@ builder.mutationField('recordTipStatus', (t) =>
     args: { input: t.arg({ type: RecordTipStatusInputRef, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const found = await tipForOfficer(ctx, String(input.tipId), 'WRITE');
-      if (found.error) {
-        await audit(ctx.db.prisma, ctx, { action: 'recordTipStatus', entity: 'Tip', entityId: found.tip?.id ?? null, outcome: found.error.code });
-        return { result: found.error };
-      }
+      if (found.error) return refused(ctx, 'recordTipStatus', found);
       const { tip } = found;
       const date = input.date ?? ctx.today;
       if (!canMoveTip(tip.status, input.status)) {
@@ -342,10 +345,7 @@ builder.mutationField('replyToTip', (t) =>
       const text = tipMessageInput.safeParse({ text: input.text });
       if (!text.success) return { result: userErrors.fromZod(text.error) };
       const found = await tipForOfficer(ctx, String(input.tipId), 'WRITE');
-      if (found.error) {
-        await audit(ctx.db.prisma, ctx, { action: 'replyToTip', entity: 'Tip', entityId: found.tip?.id ?? null, outcome: found.error.code });
-        return { result: found.error };
-      }
+      if (found.error) return refused(ctx, 'replyToTip', found);
       const { tip } = found;
       await ctx.db.prisma.$transaction(async (tx) => {
         await tx.tipMessage.create({ data: { tipId: tip.id, author: 'OFFICER', officer: actorName(ctx), bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text) } });
@@ -382,10 +382,7 @@ builder.mutationField('revealTipInformant', (t) =>
       const found = await tipForOfficer(ctx, String(input.tipId), 'REVEAL');
       const reason = revealReasonSchema.safeParse(input.reason);
       const refusal = found.error ?? (reason.success ? null : userErrors.invalid(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message }))));
-      if (refusal) {
-        await audit(ctx.db.prisma, ctx, { action: 'revealTipInformant', entity: 'Tip', entityId: found.tip?.id ?? null, placeCodes: found.tip?.placeCodes ?? [], reason: reason.success ? reason.data : null, outcome: refusal.code });
-        return { result: refusal };
-      }
+      if (refusal) return refused(ctx, 'revealTipInformant', { error: refusal, tip: found.tip }, reason.success ? reason.data : null);
       const tip = found.tip!;
       await audit(ctx.db.prisma, ctx, { action: 'revealTipInformant', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes, reason: reason.data! });
       return { result: { anonymous: tip.contactCiphertext === null, contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext) : null } };

@@ -1,6 +1,8 @@
 /** A server over a test database, driven through `yoga.fetch`: no port is opened. */
 import type { OfficerRole } from '@antq/core';
 import type { Database } from '@antq/db';
+import { afterAll, beforeAll } from 'vitest';
+import { openPreparedDatabase } from './prepared-database.js';
 import { issueToken } from '../../src/auth/tokens.js';
 import type { Secrets } from '../../src/auth/secrets.js';
 import { createAntqYoga, type AntqYoga, type LogSink } from '../../src/index.js';
@@ -60,4 +62,18 @@ export function createTestServer(db: Database, log: LogSink = () => {}): TestSer
       }
     },
   };
+}
+
+/**
+ * For a test file: an in-memory copy of the prepared database and a server over it,
+ * opened before the tests and closed after. Read `.db` and `.server` inside tests.
+ */
+export function usePreparedServer(): { readonly db: Database; readonly server: TestServer } {
+  const state = {} as { db: Database; server: TestServer };
+  beforeAll(async () => {
+    state.db = await openPreparedDatabase();
+    state.server = createTestServer(state.db);
+  });
+  afterAll(() => state.db?.close());
+  return state;
 }
