@@ -1,5 +1,6 @@
-// Times the import of the real administrative units (three eras + the 2025 lineage) into a
-// fresh PGlite persisted in a temporary directory and into a fresh PostgreSQL database:
+// Times the import of the real administrative units (three eras + the 2025 lineage), then
+// the demo data (seedDemo), into a fresh PGlite persisted in a temporary directory and into
+// a fresh PostgreSQL database:
 //   pnpm --filter @antq/db bench:import [pglite|postgres]
 // Each target runs in a process of its own, so that its peak RSS is its own. PostgreSQL is
 // the server at ANTQ_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres);
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { findAdminUnitsDir, importAdminUnits } from '../src/admin-units/import.js';
 import { openDatabase, type DatabaseTarget } from '../src/database.js';
+import { seedDemo } from '../src/demo/index.js';
 import { migrate } from '../src/migrate.js';
 
 type Target = 'pglite' | 'postgres';
@@ -100,6 +102,8 @@ try {
   t = performance.now();
   const again = await importAdminUnits(db, dir);
   const againMs = performance.now() - t;
+  const demo = await seedDemo(db);
+  const demoAgain = await seedDemo(db);
   await db.close();
 
   const peakRss = process.resourceUsage().maxRSS / 1024;
@@ -111,6 +115,8 @@ try {
   console.log(`  reading + checking + planning the files: ${seconds(summary.ms - eraMs)}`);
   console.log(`  import total: ${seconds(summary.ms)}`);
   console.log(`  second run (changes nothing: ${again.eras.every((e) => !e.inserted && !e.updated && !e.closed && !e.linksInserted)}): ${seconds(againMs)}`);
+  const demoRows = Object.values(demo.counts).reduce((sum, n) => sum + n, 0);
+  console.log(`  seedDemo: ${demoRows} rows — ${seconds(demo.ms)}; second run (writes nothing: ${!demoAgain.created}): ${seconds(demoAgain.ms)}`);
   console.log(`  peak RSS of the process: ${peakRss.toFixed(0)} MB; database: ${await size()}`);
 } finally {
   await cleanUp();

@@ -1,9 +1,10 @@
 /**
  * @antq/db: storage for antq. The Prisma schema and its migrations, a client on the
- * embedded PGlite or on PostgreSQL, the offline migration runner, and the importers.
+ * embedded PGlite or on PostgreSQL, the offline migration runner, the importers and the demo data.
  */
 export * from './database.js';
 export * from './migrate.js';
 export * from './admin-units/index.js';
+export * from './demo/index.js';
 export { PrismaClient, Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/client.js';

@@ -4,6 +4,7 @@
  *   antq serve                       start the GraphQL server (default command)
  *   antq migrate                     apply pending migrations
  *   antq import admin-units [dir]    import the administrative units and their lineage
+ *   antq seed demo [--seed N]        load the Bình Phước demo data (idempotent)
  *   antq token --role R --unit C     print a signed token (development and tests)
  *   antq api-key issue|revoke …      manage partner agencies' API keys
  * Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite), ANTQ_DATA_DIR
@@ -12,9 +13,9 @@
  */
 import { parseArgs } from 'node:util';
 import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/core';
-import { AdminUnitsFileError, findAdminUnitsDir, importAdminUnits, migrate, openDatabase, targetFromEnv, type Database } from '@antq/db';
+import { AdminUnitsFileError, findAdminUnitsDir, importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database } from '@antq/db';
 import { issueApiKey, revokeApiKey } from './auth/api-keys.js';
-import { issueToken } from './auth/tokens.js';
+import { issueToken, UNIT_CODE_OF_ROLE } from './auth/tokens.js';
 import { listen } from './http/serve.js';
 import { createAntqYoga } from './http/yoga.js';
 import { dataDirOf, prepareDatabase, serverSecrets } from './startup.js';
@@ -23,6 +24,8 @@ const USAGE = `usage: antq <command>
   serve                                  start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR)
   migrate                                apply pending migrations to the database
   import admin-units [dir]               import administrative units (default: shared/data/admin-units)
+  seed demo [--seed <n>]                 load the Bình Phước demo data (on the embedded database it loads
+                                         on first start; on PostgreSQL only when asked, with this)
   token --role <role> [--unit <code>] [--area <id>] [--ttl 1h] [--subject <name>]
                                          print a signed token alone on stdout; roles: national,
                                          province-officer, commune-officer, area-leader
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       scopes: { type: 'string' },
       'persisted-only': { type: 'boolean', default: false },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -65,6 +69,16 @@ async function main(argv: string[]): Promise<number> {
     case 'import':
       if (rest[0] === 'admin-units') return importUnits(rest[1]);
       throw new UsageError(`unknown import kind "${rest[0] ?? ''}"`);
+    case 'seed':
+      if (rest[0] !== 'demo') throw new UsageError(`unknown seed "${rest[0] ?? ''}": antq seed demo`);
+      return withDatabase(async (db) => {
+        await migrate(db);
+        if ((await db.prisma.adminUnit.count()) === 0) throw new UsageError('import the administrative units first: antq import admin-units');
+        const seed = values.seed === undefined ? undefined : Number(values.seed);
+        if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1)) throw new UsageError('--seed must be an integer from 0 to 2147483647');
+        await seedDemo(db, { ...(seed === undefined ? {} : { seed }), progress: log });
+        return 0;
+      });
     case 'token':
       return printToken(values);
     case 'api-key':
@@ -128,7 +142,7 @@ async function printToken(values: { role?: string; unit?: string; area?: string;
   const role = values.role ? officerRoleOfClaim(values.role) : null;
   if (!role) throw new UsageError('--role must be one of national, province-officer, commune-officer, area-leader (partners use API keys)');
   const unit = values.unit?.trim() ?? null;
-  const expected = { NATIONAL: null, PROVINCE_OFFICER: /^\d{2}$/, COMMUNE_OFFICER: /^\d{5}$/, AREA_LEADER: /^\d{5}$/ }[role];
+  const expected = role === 'NATIONAL' ? null : UNIT_CODE_OF_ROLE[role];
   if (expected === null && unit) throw new UsageError('a national token has no --unit');
   if (expected && !(unit && expected.test(unit))) throw new UsageError(`--unit must be a ${role === 'PROVINCE_OFFICER' ? '2-digit province' : '5-digit commune'} code for ${values.role}`);
   if (role === 'AREA_LEADER' && !values.area) throw new UsageError('an area leader token needs --area <residential area id>');

@@ -17,12 +17,24 @@ export function encodeCursor(key: string): string {
   return Buffer.from(CURSOR_PREFIX + key, 'utf8').toString('base64url');
 }
 
-/** Reads `first` and `after`, or fails with a message a client can act on. */
-export function pageOf(args: { first?: number | null; after?: string | null }): Page {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}; got ${first}. Page through larger lists with "after".`, { argument: 'first', max: MAX_PAGE_SIZE });
+/**
+ * Checks the page size of a connection (`first` or `last`), or fails with a message a
+ * client can act on; answers the size. Connections built by plugin-prisma check only this:
+ * their cursors are the plugin's own.
+ */
+export function checkPageSize(args: { first?: number | null; last?: number | null }): number {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value != null && (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE)) {
+      throw badInput(`"${name}" must be between 0 and ${MAX_PAGE_SIZE}; got ${value}. Page through larger lists with "after".`, { argument: name, max: MAX_PAGE_SIZE });
+    }
   }
+  return args.first ?? args.last ?? DEFAULT_PAGE_SIZE;
+}
+
+/** Reads `first` and `after` of a connection with our own keyset cursors. */
+export function pageOf(args: { first?: number | null; after?: string | null }): Page {
+  const first = checkPageSize(args);
   if (args.after == null) return { first, after: null };
   const decoded = Buffer.from(args.after, 'base64url').toString('utf8');
   if (!decoded.startsWith(CURSOR_PREFIX)) {

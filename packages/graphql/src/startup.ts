@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { loadSecrets, type Secrets } from './auth/secrets.js';
-import { findAdminUnitsDir, importAdminUnits, migrate, openDatabase, targetFromEnv, type Database } from '@antq/db';
+import { findAdminUnitsDir, findDemoDatasets, importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database } from '@antq/db';
 
 export interface StartupOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -18,7 +18,12 @@ export function dataDirOf(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.ANTQ_DATA_DIR ?? '.antq-data');
 }
 
-/** Opens, migrates and, when empty, fills the database with the real administrative units. */
+/**
+ * Opens, migrates and, when empty, fills the database with the real administrative units;
+ * on the embedded database, also loads the Bình Phước demo data (once: it is a no-op when
+ * loaded; `ANTQ_DEMO=off` skips it). A PostgreSQL database gets demo data only when asked,
+ * with `antq seed demo`.
+ */
 export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(env), log = () => {} }: StartupOptions = {}): Promise<Database> {
   const target = targetFromEnv(env, dataDir);
   log(target.kind === 'pglite' ? `opening the embedded database in ${target.dataDir}` : `connecting to PostgreSQL (DATABASE_URL)`);
@@ -35,6 +40,11 @@ export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(e
         const summary = await importAdminUnits(db, dir, (m) => log(`  ${m}`));
         log(`imported in ${(summary.ms / 1000).toFixed(1)} s`);
       }
+    }
+    // Once: a database that holds demo data already (of any seed) is left as it is.
+    if (target.kind === 'pglite' && env.ANTQ_DEMO !== 'off' && (await db.prisma.adminUnit.count()) > 0 && (await findDemoDatasets(db)).length === 0) {
+      log('first start: loading the Bình Phước demo data (ANTQ_DEMO=off skips it)');
+      await seedDemo(db, { progress: (m) => log(`  ${m}`) });
     }
     return db;
   } catch (error) {

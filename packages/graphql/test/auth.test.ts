@@ -16,14 +16,16 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('credentials that are refused: 401, a clear message, no detail', () => {
   const sign = (secret: Uint8Array, exp: number) =>
-    new SignJWT({ role: 'province-officer', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setExpirationTime(exp).sign(secret);
+    new SignJWT({ role: 'province-officer', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt(exp - 3600).setExpirationTime(exp).sign(secret);
 
   it.each<[string, () => Promise<Record<string, string>>, string, RegExp]>([
     ['an expired token', async () => bearer(await sign(TEST_SECRETS.jwtSecret, Math.floor(Date.now() / 1000) - 60)), 'TOKEN_EXPIRED', /expired/],
     ['a malformed token', async () => bearer('not.a.jwt'), 'TOKEN_INVALID', /not valid/],
     ['a token signed with another key', async () => bearer(await sign(Buffer.from('another-secret-another-secret-another!'), Math.floor(Date.now() / 1000) + 600)), 'TOKEN_INVALID', /not valid/],
-    ['a token without a unit for a province officer', async () => bearer(await new SignJWT({ role: 'province-officer' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
-    ['an unknown role', async () => bearer(await new SignJWT({ role: 'admin', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
+    ['a token without a unit for a province officer', async () => bearer(await new SignJWT({ role: 'province-officer' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt().setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
+    ['an unknown role', async () => bearer(await new SignJWT({ role: 'admin', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt().setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
+    ['a token that never expires', async () => bearer(await new SignJWT({ role: 'national' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt().sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
+    ['a commune officer whose unit is a province', async () => bearer(await new SignJWT({ role: 'commune-officer', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt().setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
     ['a header that is not Bearer', async () => ({ authorization: 'Basic dXNlcjpwYXNz' }), 'TOKEN_INVALID', /Bearer/],
     ['an API key that does not exist', async () => bearer('antq_pk_AAAAAAAAAAAA_' + 'a'.repeat(43)), 'API_KEY_INVALID', /not valid or has been revoked/],
     ['garbage in X-Api-Key', async () => ({ 'x-api-key': 'antq_pk_short' }), 'API_KEY_INVALID', /not valid/],
@@ -99,6 +101,20 @@ describe('request limits', () => {
   ])('refuses a query over the %s limit before running it', async (_name, query, limit) => {
     const { statements, body } = await server.queryCounting(query);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit });
+    expect(statements).toEqual([]);
+  });
+
+  it('measures the operation that runs, not the first one in the document', async () => {
+    const big = `query Big { ${Array.from({ length: 20 }, (_, i) => `a${i}: adminUnits(first: 100) { edges { node { children(first: 100) { totalCount } } } }`).join(' ')} }`;
+    const { body, statements } = await server.queryCounting(`query Cheap { __typename }\n${big}`);
+    expect(body.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE'); // two operations need a name to run
+    const sent = await server.yoga.fetch('http://antq.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `query Cheap { __typename }\n${big}`, operationName: 'Big' }),
+    });
+    const answer = await sent.json();
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
     expect(statements).toEqual([]);
   });
 

@@ -49,6 +49,16 @@ describe('submitting a tip', () => {
     expect(row.placeCodes).toEqual([COMMUNE, '75']);
   });
 
+  it('files a tip about before the 2025 reform under the old units and under today’s', async () => {
+    // Phường Thác Mơ (25216), Thị xã Phước Long (688), Tỉnh Bình Phước (70) on 2025-01-01.
+    const receipt = await submit({ category: 'THEFT', unitCode: '25216', occurredOn: '2025-01-01', text: 'Mất trộm bò ở ấp 2, đầu năm 2025.' });
+    const row = await db.prisma.tip.findUniqueOrThrow({ where: { number: receipt.tipNumber } });
+    expect(row.placeCodes.slice(0, 3)).toEqual(['25216', '688', '70']);
+    expect(row.placeCodes).toContain('75');
+    const seen = await server.query<any>(TIPS, {}, as.provinceOfficer);
+    expect(seen.data.tips.edges.some((e: any) => e.node.number === receipt.tipNumber)).toBe(true);
+  });
+
   it.each([
     ['a province as the place', { unitCode: '75' }, 'VALIDATION', ['input', 'unitCode']],
     ['a text too short', { text: 'ma túy' }, 'VALIDATION', ['input', 'text']],
@@ -60,6 +70,16 @@ describe('submitting a tip', () => {
     expect(result.code).toBe(code);
     if (path) expect(result.fields[0].path).toEqual(path);
     expect(await db.prisma.tip.count()).toBe(before);
+  });
+});
+
+describe('informants who are signed in', () => {
+  it('are not named in the audit log for their own tip', async () => {
+    const signedIn = { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '00004', { subject: 'nguyen.van.an@cand.gov.vn' })}` };
+    const { tipNumber } = await submit({ category: 'FRAUD', unitCode: COMMUNE, text: 'Một cán bộ báo tin với tư cách cá nhân.' }, signedIn);
+    const tip = await db.prisma.tip.findUniqueOrThrow({ where: { number: tipNumber } });
+    const entries = await db.prisma.auditEntry.findMany({ where: { action: 'submitTip', entityId: Buffer.from(`Tip:${tip.id}`).toString('base64') } });
+    expect(entries.map((e) => [e.actorKind, e.actor, e.actorRole, e.actorUnitCode])).toEqual([['ANONYMOUS', null, null, null]]);
   });
 });
 
@@ -107,10 +127,14 @@ describe('who sees a tip', () => {
     const { data } = await server.query<any>(TIPS, {}, as[who]);
     expect(data.tips.edges.some((e: any) => e.node.number === number)).toBe(sees);
     const node = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Tip { number text } } }`, { id: tipId }, as[who]);
+    // Outside the jurisdiction a tip is exactly as absent as one that does not exist.
+    const missing = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Tip { number } } }`, { id: Buffer.from('Tip:0190a1b2-0000-7000-8000-000000000000').toString('base64') }, as[who]);
+    expect(missing).toMatchObject({ data: { node: null } });
+    expect(missing.errors).toBeUndefined();
     if (sees) expect(node.data.node).toEqual({ number, text: 'Nhóm thanh niên đánh nhau ở công viên.' });
     else {
-      expect(node.data?.node ?? null).toBeNull();
-      expect(JSON.stringify(node)).not.toContain('công viên');
+      expect(node.data).toEqual({ node: null });
+      expect(node.errors).toBeUndefined();
     }
   });
 
@@ -120,6 +144,19 @@ describe('who sees a tip', () => {
       expect(r.data).toBeNull();
       expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('pages with the cursors it gives', async () => {
+    for (let i = 0; i < 3; i++) await submit({ category: 'OTHER', unitCode: COMMUNE, text: `Tin báo thứ ${i} để thử phân trang.` });
+    const page = `query($after: String) { tips(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { number } } } }`;
+    const first = await server.query<any>(page, {}, as.provinceOfficer);
+    const second = await server.query<any>(page, { after: first.data.tips.pageInfo.endCursor }, as.provinceOfficer);
+    expect(second.errors).toBeUndefined();
+    expect(second.data.tips.edges).toHaveLength(2);
+    const numbers = [...first.data.tips.edges, ...second.data.tips.edges].map((e: any) => e.node.number);
+    expect(new Set(numbers).size).toBe(4);
+    const tooMany = await server.query<any>(`{ tips(first: 101) { totalCount } }`, undefined, as.provinceOfficer);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('narrows an officer’s unitCode filter to their jurisdiction', async () => {
@@ -174,12 +211,14 @@ describe('handling and revealing', () => {
     expect(ok.data.revealTipInformant.result).toEqual({ __typename: 'RevealedInformant', anonymous: false, contact: CONTACT });
 
     const entries = await db.prisma.auditEntry.findMany({ where: { action: 'revealTipInformant', entityId: tipId }, orderBy: { at: 'asc' } });
-    expect(entries.map((e) => [e.actorRole, e.outcome, e.reason])).toEqual([
-      ['COMMUNE_OFFICER', 'VALIDATION', null],
-      ['PROVINCE_OFFICER', 'NOT_FOUND', 'Cần xác minh lời khai của người báo tin.'],
-      ['AREA_LEADER', 'FORBIDDEN', 'Cần xác minh lời khai của người báo tin.'],
-      ['PROVINCE_OFFICER', 'OK', reason],
+    expect(entries.map((e) => [e.actorRole, e.actorUnitCode, e.outcome, e.reason])).toEqual([
+      ['COMMUNE_OFFICER', COMMUNE, 'VALIDATION', null],
+      ['PROVINCE_OFFICER', '01', 'NOT_FOUND', 'Cần xác minh lời khai của người báo tin.'],
+      ['PROVINCE_OFFICER', '75', 'OK', reason],
     ]);
+    // A role that may never reveal is refused before the tip is looked up, and that is recorded too.
+    const leaderTries = await db.prisma.auditEntry.findMany({ where: { action: 'revealTipInformant', actorRole: 'AREA_LEADER' } });
+    expect(leaderTries.map((e) => [e.outcome, e.entityId])).toEqual([['FORBIDDEN', null]]);
     // The audit log never holds the personal data it protects.
     expect(JSON.stringify(await db.prisma.auditEntry.findMany())).not.toContain('0912');
   });
@@ -217,11 +256,13 @@ describe('the server log', () => {
     await logged.query(SUBMIT, { input: { category: 'SMUGGLING', unitCode: '99999', text: body, contact } });
     await logged.query(`mutation { submitTip(input: { category: SMUGGLING, unitCode: "${COMMUNE}", text: "${body}", contact: "${contact}" }) { result { __typename } } }`);
     await logged.query(`mutation { submitTip(input: { category: NOPE, unitCode: "${COMMUNE}", text: "${body}", contact: "${contact}" }) { result { __typename } } }`);
+    // A client-chosen operation name is no place for personal data either.
+    await logged.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query Tran_Thi_Bao_079123456789 { __typename }', operationName: 'Tran_Thi_Bao_079123456789' }) });
     expect(lines.length).toBeGreaterThanOrEqual(3);
     const log = lines.join('\n');
     for (const secret of ['079123456789', '0987', 'Bảo', 'Lê Văn Hùng', 'Phú Riềng']) expect(log).not.toContain(secret);
     const operations = lines.map((l) => JSON.parse(l)).filter((e) => e.msg === 'operation');
     expect(operations[0]).toMatchObject({ level: 'info', kind: 'mutation', viewer: { kind: 'ANONYMOUS' }, errorCodes: [] });
-    expect(operations).toHaveLength(3); // the fourth does not validate, so it never runs
+    expect(operations).toHaveLength(4); // the invalid one never runs
   });
 });

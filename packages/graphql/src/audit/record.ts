@@ -1,9 +1,10 @@
 /**
  * The audit log: every mutation and every look at protected data, appended in the same
- * transaction as the act itself, so an act is never without its entry. Entries name who,
+ * transaction as the act itself, so an act is never without its entry (a refused act,
+ * which writes nothing else, is recorded on its own). Entries name who,
  * when, what, which record and from which unit, and hold no personal data.
  */
-import type { Viewer } from '@antq/core';
+import { ANONYMOUS, type Viewer } from '@antq/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Prisma } from '@antq/db';
 import type { Context } from '../context.js';
@@ -18,6 +19,11 @@ export interface AuditFact {
   readonly reason?: string | null;
   /** OK, or the error code the act ended with. */
   readonly outcome?: string;
+  /**
+   * The act is an informant's (submitting a tip, writing to it): recorded without the
+   * actor, even when signed in, so that the log never names an informant.
+   */
+  readonly informant?: boolean;
 }
 
 type Writer = Pick<Prisma.TransactionClient, 'auditEntry'>;
@@ -37,7 +43,7 @@ export function actorOf(viewer: Viewer): { actorKind: string; actor: string | nu
 export async function audit(tx: Writer, ctx: Pick<Context, 'viewer' | 'requestId'>, fact: AuditFact): Promise<void> {
   await tx.auditEntry.create({
     data: {
-      ...actorOf(ctx.viewer),
+      ...actorOf(fact.informant ? ANONYMOUS : ctx.viewer),
       action: fact.action,
       entity: fact.entity,
       entityId: fact.entityId ? encodeGlobalID(fact.entity, fact.entityId) : null,

@@ -1,13 +1,15 @@
 /** The audit log in GraphQL: national officers see all of it, province officers their province's part. */
-import { jurisdictionOf } from '@antq/core';
 import type { Prisma } from '@antq/db';
+import { placeFilter, uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { DEFAULT_PAGE_SIZE, pageOf } from '../pagination.js';
+import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 
 builder.prismaNode('AuditEntry', {
   id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'AUDIT_LOG', 'READ') }),
   description: 'One audited act: who, when, what, which record, from which unit. Holds no personal data.',
   authScopes: (entry) => ({ allowedAt: ['AUDIT_LOG', 'READ', { unitCodes: entry.placeCodes }] as const }),
   fields: (t) => ({
@@ -46,9 +48,9 @@ builder.queryField('auditLog', (t) =>
     authScopes: { allowed: ['AUDIT_LOG', 'READ'] as const },
     args: { filter: t.arg({ type: AuditFilter }) },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => ctx.db.prisma.auditEntry.count({ where: auditWhere(ctx, args.filter ?? {}) }),
+    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.auditEntry.count({ where: auditWhere(ctx, args.filter ?? {}) })),
     resolve: (query, _root, args, ctx) => {
-      pageOf(args);
+      checkPageSize(args);
       return ctx.db.prisma.auditEntry.findMany({ ...query, where: auditWhere(ctx, args.filter ?? {}), orderBy: { id: 'desc' } });
     },
   }),
@@ -60,11 +62,8 @@ type Filter = { action?: string | null; entity?: string | null; entityId?: strin
 const startOfDay = (date: string) => new Date(Date.parse(`${date}T00:00:00+07:00`));
 
 function auditWhere(ctx: Context, f: Filter): Prisma.AuditEntryWhereInput {
-  const scope = jurisdictionOf(ctx.viewer, 'AUDIT_LOG', 'READ');
-  const codes = [...(scope.kind === 'WITHIN' && scope.unitCode ? [scope.unitCode] : []), ...(f.unitCode ? [f.unitCode.trim()] : [])];
   return {
-    ...(scope.kind === 'NOWHERE' ? { id: { in: [] } } : {}),
-    ...(codes.length ? { placeCodes: { hasEvery: codes } } : {}),
+    ...placeFilter(ctx, 'AUDIT_LOG', 'READ', f.unitCode),
     ...(f.action ? { action: f.action } : {}),
     ...(f.entity ? { entity: f.entity } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),

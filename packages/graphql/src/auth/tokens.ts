@@ -51,9 +51,10 @@ export function tokenVerifier(options: { secret: Uint8Array; jwksUrl?: string; i
   return async (token) => {
     let payload: JWTPayload;
     try {
+      const checks = { ...expected, requiredClaims: ['exp', 'sub'], maxTokenAge: '30d' };
       ({ payload } = jwks
-        ? await jwtVerify(token, jwks, expected)
-        : await jwtVerify(token, options.secret, { ...expected, algorithms: ['HS256'] }));
+        ? await jwtVerify(token, jwks, { ...checks, algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'] })
+        : await jwtVerify(token, options.secret, { ...checks, algorithms: ['HS256'] }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new AuthenticationError('TOKEN_EXPIRED', 'The token has expired: sign in again. / Phiên đăng nhập đã hết hạn.');
       // Malformed, wrongly signed, wrong issuer or audience: one answer, no detail.
@@ -63,13 +64,21 @@ export function tokenVerifier(options: { secret: Uint8Array; jwksUrl?: string; i
   };
 }
 
+/** The unit an officer of each role acts from: a province (2 digits) or a commune (5). */
+export const UNIT_CODE_OF_ROLE: Readonly<Record<Exclude<OfficerRole, 'NATIONAL'>, RegExp>> = {
+  PROVINCE_OFFICER: /^\d{2}$/,
+  COMMUNE_OFFICER: /^\d{5}$/,
+  AREA_LEADER: /^\d{5}$/,
+};
+
 function viewerOfClaims(payload: JWTPayload): Viewer {
   const role = typeof payload.role === 'string' ? officerRoleOfClaim(payload.role) : null;
-  const unit = typeof payload.unit === 'string' && /^\d{2}(\d{3})?$/.test(payload.unit) ? payload.unit : null;
+  const unit = typeof payload.unit === 'string' ? payload.unit : null;
   const invalid = () => new AuthenticationError('TOKEN_INVALID', 'The token is not valid. / Mã truy cập không hợp lệ.');
   if (!role || !payload.sub) throw invalid();
-  // Every officer but the national level acts from a unit; an area leader also leads an area.
-  if (role !== 'NATIONAL' && !unit) throw invalid();
+  // Every officer but the national level acts from a unit of their level; an area leader
+  // also leads an area.
+  if (role !== 'NATIONAL' && !(unit && UNIT_CODE_OF_ROLE[role].test(unit))) throw invalid();
   const area = typeof payload.area === 'string' ? payload.area : null;
   if (role === 'AREA_LEADER' && !area) throw invalid();
   return { kind: 'OFFICER', role, unitCode: role === 'NATIONAL' ? null : unit, areaId: area, subject: payload.sub };

@@ -1,6 +1,6 @@
-import type { IsoDate } from '@antq/core';
+import { intervalContains, type IsoDate } from '@antq/core';
 import type { Context } from '../context.js';
-import type { AdminUnitRow } from './rows.js';
+import { validityOf, type AdminUnitRow } from './rows.js';
 
 /** A commune on a date and the codes of it and every unit above it (for jurisdiction checks). */
 export interface Place {
@@ -18,4 +18,29 @@ export async function communePlace(ctx: Context, code: string, date: IsoDate): P
     parent = (await ctx.loaders.byCodeOn.load({ code: parent, date }))?.parentCode ?? null;
   }
   return { commune, codes };
+}
+
+/**
+ * The codes under which a record placed in `commune` (a unit of any date) is found today:
+ * its own place then, and the place of every unit it has since passed into, fully or
+ * partly. A tip about 2024 in old Bình Phước is thus seen by the officers of today's Đồng
+ * Nai as well as under its old codes.
+ */
+export async function placeCodesUntil(ctx: Context, place: Place, today: IsoDate): Promise<string[]> {
+  const codes = new Set(place.codes);
+  let frontier = [place.commune];
+  for (let step = 0; step < 5 && frontier.length; step++) {
+    const next: AdminUnitRow[] = [];
+    for (const unit of frontier) {
+      if (intervalContains(validityOf(unit), today)) continue;
+      for (const link of await ctx.loaders.successors.load(unit.id)) {
+        if (link.row.level !== 'COMMUNE') continue;
+        if (intervalContains(validityOf(link.row), today)) {
+          for (const code of (await communePlace(ctx, link.row.code, today))?.codes ?? []) codes.add(code);
+        } else next.push(link.row);
+      }
+    }
+    frontier = next;
+  }
+  return [...codes];
 }

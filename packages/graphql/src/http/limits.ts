@@ -7,7 +7,7 @@
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, type DefinitionNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 export interface Limits {
@@ -29,7 +29,10 @@ function limitError(what: string, value: number, max: number): GraphQLError {
 export function limitPlugins(schema: GraphQLSchema, limits: Limits = DEFAULT_LIMITS): Plugin[] {
   const cost: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
-      const measured = complexityFromQuery(args.document, {
+      // Measure the operation that will run, not the document's first one.
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return;
+      const measured = complexityFromQuery({ kind: Kind.DOCUMENT, definitions: [operation, ...args.document.definitions.filter((d: DefinitionNode) => d.kind === Kind.FRAGMENT_DEFINITION)] }, {
         schema,
         ctx: args.contextValue as object,
         variables: (args.variableValues ?? {}) as Record<string, unknown>,

@@ -4,7 +4,7 @@
  * results or error messages from below the API (a database error can quote the values it
  * was given): personal data sent in a request cannot reach the log.
  */
-import type { DefinitionNode, OperationDefinitionNode } from 'graphql';
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 
@@ -60,8 +60,9 @@ export function useRequestLog(sink: LogSink): Plugin {
             level: 'info',
             msg: 'operation',
             requestId: ctx.requestId,
-            operation: args.operationName ?? null,
-            kind: (args.document.definitions.find((d: DefinitionNode) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined)?.operation ?? null,
+            // The client names its operation: keep the name only when it looks like one.
+            operation: args.operationName && /^[A-Za-z]\w{0,63}$/.test(args.operationName) && !/\d{5,}/.test(args.operationName) ? args.operationName : null,
+            kind: getOperationAST(args.document, args.operationName)?.operation ?? null,
             viewer: viewer ? { kind: viewer.kind, role: viewer.kind === 'OFFICER' ? viewer.role : null, unit: viewer.kind === 'ANONYMOUS' ? null : viewer.unitCode } : null,
             ms: Math.round(performance.now() - started),
             errorCodes: errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')),

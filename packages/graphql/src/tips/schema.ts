@@ -4,11 +4,10 @@
  * officers of the tip's commune and above see it; the informant's contact is shown only
  * through `revealTipInformant`, which needs a written reason. Every act is audited.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import {
   authorize,
   canMoveTip,
-  jurisdictionOf,
   revealReasonSchema,
   submitTipInput,
   TIP_CATEGORIES,
@@ -17,19 +16,28 @@ import {
   type TipStatus,
 } from '@antq/core';
 import { Prisma } from '@antq/db';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { placeFilter, uuidOrNone } from '../access.js';
 import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
 import { userErrors, type Outcome, type UserError } from '../errors.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
-import { communePlace } from '../hierarchy/place.js';
+import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { DEFAULT_PAGE_SIZE, pageOf } from '../pagination.js';
+import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import { open, seal } from '../security/crypto.js';
 
 const TIP = { vi: 'tin báo', en: 'tip' };
+
+/** What each sealed value is bound to (see security/crypto.ts): its tip and its column. */
+const sealedAs = {
+  text: (tipNumber: string) => `Tip:${tipNumber}:text`,
+  contact: (tipNumber: string) => `Tip:${tipNumber}:contact`,
+  message: (tipId: string) => `TipMessage:${tipId}`,
+};
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export const TipCategoryEnum = builder.enumType('TipCategory', { values: TIP_CATEGORIES });
@@ -51,7 +59,7 @@ builder.prismaObject('TipMessage', {
   fields: (t) => ({
     author: t.field({ type: TipAuthorEnum, resolve: (m) => m.author }),
     officer: t.exposeString('officer', { nullable: true }),
-    text: t.string({ resolve: (m, _args, ctx) => open(ctx.secrets.dataKey, m.bodyCiphertext) }),
+    text: t.string({ resolve: (m, _args, ctx) => open(ctx.secrets.dataKey, m.bodyCiphertext, sealedAs.message(m.tipId)) }),
     at: t.string({ description: 'When it was written (ISO 8601 instant).', resolve: (m) => m.createdAt.toISOString() }),
   }),
 });
@@ -59,6 +67,10 @@ builder.prismaObject('TipMessage', {
 /** The officers' view of a tip. Checked on the type, so any path that reaches a tip is checked. */
 export const TipRef = builder.prismaNode('Tip', {
   id: { field: 'id' },
+  // node(id:) finds only tips in the viewer's jurisdiction: outside it, or missing, the
+  // answer is the same null.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'TIP', 'READ') }),
   description: 'A tip as the handling officers see it. The informant’s contact is not here: see revealTipInformant.',
   authScopes: (tip) => ({ allowedAt: ['TIP', 'READ', { unitCodes: tip.placeCodes }] as const }),
   fields: (t) => ({
@@ -72,7 +84,7 @@ export const TipRef = builder.prismaNode('Tip', {
       type: AdminUnitRef,
       resolve: async (tip, _args, ctx) => ({ row: (await ctx.loaders.byId.load(tip.communeId))!, asOf: isoOf(tip.occurredOn)! }),
     }),
-    text: t.string({ resolve: (tip, _args, ctx) => open(ctx.secrets.dataKey, tip.bodyCiphertext) }),
+    text: t.string({ resolve: (tip, _args, ctx) => open(ctx.secrets.dataKey, tip.bodyCiphertext, sealedAs.text(tip.number)) }),
     hasInformantContact: t.boolean({ resolve: (tip) => tip.contactCiphertext !== null }),
     events: t.relation('events', { query: { orderBy: { createdAt: 'asc' } } }),
     messages: t.relation('messages', { query: { orderBy: { createdAt: 'asc' } } }),
@@ -85,7 +97,7 @@ interface InformantView {
   number: string;
   status: TipStatus;
   events: Array<{ status: TipStatus; date: Date }>;
-  messages: Array<{ author: 'INFORMANT' | 'OFFICER'; bodyCiphertext: string; createdAt: Date }>;
+  messages: Array<{ tipId: string; author: 'INFORMANT' | 'OFFICER'; bodyCiphertext: string; createdAt: Date }>;
 }
 
 const InformantTipRef = builder.objectRef<InformantView>('InformantTip').implement({
@@ -106,7 +118,7 @@ const InformantTipRef = builder.objectRef<InformantView>('InformantTip').impleme
       type: [builder.objectRef<InformantView['messages'][number]>('InformantTipMessage').implement({
         fields: (f) => ({
           author: f.field({ type: TipAuthorEnum, resolve: (m) => m.author }),
-          text: f.string({ resolve: (m, _a, ctx) => open(ctx.secrets.dataKey, m.bodyCiphertext) }),
+          text: f.string({ resolve: (m, _a, ctx) => open(ctx.secrets.dataKey, m.bodyCiphertext, sealedAs.message(m.tipId)) }),
           at: f.string({ resolve: (m) => m.createdAt.toISOString() }),
         }),
       })],
@@ -121,7 +133,8 @@ async function tipForInformant(ctx: Context, number: string, secret: string) {
     where: { number: number.trim().toUpperCase() },
     include: { events: { orderBy: { createdAt: 'asc' } }, messages: { orderBy: { createdAt: 'asc' } } },
   });
-  return tip && tip.secretHash === sha256(secret.trim()) ? tip : null;
+  const given = Buffer.from(sha256(secret.trim()), 'hex');
+  return tip && timingSafeEqual(given, Buffer.from(tip.secretHash, 'hex')) ? tip : null;
 }
 
 // ─── Queries ──────────────────────────────────────────────────────────────────────────
@@ -137,9 +150,10 @@ builder.queryFields((t) => ({
       status: t.arg({ type: TipStatusEnum }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_parent, args, ctx) => ctx.db.prisma.tip.count({ where: tipsWhere(ctx, args) }),
+    // Either may run alone (a selection of totalCount only skips the page), so both check the size.
+    totalCount: (_parent, args, ctx) => (checkPageSize(args), ctx.db.prisma.tip.count({ where: tipsWhere(ctx, args) })),
     resolve: (query, _root, args, ctx) => {
-      pageOf(args);
+      checkPageSize(args);
       return ctx.db.prisma.tip.findMany({ ...query, where: tipsWhere(ctx, args), orderBy: { id: 'desc' } });
     },
   }),
@@ -154,13 +168,7 @@ builder.queryFields((t) => ({
 }));
 
 function tipsWhere(ctx: Context, args: { unitCode?: string | null; status?: TipStatus | null }): Prisma.TipWhereInput {
-  const scope = jurisdictionOf(ctx.viewer, 'TIP', 'READ');
-  const codes = [...(scope.kind === 'WITHIN' && scope.unitCode ? [scope.unitCode] : []), ...(args.unitCode ? [args.unitCode.trim()] : [])];
-  return {
-    ...(scope.kind === 'NOWHERE' ? { id: { in: [] } } : {}),
-    ...(codes.length ? { placeCodes: { hasEvery: codes } } : {}),
-    ...(args.status ? { status: args.status } : {}),
-  };
+  return { ...placeFilter(ctx, 'TIP', 'READ', args.unitCode), ...(args.status ? { status: args.status } : {}) };
 }
 
 // ─── Mutations ────────────────────────────────────────────────────────────────────────
@@ -206,6 +214,7 @@ async function submitTip(ctx: Context, raw: unknown): Promise<Outcome<Receipt>> 
   if (occurredOn > ctx.today) return userErrors.invalid([{ path: ['occurredOn'], message: 'must not be in the future' }]);
   const place = await communePlace(ctx, input.unitCode, occurredOn);
   if (!place) return userErrors.notFound({ vi: `xã, phường có mã ${input.unitCode} vào ngày ${occurredOn}`, en: `commune ${input.unitCode} on ${occurredOn}` });
+  const placeCodes = await placeCodesUntil(ctx, place, ctx.today);
   const secret = randomBytes(18).toString('base64url');
   const key = ctx.secrets.dataKey;
   for (let attempt = 0; ; attempt++) {
@@ -218,14 +227,14 @@ async function submitTip(ctx: Context, raw: unknown): Promise<Outcome<Receipt>> 
             secretHash: sha256(secret),
             category: input.category,
             communeId: place.commune.id,
-            placeCodes: place.codes,
+            placeCodes,
             occurredOn: new Date(`${occurredOn}T00:00:00Z`),
-            bodyCiphertext: seal(key, input.text),
-            contactCiphertext: input.contact ? seal(key, input.contact) : null,
+            bodyCiphertext: seal(key, input.text, sealedAs.text(number)),
+            contactCiphertext: input.contact ? seal(key, input.contact, sealedAs.contact(number)) : null,
             events: { create: { status: 'RECEIVED', date: new Date(`${ctx.today}T00:00:00Z`), actor: 'system' } },
           },
         });
-        await audit(tx, ctx, { action: 'submitTip', entity: 'Tip', entityId: tip.id, placeCodes: place.codes });
+        await audit(tx, ctx, { action: 'submitTip', entity: 'Tip', entityId: tip.id, placeCodes, informant: true });
       });
       return { tipNumber: number, secret };
     } catch (error) {
@@ -257,8 +266,8 @@ builder.mutationField('addTipMessage', (t) =>
       const tip = await tipForInformant(ctx, input.tipNumber, input.secret);
       if (!tip) return { result: userErrors.notFound(TIP) };
       await ctx.db.prisma.$transaction(async (tx) => {
-        await tx.tipMessage.create({ data: { tipId: tip.id, author: 'INFORMANT', bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text) } });
-        await audit(tx, ctx, { action: 'addTipMessage', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
+        await tx.tipMessage.create({ data: { tipId: tip.id, author: 'INFORMANT', bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text, sealedAs.message(tip.id)) } });
+        await audit(tx, ctx, { action: 'addTipMessage', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes, informant: true });
       });
       return { result: (await tipForInformant(ctx, input.tipNumber, input.secret))! };
     },
@@ -267,12 +276,14 @@ builder.mutationField('addTipMessage', (t) =>
 
 /** The tip an officer acts on, if it exists and is in their jurisdiction for `operation`. */
 async function tipForOfficer(ctx: Context, globalId: string, operation: 'WRITE' | 'REVEAL') {
+  // Roles that may never do this are refused before anything is looked up.
+  if (!authorize(ctx.viewer, 'TIP', operation).allowed) return { error: userErrors.forbidden() } as const;
   const id = decodeTipId(globalId);
-  const tip = id ? await ctx.db.prisma.tip.findUnique({ where: { id } }) : null;
+  const tip = id ? await ctx.db.prisma.tip.findUnique({ where: { id: uuidOrNone(id) } }) : null;
   if (!tip) return { error: userErrors.notFound(TIP) } as const;
   if (!authorize(ctx.viewer, 'TIP', operation, { unitCodes: tip.placeCodes }).allowed) {
-    // Outside the jurisdiction a tip is as good as missing: say nothing more.
-    return { error: authorize(ctx.viewer, 'TIP', operation).allowed ? userErrors.notFound(TIP) : userErrors.forbidden(), tip } as const;
+    // A viewer who may not handle this tip learns nothing of it, not even that it exists.
+    return { error: userErrors.notFound(TIP), tip } as const;
   }
   return { tip } as const;
 }
@@ -285,8 +296,8 @@ async function refused(ctx: Context, action: string, found: { error: UserError; 
 
 function decodeTipId(globalId: string): string | null {
   try {
-    const [type, id] = Buffer.from(globalId, 'base64').toString('utf8').split(':');
-    return type === 'Tip' && id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
+    const { typename, id } = decodeGlobalID(globalId);
+    return typename === 'Tip' ? id : null;
   } catch {
     return null;
   }
@@ -314,18 +325,26 @@ builder.mutationField('recordTipStatus', (t) =>
       if (found.error) return refused(ctx, 'recordTipStatus', found);
       const { tip } = found;
       const date = input.date ?? ctx.today;
-      if (!canMoveTip(tip.status, input.status)) {
-        return { result: userErrors.invalid([{ path: ['status'], message: `a tip that is ${tip.status} cannot become ${input.status}` }]) };
-      }
-      if (input.note && input.note.length > 2000) return { result: userErrors.invalid([{ path: ['note'], message: 'must be at most 2000 characters' }]) };
+      // The transition is judged on the state of the version the officer read, and the
+      // update only applies to that very version and state: no stale step can slip in.
+      if (input.version !== tip.version) return refused(ctx, 'recordTipStatus', { error: userErrors.conflict(tip.version), tip });
+      const invalid = [
+        ...(canMoveTip(tip.status, input.status) ? [] : [{ path: ['status'], message: `a tip that is ${tip.status} cannot become ${input.status}` }]),
+        ...(input.note && input.note.length > 2000 ? [{ path: ['note'], message: 'must be at most 2000 characters' }] : []),
+        ...(date > ctx.today ? [{ path: ['date'], message: 'must not be in the future' }] : []),
+        ...(date < isoOf(tip.occurredOn)! ? [{ path: ['date'], message: 'must not be before the tip’s events' }] : []),
+      ];
+      if (invalid.length) return refused(ctx, 'recordTipStatus', { error: userErrors.invalid(invalid), tip });
       const updated = await ctx.db.prisma.$transaction(async (tx) => {
-        const { count } = await tx.tip.updateMany({ where: { id: tip.id, version: input.version }, data: { status: input.status, version: { increment: 1 } } });
+        const { count } = await tx.tip.updateMany({ where: { id: tip.id, version: tip.version, status: tip.status }, data: { status: input.status, version: { increment: 1 } } });
         if (count === 0) return null;
         await tx.tipEvent.create({ data: { tipId: tip.id, status: input.status, date: new Date(`${date}T00:00:00Z`), actor: actorName(ctx), note: input.note ?? null } });
         await audit(tx, ctx, { action: 'recordTipStatus', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
         return tx.tip.findUniqueOrThrow({ where: { id: tip.id } });
       });
-      return { result: updated ?? userErrors.conflict(tip.version) };
+      if (updated) return { result: updated };
+      const now = await ctx.db.prisma.tip.findUnique({ where: { id: tip.id }, select: { version: true } });
+      return refused(ctx, 'recordTipStatus', { error: userErrors.conflict(now?.version ?? tip.version), tip });
     },
   }),
 );
@@ -342,13 +361,13 @@ builder.mutationField('replyToTip', (t) =>
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyToTipInputRef, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const text = tipMessageInput.safeParse({ text: input.text });
-      if (!text.success) return { result: userErrors.fromZod(text.error) };
       const found = await tipForOfficer(ctx, String(input.tipId), 'WRITE');
       if (found.error) return refused(ctx, 'replyToTip', found);
       const { tip } = found;
+      const text = tipMessageInput.safeParse({ text: input.text });
+      if (!text.success) return refused(ctx, 'replyToTip', { error: userErrors.fromZod(text.error), tip });
       await ctx.db.prisma.$transaction(async (tx) => {
-        await tx.tipMessage.create({ data: { tipId: tip.id, author: 'OFFICER', officer: actorName(ctx), bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text) } });
+        await tx.tipMessage.create({ data: { tipId: tip.id, author: 'OFFICER', officer: actorName(ctx), bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text, sealedAs.message(tip.id)) } });
         await audit(tx, ctx, { action: 'replyToTip', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
       });
       return { result: tip };
@@ -385,7 +404,7 @@ builder.mutationField('revealTipInformant', (t) =>
       if (refusal) return refused(ctx, 'revealTipInformant', { error: refusal, tip: found.tip }, reason.success ? reason.data : null);
       const tip = found.tip!;
       await audit(ctx.db.prisma, ctx, { action: 'revealTipInformant', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes, reason: reason.data! });
-      return { result: { anonymous: tip.contactCiphertext === null, contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext) : null } };
+      return { result: { anonymous: tip.contactCiphertext === null, contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext, sealedAs.contact(tip.number)) : null } };
     },
   }),
 );

@@ -1,0 +1,295 @@
+/**
+ * `seedDemo(db)`: loads the demo data (Bình Phước before the 2025 reform, see
+ * generate.ts) into a database that holds the real administrative units. Deterministic,
+ * idempotent, one transaction, bulk inserts; checked with core's coverage before writing.
+ */
+import { coverage, intervalContains, type CoverageData, type CoverageModel, type CoverageUnit, type IsoDate } from '@antq/core';
+import type { Database } from '../database.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { DEMO_AS_OF, DEMO_MODEL_TYPES, DEMO_PROVINCE_CODE, DEMO_RESIDENTIAL_AREAS, DEMO_SEED } from './catalogue.js';
+import { countsOf, generateDemo, type DemoInput, type DemoLink, type DemoRows, type DemoTable, type DemoUnit } from './generate.js';
+
+export interface SeedDemoOptions {
+  /** The generator's seed (an integer, 0 – 2^31−1); default DEMO_SEED. */
+  seed?: number;
+  /** Called with a line of progress at each step. */
+  progress?: (message: string) => void;
+}
+
+export interface SeedDemoResult {
+  /** The demo dataset's id (Dataset.id; rows carry it as datasetId). */
+  datasetId: string;
+  seed: number;
+  /** False when the dataset of this seed was already there: nothing was written. */
+  created: boolean;
+  /** Rows per table of the dataset. */
+  counts: Record<DemoTable, number>;
+  ms: number;
+}
+
+/** How each table of the demo is written: its SQL name and the SQL type of every column of its rows. */
+type Columns<Row> = { readonly [C in keyof Row]-?: string };
+type TableSpecs = { readonly [T in DemoTable]: { readonly table: string; readonly columns: Columns<DemoRows[T][number]> } };
+
+const TABLES: TableSpecs = {
+  residentialAreas: {
+    table: 'ResidentialArea',
+    columns: {
+      id: 'uuid', name: 'text', kind: '"ResidentialAreaKind"', households: 'int', residents: 'int',
+      validFrom: 'date', validTo: 'date', searchText: 'text', datasetId: 'uuid',
+    },
+  },
+  residentialAreaPlacements: {
+    table: 'ResidentialAreaPlacement',
+    columns: { id: 'uuid', residentialAreaId: 'uuid', communeId: 'uuid', communeCode: 'text', validFrom: 'date', validTo: 'date' },
+  },
+  organizations: {
+    table: 'Organization',
+    columns: {
+      id: 'uuid', name: 'text', kind: '"OrganizationKind"', armedForces: 'boolean', enterpriseSize: '"EnterpriseSize"',
+      schoolLevel: '"SchoolLevel"', validFrom: 'date', validTo: 'date', searchText: 'text', datasetId: 'uuid',
+    },
+  },
+  organizationPlacements: {
+    table: 'OrganizationPlacement',
+    columns: { id: 'uuid', organizationId: 'uuid', communeId: 'uuid', communeCode: 'text', validFrom: 'date', validTo: 'date' },
+  },
+  modelCatalogues: {
+    table: 'ModelCatalogue',
+    columns: { id: 'uuid', code: 'text', name: 'text', scope: '"CatalogueScope"', provinceCode: 'text', datasetId: 'uuid' },
+  },
+  modelTypes: {
+    table: 'ModelType',
+    columns: { id: 'uuid', catalogueId: 'uuid', code: 'text', name: 'text', category: '"ModelCategory"', hostKinds: '"HostKind"[]', searchText: 'text' },
+  },
+  models: {
+    table: 'Model',
+    columns: {
+      id: 'uuid', name: 'text', modelTypeId: 'uuid', hostKind: '"HostKind"', residentialAreaId: 'uuid', communeId: 'uuid',
+      organizationId: 'uuid', foundedOn: 'date', builtBy: '"ModelBuilder"', memberCount: 'int', datasetId: 'uuid',
+    },
+  },
+  lifecycleEvents: {
+    table: 'LifecycleEvent',
+    columns: {
+      id: 'uuid', modelId: 'uuid', kind: '"LifecycleEventKind"', date: 'date', seq: 'int', decisionNumber: 'text',
+      decisionDate: 'date', decisionIssuer: 'text', note: 'text', recordedAt: 'timestamp(3)',
+    },
+  },
+  modelMembers: {
+    table: 'ModelMember',
+    columns: {
+      id: 'uuid', modelId: 'uuid', fullName: 'text', position: 'text', birthDate: 'date', citizenId: 'text', phone: 'text',
+      address: 'text', joinedOn: 'date', leftOn: 'date',
+    },
+  },
+  replicationPoints: {
+    table: 'ReplicationPoint',
+    columns: { id: 'uuid', sourceModelId: 'uuid', replicaModelId: 'uuid', replicatedOn: 'date' },
+  },
+  modelEvaluations: {
+    table: 'ModelEvaluation',
+    columns: {
+      id: 'uuid', modelId: 'uuid', periodFrom: 'date', periodTo: 'date', evaluatedOn: 'date', outcome: '"ModelEffectiveness"', note: 'text',
+    },
+  },
+  securityTeams: {
+    table: 'SecurityTeam',
+    columns: { id: 'uuid', name: 'text', communeId: 'uuid', communeCode: 'text', establishedOn: 'date', dissolvedOn: 'date', datasetId: 'uuid' },
+  },
+  securityTeamAreas: { table: 'SecurityTeamArea', columns: { teamId: 'uuid', residentialAreaId: 'uuid' } },
+  teamMembers: {
+    table: 'TeamMember',
+    columns: {
+      id: 'uuid', teamId: 'uuid', fullName: 'text', birthDate: 'date', citizenId: 'text', phone: 'text', address: 'text',
+      role: '"TeamRole"', joinedOn: 'date', leftOn: 'date', education: '"EducationLevel"', residentSince: 'date',
+      cleanRecord: 'boolean', hasHealthCertificate: 'boolean', over70ApprovedByCommuneChairman: 'boolean',
+    },
+  },
+  teamEvaluations: {
+    table: 'TeamEvaluation',
+    columns: { id: 'uuid', teamId: 'uuid', year: 'int', tasksAssigned: 'int', tasksCompleted: 'int', level: '"TeamEvaluationLevel"' },
+  },
+  teamMemberEvaluations: {
+    table: 'TeamMemberEvaluation',
+    columns: { id: 'uuid', memberId: 'uuid', year: 'int', tasksAssigned: 'int', tasksCompleted: 'int', level: '"TeamEvaluationLevel"' },
+  },
+};
+
+/** The SQL table of each part of the demo, in the order they are written. */
+export const DEMO_TABLES: Readonly<Record<DemoTable, string>> = Object.fromEntries(
+  Object.entries(TABLES).map(([k, v]) => [k, v.table]),
+) as Record<DemoTable, string>;
+
+/** Rows per INSERT statement (each statement carries its rows as one JSON parameter). */
+const ROWS_PER_STATEMENT = 5_000;
+
+/**
+ * Writes `rows` with multi-row INSERTs: each statement takes up to ROWS_PER_STATEMENT
+ * rows as one JSON parameter and expands it with jsonb_to_recordset (plain PostgreSQL,
+ * accepted by PGlite, Citus and YugabyteDB), which is far quicker than createMany here.
+ */
+async function insertRows(
+  tx: Prisma.TransactionClient,
+  table: string,
+  columns: Readonly<Record<string, string>>,
+  rows: readonly object[],
+): Promise<void> {
+  const names = Object.keys(columns);
+  const list = names.map((c) => `"${c}"`).join(', ');
+  const types = names.map((c) => `"${c}" ${columns[c]}`).join(', ');
+  const sql = `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS r(${types})`;
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await tx.$executeRawUnsafe(sql, JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT)));
+  }
+}
+
+const day = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
+const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
+const validOn = (iso: IsoDate) => ({
+  AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: day(iso) } }] }, { OR: [{ validTo: null }, { validTo: { gte: day(iso) } }] }],
+});
+const unitSelect = { id: true, code: true, level: true, kind: true, name: true, fullName: true, parentCode: true, validFrom: true, validTo: true } as const;
+type UnitRecord = Prisma.AdminUnitGetPayload<{ select: typeof unitSelect }>;
+const demoUnit = (u: UnitRecord): DemoUnit => ({ ...u, validFrom: isoOf(u.validFrom), validTo: isoOf(u.validTo) });
+
+/**
+ * Reads what the demo is built on: Bình Phước, its districts and communes on DEMO_AS_OF,
+ * and every unit its communes passed into afterwards, through the lineage.
+ */
+export async function readDemoInput(db: Database): Promise<DemoInput> {
+  const { prisma } = db;
+  const province = await prisma.adminUnit.findFirst({ where: { code: DEMO_PROVINCE_CODE, level: 'PROVINCE', ...validOn(DEMO_AS_OF) }, select: unitSelect });
+  if (!province) {
+    throw new Error(
+      `the demo data needs the administrative units: there is no province ${DEMO_PROVINCE_CODE} valid on ${DEMO_AS_OF}. ` +
+        'Import them first (`pnpm antq import admin-units`, or importAdminUnits()).',
+    );
+  }
+  const districts = await prisma.adminUnit.findMany({
+    where: { parentCode: DEMO_PROVINCE_CODE, level: 'DISTRICT', ...validOn(DEMO_AS_OF) },
+    select: unitSelect,
+    orderBy: { code: 'asc' },
+  });
+  const communes = await prisma.adminUnit.findMany({
+    where: { parentCode: { in: districts.map((d) => d.code) }, level: 'COMMUNE', ...validOn(DEMO_AS_OF) },
+    select: unitSelect,
+    orderBy: { code: 'asc' },
+  });
+  if (communes.length === 0) throw new Error(`the administrative units hold no commune of province ${DEMO_PROVINCE_CODE} on ${DEMO_AS_OF}`);
+  const links: DemoLink[] = [];
+  const successors: DemoUnit[] = [];
+  const seen = new Set(communes.map((c) => c.id));
+  for (let frontier = [...seen]; frontier.length > 0; ) {
+    const found = await prisma.lineageLink.findMany({
+      where: { predecessorId: { in: frontier } },
+      select: { predecessorId: true, successorId: true, kind: true, successor: { select: unitSelect } },
+    });
+    frontier = [];
+    for (const l of found) {
+      links.push({ predecessorId: l.predecessorId, successorId: l.successorId, kind: l.kind });
+      if (seen.has(l.successorId)) continue;
+      seen.add(l.successorId);
+      successors.push(demoUnit(l.successor));
+      frontier.push(l.successorId);
+    }
+  }
+  links.sort((a, b) => a.predecessorId.localeCompare(b.predecessorId) || a.successorId.localeCompare(b.successorId));
+  successors.sort((a, b) => a.id.localeCompare(b.id));
+  return { province: demoUnit(province), districts: districts.map(demoUnit), communes: communes.map(demoUnit), successors, links };
+}
+
+/**
+ * Core's coverage input for the demo rows (and the units they name), on `asOf`. Core
+ * places a model hosted by an organization in one commune for one interval, so the
+ * organization's placement of that date is given (any other would be reported unplaced).
+ */
+export function demoCoverageData(input: DemoInput, rows: DemoRows, asOf: IsoDate): CoverageData {
+  const unit = (u: DemoUnit): CoverageUnit => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: u.validFrom, to: u.validTo } });
+  const orgPlacements = new Map<string, DemoRows['organizationPlacements']>();
+  for (const p of rows.organizationPlacements) orgPlacements.set(p.organizationId, [...(orgPlacements.get(p.organizationId) ?? []), p]);
+  return {
+    units: [input.province, ...input.districts, ...input.communes, ...input.successors].map(unit),
+    residentialAreas: rows.residentialAreaPlacements.map((p) => ({ id: p.residentialAreaId, communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } })),
+    models: rows.models.flatMap((m): CoverageModel[] =>
+      m.hostKind === 'RESIDENTIAL_AREA'
+        ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! } }]
+        : (orgPlacements.get(m.organizationId!) ?? [])
+            .filter((p) => intervalContains({ from: p.validFrom, to: p.validTo }, asOf))
+            .map((p) => ({
+              id: m.id,
+              modelTypeId: m.modelTypeId,
+              host: { kind: 'ORGANIZATION', communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } },
+            })),
+    ),
+    events: rows.lifecycleEvents.map((e) => ({ modelId: e.modelId, kind: e.kind, date: e.date })),
+  };
+}
+
+/**
+ * Loads the demo data of `seed` (default DEMO_SEED): Bình Phước (70) before the 2025
+ * reform, with its real districts and communes, 866 residential areas, 14 model types,
+ * models covering every area on 2024-12-31, security teams from 2024-07-01 and
+ * evaluations. Needs the administrative units imported. A no-op when the demo dataset of
+ * this seed is already there; refuses when one of another seed is (see `removeDemo`).
+ */
+export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+  const started = performance.now();
+  const seed = options.seed ?? DEMO_SEED;
+  const progress = options.progress ?? (() => {});
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new Error(`the demo seed must be an integer from 0 to 2^31−1, not ${seed}`);
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+  const loaded = await db.prisma.dataset.findMany({ where: { kind: 'DEMO' }, select: { id: true, seed: true, summary: true } });
+  const same = loaded.find((d) => d.seed === seed);
+  if (same) {
+    progress(`demo data of seed ${seed} already loaded (dataset ${same.id}): nothing to do`);
+    return { datasetId: same.id, seed, created: false, counts: same.summary as Record<DemoTable, number>, ms: performance.now() - started };
+  }
+  if (loaded.length > 0) {
+    throw new Error(`demo data of seed ${loaded.map((d) => d.seed).join(', ')} is already loaded; remove it first (removeDemo) to load seed ${seed}`);
+  }
+
+  const input = await readDemoInput(db);
+  progress(`demo: ${input.province.fullName} on ${DEMO_AS_OF}: ${input.districts.length} districts, ${input.communes.length} communes, ${input.successors.length} later units through the lineage (${elapsed()})`);
+  const rows = generateDemo(input, seed);
+  const counts = countsOf(rows);
+  progress(`demo: generated ${Object.values(counts).reduce((s, n) => s + n, 0)} rows with seed ${seed}: ${counts.residentialAreas} residential areas, ${counts.models} models, ${counts.lifecycleEvents} lifecycle events, ${counts.securityTeams} security teams, ${counts.teamMembers} team members (${elapsed()})`);
+
+  // What the demo promises, checked with core before anything is written.
+  const check = coverage(demoCoverageData(input, rows, DEMO_AS_OF), DEMO_PROVINCE_CODE, DEMO_AS_OF);
+  if (!check.ok) throw new Error(`demo check: ${check.error.code}`);
+  const c = check.coverage;
+  if (check.problems.length > 0 || c.residentialAreas !== DEMO_RESIDENTIAL_AREAS || c.residentialAreasWithActiveModel !== DEMO_RESIDENTIAL_AREAS || c.modelTypes !== DEMO_MODEL_TYPES.length) {
+    throw new Error(`demo check failed for seed ${seed}: ${c.residentialAreasWithActiveModel}/${c.residentialAreas} residential areas covered, ${c.modelTypes} model types, ${check.problems.length} problems`);
+  }
+  progress(`demo: checked with core: ${c.residentialAreasWithActiveModel}/${c.residentialAreas} residential areas with an active model, ${c.activeModels} active models of ${c.modelTypes} types on ${DEMO_AS_OF}`);
+
+  await db.prisma.$transaction(
+    async (tx) => {
+      const { dataset } = rows;
+      await tx.dataset.create({
+        data: { id: dataset.id, kind: dataset.kind, name: dataset.name, seed: dataset.seed, parameters: dataset.parameters as Prisma.InputJsonValue, summary: dataset.summary as Prisma.InputJsonValue },
+      });
+      for (const [key, spec] of Object.entries(TABLES) as Array<[DemoTable, TableSpecs[DemoTable]]>) {
+        const t = performance.now();
+        await insertRows(tx, spec.table, spec.columns, rows[key]);
+        progress(`demo: ${spec.table}: ${rows[key].length} rows (${Math.round(performance.now() - t)} ms)`);
+      }
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+  progress(`demo: loaded seed ${seed} as dataset ${rows.dataset.id} in ${elapsed()}`);
+  return { datasetId: rows.dataset.id, seed, created: true, counts, ms: performance.now() - started };
+}
+
+/** The demo datasets loaded (normally none or one). */
+export function findDemoDatasets(db: Database) {
+  return db.prisma.dataset.findMany({ where: { kind: 'DEMO' }, orderBy: { loadedAt: 'asc' } });
+}
+
+/** Removes every demo dataset and, through the foreign keys, every row that came with it. Returns how many datasets. */
+export async function removeDemo(db: Database): Promise<number> {
+  const { count } = await db.prisma.dataset.deleteMany({ where: { kind: 'DEMO' } });
+  return count;
+}
