@@ -169,6 +169,15 @@ describe.skipIf(!DIR)('demo data', () => {
       expect(progress.at(-1)).toMatch(/^demo: loaded seed 866 as dataset .* in [\d.]+ s$/);
     });
 
+    it('files every placement and team under its commune and the units above it, for jurisdiction checks', async () => {
+      const before = await q<{ n: bigint }>(`select count(*) as n from "ResidentialAreaPlacement" where "validTo" = '2025-06-30' and array_length("placeCodes", 1) = 3 and "placeCodes"[3] = '70' and "placeCodes"[1] = "communeCode"`);
+      const after = await q<{ n: bigint }>(`select count(*) as n from "ResidentialAreaPlacement" where "validFrom" >= '2025-07-01' and "placeCodes" = array["communeCode", '75']`);
+      const teams = await q<{ n: bigint }>(`select count(*) as n from "SecurityTeam" where array_length("placeCodes", 1) = 3 and "placeCodes"[3] = '70'`);
+      expect(Number(before[0]!.n)).toBe(866);
+      expect(Number(after[0]!.n)).toBeGreaterThanOrEqual(866);
+      expect(Number(teams[0]!.n)).toBe(834);
+    });
+
     it('has exactly 866 residential areas, every one of the 111 communes of 2024-12-31 with at least one', async () => {
       expect(await getDb().prisma.residentialArea.count()).toBe(866);
       const [row] = await q(`

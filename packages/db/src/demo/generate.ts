@@ -99,7 +99,7 @@ export interface ResidentialAreaRow {
   id: Id; name: string; kind: ResidentialAreaKind; households: number; residents: number;
   validFrom: Day | null; validTo: Day | null; searchText: string; datasetId: Id;
 }
-export interface PlacementRow { id: Id; communeId: Id; communeCode: string; validFrom: Day | null; validTo: Day | null }
+export interface PlacementRow { id: Id; communeId: Id; communeCode: string; placeCodes: string[]; validFrom: Day | null; validTo: Day | null }
 export interface ResidentialAreaPlacementRow extends PlacementRow { residentialAreaId: Id }
 export interface OrganizationRow {
   id: Id; name: string; kind: OrganizationKind; armedForces: boolean | null; enterpriseSize: EnterpriseSize | null;
@@ -124,7 +124,7 @@ export interface ReplicationPointRow { id: Id; sourceModelId: Id; replicaModelId
 export interface ModelEvaluationRow {
   id: Id; modelId: Id; periodFrom: Day; periodTo: Day; evaluatedOn: Day; outcome: ModelEffectiveness; note: string | null;
 }
-export interface SecurityTeamRow { id: Id; name: string; communeId: Id; communeCode: string; establishedOn: Day; dissolvedOn: Day | null; datasetId: Id }
+export interface SecurityTeamRow { id: Id; name: string; communeId: Id; communeCode: string; placeCodes: string[]; establishedOn: Day; dissolvedOn: Day | null; datasetId: Id }
 export interface SecurityTeamAreaRow { teamId: Id; residentialAreaId: Id }
 export interface TeamMemberRow {
   id: Id; teamId: Id; fullName: string; birthDate: Day; citizenId: string; phone: string; address: string; role: TeamRole;
@@ -246,9 +246,15 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
       id: uuid('Placement', `${owner}/${p.from ?? 'start'}`),
       communeId: p.unit.id,
       communeCode: p.unit.code,
+      placeCodes: placeCodesOf(p.unit),
       validFrom: p.from,
       validTo: p.to,
     }));
+  /** The commune's code and those above it in its own era: district (until 2025-06-30) and province. */
+  const placeCodesOf = (commune: DemoUnit): string[] => {
+    const district = commune.parentCode === null ? undefined : districtsByCode.get(commune.parentCode);
+    return [commune.code, ...(commune.parentCode ? [commune.parentCode] : []), ...(district?.parentCode ? [district.parentCode] : [])];
+  };
   const districtOf = (commune: DemoUnit): DemoUnit => {
     const d = commune.parentCode === null ? undefined : districtsByCode.get(commune.parentCode);
     if (!d) throw new Error(`commune ${commune.code} has no district of province ${DEMO_PROVINCE_CODE} on ${DEMO_AS_OF}`);
@@ -583,6 +589,7 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
         name: `Tổ bảo vệ an ninh, trật tự ${covered.map((x) => lowerFirst(x.row.name)).join(' và ')}`,
         communeId: commune.id,
         communeCode: commune.code,
+        placeCodes: placeCodesOf(commune),
         establishedOn,
         dissolvedOn: null,
         datasetId,

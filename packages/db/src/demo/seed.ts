@@ -41,7 +41,7 @@ const TABLES: TableSpecs = {
   },
   residentialAreaPlacements: {
     table: 'ResidentialAreaPlacement',
-    columns: { id: 'uuid', residentialAreaId: 'uuid', communeId: 'uuid', communeCode: 'text', validFrom: 'date', validTo: 'date' },
+    columns: { id: 'uuid', residentialAreaId: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', validFrom: 'date', validTo: 'date' },
   },
   organizations: {
     table: 'Organization',
@@ -52,7 +52,7 @@ const TABLES: TableSpecs = {
   },
   organizationPlacements: {
     table: 'OrganizationPlacement',
-    columns: { id: 'uuid', organizationId: 'uuid', communeId: 'uuid', communeCode: 'text', validFrom: 'date', validTo: 'date' },
+    columns: { id: 'uuid', organizationId: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', validFrom: 'date', validTo: 'date' },
   },
   modelCatalogues: {
     table: 'ModelCatalogue',
@@ -95,7 +95,7 @@ const TABLES: TableSpecs = {
   },
   securityTeams: {
     table: 'SecurityTeam',
-    columns: { id: 'uuid', name: 'text', communeId: 'uuid', communeCode: 'text', establishedOn: 'date', dissolvedOn: 'date', datasetId: 'uuid' },
+    columns: { id: 'uuid', name: 'text', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', establishedOn: 'date', dissolvedOn: 'date', datasetId: 'uuid' },
   },
   securityTeamAreas: { table: 'SecurityTeamArea', columns: { teamId: 'uuid', residentialAreaId: 'uuid' } },
   teamMembers: {
