@@ -42,6 +42,9 @@ const checks = [
   ['Tỉnh Đồng Nai has 95 communes on 2025-08-01', `{ adminUnit(code: "75", asOf: "2025-08-01") { fullName children { totalCount } } }`, (d) => d.adminUnit?.fullName === 'Tỉnh Đồng Nai' && d.adminUnit.children.totalCount === 95],
   ['code 75 is Thành phố Đồng Nai on 2026-06-01', `{ adminUnit(code: "75", asOf: "2026-06-01") { fullName } }`, (d) => d.adminUnit?.fullName === 'Thành phố Đồng Nai'],
   ["Bình Phước's successor is Đồng Nai (FULL)", `{ adminUnit(code: "70", asOf: "2024-06-01") { successors { kind unit { code } } } }`, (d) => JSON.stringify(d.adminUnit.successors) === '[{"kind":"FULL","unit":{"code":"75"}}]'],
+  ['coverage of Bình Phước at the end of 2024: 866/866 areas, 14 model types (demo data)', `{ coverage(unitCode: "70", asOf: "2024-12-31") { residentialAreas residentialAreasWithActiveModel modelTypes byChild { residentialAreas } } }`, (d) => d.coverage.residentialAreas === 866 && d.coverage.residentialAreasWithActiveModel === 866 && d.coverage.modelTypes === 14 && d.coverage.byChild.length === 11],
+  ['movementReport says 866/866', `{ movementReport(unitCode: "70", asOf: "2024-12-31") }`, (d) => d.movementReport.includes('866/866')],
+  ['the same figures through Đồng Nai after the reform, by child', `{ coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") { residentialAreas residentialAreasWithActiveModel byChild { residentialAreas } } }`, (d) => d.coverage.residentialAreas === 866 && d.coverage.residentialAreasWithActiveModel === 866 && d.coverage.byChild.reduce((s, c) => s + c.residentialAreas, 0) === 866],
   ['search "binh phuoc" finds it in 2024', `{ adminUnits(search: "binh phuoc", level: PROVINCE, asOf: "2024-06-01") { edges { node { code } } } }`, (d) => d.adminUnits.edges.some((e) => e.node.code === '70')],
 ];
 

@@ -6,6 +6,11 @@ import './error-types.js';
 import './hierarchy/schema.js';
 import './tips/schema.js';
 import './audit/schema.js';
+import './movement/areas.js';
+import './movement/models.js';
+import './movement/coverage.js';
+import './movement/area-mutations.js';
+import './movement/model-mutations.js';
 
 let schema: GraphQLSchema | undefined;
 

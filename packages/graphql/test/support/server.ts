@@ -23,7 +23,7 @@ export interface TestServer {
   /** The raw response, for status codes and headers. */
   request(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   /** Runs an operation and returns its body with the SQL statements it sent. */
-  queryCounting<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ body: GraphQLBody<T>; statements: string[] }>;
+  queryCounting<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ body: GraphQLBody<T>; statements: string[] }>;
 }
 
 export interface GraphQLBody<T> {
@@ -52,11 +52,11 @@ export function createTestServer(db: Database, log: LogSink = () => {}): TestSer
     yoga,
     request,
     query,
-    async queryCounting(q, variables) {
+    async queryCounting(q, variables, headers) {
       const statements: string[] = [];
       const stop = db.onQuery((e) => statements.push(e.query));
       try {
-        return { body: await query(q, variables), statements };
+        return { body: await query(q, variables, headers), statements };
       } finally {
         stop();
       }

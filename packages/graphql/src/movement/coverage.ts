@@ -1,0 +1,313 @@
+/**
+ * Coverage and the movement report in GraphQL: residential areas with an active model
+ * over all residential areas, active models and distinct model types, for any unit and
+ * date, by child unit and by model type; optionally re-attributed through the lineage.
+ * The rows come from coverage-data.ts (a fixed number of statements); the figures from
+ * @antq/core's `coverage` / `coverageThroughLineage`.
+ */
+import {
+  coverage as computeCoverage,
+  coverageThroughLineage,
+  type Coverage,
+  type CoverageFigures,
+  type IsoDate,
+  type PartialAttribution,
+} from '@antq/core';
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import type { UnitOnDate } from '../hierarchy/loaders.js';
+import type { AdminUnitRow } from '../hierarchy/rows.js';
+import { AdminUnitRef, LineageKindEnum } from '../hierarchy/schema.js';
+import { DateScalar } from '../scalars.js';
+import { readCoverageRows, type CoverageScope } from './coverage-data.js';
+import { modelTypeLoader } from './model-types.js';
+import { movementReportText, vietnameseDate } from './report.js';
+
+/**
+ * A small ModelType for coverage (id, code, name, category). When a fuller ModelType (a node
+ * with its catalogue and models) is defined elsewhere, this block goes and byModelType
+ * points at that one.
+ */
+const ModelTypeRef = builder.prismaObject('ModelType', {
+  description: 'A kind of model (loại mô hình), such as "Tổ an ninh nhân dân", from a national or provincial catalogue.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The model type’s ID.' }),
+    code: t.exposeString('code', { description: 'Code within its catalogue (TO_AN_NINH_NHAN_DAN).' }),
+    name: t.exposeString('name', { description: 'Name in Vietnamese (Tổ an ninh nhân dân).' }),
+    category: t.exposeString('category', {
+      description: 'CRIME_PREVENTION, SELF_MANAGEMENT, MEDIATION, TRAFFIC_ORDER, FIRE_PREVENTION, RELIGION, ECONOMY or OTHER.',
+    }),
+  }),
+});
+
+/** Levels of byChild computed at once: province → district → commune, the deepest the hierarchy goes. */
+const DEPTH = 2;
+
+/** One coverage computed for a request: the tree of figures and the unit rows it names. */
+interface Computed {
+  readonly tree: Coverage;
+  readonly units: ReadonlyMap<string, AdminUnitRow>;
+  readonly figuresOn: IsoDate;
+  readonly lineage: LineageView | null;
+}
+
+interface LineageView {
+  readonly figuresOn: IsoDate;
+  readonly partialTotal: CoverageFigures;
+  readonly partial: ReadonlyArray<
+    PartialAttribution & { readonly units: ReadonlyMap<string, AdminUnitRow>; readonly unitsOn: IsoDate; readonly figuresOn: IsoDate }
+  >;
+}
+
+/** A node of the coverage tree as GraphQL sees it. */
+interface CoverageView {
+  readonly node: Coverage;
+  readonly computed: Computed;
+  readonly isRoot: boolean;
+}
+
+interface ModelTypeCoverageView {
+  readonly modelTypeId: string;
+  readonly activeModels: number;
+  readonly residentialAreas: number;
+}
+
+/** Asked about a unit that did not hold on the date. */
+function unitNotFound(code: string, date: IsoDate): GraphQLError {
+  return new GraphQLError(
+    `Không có đơn vị hành chính mã "${code}" vào ngày ${vietnameseDate(date)}. / No administrative unit has code "${code}" on ${date}.`,
+    { extensions: { code: 'NOT_FOUND', unitCode: code, asOf: date } },
+  );
+}
+
+/** Coverage per request, by (unit, date, lineage, figuresOn): asked twice (aliases, the report), computed once. */
+const caches = new WeakMap<Context, Map<string, Promise<Computed>>>();
+
+function coverageOf(ctx: Context, s: CoverageScope): Promise<Computed> {
+  let cache = caches.get(ctx);
+  if (!cache) caches.set(ctx, (cache = new Map()));
+  const key = `${s.unitCode}|${s.unitsOn}|${s.lineage}|${s.figuresOn}`;
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = compute(ctx, s)));
+  return found;
+}
+
+async function compute(ctx: Context, s: CoverageScope): Promise<Computed> {
+  const rows = await readCoverageRows(ctx.db.prisma, s);
+  if (!rows.root) throw unitNotFound(s.unitCode, s.unitsOn);
+  if (!s.lineage) {
+    const r = computeCoverage(rows.data, s.unitCode, s.unitsOn, { depth: DEPTH });
+    if (!r.ok) throw unitNotFound(s.unitCode, s.unitsOn);
+    return { tree: r.coverage, units: rows.units, figuresOn: s.figuresOn, lineage: null };
+  }
+  const r = coverageThroughLineage(rows.data, rows.links, s.unitCode, { figuresOn: s.figuresOn, unitsOn: s.unitsOn }, { depth: DEPTH });
+  if (!r.ok) throw unitNotFound(s.unitCode, s.unitsOn);
+  return {
+    tree: r.attributed,
+    units: rows.units,
+    figuresOn: s.figuresOn,
+    lineage: {
+      figuresOn: s.figuresOn,
+      partialTotal: r.partialTotal,
+      partial: r.partial.map((p) => ({ ...p, units: rows.units, unitsOn: s.unitsOn, figuresOn: s.figuresOn })),
+    },
+  };
+}
+
+/** The scope of a question, with the defaults and checks of the arguments. */
+function scopeOf(ctx: Context, args: { unitCode: string; asOf?: IsoDate | null; lineage?: boolean | null; figuresOn?: IsoDate | null }): CoverageScope {
+  const unitsOn = args.asOf ?? ctx.today;
+  const lineage = args.lineage ?? false;
+  if (args.figuresOn && !lineage) {
+    throw badInput('figuresOn chỉ dùng với lineage: true. / figuresOn needs lineage: true: without it the figures are those of asOf.', {
+      field: 'figuresOn',
+    });
+  }
+  const figuresOn = args.figuresOn ?? unitsOn;
+  if (figuresOn > unitsOn) {
+    throw badInput(
+      'figuresOn không được sau asOf: phả hệ chỉ chuyển số liệu về các đơn vị của ngày sau. / figuresOn may not be after asOf: lineage carries figures forward to the units of asOf.',
+      { field: 'figuresOn' },
+    );
+  }
+  return { unitCode: args.unitCode.trim(), unitsOn, figuresOn, lineage };
+}
+
+const figureFields = {
+  residentialAreas: 'Residential areas (khu dân cư) in the unit.',
+  residentialAreasWithActiveModel: 'Of those, the ones with at least one active model hosted in them (the 866 of "866/866").',
+  activeModels: 'Active models in the unit: hosted by its residential areas, communes or organizations.',
+  modelTypes: 'Distinct model types among the active models (the "14 kinds of models").',
+} as const;
+
+export const CoverageFiguresRef = builder.objectRef<CoverageFigures>('CoverageFigures').implement({
+  description: 'The four figures of coverage, without a breakdown.',
+  fields: (t) => ({
+    residentialAreas: t.exposeInt('residentialAreas', { description: figureFields.residentialAreas }),
+    residentialAreasWithActiveModel: t.exposeInt('residentialAreasWithActiveModel', { description: figureFields.residentialAreasWithActiveModel }),
+    activeModels: t.exposeInt('activeModels', { description: figureFields.activeModels }),
+    modelTypes: t.exposeInt('modelTypes', { description: figureFields.modelTypes }),
+  }),
+});
+
+export const ModelTypeCoverageRef = builder.objectRef<ModelTypeCoverageView>('ModelTypeCoverage').implement({
+  description: 'The figures of one model type within a unit.',
+  fields: (t) => ({
+    modelType: t.field({
+      type: ModelTypeRef,
+      description: 'The model type (all of a request’s model types are read in one statement).',
+      resolve: async (m, _args, ctx) => {
+        const row = await modelTypeLoader(ctx).load(m.modelTypeId);
+        if (!row) throw new GraphQLError(`model type ${m.modelTypeId} vanished while being read`);
+        return row;
+      },
+    }),
+    activeModels: t.exposeInt('activeModels', { description: 'Active models of this type.' }),
+    residentialAreas: t.exposeInt('residentialAreas', { description: 'Residential areas with at least one active model of this type.' }),
+  }),
+});
+
+const PartialSuccessorRef = builder
+  .objectRef<{ unit: UnitOnDate; kind: 'FULL' | 'PARTIAL'; inUnit: boolean }>('CoveragePartialSuccessor')
+  .implement({
+    description: 'A commune of asOf that a split predecessor passed into.',
+    fields: (t) => ({
+      unit: t.field({ type: AdminUnitRef, description: 'The successor, seen on asOf.', resolve: (s) => s.unit }),
+      kind: t.field({ type: LineageKindEnum, description: 'FULL or PARTIAL along the whole chain of links.', resolve: (s) => s.kind }),
+      inUnit: t.exposeBoolean('inUnit', { description: 'Whether the successor lies in the unit asked about.' }),
+    }),
+  });
+
+const PartialCommuneRef = builder.objectRef<LineageView['partial'][number]>('CoveragePartialCommune').implement({
+  description: 'A commune of figuresOn split between several communes of asOf (or passed on partly): its figures cannot be divided, so they are listed here once and never added to the coverage figures.',
+  fields: (t) => ({
+    commune: t.field({
+      type: AdminUnitRef,
+      description: 'The predecessor commune, seen on figuresOn.',
+      resolve: (p) => ({ row: p.units.get(p.predecessorId)!, asOf: p.figuresOn }),
+    }),
+    successors: t.field({
+      type: [PartialSuccessorRef],
+      description: 'The communes of asOf it passed into, each once.',
+      resolve: (p) => p.successors.map((s) => ({ unit: { row: p.units.get(s.id)!, asOf: p.unitsOn }, kind: s.kind, inUnit: s.inUnit })),
+    }),
+    figures: t.field({ type: CoverageFiguresRef, description: 'What it had on figuresOn.', resolve: (p) => p.figures }),
+  }),
+});
+
+const CoverageLineageRef = builder.objectRef<LineageView>('CoverageLineage').implement({
+  description:
+    'How figures of one date were re-attributed to the units of another through the lineage. A commune of figuresOn that ' +
+    'passed wholly (by FULL links only) into one commune of asOf counts in that commune; one that was split, or passed on ' +
+    'partly, is listed in partialCommunes and counted in partial, never in the coverage figures: nothing is counted twice.',
+  fields: (t) => ({
+    figuresOn: t.field({ type: DateScalar, description: 'The date the figures are of.', resolve: (l) => l.figuresOn }),
+    partial: t.field({
+      type: CoverageFiguresRef,
+      description: 'The union of the figures of partialCommunes (areas and models counted once), outside the coverage figures.',
+      resolve: (l) => l.partialTotal,
+    }),
+    partialCommunes: t.field({
+      type: [PartialCommuneRef],
+      description: 'Communes of figuresOn split between communes of asOf, at least one of them in the unit.',
+      resolve: (l) => l.partial,
+    }),
+  }),
+});
+
+export const CoverageRef = builder.objectRef<CoverageView>('Coverage');
+
+CoverageRef.implement({
+  description:
+    'Coverage of a unit: its residential areas, those with at least one active model, active models and distinct model ' +
+    'types, rolled up the hierarchy of asOf, by child unit and by model type. Every figure counts distinct residential ' +
+    'areas and models: nothing is counted twice.',
+  fields: (t) => ({
+    unit: t.field({
+      type: AdminUnitRef,
+      description: 'The unit, seen on asOf.',
+      resolve: (c) => ({ row: c.computed.units.get(c.node.unitId)!, asOf: c.node.asOf }),
+    }),
+    asOf: t.field({ type: DateScalar, description: 'The date of the hierarchy the figures are rolled up by.', resolve: (c) => c.node.asOf }),
+    figuresOn: t.field({
+      type: DateScalar,
+      description: 'The date the figures are of: asOf, or the figuresOn asked for with lineage.',
+      resolve: (c) => c.computed.figuresOn,
+    }),
+    residentialAreas: t.int({ description: figureFields.residentialAreas, resolve: (c) => c.node.residentialAreas }),
+    residentialAreasWithActiveModel: t.int({ description: figureFields.residentialAreasWithActiveModel, resolve: (c) => c.node.residentialAreasWithActiveModel }),
+    activeModels: t.int({ description: figureFields.activeModels, resolve: (c) => c.node.activeModels }),
+    modelTypes: t.int({ description: figureFields.modelTypes, resolve: (c) => c.node.modelTypes }),
+    byChild: t.field({
+      type: [CoverageRef],
+      description: 'One entry per unit directly below on asOf, by code (computed with the parent: no further statement).',
+      resolve: (c) => c.node.byChild.map((node) => ({ node, computed: c.computed, isRoot: false })),
+    }),
+    byModelType: t.field({
+      type: [ModelTypeCoverageRef],
+      description: 'One entry per model type with an active model in the unit.',
+      resolve: (c) => c.node.byModelType,
+    }),
+    lineage: t.field({
+      type: CoverageLineageRef,
+      nullable: true,
+      description: 'With lineage: true, on the unit asked about: what could not be attributed whole. Null otherwise (and on byChild).',
+      resolve: (c) => (c.isRoot ? c.computed.lineage : null),
+    }),
+  }),
+});
+
+export const LanguageEnum = builder.enumType('Language', {
+  description: 'The language of a text the API writes.',
+  values: { VI: { description: 'Tiếng Việt' }, EN: { description: 'English' } } as const,
+});
+
+builder.queryFields((t) => ({
+  coverage: t.field({
+    type: CoverageRef,
+    authScopes: { public: true },
+    complexity: 20,
+    description:
+      'Coverage of the unit with unitCode on asOf (default: today in Vietnam), rolled up the hierarchy of asOf. A published ' +
+      'aggregate: anyone may read it. With lineage: true, the figures of figuresOn (default asOf; not after it) are ' +
+      're-attributed to the units of asOf through the lineage: each commune of figuresOn that passed wholly into one commune ' +
+      'of asOf counts there, split ones are listed under `lineage` ("what did the communes that are now Đồng Nai have at ' +
+      'the end of 2024?": unitCode "75", asOf "2025-12-31", lineage: true, figuresOn "2024-12-31"). Costs 4 SQL statements ' +
+      '(5 with lineage) whatever the number of units below, plus one for all model types asked for.',
+    args: {
+      unitCode: t.arg.string({ required: true, description: 'Statistical code of a province, district or commune.' }),
+      asOf: t.arg({ type: DateScalar, description: 'The date of the hierarchy (and of the figures, without lineage). Default: today.' }),
+      lineage: t.arg.boolean({ description: 'Re-attribute the figures of figuresOn to the units of asOf through the lineage.' }),
+      figuresOn: t.arg({ type: DateScalar, description: 'With lineage: the date the figures are of (default asOf; not after asOf).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const computed = await coverageOf(ctx, scopeOf(ctx, args));
+      return { node: computed.tree, computed, isRoot: true };
+    },
+  }),
+  movementReport: t.string({
+    authScopes: { public: true },
+    complexity: 20,
+    description:
+      'The movement report’s sentences for the unit on asOf (default today), written from its coverage, in Vietnamese ' +
+      '(default) or English: "Tính đến ngày 31/12/2024, Tỉnh Bình Phước có 14 loại mô hình …; 866/866 khu dân cư đã xây dựng mô hình. …"',
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      asOf: t.arg({ type: DateScalar }),
+      language: t.arg({ type: LanguageEnum }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const s = scopeOf(ctx, { unitCode: args.unitCode, asOf: args.asOf });
+      const computed = await coverageOf(ctx, s);
+      const unit = computed.units.get(computed.tree.unitId)!;
+      const types = await modelTypeLoader(ctx).loadMany(computed.tree.byModelType.map((m) => m.modelTypeId));
+      const modelTypes = computed.tree.byModelType.flatMap((m, i) => {
+        const row = types[i];
+        return row && !(row instanceof Error) ? [{ name: row.name, activeModels: m.activeModels }] : [];
+      });
+      return movementReportText({ unit, asOf: s.unitsOn, figures: computed.tree, modelTypes }, args.language ?? 'VI');
+    },
+  }),
+}));

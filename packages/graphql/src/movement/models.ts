@@ -1,0 +1,98 @@
+/** Models (mô hình) in GraphQL: their type, host, lifecycle, members (personal data masked) and evaluations. */
+import { authorize, buildLifecycle, LIFECYCLE_EVENT_KINDS, MODEL_STATES, stateOn } from '@antq/core';
+import { uuidOrNone } from '../access.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { isoOf } from '../hierarchy/rows.js';
+import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { DateScalar } from '../scalars.js';
+import { modelWhere } from './jurisdiction.js';
+
+export const ModelStateEnum = builder.enumType('ModelState', { values: MODEL_STATES });
+export const LifecycleEventKindEnum = builder.enumType('LifecycleEventKind', { values: LIFECYCLE_EVENT_KINDS });
+
+const EVENT_ORDER = [{ date: 'asc' as const }, { seq: 'asc' as const }];
+
+builder.prismaObject('LifecycleEvent', {
+  description: 'A dated change of a model’s state, with the decision behind it.',
+  fields: (t) => ({
+    kind: t.field({ type: LifecycleEventKindEnum, resolve: (e) => e.kind }),
+    date: t.field({ type: DateScalar, resolve: (e) => isoOf(e.date)! }),
+    decisionNumber: t.exposeString('decisionNumber', { nullable: true }),
+    decisionIssuer: t.exposeString('decisionIssuer', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const ModelEvaluationRef = builder.prismaObject('ModelEvaluation', {
+  description: 'An evaluation of a model over a period.',
+  fields: (t) => ({
+    periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom)! }),
+    periodTo: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodTo)! }),
+    evaluatedOn: t.field({ type: DateScalar, resolve: (e) => isoOf(e.evaluatedOn)! }),
+    outcome: t.exposeString('outcome', { description: 'EFFECTIVE or NOT_EFFECTIVE.' }),
+  }),
+});
+
+/** Personal fields are shown only to those the policy lets read members' personal data. */
+const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null => (authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null);
+
+builder.prismaObject('ModelMember', {
+  description: 'A person taking part in a model. Identity number, phone, address and date of birth are null unless you may see personal data.',
+  fields: (t) => ({
+    fullName: t.exposeString('fullName'),
+    position: t.exposeString('position', { nullable: true }),
+    joinedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.joinedOn)! }),
+    leftOn: t.field({ type: DateScalar, nullable: true, resolve: (m) => isoOf(m.leftOn) }),
+    birthDate: t.field({ type: DateScalar, nullable: true, resolve: (m, _a, ctx) => personal(isoOf(m.birthDate), ctx) }),
+    citizenId: t.string({ nullable: true, resolve: (m, _a, ctx) => personal(m.citizenId, ctx) }),
+    phone: t.string({ nullable: true, resolve: (m, _a, ctx) => personal(m.phone, ctx) }),
+    address: t.string({ nullable: true, resolve: (m, _a, ctx) => personal(m.address, ctx) }),
+  }),
+});
+
+const ModelNode = builder.prismaNode('Model', {
+  id: { field: 'id' },
+  description: 'A model (mô hình) built in a residential area, a commune or an organization, with its dated lifecycle.',
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [modelWhere(ctx)] }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    hostKind: t.exposeString('hostKind', { description: 'RESIDENTIAL_AREA, COMMUNE or ORGANIZATION.' }),
+    foundedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.foundedOn)! }),
+    builtBy: t.exposeString('builtBy'),
+    memberCount: t.exposeInt('memberCount', { nullable: true }),
+    version: t.exposeInt('version'),
+    isDemo: t.boolean({ resolve: (m) => m.datasetId !== null }),
+    modelType: t.relation('modelType'),
+    residentialArea: t.relation('residentialArea', { nullable: true }),
+    state: t.field({
+      type: ModelStateEnum,
+      nullable: true,
+      description: 'The state on asOf (default today), from the dated events (null before the first).',
+      args: { asOf: t.arg({ type: DateScalar }) },
+      select: { events: { orderBy: EVENT_ORDER, select: { kind: true, date: true } } },
+      resolve: (m, args, ctx) => {
+        const built = buildLifecycle(m.events.map((e) => ({ kind: e.kind, date: isoOf(e.date)! })));
+        return built.ok ? stateOn(built.lifecycle, args.asOf ?? ctx.today) : null;
+      },
+    }),
+    events: t.relation('events', { query: { orderBy: EVENT_ORDER } }),
+    latestEvaluation: t.field({
+      type: ModelEvaluationRef,
+      nullable: true,
+      select: { evaluations: { orderBy: { periodTo: 'desc' }, take: 1 } },
+      resolve: (m) => m.evaluations[0] ?? null,
+    }),
+    evaluations: t.relation('evaluations', { query: { orderBy: { periodTo: 'desc' } } }),
+    members: t.relatedConnection('members', {
+      cursor: 'id',
+      totalCount: true,
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+      query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
+    }),
+  }),
+});
+
+/** The Model type, for mutation payloads (its full type is not nameable in declarations). */
+export const ModelRef: { readonly name: string } = ModelNode;

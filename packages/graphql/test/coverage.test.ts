@@ -1,0 +1,210 @@
+import { seedDemo } from '@antq/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { movementReportText, namedModelTypes } from '../src/movement/report.js';
+import { usePreparedServer, type TestServer } from './support/server.js';
+
+const ctx = usePreparedServer();
+let server: TestServer;
+beforeAll(async () => {
+  ({ server } = ctx);
+  // The prepared database holds the administrative units only: add the Bình Phước demo.
+  await seedDemo(ctx.db);
+}, 120_000);
+
+const FIGURES = 'residentialAreas residentialAreasWithActiveModel activeModels modelTypes';
+const sum = (list: any[], key: string) => list.reduce((s, c) => s + c[key], 0);
+
+describe('coverage (issue #4, item 3)', () => {
+  it('gives Bình Phước 866/866 residential areas and 14 model types at the end of 2024, by district and by model type', async () => {
+    const { data, errors } = await server.query<any>(`{
+      coverage(unitCode: "70", asOf: "2024-12-31") {
+        unit { code fullName asOf } asOf figuresOn ${FIGURES} lineage { figuresOn }
+        byChild { unit { code level } asOf ${FIGURES} byChild { unit { level } residentialAreas } }
+        byModelType { modelType { code name category } activeModels residentialAreas }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const c = data.coverage;
+    expect(c).toMatchObject({
+      unit: { code: '70', fullName: 'Tỉnh Bình Phước', asOf: '2024-12-31' },
+      asOf: '2024-12-31',
+      figuresOn: '2024-12-31',
+      residentialAreas: 866,
+      residentialAreasWithActiveModel: 866,
+      modelTypes: 14,
+      lineage: null,
+    });
+    expect(c.activeModels).toBeGreaterThanOrEqual(866);
+    expect(c.byChild).toHaveLength(11);
+    expect(c.byChild.every((d: any) => d.unit.level === 'DISTRICT' && d.asOf === '2024-12-31')).toBe(true);
+    expect(c.byChild.map((d: any) => d.unit.code)).toEqual([...c.byChild.map((d: any) => d.unit.code)].sort());
+    for (const key of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels']) expect(sum(c.byChild, key)).toBe(c[key]);
+    // Below the districts, their 111 communes, with the same areas.
+    const communes = c.byChild.flatMap((d: any) => d.byChild);
+    expect(communes).toHaveLength(111);
+    expect(communes.every((x: any) => x.unit.level === 'COMMUNE')).toBe(true);
+    expect(sum(communes, 'residentialAreas')).toBe(866);
+    // By model type: the 14 of the catalogue, the five the report names among them.
+    expect(c.byModelType).toHaveLength(14);
+    expect(sum(c.byModelType, 'activeModels')).toBe(c.activeModels);
+    expect(c.byModelType.map((m: any) => m.modelType.name)).toEqual(
+      expect.arrayContaining(['Tổ an ninh nhân dân', 'Đội dân phòng', 'Tổ xung kích phòng, chống tội phạm', 'Đội xe ôm tự quản', 'Khu dân cư không có tội phạm ẩn náu hoạt động']),
+    );
+    expect(c.byModelType.find((m: any) => m.modelType.code === 'TO_AN_NINH_NHAN_DAN')).toMatchObject({ modelType: { category: 'CRIME_PREVENTION' } });
+  });
+
+  it('reaches the same 866 after the reform, in the Đồng Nai communes the areas were placed in', async () => {
+    const { data, errors } = await server.query<any>(`{
+      coverage(unitCode: "75", asOf: "2025-12-31") { unit { fullName } ${FIGURES} byChild { unit { code level } residentialAreas residentialAreasWithActiveModel } }
+    }`);
+    expect(errors).toBeUndefined();
+    const c = data.coverage;
+    expect(c).toMatchObject({ unit: { fullName: 'Tỉnh Đồng Nai' }, residentialAreas: 866, residentialAreasWithActiveModel: 866, modelTypes: 14 });
+    expect(c.byChild).toHaveLength(95);
+    expect(c.byChild.every((x: any) => x.unit.level === 'COMMUNE')).toBe(true);
+    expect(sum(c.byChild, 'residentialAreas')).toBe(866);
+  });
+
+  it('re-attributes the figures of 2024 to the communes that are now Đồng Nai through the lineage, broken down by child', async () => {
+    const { data, errors } = await server.query<any>(`{
+      coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") {
+        asOf figuresOn ${FIGURES}
+        byChild { unit { code level asOf } figuresOn residentialAreas residentialAreasWithActiveModel lineage { figuresOn } }
+        lineage { figuresOn partial { ${FIGURES} } partialCommunes { commune { code } } }
+      }
+      plain: coverage(unitCode: "75", asOf: "2025-12-31") { byChild { unit { code } residentialAreas } }
+    }`);
+    expect(errors).toBeUndefined();
+    const c = data.coverage;
+    expect(c).toMatchObject({ asOf: '2025-12-31', figuresOn: '2024-12-31', residentialAreas: 866, residentialAreasWithActiveModel: 866, modelTypes: 14 });
+    expect(c.lineage).toEqual({ figuresOn: '2024-12-31', partial: { residentialAreas: 0, residentialAreasWithActiveModel: 0, activeModels: 0, modelTypes: 0 }, partialCommunes: [] });
+    expect(c.byChild).toHaveLength(95);
+    expect(c.byChild.every((x: any) => x.unit.level === 'COMMUNE' && x.unit.asOf === '2025-12-31' && x.figuresOn === '2024-12-31' && x.lineage === null)).toBe(true);
+    expect(sum(c.byChild, 'residentialAreas')).toBe(866);
+    // Every area moved with its commune: each new commune has, through the lineage, what its areas had in 2024.
+    expect(c.byChild.map((x: any) => x.residentialAreas)).toEqual(data.plain.byChild.map((x: any) => x.residentialAreas));
+    // Without figuresOn, lineage takes asOf's own figures: the same 866.
+    const same = await server.query<any>(`{ coverage(unitCode: "75", asOf: "2025-12-31", lineage: true) { figuresOn residentialAreas residentialAreasWithActiveModel } }`);
+    expect(same.data.coverage).toEqual({ figuresOn: '2025-12-31', residentialAreas: 866, residentialAreasWithActiveModel: 866 });
+  });
+
+  it('answers a commune on its own, and zero where the demo has nothing', async () => {
+    const { data } = await server.query<any>(`{
+      district: coverage(unitCode: "70", asOf: "2024-12-31") { byChild { unit { code } residentialAreas byChild { unit { code } } } }
+      hanoi: coverage(unitCode: "01", asOf: "2024-12-31") { ${FIGURES} byModelType { activeModels } }
+    }`);
+    const district = data.district.byChild[0];
+    const commune = await server.query<any>(`query($c: String!) { coverage(unitCode: $c, asOf: "2024-12-31") { unit { level } residentialAreas byChild { asOf } } }`, {
+      c: district.byChild[0].unit.code,
+    });
+    expect(commune.data.coverage).toMatchObject({ unit: { level: 'COMMUNE' }, byChild: [] });
+    expect(commune.data.coverage.residentialAreas).toBeGreaterThan(0);
+    expect(data.hanoi).toEqual({ residentialAreas: 0, residentialAreasWithActiveModel: 0, activeModels: 0, modelTypes: 0, byModelType: [] });
+  });
+
+  it('says which unit and date it could not find, and refuses figuresOn it cannot honour', async () => {
+    const unknown = await server.query<any>(`{ coverage(unitCode: "99", asOf: "2024-12-31") { residentialAreas } }`);
+    expect(unknown.data).toBeNull();
+    expect(unknown.errors).toHaveLength(1);
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', unitCode: '99', asOf: '2024-12-31' });
+    expect(unknown.errors![0]!.message).toContain('"99"');
+    expect(unknown.errors![0]!.message).toContain('2024-12-31');
+    // Bình Phước no longer exists after the reform.
+    const gone = await server.query<any>(`{ movementReport(unitCode: "70", asOf: "2025-12-31") }`);
+    expect(gone.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', unitCode: '70', asOf: '2025-12-31' });
+    const noLineage = await server.query<any>(`{ coverage(unitCode: "75", asOf: "2025-12-31", figuresOn: "2024-12-31") { residentialAreas } }`);
+    expect(noLineage.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'figuresOn' });
+    const later = await server.query<any>(`{ coverage(unitCode: "70", asOf: "2024-12-31", lineage: true, figuresOn: "2025-12-31") { residentialAreas } }`);
+    expect(later.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'figuresOn' });
+  });
+
+  it('is a published aggregate: anyone may read it, with no token', async () => {
+    const { data, errors } = await server.query<any>(`{ coverage(unitCode: "70", asOf: "2024-12-31") { residentialAreasWithActiveModel } }`);
+    expect(errors).toBeUndefined();
+    expect(data.coverage.residentialAreasWithActiveModel).toBe(866);
+  });
+});
+
+describe('movementReport', () => {
+  it('writes the provincial report in Vietnamese by default, and in English', async () => {
+    const { data, errors } = await server.query<any>(`{
+      vi: movementReport(unitCode: "70", asOf: "2024-12-31")
+      en: movementReport(unitCode: "70", asOf: "2024-12-31", language: EN)
+      figures: coverage(unitCode: "70", asOf: "2024-12-31") { activeModels }
+    }`);
+    expect(errors).toBeUndefined();
+    const active = data.figures.activeModels as number;
+    expect(data.vi).toBe(
+      'Tính đến ngày 31/12/2024, Tỉnh Bình Phước có 14 loại mô hình phòng ngừa tội phạm, bảo đảm an ninh, trật tự do lực lượng Công an ' +
+        'xây dựng hoặc hướng dẫn xây dựng; 866/866 khu dân cư đã xây dựng mô hình. Một số mô hình được duy trì hoạt động: ' +
+        '"Tổ an ninh nhân dân", "Đội dân phòng", "Tổ xung kích phòng, chống tội phạm", "Đội xe ôm tự quản", ' +
+        `"Khu dân cư không có tội phạm ẩn náu hoạt động"… Tổng cộng ${active.toLocaleString('vi-VN')} mô hình đang hoạt động.`,
+    );
+    expect(data.en).toBe(
+      'As of 31/12/2024, Bình Phước province has 14 kinds of models in crime prevention and security-and-order work, built by the police ' +
+        'or with their guidance; 866/866 residential areas have built models. Some models are maintained and active: ' +
+        '"Tổ an ninh nhân dân", "Đội dân phòng", "Tổ xung kích phòng, chống tội phạm", "Đội xe ôm tự quản", ' +
+        `"Khu dân cư không có tội phạm ẩn náu hoạt động"… ${active.toLocaleString('en-GB')} models are active in all.`,
+    );
+  });
+
+  it('writes numbers and dates as in Vietnam, names the reported types first, and says so when there is nothing', () => {
+    const unit = { name: 'Bình Phước', fullName: 'Tỉnh Bình Phước', kind: 'TINH' };
+    const figures = { residentialAreas: 1234, residentialAreasWithActiveModel: 1200, activeModels: 2180, modelTypes: 2 };
+    const types = [
+      { name: 'Camera an ninh', activeModels: 900 },
+      { name: 'Đội dân phòng', activeModels: 5 },
+    ];
+    expect(namedModelTypes(types)).toEqual(['Đội dân phòng', 'Camera an ninh']);
+    const vi = movementReportText({ unit, asOf: '2024-01-05', figures, modelTypes: types });
+    expect(vi).toContain('Tính đến ngày 05/01/2024');
+    expect(vi).toContain('1.200/1.234 khu dân cư');
+    expect(vi).toContain('"Đội dân phòng", "Camera an ninh". Tổng cộng 2.180 mô hình');
+    const en = movementReportText({ unit: { name: 'Hồ Chí Minh', fullName: 'Thành phố Hồ Chí Minh', kind: 'THANH_PHO_TRUC_THUOC_TRUNG_UONG' }, asOf: '2024-01-05', figures, modelTypes: types }, 'EN');
+    expect(en).toContain('As of 05/01/2024, Hồ Chí Minh City has 2 kinds of models');
+    expect(en).toContain('1,200/1,234 residential areas');
+    const none = { residentialAreas: 0, residentialAreasWithActiveModel: 0, activeModels: 0, modelTypes: 0 };
+    expect(movementReportText({ unit, asOf: '2024-01-05', figures: none, modelTypes: [] })).toBe(
+      'Tính đến ngày 05/01/2024, Tỉnh Bình Phước có 0 loại mô hình phòng ngừa tội phạm, bảo đảm an ninh, trật tự do lực lượng Công an ' +
+        'xây dựng hoặc hướng dẫn xây dựng; 0/0 khu dân cư đã xây dựng mô hình. Tổng cộng 0 mô hình đang hoạt động.',
+    );
+  });
+});
+
+describe('SQL statements', () => {
+  const byChild = (code: string) => `{
+    coverage(unitCode: "${code}", asOf: "2024-12-31") {
+      unit { code } ${FIGURES}
+      byChild { unit { code } ${FIGURES} byChild { unit { code } ${FIGURES} byModelType { modelType { name } activeModels } } byModelType { modelType { name } activeModels } }
+      byModelType { modelType { code name } activeModels residentialAreas }
+    }
+  }`;
+
+  it('are as many for a province by child as for one district: the number of units below does not count', async () => {
+    const province = await server.queryCounting<any>(byChild('70'));
+    const district = await server.queryCounting<any>(byChild('688'));
+    expect(province.body.errors).toBeUndefined();
+    expect(district.body.errors).toBeUndefined();
+    expect(province.body.data.coverage.byChild).toHaveLength(11);
+    expect(district.body.data.coverage.unit.code).toBe('688');
+    expect(district.body.data.coverage.byChild.length).toBeGreaterThan(1);
+    expect(province.statements.length).toBe(district.statements.length);
+    // units (recursive CTE), placements, hosted models, their events; model types (one batch)
+    expect(province.statements.length).toMatchInlineSnapshot(`5`);
+  });
+
+  it('add one for the lineage, and none for the report beside the coverage it reuses', async () => {
+    const lineage = await server.queryCounting<any>(`{
+      coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") { ${FIGURES} byChild { residentialAreas } byModelType { modelType { name } } lineage { partial { residentialAreas } } }
+    }`);
+    expect(lineage.body.errors).toBeUndefined();
+    // units, links, placements, hosted models, their events; model types
+    expect(lineage.statements.length).toMatchInlineSnapshot(`6`);
+    const both = await server.queryCounting<any>(`{
+      coverage(unitCode: "70", asOf: "2024-12-31") { residentialAreas byModelType { modelType { name } } }
+      movementReport(unitCode: "70", asOf: "2024-12-31")
+    }`);
+    expect(both.body.errors).toBeUndefined();
+    expect(both.statements.length).toMatchInlineSnapshot(`5`);
+  });
+});

@@ -1,0 +1,119 @@
+import { seedDemo } from '@antq/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { issueApiKey } from '../src/auth/api-keys.js';
+import { tokenFor, usePreparedServer, type TestServer } from './support/server.js';
+
+const ctx = usePreparedServer();
+let server: TestServer;
+const as: Record<string, Record<string, string>> = {};
+let commune = '';
+let areaId = '';
+
+beforeAll(async () => {
+  server = ctx.server;
+  await seedDemo(ctx.db);
+  const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
+  as.national = await bearer(tokenFor('NATIONAL', null));
+  as.province = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
+  as.otherProvince = await bearer(tokenFor('PROVINCE_OFFICER', '01'));
+  const first = await server.query<any>(`{ residentialAreas(unitCode: "75", asOf: "2025-12-31", first: 1) { edges { node { id commune(asOf: "2025-12-31") { code } } } } }`, undefined, as.national);
+  commune = first.data.residentialAreas.edges[0].node.commune.code;
+  areaId = first.data.residentialAreas.edges[0].node.id;
+  as.commune = await bearer(tokenFor('COMMUNE_OFFICER', commune));
+  as.otherCommune = await bearer(tokenFor('COMMUNE_OFFICER', '00004'));
+  as.leader = await bearer(tokenFor('AREA_LEADER', commune, { areaId: Buffer.from(areaId, 'base64').toString().split(':')[1]! }));
+  as.partner = { 'x-api-key': (await issueApiKey(ctx.db.prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key };
+  as.aggregatesOnly = { 'x-api-key': (await issueApiKey(ctx.db.prisma, { name: 'Báo chí', scopes: ['read:aggregates'], issuedBy: 'test' })).key };
+});
+
+const COUNT = `query($u: String!, $d: Date) { residentialAreas(unitCode: $u, asOf: $d, first: 1) { totalCount } }`;
+
+describe('residential areas by unit and date', () => {
+  it('finds the 866 demo areas of Bình Phước in 2024 and in Đồng Nai after the reform', async () => {
+    const before = await server.query<any>(COUNT, { u: '70', d: '2024-12-31' }, as.national);
+    const after = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.national);
+    const gone = await server.query<any>(COUNT, { u: '70', d: '2025-12-31' }, as.national);
+    expect([before.data.residentialAreas.totalCount, after.data.residentialAreas.totalCount, gone.data.residentialAreas.totalCount]).toEqual([866, 866, 0]);
+  });
+
+  it.each([
+    ['national', 'national', 866],
+    ['the province officer', 'province', 866],
+    ['another province’s officer', 'otherProvince', 0],
+    ['a partner granted read:areas', 'partner', 866],
+  ])('%s sees %i', async (_name, who, count) => {
+    const r = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as[who]);
+    expect(r.data.residentialAreas.totalCount).toBe(count);
+  });
+
+  it('narrows a commune officer to the commune and an area leader to the area', async () => {
+    const own = await server.query<any>(COUNT, { u: commune, d: '2025-12-31' }, as.commune);
+    const province = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.commune);
+    expect(own.data.residentialAreas.totalCount).toBeGreaterThan(0);
+    expect(province.data.residentialAreas.totalCount).toBe(own.data.residentialAreas.totalCount);
+    expect((await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.otherCommune)).data.residentialAreas.totalCount).toBe(0);
+    expect((await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.leader)).data.residentialAreas.totalCount).toBe(1);
+  });
+
+  it('refuses the public and partners without the scope', async () => {
+    for (const headers of [{}, as.aggregatesOnly]) {
+      const r = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, headers);
+      expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('answers node(id) inside the jurisdiction and null outside, as for a missing area', async () => {
+    const q = `query($id: ID!) { node(id: $id) { ... on ResidentialArea { name isDemo commune { code } } } }`;
+    const inside = await server.query<any>(q, { id: areaId }, as.province);
+    expect(inside.data.node).toMatchObject({ isDemo: true, commune: { code: commune } });
+    const outside = await server.query<any>(q, { id: areaId }, as.otherProvince);
+    expect(outside).toEqual({ data: { node: null }, extensions: expect.anything() });
+  });
+});
+
+describe('models', () => {
+  const MODELS = `query($id: ID!) { node(id: $id) { ... on ResidentialArea { models(first: 20) { totalCount edges { node {
+    name state(asOf: "2024-12-31") modelType { name } latestEvaluation { outcome periodTo } events { kind date }
+    members(first: 5) { edges { node { fullName citizenId phone birthDate } } } } } } } } }`;
+
+  it('has an active model in the area at the end of 2024, with its type, events and latest evaluation', async () => {
+    const r = await server.query<any>(MODELS, { id: areaId }, as.province);
+    const models = r.data.node.models.edges.map((e: any) => e.node);
+    expect(models.length).toBeGreaterThan(0);
+    expect(models.some((m: any) => m.state === 'ACTIVE')).toBe(true);
+    expect(models[0].events[0].kind).toBe('PROPOSE');
+    expect(models[0].modelType.name).toEqual(expect.any(String));
+  });
+
+  it('masks members’ personal data for partners, and shows it to the officers of the place', async () => {
+    // An area with a model that records its members, and the officer of its commune today.
+    const member = await ctx.db.prisma.modelMember.findFirstOrThrow({ where: { model: { residentialAreaId: { not: null } } }, include: { model: true } });
+    const placement = await ctx.db.prisma.residentialAreaPlacement.findFirstOrThrow({ where: { residentialAreaId: member.model.residentialAreaId!, validTo: null } });
+    const id = Buffer.from(`ResidentialArea:${member.model.residentialAreaId}`).toString('base64');
+    const officerHeaders = { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', placement.communeCode)}` };
+    const officer = await server.query<any>(MODELS, { id }, officerHeaders);
+    const partner = await server.query<any>(MODELS, { id }, as.partner);
+    const withMembers = (r: any) => r.data.node.models.edges.flatMap((e: any) => e.node.members.edges.map((m: any) => m.node));
+    const seen = withMembers(officer);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.some((m: any) => m.citizenId !== null || m.phone !== null)).toBe(true);
+    const masked = withMembers(partner);
+    expect(masked.map((m: any) => m.fullName)).toEqual(seen.map((m: any) => m.fullName));
+    expect(masked.every((m: any) => m.citizenId === null && m.phone === null && m.birthDate === null)).toBe(true);
+  });
+});
+
+describe('SQL statements', () => {
+  const page = (n: number) => `{ residentialAreas(unitCode: "75", asOf: "2025-12-31", first: ${n}) { totalCount edges { node {
+    name kind commune(asOf: "2025-12-31") { code }
+    models(first: 10) { totalCount edges { node { name state(asOf: "2025-12-31") modelType { name } latestEvaluation { outcome } } } } } } } }`;
+
+  it('a page of residential areas with their models and latest evaluation costs the same for 5 and 50', async () => {
+    const small = await server.queryCounting<any>(page(5), undefined, as.province);
+    const large = await server.queryCounting<any>(page(50), undefined, as.province);
+    expect(small.body.errors).toBeUndefined();
+    expect(large.body.data.residentialAreas.edges).toHaveLength(50);
+    expect(large.statements.length).toBe(small.statements.length);
+    expect(small.statements.length).toMatchInlineSnapshot(`8`);
+  });
+});
