@@ -6,6 +6,7 @@
  * printed with the results.
  */
 import { authorize, type Operation, type Placement, type Resource, type Viewer } from '@antq/core';
+import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../src/auth/api-keys.js';
 import { tokenFor, usePreparedServer, type TestServer } from './support/server.js';
@@ -31,7 +32,9 @@ const SEATS: Seat[] = [
   { name: 'province 01 (out)', viewer: officer('PROVINCE_OFFICER', '01'), headers: {} },
   { name: 'commune 25195 (in)', viewer: officer('COMMUNE_OFFICER', HERE), headers: {} },
   { name: 'commune 25210 (out)', viewer: officer('COMMUNE_OFFICER', '25210'), headers: {} },
+  // Its area is set once the demo data is loaded (below): a real area of 25195.
   { name: 'area leader in 25195', viewer: officer('AREA_LEADER', HERE, 'area-1'), headers: {} },
+  { name: 'leader of another area', viewer: officer('AREA_LEADER', HERE, 'area-2'), headers: {} },
 ];
 
 interface Cell {
@@ -43,6 +46,24 @@ interface Cell {
 }
 
 let tipId = '';
+// A demo residential area in HERE with a model that records its members, and its model.
+let areaId = '';
+let modelId = '';
+let modelTypeId = '';
+let areaCodes: string[] = [];
+let rawAreaId = '';
+/** Where the area is: its commune and the units above it today, and the area itself (for area leaders). */
+const AREA_PLACEMENT: Placement = {
+  get unitCodes() {
+    return areaCodes;
+  },
+  get areaId() {
+    return rawAreaId;
+  },
+};
+const nationalHeaders = () => SEATS.find((s) => s.name === 'national')!.headers;
+const areaVersion = async () => (await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ResidentialArea { version } } }`, { id: areaId }, nationalHeaders())).data.node.version;
+
 const CELLS: Cell[] = [
   {
     resource: 'ADMIN_UNIT',
@@ -88,6 +109,60 @@ const CELLS: Cell[] = [
     },
   },
   {
+    resource: 'RESIDENTIAL_AREA',
+    operation: 'READ',
+    placement: AREA_PLACEMENT,
+    attempt: async (h) => {
+      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ResidentialArea { name } } }`, { id: areaId }, h);
+      return { done: !!r.data?.node?.name, text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'RESIDENTIAL_AREA',
+    operation: 'WRITE',
+    placement: AREA_PLACEMENT,
+    attempt: async (h) => {
+      const r = await server.query<any>(
+        `mutation($i: UpdateResidentialAreaInput!) { updateResidentialArea(input: $i) { result { __typename } } }`,
+        { i: { id: areaId, version: await areaVersion(), residents: 1000 + Math.floor(Math.random() * 1000) } },
+        h,
+      );
+      return { done: r.data?.updateResidentialArea?.result.__typename === 'ResidentialArea', text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'MODEL',
+    operation: 'READ',
+    placement: AREA_PLACEMENT,
+    attempt: async (h) => {
+      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Model { name } } }`, { id: modelId }, h);
+      return { done: !!r.data?.node?.name, text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'MODEL',
+    operation: 'WRITE',
+    placement: AREA_PLACEMENT,
+    attempt: async (h) => {
+      const r = await server.query<any>(
+        `mutation($i: CreateModelInput!) { createModel(input: $i) { result { __typename } } }`,
+        { i: { name: 'Tổ liên gia tự quản (ma trận)', modelTypeId, residentialAreaId: areaId, foundedOn: '2026-05-01', builtBy: 'RESIDENTS' } },
+        h,
+      );
+      return { done: r.data?.createModel?.result.__typename === 'Model', text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'TEAM_MEMBER',
+    operation: 'READ_PERSONAL',
+    placement: AREA_PLACEMENT,
+    attempt: async (h) => {
+      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Model { members(first: 50) { edges { node { citizenId phone } } } } } }`, { id: modelId }, h);
+      const members = r.data?.node?.members.edges.map((e: any) => e.node) ?? [];
+      return { done: members.some((m: any) => m.citizenId !== null || m.phone !== null), text: JSON.stringify(r) };
+    },
+  },
+  {
     resource: 'AUDIT_LOG',
     operation: 'READ',
     placement: { unitCodes: [HERE, '75'] },
@@ -111,9 +186,30 @@ beforeAll(async () => {
   const receipt = await server.query<any>(`mutation($i: SubmitTipInput!) { submitTip(input: $i) { result { ... on TipReceipt { tipNumber } } } }`, {
     i: { category: 'DRUGS', unitCode: HERE, text: 'Ma trận: một tin báo để thử quyền.', contact: CONTACT },
   });
-  const national = SEATS.find((s) => s.name === 'national')!.headers;
+  const national = nationalHeaders();
   const list = await server.query<any>(`{ tips(first: 100) { edges { node { id number } } } }`, undefined, national);
   tipId = list.data.tips.edges.find((e: any) => e.node.number === receipt.data.submitTip.result.tipNumber).node.id;
+
+  // The demo places its areas in Đồng Nai's communes today: take a model with members in one of HERE's areas.
+  await seedDemo(ctx.db);
+  const member = await ctx.db.prisma.modelMember.findFirstOrThrow({
+    where: { citizenId: { not: null }, model: { residentialArea: { placements: { some: { communeCode: HERE, validTo: null } } } } },
+    include: { model: true },
+  });
+  const placement = await ctx.db.prisma.residentialAreaPlacement.findFirstOrThrow({ where: { residentialAreaId: member.model.residentialAreaId!, validTo: null } });
+  areaCodes = placement.placeCodes;
+  rawAreaId = member.model.residentialAreaId!;
+  areaId = Buffer.from(`ResidentialArea:${member.model.residentialAreaId}`).toString('base64');
+  modelId = Buffer.from(`Model:${member.modelId}`).toString('base64');
+  modelTypeId = member.model.modelTypeId;
+  // The area leader leads this area.
+  const leader = SEATS.find((s) => s.name === 'area leader in 25195')!;
+  (leader as { viewer: Viewer }).viewer = officer('AREA_LEADER', HERE, member.model.residentialAreaId);
+  leader.headers = { authorization: `Bearer ${await tokenFor('AREA_LEADER', HERE, { areaId: member.model.residentialAreaId! })}` };
+  const neighbour = await ctx.db.prisma.residentialAreaPlacement.findFirstOrThrow({ where: { communeCode: HERE, validTo: null, residentialAreaId: { not: rawAreaId } } });
+  const other = SEATS.find((s) => s.name === 'leader of another area')!;
+  (other as { viewer: Viewer }).viewer = officer('AREA_LEADER', HERE, neighbour.residentialAreaId);
+  other.headers = { authorization: `Bearer ${await tokenFor('AREA_LEADER', HERE, { areaId: neighbour.residentialAreaId })}` };
 });
 
 describe('access matrix: the API allows exactly what the policy declares', () => {
@@ -125,7 +221,9 @@ describe('access matrix: the API allows exactly what the policy declares', () =>
       for (const cell of CELLS) {
         const expected = authorize(seat.viewer, cell.resource, cell.operation, cell.placement).allowed;
         const { done, text } = await cell.attempt(seat.headers);
-        const leaked = !authorize(seat.viewer, 'TIP', 'REVEAL', cell.placement).allowed && text.includes('0909 111 222');
+        const leaked =
+          (!authorize(seat.viewer, 'TIP', 'REVEAL', cell.placement).allowed && text.includes('0909 111 222')) ||
+          (!authorize(seat.viewer, 'TEAM_MEMBER', 'READ_PERSONAL', AREA_PLACEMENT).allowed && /"citizenId":"\d/.test(text));
         const ok = done === expected && !leaked;
         row[`${cell.resource} ${cell.operation}`] = `${expected ? 'allow' : 'deny'}${ok ? ' ✓' : ' ✗'}`;
         if (!ok) failures.push(`${seat.name} × ${cell.resource} ${cell.operation}: policy ${expected ? 'allows' : 'denies'}, API ${done ? 'allowed' : 'denied'}${leaked ? ', and the contact leaked' : ''}`);
