@@ -172,7 +172,7 @@ describe.skipIf(!DIR)('demo data', () => {
     it('files every placement and team under its commune and the units above it, for jurisdiction checks', async () => {
       const before = await q<{ n: bigint }>(`select count(*) as n from "ResidentialAreaPlacement" where "validTo" = '2025-06-30' and array_length("placeCodes", 1) = 3 and "placeCodes"[3] = '70' and "placeCodes"[1] = "communeCode"`);
       const after = await q<{ n: bigint }>(`select count(*) as n from "ResidentialAreaPlacement" where "validFrom" >= '2025-07-01' and "placeCodes" = array["communeCode", '75']`);
-      const teams = await q<{ n: bigint }>(`select count(*) as n from "SecurityTeam" where array_length("placeCodes", 1) = 3 and "placeCodes"[3] = '70'`);
+      const teams = await q<{ n: bigint }>(`select count(*) as n from "SecurityTeam" where "placeCodes"[1] = "communeCode" and "placeCodes"[3] = '70' and '75' = any("placeCodes")`);
       expect(Number(before[0]!.n)).toBe(866);
       expect(Number(after[0]!.n)).toBeGreaterThanOrEqual(866);
       expect(Number(teams[0]!.n)).toBe(834);

@@ -9,7 +9,8 @@
  *   antq api-key issue|revoke …      manage partner agencies' API keys
  * Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite), ANTQ_DATA_DIR
  * (default .antq-data), PORT (4000), HOST (0.0.0.0), ANTQ_ADMIN_UNITS_DIR,
- * ANTQ_JWT_SECRET and ANTQ_DATA_KEY (required with DATABASE_URL), ANTQ_JWKS_URL.
+ * ANTQ_JWT_SECRET and ANTQ_DATA_KEY (required with DATABASE_URL), ANTQ_JWKS_URL,
+ * ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS (days a model runs ACTIVE before it is rated; 180).
  */
 import { parseArgs } from 'node:util';
 import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/core';
@@ -18,6 +19,7 @@ import { issueApiKey, revokeApiKey } from './auth/api-keys.js';
 import { issueToken, UNIT_CODE_OF_ROLE } from './auth/tokens.js';
 import { listen } from './http/serve.js';
 import { createAntqYoga } from './http/yoga.js';
+import { settingsFromEnv } from './settings.js';
 import { dataDirOf, prepareDatabase, serverSecrets } from './startup.js';
 
 const USAGE = `usage: antq <command>
@@ -95,7 +97,7 @@ async function serve(): Promise<number> {
   const started = performance.now();
   const secrets = serverSecrets();
   const db = await prepareDatabase({ log });
-  const yoga = createAntqYoga({ db, secrets, ...(process.env.ANTQ_JWKS_URL ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } } : {}) });
+  const yoga = createAntqYoga({ db, secrets, settings: settingsFromEnv(), ...(process.env.ANTQ_JWKS_URL ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } } : {}) });
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';
   const server = await listen(yoga, port, host);

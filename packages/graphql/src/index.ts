@@ -4,6 +4,7 @@
  */
 export { builder } from './builder.js';
 export { createContext, type Context } from './context.js';
+export { DEFAULT_SETTINGS, serverSettings, settingsFromEnv, type ServerSettings } from './settings.js';
 export { antqSchema } from './schema.js';
 export { createAntqYoga, type AntqYoga, type YogaOptions } from './http/yoga.js';
 export { listen, type Listening } from './http/serve.js';

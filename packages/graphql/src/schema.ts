@@ -9,8 +9,12 @@ import './audit/schema.js';
 import './movement/areas.js';
 import './movement/models.js';
 import './movement/coverage.js';
+import './movement/catalogues.js';
 import './movement/area-mutations.js';
 import './movement/model-mutations.js';
+import './movement/teams.js';
+import './movement/team-mutations.js';
+import './movement/model-member-mutations.js';
 
 let schema: GraphQLSchema | undefined;
 

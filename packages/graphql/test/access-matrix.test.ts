@@ -52,6 +52,18 @@ let modelId = '';
 let modelTypeId = '';
 let areaCodes: string[] = [];
 let rawAreaId = '';
+// The demo's security team that covers that area, where the team's members are read and changed.
+let teamId = '';
+let rawTeamId = '';
+let teamCodes: string[] = [];
+const TEAM_PLACEMENT: Placement = {
+  get unitCodes() {
+    return teamCodes;
+  },
+  get areaId() {
+    return rawAreaId;
+  },
+};
 /** Where the area is: its commune and the units above it today, and the area itself (for area leaders). */
 const AREA_PLACEMENT: Placement = {
   get unitCodes() {
@@ -154,6 +166,31 @@ const CELLS: Cell[] = [
   },
   {
     resource: 'TEAM_MEMBER',
+    operation: 'READ',
+    placement: TEAM_PLACEMENT,
+    attempt: async (h) => {
+      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on SecurityTeam { members(first: 20) { totalCount } } } }`, { id: teamId }, h);
+      return { done: (r.data?.node?.members.totalCount ?? 0) > 0, text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'TEAM_MEMBER',
+    operation: 'WRITE',
+    placement: TEAM_PLACEMENT,
+    attempt: async (h) => {
+      // Each attempt records that a member still in the team left (a real change, audited).
+      const member = await ctx.db.prisma.teamMember.findFirstOrThrow({ where: { teamId: rawTeamId, leftOn: null, role: 'MEMBER' }, orderBy: { id: 'asc' } });
+      const { version } = await ctx.db.prisma.securityTeam.findUniqueOrThrow({ where: { id: rawTeamId } });
+      const r = await server.query<any>(
+        `mutation($i: RemoveTeamMemberInput!) { removeTeamMember(input: $i) { result { __typename } } }`,
+        { i: { memberId: Buffer.from(`TeamMember:${member.id}`).toString('base64'), teamVersion: version, leftOn: '2026-05-31' } },
+        h,
+      );
+      return { done: r.data?.removeTeamMember?.result.__typename === 'SecurityTeam', text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'TEAM_MEMBER',
     operation: 'READ_PERSONAL',
     placement: AREA_PLACEMENT,
     attempt: async (h) => {
@@ -202,6 +239,15 @@ beforeAll(async () => {
   areaId = Buffer.from(`ResidentialArea:${member.model.residentialAreaId}`).toString('base64');
   modelId = Buffer.from(`Model:${member.modelId}`).toString('base64');
   modelTypeId = member.model.modelTypeId;
+  const team = await ctx.db.prisma.securityTeam.findFirstOrThrow({ where: { areas: { some: { residentialAreaId: rawAreaId } } } });
+  // Enough members for every seat that may remove one.
+  const extra = await ctx.db.prisma.teamMember.findFirstOrThrow({ where: { teamId: team.id } });
+  await ctx.db.prisma.teamMember.createMany({
+    data: Array.from({ length: 10 }, (_, i) => ({ ...extra, id: undefined, role: 'MEMBER' as const, fullName: `Thành viên ma trận ${i}`, citizenId: null, leftOn: null })),
+  });
+  rawTeamId = team.id;
+  teamId = Buffer.from(`SecurityTeam:${team.id}`).toString('base64');
+  teamCodes = team.placeCodes;
   // The area leader leads this area.
   const leader = SEATS.find((s) => s.name === 'area leader in 25195')!;
   (leader as { viewer: Viewer }).viewer = officer('AREA_LEADER', HERE, member.model.residentialAreaId);

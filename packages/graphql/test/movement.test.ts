@@ -71,6 +71,17 @@ describe('residential areas by unit and date', () => {
   });
 });
 
+describe('model catalogues', () => {
+  it('are public: Bình Phước’s has 14 model types, the five of the seed report among them', async () => {
+    const { data } = await server.query<any>(`{ modelCatalogues(provinceCode: "70") { provinceCode isDemo types { name } } }`);
+    expect(data.modelCatalogues).toHaveLength(1);
+    const names = data.modelCatalogues[0].types.map((t: any) => t.name);
+    expect(names).toHaveLength(14);
+    expect(names).toEqual(expect.arrayContaining(['Tổ an ninh nhân dân', 'Đội dân phòng', 'Tổ xung kích phòng, chống tội phạm', 'Đội xe ôm tự quản']));
+    expect(data.modelCatalogues[0]).toMatchObject({ provinceCode: '70', isDemo: true });
+  });
+});
+
 describe('models', () => {
   const MODELS = `query($id: ID!) { node(id: $id) { ... on ResidentialArea { models(first: 20) { totalCount edges { node {
     name state(asOf: "2024-12-31") modelType { name } latestEvaluation { outcome periodTo } events { kind date }

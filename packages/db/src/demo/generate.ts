@@ -589,7 +589,9 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
         name: `Tổ bảo vệ an ninh, trật tự ${covered.map((x) => lowerFirst(x.row.name)).join(' và ')}`,
         communeId: commune.id,
         communeCode: commune.code,
-        placeCodes: placeCodesOf(commune),
+        // Filed under its commune then and wherever its areas have been placed since (the
+        // units of today included), so that today's officers find the teams of their areas.
+        placeCodes: [...new Set([...placeCodesOf(commune), ...covered.flatMap((x) => x.placements.filter((p) => p.to === null || p.to >= establishedOn).flatMap((p) => placeCodesOf(p.unit)))])],
         establishedOn,
         dissolvedOn: null,
         datasetId,

@@ -9,6 +9,7 @@ import type { Secrets } from '../auth/secrets.js';
 import { AuthenticationError, tokenVerifier } from '../auth/tokens.js';
 import { createContext, type Context } from '../context.js';
 import { antqSchema } from '../schema.js';
+import { serverSettings, type ServerSettings } from '../settings.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
 
@@ -24,6 +25,8 @@ export interface YogaOptions {
   readonly limits?: Limits;
   /** Where the log goes (default: JSON lines on stderr). It never receives personal data. */
   readonly log?: LogSink;
+  /** Parameters of the rules (see settings.ts); each one left out keeps its default. */
+  readonly settings?: Partial<ServerSettings>;
 }
 
 export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -33,8 +36,9 @@ export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
  * process answers) and `/ready` (the database answers). Mount it on node:http, or call
  * `yoga.fetch` in tests without opening a port.
  */
-export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), graphiql = true, limits = DEFAULT_LIMITS, log = stderrSink }: YogaOptions): AntqYoga {
+export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), graphiql = true, limits = DEFAULT_LIMITS, log = stderrSink, settings: given }: YogaOptions): AntqYoga {
   const schema = antqSchema();
+  const settings = serverSettings(given);
   const verifyToken = tokenVerifier({ secret: secrets.jwtSecret, jwksUrl: jwks?.url, issuer: jwks?.issuer, audience: jwks?.audience });
   // One authentication per request, shared by the persisted-operations check and the context.
   const authentications = new WeakMap<Request, Promise<Authenticated>>();
@@ -49,7 +53,7 @@ export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), gr
     context: async ({ request }) => {
       try {
         const { viewer } = await authOf(request);
-        return createContext({ db, secrets }, { viewer, today: vietnamDateOf(clock()), requestId: randomUUID() });
+        return createContext({ db, secrets, settings }, { viewer, today: vietnamDateOf(clock()), requestId: randomUUID() });
       } catch (error) {
         if (error instanceof AuthenticationError) throw unauthenticated(error);
         throw error;

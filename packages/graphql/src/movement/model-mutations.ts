@@ -207,3 +207,6 @@ function transition(model: ModelRow, kind: ModelRow['events'][number]['kind'], d
   if (step.ok) return null;
   return userErrors.invalid([{ path: ['kind'], message: step.error.message.en }], step.error.message);
 }
+
+/** Shared with model-member-mutations.ts. */
+export { existsOn, modelForWrite, modelSubject, placementsOf, type ModelRow };

@@ -1,0 +1,29 @@
+/**
+ * Model catalogues (the national one and each province's) with their model types: public,
+ * as DOMAIN.md has them ("Bình Phước has 14 kinds of models").
+ */
+import { builder } from '../builder.js';
+
+builder.prismaObject('ModelCatalogue', {
+  description: 'A catalogue of model types: the national one, or one province’s.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    scope: t.exposeString('scope', { description: 'NATIONAL or PROVINCIAL.' }),
+    provinceCode: t.exposeString('provinceCode', { nullable: true, description: 'The province whose catalogue it is; null for the national one.' }),
+    isDemo: t.boolean({ resolve: (c) => c.datasetId !== null }),
+    types: t.relation('types', { description: 'Its model types, by code.', query: { orderBy: { code: 'asc' } } }),
+  }),
+});
+
+builder.queryField('modelCatalogues', (t) =>
+  t.prismaField({
+    type: ['ModelCatalogue'],
+    description: 'Model catalogues: the national one and every province’s, or one province’s with provinceCode.',
+    authScopes: { public: true },
+    args: { provinceCode: t.arg.string({ description: 'Only this province’s catalogue (and not the national one).' }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.prisma.modelCatalogue.findMany({ ...query, where: args.provinceCode ? { provinceCode: args.provinceCode.trim() } : {}, orderBy: { code: 'asc' } }),
+  }),
+);

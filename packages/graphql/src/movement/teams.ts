@@ -1,0 +1,136 @@
+/**
+ * Security teams (Tổ bảo vệ an ninh, trật tự ở cơ sở, Law 30/2023/QH15) in GraphQL: a team
+ * with its commune, the residential areas it covers, its members (personal data masked as
+ * for model members) and its yearly evaluations. Who sees a team follows TEAM_MEMBER READ:
+ * a team is filed under `placeCodes` (its commune and every unit above it, and those it
+ * has since passed into when it was formed through the API).
+ */
+import { authorize, EDUCATION_LEVELS, jurisdictionOf, TEAM_EVALUATION_LEVELS, TEAM_ROLES, type IsoDate } from '@antq/core';
+import type { Prisma } from '@antq/db';
+import type { ObjectRef } from '@pothos/core';
+import { uuidOrNone } from '../access.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { AdminUnitRef } from '../hierarchy/schema.js';
+import { dateColumn, isoOf } from '../hierarchy/rows.js';
+import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { DateScalar } from '../scalars.js';
+import { ResidentialAreaRef } from './areas.js';
+
+export const TeamRoleEnum = builder.enumType('TeamRole', { description: 'Tổ trưởng, tổ phó, tổ viên.', values: TEAM_ROLES });
+export const EducationLevelEnum = builder.enumType('EducationLevel', { values: EDUCATION_LEVELS });
+export const TeamEvaluationLevelEnum = builder.enumType('TeamEvaluationLevel', {
+  description: 'Guidance 01/HD-BCA-V05: xuất sắc, tốt, hoàn thành, không hoàn thành nhiệm vụ.',
+  values: TEAM_EVALUATION_LEVELS,
+});
+
+/** The ResidentialArea type as a typed ref (areas.ts exports it by name only). */
+const AreaType = ResidentialAreaRef as unknown as ObjectRef<(typeof builder)['$inferSchemaTypes'], Prisma.ResidentialAreaGetPayload<object>>;
+
+const NOTHING = { id: { in: [] as string[] } };
+
+/**
+ * Teams the viewer may read; with `within`, only those filed under that unit code and
+ * existing on `date` (established on or before it, not dissolved before it).
+ */
+export function teamWhere(ctx: Pick<Context, 'viewer'>, within?: { code: string; date: IsoDate }): Prisma.SecurityTeamWhereInput {
+  const scope = jurisdictionOf(ctx.viewer, 'TEAM_MEMBER', 'READ');
+  if (scope.kind === 'NOWHERE') return NOTHING;
+  const codes = [...(scope.kind === 'WITHIN' && scope.unitCode ? [scope.unitCode] : []), ...(within ? [within.code] : [])];
+  const day = within ? dateColumn(within.date) : null;
+  return {
+    ...(codes.length ? { placeCodes: { hasEvery: codes } } : {}),
+    ...(scope.kind === 'WITHIN' && scope.areaId ? { areas: { some: { residentialAreaId: scope.areaId } } } : {}),
+    ...(day ? { establishedOn: { lte: day }, OR: [{ dissolvedOn: null }, { dissolvedOn: { gte: day } }] } : {}),
+  };
+}
+
+/** Personal fields are shown only to those the policy lets read members' personal data (as models.ts). */
+const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null => (authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null);
+
+const TeamMemberNode = builder.prismaNode('TeamMember', {
+  id: { field: 'id' },
+  description: 'A member of a security team. Identity number, phone, address and date of birth are null unless you may see personal data.',
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), team: teamWhere(ctx) }),
+  fields: (t) => ({
+    fullName: t.exposeString('fullName'),
+    role: t.field({ type: TeamRoleEnum, resolve: (m) => m.role }),
+    joinedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.joinedOn)! }),
+    leftOn: t.field({ type: DateScalar, nullable: true, description: 'Last day in the team; null: still a member.', resolve: (m) => isoOf(m.leftOn) }),
+    education: t.field({ type: EducationLevelEnum, resolve: (m) => m.education }),
+    birthDate: t.field({ type: DateScalar, nullable: true, resolve: (m, _a, ctx) => personal(isoOf(m.birthDate), ctx) }),
+    citizenId: t.string({ nullable: true, resolve: (m, _a, ctx) => personal(m.citizenId, ctx) }),
+    phone: t.string({ nullable: true, resolve: (m, _a, ctx) => personal(m.phone, ctx) }),
+    address: t.string({ nullable: true, resolve: (m, _a, ctx) => personal(m.address, ctx) }),
+  }),
+});
+
+builder.prismaObject('TeamEvaluation', {
+  description: 'A team’s yearly evaluation (Guidance 01/HD-BCA-V05): year N is 15 Nov N−1 to 14 Nov N.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    tasksAssigned: t.exposeInt('tasksAssigned'),
+    tasksCompleted: t.exposeInt('tasksCompleted'),
+    level: t.field({ type: TeamEvaluationLevelEnum, resolve: (e) => e.level }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+const SecurityTeamNode = builder.prismaNode('SecurityTeam', {
+  id: { field: 'id' },
+  description: 'A security team (Tổ bảo vệ an ninh, trật tự ở cơ sở, Law 30/2023/QH15) of a commune, covering one or more residential areas.',
+  // Outside the jurisdiction, or missing: the same null.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [teamWhere(ctx)] }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    establishedOn: t.field({ type: DateScalar, resolve: (s) => isoOf(s.establishedOn)! }),
+    dissolvedOn: t.field({ type: DateScalar, nullable: true, description: 'Last day it existed; null: it still does.', resolve: (s) => isoOf(s.dissolvedOn) }),
+    version: t.exposeInt('version', { description: 'Send it back with a change: a stale one is refused.' }),
+    isDemo: t.boolean({ description: 'Part of the demo data, not of any real province’s records.', resolve: (s) => s.datasetId !== null }),
+    commune: t.field({
+      type: AdminUnitRef,
+      description: 'The commune it was formed in, seen on establishedOn.',
+      select: { commune: true },
+      resolve: (s) => ({ row: s.commune, asOf: isoOf(s.establishedOn)! }),
+    }),
+    areas: t.field({
+      type: [AreaType],
+      description: 'The residential areas it covers.',
+      select: (_args, _ctx, nested) => ({ areas: { orderBy: { residentialAreaId: 'asc' }, select: { residentialArea: nested(true) } } }),
+      resolve: (s) => s.areas.map((a) => a.residentialArea),
+    }),
+    members: t.relatedConnection('members', {
+      cursor: 'id',
+      description: 'Its members, past (leftOn set) and present, in the order they were recorded.',
+      totalCount: true,
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+      query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
+    }),
+    evaluations: t.relation('evaluations', { query: { orderBy: { year: 'desc' } } }),
+  }),
+});
+
+builder.queryField('securityTeams', (t) =>
+  t.prismaConnection({
+    type: 'SecurityTeam',
+    cursor: 'id',
+    description: 'Security teams existing on asOf (default today) filed under a unit (a commune, or anything above it), within your jurisdiction, by creation.',
+    authScopes: { allowed: ['TEAM_MEMBER', 'READ'] as const },
+    args: {
+      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
+      asOf: t.arg({ type: DateScalar }),
+    },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.securityTeam.count({ where: teamWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }) })),
+    resolve: (query, _root, args, ctx) => {
+      checkPageSize(args);
+      return ctx.db.prisma.securityTeam.findMany({ ...query, where: teamWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }), orderBy: { id: 'asc' } });
+    },
+  }),
+);
+
+/** The SecurityTeam and TeamMember types, for mutation payloads. */
+export const SecurityTeamRef: { readonly name: string } = SecurityTeamNode;
+export const TeamMemberRef: { readonly name: string } = TeamMemberNode;
