@@ -9,8 +9,6 @@
  */
 import { authorize, intervalContains, residentialAreaInput, searchKey, type IsoDate, type Label, type Resource } from '@antq/core';
 import type { Prisma } from '@antq/db';
-import { decodeGlobalID } from '@pothos/plugin-relay';
-import { uuidOrNone } from '../access.js';
 import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -18,6 +16,7 @@ import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, Val
 import { userErrors, type Outcome, type UserError } from '../errors.js';
 import { communePlace } from '../hierarchy/place.js';
 import { dateColumn, isoOf, validityOf } from '../hierarchy/rows.js';
+import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
 import { DateScalar } from '../scalars.js';
 import { ResidentialAreaKindEnum, ResidentialAreaRef } from './areas.js';
 
@@ -25,48 +24,6 @@ import { ResidentialAreaKindEnum, ResidentialAreaRef } from './areas.js';
 
 export const AREA: Label = { vi: 'khu dân cư', en: 'residential area' };
 export const COMMUNE: Label = { vi: 'xã, phường', en: 'commune' };
-
-/** The database ID in a Relay global ID of `typename`; null for any other type or a malformed ID. */
-export function decodeId(globalId: string | number, typename: string): string | null {
-  try {
-    const { typename: type, id } = decodeGlobalID(String(globalId));
-    return type === typename && id ? uuidOrNone(id) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** GraphQL gives absent optional inputs as null; the core schemas expect them left out. */
-export function stripNulls<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
-}
-
-/** A failed zod parse as a ValidationError, with core's paths renamed to the input's fields. */
-export function zodError(error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> }, rename: Record<string, string> = {}): UserError {
-  return userErrors.invalid(
-    error.issues.map((i) => {
-      const path = i.path.map(String);
-      for (let n = path.length; n > 0; n--) {
-        const renamed = rename[path.slice(0, n).join('.')];
-        if (renamed) return { path: [renamed, ...path.slice(n)], message: i.message };
-      }
-      return { path, message: i.message };
-    }),
-  );
-}
-
-/** What a refused act is recorded against: the entity, its ID and place, when known. */
-export interface Subject {
-  readonly entity: string;
-  readonly id?: string | null;
-  readonly placeCodes?: readonly string[];
-}
-
-/** Records a refused act (on its own: nothing else is written) and answers its error. */
-export async function refused(ctx: Context, action: string, error: UserError, subject: Subject): Promise<{ result: UserError }> {
-  await audit(ctx.db.prisma, ctx, { action, entity: subject.entity, entityId: subject.id ?? null, placeCodes: subject.placeCodes ?? [], outcome: error.code });
-  return { result: error };
-}
 
 type PlacementRow = { validFrom: Date | null; validTo: Date | null; placeCodes: string[] };
 

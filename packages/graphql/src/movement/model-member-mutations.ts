@@ -19,7 +19,8 @@ import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, Val
 import { userErrors, type Outcome, type UserError } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { DateScalar } from '../scalars.js';
-import { AREA, decodeId, judgePlace, latestPlacement, refused, stripNulls, zodError, type Subject } from './area-mutations.js';
+import { AREA, judgePlace, latestPlacement } from './area-mutations.js';
+import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
 import { existsOn, modelForWrite, modelSubject, placementsOf, type ModelRow } from './model-mutations.js';
 import { ModelRef } from './models.js';
 

@@ -12,7 +12,8 @@ import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, Val
 import { userErrors, type Outcome, type UserError } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { DateScalar } from '../scalars.js';
-import { AREA, decodeId, judgePlace, latestPlacement, placementHolds, refused, stripNulls, zodError, type Subject } from './area-mutations.js';
+import { AREA, judgePlace, latestPlacement, placementHolds } from './area-mutations.js';
+import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
 import { LifecycleEventKindEnum, ModelRef } from './models.js';
 
 const MODEL: Label = { vi: 'mô hình', en: 'model' };

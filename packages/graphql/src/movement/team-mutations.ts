@@ -45,7 +45,8 @@ import { userErrors, type Outcome, type UserError } from '../errors.js';
 import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { DateScalar } from '../scalars.js';
-import { AREA, decodeId, placementHolds, refused, stripNulls, zodError, type Subject } from './area-mutations.js';
+import { AREA, placementHolds } from './area-mutations.js';
+import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
 import { EducationLevelEnum, SecurityTeamRef, TeamEvaluationLevelEnum, TeamRoleEnum } from './teams.js';
 
 const TEAM: Label = { vi: 'tổ bảo vệ an ninh, trật tự', en: 'security team' };
@@ -273,6 +274,22 @@ function judgeTeam(ctx: Context, team: TeamRow): UserError | null {
 }
 
 /** Applies `write` if the team is still at `version`, with the audit entry; null if it is not (stale). */
+/**
+ * The team a mutation changes, or its refusal (already audited): a role that may never
+ * change teams, a missing or invisible team, one the viewer may not change, a stale version.
+ */
+async function teamToChange(ctx: Context, action: string, teamId: string | number, version: number): Promise<{ team: TeamRow } | { refusal: { result: UserError } }> {
+  const refuse = async (error: UserError, team?: TeamRow | null) => ({ refusal: await refused(ctx, action, error, teamSubject(team)) });
+  if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE').allowed) return refuse(userErrors.forbidden());
+  const id = decodeId(teamId, 'SecurityTeam');
+  const team = id ? await ctx.db.prisma.securityTeam.findUnique({ where: { id }, include: teamForWrite }) : null;
+  if (!team) return refuse(userErrors.notFound(TEAM));
+  const denied = judgeTeam(ctx, team);
+  if (denied) return refuse(denied, team);
+  if (version !== team.version) return refuse(userErrors.conflict(team.version), team);
+  return { team };
+}
+
 async function writeTeam(ctx: Context, action: string, team: TeamRow, version: number, write: (tx: Prisma.TransactionClient) => Promise<void>) {
   return ctx.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.securityTeam.updateMany({ where: { id: team.id, version }, data: { version: { increment: 1 } } });
@@ -310,13 +327,9 @@ builder.mutationField('assignTeamMember', (t) =>
     args: { input: t.arg({ type: AssignInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<TeamResult> }> => {
       const action = 'assignTeamMember';
-      if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), teamSubject());
-      const id = decodeId(input.teamId, 'SecurityTeam');
-      const team = id ? await ctx.db.prisma.securityTeam.findUnique({ where: { id }, include: teamForWrite }) : null;
-      if (!team) return refused(ctx, action, userErrors.notFound(TEAM), teamSubject());
-      const denied = judgeTeam(ctx, team);
-      if (denied) return refused(ctx, action, denied, teamSubject(team));
-      if (input.version !== team.version) return refused(ctx, action, userErrors.conflict(team.version), teamSubject(team));
+      const found = await teamToChange(ctx, action, input.teamId, input.version);
+      if ('refusal' in found) return found.refusal;
+      const { team } = found;
 
       const established = isoOf(team.establishedOn)!;
       const { member, errors } = judgeMember(input.member, ['member'], ctx.today, ctx.today, established > LAW_30_IN_FORCE_FROM ? established : LAW_30_IN_FORCE_FROM);
@@ -410,13 +423,9 @@ builder.mutationField('recordTeamEvaluation', (t) =>
     args: { input: t.arg({ type: EvaluationInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<TeamResult> }> => {
       const action = 'recordTeamEvaluation';
-      if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), teamSubject());
-      const id = decodeId(input.teamId, 'SecurityTeam');
-      const team = id ? await ctx.db.prisma.securityTeam.findUnique({ where: { id }, include: teamForWrite }) : null;
-      if (!team) return refused(ctx, action, userErrors.notFound(TEAM), teamSubject());
-      const denied = judgeTeam(ctx, team);
-      if (denied) return refused(ctx, action, denied, teamSubject(team));
-      if (input.version !== team.version) return refused(ctx, action, userErrors.conflict(team.version), teamSubject(team));
+      const found = await teamToChange(ctx, action, input.teamId, input.version);
+      if ('refusal' in found) return found.refusal;
+      const { team } = found;
       const parsed = teamEvaluationInput.safeParse({ subject: { kind: 'TEAM', teamId: team.id }, year: input.year, tasksAssigned: input.tasksAssigned, tasksCompleted: input.tasksCompleted, level: input.level });
       if (!parsed.success) return refused(ctx, action, zodError(parsed.error), teamSubject(team));
       const evaluation = parsed.data;

@@ -16,13 +16,13 @@ import {
   type TipStatus,
 } from '@antq/core';
 import { Prisma } from '@antq/db';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { placeFilter, uuidOrNone } from '../access.js';
 import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
 import { userErrors, type Outcome, type UserError } from '../errors.js';
+import { decodeId, refused, stripNulls } from '../mutations.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
 import { isoOf } from '../hierarchy/rows.js';
@@ -207,7 +207,7 @@ builder.mutationField('submitTip', (t) =>
 );
 
 async function submitTip(ctx: Context, raw: unknown): Promise<Outcome<Receipt>> {
-  const parsed = submitTipInput.safeParse(stripNulls(raw));
+  const parsed = submitTipInput.safeParse(stripNulls(raw as object));
   if (!parsed.success) return userErrors.fromZod(parsed.error);
   const input = parsed.data;
   const occurredOn = input.occurredOn ?? ctx.today;
@@ -275,32 +275,22 @@ builder.mutationField('addTipMessage', (t) =>
 );
 
 /** The tip an officer acts on, if it exists and is in their jurisdiction for `operation`. */
+/** Records a refused act on a tip (with the tip, when it was found) and answers its error. */
+function refusedOnTip(ctx: Context, action: string, found: { error: UserError; tip?: { id: string; placeCodes: string[] } }, reason?: string | null) {
+  return refused(ctx, action, found.error, { entity: 'Tip', id: found.tip?.id ?? null, placeCodes: found.tip?.placeCodes ?? [], reason: reason ?? null });
+}
+
 async function tipForOfficer(ctx: Context, globalId: string, operation: 'WRITE' | 'REVEAL') {
   // Roles that may never do this are refused before anything is looked up.
   if (!authorize(ctx.viewer, 'TIP', operation).allowed) return { error: userErrors.forbidden() } as const;
-  const id = decodeTipId(globalId);
-  const tip = id ? await ctx.db.prisma.tip.findUnique({ where: { id: uuidOrNone(id) } }) : null;
+  const id = decodeId(globalId, 'Tip');
+  const tip = id ? await ctx.db.prisma.tip.findUnique({ where: { id } }) : null;
   if (!tip) return { error: userErrors.notFound(TIP) } as const;
   if (!authorize(ctx.viewer, 'TIP', operation, { unitCodes: tip.placeCodes }).allowed) {
     // A viewer who may not handle this tip learns nothing of it, not even that it exists.
     return { error: userErrors.notFound(TIP), tip } as const;
   }
   return { tip } as const;
-}
-
-/** Records a refused act on a tip and answers its error. */
-async function refused(ctx: Context, action: string, found: { error: UserError; tip?: { id: string; placeCodes: string[] } }, reason?: string | null) {
-  await audit(ctx.db.prisma, ctx, { action, entity: 'Tip', entityId: found.tip?.id ?? null, placeCodes: found.tip?.placeCodes ?? [], reason: reason ?? null, outcome: found.error.code });
-  return { result: found.error };
-}
-
-function decodeTipId(globalId: string): string | null {
-  try {
-    const { typename, id } = decodeGlobalID(globalId);
-    return typename === 'Tip' ? id : null;
-  } catch {
-    return null;
-  }
 }
 
 const RecordTipStatusInputRef = builder.inputType('RecordTipStatusInput', {
@@ -322,19 +312,19 @@ builder.mutationField('recordTipStatus', (t) =>
     args: { input: t.arg({ type: RecordTipStatusInputRef, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const found = await tipForOfficer(ctx, String(input.tipId), 'WRITE');
-      if (found.error) return refused(ctx, 'recordTipStatus', found);
+      if (found.error) return refusedOnTip(ctx, 'recordTipStatus', found);
       const { tip } = found;
       const date = input.date ?? ctx.today;
       // The transition is judged on the state of the version the officer read, and the
       // update only applies to that very version and state: no stale step can slip in.
-      if (input.version !== tip.version) return refused(ctx, 'recordTipStatus', { error: userErrors.conflict(tip.version), tip });
+      if (input.version !== tip.version) return refusedOnTip(ctx, 'recordTipStatus', { error: userErrors.conflict(tip.version), tip });
       const invalid = [
         ...(canMoveTip(tip.status, input.status) ? [] : [{ path: ['status'], message: `a tip that is ${tip.status} cannot become ${input.status}` }]),
         ...(input.note && input.note.length > 2000 ? [{ path: ['note'], message: 'must be at most 2000 characters' }] : []),
         ...(date > ctx.today ? [{ path: ['date'], message: 'must not be in the future' }] : []),
         ...(date < isoOf(tip.occurredOn)! ? [{ path: ['date'], message: 'must not be before the tip’s events' }] : []),
       ];
-      if (invalid.length) return refused(ctx, 'recordTipStatus', { error: userErrors.invalid(invalid), tip });
+      if (invalid.length) return refusedOnTip(ctx, 'recordTipStatus', { error: userErrors.invalid(invalid), tip });
       const updated = await ctx.db.prisma.$transaction(async (tx) => {
         const { count } = await tx.tip.updateMany({ where: { id: tip.id, version: tip.version, status: tip.status }, data: { status: input.status, version: { increment: 1 } } });
         if (count === 0) return null;
@@ -344,7 +334,7 @@ builder.mutationField('recordTipStatus', (t) =>
       });
       if (updated) return { result: updated };
       const now = await ctx.db.prisma.tip.findUnique({ where: { id: tip.id }, select: { version: true } });
-      return refused(ctx, 'recordTipStatus', { error: userErrors.conflict(now?.version ?? tip.version), tip });
+      return refusedOnTip(ctx, 'recordTipStatus', { error: userErrors.conflict(now?.version ?? tip.version), tip });
     },
   }),
 );
@@ -362,10 +352,10 @@ builder.mutationField('replyToTip', (t) =>
     args: { input: t.arg({ type: ReplyToTipInputRef, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const found = await tipForOfficer(ctx, String(input.tipId), 'WRITE');
-      if (found.error) return refused(ctx, 'replyToTip', found);
+      if (found.error) return refusedOnTip(ctx, 'replyToTip', found);
       const { tip } = found;
       const text = tipMessageInput.safeParse({ text: input.text });
-      if (!text.success) return refused(ctx, 'replyToTip', { error: userErrors.fromZod(text.error), tip });
+      if (!text.success) return refusedOnTip(ctx, 'replyToTip', { error: userErrors.fromZod(text.error), tip });
       await ctx.db.prisma.$transaction(async (tx) => {
         await tx.tipMessage.create({ data: { tipId: tip.id, author: 'OFFICER', officer: actorName(ctx), bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text, sealedAs.message(tip.id)) } });
         await audit(tx, ctx, { action: 'replyToTip', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
@@ -401,7 +391,7 @@ builder.mutationField('revealTipInformant', (t) =>
       const found = await tipForOfficer(ctx, String(input.tipId), 'REVEAL');
       const reason = revealReasonSchema.safeParse(input.reason);
       const refusal = found.error ?? (reason.success ? null : userErrors.invalid(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message }))));
-      if (refusal) return refused(ctx, 'revealTipInformant', { error: refusal, tip: found.tip }, reason.success ? reason.data : null);
+      if (refusal) return refusedOnTip(ctx, 'revealTipInformant', { error: refusal, tip: found.tip }, reason.success ? reason.data : null);
       const tip = found.tip!;
       await audit(ctx.db.prisma, ctx, { action: 'revealTipInformant', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes, reason: reason.data! });
       return { result: { anonymous: tip.contactCiphertext === null, contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext, sealedAs.contact(tip.number)) : null } };
@@ -411,9 +401,4 @@ builder.mutationField('revealTipInformant', (t) =>
 
 function actorName(ctx: Context): string {
   return ctx.viewer.kind === 'OFFICER' ? ctx.viewer.subject : ctx.viewer.kind;
-}
-
-/** GraphQL gives absent optional inputs as null; the core schemas expect them left out. */
-function stripNulls(value: unknown): unknown {
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined));
 }
