@@ -10,6 +10,7 @@ import './movement/areas.js';
 import './movement/models.js';
 import './movement/coverage.js';
 import './movement/catalogues.js';
+import './movement/organizations.js';
 import './movement/area-mutations.js';
 import './movement/model-mutations.js';
 import './movement/teams.js';

@@ -2,12 +2,16 @@
  * Model catalogues (the national one and each province's) with their model types: public,
  * as DOMAIN.md has them ("Bình Phước has 14 kinds of models").
  */
+import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 
-builder.prismaObject('ModelCatalogue', {
+builder.prismaNode('ModelCatalogue', {
+  id: { field: 'id' },
   description: 'A catalogue of model types: the national one, or one province’s.',
+  // Missing (or not a UUID): null.
+  nullable: true,
+  findUnique: (id) => ({ id: uuidOrNone(id) }),
   fields: (t) => ({
-    id: t.exposeID('id'),
     code: t.exposeString('code'),
     name: t.exposeString('name'),
     scope: t.exposeString('scope', { description: 'NATIONAL or PROVINCIAL.' }),

@@ -14,6 +14,7 @@ import {
   type PartialAttribution,
 } from '@antq/core';
 import { GraphQLError } from 'graphql';
+import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
@@ -26,19 +27,22 @@ import { modelTypeLoader } from './model-types.js';
 import { movementReportText, vietnameseDate } from './report.js';
 
 /**
- * A small ModelType for coverage (id, code, name, category). When a fuller ModelType (a node
- * with its catalogue and models) is defined elsewhere, this block goes and byModelType
- * points at that one.
+ * A model type (a node, public like the catalogues): coverage's byModelType points at it, and
+ * `node(id:)` answers it for anyone.
  */
-const ModelTypeRef = builder.prismaObject('ModelType', {
+const ModelTypeRef = builder.prismaNode('ModelType', {
+  id: { field: 'id' },
   description: 'A kind of model (loại mô hình), such as "Tổ an ninh nhân dân", from a national or provincial catalogue.',
+  // Missing (or not a UUID): null.
+  nullable: true,
+  findUnique: (id) => ({ id: uuidOrNone(id) }),
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'The model type’s ID.' }),
     code: t.exposeString('code', { description: 'Code within its catalogue (TO_AN_NINH_NHAN_DAN).' }),
     name: t.exposeString('name', { description: 'Name in Vietnamese (Tổ an ninh nhân dân).' }),
     category: t.exposeString('category', {
       description: 'CRIME_PREVENTION, SELF_MANAGEMENT, MEDIATION, TRAFFIC_ORDER, FIRE_PREVENTION, RELIGION, ECONOMY or OTHER.',
     }),
+    catalogue: t.relation('catalogue', { description: 'The catalogue it belongs to.' }),
   }),
 });
 

@@ -19,17 +19,39 @@ export function placementOn(date: IsoDate) {
 const NOTHING = { id: { in: [] as string[] } };
 
 /**
+ * What a viewer may read of records placed like residential areas: null for nothing; else
+ * the one area they are narrowed to (an area leader), if any, and the filter on placements
+ * (none when everything is readable and no unit is asked for).
+ */
+function placedScope(ctx: Pick<Context, 'viewer'>, within: { code: string; date: IsoDate } | undefined, resource: Resource) {
+  const scope = jurisdictionOf(ctx.viewer, resource, 'READ');
+  if (scope.kind === 'NOWHERE') return null;
+  const codes = [...(scope.kind === 'WITHIN' && scope.unitCode ? [scope.unitCode] : []), ...(within ? [within.code] : [])];
+  return {
+    areaId: scope.kind === 'WITHIN' && scope.areaId ? scope.areaId : null,
+    placements: codes.length ? { some: { placeCodes: { hasEvery: codes }, ...(within ? placementOn(within.date) : {}) } } : null,
+  };
+}
+
+/**
  * Areas the viewer may read; with `within`, only those placed on `date` under that unit
  * code (a commune or anything above it), in the same placement as the viewer's own unit.
  */
 export function areaWhere(ctx: Pick<Context, 'viewer'>, within?: { code: string; date: IsoDate }, resource: Resource = 'RESIDENTIAL_AREA'): Prisma.ResidentialAreaWhereInput {
-  const scope = jurisdictionOf(ctx.viewer, resource, 'READ');
-  if (scope.kind === 'NOWHERE') return NOTHING;
-  const codes = [...(scope.kind === 'WITHIN' && scope.unitCode ? [scope.unitCode] : []), ...(within ? [within.code] : [])];
-  return {
-    ...(scope.kind === 'WITHIN' && scope.areaId ? { id: scope.areaId } : {}),
-    ...(codes.length ? { placements: { some: { placeCodes: { hasEvery: codes }, ...(within ? placementOn(within.date) : {}) } } } : {}),
-  };
+  const scope = placedScope(ctx, within, resource);
+  if (!scope) return NOTHING;
+  return { ...(scope.areaId ? { id: scope.areaId } : {}), ...(scope.placements ? { placements: scope.placements } : {}) };
+}
+
+/**
+ * Organizations the viewer may read: ORGANIZATION is not a resource of the policy, so they
+ * are read as residential areas are (RESIDENTIAL_AREA READ), narrowed the same way through
+ * their placements; a viewer narrowed to one area sees none.
+ */
+export function organizationWhere(ctx: Pick<Context, 'viewer'>, within?: { code: string; date: IsoDate }): Prisma.OrganizationWhereInput {
+  const scope = placedScope(ctx, within, 'RESIDENTIAL_AREA');
+  if (!scope || scope.areaId) return NOTHING;
+  return scope.placements ? { placements: scope.placements } : {};
 }
 
 /** Models the viewer may read; with `within`, only those whose host is placed there on `date`. */

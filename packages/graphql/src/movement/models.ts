@@ -1,5 +1,6 @@
 /** Models (mô hình) in GraphQL: their type, host, lifecycle, members (personal data masked) and evaluations. */
 import { authorize, buildLifecycle, LIFECYCLE_EVENT_KINDS, MODEL_STATES, stateOn } from '@antq/core';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -66,6 +67,7 @@ const ModelNode = builder.prismaNode('Model', {
     isDemo: t.boolean({ resolve: (m) => m.datasetId !== null }),
     modelType: t.relation('modelType'),
     residentialArea: t.relation('residentialArea', { nullable: true }),
+    organization: t.relation('organization', { nullable: true }),
     state: t.field({
       type: ModelStateEnum,
       nullable: true,
@@ -96,3 +98,39 @@ const ModelNode = builder.prismaNode('Model', {
 
 /** The Model type, for mutation payloads (its full type is not nameable in declarations). */
 export const ModelRef: { readonly name: string } = ModelNode;
+
+/** A model type's ID as a filter takes it: its global ID or the bare uuid; one that matches nothing otherwise. */
+function modelTypeFilter(value: string | number): string {
+  const s = String(value).trim();
+  try {
+    const { typename, id } = decodeGlobalID(s);
+    if (typename === 'ModelType') return uuidOrNone(id);
+  } catch {
+    // Not a global ID: a bare uuid, or nothing.
+  }
+  return uuidOrNone(s);
+}
+
+builder.queryField('models', (t) =>
+  t.prismaConnection({
+    type: 'Model',
+    cursor: 'id',
+    description: 'Models whose host (a residential area or an organization) is placed on asOf (default today) in a unit, within your jurisdiction, by creation.',
+    authScopes: { allowed: ['MODEL', 'READ'] as const },
+    args: {
+      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
+      asOf: t.arg({ type: DateScalar }),
+      modelTypeId: t.arg.id({ description: 'Only models of this type (its ID, or the bare uuid).' }),
+    },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.model.count({ where: modelListWhere(ctx, args) })),
+    resolve: (query, _root, args, ctx) => {
+      checkPageSize(args);
+      return ctx.db.prisma.model.findMany({ ...query, where: modelListWhere(ctx, args), orderBy: { id: 'asc' } });
+    },
+  }),
+);
+
+function modelListWhere(ctx: Pick<Context, 'viewer' | 'today'>, args: { unitCode: string; asOf?: string | null; modelTypeId?: string | number | null }) {
+  return { ...modelWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }), ...(args.modelTypeId != null ? { modelTypeId: modelTypeFilter(args.modelTypeId) } : {}) };
+}
