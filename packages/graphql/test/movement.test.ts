@@ -114,6 +114,29 @@ describe('models', () => {
   });
 });
 
+describe('every record is a node', () => {
+  it('finds events, evaluations, members, replication points and team evaluations by ID, and only within the jurisdiction', async () => {
+    const prisma = ctx.db.prisma;
+    const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+    const point = await prisma.replicationPoint.findFirstOrThrow();
+    const member = await prisma.modelMember.findFirstOrThrow({ where: { modelId: point.replicaModelId } }).catch(() => prisma.modelMember.findFirstOrThrow());
+    const ids = [
+      gid('LifecycleEvent', (await prisma.lifecycleEvent.findFirstOrThrow()).id),
+      gid('ModelEvaluation', (await prisma.modelEvaluation.findFirstOrThrow()).id),
+      gid('ModelMember', member.id),
+      gid('ReplicationPoint', point.id),
+      gid('TeamEvaluation', (await prisma.teamEvaluation.findFirstOrThrow()).id),
+    ];
+    const q = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`;
+    const inside = await server.query<any>(q, { ids }, as.province);
+    expect(inside.errors).toBeUndefined();
+    expect(inside.data.nodes.map((n: any) => n?.__typename)).toEqual(['LifecycleEvent', 'ModelEvaluation', 'ModelMember', 'ReplicationPoint', 'TeamEvaluation']);
+    expect(inside.data.nodes.map((n: any) => n.id)).toEqual(ids);
+    const outside = await server.query<any>(q, { ids }, as.otherProvince);
+    expect(outside.data.nodes).toEqual([null, null, null, null, null]);
+  });
+});
+
 describe('SQL statements', () => {
   const page = (n: number) => `{ residentialAreas(unitCode: "75", asOf: "2025-12-31", first: ${n}) { totalCount edges { node {
     name kind commune(asOf: "2025-12-31") { code }

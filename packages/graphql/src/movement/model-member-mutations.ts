@@ -14,7 +14,9 @@ import { authorize, buildLifecycle, canRateModel, isoDateSchema, MODEL_EFFECTIVE
 import { Prisma } from '@antq/db';
 import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
+import { uuidOrNone } from '../access.js';
 import type { Context } from '../context.js';
+import { modelWhere } from './jurisdiction.js';
 import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
 import { userErrors, type Outcome, type UserError } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
@@ -32,12 +34,13 @@ const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef, Conflic
 
 // ─── Read side: what these acts add to the types of models.ts ───────────────────────
 
-builder.prismaObjectField('ModelMember', 'id', (t) =>
-  t.globalID({ description: 'Opaque: what removeModelMember takes.', resolve: (m) => ({ type: 'ModelMember', id: m.id }) }),
-);
 builder.prismaObjectField('ModelEvaluation', 'note', (t) => t.exposeString('note', { nullable: true }));
 
-const ReplicationPointRef = builder.prismaObject('ReplicationPoint', {
+const ReplicationPointRef = builder.prismaNode('ReplicationPoint', {
+  id: { field: 'id' },
+  nullable: true,
+  // Found by ID where the replica is visible.
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), replica: modelWhere(ctx) }),
   description: 'A replication point (điểm nhân rộng): the replica model was replicated from the source model on replicatedOn.',
   fields: (t) => ({
     replicatedOn: t.field({ type: DateScalar, resolve: (r) => isoOf(r.replicatedOn)! }),

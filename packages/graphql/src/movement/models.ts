@@ -14,7 +14,13 @@ export const LifecycleEventKindEnum = builder.enumType('LifecycleEventKind', { v
 
 const EVENT_ORDER = [{ date: 'asc' as const }, { seq: 'asc' as const }];
 
-builder.prismaObject('LifecycleEvent', {
+// The records under a model are nodes too: found by ID only where their model is visible.
+const underModel = (id: string, ctx: Pick<Context, 'viewer'>) => ({ id: uuidOrNone(id), model: modelWhere(ctx) });
+
+builder.prismaNode('LifecycleEvent', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: underModel,
   description: 'A dated change of a model’s state, with the decision behind it.',
   fields: (t) => ({
     kind: t.field({ type: LifecycleEventKindEnum, resolve: (e) => e.kind }),
@@ -25,7 +31,10 @@ builder.prismaObject('LifecycleEvent', {
   }),
 });
 
-const ModelEvaluationRef = builder.prismaObject('ModelEvaluation', {
+const ModelEvaluationRef = builder.prismaNode('ModelEvaluation', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: underModel,
   description: 'An evaluation of a model over a period.',
   fields: (t) => ({
     periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom)! }),
@@ -38,7 +47,10 @@ const ModelEvaluationRef = builder.prismaObject('ModelEvaluation', {
 /** Personal fields are shown only to those the policy lets read members' personal data. */
 const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null => (authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null);
 
-builder.prismaObject('ModelMember', {
+builder.prismaNode('ModelMember', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: underModel,
   description: 'A person taking part in a model. Identity number, phone, address and date of birth are null unless you may see personal data.',
   fields: (t) => ({
     fullName: t.exposeString('fullName'),

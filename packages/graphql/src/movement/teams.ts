@@ -66,7 +66,10 @@ const TeamMemberNode = builder.prismaNode('TeamMember', {
   }),
 });
 
-builder.prismaObject('TeamEvaluation', {
+builder.prismaNode('TeamEvaluation', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), team: teamWhere(ctx) }),
   description: 'A team’s yearly evaluation (Guidance 01/HD-BCA-V05): year N is 15 Nov N−1 to 14 Nov N.',
   fields: (t) => ({
     year: t.exposeInt('year'),
