@@ -6,17 +6,16 @@
  */
 import type { Database } from '@antq/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueApiKey } from '../src/auth/api-keys.js';
 import { createAntqYoga } from '../src/index.js';
 import type { LogEntry } from '../src/http/request-log.js';
 import { DEFAULT_SETTINGS, serverSettings, settingsFromEnv } from '../src/settings.js';
+import { seats, testModelTypes, type Who } from './support/movement.js';
 import { openPreparedDatabase } from './support/prepared-database.js';
 import { createTestServer, TEST_SECRETS, TEST_TODAY, tokenFor, type TestServer } from './support/server.js';
 
 let db: Database;
 let server: TestServer;
 const logs: LogEntry[] = [];
-type Who = 'commune' | 'otherCommune' | 'province' | 'otherProvince' | 'national' | 'partner' | 'leader';
 const as = {} as Record<Who, Record<string, string>>;
 
 // Phường Bình Phước (25195) in Thành phố Đồng Nai (75); the tests' today is 2026-06-01.
@@ -95,31 +94,8 @@ async function newModel(name: string, activeFrom: string | null = '2025-09-01') 
 beforeAll(async () => {
   db = await openPreparedDatabase();
   server = createTestServer(db, (e) => logs.push(e));
-  const h = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
-  as.commune = await h(tokenFor('COMMUNE_OFFICER', COMMUNE));
-  as.otherCommune = await h(tokenFor('COMMUNE_OFFICER', '25210'));
-  as.province = await h(tokenFor('PROVINCE_OFFICER', '75'));
-  as.otherProvince = await h(tokenFor('PROVINCE_OFFICER', '01'));
-  as.national = await h(tokenFor('NATIONAL', null));
-  as.leader = await h(tokenFor('AREA_LEADER', COMMUNE, { areaId: NOBODY.replace(/0$/, '1') }));
-  as.partner = { 'x-api-key': (await issueApiKey(db.prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key };
-  const catalogue = await db.prisma.modelCatalogue.create({
-    data: {
-      code: 'TEST-MEMBERS-75',
-      name: 'Danh mục thử',
-      scope: 'PROVINCIAL',
-      provinceCode: '75',
-      types: {
-        create: [
-          { code: 'TANND', name: 'Tổ an ninh nhân dân', category: 'CRIME_PREVENTION', hostKinds: ['RESIDENTIAL_AREA', 'COMMUNE'], searchText: 'to an ninh nhan dan' },
-          { code: 'DNAT', name: 'Doanh nghiệp an toàn', category: 'CRIME_PREVENTION', hostKinds: ['ORGANIZATION'], searchText: 'doanh nghiep an toan' },
-        ],
-      },
-    },
-    include: { types: true },
-  });
-  raType = catalogue.types.find((t) => t.code === 'TANND')!.id;
-  orgType = catalogue.types.find((t) => t.code === 'DNAT')!.id;
+  Object.assign(as, await seats(db, COMMUNE, NOBODY.replace(/0$/, '1')));
+  ({ raType, orgType } = await testModelTypes(db, 'TEST-MEMBERS-75'));
 });
 afterAll(() => db?.close());
 

@@ -5,13 +5,12 @@
  */
 import type { Database } from '@antq/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueApiKey } from '../src/auth/api-keys.js';
 import { openPreparedDatabase } from './support/prepared-database.js';
+import { seats, testModelTypes, type Who } from './support/movement.js';
 import { createTestServer, tokenFor, type TestServer } from './support/server.js';
 
 let db: Database;
 let server: TestServer;
-type Who = 'commune' | 'otherCommune' | 'province' | 'otherProvince' | 'national' | 'partner' | 'leader';
 const as = {} as Record<Who, Record<string, string>>;
 
 // Phường Bình Phước (25195) in Thành phố Đồng Nai (75) on the tests' today, 2026-06-01.
@@ -24,31 +23,8 @@ let orgType = '';
 beforeAll(async () => {
   db = await openPreparedDatabase();
   server = createTestServer(db);
-  const h = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
-  as.commune = await h(tokenFor('COMMUNE_OFFICER', COMMUNE));
-  as.otherCommune = await h(tokenFor('COMMUNE_OFFICER', '25210'));
-  as.province = await h(tokenFor('PROVINCE_OFFICER', '75'));
-  as.otherProvince = await h(tokenFor('PROVINCE_OFFICER', '01'));
-  as.national = await h(tokenFor('NATIONAL', null));
-  as.leader = await h(tokenFor('AREA_LEADER', COMMUNE, { areaId: '00000000-0000-0000-0000-000000000001' }));
-  as.partner = { 'x-api-key': (await issueApiKey(db.prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key };
-  const catalogue = await db.prisma.modelCatalogue.create({
-    data: {
-      code: 'TEST-75',
-      name: 'Danh mục thử',
-      scope: 'PROVINCIAL',
-      provinceCode: '75',
-      types: {
-        create: [
-          { code: 'TANND', name: 'Tổ an ninh nhân dân', category: 'CRIME_PREVENTION', hostKinds: ['RESIDENTIAL_AREA', 'COMMUNE'], searchText: 'to an ninh nhan dan' },
-          { code: 'DNAT', name: 'Doanh nghiệp an toàn', category: 'CRIME_PREVENTION', hostKinds: ['ORGANIZATION'], searchText: 'doanh nghiep an toan' },
-        ],
-      },
-    },
-    include: { types: true },
-  });
-  raType = catalogue.types.find((t) => t.code === 'TANND')!.id;
-  orgType = catalogue.types.find((t) => t.code === 'DNAT')!.id;
+  Object.assign(as, await seats(db, COMMUNE, '00000000-0000-0000-0000-000000000001'));
+  ({ raType, orgType } = await testModelTypes(db, 'TEST-75'));
 });
 afterAll(() => db?.close());
 
