@@ -12,13 +12,15 @@
  * ANTQ_JWT_SECRET and ANTQ_DATA_KEY (required with DATABASE_URL), ANTQ_JWKS_URL,
  * ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS (days a model runs ACTIVE before it is rated; 180).
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/core';
 import { AdminUnitsFileError, findAdminUnitsDir, importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database } from '@antq/db';
-import { issueApiKey, revokeApiKey } from './auth/api-keys.js';
+import { issueApiKey, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';
 import { issueToken, UNIT_CODE_OF_ROLE } from './auth/tokens.js';
 import { listen } from './http/serve.js';
 import { createAntqYoga } from './http/yoga.js';
+import { antqSchema } from './schema.js';
 import { settingsFromEnv } from './settings.js';
 import { dataDirOf, prepareDatabase, serverSecrets } from './startup.js';
 
@@ -34,6 +36,8 @@ const USAGE = `usage: antq <command>
   api-key issue --name <agency> --scopes <s1,s2> [--unit <code>] [--persisted-only]
                                          issue a partner key (printed once); scopes: ${PARTNER_SCOPES.join(', ')}
   api-key revoke <prefix>                revoke a partner key
+  api-key operations <prefix> <file...>  register the operations in these .graphql files (one per file)
+                                         as the persisted operations the key may run; prints their hashes
   help                                   show this text`;
 
 const log = (message: string) => console.error(`[antq] ${message}`);
@@ -182,7 +186,16 @@ async function apiKey(rest: string[], values: { name?: string; scopes?: string; 
       return done ? 0 : 1;
     });
   }
-  throw new UsageError('api-key issue --name … --scopes … | api-key revoke <prefix>');
+  if (action === 'operations' && prefix && rest.length > 2) {
+    const documents = await Promise.all(rest.slice(2).map((file) => readFile(file, 'utf8')));
+    return withDatabase(async (db) => {
+      const hashes = await registerPersistedOperations(db.prisma, prefix, documents, antqSchema());
+      rest.slice(2).forEach((file, i) => process.stdout.write(`${hashes[i]}  ${file}\n`));
+      log(`registered ${hashes.length} operations for ${prefix}`);
+      return 0;
+    });
+  }
+  throw new UsageError('api-key issue --name … --scopes … | api-key revoke <prefix> | api-key operations <prefix> <file...>');
 }
 
 main(process.argv.slice(2)).then(

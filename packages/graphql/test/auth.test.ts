@@ -2,7 +2,7 @@ import type { Database } from '@antq/db';
 import { getNamedType, isObjectType } from 'graphql';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueApiKey, revokeApiKey } from '../src/auth/api-keys.js';
+import { issueApiKey, registerPersistedOperations, revokeApiKey } from '../src/auth/api-keys.js';
 import { antqSchema } from '../src/index.js';
 import { usePreparedServer, TEST_SECRETS, tokenFor, type TestServer } from './support/server.js';
 
@@ -129,10 +129,12 @@ describe('request limits', () => {
 describe('persisted operations for partners', () => {
   it('holds a persisted-only key to the operations registered for it', async () => {
     const issued = await issueApiKey(db.prisma, { name: 'Bộ đội biên phòng', scopes: ['read:aggregates'], persistedOnly: true, issuedBy: 'test' });
-    const key = await db.prisma.apiKey.findUniqueOrThrow({ where: { prefix: issued.prefix } });
     const document = '{ adminUnit(code: "75") { fullName } }';
-    const hash = 'a'.repeat(64);
-    await db.prisma.persistedOperation.create({ data: { apiKeyId: key.id, hash, document } });
+    const [hash] = await registerPersistedOperations(db.prisma, issued.prefix, [document], antqSchema());
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // A document that does not validate is refused, naming it, and nothing is registered.
+    await expect(registerPersistedOperations(db.prisma, issued.prefix, [document, '{ adminUnit { nope } }'], antqSchema())).rejects.toThrow(/operation 2/);
+    expect(await db.prisma.persistedOperation.count({ where: { apiKey: { prefix: issued.prefix } } })).toBe(1);
 
     const arbitrary = await server.query(Q, undefined, bearer(issued.key));
     expect(arbitrary.errors?.[0]?.message).toMatch(/PersistedQueryOnly|persisted/i);

@@ -6,6 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { PARTNER_SCOPES, type PartnerScope, type Viewer } from '@antq/core';
 import type { PrismaClient } from '@antq/db';
+import { parse, validate, type GraphQLSchema } from 'graphql';
 import { AuthenticationError } from './tokens.js';
 
 const KEY = /^antq_pk_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
@@ -59,4 +60,31 @@ export async function partnerOfKey(prisma: PrismaClient, key: string): Promise<E
     unitCode: row.unitCode,
     persistedOnly: row.persistedOnly,
   };
+}
+
+/**
+ * Registers the operations a partner's key may run (persisted operations, Apollo's
+ * protocol: the client sends `extensions.persistedQuery.sha256Hash`). Each document must
+ * parse and validate against `schema`; answers the hash of each, in order. Registering the
+ * same document again changes nothing.
+ */
+export async function registerPersistedOperations(
+  prisma: PrismaClient,
+  prefix: string,
+  documents: readonly string[],
+  schema: GraphQLSchema,
+): Promise<string[]> {
+  const key = await prisma.apiKey.findUnique({ where: { prefix } });
+  if (!key || key.revokedAt) throw new Error(`no live API key ${prefix}`);
+  const problems = documents.flatMap((document, i) => {
+    try {
+      return validate(schema, parse(document)).map((e) => `operation ${i + 1}: ${e.message}`);
+    } catch (error) {
+      return [`operation ${i + 1}: ${(error as Error).message}`];
+    }
+  });
+  if (problems.length) throw new Error(`nothing registered:\n${problems.join('\n')}`);
+  const hashes = documents.map((d) => sha256(d));
+  await prisma.persistedOperation.createMany({ data: documents.map((document, i) => ({ apiKeyId: key.id, hash: hashes[i]!, document })), skipDuplicates: true });
+  return hashes;
 }
