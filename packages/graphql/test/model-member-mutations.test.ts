@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAntqYoga } from '../src/index.js';
 import type { LogEntry } from '../src/http/request-log.js';
 import { DEFAULT_SETTINGS, serverSettings, settingsFromEnv } from '../src/settings.js';
-import { seats, testModelTypes, type Who } from './support/movement.js';
+import { mutationHelpers, seats, testModelTypes, type Who } from './support/movement.js';
 import { openPreparedDatabase } from './support/prepared-database.js';
 import { createTestServer, TEST_SECRETS, TEST_TODAY, tokenFor, type TestServer } from './support/server.js';
 
@@ -44,11 +44,6 @@ const CREATE_MODEL = `mutation($i: CreateModelInput!) { createModel(input: $i) {
 const RECORD_EVENT = `mutation($i: RecordLifecycleEventInput!) { recordLifecycleEvent(input: $i) { result { __typename ... on Model { version } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ${MODEL_FIELDS} } }`;
 
-async function run(query: string, input: Record<string, unknown>, who: Who | Record<string, string> = 'commune', on: TestServer = server) {
-  const r = await on.query<any>(query, { i: input }, typeof who === 'string' ? as[who] : who);
-  expect(r.errors).toBeUndefined();
-  return Object.values(r.data as Record<string, { result: any }>)[0]!.result;
-}
 const node = async (id: string, who: Who = 'commune') => (await server.query<any>(NODE, { id }, as[who])).data.node;
 
 /** Row counts of every table these mutations write. */
@@ -57,17 +52,7 @@ async function counts() {
   return { models: await p.model.count(), events: await p.lifecycleEvent.count(), members: await p.modelMember.count(), left: await p.modelMember.count({ where: { leftOn: { not: null } } }), evaluations: await p.modelEvaluation.count(), points: await p.replicationPoint.count(), versions: (await p.model.aggregate({ _sum: { version: true } }))._sum.version };
 }
 
-/** Runs a mutation expected to fail: answers its result, and checks nothing was written but the refusal's audit entry. */
-async function refusedWith(query: string, action: string, input: Record<string, unknown>, who: Who | Record<string, string> = 'commune') {
-  const before = await counts();
-  const audited = await db.prisma.auditEntry.count({ where: { action } });
-  const result = await run(query, input, who);
-  expect(await counts()).toEqual(before);
-  const entries = await db.prisma.auditEntry.findMany({ where: { action }, orderBy: { at: 'asc' } });
-  expect(entries).toHaveLength(audited + 1);
-  expect(entries.at(-1)!.outcome).toBe(result.code);
-  return result;
-}
+const { run, refusedWith } = mutationHelpers<Who>(() => ({ server, db, as }), counts);
 
 /** An area of the commune, from 2025-07-01 (the commune's first day). */
 async function newArea(name: string) {

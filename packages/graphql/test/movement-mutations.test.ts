@@ -6,7 +6,7 @@
 import type { Database } from '@antq/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPreparedDatabase } from './support/prepared-database.js';
-import { seats, testModelTypes, type Who } from './support/movement.js';
+import { mutationHelpers, seats, testModelTypes, type Who } from './support/movement.js';
 import { createTestServer, tokenFor, type TestServer } from './support/server.js';
 
 let db: Database;
@@ -40,29 +40,13 @@ const CLOSE_AREA = mutation('closeResidentialArea', 'CloseResidentialAreaInput',
 const CREATE_MODEL = mutation('createModel', 'CreateModelInput', MODEL_FIELDS);
 const RECORD_EVENT = mutation('recordLifecycleEvent', 'RecordLifecycleEventInput', MODEL_FIELDS, true);
 
-async function run(query: string, input: Record<string, unknown>, who: Who | Record<string, string> = 'commune') {
-  const r = await server.query<any>(query, { i: input }, typeof who === 'string' ? as[who] : who);
-  expect(r.errors).toBeUndefined();
-  return Object.values(r.data as Record<string, { result: any }>)[0]!.result;
-}
-
 /** Row counts of every table these mutations write. */
 async function counts() {
   const p = db.prisma;
   return { areas: await p.residentialArea.count(), placements: await p.residentialAreaPlacement.count(), models: await p.model.count(), events: await p.lifecycleEvent.count() };
 }
 
-/** Runs a mutation expected to fail: answers its result, and checks nothing was written but the refusal's audit entry. */
-async function refusedWith(query: string, action: string, input: Record<string, unknown>, who: Who | Record<string, string> = 'commune') {
-  const before = await counts();
-  const audited = await db.prisma.auditEntry.count({ where: { action } });
-  const result = await run(query, input, who);
-  expect(await counts()).toEqual(before);
-  const entries = await db.prisma.auditEntry.findMany({ where: { action }, orderBy: { at: 'asc' } });
-  expect(entries).toHaveLength(audited + 1);
-  expect(entries.at(-1)!.outcome).toBe(result.code);
-  return result;
-}
+const { run, refusedWith } = mutationHelpers<Who>(() => ({ server, db, as }), counts);
 
 const AREA = { name: 'Ấp Tân Lập', kind: 'AP', communeCode: COMMUNE, validFrom: '2026-01-15', households: 120, residents: 480 };
 const LIST = `query($u: String!, $d: Date) { residentialAreas(unitCode: $u, asOf: $d, first: 100) { totalCount edges { node { id name } } } }`;

@@ -11,6 +11,7 @@
 import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../src/auth/api-keys.js';
+import { mutationHelpers } from './support/movement.js';
 import { tokenFor, usePreparedServer, type TestServer } from './support/server.js';
 
 const ctx = usePreparedServer();
@@ -65,29 +66,12 @@ const FORM = mutation('formSecurityTeam', 'FormSecurityTeamInput', false);
 const ASSIGN = mutation('assignTeamMember', 'AssignTeamMemberInput');
 const REMOVE = mutation('removeTeamMember', 'RemoveTeamMemberInput');
 
-async function run(query: string, input: Record<string, unknown>, who: Who = 'commune') {
-  const r = await server.query<any>(query, { i: input }, as[who]);
-  expect(r.errors).toBeUndefined();
-  return Object.values(r.data as Record<string, { result: any }>)[0]!.result;
-}
-
 async function counts() {
   const p = ctx.db.prisma;
   return { teams: await p.securityTeam.count(), evaluations: await p.teamEvaluation.count(), areas: await p.securityTeamArea.count(), members: await p.teamMember.count(), left: await p.teamMember.count({ where: { leftOn: { not: null } } }) };
 }
 
-/** Runs a mutation expected to fail: answers its result, and checks nothing was written but the refusal's audit entry. */
-async function refusedWith(query: string, action: string, input: Record<string, unknown>, who: Who = 'commune') {
-  const before = await counts();
-  const audited = await ctx.db.prisma.auditEntry.count({ where: { action } });
-  const result = await run(query, input, who);
-  expect(await counts()).toEqual(before);
-  const entries = await ctx.db.prisma.auditEntry.findMany({ where: { action }, orderBy: { at: 'asc' } });
-  expect(entries).toHaveLength(audited + 1);
-  expect(entries.at(-1)!.outcome).toBe(result.code);
-  expect(result.code).not.toBe(undefined);
-  return result;
-}
+const { run, refusedWith } = mutationHelpers<Who>(() => ({ server, db: ctx.db, as }), counts);
 
 const member = (n: number, role: string, change: Record<string, unknown> = {}) => ({
   fullName: `Nguyễn Văn Thử ${n}`,

@@ -1,7 +1,8 @@
 /** What the movement's mutation tests share: who acts, and a catalogue of model types of their own. */
 import type { Database } from '@antq/db';
 import { issueApiKey } from '../../src/auth/api-keys.js';
-import { tokenFor } from './server.js';
+import { expect } from 'vitest';
+import { tokenFor, type TestServer } from './server.js';
 
 export type Who = 'commune' | 'otherCommune' | 'province' | 'otherProvince' | 'national' | 'partner' | 'leader';
 
@@ -41,4 +42,35 @@ export async function testModelTypes(db: Database, code: string): Promise<{ raTy
     include: { types: true },
   });
   return { raType: catalogue.types.find((t) => t.code === 'TANND')!.id, orgType: catalogue.types.find((t) => t.code === 'DNAT')!.id };
+}
+
+/**
+ * `run` sends a mutation (its one input as `$i`) as a viewer and answers its `result`;
+ * `refusedWith` runs one expected to fail and checks that nothing was written (`counts` of
+ * the tables the mutations write are unchanged) but the refusal's audit entry, with its code.
+ * `get` is read at each call: the server and the viewers are made in `beforeAll`.
+ */
+export function mutationHelpers<W extends string>(
+  get: () => { server: TestServer; db: Database; as: Record<W, Record<string, string>> },
+  counts: () => Promise<unknown>,
+) {
+  const run = async (query: string, input: Record<string, unknown>, who: W | Record<string, string> = 'commune' as W, on?: TestServer) => {
+    const { server, as } = get();
+    const r = await (on ?? server).query<any>(query, { i: input }, typeof who === 'string' ? as[who] : who);
+    expect(r.errors).toBeUndefined();
+    return Object.values(r.data as Record<string, { result: any }>)[0]!.result;
+  };
+  const refusedWith = async (query: string, action: string, input: Record<string, unknown>, who: W | Record<string, string> = 'commune' as W) => {
+    const { db } = get();
+    const before = await counts();
+    const audited = await db.prisma.auditEntry.count({ where: { action } });
+    const result = await run(query, input, who);
+    expect(await counts()).toEqual(before);
+    const entries = await db.prisma.auditEntry.findMany({ where: { action }, orderBy: { at: 'asc' } });
+    expect(entries).toHaveLength(audited + 1);
+    expect(result.code).not.toBe(undefined);
+    expect(entries.at(-1)!.outcome).toBe(result.code);
+    return result;
+  };
+  return { run, refusedWith };
 }
