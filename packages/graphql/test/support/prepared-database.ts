@@ -43,8 +43,8 @@ export async function ensurePreparedDump(log: (m: string) => void = () => {}): P
     await importAdminUnits(db, findAdminUnitsDir()!);
     const blob = await db.dump();
     mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(`${path}.partial`, Buffer.from(await blob.arrayBuffer()));
-    renameSync(`${path}.partial`, path);
+    writeFileSync(`${path}.${process.pid}.partial`, Buffer.from(await blob.arrayBuffer()));
+    renameSync(`${path}.${process.pid}.partial`, path);
   } finally {
     await db.close();
   }
