@@ -4,6 +4,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { entityLoader, entityQuery, idOfKey } from '../federation.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
@@ -106,6 +107,17 @@ const ModelNode = builder.prismaNode('Model', {
       query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
     }),
   }),
+});
+
+// A federation entity (see federation.ts): found by its global ID as node(id:) finds it.
+builder.asEntity(ModelNode, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (key, ctx, info) => {
+    const id = idOfKey(key, 'Model');
+    // With what the request selects on it, in one statement for all its representations.
+    const query = () => entityQuery(ctx, info, 'Model');
+    return id === null ? null : entityLoader(ctx, 'Model', (ids) => ctx.db.prisma.model.findMany({ ...query(), where: { id: { in: ids }, AND: [modelWhere(ctx)] } })).load(id);
+  },
 });
 
 /** The Model type, for mutation payloads (its full type is not nameable in declarations). */
