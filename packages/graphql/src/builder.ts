@@ -76,6 +76,9 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+/** The builder's type parameters (Context, Prisma types, scalars, auth scopes…), for refs declared elsewhere. */
+export type AntqTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
 builder.queryType({});
 builder.mutationType({});
 

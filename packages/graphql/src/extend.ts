@@ -26,6 +26,8 @@ import { AdminUnitRef } from './hierarchy/schema.js';
 import { dateColumn, isoOf } from './hierarchy/rows.js';
 import { areaWhere, modelWhere, placementOn } from './movement/jurisdiction.js';
 import { judgePlace, latestPlacement } from './movement/area-mutations.js';
+import { ResidentialAreaObject } from './movement/areas.js';
+import { ModelObject } from './movement/models.js';
 import { decodeId, refused, stripNulls, zodError } from './mutations.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 import { DateScalar } from './scalars.js';
@@ -34,11 +36,20 @@ import { DateScalar } from './scalars.js';
 export type AntqBuilder = typeof builder;
 
 /** What an extension gets besides the builder: our shared pieces, and its own per-request state. */
-export interface ExtensionKit<State> {
+export interface ExtensionKit<State> extends SharedKit {
   /** The extension's per-request state (its DataLoaders…), made once per request by `perRequest`. */
   readonly state: (ctx: Context) => State;
+}
+
+/** Our shared pieces, the same for every extension. */
+export interface SharedKit {
   /** Our types, to add fields to or to return (Prisma-backed types are also reachable by name: `'ResidentialArea'`, `'Model'`). */
-  readonly types: { readonly AdminUnit: typeof AdminUnitRef; readonly Date: typeof DateScalar };
+  readonly types: {
+    readonly AdminUnit: typeof AdminUnitRef;
+    readonly ResidentialArea: typeof ResidentialAreaObject;
+    readonly Model: typeof ModelObject;
+    readonly Date: typeof DateScalar;
+  };
   /** Mutation payloads: `payload(name, successType, [errors.Validation, …])`, the typed errors and their values. */
   readonly errors: {
     readonly payload: typeof payloadType;
@@ -89,7 +100,7 @@ export interface ExtensionDefinition<State> {
   /** Adds types, fields and mutations. Every root field declares `authScopes`, as ours do. */
   readonly schema: (builder: AntqBuilder, kit: ExtensionKit<State>) => void;
   /** The extension's per-request state, made on first use in a request (DataLoaders batch and cache within it). */
-  readonly perRequest?: (ctx: Context) => State;
+  readonly perRequest?: (ctx: Context, kit: SharedKit) => State;
   /**
    * Brings the extension's own tables up to date on our database (after our migrations);
    * must be idempotent. It must not touch our tables: they belong to our migrations.
@@ -98,9 +109,13 @@ export interface ExtensionDefinition<State> {
 }
 
 /** An extension, ready for `createAntqYoga({ extensions })` and `antqSchema({ extensions })`. */
-export interface AntqExtension<State = unknown> extends ExtensionDefinition<State> {
+export interface AntqExtension<State = unknown> {
+  readonly name: string;
+  readonly migrate?: (db: Database) => Promise<void>;
   /** The extension's per-request state for this request. */
   readonly state: (ctx: Context) => State;
+  /** Adds the extension to the builder (done by `antqSchema`, once per process). */
+  readonly install: (builder: AntqBuilder) => void;
 }
 
 /** Declares an extension; nothing is added to the schema until a server or schema asks for it. */
@@ -110,16 +125,41 @@ export function defineExtension<State = undefined>(definition: ExtensionDefiniti
   const states = new WeakMap<Context, State>();
   const state = (ctx: Context): State => {
     if (!definition.perRequest) throw new Error(`extension ${definition.name} has no perRequest state`);
-    if (!states.has(ctx)) states.set(ctx, definition.perRequest(ctx));
+    if (!states.has(ctx)) states.set(ctx, definition.perRequest(ctx, SHARED_KIT));
     return states.get(ctx)!;
   };
-  return Object.freeze({ ...definition, state });
+  return Object.freeze({
+    name: definition.name,
+    ...(definition.migrate ? { migrate: definition.migrate } : {}),
+    state,
+    install: (b: AntqBuilder) => definition.schema(b, { ...SHARED_KIT, state }),
+  });
 }
 
 /** Runs each extension's `migrate`, in order, after our own migrations have been applied. */
-export async function migrateExtensions(db: Database, extensions: readonly AntqExtension<never>[] | readonly AntqExtension[]): Promise<void> {
-  for (const extension of extensions as readonly AntqExtension[]) await extension.migrate?.(db);
+export async function migrateExtensions(db: Database, extensions: readonly AntqExtension[]): Promise<void> {
+  for (const extension of extensions) await extension.migrate?.(db);
 }
+
+/** Our shared pieces, given to every extension. */
+const SHARED_KIT: SharedKit = {
+  types: { AdminUnit: AdminUnitRef, ResidentialArea: ResidentialAreaObject, Model: ModelObject, Date: DateScalar },
+  errors: {
+    payload: payloadType,
+    Validation: ValidationErrorRef,
+    NotFound: NotFoundErrorRef,
+    Forbidden: ForbiddenErrorRef,
+    Conflict: ConflictErrorRef,
+    values: userErrors,
+    isUserError,
+    forbidden,
+    badInput,
+  },
+  access: { authorize, jurisdictionOf, areaWhere, modelWhere, placeFilter, placementOn, judgePlace, latestPlacement },
+  mutations: { decodeId, uuidOrNone, stripNulls, zodError, refused, audit },
+  pages: { checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE },
+  dates: { isoOf, dateColumn },
+};
 
 const applied: AntqExtension[] = [];
 
@@ -141,29 +181,7 @@ export function applyExtensions(extensions: readonly AntqExtension[]): void {
   for (const extension of extensions) {
     if (applied.includes(extension)) continue;
     if (applied.some((e) => e.name === extension.name)) throw new Error(`another extension named ${extension.name} is already applied`);
-    extension.schema(builder, kitFor(extension));
+    extension.install(builder);
     applied.push(extension);
   }
-}
-
-function kitFor<State>(extension: AntqExtension<State>): ExtensionKit<State> {
-  return {
-    state: extension.state,
-    types: { AdminUnit: AdminUnitRef, Date: DateScalar },
-    errors: {
-      payload: payloadType,
-      Validation: ValidationErrorRef,
-      NotFound: NotFoundErrorRef,
-      Forbidden: ForbiddenErrorRef,
-      Conflict: ConflictErrorRef,
-      values: userErrors,
-      isUserError,
-      forbidden,
-      badInput,
-    },
-    access: { authorize, jurisdictionOf, areaWhere, modelWhere, placeFilter, placementOn, judgePlace, latestPlacement },
-    mutations: { decodeId, uuidOrNone, stripNulls, zodError, refused, audit },
-    pages: { checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE },
-    dates: { isoOf, dateColumn },
-  };
 }

@@ -21,7 +21,7 @@ import './movement/model-member-mutations.js';
 
 export interface SchemaOptions {
   /** Other packages' additions (see extend.ts); a process serves one set of them. */
-  readonly extensions?: readonly AntqExtension<never>[] | readonly AntqExtension[];
+  readonly extensions?: readonly AntqExtension[];
   /** An Apollo Federation subgraph: adds `_service` and `_entities` (see federation.ts). */
   readonly federation?: boolean;
 }
@@ -37,9 +37,8 @@ const built = new Map<string, GraphQLSchema>();
 export function antqSchema({ extensions = [], federation = false }: SchemaOptions = {}): GraphQLSchema {
   plain ??= lexicographicSortSchema(builder.toSchema());
   if (!extensions.length && !federation) return plain;
-  const list = extensions as readonly AntqExtension[];
-  applyExtensions(list);
-  const key = `${federation ? 'subgraph' : 'schema'}:${list.map((e) => e.name).join(',')}`;
+  applyExtensions(extensions);
+  const key = `${federation ? 'subgraph' : 'schema'}:${extensions.map((e) => e.name).join(',')}`;
   let schema = built.get(key);
   if (!schema) {
     // toSubGraphSchema sorts its result itself.

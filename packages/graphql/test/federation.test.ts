@@ -1,9 +1,9 @@
 import { seedDemo } from '@antq/db';
 import { printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { antqSchema, createAntqYoga } from '../src/index.js';
+import { antqSchema } from '../src/index.js';
 import { openPreparedDatabase } from './support/prepared-database.js';
-import { createTestServer, TEST_SECRETS, TEST_TODAY, tokenFor, type TestServer } from './support/server.js';
+import { createTestServer, tokenFor, type TestServer } from './support/server.js';
 import type { Database } from '@antq/db';
 
 let db: Database;
@@ -17,9 +17,7 @@ beforeAll(async () => {
   db = await openPreparedDatabase();
   await seedDemo(db);
   plain = createTestServer(db);
-  // The same test harness, over the subgraph schema.
-  const yoga = createAntqYoga({ db, secrets: TEST_SECRETS, clock: () => TEST_TODAY, graphiql: false, log: () => {}, federation: true });
-  subgraph = { ...createTestServer(db), ...serverOver(yoga) } as TestServer;
+  subgraph = createTestServer(db, () => {}, { federation: true });
   const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
   as.national = await bearer(tokenFor('NATIONAL', null));
   as.province = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
@@ -30,25 +28,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(() => db?.close());
-
-/** query/queryCounting over another yoga (the subgraph's), as support/server.ts does. */
-function serverOver(yoga: ReturnType<typeof createAntqYoga>) {
-  const query = async (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    (await (await yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: q, variables }) })).json()) as any;
-  return {
-    yoga,
-    query,
-    async queryCounting(q: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
-      const statements: string[] = [];
-      const stop = db.onQuery((e) => statements.push(e.query));
-      try {
-        return { body: await query(q, variables, headers), statements };
-      } finally {
-        stop();
-      }
-    },
-  };
-}
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   __typename

@@ -29,7 +29,7 @@ export interface YogaOptions {
   /** Parameters of the rules (see settings.ts); each one left out keeps its default. */
   readonly settings?: Partial<ServerSettings>;
   /** Other packages' additions to the schema (see extend.ts); run `migrateExtensions` first. */
-  readonly extensions?: readonly AntqExtension<never>[] | readonly AntqExtension[];
+  readonly extensions?: readonly AntqExtension[];
   /** Serve an Apollo Federation subgraph (`_service`, `_entities`) for a gateway (default: off). */
   readonly federation?: boolean;
 }

@@ -1,7 +1,9 @@
 /** Residential areas (khu dân cư) in GraphQL: by commune and date, within the viewer's jurisdiction. */
 import { RESIDENTIAL_AREA_KINDS } from '@antq/core';
 import { uuidOrNone } from '../access.js';
-import { builder } from '../builder.js';
+import type { Prisma } from '@antq/db';
+import type { ObjectRef } from '@pothos/core';
+import { builder, type AntqTypes } from '../builder.js';
 import { entityLoader, entityQuery, idOfKey } from '../federation.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { isoOf } from '../hierarchy/rows.js';
@@ -87,3 +89,5 @@ builder.asEntity(ResidentialAreaNode, {
 
 /** The ResidentialArea type, for mutation payloads (its full type is not nameable in declarations). */
 export const ResidentialAreaRef: { readonly name: string } = ResidentialAreaNode;
+/** The ResidentialArea type, to return a ResidentialArea row from a field of another module or an extension. */
+export const ResidentialAreaObject: ObjectRef<AntqTypes, Prisma.ResidentialAreaGetPayload<object>> = ResidentialAreaNode;

@@ -2,7 +2,9 @@
 import { authorize, buildLifecycle, LIFECYCLE_EVENT_KINDS, MODEL_STATES, stateOn } from '@antq/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from '../access.js';
-import { builder } from '../builder.js';
+import type { Prisma } from '@antq/db';
+import type { ObjectRef } from '@pothos/core';
+import { builder, type AntqTypes } from '../builder.js';
 import type { Context } from '../context.js';
 import { entityLoader, entityQuery, idOfKey } from '../federation.js';
 import { isoOf } from '../hierarchy/rows.js';
@@ -122,6 +124,8 @@ builder.asEntity(ModelNode, {
 
 /** The Model type, for mutation payloads (its full type is not nameable in declarations). */
 export const ModelRef: { readonly name: string } = ModelNode;
+/** The Model type, to return a Model row from a field of another module or an extension. */
+export const ModelObject: ObjectRef<AntqTypes, Prisma.ModelGetPayload<object>> = ModelNode;
 
 /** A model type's ID as a filter takes it: its global ID or the bare uuid; one that matches nothing otherwise. */
 function modelTypeFilter(value: string | number): string {
