@@ -58,6 +58,23 @@ describe('the combined schema', () => {
     expect(Object.keys(antqSchema().getTypeMap()).filter((t) => !extended.getType(t))).toEqual([]);
   });
 
+  it('declares who may use each of its root fields, as antq’s own do', () => {
+    const schema = antqSchema({ extensions: [fireInspections] });
+    const undeclared = [schema.getQueryType()!, schema.getMutationType()!].flatMap((root) =>
+      Object.values(root.getFields())
+        .filter((field) => !(field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes)
+        .map((field) => `${root.name}.${field.name}`),
+    );
+    expect(undeclared).toEqual([]);
+    expect(schema.getMutationType()!.getFields().recordFireInspection).toBeDefined();
+  });
+
+  it('can be served as a federation subgraph too', () => {
+    const subgraph = antqSchema({ extensions: [fireInspections], federation: true });
+    expect(subgraph.getType('FireInspection')).toBeDefined();
+    expect(Object.keys(subgraph.getQueryType()!.getFields())).toEqual(expect.arrayContaining(['_entities', '_service', 'residentialAreas']));
+  });
+
   it('migrates its own tables once: a second run applies nothing', async () => {
     expect(await migrateFireSafety(db)).toEqual([]);
     const steps = await db.prisma.$queryRaw<Array<{ version: number }>>`SELECT version FROM fire_safety.migration`;
