@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -10,7 +12,7 @@ import { forbidden } from './errors.js';
 
 /**
  * The one schema builder. Types are added by the modules under src/ (one folder per part
- * of the domain), and src/schema.ts assembles them. Every root field declares its
+ * of the domain), then by any extensions (extend.ts), and src/schema.ts assembles them. Every root field declares its
  * `authScopes` (a test walks the schema to prove it):
  * - `public`: anyone;
  * - `signedIn`: an officer or a partner;
@@ -33,8 +35,11 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  // scope-auth first, so that no other plugin runs a resolver before the check.
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  // scope-auth first, so that no other plugin runs a resolver before the check. Federation
+  // (with directives, which prints its @key) only records keys on types: the plain schema
+  // stays without `_entities` and `_service`, which `antqSchema({ federation: true })` adds.
+  plugins: [ScopeAuthPlugin, DirectivesPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, FederationPlugin],
+  directives: { useGraphQLToolsUnorderedDirectives: true },
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
@@ -70,6 +75,9 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: { authScopes: { public: true } },
   },
 });
+
+/** The builder's type parameters (Context, Prisma types, scalars, auth scopes…), for refs declared elsewhere. */
+export type AntqTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
 builder.queryType({});
 builder.mutationType({});

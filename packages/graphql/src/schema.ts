@@ -1,6 +1,8 @@
 /** Assembles the schema from the builder and every module that adds to it. */
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import { applyExtensions, type AntqExtension } from './extend.js';
+import { FEDERATION_LINK } from './federation.js';
 import './scalars.js';
 import './error-types.js';
 import './hierarchy/schema.js';
@@ -17,10 +19,31 @@ import './movement/teams.js';
 import './movement/team-mutations.js';
 import './movement/model-member-mutations.js';
 
-let schema: GraphQLSchema | undefined;
+export interface SchemaOptions {
+  /** Other packages' additions (see extend.ts); a process serves one set of them. */
+  readonly extensions?: readonly AntqExtension[];
+  /** An Apollo Federation subgraph: adds `_service` and `_entities` (see federation.ts). */
+  readonly federation?: boolean;
+}
 
-/** The antq schema, sorted, built once per process. */
-export function antqSchema(): GraphQLSchema {
-  schema ??= lexicographicSortSchema(builder.toSchema());
+let plain: GraphQLSchema | undefined;
+const built = new Map<string, GraphQLSchema>();
+
+/**
+ * The antq schema, sorted, built once per process for each set of options. Without
+ * options it is exactly our own schema: it is built before any extension is added, so
+ * extensions never leak into it.
+ */
+export function antqSchema({ extensions = [], federation = false }: SchemaOptions = {}): GraphQLSchema {
+  plain ??= lexicographicSortSchema(builder.toSchema());
+  if (!extensions.length && !federation) return plain;
+  applyExtensions(extensions);
+  const key = `${federation ? 'subgraph' : 'schema'}:${extensions.map((e) => e.name).join(',')}`;
+  let schema = built.get(key);
+  if (!schema) {
+    // toSubGraphSchema sorts its result itself.
+    schema = federation ? builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK }) : lexicographicSortSchema(builder.toSchema());
+    built.set(key, schema);
+  }
   return schema;
 }

@@ -5,6 +5,7 @@
  */
 import { searchKey, UNIT_KIND_LABELS, viewDate, type IsoDate, type UnitKind } from '@antq/core';
 import { builder } from '../builder.js';
+import { idOfKey } from '../federation.js';
 import { DEFAULT_PAGE_SIZE, pageOf, toConnection } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import type { LinkedUnit, UnitOnDate } from './loaders.js';
@@ -87,6 +88,16 @@ builder.node(AdminUnitRef, {
       resolve: async (u, _args, ctx) => (await ctx.loaders.predecessors.load(u.row.id)).map((l) => linkView(l, 'predecessor')),
     }),
   }),
+});
+
+// A federation entity (see federation.ts): public, found by its global ID as node(id:) finds it.
+builder.asEntity(AdminUnitRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (key, ctx) => {
+    const id = idOfKey(key, 'AdminUnit');
+    const row = id ? await ctx.loaders.byId.load(id) : null;
+    return row && onViewDate(row, ctx.today);
+  },
 });
 
 interface LinkView {

@@ -8,6 +8,7 @@ import { authenticate, type Authenticated } from '../auth/authenticate.js';
 import type { Secrets } from '../auth/secrets.js';
 import { AuthenticationError, tokenVerifier } from '../auth/tokens.js';
 import { createContext, type Context } from '../context.js';
+import type { AntqExtension } from '../extend.js';
 import { antqSchema } from '../schema.js';
 import { serverSettings, type ServerSettings } from '../settings.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
@@ -27,6 +28,10 @@ export interface YogaOptions {
   readonly log?: LogSink;
   /** Parameters of the rules (see settings.ts); each one left out keeps its default. */
   readonly settings?: Partial<ServerSettings>;
+  /** Other packages' additions to the schema (see extend.ts); run `migrateExtensions` first. */
+  readonly extensions?: readonly AntqExtension[];
+  /** Serve an Apollo Federation subgraph (`_service`, `_entities`) for a gateway (default: off). */
+  readonly federation?: boolean;
 }
 
 export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -36,8 +41,8 @@ export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
  * process answers) and `/ready` (the database answers). Mount it on node:http, or call
  * `yoga.fetch` in tests without opening a port.
  */
-export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), graphiql = true, limits = DEFAULT_LIMITS, log = stderrSink, settings: given }: YogaOptions): AntqYoga {
-  const schema = antqSchema();
+export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), graphiql = true, limits = DEFAULT_LIMITS, log = stderrSink, settings: given, extensions, federation }: YogaOptions): AntqYoga {
+  const schema = antqSchema({ extensions, federation });
   const settings = serverSettings(given);
   const verifyToken = tokenVerifier({ secret: secrets.jwtSecret, jwksUrl: jwks?.url, issuer: jwks?.issuer, audience: jwks?.audience });
   // One authentication per request, shared by the persisted-operations check and the context.

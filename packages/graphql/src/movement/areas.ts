@@ -1,7 +1,10 @@
 /** Residential areas (khu dân cư) in GraphQL: by commune and date, within the viewer's jurisdiction. */
 import { RESIDENTIAL_AREA_KINDS } from '@antq/core';
 import { uuidOrNone } from '../access.js';
-import { builder } from '../builder.js';
+import type { Prisma } from '@antq/db';
+import type { ObjectRef } from '@pothos/core';
+import { builder, type AntqTypes } from '../builder.js';
+import { entityLoader, entityQuery, idOfKey } from '../federation.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
@@ -73,5 +76,18 @@ function listWhere(ctx: Parameters<typeof areaWhere>[0] & { today: string }, arg
   return { ...areaWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }), ...(args.kind ? { kind: args.kind as (typeof RESIDENTIAL_AREA_KINDS)[number] } : {}) };
 }
 
+// A federation entity (see federation.ts): found by its global ID as node(id:) finds it.
+builder.asEntity(ResidentialAreaNode, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (key, ctx, info) => {
+    const id = idOfKey(key, 'ResidentialArea');
+    // With what the request selects on it, in one statement for all its representations.
+    const query = () => entityQuery(ctx, info, 'ResidentialArea');
+    return id === null ? null : entityLoader(ctx, 'ResidentialArea', (ids) => ctx.db.prisma.residentialArea.findMany({ ...query(), where: { id: { in: ids }, AND: [areaWhere(ctx)] } })).load(id);
+  },
+});
+
 /** The ResidentialArea type, for mutation payloads (its full type is not nameable in declarations). */
 export const ResidentialAreaRef: { readonly name: string } = ResidentialAreaNode;
+/** The ResidentialArea type, to return a ResidentialArea row from a field of another module or an extension. */
+export const ResidentialAreaObject: ObjectRef<AntqTypes, Prisma.ResidentialAreaGetPayload<object>> = ResidentialAreaNode;

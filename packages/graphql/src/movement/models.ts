@@ -2,8 +2,11 @@
 import { authorize, buildLifecycle, LIFECYCLE_EVENT_KINDS, MODEL_STATES, stateOn } from '@antq/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from '../access.js';
-import { builder } from '../builder.js';
+import type { Prisma } from '@antq/db';
+import type { ObjectRef } from '@pothos/core';
+import { builder, type AntqTypes } from '../builder.js';
 import type { Context } from '../context.js';
+import { entityLoader, entityQuery, idOfKey } from '../federation.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
@@ -108,8 +111,21 @@ const ModelNode = builder.prismaNode('Model', {
   }),
 });
 
+// A federation entity (see federation.ts): found by its global ID as node(id:) finds it.
+builder.asEntity(ModelNode, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (key, ctx, info) => {
+    const id = idOfKey(key, 'Model');
+    // With what the request selects on it, in one statement for all its representations.
+    const query = () => entityQuery(ctx, info, 'Model');
+    return id === null ? null : entityLoader(ctx, 'Model', (ids) => ctx.db.prisma.model.findMany({ ...query(), where: { id: { in: ids }, AND: [modelWhere(ctx)] } })).load(id);
+  },
+});
+
 /** The Model type, for mutation payloads (its full type is not nameable in declarations). */
 export const ModelRef: { readonly name: string } = ModelNode;
+/** The Model type, to return a Model row from a field of another module or an extension. */
+export const ModelObject: ObjectRef<AntqTypes, Prisma.ModelGetPayload<object>> = ModelNode;
 
 /** A model type's ID as a filter takes it: its global ID or the bare uuid; one that matches nothing otherwise. */
 function modelTypeFilter(value: string | number): string {

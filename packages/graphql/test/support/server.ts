@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { openPreparedDatabase } from './prepared-database.js';
 import { issueToken } from '../../src/auth/tokens.js';
 import type { Secrets } from '../../src/auth/secrets.js';
-import { createAntqYoga, type AntqYoga, type LogSink } from '../../src/index.js';
+import { createAntqYoga, type AntqYoga, type LogSink, type YogaOptions } from '../../src/index.js';
 
 /** Fixed keys for tests. */
 export const TEST_SECRETS: Secrets = { jwtSecret: Buffer.from('antq-test-secret-0123456789abcdefghij'), dataKey: Buffer.alloc(32, 7) };
@@ -35,8 +35,9 @@ export interface GraphQLBody<T> {
 /** Today in these tests: a day after the last reorganisation in the data. */
 export const TEST_TODAY = new Date('2026-06-01T03:00:00Z');
 
-export function createTestServer(db: Database, log: LogSink = () => {}): TestServer {
-  const yoga = createAntqYoga({ db, secrets: TEST_SECRETS, clock: () => TEST_TODAY, graphiql: false, log });
+/** `options`: extensions, or the federation subgraph, as `createAntqYoga` takes them. */
+export function createTestServer(db: Database, log: LogSink = () => {}, options: Pick<YogaOptions, 'extensions' | 'federation'> = {}): TestServer {
+  const yoga = createAntqYoga({ db, secrets: TEST_SECRETS, clock: () => TEST_TODAY, graphiql: false, log, ...options });
   const request = (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
     Promise.resolve(
       yoga.fetch('http://antq.test/graphql', {
