@@ -237,7 +237,8 @@ describe('the released contract and changesets', () => {
 
   it('the recorded release is valid SDL of the current version', () => {
     const recorded = readReleased();
-    expect(recorded?.version).toBe(JSON.parse(readFileSync(PATHS.packageJson, 'utf8')).version);
+    const version = JSON.parse(readFileSync(PATHS.packageJson, 'utf8')).version;
+    expect(recorded?.version, `@antq/graphql is ${version} but contract/released.graphql records ${recorded?.version}: version with \`pnpm version-packages\`, which records the contract`).toBe(version);
     expect(() => buildSchema(recorded!.sdl)).not.toThrow();
   });
 
