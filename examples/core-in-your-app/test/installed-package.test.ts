@@ -33,7 +33,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 it('ships only built files with an exports map', () => {
   const manifest = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./node_modules/@antq/core/package.json"))'], { cwd: scratch, encoding: 'utf8' }));
   expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
-  expect(readdirSync(join(scratch, 'node_modules/@antq/core')).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
+  expect(readdirSync(join(scratch, 'node_modules/@antq/core')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json']);
 });
 
 it('imports and runs in plain Node', () => {
