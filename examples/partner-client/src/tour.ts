@@ -23,7 +23,7 @@ export async function tour(client: PartnerClient, print: (line: string) => void)
   const details = first ? await modelDetails(client, first.id, AS_OF) : null;
   if (details) print(`${details.name}: ${details.modelType.name} (${details.modelType.catalogue.name}), ${details.state ?? 'no state'}, ${details.events.length} lifecycle events`);
 
-  const refused = await submitTip(client, { category: 'THEFT', unitCode: COMMUNE, text: 'short', occurredOn: '2999-01-01' });
+  const refused = await submitTip(client, { category: 'THEFT', unitCode: COMMUNE, text: 'short' });
   if (refused.kind === 'invalid') print(`tip refused: ${refused.error.messageEn} ${[...refused.fields].map(([path, message]) => `${path}: ${message}`).join('; ')}`);
   const received = await submitTip(client, { category: 'THEFT', unitCode: COMMUNE, text: 'Mất trộm xe máy trước cổng chợ lúc 21 giờ.' });
   if (received.kind === 'received') print(`tip received: number ${received.tipNumber} (the informant keeps the secret)`);
