@@ -30,7 +30,7 @@ import {
   targetFromEnv,
   type Database,
 } from '@antq/db';
-import { issueApiKey, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';
+import { issueApiKey, operationsOfFile, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';
 import { issueToken, UNIT_CODE_OF_ROLE } from './auth/tokens.js';
 import { listen } from './http/serve.js';
 import { createAntqYoga } from './http/yoga.js';
@@ -59,7 +59,8 @@ const USAGE = `usage: antq <command>
                                          issue a partner key (printed once); scopes: ${PARTNER_SCOPES.join(', ')}
   api-key revoke <prefix>                revoke a partner key
   api-key operations <prefix> <file...>  register the operations in these .graphql files (one per file)
-                                         as the persisted operations the key may run; prints their hashes
+                                         or persisted-documents.json manifests (hash → document) as the
+                                         persisted operations the key may run; prints their hashes
   help                                   show this text`;
 
 const log = (message: string) => console.error(`[antq] ${message}`);
@@ -244,10 +245,20 @@ async function apiKey(rest: string[], values: { name?: string; scopes?: string; 
     });
   }
   if (action === 'operations' && prefix && rest.length > 2) {
-    const documents = await Promise.all(rest.slice(2).map((file) => readFile(file, 'utf8')));
+    const files = rest.slice(2);
+    const perFile = await Promise.all(
+      files.map(async (file) => {
+        try {
+          return operationsOfFile(file, await readFile(file, 'utf8'));
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+      }),
+    );
+    const fileOf = perFile.flatMap((documents, i) => documents.map(() => files[i]!));
     return withDatabase(async (db) => {
-      const hashes = await registerPersistedOperations(db.prisma, prefix, documents, antqSchema());
-      rest.slice(2).forEach((file, i) => process.stdout.write(`${hashes[i]}  ${file}\n`));
+      const hashes = await registerPersistedOperations(db.prisma, prefix, perFile.flat(), antqSchema());
+      hashes.forEach((hash, i) => process.stdout.write(`${hash}  ${fileOf[i]}\n`));
       log(`registered ${hashes.length} operations for ${prefix}`);
       return 0;
     });

@@ -13,7 +13,7 @@ export { listen, type Listening } from './http/serve.js';
 export { prepareDatabase, dataDirOf, serverSecrets, type StartupOptions } from './startup.js';
 export { loadSecrets, type Secrets } from './auth/secrets.js';
 export { issueToken, tokenVerifier, AuthenticationError, type TokenClaims } from './auth/tokens.js';
-export { issueApiKey, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';
+export { issueApiKey, operationsOfFile, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';
 export { DEFAULT_LIMITS, type Limits } from './http/limits.js';
 export { stderrSink, type LogEntry, type LogSink } from './http/request-log.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';

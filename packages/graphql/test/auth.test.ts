@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '@antq/db';
 import { getNamedType, isObjectType } from 'graphql';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueApiKey, registerPersistedOperations, revokeApiKey } from '../src/auth/api-keys.js';
+import { issueApiKey, operationsOfFile, registerPersistedOperations, revokeApiKey } from '../src/auth/api-keys.js';
 import { antqSchema } from '../src/index.js';
 import { usePreparedServer, TEST_SECRETS, tokenFor, type TestServer } from './support/server.js';
 
@@ -155,5 +156,36 @@ describe('persisted operations for partners', () => {
     });
     expect((await foreign.json()).errors?.[0]?.message).toMatch(/PersistedQueryNotFound|not found/i);
     expect((await server.query(Q)).data).toEqual({ adminUnit: { code: '75' } });
+  });
+
+  it('reads the operations of a .graphql file, and of a manifest of hash → document whose hashes it checks', () => {
+    const document = 'query A { adminUnit(code: "01") { code } }';
+    const hash = createHash('sha256').update(document).digest('hex');
+    expect(operationsOfFile('a.graphql', document)).toEqual([document]);
+    expect(operationsOfFile('persisted-documents.json', JSON.stringify({ [hash]: document, [createHash('sha256').update('{ __typename }').digest('hex')]: '{ __typename }' }))).toEqual([document, '{ __typename }']);
+    expect(() => operationsOfFile('m.json', JSON.stringify({ [`sha256:${hash}`]: document }))).toThrow(/m.json: sha256:.* is not the SHA-256 \(hex\) of its document/);
+    expect(() => operationsOfFile('m.json', JSON.stringify({ [hash]: 42 }))).toThrow(/is not a string/);
+    expect(() => operationsOfFile('m.json', '[]')).toThrow(/expected an object/);
+    expect(() => operationsOfFile('m.json', '{')).toThrow(/m.json: not JSON/);
+  });
+
+  it('answers with stable codes, in both languages, and 401 to a revoked key that sends a hash', async () => {
+    const issued = await issueApiKey(db.prisma, { name: 'Cục Thống kê', scopes: ['read:aggregates'], persistedOnly: true, issuedBy: 'test' });
+    const [hash] = await registerPersistedOperations(db.prisma, issued.prefix, ['{ adminUnit(code: "01") { code } }'], antqSchema());
+    const send = async (body: unknown) => {
+      const response = await server.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': issued.key }, body: JSON.stringify(body) });
+      return { status: response.status, body: await response.json() };
+    };
+    const byHash = { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } };
+    const only = await send({ query: Q });
+    expect(only.body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Khóa API .* \/ This API key may run only its registered operations/), extensions: { code: 'PERSISTED_QUERY_ONLY' } });
+    const missing = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+    expect(missing.body.errors[0]).toMatchObject({ message: expect.stringMatching(/ \/ This operation is not registered for this API key/), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect((await send(byHash)).body.data).toEqual({ adminUnit: { code: '01' } });
+
+    await revokeApiKey(db.prisma, issued.prefix);
+    const revoked = await send(byHash);
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.errors).toEqual([{ message: expect.stringMatching(/revoked/), extensions: { code: 'UNAUTHENTICATED', reason: 'API_KEY_INVALID' } }]);
   });
 });

@@ -88,3 +88,25 @@ export async function registerPersistedOperations(
   await prisma.persistedOperation.createMany({ data: documents.map((document, i) => ({ apiKeyId: key.id, hash: hashes[i]!, document })), skipDuplicates: true });
   return hashes;
 }
+
+/**
+ * The operations in a file given to `antq api-key operations`: a `.graphql` file is one
+ * document; a `.json` file is a manifest of hash → document, as GraphQL Code Generator's
+ * client preset writes it (`persisted-documents.json`), where each hash must be the hex
+ * SHA-256 of its document (what the server registers it under, and the client sends).
+ */
+export function operationsOfFile(fileName: string, text: string): string[] {
+  if (!fileName.endsWith('.json')) return [text];
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${fileName}: not JSON (${(error as Error).message})`);
+  }
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) throw new Error(`${fileName}: expected an object of hash → document`);
+  return Object.entries(manifest).map(([hash, document]) => {
+    if (typeof document !== 'string') throw new Error(`${fileName}: the document of ${hash} is not a string`);
+    if (sha256(document) !== hash) throw new Error(`${fileName}: ${hash} is not the SHA-256 (hex) of its document; generate the manifest with hashAlgorithm sha256 in hex`);
+    return document;
+  });
+}

@@ -89,17 +89,40 @@ export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), gr
           }
         },
         getPersistedOperation: async (hash, request) => {
-          const { viewer } = await authOf(request).catch(() => ({ viewer: null }));
-          if (viewer?.kind !== 'PARTNER') return null;
+          // A credential that is not valid gets its 401 here, not a misleading "not found".
+          const { viewer } = await authOf(request).catch((error: unknown) => {
+            throw error instanceof AuthenticationError ? unauthenticated(error) : error;
+          });
+          if (viewer.kind !== 'PARTNER') return null;
           const op = await db.prisma.persistedOperation.findFirst({ where: { hash, apiKey: { prefix: viewer.keyId } }, select: { document: true } });
           return op?.document ?? null;
         },
+        customErrors: PERSISTED_OPERATION_ERRORS,
       }),
       ...limitPlugins(schema, limits),
       useRequestLog(log),
     ],
   });
 }
+
+/**
+ * What a partner hears about persisted operations: Apollo's codes and words (its clients
+ * look for them), and the same in Vietnamese and English.
+ */
+const PERSISTED_OPERATION_ERRORS = {
+  notFound: {
+    message: 'Thao tác này chưa được đăng ký cho khóa API. / This operation is not registered for this API key (PersistedQueryNotFound).',
+    extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+  },
+  persistedQueryOnly: {
+    message: 'Khóa API này chỉ chạy được các thao tác đã đăng ký: gửi extensions.persistedQuery.sha256Hash. / This API key may run only its registered operations: send extensions.persistedQuery.sha256Hash (PersistedQueryOnly).',
+    extensions: { code: 'PERSISTED_QUERY_ONLY' },
+  },
+  keyNotFound: {
+    message: 'Thiếu truy vấn hoặc mã băm của thao tác đã đăng ký. / Send a query, or the hash of a registered operation (PersistedQueryKeyNotFound).',
+    extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' },
+  },
+};
 
 function unauthenticated(error: AuthenticationError): GraphQLError {
   return new GraphQLError(error.message, {
