@@ -8,3 +8,4 @@ export * from './admin-units/index.js';
 export * from './demo/index.js';
 export { PrismaClient, Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/client.js';
+export * from './sealed.js';
