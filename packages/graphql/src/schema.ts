@@ -16,6 +16,12 @@ import './movement/model-mutations.js';
 import './movement/teams.js';
 import './movement/team-mutations.js';
 import './movement/model-member-mutations.js';
+import './activities/inspections.js';
+import './activities/inspection-mutations.js';
+import './activities/outreach.js';
+import './activities/outreach-mutations.js';
+import './activities/reintegration.js';
+import './activities/reintegration-mutations.js';
 
 let schema: GraphQLSchema | undefined;
 
