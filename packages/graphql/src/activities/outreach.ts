@@ -28,7 +28,7 @@ import { AdminUnitRef } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
-import { periodOf, placedWhere } from './where.js';
+import { periodOf, placedWhere, placementOf } from './where.js';
 
 export const OutreachFormEnum = builder.enumType('OutreachForm', { description: 'Họp dân, loa phát thanh, tờ rơi, mạng xã hội, ngày hội 19/8, đến từng hộ, văn nghệ, khác.', values: OUTREACH_FORMS });
 export const OutreachAudienceEnum = builder.enumType('OutreachAudience', { values: OUTREACH_AUDIENCES });
@@ -44,6 +44,7 @@ const OutreachNode = builder.prismaNode('OutreachActivity', {
   nullable: true,
   findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [outreachWhere(ctx)] }),
   description: 'An outreach session (tuyên truyền): where and when, its form and audiences, the people reached and the partners that took part.',
+  authScopes: (o) => ({ allowedAt: ['OUTREACH', 'READ', placementOf(o)] as const }),
   fields: (t) => ({
     commune: t.field({
       type: AdminUnitRef,
