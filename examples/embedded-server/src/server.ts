@@ -1,4 +1,4 @@
-import { createAntqYoga, listen, prepareDatabase, serverSecrets, type Listening } from '@antq/graphql';
+import { createAntqYoga, listen, prepareDatabase, sealWith, serverSecrets, type Listening } from '@antq/graphql';
 
 export interface Started {
   readonly server: Listening;
@@ -12,7 +12,8 @@ export interface Started {
 export async function start({ dataDir, port, log = () => {} }: { dataDir: string; port: number; log?: (m: string) => void }): Promise<Started> {
   const env = { ...process.env, DATABASE_URL: '' };
   const secrets = serverSecrets(env, dataDir); // created in dataDir on first start
-  const db = await prepareDatabase({ env, dataDir, log });
+  // The demo's personal data (re-integration cases) is sealed with the server's data key.
+  const db = await prepareDatabase({ env, dataDir, log, seal: sealWith(secrets.dataKey) });
   const server = await listen(createAntqYoga({ db, secrets }), port, '127.0.0.1');
   return {
     server,

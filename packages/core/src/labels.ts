@@ -233,6 +233,29 @@ export const FOLLOW_UP_STATUS_LABELS: Labels<E.FollowUpStatus> = {
   CANCELLED: { vi: 'Đã hủy', en: 'Cancelled' },
 };
 
+/** Labels of {@link E.InspectionStatus}. */
+export const INSPECTION_STATUS_LABELS: Labels<E.InspectionStatus> = {
+  PLANNED: { vi: 'Đã lên kế hoạch', en: 'Planned' },
+  DONE: { vi: 'Đã kiểm tra', en: 'Done' },
+  CANCELLED: { vi: 'Đã hủy', en: 'Cancelled' },
+};
+
+/** Labels of {@link E.InspectionRating}. */
+export const INSPECTION_RATING_LABELS: Labels<E.InspectionRating> = {
+  GOOD: { vi: 'Tốt', en: 'Good' },
+  FAIR: { vi: 'Khá', en: 'Fair' },
+  AVERAGE: { vi: 'Trung bình', en: 'Average' },
+  WEAK: { vi: 'Yếu', en: 'Weak' },
+};
+
+/** Labels of {@link E.FollowUpState}. */
+export const FOLLOW_UP_STATE_LABELS: Labels<E.FollowUpState> = {
+  OPEN: { vi: 'Đang thực hiện', en: 'Open' },
+  OVERDUE: { vi: 'Quá hạn', en: 'Overdue' },
+  DONE: { vi: 'Đã hoàn thành', en: 'Done' },
+  CANCELLED: { vi: 'Đã hủy', en: 'Cancelled' },
+};
+
 /** Labels of {@link E.OutreachForm}. */
 export const OUTREACH_FORM_LABELS: Labels<E.OutreachForm> = {
   MEETING: { vi: 'Họp dân, hội nghị', en: 'Meeting' },

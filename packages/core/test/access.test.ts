@@ -45,6 +45,13 @@ describe('authorize: one policy, decided the same way everywhere', () => {
     ['a partner limited to a province stays in it', partner(['read:models'], '75'), 'MODEL', 'READ', inHanoi, 'OUTSIDE_JURISDICTION'],
     ['a partner never writes', partner(['read:models']), 'MODEL', 'WRITE', inDongNai, 'ROLE_NOT_ALLOWED'],
     ['a partner never sees personal data', partner(['read:areas', 'read:models']), 'TEAM_MEMBER', 'READ_PERSONAL', inDongNai, 'ROLE_NOT_ALLOWED'],
+    ['a commune officer reads a re-integration case’s personal data in the commune', officer('COMMUNE_OFFICER', '25195'), 'REINTEGRATION_CASE', 'READ_PERSONAL', inDongNai, true],
+    ['national officers see a re-integration case but not who it is', officer('NATIONAL', null), 'REINTEGRATION_CASE', 'READ_PERSONAL', inDongNai, 'ROLE_NOT_ALLOWED'],
+    ['an area leader never sees re-integration cases', officer('AREA_LEADER', '25195', 'area-1'), 'REINTEGRATION_CASE', 'READ', inDongNai, 'ROLE_NOT_ALLOWED'],
+    ['a partner never sees re-integration cases', partner(['read:areas', 'read:models', 'read:aggregates', 'read:catalogues']), 'REINTEGRATION_CASE', 'READ', inDongNai, 'ROLE_NOT_ALLOWED'],
+    ['a partner with read:aggregates reads outreach', partner(['read:aggregates']), 'OUTREACH', 'READ', inDongNai, true],
+    ['an area leader records outreach in their area', officer('AREA_LEADER', '25195', 'area-1'), 'OUTREACH', 'WRITE', inDongNai, true],
+    ['an area leader does not plan inspections', officer('AREA_LEADER', '25195', 'area-1'), 'INSPECTION', 'WRITE', inDongNai, 'ROLE_NOT_ALLOWED'],
     ['a partner never sees tips', partner(['read:areas', 'read:models', 'read:aggregates', 'read:catalogues']), 'TIP', 'READ', inDongNai, 'ROLE_NOT_ALLOWED'],
   ])('%s', (_name, viewer, resource, operation, placement, expected) => {
     const decision = authorize(viewer, resource, operation, placement);

@@ -7,7 +7,8 @@ import {
   dateIntervalSchema,
   exemplarInput,
   followUpInput,
-  inspectionInput,
+  planInspectionInput,
+  recordInspectionInput,
   isoDateSchema,
   keyAreaInput,
   lifecycleEventInput,
@@ -158,25 +159,28 @@ describe('entity inputs', () => {
 
   it('inspections with follow-ups', () => {
     const f = { action: 'Kiện toàn tổ', owner: 'Công an xã', dueOn: '2025-03-01' };
-    expect(followUpInput.parse(f)).toMatchObject({ status: 'OPEN', doneOn: null });
-    bad(followUpInput, { ...f, status: 'DONE' }, 'exactly when it is done');
-    ok(followUpInput, { ...f, status: 'DONE', doneOn: '2025-02-01' });
-    const i = { subject: { kind: 'MODEL', modelId: 'm1' }, kind: 'PLANNED', inspectedOn: '2025-01-15', inspectors: ['Trần B'], findings: 'Hoạt động tốt', followUps: [f] };
-    ok(inspectionInput, i);
-    bad(inspectionInput, { ...i, inspectors: [] });
-    bad(inspectionInput, { ...i, followUps: [{ ...f, dueOn: '2025-01-14' }] }, 'not due before the inspection');
+    ok(followUpInput, f);
+    bad(followUpInput, { ...f, owner: ' ' }, 'must not be empty');
+    const plan = { subject: { kind: 'MODEL', modelId: 'm1' }, kind: 'PLANNED', plannedOn: '2025-01-15', team: ['Trần B'] };
+    ok(planInspectionInput, plan);
+    bad(planInspectionInput, { ...plan, team: [] }, 'at least one inspector');
+    bad(planInspectionInput, { ...plan, team: ['Trần B', 'Trần B'] }, 'names an inspector twice');
+    const done = { inspectedOn: '2025-01-15', findings: 'Hoạt động tốt', rating: 'GOOD', followUps: [f] };
+    ok(recordInspectionInput, done);
+    bad(recordInspectionInput, { ...done, rating: 'SUPERB' });
+    bad(recordInspectionInput, { ...done, followUps: [{ ...f, dueOn: '2025-01-14' }] }, 'not due before the inspection');
   });
 
   it('outreach, tips, re-integration, commendations', () => {
-    ok(outreachActivityInput, { unitCode: '25747', heldOn: '2025-08-19', form: 'FESTIVAL_DAY', audiences: ['RESIDENTS'], participants: 300, partners: ['FATHERLAND_FRONT'], topic: 'Ngày hội' });
-    bad(outreachActivityInput, { unitCode: '25747', heldOn: '2025-08-19', form: 'FESTIVAL_DAY', audiences: [], participants: 300, topic: 'x' });
+    ok(outreachActivityInput, { communeCode: '25747', heldOn: '2025-08-19', form: 'FESTIVAL_DAY', audiences: ['RESIDENTS'], participants: 300, partners: ['FATHERLAND_FRONT'], topic: 'Ngày hội' });
+    bad(outreachActivityInput, { communeCode: '25747', heldOn: '2025-08-19', form: 'FESTIVAL_DAY', audiences: [], participants: 300, topic: 'x' });
     const tip = { unitCode: '25747', receivedOn: '2025-01-01', channel: 'HOTLINE', category: 'DRUGS', summary: 'Nghi vấn' };
     ok(tipInput, { ...tip, anonymous: true });
     ok(tipInput, { ...tip, anonymous: false, informant: { fullName: 'Lê C' }, contact: '0912345678' });
     bad(tipInput, { ...tip, anonymous: false });
     expect(tipInput.parse({ ...tip, anonymous: true, informant: { fullName: 'Lê C' } })).not.toHaveProperty('informant');
-    ok(reintegrationCaseInput, { person: { fullName: 'Phạm D' }, communeCode: '25747', returnedOn: '2024-05-01', mentors: [{ kind: 'FAMILY', name: 'Gia đình' }] });
-    bad(reintegrationCaseInput, { person: { fullName: 'Phạm D' }, communeCode: '25747', returnedOn: '2024-05-01', mentors: [] }, 'at least one mentor');
+    ok(reintegrationCaseInput, { person: { fullName: 'Phạm D' }, offenceSummary: 'Trộm cắp tài sản', communeCode: '25747', returnedOn: '2024-05-01', mentors: [{ kind: 'FAMILY', name: 'Gia đình' }] });
+    bad(reintegrationCaseInput, { person: { fullName: 'Phạm D' }, offenceSummary: 'Trộm cắp tài sản', communeCode: '25747', returnedOn: '2024-05-01', mentors: [] }, 'at least one mentor');
     const c = { recipientKind: 'INDIVIDUAL', recipientName: 'Lê C', form: 'LETTER_OF_COMMENDATION', level: 'COMMUNE', decision: { number: '5/QĐ', date: '2025-02-01', issuer: 'UBND xã' }, reason: 'Tố giác tội phạm' };
     ok(commendationInput, c);
     ok(commendationInput, { ...c, for: { kind: 'TIP', tipId: 'tip1' } });

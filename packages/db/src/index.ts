@@ -11,3 +11,4 @@ export { TABLES as GENERATED_TABLES } from './generator/bulk.js';
 export type { GeneratedTable, GeneratedTables, SealTarget, SealText } from './generator/rows.js';
 export { PrismaClient, Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/client.js';
+export * from './sealed.js';

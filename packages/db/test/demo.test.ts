@@ -21,6 +21,16 @@ import {
   prescribedTeamSize,
   stateOn,
   canRateModel,
+  FOLLOW_UP_STATUSES,
+  INSPECTION_KINDS,
+  INSPECTION_RATINGS,
+  INSPECTION_STATUSES,
+  INSPECTION_SUBJECT_KINDS,
+  MENTOR_KINDS,
+  OUTREACH_AUDIENCES,
+  OUTREACH_FORMS,
+  PARTNER_KINDS,
+  REINTEGRATION_STATUSES,
   type CoverageData,
   type CoverageModel,
   type IsoDate,
@@ -43,6 +53,16 @@ import {
   SchoolLevel,
   TeamEvaluationLevel,
   TeamRole,
+  FollowUpStatus,
+  InspectionKind,
+  InspectionRating,
+  InspectionStatus,
+  InspectionSubjectKind,
+  MentorKind,
+  OutreachAudience,
+  OutreachForm,
+  PartnerKind,
+  ReintegrationStatus,
 } from '../src/generated/prisma/enums.js';
 import {
   DEMO_MODEL_RATING_MINIMUM_DAYS,
@@ -132,6 +152,10 @@ describe('the Prisma enums of movement.prisma', () => {
       [SchoolLevel, SCHOOL_LEVELS], [HostKind, HOST_KINDS], [ModelCategory, MODEL_CATEGORIES], [CatalogueScope, CATALOGUE_SCOPES],
       [ModelBuilder, MODEL_BUILDERS], [LifecycleEventKind, LIFECYCLE_EVENT_KINDS], [ModelEffectiveness, MODEL_EFFECTIVENESS],
       [TeamRole, TEAM_ROLES], [TeamEvaluationLevel, TEAM_EVALUATION_LEVELS], [EducationLevel, EDUCATION_LEVELS],
+      // activities.prisma
+      [InspectionKind, INSPECTION_KINDS], [InspectionSubjectKind, INSPECTION_SUBJECT_KINDS], [InspectionStatus, INSPECTION_STATUSES],
+      [InspectionRating, INSPECTION_RATINGS], [FollowUpStatus, FOLLOW_UP_STATUSES], [OutreachForm, OUTREACH_FORMS],
+      [OutreachAudience, OUTREACH_AUDIENCES], [PartnerKind, PARTNER_KINDS], [ReintegrationStatus, REINTEGRATION_STATUSES], [MentorKind, MENTOR_KINDS],
     ];
     for (const [prisma, core] of pairs) expect(Object.values(prisma)).toEqual([...core]);
   });
@@ -176,6 +200,31 @@ describe.skipIf(!DIR)('demo data', () => {
       expect(Number(before[0]!.n)).toBe(866);
       expect(Number(after[0]!.n)).toBeGreaterThanOrEqual(866);
       expect(Number(teams[0]!.n)).toBe(834);
+    });
+
+    it('has 2024 inspections with follow-ups (some overdue), outreach in every form and audience with the festival day, filed under then and now', async () => {
+      const [i] = await q(`select count(*)::int as n, count(*) filter (where status = 'DONE')::int as done, count(*) filter (where status = 'PLANNED')::int as planned,
+        count(*) filter (where status = 'CANCELLED')::int as cancelled, count(distinct "unitCode")::int as communes,
+        count(*) filter (where not ("placeCodes" @> array['70', '75']))::int as unfiled from "Inspection"`);
+      expect(i).toMatchObject({ communes: 111, unfiled: 0 });
+      expect(i.done).toBeGreaterThan(100);
+      expect(i.planned).toBeGreaterThan(0);
+      expect(i.cancelled).toBeGreaterThan(0);
+      // Overdue on 2024-12-31: open then, due before it (core's followUpStateOn, in SQL).
+      const [f] = await q(`select count(*)::int as n, count(*) filter (where "dueOn" < '2024-12-31' and ("closedOn" is null or "closedOn" > '2024-12-31') and "setOn" <= '2024-12-31')::int as overdue,
+        count(*) filter (where status = 'DONE')::int as done from "InspectionFollowUp"`);
+      expect(f.overdue).toBeGreaterThan(10);
+      expect(f.done).toBeGreaterThan(f.overdue);
+      const forms = await q<{ form: string }>(`select distinct form::text from "OutreachActivity" where "heldOn" between '2024-01-01' and '2024-12-31' order by 1`);
+      expect(forms.map((r) => r.form)).toEqual([...OUTREACH_FORMS].sort());
+      const audiences = await q<{ a: string }>(`select distinct unnest(audiences)::text as a from "OutreachActivity" order by 1`);
+      expect(audiences.map((r) => r.a)).toEqual([...OUTREACH_AUDIENCES].sort());
+      const [festival] = await q(`select count(*)::int as n, count(*) filter (where 'ARMY' = any(partners))::int as army from "OutreachActivity" where "heldOn" = '2024-08-19' and form = 'FESTIVAL_DAY'`);
+      expect(festival.n).toBeGreaterThan(50);
+      expect(festival.army).toBeGreaterThan(0);
+      // Personal data is written only sealed: without a sealing key there are no cases.
+      expect(await getDb().prisma.reintegrationCase.count()).toBe(0);
+      expect(progress.some((m) => m.includes('re-integration cases left out'))).toBe(true);
     });
 
     it('has exactly 866 residential areas, every one of the 111 communes of 2024-12-31 with at least one', async () => {

@@ -36,7 +36,7 @@ import { listen } from './http/serve.js';
 import { createAntqYoga } from './http/yoga.js';
 import { antqSchema } from './schema.js';
 import { settingsFromEnv } from './settings.js';
-import { dataDirOf, prepareDatabase, serverSecrets } from './startup.js';
+import { dataDirOf, prepareDatabase, sealWith, serverSecrets } from './startup.js';
 import { tipSealer } from './tips/sealing.js';
 
 const USAGE = `usage: antq <command>
@@ -110,7 +110,16 @@ async function main(argv: string[]): Promise<number> {
         if ((await db.prisma.adminUnit.count()) === 0) throw new UsageError('import the administrative units first: antq import admin-units');
         const seed = values.seed === undefined ? undefined : Number(values.seed);
         if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1)) throw new UsageError('--seed must be an integer from 0 to 2147483647');
-        await seedDemo(db, { ...(seed === undefined ? {} : { seed }), progress: log });
+        // Re-integration cases are personal data: written sealed with the server's key, or not at all.
+        const dataKey = (() => {
+          try {
+            return serverSecrets().dataKey;
+          } catch {
+            log('no data key (ANTQ_DATA_KEY): the demo’s re-integration cases are left out');
+            return null;
+          }
+        })();
+        await seedDemo(db, { ...(seed === undefined ? {} : { seed }), progress: log, ...(dataKey ? { seal: sealWith(dataKey) } : {}) });
         return 0;
       });
     case 'token':
@@ -128,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
 async function serve(): Promise<number> {
   const started = performance.now();
   const secrets = serverSecrets();
-  const db = await prepareDatabase({ log });
+  const db = await prepareDatabase({ log, seal: sealWith(secrets.dataKey) });
   const yoga = createAntqYoga({ db, secrets, settings: settingsFromEnv(), ...(process.env.ANTQ_JWKS_URL ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } } : {}) });
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';

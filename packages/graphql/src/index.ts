@@ -10,7 +10,7 @@ export { defineExtension, migrateExtensions, type AntqBuilder, type AntqExtensio
 export { FEDERATION_LINK } from './federation.js';
 export { createAntqYoga, type AntqYoga, type YogaOptions } from './http/yoga.js';
 export { listen, type Listening } from './http/serve.js';
-export { prepareDatabase, dataDirOf, serverSecrets, type StartupOptions } from './startup.js';
+export { prepareDatabase, dataDirOf, sealWith, serverSecrets, type StartupOptions } from './startup.js';
 export { loadSecrets, type Secrets } from './auth/secrets.js';
 export { issueToken, tokenVerifier, AuthenticationError, type TokenClaims } from './auth/tokens.js';
 export { issueApiKey, operationsOfFile, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';

@@ -18,6 +18,12 @@ import './movement/model-mutations.js';
 import './movement/teams.js';
 import './movement/team-mutations.js';
 import './movement/model-member-mutations.js';
+import './activities/inspections.js';
+import './activities/inspection-mutations.js';
+import './activities/outreach.js';
+import './activities/outreach-mutations.js';
+import './activities/reintegration.js';
+import './activities/reintegration-mutations.js';
 
 export interface SchemaOptions {
   /** Other packages' additions (see extend.ts); a process serves one set of them. */

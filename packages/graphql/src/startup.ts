@@ -4,13 +4,21 @@
  */
 import { resolve } from 'node:path';
 import { loadSecrets, type Secrets } from './auth/secrets.js';
-import { findAdminUnitsDir, importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database } from '@antq/db';
+import { findAdminUnitsDir, importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database, type Seal } from '@antq/db';
+import { seal } from './security/crypto.js';
 
 export interface StartupOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Where the embedded database and local secrets live. */
   readonly dataDir?: string;
   readonly log?: (message: string) => void;
+  /** Seals the demo's personal data (re-integration cases); see `sealWith`. Without it the demo leaves them out. */
+  readonly seal?: Seal;
+}
+
+/** The demo seed's sealing function for a data key: the API's AES-GCM sealing, so the API opens what the seed wrote. */
+export function sealWith(dataKey: Buffer): Seal {
+  return (plaintext, context) => seal(dataKey, plaintext, context);
 }
 
 /** The data directory: `ANTQ_DATA_DIR`, else `.antq-data` in the working directory. */
@@ -24,7 +32,7 @@ export function dataDirOf(env: NodeJS.ProcessEnv = process.env): string {
  * loaded; `ANTQ_DEMO=off` skips it). A PostgreSQL database gets demo data only when asked,
  * with `antq seed demo`.
  */
-export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(env), log = () => {} }: StartupOptions = {}): Promise<Database> {
+export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(env), log = () => {}, seal: sealDemo }: StartupOptions = {}): Promise<Database> {
   const target = targetFromEnv(env, dataDir);
   log(target.kind === 'pglite' ? `opening the embedded database in ${target.dataDir}` : `connecting to PostgreSQL (DATABASE_URL)`);
   const db = await openDatabase(target);
@@ -45,7 +53,7 @@ export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(e
     // national-scale data, which is never mixed with it) is left as it is.
     if (target.kind === 'pglite' && env.ANTQ_DEMO !== 'off' && (await db.prisma.adminUnit.count()) > 0 && (await db.prisma.dataset.count()) === 0) {
       log('first start: loading the Bình Phước demo data (ANTQ_DEMO=off skips it)');
-      await seedDemo(db, { progress: (m) => log(`  ${m}`) });
+      await seedDemo(db, { progress: (m) => log(`  ${m}`), ...(sealDemo ? { seal: sealDemo } : {}) });
     }
     return db;
   } catch (error) {

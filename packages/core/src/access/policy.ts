@@ -39,7 +39,19 @@ export type Viewer =
 export const ANONYMOUS: Viewer = { kind: 'ANONYMOUS' };
 
 /** The kinds of thing protected. */
-export const RESOURCES = ['ADMIN_UNIT', 'MODEL_CATALOGUE', 'AGGREGATE', 'RESIDENTIAL_AREA', 'MODEL', 'TEAM_MEMBER', 'TIP', 'AUDIT_LOG'] as const;
+export const RESOURCES = [
+  'ADMIN_UNIT',
+  'MODEL_CATALOGUE',
+  'AGGREGATE',
+  'RESIDENTIAL_AREA',
+  'MODEL',
+  'TEAM_MEMBER',
+  'TIP',
+  'AUDIT_LOG',
+  'INSPECTION',
+  'OUTREACH',
+  'REINTEGRATION_CASE',
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 /** What can be done to them. READ_PERSONAL covers identity numbers, phones, addresses, dates of birth. */
@@ -82,6 +94,27 @@ export const ACCESS_POLICY: Readonly<Record<Resource, Partial<Record<Operation, 
     REVEAL: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
   },
   AUDIT_LOG: { READ: { kind: 'JURISDICTION', roles: ['NATIONAL', 'PROVINCE_OFFICER'] } },
+  // Inspections judge units and set follow-ups for them: the police's own work, planned and
+  // recorded by the handling officers; an area leader sees those of their own area.
+  INSPECTION: {
+    READ: { kind: 'JURISDICTION', roles: ALL_OFFICERS },
+    WRITE: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
+  },
+  // Outreach sessions hold no personal data: every officer records and reads them within
+  // their jurisdiction (an area leader, their area's); partners read them with read:aggregates.
+  OUTREACH: {
+    READ: { kind: 'JURISDICTION', roles: ALL_OFFICERS, partnerScope: 'read:aggregates' },
+    WRITE: { kind: 'JURISDICTION', roles: ALL_OFFICERS },
+  },
+  // Re-integration (Decree 49/2020/NĐ-CP): a former offender's identity, offence and progress.
+  // The responsible commune's officers and the province above them see and write all of it;
+  // national officers see that a case exists and how it went, not who it is (need to know);
+  // never area leaders (neighbours of the person), partners or the public.
+  REINTEGRATION_CASE: {
+    READ: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
+    READ_PERSONAL: { kind: 'JURISDICTION', roles: ['PROVINCE_OFFICER', 'COMMUNE_OFFICER'] },
+    WRITE: { kind: 'JURISDICTION', roles: ['PROVINCE_OFFICER', 'COMMUNE_OFFICER'] },
+  },
 };
 
 /**

@@ -186,6 +186,21 @@ export const FOLLOW_UP_STATUSES = ['OPEN', 'DONE', 'CANCELLED'] as const;
 /** A follow-up status. */
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
+/** States of an inspection: planned, then done (with findings and a rating) or cancelled. */
+export const INSPECTION_STATUSES = ['PLANNED', 'DONE', 'CANCELLED'] as const;
+/** An inspection status. */
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+/** The rating an inspection gives its subject: tốt, khá, trung bình, yếu (best first). */
+export const INSPECTION_RATINGS = ['GOOD', 'FAIR', 'AVERAGE', 'WEAK'] as const;
+/** An inspection rating. */
+export type InspectionRating = (typeof INSPECTION_RATINGS)[number];
+
+/** A follow-up's state on a date: its stored status, or OVERDUE when open past its due date (derived, never stored). */
+export const FOLLOW_UP_STATES = ['OPEN', 'OVERDUE', 'DONE', 'CANCELLED'] as const;
+/** A follow-up's state on a date. */
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+
 /** Forms of outreach (tuyên truyền). */
 export const OUTREACH_FORMS = [
   'MEETING',

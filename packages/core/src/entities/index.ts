@@ -6,3 +6,6 @@ export * from './model.js';
 export * from './evaluation.js';
 export * from './security-team.js';
 export * from './activities.js';
+export * from './inspection.js';
+export * from './outreach.js';
+export * from './reintegration.js';

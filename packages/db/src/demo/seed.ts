@@ -9,6 +9,8 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { DEMO_AS_OF, DEMO_MODEL_TYPES, DEMO_PROVINCE_CODE, DEMO_RESIDENTIAL_AREAS, DEMO_SEED } from './catalogue.js';
 import { TABLES, insertRows } from '../generator/bulk.js';
 import type { GeneratedTable } from '../generator/rows.js';
+import { generateActivities, writeActivities } from './activities.js';
+import type { Seal } from '../sealed.js';
 import { countsOf, generateDemo, type DemoInput, type DemoLink, type DemoRows, type DemoTable, type DemoUnit } from './generate.js';
 
 export interface SeedDemoOptions {
@@ -16,6 +18,8 @@ export interface SeedDemoOptions {
   seed?: number;
   /** Called with a line of progress at each step. */
   progress?: (message: string) => void;
+  /** Seals personal data (re-integration cases) with the server's key; without it those are left out. */
+  seal?: Seal;
 }
 
 export interface SeedDemoResult {
@@ -171,6 +175,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
         await insertRows(tx, spec.table, spec.columns, rows[key]);
         progress(`demo: ${spec.table}: ${rows[key].length} rows (${Math.round(performance.now() - t)} ms)`);
       }
+      const activities = await writeActivities((table, columns, list) => insertRows(tx, table, columns, list), generateActivities(input, rows, seed), options.seal, progress);
+      progress(`demo: activities: ${Object.entries(activities).map(([k, n]) => `${n} ${k}`).join(', ')}`);
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

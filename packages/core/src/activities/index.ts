@@ -1,0 +1,3 @@
+export * from './inspections.js';
+export * from './outreach.js';
+export * from './reintegration.js';
