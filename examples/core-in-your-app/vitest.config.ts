@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'example-core-in-your-app', environment: 'node', testTimeout: 60_000, hookTimeout: 300_000 },
+  test: { name: 'example-core-in-your-app', environment: 'node', testTimeout: 300_000, hookTimeout: 300_000 },
 });

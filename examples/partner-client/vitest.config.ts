@@ -6,5 +6,5 @@ const graphqlEntry = createRequire(import.meta.url).resolve('graphql', { paths: 
 
 export default defineProject({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
-  test: { name: 'example-partner-client', environment: 'node', testTimeout: 30_000, hookTimeout: 300_000 },
+  test: { name: 'example-partner-client', environment: 'node', testTimeout: 60_000, hookTimeout: 600_000 },
 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
   key = issued.key;
   registered = await server.registerOperations(issued.prefix);
   client = partnerClient({ url: server.url, apiKey: key, onCost: (operation, cost) => costs.push({ operation, cost }) });
-}, 300_000);
+}, 600_000); // the first start loads the data: about 20 s on a quiet machine, minutes on a busy one
 
 afterAll(async () => {
   await server?.stop();
@@ -115,10 +115,13 @@ describe('reading', () => {
     expect((await residentialAreas(elsewhere, COMMUNE, AS_OF)).totalCount).toBe(0);
   });
 
-  it('hears what each answer cost', () => {
-    expect(costs.length).toBeGreaterThan(5);
-    for (const { cost } of costs) expect(cost.complexity).toBeLessThanOrEqual(cost.max.complexity);
-    expect(new Set(costs.map((c) => c.operation))).toContain('ResidentialAreasPage');
+  it('hears what each answer cost', async () => {
+    costs.length = 0;
+    await residentialAreas(client, COMMUNE, AS_OF, 20);
+    await coverage(client, '75', AS_OF);
+    expect(costs.map((c) => c.operation)).toEqual(['ResidentialAreasPage', 'ResidentialAreasPage', 'ResidentialAreasPage', 'UnitCoverage']);
+    // A page of 20 areas with 5 models each costs what it may fetch, well under the limit.
+    for (const { cost } of costs) expect(cost.complexity).toBeLessThan(cost.max.complexity / 10);
   });
 });
 
