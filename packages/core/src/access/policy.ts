@@ -39,7 +39,19 @@ export type Viewer =
 export const ANONYMOUS: Viewer = { kind: 'ANONYMOUS' };
 
 /** The kinds of thing protected. */
-export const RESOURCES = ['ADMIN_UNIT', 'MODEL_CATALOGUE', 'AGGREGATE', 'RESIDENTIAL_AREA', 'MODEL', 'TEAM_MEMBER', 'TIP', 'AUDIT_LOG'] as const;
+export const RESOURCES = [
+  'ADMIN_UNIT',
+  'MODEL_CATALOGUE',
+  'AGGREGATE',
+  'RESIDENTIAL_AREA',
+  'MODEL',
+  'TEAM_MEMBER',
+  'TIP',
+  'AUDIT_LOG',
+  'RECOGNITION',
+  'KEY_AREA',
+  'MOVEMENT_REPORT',
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 /** What can be done to them. READ_PERSONAL covers identity numbers, phones, addresses, dates of birth. */
@@ -82,6 +94,22 @@ export const ACCESS_POLICY: Readonly<Record<Resource, Partial<Record<Operation, 
     REVEAL: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
   },
   AUDIT_LOG: { READ: { kind: 'JURISDICTION', roles: ['NATIONAL', 'PROVINCE_OFFICER'] } },
+  // Exemplars, commendations, people of influence and model partners. The names of
+  // individuals (an exemplary person, a dignitary) are personal data, as team members' are.
+  RECOGNITION: {
+    READ: { kind: 'JURISDICTION', roles: ALL_OFFICERS, partnerScope: 'read:models' },
+    READ_PERSONAL: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
+    WRITE: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
+  },
+  // Key areas (địa bàn trọng điểm) say where the police focus and why: officers only; set by
+  // the province and the ministry.
+  KEY_AREA: {
+    READ: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
+    WRITE: { kind: 'JURISDICTION', roles: ['NATIONAL', 'PROVINCE_OFFICER'] },
+  },
+  // The full movement report of a unit (aggregates only, key areas' figures included): its
+  // officers and those above, and partners granted aggregates. Coverage alone stays public.
+  MOVEMENT_REPORT: { READ: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS, partnerScope: 'read:aggregates' } },
 };
 
 /**

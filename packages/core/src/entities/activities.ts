@@ -1,15 +1,12 @@
-/** The rest of the movement's work: inspections, outreach, tips, re-integration, commendations. */
+/** The rest of the movement's work: inspections, outreach, tips, re-integration (commendations: recognition.ts). */
 import { z } from 'zod';
 import {
-  AWARD_LEVELS,
-  COMMENDATION_FORMS,
   FOLLOW_UP_STATUSES,
   INSPECTION_KINDS,
   MENTOR_KINDS,
   OUTREACH_AUDIENCES,
   OUTREACH_FORMS,
   PARTNER_KINDS,
-  RECIPIENT_KINDS,
   REINTEGRATION_STATUSES,
   TIP_CATEGORIES,
   TIP_CHANNELS,
@@ -18,7 +15,6 @@ import {
 import {
   communeCodeSchema,
   countSchema,
-  decisionSchema,
   idSchema,
   isoDateSchema,
   nameSchema,
@@ -132,25 +128,3 @@ export const reintegrationCaseInput = z.object({
 export type ReintegrationCaseInput = z.infer<typeof reintegrationCaseInput>;
 /** A stored re-integration case. */
 export type ReintegrationCase = ReintegrationCaseInput & { readonly id: string };
-
-/** Input for a commendation (khen thưởng) to a collective or an individual, and what it was for. */
-export const commendationInput = z.object({
-  recipientKind: z.enum(RECIPIENT_KINDS),
-  recipientName: nameSchema,
-  form: z.enum(COMMENDATION_FORMS),
-  level: z.enum(AWARD_LEVELS),
-  decision: decisionSchema,
-  reason: textSchema,
-  /** What was commended, when it is recorded here. */
-  for: z
-    .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('MODEL'), modelId: idSchema }),
-      z.object({ kind: z.literal('TIP'), tipId: idSchema }),
-      z.object({ kind: z.literal('EXEMPLAR'), exemplarId: idSchema }),
-    ])
-    .optional(),
-});
-/** Input for a commendation. */
-export type CommendationInput = z.infer<typeof commendationInput>;
-/** A stored commendation. */
-export type Commendation = CommendationInput & { readonly id: string };

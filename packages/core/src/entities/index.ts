@@ -6,3 +6,4 @@ export * from './model.js';
 export * from './evaluation.js';
 export * from './security-team.js';
 export * from './activities.js';
+export * from './recognition.js';

@@ -7,6 +7,7 @@ import { coverage, intervalContains, type CoverageData, type CoverageModel, type
 import type { Database } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { DEMO_AS_OF, DEMO_MODEL_TYPES, DEMO_PROVINCE_CODE, DEMO_RESIDENTIAL_AREAS, DEMO_SEED } from './catalogue.js';
+import { seedRecognition } from './recognition.js';
 import { countsOf, generateDemo, type DemoInput, type DemoLink, type DemoRows, type DemoTable, type DemoUnit } from './generate.js';
 
 export interface SeedDemoOptions {
@@ -276,6 +277,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
         await insertRows(tx, spec.table, spec.columns, rows[key]);
         progress(`demo: ${spec.table}: ${rows[key].length} rows (${Math.round(performance.now() - t)} ms)`);
       }
+      // Key areas, exemplars, commendations, people of influence, model partners (demo/recognition.ts).
+      progress(`demo: recognition: ${JSON.stringify(await seedRecognition(tx, input, rows, seed, insertRows))}`);
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
