@@ -16,6 +16,8 @@ import './movement/model-mutations.js';
 import './movement/teams.js';
 import './movement/team-mutations.js';
 import './movement/model-member-mutations.js';
+import './recognition/schema.js';
+import './recognition/mutations.js';
 import './report/schema.js';
 
 let schema: GraphQLSchema | undefined;

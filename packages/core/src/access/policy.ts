@@ -96,8 +96,9 @@ export const ACCESS_POLICY: Readonly<Record<Resource, Partial<Record<Operation, 
   AUDIT_LOG: { READ: { kind: 'JURISDICTION', roles: ['NATIONAL', 'PROVINCE_OFFICER'] } },
   // Exemplars, commendations, people of influence and model partners. The names of
   // individuals (an exemplary person, a dignitary) are personal data, as team members' are.
+  // Filed by unit (not by residential area), so area leaders do not read them.
   RECOGNITION: {
-    READ: { kind: 'JURISDICTION', roles: ALL_OFFICERS, partnerScope: 'read:models' },
+    READ: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS, partnerScope: 'read:models' },
     READ_PERSONAL: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
     WRITE: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
   },

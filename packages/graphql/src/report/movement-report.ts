@@ -46,7 +46,7 @@ export function checkReportArgs(args: MovementReportArgs): { unitCode: string; f
 }
 
 /** The unit with `code` on `date` and the codes of it and every unit above it. */
-async function unitAndAbove(ctx: Context, code: string, date: IsoDate): Promise<{ unit: AdminUnitRow; codes: string[] } | null> {
+export async function unitAndAbove(ctx: Context, code: string, date: IsoDate): Promise<{ unit: AdminUnitRow; codes: string[] } | null> {
   const unit = await ctx.loaders.byCodeOn.load({ code, date });
   if (!unit) return null;
   const codes = [unit.code];
