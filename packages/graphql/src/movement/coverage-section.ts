@@ -3,9 +3,9 @@
  * the same rows and core rules as the `coverage` field (coverage-data.ts), optionally
  * narrowed to key areas. 5 statements: coverage's 4 and the names of the model types.
  */
-import { coverage as computeCoverage, type CoverageData } from '@antq/core';
+import { coverage as computeCoverage, type Coverage, type CoverageData, type IsoDate } from '@antq/core';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
-import type { FigureScope, ReportFigure, SectionLoader } from '../report/section.js';
+import type { FigureScope, ReportFigure, ReportSection, SectionLoader } from '../report/section.js';
 import { readCoverageRows } from './coverage-data.js';
 import { movementReportSentences } from './report.js';
 
@@ -44,16 +44,27 @@ export const coverageSection: SectionLoader = async (prisma, scope: FigureScope)
   const r = computeCoverage(data, scope.unitCode, scope.to, { depth: 0 });
   if (!r.ok) throw new ReportUnitNotFound(scope.unitCode, scope.to);
   const c = r.coverage;
-  const types = await prisma.modelType.findMany({ where: { id: { in: c.byModelType.map((m) => m.modelTypeId) } }, select: { id: true, code: true, name: true, category: true } });
-  const typeOf = new Map(types.map((t) => [t.id, t]));
+  const types = await prisma.modelType.findMany({ where: { id: { in: c.byModelType.map((m) => m.modelTypeId) } }, select: { id: true, code: true, name: true } });
+  return coverageSectionOf({ unit: rows.root, asOf: scope.to, coverage: c, types, keyAreasOnly: scope.onlyUnder !== undefined });
+};
+
+/** The section written from a coverage already computed (the `coverage` field's, reused by the public movementReport). Pure. */
+export function coverageSectionOf(input: {
+  unit: AdminUnitRow;
+  asOf: IsoDate;
+  coverage: Coverage;
+  types: ReadonlyArray<{ id: string; code: string; name: string }>;
+  keyAreasOnly: boolean;
+}): ReportSection {
+  const c = input.coverage;
+  const typeOf = new Map(input.types.map((t) => [t.id, t]));
   const byType = c.byModelType
     .flatMap((m) => {
       const t = typeOf.get(m.modelTypeId);
       return t ? [{ ...t, activeModels: m.activeModels }] : [];
     })
     .sort((a, b) => b.activeModels - a.activeModels || a.name.localeCompare(b.name, 'vi'));
-  const unit: AdminUnitRow = rows.root;
-  const input = { unit, asOf: scope.to, figures: c, modelTypes: byType, keyAreasOnly: scope.onlyUnder !== undefined };
+  const text = { unit: input.unit, asOf: input.asOf, figures: c, modelTypes: byType, keyAreasOnly: input.keyAreasOnly };
   const figures: ReportFigure[] = [
     { key: 'coverage.residentialAreas', label: { vi: 'Khu dân cư', en: 'Residential areas' }, value: c.residentialAreas },
     { key: 'coverage.residentialAreasWithActiveModel', label: { vi: 'Khu dân cư đã xây dựng mô hình', en: 'Residential areas with an active model' }, value: c.residentialAreasWithActiveModel },
@@ -69,7 +80,7 @@ export const coverageSection: SectionLoader = async (prisma, scope: FigureScope)
   return {
     key: 'coverage',
     title: { vi: 'Xây dựng mô hình tự quản về an ninh, trật tự', en: 'Self-managed security models and coverage' },
-    sentences: { vi: movementReportSentences(input, 'VI'), en: movementReportSentences(input, 'EN') },
+    sentences: { vi: movementReportSentences(text, 'VI'), en: movementReportSentences(text, 'EN') },
     figures,
   };
-};
+}

@@ -26,7 +26,7 @@ import { readCoverageRows, type CoverageScope } from './coverage-data.js';
 import { modelTypeLoader } from './model-types.js';
 import { vietnameseDate } from './report.js';
 import { mayReadReport, movementReportFor, reportText } from '../report/movement-report.js';
-import { coverageSection, ReportUnitNotFound } from './coverage-section.js';
+import { coverageSectionOf } from './coverage-section.js';
 
 /**
  * A model type (a node, public like the catalogues): coverage's byModelType points at it, and
@@ -318,9 +318,11 @@ builder.queryFields((t) => ({
         return reportText(report, language);
       }
       if (args.keyAreasOnly) throw forbidden();
-      const section = await coverageSection(ctx.db.prisma, { unitCode: s.unitCode, from: to, to }).catch((error: unknown) => {
-        throw error instanceof ReportUnitNotFound ? unitNotFound(s.unitCode, to) : error;
-      });
+      // The public sentences: from the coverage this request computes anyway (no statement more beside `coverage`).
+      const computed = await coverageOf(ctx, s);
+      const rows = await modelTypeLoader(ctx).loadMany(computed.tree.byModelType.map((m) => m.modelTypeId));
+      const types = rows.flatMap((row) => (row && !(row instanceof Error) ? [row] : []));
+      const section = coverageSectionOf({ unit: computed.units.get(computed.tree.unitId)!, asOf: to, coverage: computed.tree, types, keyAreasOnly: false });
       return reportText({ sections: [section] }, language);
     },
   }),
