@@ -185,7 +185,7 @@ export function generateRecognition(input: DemoInput, rows: DemoRows, seed: numb
     });
     commend(
       { recipientKind: 'COLLECTIVE', ...noCollective, collectiveKind: 'RESIDENTIAL_AREA', residentialAreaId: model.residentialAreaId, ...noPerson, form: 'CERTIFICATE_OF_MERIT', level: 'PROVINCE', ...provinceDecision,
-        reason: `Mô hình "${model.name}" điển hình tiên tiến cấp tỉnh năm 2024.`, forKind: 'MODEL', modelId: model.id, exemplarId: e.id, ...filedAt(province, [model.residentialAreaId!]) },
+        reason: `Mô hình "${model.name}" điển hình tiên tiến cấp tỉnh năm 2024.`, forKind: 'EXEMPLAR', modelId: null, exemplarId: e.id, ...filedAt(province, [model.residentialAreaId!]) },
       `model/${model.id}`,
     );
   }

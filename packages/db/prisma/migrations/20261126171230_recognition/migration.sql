@@ -226,3 +226,40 @@ ALTER TABLE "InfluentialPerson" ADD CONSTRAINT "InfluentialPerson_residentialAre
 
 -- AddForeignKey
 ALTER TABLE "ModelPartner" ADD CONSTRAINT "ModelPartner_modelId_fkey" FOREIGN KEY ("modelId") REFERENCES "Model"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Written by hand (Prisma's schema language has no CHECK constraints, and its diff
+-- leaves them alone): an exemplar's subject and a commendation's recipient are exactly
+-- the one their kind names, and a commendation is for at most the one thing `forKind` names.
+ALTER TABLE "Exemplar" ADD CONSTRAINT "Exemplar_subject_check" CHECK (
+  ("subjectKind" = 'MODEL' AND "modelId" IS NOT NULL AND "collectiveKind" IS NULL
+    AND num_nonnulls("organizationId", "residentialAreaId", "securityTeamId", "personName", "personRole") = 0)
+  OR ("subjectKind" = 'COLLECTIVE' AND "modelId" IS NULL AND num_nonnulls("personName", "personRole") = 0
+    AND (("collectiveKind" = 'ORGANIZATION' AND "organizationId" IS NOT NULL AND "residentialAreaId" IS NULL AND "securityTeamId" IS NULL)
+      OR ("collectiveKind" = 'RESIDENTIAL_AREA' AND "organizationId" IS NULL AND "residentialAreaId" IS NOT NULL AND "securityTeamId" IS NULL)
+      OR ("collectiveKind" = 'SECURITY_TEAM' AND "organizationId" IS NULL AND "residentialAreaId" IS NULL AND "securityTeamId" IS NOT NULL)))
+  OR ("subjectKind" = 'INDIVIDUAL' AND "modelId" IS NULL AND "collectiveKind" IS NULL
+    AND num_nonnulls("organizationId", "residentialAreaId", "securityTeamId") = 0 AND "personName" IS NOT NULL AND "personRole" IS NOT NULL)
+);
+ALTER TABLE "Exemplar" ADD CONSTRAINT "Exemplar_period_check" CHECK ("periodFrom" <= "periodTo" AND "decisionDate" <= "periodTo");
+
+ALTER TABLE "Commendation" ADD CONSTRAINT "Commendation_recipient_check" CHECK (
+  ("recipientKind" = 'COLLECTIVE' AND num_nonnulls("personName", "personRole") = 0
+    AND (("collectiveKind" = 'ORGANIZATION' AND "organizationId" IS NOT NULL AND "residentialAreaId" IS NULL AND "securityTeamId" IS NULL)
+      OR ("collectiveKind" = 'RESIDENTIAL_AREA' AND "organizationId" IS NULL AND "residentialAreaId" IS NOT NULL AND "securityTeamId" IS NULL)
+      OR ("collectiveKind" = 'SECURITY_TEAM' AND "organizationId" IS NULL AND "residentialAreaId" IS NULL AND "securityTeamId" IS NOT NULL)))
+  OR ("recipientKind" = 'INDIVIDUAL' AND "collectiveKind" IS NULL
+    AND num_nonnulls("organizationId", "residentialAreaId", "securityTeamId") = 0 AND "personName" IS NOT NULL AND "personRole" IS NOT NULL)
+);
+-- A commendation for a tip may lose its tip (ON DELETE SET NULL), never gain another link.
+ALTER TABLE "Commendation" ADD CONSTRAINT "Commendation_for_check" CHECK (
+  ("forKind" IS NULL AND num_nonnulls("modelId", "tipId", "exemplarId") = 0)
+  OR ("forKind" = 'MODEL' AND "modelId" IS NOT NULL AND num_nonnulls("tipId", "exemplarId") = 0)
+  OR ("forKind" = 'TIP' AND num_nonnulls("modelId", "exemplarId") = 0)
+  OR ("forKind" = 'EXEMPLAR' AND "exemplarId" IS NOT NULL AND num_nonnulls("modelId", "tipId") = 0)
+);
+
+ALTER TABLE "KeyArea" ADD CONSTRAINT "KeyArea_period_check" CHECK ("validTo" IS NULL OR "validFrom" <= "validTo");
+ALTER TABLE "KeyArea" ADD CONSTRAINT "KeyArea_decision_check" CHECK (num_nonnulls("decisionNumber", "decisionDate", "decisionIssuer") IN (0, 3));
+ALTER TABLE "InfluentialPerson" ADD CONSTRAINT "InfluentialPerson_religion_check" CHECK (("kind" = 'RELIGIOUS_DIGNITARY') = ("religion" IS NOT NULL));
+ALTER TABLE "InfluentialPerson" ADD CONSTRAINT "InfluentialPerson_period_check" CHECK ("validTo" IS NULL OR "validFrom" <= "validTo");
+ALTER TABLE "ModelPartner" ADD CONSTRAINT "ModelPartner_period_check" CHECK ("validTo" IS NULL OR "validFrom" <= "validTo");
