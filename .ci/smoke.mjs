@@ -92,6 +92,27 @@ try {
   failed++;
 }
 
+// Issue #8: the movement report of Bình Phước for 2024, as its province officers read it,
+// speaks of exemplars, commendations and key areas with figures, and downloads as XLSX.
+try {
+  const province = { authorization: `Bearer ${token('province-officer', '70')}` };
+  const data = await query('{ movementReportData(unitCode: "70", from: "2024-01-01", to: "2024-12-31") { text sections { key figures { key value } } } }', {}, province);
+  const value = (key) => data.movementReportData.sections.flatMap((s) => s.figures).find((f) => f.key === key)?.value ?? 0;
+  const keys = ['exemplars.recognised', 'commendations.total', 'keyAreas.units', 'influence.people'];
+  const text = data.movementReportData.text;
+  const ok = keys.every((k) => value(k) > 0) && ['điển hình tiên tiến', 'khen thưởng', 'địa bàn trọng điểm'].every((w) => text.includes(w));
+  console.log(`[smoke] ${ok ? 'ok  ' : 'FAIL'} movement report of 70 for 2024: ${keys.map((k) => `${k} ${value(k)}`).join(', ')}`);
+  if (!ok) failed++;
+  const xlsx = await fetch(`${base}/reports/movement.xlsx?unitCode=70&from=2024-01-01&to=2024-12-31`, { headers: province });
+  const zip = new Uint8Array(await xlsx.arrayBuffer());
+  const isXlsx = xlsx.ok && zip[0] === 0x50 && zip[1] === 0x4b; // a ZIP container
+  console.log(`[smoke] ${isXlsx ? 'ok  ' : 'FAIL'} /reports/movement.xlsx (${xlsx.status}, ${zip.length} bytes)`);
+  if (!isXlsx) failed++;
+} catch (error) {
+  console.log(`[smoke] FAIL movement report: ${error.message}`);
+  failed++;
+}
+
 const health = await fetch(`${base}/health`);
 console.log(`[smoke] ${health.ok ? 'ok  ' : 'FAIL'} /health`);
 process.exit(failed || !health.ok ? 1 : 0);

@@ -365,3 +365,27 @@ export const KEY_AREA_CATEGORY_LABELS: Labels<E.KeyAreaCategory> = {
   BORDER: { vi: 'Biên giới', en: 'Border' },
   OTHER: { vi: 'Khác', en: 'Other' },
 };
+
+/** Labels of {@link E.CollectiveKind}. */
+export const COLLECTIVE_KIND_LABELS: Labels<E.CollectiveKind> = {
+  ORGANIZATION: { vi: 'Cơ quan, doanh nghiệp, nhà trường', en: 'Organization' },
+  RESIDENTIAL_AREA: { vi: 'Khu dân cư', en: 'Residential area' },
+  SECURITY_TEAM: { vi: 'Tổ bảo vệ an ninh, trật tự', en: 'Security team' },
+};
+
+/** Labels of {@link E.InfluenceKind}. */
+export const INFLUENCE_KIND_LABELS: Labels<E.InfluenceKind> = {
+  RELIGIOUS_DIGNITARY: { vi: 'Chức sắc tôn giáo', en: 'Religious dignitary' },
+  REPUTABLE_PERSON: { vi: 'Người có uy tín', en: 'Reputable person' },
+};
+
+/** Labels of {@link E.Religion}. */
+export const RELIGION_LABELS: Labels<E.Religion> = {
+  BUDDHISM: { vi: 'Phật giáo', en: 'Buddhism' },
+  CATHOLICISM: { vi: 'Công giáo', en: 'Catholicism' },
+  PROTESTANTISM: { vi: 'Tin Lành', en: 'Protestantism' },
+  CAODAISM: { vi: 'Cao Đài', en: 'Caodaism' },
+  HOA_HAO_BUDDHISM: { vi: 'Phật giáo Hòa Hảo', en: 'Hoa Hao Buddhism' },
+  ISLAM: { vi: 'Hồi giáo', en: 'Islam' },
+  OTHER: { vi: 'Tôn giáo khác', en: 'Other religion' },
+};

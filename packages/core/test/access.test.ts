@@ -52,6 +52,13 @@ describe('authorize: one policy, decided the same way everywhere', () => {
     ['a partner with read:aggregates reads outreach', partner(['read:aggregates']), 'OUTREACH', 'READ', inDongNai, true],
     ['an area leader records outreach in their area', officer('AREA_LEADER', '25195', 'area-1'), 'OUTREACH', 'WRITE', inDongNai, true],
     ['an area leader does not plan inspections', officer('AREA_LEADER', '25195', 'area-1'), 'INSPECTION', 'WRITE', inDongNai, 'ROLE_NOT_ALLOWED'],
+    ['a commune officer records an exemplar in the commune', officer('COMMUNE_OFFICER', '25195'), 'RECOGNITION', 'WRITE', inDongNai, true],
+    ['an area leader does not read recognition (filed by unit)', officer('AREA_LEADER', '25195', 'area-1'), 'RECOGNITION', 'READ', inDongNai, 'ROLE_NOT_ALLOWED'],
+    ['a partner never reads an exemplary person’s name', partner(['read:models']), 'RECOGNITION', 'READ_PERSONAL', inDongNai, 'ROLE_NOT_ALLOWED'],
+    ['a commune officer does not flag key areas', officer('COMMUNE_OFFICER', '25195'), 'KEY_AREA', 'WRITE', inDongNai, 'ROLE_NOT_ALLOWED'],
+    ['a partner never sees key areas', partner(['read:aggregates', 'read:models']), 'KEY_AREA', 'READ', inDongNai, 'ROLE_NOT_ALLOWED'],
+    ['a partner with read:aggregates reads the movement report', partner(['read:aggregates']), 'MOVEMENT_REPORT', 'READ', inDongNai, true],
+    ['the public does not', ANONYMOUS, 'MOVEMENT_REPORT', 'READ', inDongNai, 'SIGN_IN_REQUIRED'],
     ['a partner never sees tips', partner(['read:areas', 'read:models', 'read:aggregates', 'read:catalogues']), 'TIP', 'READ', inDongNai, 'ROLE_NOT_ALLOWED'],
   ])('%s', (_name, viewer, resource, operation, placement, expected) => {
     const decision = authorize(viewer, resource, operation, placement);

@@ -2,15 +2,12 @@ import { describe, expect, it, test } from 'vitest';
 import type { z } from 'zod';
 import {
   citizenIdSchema,
-  commendationInput,
   communeCodeSchema,
   dateIntervalSchema,
-  exemplarInput,
   followUpInput,
   planInspectionInput,
   recordInspectionInput,
   isoDateSchema,
-  keyAreaInput,
   lifecycleEventInput,
   modelCatalogueInput,
   modelEvaluationInput,
@@ -83,13 +80,11 @@ describe('building blocks', () => {
 
 describe('entity inputs', () => {
   const ra = { name: 'Ấp 1', kind: 'AP', communeCode: '25747', validity: { from: '2020-01-01', to: null } };
-  it('residential areas and key areas', () => {
+  it('residential areas', () => {
     ok(residentialAreaInput, ra);
     ok(residentialAreaInput, { ...ra, households: 120, residents: 480 });
     bad(residentialAreaInput, { ...ra, kind: 'QUAN' });
     bad(residentialAreaInput, { ...ra, households: -1 });
-    ok(keyAreaInput, { subject: { kind: 'UNIT', unitCode: '25747' }, category: 'CRIME', reason: 'Ma túy', period: { from: '2025-01-01', to: null } });
-    bad(keyAreaInput, { subject: { kind: 'UNIT', unitCode: '2574' }, category: 'CRIME', reason: 'x', period: { from: null, to: null } });
   });
 
   it('organizations by kind', () => {
@@ -122,15 +117,12 @@ describe('entity inputs', () => {
     bad(replicationPointInput, { sourceModelId: 'm1', replicaModelId: 'm1', replicatedOn: '2024-01-01' }, 'not replicated from itself');
   });
 
-  it('evaluations and exemplars', () => {
+  it('evaluations', () => {
     const e = { modelId: 'm1', period: { from: '2024-01-01', to: '2024-12-31' }, evaluatedOn: '2024-12-15', outcome: 'EFFECTIVE' };
     ok(modelEvaluationInput, e);
     bad(modelEvaluationInput, { ...e, evaluatedOn: '2023-12-31' }, 'before the period starts');
     ok(unitEvaluationInput, { subjectKind: 'AGENCY', subjectId: 'o1', year: 2024, points: { Q1: 3 }, level: 'GOOD', recognizedSafe: true, reportedOn: '2024-11-25' });
     bad(unitEvaluationInput, { subjectKind: 'AGENCY', subjectId: 'o1', year: 2024, points: { Q1: -1 }, level: 'GOOD', recognizedSafe: true, reportedOn: '2024-11-25' });
-    const decision = { number: '1/QĐ', date: '2024-08-19', issuer: 'Công an tỉnh' };
-    ok(exemplarInput, { subject: { kind: 'MODEL', modelId: 'm1' }, level: 'PROVINCE', period: { from: '2024-01-01', to: '2024-12-31' }, decision, unitCode: '70' });
-    bad(exemplarInput, { subject: { kind: 'COLLECTIVE', name: ' ' }, level: 'PROVINCE', period: { from: '2024-01-01', to: '2024-12-31' }, decision, unitCode: '70' });
   });
 
   it('security teams, members, team evaluations', () => {
@@ -171,7 +163,7 @@ describe('entity inputs', () => {
     bad(recordInspectionInput, { ...done, followUps: [{ ...f, dueOn: '2025-01-14' }] }, 'not due before the inspection');
   });
 
-  it('outreach, tips, re-integration, commendations', () => {
+  it('outreach, tips, re-integration', () => {
     ok(outreachActivityInput, { communeCode: '25747', heldOn: '2025-08-19', form: 'FESTIVAL_DAY', audiences: ['RESIDENTS'], participants: 300, partners: ['FATHERLAND_FRONT'], topic: 'Ngày hội' });
     bad(outreachActivityInput, { communeCode: '25747', heldOn: '2025-08-19', form: 'FESTIVAL_DAY', audiences: [], participants: 300, topic: 'x' });
     const tip = { unitCode: '25747', receivedOn: '2025-01-01', channel: 'HOTLINE', category: 'DRUGS', summary: 'Nghi vấn' };
@@ -181,9 +173,5 @@ describe('entity inputs', () => {
     expect(tipInput.parse({ ...tip, anonymous: true, informant: { fullName: 'Lê C' } })).not.toHaveProperty('informant');
     ok(reintegrationCaseInput, { person: { fullName: 'Phạm D' }, offenceSummary: 'Trộm cắp tài sản', communeCode: '25747', returnedOn: '2024-05-01', mentors: [{ kind: 'FAMILY', name: 'Gia đình' }] });
     bad(reintegrationCaseInput, { person: { fullName: 'Phạm D' }, offenceSummary: 'Trộm cắp tài sản', communeCode: '25747', returnedOn: '2024-05-01', mentors: [] }, 'at least one mentor');
-    const c = { recipientKind: 'INDIVIDUAL', recipientName: 'Lê C', form: 'LETTER_OF_COMMENDATION', level: 'COMMUNE', decision: { number: '5/QĐ', date: '2025-02-01', issuer: 'UBND xã' }, reason: 'Tố giác tội phạm' };
-    ok(commendationInput, c);
-    ok(commendationInput, { ...c, for: { kind: 'TIP', tipId: 'tip1' } });
-    bad(commendationInput, { ...c, form: 'TROPHY' });
   });
 });

@@ -24,6 +24,9 @@ import './activities/outreach.js';
 import './activities/outreach-mutations.js';
 import './activities/reintegration.js';
 import './activities/reintegration-mutations.js';
+import './recognition/schema.js';
+import './recognition/mutations.js';
+import './report/schema.js';
 
 export interface SchemaOptions {
   /** Other packages' additions (see extend.ts); a process serves one set of them. */

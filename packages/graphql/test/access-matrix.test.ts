@@ -47,6 +47,9 @@ interface Cell {
 }
 
 let tipId = '';
+// A person of influence in the area (for RECOGNITION), and how many partners were added.
+let influentialId = '';
+let partners = 0;
 // A demo residential area in HERE with a model that records its members, and its model.
 let areaId = '';
 let modelId = '';
@@ -288,6 +291,61 @@ const CELLS: Cell[] = [
       return { done: (r.data?.auditLog?.totalCount ?? 0) > 0, text: JSON.stringify(r) };
     },
   },
+  // Recognition (issue #8): a person of influence and a key area in HERE (made below), the model's partners, HERE's report.
+  {
+    resource: 'RECOGNITION',
+    operation: 'READ',
+    placement: { get unitCodes() { return areaCodes; } },
+    attempt: async (h) => {
+      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on InfluentialPerson { role } } }`, { id: influentialId }, h);
+      return { done: !!r.data?.node?.role, text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'RECOGNITION',
+    operation: 'READ_PERSONAL',
+    placement: { get unitCodes() { return areaCodes; } },
+    attempt: async (h) => {
+      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on InfluentialPerson { fullName } } }`, { id: influentialId }, h);
+      return { done: r.data?.node?.fullName === 'Thích Minh Ma Trận', text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'RECOGNITION',
+    operation: 'WRITE',
+    placement: { get unitCodes() { return areaCodes; } },
+    attempt: async (h) => {
+      const r = await server.query<any>(`mutation($i: AddModelPartnerInput!) { addModelPartner(input: $i) { result { __typename } } }`, { i: { modelId, partnerKind: 'YOUTH_UNION', name: `Đoàn Thanh niên ma trận ${++partners}`, validFrom: '2026-01-01' } }, h);
+      return { done: r.data?.addModelPartner?.result.__typename === 'AddedModelPartner', text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'KEY_AREA',
+    operation: 'READ',
+    placement: { unitCodes: [HERE, '75'] },
+    attempt: async (h) => {
+      const r = await server.query<any>(`{ keyAreas(unitCode: "${HERE}", asOf: "2026-05-01") { totalCount } }`, undefined, h);
+      return { done: (r.data?.keyAreas?.totalCount ?? 0) > 0, text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'KEY_AREA',
+    operation: 'WRITE',
+    placement: { unitCodes: [HERE, '75'] },
+    attempt: async (h) => {
+      const r = await server.query<any>(`mutation($i: FlagKeyAreaInput!) { flagKeyArea(input: $i) { result { __typename } } }`, { i: { unitCode: HERE, category: 'CRIME', reason: 'Ma trận phân quyền.', validFrom: '2026-02-01' } }, h);
+      return { done: r.data?.flagKeyArea?.result.__typename === 'KeyArea', text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'MOVEMENT_REPORT',
+    operation: 'READ',
+    placement: { unitCodes: [HERE, '75'] },
+    attempt: async (h) => {
+      const r = await server.query<any>(`{ movementReportData(unitCode: "${HERE}", from: "2026-01-01", to: "2026-05-01") { sections { key } } }`, undefined, h);
+      return { done: (r.data?.movementReportData?.sections.length ?? 0) > 0, text: JSON.stringify(r) };
+    },
+  },
 ];
 
 beforeAll(async () => {
@@ -325,6 +383,12 @@ beforeAll(async () => {
   await ctx.db.prisma.teamMember.createMany({
     data: Array.from({ length: 10 }, (_, i) => ({ ...extra, id: undefined, role: 'MEMBER' as const, fullName: `Thành viên ma trận ${i}`, citizenId: null, leftOn: null })),
   });
+  const person = await ctx.db.prisma.influentialPerson.create({
+    data: { kind: 'RELIGIOUS_DIGNITARY', fullName: 'Thích Minh Ma Trận', role: 'Trụ trì chùa', religion: 'BUDDHISM', residentialAreaId: rawAreaId, communeCode: HERE, placeCodes: areaCodes, validFrom: new Date('2025-08-01') },
+  });
+  influentialId = Buffer.from(`InfluentialPerson:${person.id}`).toString('base64');
+  const commune = await ctx.db.prisma.adminUnit.findFirstOrThrow({ where: { code: HERE, validTo: null } });
+  await ctx.db.prisma.keyArea.create({ data: { unitId: commune.id, unitCode: HERE, placeCodes: [HERE, '75'], category: 'RELIGION', reason: 'Ma trận.', validFrom: new Date('2026-01-01') } });
   rawTeamId = team.id;
   teamId = Buffer.from(`SecurityTeam:${team.id}`).toString('base64');
   teamCodes = team.placeCodes;
@@ -364,7 +428,8 @@ beforeAll(async () => {
 });
 
 describe('access matrix: the API allows exactly what the policy declares', () => {
-  it('holds for every viewer, resource and operation, and leaks no informant', async () => {
+  // ~150 requests one after another, the movement reports among them: longer than one query's budget.
+  it('holds for every viewer, resource and operation, and leaks no informant', { timeout: 240_000 }, async () => {
     const rows: Array<Record<string, string>> = [];
     const failures: string[] = [];
     for (const seat of SEATS) {

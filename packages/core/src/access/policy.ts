@@ -51,6 +51,9 @@ export const RESOURCES = [
   'INSPECTION',
   'OUTREACH',
   'REINTEGRATION_CASE',
+  'RECOGNITION',
+  'KEY_AREA',
+  'MOVEMENT_REPORT',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -115,6 +118,23 @@ export const ACCESS_POLICY: Readonly<Record<Resource, Partial<Record<Operation, 
     READ_PERSONAL: { kind: 'JURISDICTION', roles: ['PROVINCE_OFFICER', 'COMMUNE_OFFICER'] },
     WRITE: { kind: 'JURISDICTION', roles: ['PROVINCE_OFFICER', 'COMMUNE_OFFICER'] },
   },
+  // Exemplars, commendations, people of influence and model partners. The names of
+  // individuals (an exemplary person, a dignitary) are personal data, as team members' are.
+  // Filed by unit (not by residential area), so area leaders do not read them.
+  RECOGNITION: {
+    READ: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS, partnerScope: 'read:models' },
+    READ_PERSONAL: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
+    WRITE: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
+  },
+  // Key areas (địa bàn trọng điểm) say where the police focus and why: officers only; set by
+  // the province and the ministry.
+  KEY_AREA: {
+    READ: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS },
+    WRITE: { kind: 'JURISDICTION', roles: ['NATIONAL', 'PROVINCE_OFFICER'] },
+  },
+  // The full movement report of a unit (aggregates only, key areas' figures included): its
+  // officers and those above, and partners granted aggregates. Coverage alone stays public.
+  MOVEMENT_REPORT: { READ: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS, partnerScope: 'read:aggregates' } },
 };
 
 /**

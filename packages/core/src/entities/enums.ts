@@ -299,3 +299,18 @@ export const KEY_AREA_CATEGORIES = [
 ] as const;
 /** A key-area category. */
 export type KeyAreaCategory = (typeof KEY_AREA_CATEGORIES)[number];
+
+/** What a collective exemplar or commendation names: an organization, a residential area or a security team. */
+export const COLLECTIVE_KINDS = ['ORGANIZATION', 'RESIDENTIAL_AREA', 'SECURITY_TEAM'] as const;
+/** A kind of collective. */
+export type CollectiveKind = (typeof COLLECTIVE_KINDS)[number];
+
+/** People of influence engaged in the movement: religious dignitaries (chức sắc) and reputable people (người có uy tín). */
+export const INFLUENCE_KINDS = ['RELIGIOUS_DIGNITARY', 'REPUTABLE_PERSON'] as const;
+/** A kind of person of influence. */
+export type InfluenceKind = (typeof INFLUENCE_KINDS)[number];
+
+/** Religions recognised in Vietnam that dignitaries most often belong to; `OTHER` for the rest. */
+export const RELIGIONS = ['BUDDHISM', 'CATHOLICISM', 'PROTESTANTISM', 'CAODAISM', 'HOA_HAO_BUDDHISM', 'ISLAM', 'OTHER'] as const;
+/** A religion. */
+export type Religion = (typeof RELIGIONS)[number];

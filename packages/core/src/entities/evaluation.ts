@@ -1,7 +1,7 @@
-/** Periodic evaluations: of models, of units under QĐ 510, and exemplars recognised from them. */
+/** Periodic evaluations: of models and of units under QĐ 510 (exemplars recognised from them: recognition.ts). */
 import { z } from 'zod';
-import { AWARD_LEVELS, GRADED_UNIT_KINDS, GRADING_LEVELS, MODEL_EFFECTIVENESS } from './enums.js';
-import { decisionSchema, idSchema, isoDateSchema, nameSchema, periodSchema, textSchema, unitCodeSchema } from './common.js';
+import { GRADED_UNIT_KINDS, GRADING_LEVELS, MODEL_EFFECTIVENESS } from './enums.js';
+import { decisionSchema, idSchema, isoDateSchema, periodSchema, textSchema } from './common.js';
 
 /** Input for an evaluation of a model over a period: effective or not. */
 export const modelEvaluationInput = z
@@ -42,21 +42,3 @@ export const unitEvaluationInput = z.object({
 export type UnitEvaluationInput = z.infer<typeof unitEvaluationInput>;
 /** A stored unit evaluation. */
 export type UnitEvaluation = UnitEvaluationInput & { readonly id: string };
-
-/** Input for an exemplar (điển hình tiên tiến): a model, collective or individual recognised for a period and level. */
-export const exemplarInput = z.object({
-  subject: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('MODEL'), modelId: idSchema }),
-    z.object({ kind: z.literal('COLLECTIVE'), name: nameSchema }),
-    z.object({ kind: z.literal('INDIVIDUAL'), personId: idSchema }),
-  ]),
-  level: z.enum(AWARD_LEVELS),
-  period: periodSchema,
-  decision: decisionSchema,
-  /** The unit where the exemplar was recognised. */
-  unitCode: unitCodeSchema,
-});
-/** Input for an exemplar. */
-export type ExemplarInput = z.infer<typeof exemplarInput>;
-/** A stored exemplar. */
-export type Exemplar = ExemplarInput & { readonly id: string };

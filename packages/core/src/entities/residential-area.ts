@@ -1,7 +1,7 @@
 /** Residential areas (khu dân cư): self-governing communities inside a commune. */
 import { z } from 'zod';
-import { KEY_AREA_CATEGORIES, RESIDENTIAL_AREA_KINDS } from './enums.js';
-import { communeCodeSchema, countSchema, dateIntervalSchema, idSchema, nameSchema, unitCodeSchema } from './common.js';
+import { RESIDENTIAL_AREA_KINDS } from './enums.js';
+import { communeCodeSchema, countSchema, dateIntervalSchema, nameSchema } from './common.js';
 
 /**
  * Input for a residential area. It has no national code; `communeCode` names the commune
@@ -20,22 +20,5 @@ export const residentialAreaInput = z.object({
 export type ResidentialAreaInput = z.infer<typeof residentialAreaInput>;
 /** A stored residential area. */
 export interface ResidentialArea extends ResidentialAreaInput {
-  readonly id: string;
-}
-
-/** Input for a key area (địa bàn trọng điểm): a unit flagged for priority, with reason and period. */
-export const keyAreaInput = z.object({
-  subject: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('UNIT'), unitCode: unitCodeSchema }),
-    z.object({ kind: z.literal('RESIDENTIAL_AREA'), residentialAreaId: idSchema }),
-  ]),
-  category: z.enum(KEY_AREA_CATEGORIES),
-  reason: nameSchema,
-  period: dateIntervalSchema,
-});
-/** Input for a key area. */
-export type KeyAreaInput = z.infer<typeof keyAreaInput>;
-/** A stored key area. */
-export interface KeyArea extends KeyAreaInput {
   readonly id: string;
 }

@@ -5,3 +5,4 @@ export * from './member-eligibility.js';
 export * from './team-size.js';
 export * from './team-evaluation.js';
 export * from './model-rating.js';
+export * from './awards.js';

@@ -11,6 +11,7 @@ import { TABLES, insertRows } from '../generator/bulk.js';
 import type { GeneratedTable } from '../generator/rows.js';
 import { generateActivities, writeActivities } from './activities.js';
 import type { Seal } from '../sealed.js';
+import { seedRecognition } from './recognition.js';
 import { countsOf, generateDemo, type DemoInput, type DemoLink, type DemoRows, type DemoTable, type DemoUnit } from './generate.js';
 
 export interface SeedDemoOptions {
@@ -177,6 +178,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
       }
       const activities = await writeActivities((table, columns, list) => insertRows(tx, table, columns, list), generateActivities(input, rows, seed), options.seal, progress);
       progress(`demo: activities: ${Object.entries(activities).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      // Key areas, exemplars, commendations, people of influence, model partners (demo/recognition.ts).
+      progress(`demo: recognition: ${JSON.stringify(await seedRecognition(tx, input, rows, seed, insertRows))}`);
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

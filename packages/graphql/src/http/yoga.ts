@@ -11,6 +11,7 @@ import { createContext, type Context } from '../context.js';
 import type { AntqExtension } from '../extend.js';
 import { antqSchema } from '../schema.js';
 import { serverSettings, type ServerSettings } from '../settings.js';
+import { useReportDownloads } from '../report/download.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
 
@@ -38,7 +39,8 @@ export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
 
 /**
  * The GraphQL server as a fetch handler: `/graphql` (with GraphiQL), `/health` (the
- * process answers) and `/ready` (the database answers). Mount it on node:http, or call
+ * process answers), `/ready` (the database answers) and the report downloads
+ * (`/reports/movement.xlsx`, `.csv`). Mount it on node:http, or call
  * `yoga.fetch` in tests without opening a port.
  */
 export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), graphiql = true, limits = DEFAULT_LIMITS, log = stderrSink, settings: given, extensions, federation }: YogaOptions): AntqYoga {
@@ -100,6 +102,8 @@ export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), gr
         customErrors: PERSISTED_OPERATION_ERRORS,
       }),
       ...limitPlugins(schema, limits),
+      // GET /reports/movement.xlsx and .csv: the movement report as a download, same auth as GraphQL.
+      useReportDownloads({ services: { db, secrets, settings }, viewerOf: async (request) => (await authOf(request)).viewer, clock }),
       useRequestLog(log),
     ],
   });

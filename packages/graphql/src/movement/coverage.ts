@@ -17,14 +17,16 @@ import { GraphQLError } from 'graphql';
 import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput, forbidden } from '../errors.js';
 import type { UnitOnDate } from '../hierarchy/loaders.js';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
 import { AdminUnitRef, LineageKindEnum } from '../hierarchy/schema.js';
 import { DateScalar } from '../scalars.js';
 import { readCoverageRows, type CoverageScope } from './coverage-data.js';
 import { modelTypeLoader } from './model-types.js';
-import { movementReportText, vietnameseDate } from './report.js';
+import { vietnameseDate } from './report.js';
+import { mayReadReport, movementReportFor, reportText } from '../report/movement-report.js';
+import { coverageSectionOf } from './coverage-section.js';
 
 /**
  * A model type (a node, public like the catalogues): coverage's byModelType points at it, and
@@ -295,23 +297,33 @@ builder.queryFields((t) => ({
     authScopes: { public: true },
     complexity: 20,
     description:
-      'The movement report’s sentences for the unit on asOf (default today), written from its coverage, in Vietnamese ' +
-      '(default) or English: "Tính đến ngày 31/12/2024, Tỉnh Bình Phước có 14 loại mô hình …; 866/866 khu dân cư đã xây dựng mô hình. …"',
+      'The movement report’s sentences for the unit on asOf (default today), in Vietnamese (default) or English: ' +
+      '"Tính đến ngày 31/12/2024, Tỉnh Bình Phước có 14 loại mô hình …; 866/866 khu dân cư đã xây dựng mô hình. …". ' +
+      'Anyone gets the sentences on coverage (a published aggregate). A viewer who may read the unit’s movement report ' +
+      '(see movementReportData) gets every section, for the period from `from` (default: 1 January of asOf’s year) to ' +
+      'asOf: exemplars, commendations, key areas…; keyAreasOnly needs that right.',
     args: {
       unitCode: t.arg.string({ required: true }),
       asOf: t.arg({ type: DateScalar }),
       language: t.arg({ type: LanguageEnum }),
+      from: t.arg({ type: DateScalar, description: 'Start of the period of the full report (default: 1 January of asOf’s year).' }),
+      keyAreasOnly: t.arg.boolean({ description: 'Figures of the key areas only (full report only).' }),
     },
     resolve: async (_root, args, ctx) => {
+      const language = args.language ?? 'VI';
       const s = scopeOf(ctx, { unitCode: args.unitCode, asOf: args.asOf });
+      const to = s.unitsOn;
+      if (await mayReadReport(ctx, s.unitCode, to)) {
+        const report = await movementReportFor(ctx, { unitCode: s.unitCode, from: args.from ?? (`${to.slice(0, 4)}-01-01` as IsoDate), to, keyAreasOnly: args.keyAreasOnly });
+        return reportText(report, language);
+      }
+      if (args.keyAreasOnly) throw forbidden();
+      // The public sentences: from the coverage this request computes anyway (no statement more beside `coverage`).
       const computed = await coverageOf(ctx, s);
-      const unit = computed.units.get(computed.tree.unitId)!;
-      const types = await modelTypeLoader(ctx).loadMany(computed.tree.byModelType.map((m) => m.modelTypeId));
-      const modelTypes = computed.tree.byModelType.flatMap((m, i) => {
-        const row = types[i];
-        return row && !(row instanceof Error) ? [{ name: row.name, activeModels: m.activeModels }] : [];
-      });
-      return movementReportText({ unit, asOf: s.unitsOn, figures: computed.tree, modelTypes }, args.language ?? 'VI');
+      const rows = await modelTypeLoader(ctx).loadMany(computed.tree.byModelType.map((m) => m.modelTypeId));
+      const types = rows.flatMap((row) => (row && !(row instanceof Error) ? [row] : []));
+      const section = coverageSectionOf({ unit: computed.units.get(computed.tree.unitId)!, asOf: to, coverage: computed.tree, types, keyAreasOnly: false });
+      return reportText({ sections: [section] }, language);
     },
   }),
 }));

@@ -13,6 +13,8 @@ export interface ReportInput {
   readonly figures: CoverageFigures;
   /** The model types with an active model in the unit, with how many. */
   readonly modelTypes: ReadonlyArray<{ readonly name: string; readonly activeModels: number }>;
+  /** The figures are those of the unit's key areas only. */
+  readonly keyAreasOnly?: boolean;
 }
 
 /** The model types the provincial report names first, in its order (DOMAIN.md). */
@@ -56,30 +58,37 @@ function englishUnitName(unit: ReportInput['unit']): string {
 
 /** The report's sentences. Numbers are grouped as in Vietnam in Vietnamese (2.180) and as in English in English (2,180). */
 export function movementReportText(input: ReportInput, language: ReportLanguage = 'VI'): string {
+  return movementReportSentences(input, language).join(' ');
+}
+
+/** The report's sentences about coverage, one string each. */
+export function movementReportSentences(input: ReportInput, language: ReportLanguage = 'VI'): string[] {
   const { figures: f, asOf } = input;
+  const keyVi = input.keyAreasOnly ? ' tại các địa bàn trọng điểm' : '';
+  const keyEn = input.keyAreasOnly ? ' in its key areas' : '';
   const named = namedModelTypes(input.modelTypes).map((n) => `"${n}"`);
   const date = vietnameseDate(asOf);
   if (language === 'EN') {
     const n = (x: number) => x.toLocaleString('en-GB');
     const kinds = f.modelTypes === 1 ? 'kind of model' : 'kinds of models';
     const sentences = [
-      `As of ${date}, ${englishUnitName(input.unit)} has ${n(f.modelTypes)} ${kinds} in crime prevention and security-and-order work, ` +
+      `As of ${date}, ${englishUnitName(input.unit)} has${keyEn} ${n(f.modelTypes)} ${kinds} in crime prevention and security-and-order work, ` +
         `built by the police or with their guidance; ${n(f.residentialAreasWithActiveModel)}/${n(f.residentialAreas)} residential areas have built models.`,
     ];
     if (named.length > 0) {
       sentences.push(`Some models are maintained and active: ${named.join(', ')}${f.modelTypes > named.length ? '…' : '.'}`);
     }
     sentences.push(`${n(f.activeModels)} ${f.activeModels === 1 ? 'model is' : 'models are'} active in all.`);
-    return sentences.join(' ');
+    return sentences;
   }
   const n = (x: number) => x.toLocaleString('vi-VN');
   const sentences = [
-    `Tính đến ngày ${date}, ${input.unit.fullName} có ${n(f.modelTypes)} loại mô hình phòng ngừa tội phạm, bảo đảm an ninh, trật tự ` +
+    `Tính đến ngày ${date}, ${input.unit.fullName}${keyVi} có ${n(f.modelTypes)} loại mô hình phòng ngừa tội phạm, bảo đảm an ninh, trật tự ` +
       `do lực lượng Công an xây dựng hoặc hướng dẫn xây dựng; ${n(f.residentialAreasWithActiveModel)}/${n(f.residentialAreas)} khu dân cư đã xây dựng mô hình.`,
   ];
   if (named.length > 0) {
     sentences.push(`Một số mô hình được duy trì hoạt động: ${named.join(', ')}${f.modelTypes > named.length ? '…' : '.'}`);
   }
   sentences.push(`Tổng cộng ${n(f.activeModels)} mô hình đang hoạt động.`);
-  return sentences.join(' ');
+  return sentences;
 }

@@ -1,0 +1,253 @@
+/**
+ * Recognition in GraphQL: exemplars, commendations, key areas, people of influence (nodes
+ * and lists by unit and date) and the partners of a model. Records are filed under
+ * `placeCodes`; who reads them follows RECOGNITION READ and KEY_AREA READ, narrowed in SQL
+ * (placeFilter). Individuals' names are shown only to those who may read personal data
+ * (RECOGNITION READ_PERSONAL) at the record's place. A commendation for a tip shows the tip
+ * and the reason only to those who may read that tip.
+ */
+import {
+  authorize,
+  AWARD_LEVELS,
+  COLLECTIVE_KINDS,
+  COMMENDATION_FORMS,
+  EXEMPLAR_SUBJECT_KINDS,
+  INFLUENCE_KINDS,
+  KEY_AREA_CATEGORIES,
+  PARTNER_KINDS,
+  RECIPIENT_KINDS,
+  RELIGIONS,
+  type IsoDate,
+} from '@antq/core';
+import type { Prisma } from '@antq/db';
+import { placeFilter, uuidOrNone } from '../access.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { dateColumn, isoOf } from '../hierarchy/rows.js';
+import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { DateScalar } from '../scalars.js';
+import { TipRef } from '../tips/schema.js';
+
+export const AwardLevelEnum = builder.enumType('AwardLevel', {
+  description: 'The level of the authority: commune, district (until 2025-06-30), province, ministry, Prime Minister, State President.',
+  values: AWARD_LEVELS,
+});
+export const ExemplarSubjectKindEnum = builder.enumType('ExemplarSubjectKind', { values: EXEMPLAR_SUBJECT_KINDS });
+export const CollectiveKindEnum = builder.enumType('CollectiveKind', { values: COLLECTIVE_KINDS });
+export const RecipientKindEnum = builder.enumType('RecipientKind', { values: RECIPIENT_KINDS });
+export const CommendationFormEnum = builder.enumType('CommendationForm', {
+  description: 'LETTER_OF_COMMENDATION: Giấy khen; CERTIFICATE_OF_MERIT: Bằng khen; EMULATION_FLAG: Cờ thi đua; MEDAL: Huân chương, huy chương.',
+  values: COMMENDATION_FORMS,
+});
+export const CommendedKindEnum = builder.enumType('CommendedKind', { values: ['MODEL', 'TIP', 'EXEMPLAR'] as const });
+export const KeyAreaCategoryEnum = builder.enumType('KeyAreaCategory', { values: KEY_AREA_CATEGORIES });
+export const InfluenceKindEnum = builder.enumType('InfluenceKind', { description: 'Chức sắc tôn giáo, người có uy tín.', values: INFLUENCE_KINDS });
+export const ReligionEnum = builder.enumType('Religion', { values: RELIGIONS });
+export const PartnerKindEnum = builder.enumType('PartnerKind', { values: PARTNER_KINDS });
+
+/** A decision (quyết định): number, date, issuer. */
+export const DecisionRef = builder.objectRef<{ number: string; date: IsoDate; issuer: string }>('Decision').implement({
+  description: 'A decision (quyết định) of an authority.',
+  fields: (t) => ({
+    number: t.exposeString('number', { description: '1890/QĐ-UBND' }),
+    date: t.field({ type: DateScalar, resolve: (d) => d.date }),
+    issuer: t.exposeString('issuer', { description: 'Ủy ban nhân dân tỉnh Bình Phước' }),
+  }),
+});
+const decisionOf = (r: { decisionNumber: string | null; decisionDate: Date | null; decisionIssuer: string | null }) =>
+  r.decisionNumber && r.decisionDate && r.decisionIssuer ? { number: r.decisionNumber, date: isoOf(r.decisionDate)!, issuer: r.decisionIssuer } : null;
+
+/** A person's name, for those who may read personal data where the record is filed; null for others. */
+const personal = (value: string | null, placeCodes: readonly string[], ctx: Pick<Context, 'viewer'>) =>
+  value !== null && authorize(ctx.viewer, 'RECOGNITION', 'READ_PERSONAL', { unitCodes: placeCodes }).allowed ? value : null;
+
+/** What every filed record shows: where, and whether it is demo data. */
+const filedFields = {
+  unitCode: 'The unit (commune, district, province) where it was decided or filed.',
+} as const;
+
+export const ExemplarRef = builder.prismaNode('Exemplar', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'RECOGNITION', 'READ') }),
+  authScopes: (e) => ({ allowedAt: ['RECOGNITION', 'READ', { unitCodes: e.placeCodes }] as const }),
+  description: 'An exemplar (điển hình tiên tiến): a model, a collective or an individual recognised for a period at a level, by a decision.',
+  fields: (t) => ({
+    subjectKind: t.field({ type: ExemplarSubjectKindEnum, resolve: (e) => e.subjectKind }),
+    model: t.relation('model', { nullable: true, description: 'MODEL: the model.' }),
+    collectiveKind: t.field({ type: CollectiveKindEnum, nullable: true, resolve: (e) => e.collectiveKind }),
+    residentialArea: t.relation('residentialArea', { nullable: true }),
+    organization: t.relation('organization', { nullable: true }),
+    securityTeam: t.relation('securityTeam', { nullable: true }),
+    personName: t.string({ nullable: true, description: 'INDIVIDUAL: the name; null unless you may see personal data.', resolve: (e, _a, ctx) => personal(e.personName, e.placeCodes, ctx) }),
+    personRole: t.exposeString('personRole', { nullable: true, description: 'INDIVIDUAL: their role (Tổ trưởng…).' }),
+    level: t.field({ type: AwardLevelEnum, resolve: (e) => e.level }),
+    periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom)! }),
+    periodTo: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodTo)! }),
+    decision: t.field({ type: DecisionRef, resolve: (e) => decisionOf(e)! }),
+    unitCode: t.exposeString('unitCode', { description: filedFields.unitCode }),
+    isDemo: t.boolean({ resolve: (e) => e.datasetId !== null }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+/** Whether the viewer may read the tip a commendation was given for. */
+const mayReadTip = (c: { tip: { placeCodes: string[] } | null }, ctx: Pick<Context, 'viewer'>) => c.tip !== null && authorize(ctx.viewer, 'TIP', 'READ', { unitCodes: c.tip.placeCodes }).allowed;
+
+export const CommendationRef = builder.prismaNode('Commendation', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'RECOGNITION', 'READ') }),
+  authScopes: (c) => ({ allowedAt: ['RECOGNITION', 'READ', { unitCodes: c.placeCodes }] as const }),
+  description:
+    'A commendation (khen thưởng) to a collective or an individual: its form, the level of the authority, the decision, the reason, and what it was for. ' +
+    'A commendation for a tip shows the tip, and its reason, only to those who may read that tip: it says only that it was for a tip.',
+  fields: (t) => ({
+    recipientKind: t.field({ type: RecipientKindEnum, resolve: (c) => c.recipientKind }),
+    collectiveKind: t.field({ type: CollectiveKindEnum, nullable: true, resolve: (c) => c.collectiveKind }),
+    residentialArea: t.relation('residentialArea', { nullable: true }),
+    organization: t.relation('organization', { nullable: true }),
+    securityTeam: t.relation('securityTeam', { nullable: true }),
+    personName: t.string({ nullable: true, description: 'INDIVIDUAL: the name; null unless you may see personal data.', resolve: (c, _a, ctx) => personal(c.personName, c.placeCodes, ctx) }),
+    personRole: t.exposeString('personRole', { nullable: true }),
+    form: t.field({ type: CommendationFormEnum, resolve: (c) => c.form }),
+    level: t.field({ type: AwardLevelEnum, resolve: (c) => c.level }),
+    decision: t.field({ type: DecisionRef, resolve: (c) => decisionOf(c)! }),
+    reason: t.string({
+      nullable: true,
+      description: 'Why; null for a commendation for a tip unless you may read the tip.',
+      select: { tip: { select: { placeCodes: true } } },
+      resolve: (c, _a, ctx) => (c.forKind === 'TIP' && !mayReadTip(c, ctx) ? null : c.reason),
+    }),
+    forKind: t.field({ type: CommendedKindEnum, nullable: true, description: 'What it was for, when recorded.', resolve: (c) => c.forKind }),
+    model: t.relation('model', { nullable: true }),
+    exemplar: t.relation('exemplar', { nullable: true }),
+    tip: t.field({
+      type: TipRef,
+      nullable: true,
+      description: 'The tip, for those who may read it (null for others, without an error: nothing more is said of it).',
+      select: { tip: true },
+      resolve: (c, _a, ctx) => (c.tip && mayReadTip(c, ctx) ? c.tip : null),
+    }),
+    unitCode: t.exposeString('unitCode', { description: filedFields.unitCode }),
+    isDemo: t.boolean({ resolve: (c) => c.datasetId !== null }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+export const KeyAreaRef = builder.prismaNode('KeyArea', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'KEY_AREA', 'READ') }),
+  authScopes: (k) => ({ allowedAt: ['KEY_AREA', 'READ', { unitCodes: k.placeCodes }] as const }),
+  description: 'A key area (địa bàn trọng điểm): an administrative unit flagged for priority for a period, with a category and a reason.',
+  fields: (t) => ({
+    unitCode: t.exposeString('unitCode'),
+    category: t.field({ type: KeyAreaCategoryEnum, resolve: (k) => k.category }),
+    reason: t.exposeString('reason'),
+    validFrom: t.field({ type: DateScalar, resolve: (k) => isoOf(k.validFrom)! }),
+    validTo: t.field({ type: DateScalar, nullable: true, description: 'Last day; null: until further notice.', resolve: (k) => isoOf(k.validTo) }),
+    decision: t.field({ type: DecisionRef, nullable: true, resolve: (k) => decisionOf(k) }),
+    isDemo: t.boolean({ resolve: (k) => k.datasetId !== null }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+export const InfluentialPersonRef = builder.prismaNode('InfluentialPerson', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'RECOGNITION', 'READ') }),
+  authScopes: (p) => ({ allowedAt: ['RECOGNITION', 'READ', { unitCodes: p.placeCodes }] as const }),
+  description: 'A person of influence engaged in a residential area: a religious dignitary (chức sắc) or a reputable person (người có uy tín).',
+  fields: (t) => ({
+    kind: t.field({ type: InfluenceKindEnum, resolve: (p) => p.kind }),
+    fullName: t.string({ nullable: true, description: 'Null unless you may see personal data.', resolve: (p, _a, ctx) => personal(p.fullName, p.placeCodes, ctx) }),
+    role: t.exposeString('role', { description: 'Linh mục quản xứ, Già làng…' }),
+    religion: t.field({ type: ReligionEnum, nullable: true, resolve: (p) => p.religion }),
+    residentialArea: t.relation('residentialArea'),
+    validFrom: t.field({ type: DateScalar, resolve: (p) => isoOf(p.validFrom)! }),
+    validTo: t.field({ type: DateScalar, nullable: true, resolve: (p) => isoOf(p.validTo) }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+builder.prismaObject('ModelPartner', {
+  description: 'A partner organisation taking part in a model (MTTQ, Youth Union, an army unit…) for a period.',
+  fields: (t) => ({
+    partnerKind: t.field({ type: PartnerKindEnum, resolve: (p) => p.partnerKind }),
+    name: t.exposeString('name'),
+    validFrom: t.field({ type: DateScalar, resolve: (p) => isoOf(p.validFrom)! }),
+    validTo: t.field({ type: DateScalar, nullable: true, resolve: (p) => isoOf(p.validTo) }),
+  }),
+});
+
+builder.prismaObjectFields('Model', (t) => ({
+  partners: t.relation('partners', { description: 'Partner organisations taking part in it, past and present.', query: { orderBy: [{ validFrom: 'asc' }, { id: 'asc' }] } }),
+}));
+
+// ─── Lists by unit and date ─────────────────────────────────────────────────────────
+
+function period(args: { from: IsoDate; to: IsoDate }) {
+  if (args.from > args.to) throw badInput('from không được sau to. / from must not be after to.', { field: 'from' });
+  return { gte: dateColumn(args.from), lte: dateColumn(args.to) };
+}
+const holdsOn = (day: IsoDate) => ({ validFrom: { lte: dateColumn(day) }, OR: [{ validTo: null }, { validTo: { gte: dateColumn(day) } }] });
+
+builder.queryFields((t) => ({
+  exemplars: t.prismaConnection({
+    type: 'Exemplar',
+    cursor: 'id',
+    description: 'Exemplars recognised (decision dated) from `from` to `to`, filed under a unit, within your jurisdiction, by decision date.',
+    authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
+    args: { unitCode: t.arg.string({ required: true }), from: t.arg({ type: DateScalar, required: true }), to: t.arg({ type: DateScalar, required: true }) },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+    totalCount: (_p, args, ctx) => ctx.db.prisma.exemplar.count({ where: exemplarWhere(ctx, args) }),
+    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.exemplar.findMany({ ...query, where: exemplarWhere(ctx, args), orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }] })),
+  }),
+  commendations: t.prismaConnection({
+    type: 'Commendation',
+    cursor: 'id',
+    description: 'Commendations decided from `from` to `to`, filed under a unit, within your jurisdiction, by decision date.',
+    authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
+    args: { unitCode: t.arg.string({ required: true }), from: t.arg({ type: DateScalar, required: true }), to: t.arg({ type: DateScalar, required: true }) },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+    totalCount: (_p, args, ctx) => ctx.db.prisma.commendation.count({ where: commendationWhere(ctx, args) }),
+    resolve: (query, _root, args, ctx) =>
+      (checkPageSize(args), ctx.db.prisma.commendation.findMany({ ...query, where: commendationWhere(ctx, args), orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }] })),
+  }),
+  keyAreas: t.prismaConnection({
+    type: 'KeyArea',
+    cursor: 'id',
+    description: 'Key areas in force on asOf (default today) filed under a unit (the unit itself or below it), within your jurisdiction, by unit code.',
+    authScopes: { allowed: ['KEY_AREA', 'READ'] as const },
+    args: { unitCode: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }) },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+    totalCount: (_p, args, ctx) => ctx.db.prisma.keyArea.count({ where: keyAreaWhere(ctx, args) }),
+    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.keyArea.findMany({ ...query, where: keyAreaWhere(ctx, args), orderBy: [{ unitCode: 'asc' }, { id: 'asc' }] })),
+  }),
+  influentialPeople: t.prismaConnection({
+    type: 'InfluentialPerson',
+    cursor: 'id',
+    description: 'People of influence engaged on asOf (default today) in residential areas under a unit, within your jurisdiction.',
+    authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
+    args: { unitCode: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }), kind: t.arg({ type: InfluenceKindEnum }) },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+    totalCount: (_p, args, ctx) => ctx.db.prisma.influentialPerson.count({ where: influenceWhere(ctx, args) }),
+    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.influentialPerson.findMany({ ...query, where: influenceWhere(ctx, args), orderBy: { id: 'asc' } })),
+  }),
+}));
+
+type Dated = { unitCode: string; from: IsoDate; to: IsoDate };
+function exemplarWhere(ctx: Context, args: Dated): Prisma.ExemplarWhereInput {
+  return { AND: [placeFilter(ctx, 'RECOGNITION', 'READ', args.unitCode), { decisionDate: period(args) }] };
+}
+function commendationWhere(ctx: Context, args: Dated): Prisma.CommendationWhereInput {
+  return { AND: [placeFilter(ctx, 'RECOGNITION', 'READ', args.unitCode), { decisionDate: period(args) }] };
+}
+function keyAreaWhere(ctx: Context, args: { unitCode: string; asOf?: IsoDate | null }): Prisma.KeyAreaWhereInput {
+  return { AND: [placeFilter(ctx, 'KEY_AREA', 'READ', args.unitCode), holdsOn(args.asOf ?? ctx.today)] };
+}
+function influenceWhere(ctx: Context, args: { unitCode: string; asOf?: IsoDate | null; kind?: (typeof INFLUENCE_KINDS)[number] | null }): Prisma.InfluentialPersonWhereInput {
+  return { AND: [placeFilter(ctx, 'RECOGNITION', 'READ', args.unitCode), holdsOn(args.asOf ?? ctx.today), ...(args.kind ? [{ kind: args.kind }] : [])] };
+}

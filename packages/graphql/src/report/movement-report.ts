@@ -1,0 +1,100 @@
+/**
+ * The movement report of a unit and period: who may read it, its scope (the unit on the
+ * period's last day, its key areas when asked), and its sections, loaded together. The
+ * GraphQL fields and the XLSX/CSV downloads all go through `movementReportFor`, so the
+ * rule and the figures are the same wherever the report is read.
+ */
+import { authorize, isIsoDate, unitCodeSchema, type IsoDate } from '@antq/core';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+import { badInput, forbidden } from '../errors.js';
+import type { AdminUnitRow } from '../hierarchy/rows.js';
+import { ReportUnitNotFound } from '../movement/coverage-section.js';
+import { vietnameseDate } from '../movement/report.js';
+import { keyAreaCodes } from './scope-sql.js';
+import type { FigureScope, ReportSection, SectionLoader } from './section.js';
+import { SECTION_LOADERS } from './sections.js';
+
+export interface MovementReportArgs {
+  readonly unitCode: string;
+  readonly from: string;
+  readonly to: string;
+  readonly keyAreasOnly?: boolean | null;
+}
+
+export interface MovementReport {
+  readonly unit: AdminUnitRow;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly keyAreasOnly: boolean;
+  /** How many key areas the figures were narrowed to (keyAreasOnly), else null. */
+  readonly keyAreaCount: number | null;
+  readonly sections: readonly ReportSection[];
+}
+
+/** The scope's checks: a unit code, two real dates in order. Messages in Vietnamese and English, naming the argument. */
+export function checkReportArgs(args: MovementReportArgs): { unitCode: string; from: IsoDate; to: IsoDate; keyAreasOnly: boolean } {
+  const unitCode = args.unitCode.trim();
+  if (!unitCodeSchema.safeParse(unitCode).success) throw badInput('unitCode phải là mã đơn vị hành chính 2, 3 hoặc 5 chữ số. / unitCode must be a 2-, 3- or 5-digit unit code.', { field: 'unitCode' });
+  for (const field of ['from', 'to'] as const) {
+    if (!isIsoDate(args[field])) throw badInput(`${field} phải là ngày có thật, dạng yyyy-mm-dd. / ${field} must be a real date written yyyy-mm-dd.`, { field });
+  }
+  const from = args.from as IsoDate;
+  const to = args.to as IsoDate;
+  if (from > to) throw badInput('from không được sau to. / from must not be after to.', { field: 'from' });
+  return { unitCode, from, to, keyAreasOnly: args.keyAreasOnly ?? false };
+}
+
+/** The unit with `code` on `date` and the codes of it and every unit above it. */
+export async function unitAndAbove(ctx: Context, code: string, date: IsoDate): Promise<{ unit: AdminUnitRow; codes: string[] } | null> {
+  const unit = await ctx.loaders.byCodeOn.load({ code, date });
+  if (!unit) return null;
+  const codes = [unit.code];
+  for (let parent = unit.parentCode; parent; ) {
+    codes.push(parent);
+    parent = (await ctx.loaders.byCodeOn.load({ code: parent, date }))?.parentCode ?? null;
+  }
+  return { unit, codes };
+}
+
+function unitNotFound(code: string, date: IsoDate): GraphQLError {
+  return new GraphQLError(`Không có đơn vị hành chính mã "${code}" vào ngày ${vietnameseDate(date)}. / No administrative unit has code "${code}" on ${date}.`, {
+    extensions: { code: 'NOT_FOUND', unitCode: code, asOf: date },
+  });
+}
+
+/** Whether the viewer may read the full movement report of the unit (on `to`). */
+export async function mayReadReport(ctx: Context, unitCode: string, to: IsoDate): Promise<boolean> {
+  if (!authorize(ctx.viewer, 'MOVEMENT_REPORT', 'READ').allowed) return false;
+  const found = await unitAndAbove(ctx, unitCode, to);
+  return found !== null && authorize(ctx.viewer, 'MOVEMENT_REPORT', 'READ', { unitCodes: found.codes }).allowed;
+}
+
+/**
+ * The report, for a viewer who may read it (MOVEMENT_REPORT READ at the unit: its officers
+ * and those above, partners granted aggregates): errors are GraphQL errors with a code
+ * (BAD_USER_INPUT, NOT_FOUND, FORBIDDEN). A fixed number of statements: the unit and its
+ * ancestors (one per level), the key areas, then every section's own, run together.
+ */
+export async function movementReportFor(ctx: Context, args: MovementReportArgs, loaders: readonly SectionLoader[] = SECTION_LOADERS): Promise<MovementReport> {
+  const { unitCode, from, to, keyAreasOnly } = checkReportArgs(args);
+  const found = await unitAndAbove(ctx, unitCode, to);
+  if (!found) throw unitNotFound(unitCode, to);
+  if (!authorize(ctx.viewer, 'MOVEMENT_REPORT', 'READ', { unitCodes: found.codes }).allowed) throw forbidden();
+  const prisma = ctx.db.prisma;
+  const base = { unitCode, from, to };
+  const keyAreas = keyAreasOnly ? await keyAreaCodes(prisma, base) : null;
+  const scope: FigureScope = keyAreas ? { ...base, onlyUnder: keyAreas } : base;
+  try {
+    const sections = await Promise.all(loaders.map((load) => load(prisma, scope)));
+    return { unit: found.unit, from, to, keyAreasOnly, keyAreaCount: keyAreas?.length ?? null, sections };
+  } catch (error) {
+    if (error instanceof ReportUnitNotFound) throw unitNotFound(unitCode, to);
+    throw error;
+  }
+}
+
+/** The report as one text: every section's sentences in order. */
+export function reportText(report: Pick<MovementReport, 'sections'>, language: 'VI' | 'EN'): string {
+  return report.sections.flatMap((s) => (language === 'EN' ? s.sentences.en : s.sentences.vi)).join(' ');
+}

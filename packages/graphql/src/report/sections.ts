@@ -1,0 +1,15 @@
+/**
+ * The movement report's sections, in the order the report gives them. Each part of the
+ * movement contributes one loader (see section.ts); adding a part is adding its line here.
+ */
+import { coverageSection } from '../movement/coverage-section.js';
+import { commendationsSection, exemplarsSection, influenceSection, keyAreasSection } from '../recognition/sections.js';
+import type { SectionLoader } from './section.js';
+
+export const SECTION_LOADERS: readonly SectionLoader[] = [
+  coverageSection,
+  exemplarsSection,
+  commendationsSection,
+  keyAreasSection,
+  influenceSection,
+];
