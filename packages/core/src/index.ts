@@ -11,3 +11,4 @@ export * from './coverage/index.js';
 export * from './rules/index.js';
 export * from './access/index.js';
 export * from './tips/index.js';
+export * from './imports/index.js';
