@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_PARSERS, choiceKeys, EDUCATION_LEVEL_LABELS, headerKeys, IMPORT_COLUMNS, IMPORT_KINDS, looksMisencoded, readSheet, searchKey, type CellValue, type ColumnSpec } from '../src/index.js';
+import { CELL_PARSERS, choiceKeys, type CellResult, EDUCATION_LEVEL_LABELS, headerKeys, IMPORT_COLUMNS, IMPORT_KINDS, looksMisencoded, readSheet, searchKey, type CellValue, type ColumnSpec } from '../src/index.js';
 
 const { date, digits, count, yesNo, choice, phoneText } = CELL_PARSERS;
-const value = (r: { ok: boolean }) => (r.ok ? (r as { value: unknown }).value : (r as { code: string }).code);
+const value = (r: CellResult<unknown>) => (r.ok ? r.value : r.code);
 
 describe('cells', () => {
   it.each<[CellValue, string]>([

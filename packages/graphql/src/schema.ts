@@ -16,6 +16,7 @@ import './movement/model-mutations.js';
 import './movement/teams.js';
 import './movement/team-mutations.js';
 import './movement/model-member-mutations.js';
+import './imports/schema.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -45,7 +45,7 @@ const communeCode = column({
   required: true,
   parse: digits(5),
   help: { vi: 'Mã thống kê 5 chữ số của xã, phường, đặc khu (theo danh mục đơn vị hành chính) vào ngày ghi ở dòng đó.', en: 'The 5-digit statistical code of the commune on the row’s date.' },
-  example: '25216',
+  example: '25195',
 });
 
 /** Residential areas: one row per area, placed in its commune from its founding date (today if none). */
@@ -130,7 +130,7 @@ export const MODEL_COLUMNS = {
     required: true,
     parse: date,
     help: { vi: 'Ngày/tháng/năm đề xuất xây dựng mô hình. Không được ở tương lai.', en: 'Day/month/year it was proposed. Not in the future.' },
-    example: '15/03/2024',
+    example: '15/09/2025',
   }),
   builtBy: column({
     header: { vi: 'Lực lượng xây dựng', en: 'Built by' },

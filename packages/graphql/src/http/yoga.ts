@@ -11,6 +11,7 @@ import { createContext, type Context } from '../context.js';
 import { antqSchema } from '../schema.js';
 import { serverSettings, type ServerSettings } from '../settings.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
+import { useUploadLimit } from '../imports/upload-limit.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
 
 export interface YogaOptions {
@@ -91,6 +92,7 @@ export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), gr
         },
       }),
       ...limitPlugins(schema, limits),
+      useUploadLimit(),
       useRequestLog(log),
     ],
   });

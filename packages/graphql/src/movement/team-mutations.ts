@@ -315,33 +315,33 @@ export type JudgedMember = { member?: ParsedMember; errors: FieldError[] };
  * Members joining an existing team, each judged as assignTeamMember judges one: valid and
  * eligible on joinedOn (default today, not before the team was formed nor before Law 30
  * took effect), the team not dissolved by then, not already a member (by citizen ID), and
- * the team, with everyone present on that day and all the newcomers, neither larger than
+ * the team, with everyone present on that day and the newcomers before it that passed, neither larger than
  * its province's pack prescribes nor with a second leader. Errors sit under each one's `at`.
  */
 export function judgeNewMembers(ctx: Pick<Context, 'today'>, team: TeamRow, joining: ReadonlyArray<{ arg: MemberArg; at: string[] }>): JudgedMember[] {
   const established = isoOf(team.establishedOn)!;
   const earliest = established > LAW_30_IN_FORCE_FROM ? established : LAW_30_IN_FORCE_FROM;
   const judged = joining.map(({ arg, at }) => ({ at, ...judgeMember(arg, at, ctx.today, ctx.today, earliest) }));
-  const newcomers = judged.flatMap((j) => (j.member ? [j.member.role] : []));
   const dissolved = isoOf(team.dissolvedOn);
+  // In order: each newcomer is judged with the team as it is with those before it that passed.
+  const before: TeamRole[] = [];
   return judged.map(({ at, member, errors }) => {
     if (!member) return { errors };
     const on = member.joinedOn as IsoDate;
     const present = team.members.filter((m) => activeOn(m, on));
-    return {
-      member,
-      errors: [
-        ...errors,
-        ...(dissolved && on > dissolved ? [{ path: ['teamId'], message: `the team was dissolved on ${dissolved}` }] : []),
-        ...(member.person.citizenId && present.some((m) => m.citizenId === member.person.citizenId) ? [{ path: [...at, 'citizenId'], message: 'is already a member of this team' }] : []),
-        ...compositionErrors(
-          [...present.map((m) => m.role), ...newcomers],
-          prescribedSize(provinceOf(team.placeCodes), team.areas.map((a) => a.residentialArea), on),
-          at,
-          (f) => f.code === 'TOO_MANY_MEMBERS' || f.code === 'MORE_THAN_ONE_LEADER',
-        ),
-      ],
-    };
+    const all = [
+      ...errors,
+      ...(dissolved && on > dissolved ? [{ path: ['teamId'], message: `the team was dissolved on ${dissolved}` }] : []),
+      ...(member.person.citizenId && present.some((m) => m.citizenId === member.person.citizenId) ? [{ path: [...at, 'citizenId'], message: 'is already a member of this team' }] : []),
+      ...compositionErrors(
+        [...present.map((m) => m.role), ...before, member.role],
+        prescribedSize(provinceOf(team.placeCodes), team.areas.map((a) => a.residentialArea), on),
+        at,
+        (f) => f.code === 'TOO_MANY_MEMBERS' || f.code === 'MORE_THAN_ONE_LEADER',
+      ),
+    ];
+    if (!all.length) before.push(member.role);
+    return { member, errors: all };
   });
 }
 
