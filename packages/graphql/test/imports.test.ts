@@ -286,13 +286,18 @@ describe('importSpreadsheet: real runs', () => {
 });
 
 describe('importSpreadsheet: statements', () => {
-  it('checks a file of 10 rows and one of 1,000 with the same number of SQL statements', async () => {
-    const file = (n: number) => csv([AREA_HEADER, ...Array.from({ length: n }, (_, i) => [i, i % 2 ? COMMUNE : '25210', `Khu thử ${i}`, 'Ấp', `${(i % 28) + 1}/0${(i % 9) + 1}/2025`, 10, 40])]);
+  const day = (i: number) => `${(i % 28) + 1}/0${(i % 9) + 1}/2025`;
+  const files: Record<ImportKind, (n: number) => Uint8Array> = {
+    RESIDENTIAL_AREAS: (n) => csv([AREA_HEADER, ...Array.from({ length: n }, (_, i) => [i, i % 2 ? COMMUNE : '25210', `Khu thử ${i}`, 'Ấp', day(i), 10, 40])]),
+    MODELS: (n) => csv([MODEL_HEADER, ...Array.from({ length: n }, (_, i) => [COMMUNE, i % 3 ? 'Ấp Có Sẵn' : 'Ấp Mới Một', `Mô hình thử ${i}`, i % 2 ? 'TANND' : 'Tổ an ninh nhân dân', day(i + 6), 'Công an', i])]),
+    TEAM_MEMBERS: (n) => csv([MEMBER_HEADER, ...Array.from({ length: n }, (_, i) => member(`Người thử ${i}`, `0${(i % 9) + 1}/01/19${60 + (i % 30)}`, `0700${String(i).padStart(8, '0')}`, i % 2 ? 'Tổ viên' : 'Tổ phó', i % 5 ? {} : { team: 'Tổ không có' }))]),
+  };
+  it.each(['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS'] as const)('checks a file of %s of 10 rows and one of 1,000 with the same number of SQL statements', async (kind) => {
     const count = async (n: number) => {
       const statements: string[] = [];
       const stop = ctx.db.onQuery((e) => statements.push(e.query));
       try {
-        const report = await upload('RESIDENTIAL_AREAS', file(n), 'n.csv', true);
+        const report = await upload(kind, files[kind](n), 'n.csv', true);
         expect(report.rowCount).toBe(n);
       } finally {
         stop();
@@ -301,7 +306,7 @@ describe('importSpreadsheet: statements', () => {
     };
     const small = await count(10);
     const large = await count(1000);
-    console.log(`dry run of residential areas: ${small} statements for 10 rows, ${large} for 1,000`);
+    console.log(`dry run of ${kind}: ${small} statements for 10 rows, ${large} for 1,000`);
     expect(large).toBe(small);
   });
 });
