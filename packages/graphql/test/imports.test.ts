@@ -311,6 +311,26 @@ describe('importSpreadsheet: statements', () => {
   });
 });
 
+describe('importSpreadsheet: a real run writes in a constant number of statements', () => {
+  it('3 areas and 300 areas cost the same (two inserts, the audit entry, the transaction)', async () => {
+    const file = (n: number, tag: string) => csv([AREA_HEADER, ...Array.from({ length: n }, (_, i) => [i, COMMUNE, `Khu ${tag} ${i}`, 'Tổ dân phố', '01/08/2025', 10, 40])]);
+    const count = async (n: number, tag: string) => {
+      const statements: string[] = [];
+      const stop = ctx.db.onQuery((e) => statements.push(e.query));
+      try {
+        expect(await upload('RESIDENTIAL_AREAS', file(n, tag), 'n.csv', false)).toMatchObject({ written: true, createdCount: n });
+      } finally {
+        stop();
+      }
+      return statements.length;
+    };
+    const small = await count(3, 'nhỏ');
+    const large = await count(300, 'lớn');
+    console.log(`real run of residential areas: ${small} statements for 3 rows, ${large} for 300`);
+    expect(large).toBe(small);
+  });
+});
+
 describe('templates', () => {
   const round = async (kind: ImportKind, format: 'csv' | 'xlsx', dryRun = true) => {
     const bytes = format === 'csv' ? templateCsv(kind) : await templateXlsx(kind);
