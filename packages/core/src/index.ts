@@ -12,3 +12,4 @@ export * from './rules/index.js';
 export * from './access/index.js';
 export * from './tips/index.js';
 export * from './activities/index.js';
+export * from './imports/index.js';

@@ -24,7 +24,7 @@ import { forbidden } from './errors.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  Scalars: { Date: { Input: IsoDate; Output: IsoDate } };
+  Scalars: { Date: { Input: IsoDate; Output: IsoDate }; File: { Input: File; Output: never } };
   AuthScopes: {
     public: boolean;
     signedIn: boolean;

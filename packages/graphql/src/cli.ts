@@ -4,6 +4,8 @@
  *   antq serve                       start the GraphQL server (default command)
  *   antq migrate                     apply pending migrations
  *   antq import admin-units [dir]    import the administrative units and their lineage
+ *   antq import <kind> <file> …      import residential areas, models or team members from a spreadsheet
+ *   antq import template <kind> …    write the spreadsheet template of a kind
  *   antq seed demo [--seed N]        load the Bình Phước demo data (idempotent)
  *   antq seed national [--scale S] [--province P] [--seed N] [--no-tips] | --remove
  *                                    load (or remove) national-scale generated data
@@ -32,6 +34,7 @@ import {
 } from '@antq/db';
 import { issueApiKey, operationsOfFile, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';
 import { issueToken, UNIT_CODE_OF_ROLE } from './auth/tokens.js';
+import { cliViewer, ImportUsageError, KIND_ARGS, KIND_OF_ARG, runImport, writeTemplate } from './imports/cli.js';
 import { listen } from './http/serve.js';
 import { createAntqYoga } from './http/yoga.js';
 import { antqSchema } from './schema.js';
@@ -43,6 +46,12 @@ const USAGE = `usage: antq <command>
   serve                                  start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR)
   migrate                                apply pending migrations to the database
   import admin-units [dir]               import administrative units (default: shared/data/admin-units)
+  import <${KIND_ARGS.join('|')}> <file> [--dry-run] (--unit <code> | --national)
+                                         import a spreadsheet (.xlsx or UTF-8 .csv) as an officer of that
+                                         unit (a 2-digit province or 5-digit commune code); --dry-run
+                                         reports every bad row and writes nothing. Exit 1 on any problem.
+  import template <kind> [--format csv|xlsx] [--out <file>]
+                                         write the template of a kind (headers, an example row, a guide)
   seed demo [--seed <n>]                 load the Bình Phước demo data (on the embedded database it loads
                                          on first start; on PostgreSQL only when asked, with this)
   seed national [--scale <s>] [--province <code>] [--seed <n>] [--no-tips]
@@ -86,6 +95,10 @@ async function main(argv: string[]): Promise<number> {
       province: { type: 'string' },
       'no-tips': { type: 'boolean', default: false },
       remove: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      national: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -101,6 +114,18 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'import':
       if (rest[0] === 'admin-units') return importUnits(rest[1]);
+      if (rest[0] === 'template') {
+        await writeTemplate(rest[1], values.format, values.out);
+        return 0;
+      }
+      if (rest[0] && KIND_OF_ARG[rest[0]]) {
+        const viewer = cliViewer(values);
+        const secrets = serverSecrets();
+        return withDatabase(async (db) => {
+          await migrate(db);
+          return runImport(db, secrets, rest[0]!, rest[1], viewer, values['dry-run'] ?? false, log);
+        });
+      }
       throw new UsageError(`unknown import kind "${rest[0] ?? ''}"`);
     case 'seed':
       if (rest[0] === 'national') return seedNationalCommand(values);
@@ -278,7 +303,7 @@ async function apiKey(rest: string[], values: { name?: string; scopes?: string; 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'SecretsError') || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof ImportUsageError || (error instanceof Error && error.name === 'SecretsError') || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`antq: ${(error as Error).message}\n\n${USAGE}`);
       process.exit(2);
     }

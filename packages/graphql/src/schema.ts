@@ -27,6 +27,7 @@ import './activities/reintegration-mutations.js';
 import './recognition/schema.js';
 import './recognition/mutations.js';
 import './report/schema.js';
+import './imports/schema.js';
 
 export interface SchemaOptions {
   /** Other packages' additions (see extend.ts); a process serves one set of them. */

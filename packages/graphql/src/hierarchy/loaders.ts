@@ -3,11 +3,11 @@
  * loaders, so a page of units costs one statement per level of selection, never one per
  * unit: the tests count the statements.
  */
-import type { IsoDate, LineageKind } from '@antq/core';
+import { intervalContains, type IsoDate, type LineageKind } from '@antq/core';
 import { Prisma, type PrismaClient } from '@antq/db';
 import DataLoader from 'dataloader';
 import type { ConnectionPage, Page } from '../pagination.js';
-import { dateColumn, validOn, type AdminUnitRow } from './rows.js';
+import { dateColumn, validityOf, validOn, type AdminUnitRow } from './rows.js';
 
 /** A unit found on a date: the date travels with it, because its parent and children depend on it. */
 export interface UnitOnDate {
@@ -40,10 +40,20 @@ export function createHierarchyLoaders(prisma: PrismaClient): HierarchyLoaders {
     byCodeOn: new DataLoader(
       async (keys) => {
         const found = new Map<string, AdminUnitRow>();
-        // One statement per distinct date; a request almost always asks about one date.
-        for (const [date, group] of groupBy(keys, (k) => k.date)) {
-          const rows = await prisma.adminUnit.findMany({ where: { code: { in: group.map((k) => k.code) }, ...validOn(date) } });
-          for (const r of rows) found.set(`${r.code}@${date}`, r);
+        const dates = [...new Set(keys.map((k) => k.date))].sort();
+        if (dates.length === 1) {
+          const rows = await prisma.adminUnit.findMany({ where: { code: { in: keys.map((k) => k.code) }, ...validOn(dates[0]!) } });
+          for (const r of rows) found.set(`${r.code}@${dates[0]}`, r);
+        } else {
+          // Many dates (a spreadsheet's rows): one statement for every version of the codes
+          // that overlaps the span, each key matched to the version valid on its date.
+          const span = { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: dateColumn(dates.at(-1)!) } }] }, { OR: [{ validTo: null }, { validTo: { gte: dateColumn(dates[0]!) } }] }] };
+          const rows = await prisma.adminUnit.findMany({ where: { code: { in: [...new Set(keys.map((k) => k.code))] }, ...span } });
+          const versions = groupBy(rows, (r) => r.code);
+          for (const k of keys) {
+            const row = versions.get(k.code)?.find((r) => intervalContains(validityOf(r), k.date));
+            if (row) found.set(`${k.code}@${k.date}`, row);
+          }
         }
         return keys.map((k) => found.get(`${k.code}@${k.date}`) ?? null);
       },

@@ -13,6 +13,7 @@ import { antqSchema } from '../schema.js';
 import { serverSettings, type ServerSettings } from '../settings.js';
 import { useReportDownloads } from '../report/download.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
+import { useUploadLimit } from '../imports/upload-limit.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
 
 export interface YogaOptions {
@@ -104,6 +105,7 @@ export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), gr
       ...limitPlugins(schema, limits),
       // GET /reports/movement.xlsx and .csv: the movement report as a download, same auth as GraphQL.
       useReportDownloads({ services: { db, secrets, settings }, viewerOf: async (request) => (await authOf(request)).viewer, clock }),
+      useUploadLimit(),
       useRequestLog(log),
     ],
   });

@@ -14,7 +14,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
 import { userErrors, type Outcome, type UserError } from '../errors.js';
-import { communePlace } from '../hierarchy/place.js';
+import { communePlace, type Place } from '../hierarchy/place.js';
 import { dateColumn, isoOf, validityOf } from '../hierarchy/rows.js';
 import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
 import { DateScalar } from '../scalars.js';
@@ -89,6 +89,59 @@ const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef] as cons
 const VERSIONED_ERRORS = [...ERRORS, ConflictErrorRef] as const;
 type AreaResult = Prisma.ResidentialAreaGetPayload<object>;
 
+// ─── A new area, as createResidentialArea and the spreadsheet import judge it ─────────
+
+/** A new area as given: the mutation's input, or a spreadsheet's row. */
+export interface NewAreaArg {
+  readonly name: string;
+  readonly kind: string;
+  readonly communeCode: string;
+  readonly validFrom?: IsoDate | null;
+  readonly households?: number | null;
+  readonly residents?: number | null;
+}
+type ParsedArea = ReturnType<typeof residentialAreaInput.parse>;
+export type JudgedArea = { ok: true; area: ParsedArea; from: IsoDate; place: Place } | { ok: false; error: UserError; placeCodes: string[] };
+
+/**
+ * Parses a new area with core's schema and checks its commune: it exists on validFrom
+ * (default today, not in the future), is in the viewer's jurisdiction (RESIDENTIAL_AREA
+ * WRITE) and still holds today. Lookups go through the request's loaders, so judging many
+ * areas at once (Promise.all) batches them.
+ */
+export async function judgeNewArea(ctx: Context, arg: NewAreaArg): Promise<JudgedArea> {
+  const { validFrom, ...rest } = stripNulls(arg);
+  const parsed = residentialAreaInput.safeParse({ ...rest, validity: { from: validFrom ?? ctx.today, to: null } });
+  if (!parsed.success) return { ok: false, error: zodError(parsed.error, { validity: 'validFrom' }), placeCodes: [] };
+  const area = parsed.data;
+  const from = area.validity.from!;
+  if (from > ctx.today) return { ok: false, error: userErrors.invalid([{ path: ['validFrom'], message: 'must not be in the future' }]), placeCodes: [] };
+  const place = await communePlace(ctx, area.communeCode, from);
+  if (!place) return { ok: false, error: userErrors.notFound({ vi: `xã, phường có mã ${area.communeCode} vào ngày ${from}`, en: `commune ${area.communeCode} on ${from}` }), placeCodes: [] };
+  if (!authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'WRITE', { unitCodes: place.codes }).allowed) return { ok: false, error: userErrors.forbidden(), placeCodes: place.codes };
+  if (!intervalContains(validityOf(place.commune), ctx.today)) {
+    // Its later placements (the communes it passed into) are not derived here.
+    const message = `the commune ${area.communeCode} of ${from} ended on ${isoOf(place.commune.validTo)}: give a commune and a validFrom that still hold today`;
+    return { ok: false, error: userErrors.invalid([{ path: ['communeCode'], message }]), placeCodes: place.codes };
+  }
+  return { ok: true, area, from, place };
+}
+
+/** The rows of a judged new area: the area and its first placement. */
+export function newAreaData({ area, from, place }: Extract<JudgedArea, { ok: true }>) {
+  return {
+    area: {
+      name: area.name,
+      kind: area.kind,
+      households: area.households ?? null,
+      residents: area.residents ?? null,
+      validFrom: dateColumn(from),
+      searchText: searchKey(area.name),
+    },
+    placement: { communeId: place.commune.id, communeCode: place.commune.code, placeCodes: place.codes, validFrom: dateColumn(from) },
+  };
+}
+
 // ─── createResidentialArea ──────────────────────────────────────────────────────────
 
 const CreateInput = builder.inputType('CreateResidentialAreaInput', {
@@ -112,34 +165,12 @@ builder.mutationField('createResidentialArea', (t) =>
       const action = 'createResidentialArea';
       const none: Subject = { entity: 'ResidentialArea' };
       if (!authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const { validFrom, ...rest } = stripNulls(input);
-      const parsed = residentialAreaInput.safeParse({ ...rest, validity: { from: validFrom ?? ctx.today, to: null } });
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { validity: 'validFrom' }), none);
-      const area = parsed.data;
-      const from = area.validity.from!;
-      if (from > ctx.today) return refused(ctx, action, userErrors.invalid([{ path: ['validFrom'], message: 'must not be in the future' }]), none);
-      const place = await communePlace(ctx, area.communeCode, from);
-      if (!place) return refused(ctx, action, userErrors.notFound({ vi: `xã, phường có mã ${area.communeCode} vào ngày ${from}`, en: `commune ${area.communeCode} on ${from}` }), none);
-      const placed: Subject = { entity: 'ResidentialArea', placeCodes: place.codes };
-      if (!authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'WRITE', { unitCodes: place.codes }).allowed) return refused(ctx, action, userErrors.forbidden(), placed);
-      if (!intervalContains(validityOf(place.commune), ctx.today)) {
-        // Its later placements (the communes it passed into) are not derived here.
-        const message = `the commune ${area.communeCode} of ${from} ended on ${isoOf(place.commune.validTo)}: give a commune and a validFrom that still hold today`;
-        return refused(ctx, action, userErrors.invalid([{ path: ['communeCode'], message }]), placed);
-      }
+      const judged = await judgeNewArea(ctx, input);
+      if (!judged.ok) return refused(ctx, action, judged.error, { entity: 'ResidentialArea', placeCodes: judged.placeCodes });
+      const data = newAreaData(judged);
       const created = await ctx.db.prisma.$transaction(async (tx) => {
-        const row = await tx.residentialArea.create({
-          data: {
-            name: area.name,
-            kind: area.kind,
-            households: area.households ?? null,
-            residents: area.residents ?? null,
-            validFrom: dateColumn(from),
-            searchText: searchKey(area.name),
-            placements: { create: { communeId: place.commune.id, communeCode: place.commune.code, placeCodes: place.codes, validFrom: dateColumn(from) } },
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'ResidentialArea', entityId: row.id, placeCodes: place.codes });
+        const row = await tx.residentialArea.create({ data: { ...data.area, placements: { create: data.placement } } });
+        await audit(tx, ctx, { action, entity: 'ResidentialArea', entityId: row.id, placeCodes: judged.place.codes });
         return row;
       });
       return { result: created };

@@ -8,6 +8,7 @@ import { applyEvent, authorize, buildLifecycle, lifecycleEventInput, MODEL_BUILD
 import type { Prisma } from '@antq/db';
 import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
 import { userErrors, type Outcome, type UserError } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
@@ -37,6 +38,67 @@ function modelTypeId(value: string | number): string | null {
   return decodeId(s, 'ModelType') ?? (UUID.test(s) ? s : null);
 }
 
+// ─── A new model, as createModel and the spreadsheet import judge it ────────────────
+
+/** A new model as given: the mutation's input, or a spreadsheet's row (with the IDs it resolved to). */
+export interface NewModelArg {
+  readonly name: string;
+  readonly modelTypeId: string | number;
+  readonly residentialAreaId: string | number;
+  readonly foundedOn: IsoDate;
+  readonly builtBy: string;
+  readonly memberCount?: number | null;
+}
+type ParsedModel = ReturnType<typeof modelInput.parse>;
+
+/** Parses a new model with core's schema; its founding day must not be in the future. */
+export function parseNewModel(ctx: Pick<Context, 'today'>, arg: NewModelArg): { ok: true; model: ParsedModel; foundedOn: IsoDate } | { ok: false; error: UserError } {
+  const { residentialAreaId, ...rest } = stripNulls(arg);
+  const parsed = modelInput.safeParse({ ...rest, modelTypeId: String(arg.modelTypeId), host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: String(residentialAreaId ?? '') } });
+  if (!parsed.success) return { ok: false, error: zodError(parsed.error, { host: 'residentialAreaId' }) };
+  const foundedOn = parsed.data.foundedOn as IsoDate;
+  if (foundedOn > ctx.today) return { ok: false, error: userErrors.invalid([{ path: ['foundedOn'], message: 'must not be in the future' }]) };
+  return { ok: true, model: parsed.data, foundedOn };
+}
+
+type AreaWithPlacements = Prisma.ResidentialAreaGetPayload<{ include: { placements: true } }>;
+type TypeRow = Pick<Prisma.ModelTypeGetPayload<object>, 'id' | 'name' | 'hostKinds'>;
+
+/**
+ * May the viewer build a model of `type` in `area` on `foundedOn`? The area is judged as an
+ * area (may they see it? else NOT_FOUND), then the model at its place (may they build
+ * there?), then the type (it exists, applies to residential areas) and the area (it existed
+ * in a commune on that day). `placeCodes`: where the act is filed.
+ */
+export function judgeModelHost(ctx: Context, area: AreaWithPlacements, type: TypeRow | null, foundedOn: IsoDate): { error: UserError | null; placeCodes: string[] } {
+  const hidden = judgePlace(ctx, 'RESIDENTIAL_AREA', area.placements, area.id);
+  const placeCodes = latestPlacement(area.placements)?.placeCodes ?? [];
+  if (hidden?.code === 'NOT_FOUND') return { error: hidden, placeCodes };
+  if (!authorize(ctx.viewer, 'MODEL', 'WRITE', { unitCodes: placeCodes, areaId: area.id }).allowed) return { error: userErrors.forbidden(), placeCodes };
+  if (!type) return { error: userErrors.notFound(MODEL_TYPE), placeCodes };
+  const invalid = [
+    ...(type.hostKinds.includes('RESIDENTIAL_AREA') ? [] : [{ path: ['modelTypeId'], message: `a ${type.name} is not built in a residential area (only in: ${type.hostKinds.join(', ')})` }]),
+    ...(existsOn(area, foundedOn) ? [] : [{ path: ['foundedOn'], message: `the residential area did not exist in a commune on ${foundedOn}` }]),
+  ];
+  return { error: invalid.length ? userErrors.invalid(invalid) : null, placeCodes };
+}
+
+/** The rows of a judged new model: the model and its PROPOSE event on foundedOn. */
+export function newModelData(model: ParsedModel, type: { id: string }, area: { id: string }, foundedOn: IsoDate) {
+  return {
+    model: {
+      name: model.name,
+      modelTypeId: type.id,
+      hostKind: 'RESIDENTIAL_AREA' as const,
+      residentialAreaId: area.id,
+      foundedOn: dateColumn(foundedOn),
+      builtBy: model.builtBy,
+      memberCount: model.memberCount ?? null,
+    },
+    event: { kind: 'PROPOSE' as const, date: dateColumn(foundedOn), seq: 1 },
+  };
+}
+
 // ─── createModel ────────────────────────────────────────────────────────────────────
 
 const CreateModelInput = builder.inputType('CreateModelInput', {
@@ -60,46 +122,22 @@ builder.mutationField('createModel', (t) =>
       const action = 'createModel';
       const none: Subject = { entity: 'Model' };
       if (!authorize(ctx.viewer, 'MODEL', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const { residentialAreaId, ...rest } = stripNulls(input);
-      const parsed = modelInput.safeParse({ ...rest, modelTypeId: String(input.modelTypeId), host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: String(residentialAreaId ?? '') } });
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { host: 'residentialAreaId' }), none);
-      const model = parsed.data;
-      const foundedOn = model.foundedOn as IsoDate;
-      if (foundedOn > ctx.today) return refused(ctx, action, userErrors.invalid([{ path: ['foundedOn'], message: 'must not be in the future' }]), none);
+      const parsed = parseNewModel(ctx, input);
+      if (!parsed.ok) return refused(ctx, action, parsed.error, none);
+      const { model, foundedOn } = parsed;
 
       const areaId = decodeId(input.residentialAreaId, 'ResidentialArea');
       const area = areaId ? await ctx.db.prisma.residentialArea.findUnique({ where: { id: areaId }, include: { placements: true } }) : null;
       if (!area) return refused(ctx, action, userErrors.notFound(AREA), none);
-      // The area is judged as an area (may they see it?), then the model at its place (may they build there?).
-      const hidden = judgePlace(ctx, 'RESIDENTIAL_AREA', area.placements, area.id);
-      const placeCodes = latestPlacement(area.placements)?.placeCodes ?? [];
-      const placed: Subject = { entity: 'Model', placeCodes };
-      if (hidden?.code === 'NOT_FOUND') return refused(ctx, action, hidden, placed);
-      if (!authorize(ctx.viewer, 'MODEL', 'WRITE', { unitCodes: placeCodes, areaId: area.id }).allowed) return refused(ctx, action, userErrors.forbidden(), placed);
-
       const typeId = modelTypeId(input.modelTypeId);
       const type = typeId ? await ctx.db.prisma.modelType.findUnique({ where: { id: typeId } }) : null;
-      if (!type) return refused(ctx, action, userErrors.notFound(MODEL_TYPE), placed);
-      const invalid = [
-        ...(type.hostKinds.includes('RESIDENTIAL_AREA') ? [] : [{ path: ['modelTypeId'], message: `a ${type.name} is not built in a residential area (only in: ${type.hostKinds.join(', ')})` }]),
-        ...(existsOn(area, foundedOn) ? [] : [{ path: ['foundedOn'], message: `the residential area did not exist in a commune on ${foundedOn}` }]),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), placed);
+      const judged = judgeModelHost(ctx, area, type, foundedOn);
+      if (judged.error) return refused(ctx, action, judged.error, { entity: 'Model', placeCodes: judged.placeCodes });
+      const data = newModelData(model, type!, area, foundedOn);
 
       const created = await ctx.db.prisma.$transaction(async (tx) => {
-        const row = await tx.model.create({
-          data: {
-            name: model.name,
-            modelTypeId: type.id,
-            hostKind: 'RESIDENTIAL_AREA',
-            residentialAreaId: area.id,
-            foundedOn: dateColumn(foundedOn),
-            builtBy: model.builtBy,
-            memberCount: model.memberCount ?? null,
-            events: { create: { kind: 'PROPOSE', date: dateColumn(foundedOn), seq: 1 } },
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'Model', entityId: row.id, placeCodes });
+        const row = await tx.model.create({ data: { ...data.model, events: { create: data.event } } });
+        await audit(tx, ctx, { action, entity: 'Model', entityId: row.id, placeCodes: judged.placeCodes });
         return row;
       });
       return { result: created };

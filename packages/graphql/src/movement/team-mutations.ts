@@ -49,7 +49,7 @@ import { AREA, placementHolds } from './area-mutations.js';
 import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
 import { EducationLevelEnum, SecurityTeamRef, TeamEvaluationLevelEnum, TeamRoleEnum } from './teams.js';
 
-const TEAM: Label = { vi: 'tổ bảo vệ an ninh, trật tự', en: 'security team' };
+export const TEAM: Label = { vi: 'tổ bảo vệ an ninh, trật tự', en: 'security team' };
 const MEMBER: Label = { vi: 'thành viên tổ', en: 'team member' };
 
 /** The team-size packs the API judges by: core's and the demo's. */
@@ -79,7 +79,7 @@ const TeamMemberInput = builder.inputType('TeamMemberInput', {
     over70ApprovedByCommuneChairman: t.boolean({ description: 'Over 70: healthy and accepted by the commune chairman’s decision.' }),
   }),
 });
-type MemberArg = typeof TeamMemberInput.$inferInput;
+export type MemberArg = typeof TeamMemberInput.$inferInput;
 
 /** Which input field each eligibility failure is about. */
 const FAILURE_FIELD: Record<EligibilityFailureCode, string> = {
@@ -98,7 +98,7 @@ type ParsedMember = ReturnType<typeof teamMemberInput.parse>;
  * Parses a member with core's schema and judges their eligibility on the day they join;
  * every failure is a field error under `at` (e.g. ["members", "2", "birthDate"]).
  */
-function judgeMember(arg: MemberArg, at: string[], defaultJoinedOn: IsoDate, today: IsoDate, earliest: IsoDate): { member?: ParsedMember; errors: FieldError[] } {
+export function judgeMember(arg: MemberArg, at: string[], defaultJoinedOn: IsoDate, today: IsoDate, earliest: IsoDate): { member?: ParsedMember; errors: FieldError[] } {
   const m = stripNulls(arg);
   const parsed = teamMemberInput.safeParse({
     teamId: 'new',
@@ -139,7 +139,7 @@ function judgeMember(arg: MemberArg, at: string[], defaultJoinedOn: IsoDate, tod
 }
 
 /** The row of a member, for a create. */
-function memberData(m: ParsedMember) {
+export function memberData(m: ParsedMember) {
   return {
     fullName: m.person.fullName,
     birthDate: dateColumn(m.person.birthDate as IsoDate),
@@ -157,7 +157,7 @@ function memberData(m: ParsedMember) {
 }
 
 /** The prescribed size of a team covering `areas` in `provinceCode` on `date`, or null when no pack (or figure) gives one. */
-function prescribedSize(provinceCode: string, areas: ReadonlyArray<{ households: number | null; residents: number | null }>, date: IsoDate): number | null {
+export function prescribedSize(provinceCode: string, areas: ReadonlyArray<{ households: number | null; residents: number | null }>, date: IsoDate): number | null {
   const sum = (k: 'households' | 'residents') => (areas.every((a) => a[k] !== null) ? areas.reduce((s, a) => s + a[k]!, 0) : undefined);
   // Key areas (địa bàn trọng điểm) are not stored yet: judged as ordinary.
   const size = prescribedTeamSize(TEAM_SIZE_PACKS_IN_USE, { provinceCode, households: sum('households'), residents: sum('residents'), keyArea: false }, date);
@@ -168,12 +168,12 @@ const compositionMessage = (f: TeamCompositionFailure) =>
   `${f.code}: ${TEAM_COMPOSITION_FAILURE_LABELS[f.code].en}${'expected' in f ? ` (prescribed ${f.expected}, given ${f.actual})` : ''} / ${TEAM_COMPOSITION_FAILURE_LABELS[f.code].vi}`;
 
 /** Composition failures of `roles` (size only when `prescribed` is known), keeping those `keep` lets through. */
-function compositionErrors(roles: readonly TeamRole[], prescribed: number | null, path: string[], keep: (f: TeamCompositionFailure) => boolean = () => true): FieldError[] {
+export function compositionErrors(roles: readonly TeamRole[], prescribed: number | null, path: string[], keep: (f: TeamCompositionFailure) => boolean = () => true): FieldError[] {
   const verdict = checkTeamComposition(roles, prescribed ?? roles.length);
   return verdict.failures.filter(keep).map((f) => ({ path, message: compositionMessage(f) }));
 }
 
-const provinceOf = (placeCodes: readonly string[]) => placeCodes.find((c) => /^\d{2}$/.test(c)) ?? '';
+export const provinceOf = (placeCodes: readonly string[]) => placeCodes.find((c) => /^\d{2}$/.test(c)) ?? '';
 
 // ─── formSecurityTeam ───────────────────────────────────────────────────────────────
 
@@ -259,12 +259,12 @@ builder.mutationField('formSecurityTeam', (t) =>
 
 // ─── The team an officer changes ────────────────────────────────────────────────────
 
-const teamForWrite = { areas: { include: { residentialArea: true } }, members: true } satisfies Prisma.SecurityTeamInclude;
-type TeamRow = Prisma.SecurityTeamGetPayload<{ include: typeof teamForWrite }>;
+export const teamForWrite = { areas: { include: { residentialArea: true } }, members: true } satisfies Prisma.SecurityTeamInclude;
+export type TeamRow = Prisma.SecurityTeamGetPayload<{ include: typeof teamForWrite }>;
 const teamSubject = (team?: { id: string; placeCodes: string[] } | null): Subject => ({ entity: 'SecurityTeam', id: team?.id ?? null, placeCodes: team?.placeCodes ?? [] });
 
 /** Not visible at all: NOT_FOUND (as node(id:) answers null); visible but not writable: FORBIDDEN. */
-function judgeTeam(ctx: Context, team: TeamRow): UserError | null {
+export function judgeTeam(ctx: Context, team: TeamRow): UserError | null {
   const viewer = ctx.viewer;
   const leaderArea = viewer.kind === 'OFFICER' && viewer.role === 'AREA_LEADER' ? (viewer.areaId ?? null) : null;
   const areaId = leaderArea && team.areas.some((a) => a.residentialAreaId === leaderArea) ? leaderArea : null;
@@ -305,7 +305,45 @@ async function conflict(ctx: Context, action: string, team: TeamRow) {
   return refused(ctx, action, userErrors.conflict(now?.version ?? team.version), teamSubject(team));
 }
 
-const activeOn = (m: { joinedOn: Date; leftOn: Date | null }, date: IsoDate) => isoOf(m.joinedOn)! <= date && (m.leftOn === null || isoOf(m.leftOn)! >= date);
+export const activeOn = (m: { joinedOn: Date; leftOn: Date | null }, date: IsoDate) => isoOf(m.joinedOn)! <= date && (m.leftOn === null || isoOf(m.leftOn)! >= date);
+
+// ─── New members of a team, as assignTeamMember and the spreadsheet import judge them ─
+
+export type JudgedMember = { member?: ParsedMember; errors: FieldError[] };
+
+/**
+ * Members joining an existing team, each judged as assignTeamMember judges one: valid and
+ * eligible on joinedOn (default today, not before the team was formed nor before Law 30
+ * took effect), the team not dissolved by then, not already a member (by citizen ID), and
+ * the team, with everyone present on that day and the newcomers before it that passed, neither larger than
+ * its province's pack prescribes nor with a second leader. Errors sit under each one's `at`.
+ */
+export function judgeNewMembers(ctx: Pick<Context, 'today'>, team: TeamRow, joining: ReadonlyArray<{ arg: MemberArg; at: string[] }>): JudgedMember[] {
+  const established = isoOf(team.establishedOn)!;
+  const earliest = established > LAW_30_IN_FORCE_FROM ? established : LAW_30_IN_FORCE_FROM;
+  const judged = joining.map(({ arg, at }) => ({ at, ...judgeMember(arg, at, ctx.today, ctx.today, earliest) }));
+  const dissolved = isoOf(team.dissolvedOn);
+  // In order: each newcomer is judged with the team as it is with those before it that passed.
+  const before: TeamRole[] = [];
+  return judged.map(({ at, member, errors }) => {
+    if (!member) return { errors };
+    const on = member.joinedOn as IsoDate;
+    const present = team.members.filter((m) => activeOn(m, on));
+    const all = [
+      ...errors,
+      ...(dissolved && on > dissolved ? [{ path: ['teamId'], message: `the team was dissolved on ${dissolved}` }] : []),
+      ...(member.person.citizenId && present.some((m) => m.citizenId === member.person.citizenId) ? [{ path: [...at, 'citizenId'], message: 'is already a member of this team' }] : []),
+      ...compositionErrors(
+        [...present.map((m) => m.role), ...before, member.role],
+        prescribedSize(provinceOf(team.placeCodes), team.areas.map((a) => a.residentialArea), on),
+        at,
+        (f) => f.code === 'TOO_MANY_MEMBERS' || f.code === 'MORE_THAN_ONE_LEADER',
+      ),
+    ];
+    if (!all.length) before.push(member.role);
+    return { member, errors: all };
+  });
+}
 
 // ─── assignTeamMember ───────────────────────────────────────────────────────────────
 
@@ -331,24 +369,8 @@ builder.mutationField('assignTeamMember', (t) =>
       if ('refusal' in found) return found.refusal;
       const { team } = found;
 
-      const established = isoOf(team.establishedOn)!;
-      const { member, errors } = judgeMember(input.member, ['member'], ctx.today, ctx.today, established > LAW_30_IN_FORCE_FROM ? established : LAW_30_IN_FORCE_FROM);
-      if (!member) return refused(ctx, action, userErrors.invalid(errors), teamSubject(team));
-      const on = member.joinedOn as IsoDate;
-      const dissolved = isoOf(team.dissolvedOn);
-      const present = team.members.filter((m) => activeOn(m, on));
-      const invalid = [
-        ...errors,
-        ...(dissolved && on > dissolved ? [{ path: ['teamId'], message: `the team was dissolved on ${dissolved}` }] : []),
-        ...(member.person.citizenId && present.some((m) => m.citizenId === member.person.citizenId) ? [{ path: ['member', 'citizenId'], message: 'is already a member of this team' }] : []),
-        ...compositionErrors(
-          [...present.map((m) => m.role), member.role],
-          prescribedSize(provinceOf(team.placeCodes), team.areas.map((a) => a.residentialArea), on),
-          ['member'],
-          (f) => f.code === 'TOO_MANY_MEMBERS' || f.code === 'MORE_THAN_ONE_LEADER',
-        ),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), teamSubject(team));
+      const [{ member, errors }] = judgeNewMembers(ctx, team, [{ arg: input.member, at: ['member'] }]) as [JudgedMember];
+      if (!member || errors.length) return refused(ctx, action, userErrors.invalid(errors), teamSubject(team));
       const updated = await writeTeam(ctx, action, team, input.version, async (tx) => {
         await tx.teamMember.create({ data: { teamId: team.id, ...memberData(member) } });
       });

@@ -1,0 +1,290 @@
+/**
+ * The columns of each kind of spreadsheet the movement imports: residential areas, models,
+ * security-team members. One definition serves the reader (which header names a column,
+ * how its cells are read), the templates (headers, an example row, a guide to each column)
+ * and front ends that check a file before sending it.
+ */
+import { EDUCATION_LEVEL_LABELS, MODEL_BUILDER_LABELS, RESIDENTIAL_AREA_KIND_LABELS, TEAM_ROLE_LABELS, type Label } from '../labels.js';
+import type { EducationLevel, TeamRole } from '../entities/enums.js';
+import { choice, count, date, digits, phoneText, text, yesNo, type CellParser } from './cells.js';
+
+/** The kinds of spreadsheet that can be imported. */
+export const IMPORT_KINDS = ['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_KIND_LABELS: Readonly<Record<ImportKind, Label>> = {
+  RESIDENTIAL_AREAS: { vi: 'Khu dân cư', en: 'Residential areas' },
+  MODELS: { vi: 'Mô hình', en: 'Models' },
+  TEAM_MEMBERS: { vi: 'Thành viên tổ bảo vệ an ninh, trật tự', en: 'Security-team members' },
+};
+
+export interface ColumnSpec<T> {
+  /** The header the template writes: Vietnamese (as provinces write it) and English. */
+  readonly header: Label;
+  /** Other headers provinces use for it. */
+  readonly aliases: readonly string[];
+  readonly required: boolean;
+  readonly parse: CellParser<T>;
+  /** What goes in it, for the template's guide. */
+  readonly help: Label;
+  /** The template's example, as a user would type it. */
+  readonly example: string;
+  /** The values it accepts, for the guide (choices only). */
+  readonly choices?: Readonly<Record<string, Label>>;
+}
+
+const column = <T>(spec: ColumnSpec<T>): ColumnSpec<T> => spec;
+const choicesHelp = (labels: Readonly<Record<string, Label>>): Label => ({
+  vi: Object.values(labels).map((l) => l.vi).join('; '),
+  en: Object.values(labels).map((l) => l.en).join('; '),
+});
+
+const communeCode = column({
+  header: { vi: 'Mã xã', en: 'Commune code' },
+  aliases: ['Mã xã, phường', 'Mã đơn vị hành chính', 'Mã ĐVHC', 'Mã phường', 'Mã xã phường thị trấn', 'communeCode'],
+  required: true,
+  parse: digits(5),
+  help: { vi: 'Mã thống kê 5 chữ số của xã, phường, đặc khu (theo danh mục đơn vị hành chính) vào ngày ghi ở dòng đó.', en: 'The 5-digit statistical code of the commune on the row’s date.' },
+  example: '25195',
+});
+
+/** Residential areas: one row per area, placed in its commune from its founding date (today if none). */
+export const RESIDENTIAL_AREA_COLUMNS = {
+  communeCode,
+  name: column({
+    header: { vi: 'Tên khu dân cư', en: 'Residential area name' },
+    aliases: ['Tên thôn, tổ dân phố', 'Tên thôn', 'Tên ấp', 'Khu dân cư', 'name'],
+    required: true,
+    parse: text,
+    help: { vi: 'Tên như thường gọi, không ghi loại (ví dụ "3", "Phú Lâm").', en: 'Its name as used (e.g. "3", "Phú Lâm").' },
+    example: 'Ấp 3',
+  }),
+  kind: column({
+    header: { vi: 'Loại khu dân cư', en: 'Kind' },
+    aliases: ['Loại', 'Loại hình khu dân cư', 'kind'],
+    required: true,
+    parse: choice(RESIDENTIAL_AREA_KIND_LABELS),
+    help: choicesHelp(RESIDENTIAL_AREA_KIND_LABELS),
+    choices: RESIDENTIAL_AREA_KIND_LABELS,
+    example: 'Ấp',
+  }),
+  validFrom: column({
+    header: { vi: 'Ngày thành lập', en: 'Founded on' },
+    aliases: ['Ngày bắt đầu', 'validFrom'],
+    required: false,
+    parse: date,
+    help: { vi: 'Ngày/tháng/năm; để trống là hôm nay. Không được ở tương lai.', en: 'Day/month/year; empty means today. Not in the future.' },
+    example: '01/07/2025',
+  }),
+  households: column({
+    header: { vi: 'Số hộ', en: 'Households' },
+    aliases: ['Số hộ gia đình', 'households'],
+    required: false,
+    parse: count,
+    help: { vi: 'Số hộ gia đình (số nguyên).', en: 'Number of households.' },
+    example: '412',
+  }),
+  residents: column({
+    header: { vi: 'Số nhân khẩu', en: 'Residents' },
+    aliases: ['Nhân khẩu', 'Số dân', 'residents'],
+    required: false,
+    parse: count,
+    help: { vi: 'Số nhân khẩu (số nguyên).', en: 'Number of residents.' },
+    example: '1650',
+  }),
+};
+
+/** Models: one row per model built in a residential area (found by its name in the commune). */
+export const MODEL_COLUMNS = {
+  communeCode,
+  areaName: column({
+    header: { vi: 'Tên khu dân cư', en: 'Residential area name' },
+    aliases: ['Khu dân cư', 'Tên thôn, tổ dân phố', 'Thôn, tổ dân phố', 'areaName'],
+    required: true,
+    parse: text,
+    help: { vi: 'Khu dân cư nơi xây dựng mô hình, đã có trong hệ thống (ghi như tên đã nhập).', en: 'The residential area it is built in, already recorded (its name as recorded).' },
+    example: 'Ấp 3',
+  }),
+  name: column({
+    header: { vi: 'Tên mô hình', en: 'Model name' },
+    aliases: ['Mô hình', 'name'],
+    required: true,
+    parse: text,
+    help: { vi: 'Tên của mô hình.', en: 'The model’s name.' },
+    example: 'Tổ an ninh nhân dân ấp 3',
+  }),
+  modelType: column({
+    header: { vi: 'Loại mô hình', en: 'Model type' },
+    aliases: ['Mã loại mô hình', 'modelType'],
+    required: true,
+    parse: text,
+    help: {
+      vi: 'Mã hoặc tên loại mô hình trong danh mục quốc gia hoặc danh mục của tỉnh (ví dụ "Tổ an ninh nhân dân").',
+      en: 'The code or name of a model type in the national catalogue or the province’s.',
+    },
+    example: 'Tổ an ninh nhân dân',
+  }),
+  foundedOn: column({
+    header: { vi: 'Ngày thành lập', en: 'Founded on' },
+    aliases: ['Ngày ra mắt', 'Ngày xây dựng', 'foundedOn'],
+    required: true,
+    parse: date,
+    help: { vi: 'Ngày/tháng/năm đề xuất xây dựng mô hình. Không được ở tương lai.', en: 'Day/month/year it was proposed. Not in the future.' },
+    example: '15/09/2025',
+  }),
+  builtBy: column({
+    header: { vi: 'Lực lượng xây dựng', en: 'Built by' },
+    aliases: ['Đơn vị xây dựng', 'Đơn vị chủ trì', 'builtBy'],
+    required: true,
+    parse: choice(MODEL_BUILDER_LABELS, { 'Công an xã': 'POLICE', 'Công an phường': 'POLICE', MTTQ: 'FATHERLAND_FRONT', 'Mặt trận': 'FATHERLAND_FRONT', 'Người dân': 'RESIDENTS', 'Đoàn thể': 'MASS_ORGANIZATION' }),
+    help: choicesHelp(MODEL_BUILDER_LABELS),
+    choices: MODEL_BUILDER_LABELS,
+    example: 'Công an',
+  }),
+  memberCount: column({
+    header: { vi: 'Số thành viên', en: 'Members' },
+    aliases: ['Số người tham gia', 'memberCount'],
+    required: false,
+    parse: count,
+    help: { vi: 'Số người tham gia, nếu biết.', en: 'Members taking part, when known.' },
+    example: '12',
+  }),
+};
+
+// What provinces write for education: the general-education grades (9/12, 12/12) and the school names.
+const EDUCATION_ALIASES: Record<string, EducationLevel> = {
+  'Tiểu học': 'PRIMARY',
+  '5/12': 'PRIMARY',
+  THCS: 'LOWER_SECONDARY',
+  'Trung học cơ sở': 'LOWER_SECONDARY',
+  '9/12': 'LOWER_SECONDARY',
+  THPT: 'UPPER_SECONDARY',
+  'Trung học phổ thông': 'UPPER_SECONDARY',
+  '12/12': 'UPPER_SECONDARY',
+  'Trung cấp': 'POST_SECONDARY',
+  'Cao đẳng': 'POST_SECONDARY',
+  'Đại học': 'POST_SECONDARY',
+};
+const ROLE_ALIASES: Record<string, TeamRole> = { 'Thành viên': 'MEMBER', 'Tổ viên': 'MEMBER', 'Phó tổ trưởng': 'DEPUTY', Leader: 'LEADER', Deputy: 'DEPUTY' };
+
+/** Security-team members: one row per person joining an existing team (found by its name in the commune). */
+export const TEAM_MEMBER_COLUMNS = {
+  communeCode,
+  teamName: column({
+    header: { vi: 'Tên tổ', en: 'Team name' },
+    aliases: ['Tên tổ bảo vệ an ninh, trật tự', 'Tổ bảo vệ an ninh, trật tự', 'Tổ', 'teamName'],
+    required: true,
+    parse: text,
+    help: { vi: 'Tổ bảo vệ an ninh, trật tự đã thành lập ở xã, phường đó (ghi như tên đã nhập).', en: 'A security team already formed in that commune (its name as recorded).' },
+    example: 'Tổ bảo vệ ANTT ấp 3',
+  }),
+  fullName: column({
+    header: { vi: 'Họ và tên', en: 'Full name' },
+    aliases: ['Họ tên', 'fullName'],
+    required: true,
+    parse: text,
+    help: { vi: 'Họ và tên đầy đủ.', en: 'Full name.' },
+    example: 'Nguyễn Văn An',
+  }),
+  birthDate: column({
+    header: { vi: 'Ngày sinh', en: 'Date of birth' },
+    aliases: ['Ngày, tháng, năm sinh', 'birthDate'],
+    required: true,
+    parse: date,
+    help: { vi: 'Ngày/tháng/năm sinh.', en: 'Day/month/year of birth.' },
+    example: '20/05/1980',
+  }),
+  citizenId: column({
+    header: { vi: 'Số CCCD', en: 'Citizen ID' },
+    aliases: ['Số căn cước', 'Số căn cước công dân', 'Số định danh cá nhân', 'CCCD', 'citizenId'],
+    required: false,
+    parse: digits(12),
+    help: { vi: 'Số căn cước 12 chữ số (nên định dạng ô là Văn bản để giữ số 0 đầu).', en: '12-digit citizen identity number (format the cell as Text to keep leading zeros).' },
+    example: '070080001234',
+  }),
+  phone: column({
+    header: { vi: 'Số điện thoại', en: 'Phone' },
+    aliases: ['Điện thoại', 'SĐT', 'phone'],
+    required: false,
+    parse: phoneText,
+    help: { vi: 'Số điện thoại di động hoặc cố định.', en: 'Phone number.' },
+    example: '0912345678',
+  }),
+  address: column({
+    header: { vi: 'Địa chỉ', en: 'Address' },
+    aliases: ['Nơi cư trú', 'Nơi ở hiện nay', 'address'],
+    required: false,
+    parse: text,
+    help: { vi: 'Nơi cư trú.', en: 'Address.' },
+    example: 'Ấp 3',
+  }),
+  role: column({
+    header: { vi: 'Chức vụ', en: 'Role' },
+    aliases: ['Chức danh', 'Vai trò', 'role'],
+    required: true,
+    parse: choice(TEAM_ROLE_LABELS, ROLE_ALIASES),
+    help: choicesHelp(TEAM_ROLE_LABELS),
+    choices: TEAM_ROLE_LABELS,
+    example: 'Tổ viên',
+  }),
+  joinedOn: column({
+    header: { vi: 'Ngày tham gia', en: 'Joined on' },
+    aliases: ['Ngày vào tổ', 'Ngày được công nhận', 'joinedOn'],
+    required: false,
+    parse: date,
+    help: { vi: 'Ngày/tháng/năm vào tổ; để trống là hôm nay. Không trước ngày tổ thành lập.', en: 'Day/month/year they join; empty means today. Not before the team was formed.' },
+    example: '01/09/2025',
+  }),
+  education: column({
+    header: { vi: 'Trình độ học vấn', en: 'Education' },
+    aliases: ['Trình độ văn hóa', 'Học vấn', 'education'],
+    required: true,
+    parse: choice(EDUCATION_LEVEL_LABELS, EDUCATION_ALIASES),
+    help: { vi: `${choicesHelp(EDUCATION_LEVEL_LABELS).vi}; hoặc 9/12, 12/12, THCS, THPT.`, en: `${choicesHelp(EDUCATION_LEVEL_LABELS).en}; or 9/12, 12/12.` },
+    choices: EDUCATION_LEVEL_LABELS,
+    example: '12/12',
+  }),
+  residentSince: column({
+    header: { vi: 'Cư trú từ ngày', en: 'Resident since' },
+    aliases: ['Ngày bắt đầu cư trú', 'residentSince'],
+    required: false,
+    parse: date,
+    help: { vi: 'Ngày bắt đầu cư trú ở địa bàn; để trống là không cư trú ở đó.', en: 'Since when they have lived there; empty means not resident.' },
+    example: '01/01/2000',
+  }),
+  cleanRecord: column({
+    header: { vi: 'Lý lịch rõ ràng', en: 'Clean record' },
+    aliases: ['Không có án tích', 'Lý lịch', 'cleanRecord'],
+    required: true,
+    parse: yesNo,
+    help: { vi: 'Có / Không: lý lịch rõ ràng, không có án tích.', en: 'Yes / No: a clean record.' },
+    example: 'Có',
+  }),
+  hasHealthCertificate: column({
+    header: { vi: 'Có giấy khám sức khỏe', en: 'Health certificate' },
+    aliases: ['Giấy khám sức khỏe', 'Đủ sức khỏe', 'hasHealthCertificate'],
+    required: true,
+    parse: yesNo,
+    help: { vi: 'Có / Không: có giấy chứng nhận đủ sức khỏe.', en: 'Yes / No: a health certificate.' },
+    example: 'Có',
+  }),
+  over70ApprovedByCommuneChairman: column({
+    header: { vi: 'Trên 70 tuổi được Chủ tịch UBND xã chấp thuận', en: 'Over 70, approved by the commune chairman' },
+    aliases: ['Chủ tịch UBND xã chấp thuận', 'over70ApprovedByCommuneChairman'],
+    required: false,
+    parse: yesNo,
+    help: { vi: 'Có / Không (chỉ với người trên 70 tuổi); để trống là Không.', en: 'Yes / No (only for people over 70); empty means No.' },
+    example: 'Không',
+  }),
+};
+
+/** The columns of each kind. */
+export const IMPORT_COLUMNS = {
+  RESIDENTIAL_AREAS: RESIDENTIAL_AREA_COLUMNS,
+  MODELS: MODEL_COLUMNS,
+  TEAM_MEMBERS: TEAM_MEMBER_COLUMNS,
+} as const satisfies Record<ImportKind, Record<string, ColumnSpec<unknown>>>;
+
+export type ColumnsOf<K extends ImportKind> = (typeof IMPORT_COLUMNS)[K];
+/** A row's values once read: each column's value, or null when empty (or not valid: see the row's problems). */
+export type RowValues<K extends ImportKind> = { [C in keyof ColumnsOf<K>]: ColumnsOf<K>[C] extends ColumnSpec<infer T> ? T | null : never };
