@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import {
   coverage,
   coverageThroughLineage,
+  nationalCoverage,
+  nationalCoverageThroughLineage,
   type Coverage,
   type CoverageData,
   type CoverageEvent,
@@ -331,6 +333,38 @@ describe('coverage properties', () => {
         if (!plain.ok || !through.ok) throw new Error('unit 70 must exist');
         expect(through.attributed).toEqual(plain.coverage);
         expect(through.problems).toEqual(plain.problems);
+      }),
+    );
+  });
+});
+
+describe('coverage of the whole country', () => {
+  it('is the sum of the provinces of the date, with model types counted once', () => {
+    fc.assert(
+      fc.property(world, ({ data: d }) => {
+        const national = nationalCoverage(d, FIGURES_ON, { depth: 2 });
+        const province = coverage(d, '70', FIGURES_ON, { depth: 1 });
+        if (!province.ok) throw new Error('unit 70 must exist');
+        // The world holds one province on FIGURES_ON: the country is that province, one level up.
+        expect(national.coverage.byChild.map((c) => c.unitCode)).toEqual(['70']);
+        expect(national.coverage.byChild[0]).toEqual(province.coverage);
+        expect(figures(national.coverage)).toEqual(figures(province.coverage));
+        expect(national.coverage.byModelType).toEqual(province.coverage.byModelType);
+        expect(national.problems).toEqual(province.problems);
+      }),
+    );
+  });
+
+  it('through lineage, attributes to the provinces of unitsOn as the province-level function does', () => {
+    fc.assert(
+      fc.property(world, ({ data: d, links: l }) => {
+        const national = nationalCoverageThroughLineage(d, l, { figuresOn: FIGURES_ON, unitsOn: UNITS_ON });
+        const province = coverageThroughLineage(d, l, '75', { figuresOn: FIGURES_ON, unitsOn: UNITS_ON }, { depth: 0 });
+        if (!province.ok) throw new Error('unit 75 must exist');
+        const p75 = national.attributed.byChild.find((c) => c.unitCode === '75');
+        expect(p75).toEqual(province.attributed);
+        for (const k of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels'] as const) expect(sum(national.attributed.byChild, k)).toBe(national.attributed[k]);
+        expect(national.unmapped).toEqual(province.unmapped);
       }),
     );
   });

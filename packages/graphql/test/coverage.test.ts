@@ -208,3 +208,47 @@ describe('SQL statements', () => {
     expect(both.statements.length).toMatchInlineSnapshot(`5`);
   });
 });
+
+describe('nationalCoverage', () => {
+  const NATIONAL = (args: string) => `{
+    nationalCoverage(${args}) {
+      asOf figuresOn ${FIGURES}
+      byProvince { unit { code } ${FIGURES} byChild { unit { code } residentialAreas } byModelType { modelType { name } activeModels } }
+      byModelType { modelType { name } activeModels residentialAreas }
+      lineage { partial { residentialAreas } partialCommunes { commune { code } } }
+    }
+  }`;
+
+  it('is the sum of the provinces, each as coverage(unitCode) gives it, in the statements of one coverage', async () => {
+    const national = await server.queryCounting<any>(NATIONAL('asOf: "2024-12-31"'));
+    const province = await server.query<any>(`{ coverage(unitCode: "70", asOf: "2024-12-31") { ${FIGURES} byModelType { activeModels } } }`);
+    expect(national.body.errors).toBeUndefined();
+    const n = national.body.data.nationalCoverage;
+    expect(n.byProvince).toHaveLength(63);
+    expect(n.lineage).toBeNull();
+    const bp = n.byProvince.find((p: any) => p.unit.code === '70');
+    const { byModelType: _types, ...figures } = province.data.coverage;
+    expect(bp).toMatchObject(figures);
+    for (const k of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels']) expect(n[k]).toBe(sum(n.byProvince, k));
+    // The demo data is Bình Phước's only: the country is that province.
+    expect(n).toMatchObject({ ...figures, figuresOn: '2024-12-31' });
+    // units (recursive CTE), placements, hosted models, their events; model types (one batch)
+    expect(national.statements.length).toMatchInlineSnapshot(`5`);
+  });
+
+  it('re-attributes 2024 to the 34 provinces of today through the lineage, in one more statement', async () => {
+    const r = await server.queryCounting<any>(NATIONAL('asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31"'));
+    const province = await server.query<any>(`{ coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") { ${FIGURES} lineage { partial { residentialAreas } } } }`);
+    expect(r.body.errors).toBeUndefined();
+    const n = r.body.data.nationalCoverage;
+    expect(n.byProvince).toHaveLength(34);
+    expect(n.byProvince.find((p: any) => p.unit.code === '75')).toMatchObject({ residentialAreas: province.data.coverage.residentialAreas, activeModels: province.data.coverage.activeModels });
+    expect(n.lineage.partial.residentialAreas).toBe(province.data.coverage.lineage.partial.residentialAreas);
+    expect(r.statements.length).toMatchInlineSnapshot(`6`);
+  });
+
+  it('refuses figuresOn without lineage, as coverage does', async () => {
+    const r = await server.query<any>(`{ nationalCoverage(figuresOn: "2024-12-31") { residentialAreas } }`);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

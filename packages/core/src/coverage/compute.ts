@@ -15,6 +15,9 @@ import type {
   CoverageResult,
   CoverageUnit,
   LineageCoverageResult,
+  NationalCoverage,
+  NationalCoverageResult,
+  NationalLineageCoverage,
   ModelTypeCoverage,
   PartialAttribution,
   UnmappedCommune,
@@ -87,12 +90,14 @@ class Hierarchy {
     for (const list of this.children.values()) list.sort((a, b) => (a.code < b.code ? -1 : 1));
   }
 
-  childrenOf(unit: CoverageUnit): CoverageUnit[] {
+  /** The units directly below `unit`; below the country (`null`), the provinces. */
+  childrenOf(unit: CoverageUnit | null): CoverageUnit[] {
+    if (unit === null) return [...this.byId.values()].filter((u) => u.level === 'PROVINCE').sort((a, b) => (a.code < b.code ? -1 : 1));
     return unit.level === 'COMMUNE' ? [] : (this.children.get(unit.code) ?? []);
   }
 
-  communesUnder(unit: CoverageUnit): CoverageUnit[] {
-    if (unit.level === 'COMMUNE') return [unit];
+  communesUnder(unit: CoverageUnit | null): CoverageUnit[] {
+    if (unit !== null && unit.level === 'COMMUNE') return [unit];
     return this.childrenOf(unit).flatMap((c) => this.communesUnder(c));
   }
 }
@@ -168,10 +173,19 @@ function buildTree(
   talliesOf: (communeId: string) => Tally[],
   depth: number,
 ): Coverage {
+  return { unitId: unit.id, unitCode: unit.code, ...buildFigures(hierarchy, unit, asOf, talliesOf, depth) };
+}
+
+/** The figures and breakdowns of `unit` (`null`: the country, by province). */
+function buildFigures(
+  hierarchy: Hierarchy,
+  unit: CoverageUnit | null,
+  asOf: IsoDate,
+  talliesOf: (communeId: string) => Tally[],
+  depth: number,
+): NationalCoverage {
   const t = merge(hierarchy.communesUnder(unit).flatMap((c) => talliesOf(c.id)));
   return {
-    unitId: unit.id,
-    unitCode: unit.code,
     asOf,
     ...figuresOf(t),
     byChild: depth > 0 ? hierarchy.childrenOf(unit).map((c) => buildTree(hierarchy, c, asOf, talliesOf, depth - 1)) : [],
@@ -210,13 +224,44 @@ export function coverageThroughLineage(
   dates: { readonly figuresOn: IsoDate; readonly unitsOn: IsoDate },
   options: CoverageOptions = {},
 ): LineageCoverageResult {
-  const { figuresOn, unitsOn } = dates;
-  const now = new Hierarchy(data.units, unitsOn);
+  const now = new Hierarchy(data.units, dates.unitsOn);
   const unit = now.byCode.get(unitCode);
-  if (!unit) return { ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode, asOf: unitsOn } };
+  if (!unit) return { ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode, asOf: dates.unitsOn } };
+  const { attributed, ...rest } = throughLineage(data, links, now, unit, dates, options);
+  return { ok: true, attributed: { unitId: unit.id, unitCode: unit.code, ...attributed }, ...rest };
+}
+
+/**
+ * Coverage of the whole country on `asOf`, by province (and below, to `depth`), computed
+ * from the same tallies as {@link coverage}: the national figure of the movement's report.
+ */
+export function nationalCoverage(data: CoverageData, asOf: IsoDate, options: CoverageOptions = {}): NationalCoverageResult {
+  const hierarchy = new Hierarchy(data.units, asOf);
+  const { tallies, problems } = tallyCommunes(data, asOf, hierarchy, options);
+  return { coverage: buildFigures(hierarchy, null, asOf, (id) => [tallies.get(id) ?? emptyTally()], options.depth ?? 1), problems };
+}
+
+/** {@link coverageThroughLineage} for the whole country: every commune of `unitsOn` is in it. */
+export function nationalCoverageThroughLineage(
+  data: CoverageData,
+  links: readonly LineageLink<string>[],
+  dates: { readonly figuresOn: IsoDate; readonly unitsOn: IsoDate },
+  options: CoverageOptions = {},
+): NationalLineageCoverage {
+  return throughLineage(data, links, new Hierarchy(data.units, dates.unitsOn), null, dates, options);
+}
+
+function throughLineage(
+  data: CoverageData,
+  links: readonly LineageLink<string>[],
+  now: Hierarchy,
+  unit: CoverageUnit | null,
+  dates: { readonly figuresOn: IsoDate; readonly unitsOn: IsoDate },
+  options: CoverageOptions,
+): NationalLineageCoverage {
+  const { figuresOn, unitsOn } = dates;
   const then = new Hierarchy(data.units, figuresOn);
   const { tallies, problems } = tallyCommunes(data, figuresOn, then, options);
-
   const inUnit = new Set(now.communesUnder(unit).map((c) => c.id));
   const received = new Map<string, Tally[]>();
   const partial: Array<PartialAttribution & { tally: Tally }> = [];
@@ -245,9 +290,8 @@ export function coverageThroughLineage(
     }
   }
 
-  const attributed = buildTree(now, unit, unitsOn, (id) => received.get(id) ?? [], options.depth ?? 1);
+  const attributed = buildFigures(now, unit, unitsOn, (id) => received.get(id) ?? [], options.depth ?? 1);
   return {
-    ok: true,
     attributed,
     figuresOn,
     partial: partial.map(({ tally: _tally, ...p }) => p),

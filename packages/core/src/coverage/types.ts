@@ -91,6 +91,15 @@ export interface Coverage extends CoverageFigures {
   readonly byModelType: readonly ModelTypeCoverage[];
 }
 
+/** Coverage of the whole country: its figures, by province and by model type. */
+export type NationalCoverage = Omit<Coverage, 'unitId' | 'unitCode'>;
+
+/** The result of {@link nationalCoverage}: the country always exists. */
+export interface NationalCoverageResult {
+  readonly coverage: NationalCoverage;
+  readonly problems: readonly CoverageProblem[];
+}
+
 /** Something in the data that coverage had to leave out, and why. */
 export type CoverageProblem =
   | { readonly code: 'ILLEGAL_LIFECYCLE'; readonly modelId: string; readonly error: IllegalTransition }
@@ -151,6 +160,9 @@ export interface LineageCoverage {
   readonly unmapped: readonly UnmappedCommune[];
   readonly problems: readonly CoverageProblem[];
 }
+
+/** {@link LineageCoverage} of the whole country (every commune of the date is in it). */
+export type NationalLineageCoverage = Omit<LineageCoverage, 'attributed'> & { readonly attributed: NationalCoverage };
 
 /** The result of {@link coverageThroughLineage}. */
 export type LineageCoverageResult =

@@ -12,7 +12,8 @@ import { dateColumn, isoOf, type AdminUnitRow } from '../hierarchy/rows.js';
 
 /** What to read: the unit on `unitsOn`, with figures of `figuresOn` (the same date unless `lineage`). */
 export interface CoverageScope {
-  readonly unitCode: string;
+  /** The unit asked about; null: the whole country (every province of `unitsOn`). */
+  readonly unitCode: string | null;
   readonly unitsOn: IsoDate;
   readonly figuresOn: IsoDate;
   /** Follow the lineage from the communes of `figuresOn` to those of `unitsOn`. */
@@ -20,7 +21,7 @@ export interface CoverageScope {
 }
 
 export interface CoverageRows {
-  /** The unit asked about, when it held on `unitsOn`. */
+  /** The unit asked about, when it held on `unitsOn` (null for the country). */
   readonly root: AdminUnitRow | null;
   /** Every unit read (the tree on `unitsOn`, the communes of `figuresOn`, their successors on `unitsOn`), by ID. */
   readonly units: ReadonlyMap<string, AdminUnitRow>;
@@ -50,7 +51,8 @@ function scope(s: CoverageScope): Prisma.Sql {
   const figures = dateColumn(s.figuresOn);
   const tree = Prisma.sql`
     tree AS (
-      SELECT u.* FROM "AdminUnit" u WHERE u.code = ${s.unitCode} AND ${validOn('u', units)}
+      SELECT u.* FROM "AdminUnit" u
+      WHERE ${s.unitCode === null ? Prisma.sql`u.level = 'PROVINCE'` : Prisma.sql`u.code = ${s.unitCode}`} AND ${validOn('u', units)}
       UNION ALL
       SELECT c.* FROM "AdminUnit" c JOIN tree p ON c."parentCode" = p.code
       WHERE p.level <> 'COMMUNE' AND ${validOn('c', units)}
