@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   coverage,
+  ACTIVATING_EVENTS,
+  countCommunes,
   coverageThroughLineage,
   nationalCoverage,
   nationalCoverageThroughLineage,
@@ -367,5 +369,34 @@ describe('coverage of the whole country', () => {
         expect(national.unmapped).toEqual(province.unmapped);
       }),
     );
+  });
+});
+
+describe('coverage from communes counted by the database', () => {
+  const counted = (d: CoverageData, date: string) => ({ units: d.units, communes: countCommunes(d, date).communes });
+
+  it('gives the figures of the rows, on the date and through the lineage, for a unit and for the country', () => {
+    fc.assert(
+      fc.property(world, ({ data: d, links: l }) => {
+        const rows = coverage(d, '70', FIGURES_ON, { depth: 2 });
+        const tallies = coverage(counted(d, FIGURES_ON), '70', FIGURES_ON, { depth: 2 });
+        if (!rows.ok || !tallies.ok) throw new Error('unit 70 must exist');
+        expect(tallies.coverage).toEqual(rows.coverage);
+        expect(nationalCoverage(counted(d, FIGURES_ON), FIGURES_ON).coverage).toEqual(nationalCoverage(d, FIGURES_ON).coverage);
+        const dates = { figuresOn: FIGURES_ON, unitsOn: UNITS_ON };
+        const { problems: _p, ...through } = nationalCoverageThroughLineage(d, l, dates);
+        const { problems: _q, ...throughTallies } = nationalCoverageThroughLineage(counted(d, FIGURES_ON), l, dates);
+        expect(throughTallies).toEqual(through);
+        const one = coverageThroughLineage(d, l, '75', dates);
+        const oneTallies = coverageThroughLineage(counted(d, FIGURES_ON), l, '75', dates);
+        if (!one.ok || !oneTallies.ok) throw new Error('unit 75 must exist');
+        expect(oneTallies.attributed).toEqual(one.attributed);
+        expect(oneTallies.partial).toEqual(one.partial);
+      }),
+    );
+  });
+
+  it('a model is active when its last event activated or resumed it (the transition table’s events leading to ACTIVE)', () => {
+    expect(ACTIVATING_EVENTS).toEqual(['ACTIVATE', 'RESUME']);
   });
 });

@@ -58,6 +58,25 @@ export interface CoverageData {
   readonly events: readonly CoverageEvent[];
 }
 
+/**
+ * One commune's coverage on a date as the database counts it (distinct residential areas and
+ * models placed in it on the date; `byModelType` for the types with an active model). The
+ * same as {@link countCommunes} gives from rows; a filter by model type is applied in the count.
+ */
+export interface CoverageCommuneTally extends CoverageFigures {
+  readonly communeId: string;
+  readonly byModelType: readonly ModelTypeCoverage[];
+}
+
+/** Coverage input counted by the database: the units and each commune's tally on the date of the figures. */
+export interface CoverageTallies {
+  readonly units: readonly CoverageUnit[];
+  readonly communes: readonly CoverageCommuneTally[];
+}
+
+/** What coverage is computed from: rows, or communes' tallies. */
+export type CoverageInput = CoverageData | CoverageTallies;
+
 /** The four figures of the seed report ("866/866 residential areas…, 14 kinds of models"). */
 export interface CoverageFigures {
   /** Residential areas in the unit on the date. */

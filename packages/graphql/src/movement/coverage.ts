@@ -2,8 +2,8 @@
  * Coverage and the movement report in GraphQL: residential areas with an active model
  * over all residential areas, active models and distinct model types, for any unit and
  * date, by child unit and by model type; optionally re-attributed through the lineage.
- * The rows come from coverage-data.ts (a fixed number of statements); the figures from
- * @antq/core's `coverage` / `coverageThroughLineage`.
+ * Each commune's counts come from coverage-data.ts (a fixed number of statements); the
+ * roll-up and the lineage from @antq/core's `coverage` / `coverageThroughLineage`.
  */
 import {
   coverage as computeCoverage,
@@ -328,8 +328,8 @@ builder.queryFields((t) => ({
       'aggregate: anyone may read it. With lineage: true, the figures of figuresOn (default asOf; not after it) are ' +
       're-attributed to the units of asOf through the lineage: each commune of figuresOn that passed wholly into one commune ' +
       'of asOf counts there, split ones are listed under `lineage` ("what did the communes that are now Đồng Nai have at ' +
-      'the end of 2024?": unitCode "75", asOf "2025-12-31", lineage: true, figuresOn "2024-12-31"). Costs 4 SQL statements ' +
-      '(5 with lineage) whatever the number of units below, plus one for all model types asked for.',
+      'the end of 2024?": unitCode "75", asOf "2025-12-31", lineage: true, figuresOn "2024-12-31"). Costs 2 SQL statements ' +
+      '(3 with lineage) whatever the number of units below, plus one for all model types asked for.',
     args: {
       unitCode: t.arg.string({ required: true, description: 'Statistical code of a province, district or commune.' }),
       asOf: t.arg({ type: DateScalar, description: 'The date of the hierarchy (and of the figures, without lineage). Default: today.' }),
@@ -348,7 +348,7 @@ builder.queryFields((t) => ({
     description:
       'Coverage of the whole country on asOf (default today), by province, as `coverage` gives it for one unit (a published ' +
       'aggregate). With lineage: true, the figures of figuresOn re-attributed to the units of asOf ("the country of 34 ' +
-      'provinces as it stood at the end of 2024"). The same statements as `coverage`: 4, 5 with lineage.',
+      'provinces as it stood at the end of 2024"). The same statements as `coverage`: 2, 3 with lineage, plus one for the model types asked for.',
     args: {
       asOf: t.arg({ type: DateScalar, description: 'The date of the hierarchy (and of the figures, without lineage). Default: today.' }),
       lineage: t.arg.boolean({ description: 'Re-attribute the figures of figuresOn to the units of asOf through the lineage.' }),
