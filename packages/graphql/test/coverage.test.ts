@@ -1,6 +1,6 @@
 import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countCommunes, type CoverageData } from '@antq/core';
+import { countCommunes, type CoverageData, type CoverageModel } from '@antq/core';
 import { readCoverageRows } from '../src/movement/coverage-data.js';
 import { movementReportText, namedModelTypes } from '../src/movement/report.js';
 import { usePreparedServer, type TestServer } from './support/server.js';
@@ -273,7 +273,7 @@ describe('communes counted in SQL', () => {
     return {
       units: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: iso(u.validFrom), to: iso(u.validTo) } })),
       residentialAreas: placements.map((pl) => ({ id: pl.residentialAreaId, communeCode: pl.communeCode, validity: both(pl, pl.residentialArea) })),
-      models: models.flatMap((m) =>
+      models: models.flatMap((m): CoverageModel[] =>
         m.hostKind === 'RESIDENTIAL_AREA'
           ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA' as const, residentialAreaId: m.residentialAreaId! } }]
           : m.hostKind === 'COMMUNE'
