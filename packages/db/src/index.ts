@@ -6,5 +6,8 @@ export * from './database.js';
 export * from './migrate.js';
 export * from './admin-units/index.js';
 export * from './demo/index.js';
+export * from './national/index.js';
+export { TABLES as GENERATED_TABLES } from './generator/bulk.js';
+export type { GeneratedTable, GeneratedTables, SealTarget, SealText } from './generator/rows.js';
 export { PrismaClient, Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/client.js';

@@ -5,6 +5,8 @@
  *   antq migrate                     apply pending migrations
  *   antq import admin-units [dir]    import the administrative units and their lineage
  *   antq seed demo [--seed N]        load the Bình Phước demo data (idempotent)
+ *   antq seed national [--scale S] [--province P] [--seed N] [--no-tips] | --remove
+ *                                    load (or remove) national-scale generated data
  *   antq token --role R --unit C     print a signed token (development and tests)
  *   antq api-key issue|revoke …      manage partner agencies' API keys
  * Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite), ANTQ_DATA_DIR
@@ -15,7 +17,19 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/core';
-import { AdminUnitsFileError, findAdminUnitsDir, importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database } from '@antq/db';
+import {
+  AdminUnitsFileError,
+  findAdminUnitsDir,
+  importAdminUnits,
+  migrate,
+  NationalSeedRefused,
+  openDatabase,
+  removeNational,
+  seedDemo,
+  seedNational,
+  targetFromEnv,
+  type Database,
+} from '@antq/db';
 import { issueApiKey, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';
 import { issueToken, UNIT_CODE_OF_ROLE } from './auth/tokens.js';
 import { listen } from './http/serve.js';
@@ -23,6 +37,7 @@ import { createAntqYoga } from './http/yoga.js';
 import { antqSchema } from './schema.js';
 import { settingsFromEnv } from './settings.js';
 import { dataDirOf, prepareDatabase, serverSecrets } from './startup.js';
+import { tipSealer } from './tips/sealing.js';
 
 const USAGE = `usage: antq <command>
   serve                                  start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR)
@@ -30,6 +45,13 @@ const USAGE = `usage: antq <command>
   import admin-units [dir]               import administrative units (default: shared/data/admin-units)
   seed demo [--seed <n>]                 load the Bình Phước demo data (on the embedded database it loads
                                          on first start; on PostgreSQL only when asked, with this)
+  seed national [--scale <s>] [--province <code>] [--seed <n>] [--no-tips]
+                                         load national-scale generated data into a database with the
+                                         administrative units and no other movement data: scale 1 is about
+                                         100,000 residential areas (0.1, 0.01 for quick runs); --province
+                                         only one province of today (75: about 3,000 areas at scale 1);
+                                         tips are sealed with the server's ANTQ_DATA_KEY (--no-tips: none)
+  seed national --remove                 remove the national-scale data
   token --role <role> [--unit <code>] [--area <id>] [--ttl 1h] [--subject <name>]
                                          print a signed token alone on stdout; roles: national,
                                          province-officer, commune-officer, area-leader
@@ -59,6 +81,10 @@ async function main(argv: string[]): Promise<number> {
       scopes: { type: 'string' },
       'persisted-only': { type: 'boolean', default: false },
       seed: { type: 'string' },
+      scale: { type: 'string' },
+      province: { type: 'string' },
+      'no-tips': { type: 'boolean', default: false },
+      remove: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,7 +102,8 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] === 'admin-units') return importUnits(rest[1]);
       throw new UsageError(`unknown import kind "${rest[0] ?? ''}"`);
     case 'seed':
-      if (rest[0] !== 'demo') throw new UsageError(`unknown seed "${rest[0] ?? ''}": antq seed demo`);
+      if (rest[0] === 'national') return seedNationalCommand(values);
+      if (rest[0] !== 'demo') throw new UsageError(`unknown seed "${rest[0] ?? ''}": antq seed demo | antq seed national`);
       return withDatabase(async (db) => {
         await migrate(db);
         if ((await db.prisma.adminUnit.count()) === 0) throw new UsageError('import the administrative units first: antq import admin-units');
@@ -138,6 +165,36 @@ async function importUnits(dirArg: string | undefined): Promise<number> {
     } catch (error) {
       if (!(error instanceof AdminUnitsFileError)) throw error;
       log(`rejected, nothing written: ${error.message}`);
+      return 1;
+    }
+  });
+}
+
+/** `antq seed national`: checks the arguments, then loads (or removes) the generated data. */
+async function seedNationalCommand(values: { scale?: string; province?: string; seed?: string; 'no-tips'?: boolean; remove?: boolean }): Promise<number> {
+  if (values.remove) {
+    return withDatabase(async (db) => {
+      const removed = await removeNational(db);
+      log(removed ? 'removed the national-scale data' : 'no national-scale data to remove');
+      return 0;
+    });
+  }
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!(Number.isFinite(scale) && scale > 0 && scale <= 20)) throw new UsageError('--scale must be a number above 0 and at most 20 (1: about 100,000 residential areas)');
+  if (values.province !== undefined && !/^\d{2}$/.test(values.province)) throw new UsageError('--province must be the 2-digit code of a province of today (e.g. 75)');
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1)) throw new UsageError('--seed must be an integer from 0 to 2147483647');
+  // Tips are sealed with the key the server will open them with; without it, none are made.
+  const seal = values['no-tips'] ? undefined : tipSealer(serverSecrets().dataKey);
+  return withDatabase(async (db) => {
+    await migrate(db);
+    if ((await db.prisma.adminUnit.count()) === 0) throw new UsageError('import the administrative units first: antq import admin-units');
+    try {
+      await seedNational(db, { scale, ...(values.province === undefined ? {} : { province: values.province }), ...(seed === undefined ? {} : { seed }), ...(seal ? { seal } : {}), progress: log });
+      return 0;
+    } catch (error) {
+      if (!(error instanceof NationalSeedRefused)) throw error;
+      log(error.message);
       return 1;
     }
   });

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { loadSecrets, type Secrets } from './auth/secrets.js';
-import { findAdminUnitsDir, findDemoDatasets, importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database } from '@antq/db';
+import { findAdminUnitsDir, importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database } from '@antq/db';
 
 export interface StartupOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -41,8 +41,9 @@ export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(e
         log(`imported in ${(summary.ms / 1000).toFixed(1)} s`);
       }
     }
-    // Once: a database that holds demo data already (of any seed) is left as it is.
-    if (target.kind === 'pglite' && env.ANTQ_DEMO !== 'off' && (await db.prisma.adminUnit.count()) > 0 && (await findDemoDatasets(db)).length === 0) {
+    // Once: a database that holds generated data already (the demo of any seed, or the
+    // national-scale data, which is never mixed with it) is left as it is.
+    if (target.kind === 'pglite' && env.ANTQ_DEMO !== 'off' && (await db.prisma.adminUnit.count()) > 0 && (await db.prisma.dataset.count()) === 0) {
       log('first start: loading the Bình Phước demo data (ANTQ_DEMO=off skips it)');
       await seedDemo(db, { progress: (m) => log(`  ${m}`) });
     }

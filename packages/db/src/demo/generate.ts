@@ -6,35 +6,23 @@
 import {
   addDays,
   addYears,
-  buildLifecycle,
   canRateModel,
   checkMemberEligibility,
-  checkTeamEvaluation,
-  excellentCap,
   intervalContains,
   lifecycleOrThrow,
   isActiveOn,
   prescribedTeamSize,
   searchKey,
   stateOn,
-  TEAM_EVALUATION_LEVELS,
   teamEvaluationPeriod,
   type AdminLevel,
   type EducationLevel,
   type EnterpriseSize,
   type IsoDate,
-  type LifecycleEventKind,
   type ModelBuilder,
-  type ModelEffectiveness,
-  type OrganizationKind,
   type ResidentialAreaKind,
-  type SchoolLevel,
-  type TeamEvaluationLevel,
   type TeamRole,
-  type TeamEvaluationEntry,
   type HostKind,
-  type CatalogueScope,
-  type ModelCategory,
 } from '@antq/core';
 import {
   DEMO_AS_OF,
@@ -48,8 +36,33 @@ import {
   SECURITY_TEAMS_FROM,
   type DemoModelTypeCode,
 } from './catalogue.js';
-import { ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, PLACE_NAMES, personName } from './names.js';
+import { ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, PLACE_NAMES } from './names.js';
 import { demoUuid, Random } from './random.js';
+import { lifecycleFor, type Fate, type LifecycleWindow, type PlannedEvent } from '../generator/lifecycle.js';
+import { birthDateFor, FakePeople } from '../generator/people.js';
+import { rateCommuneTeams } from '../generator/team-evaluations.js';
+import type {
+  DatasetRow,
+  LifecycleEventRow,
+  ModelCatalogueRow,
+  ModelEvaluationRow,
+  ModelMemberRow,
+  ModelRow,
+  ModelTypeRow,
+  OrganizationPlacementRow,
+  OrganizationRow,
+  PlacementRow,
+  ReplicationPointRow,
+  ResidentialAreaPlacementRow,
+  ResidentialAreaRow,
+  SecurityTeamAreaRow,
+  SecurityTeamRow,
+  TeamEvaluationRow,
+  TeamMemberEvaluationRow,
+  TeamMemberRow,
+} from '../generator/rows.js';
+
+export type * from '../generator/rows.js';
 
 // ---------------------------------------------------------------------------------------
 // Input: the real administrative units the demo is built on.
@@ -91,48 +104,7 @@ export interface DemoInput {
 // ---------------------------------------------------------------------------------------
 // Output: one array of rows per table, columns named as in movement.prisma.
 
-type Id = string;
 type Day = IsoDate;
-
-export interface DatasetRow { id: Id; kind: 'DEMO'; name: string; seed: number; parameters: unknown; summary: unknown }
-export interface ResidentialAreaRow {
-  id: Id; name: string; kind: ResidentialAreaKind; households: number; residents: number;
-  validFrom: Day | null; validTo: Day | null; searchText: string; datasetId: Id;
-}
-export interface PlacementRow { id: Id; communeId: Id; communeCode: string; placeCodes: string[]; validFrom: Day | null; validTo: Day | null }
-export interface ResidentialAreaPlacementRow extends PlacementRow { residentialAreaId: Id }
-export interface OrganizationRow {
-  id: Id; name: string; kind: OrganizationKind; armedForces: boolean | null; enterpriseSize: EnterpriseSize | null;
-  schoolLevel: SchoolLevel | null; validFrom: Day | null; validTo: Day | null; searchText: string; datasetId: Id;
-}
-export interface OrganizationPlacementRow extends PlacementRow { organizationId: Id }
-export interface ModelCatalogueRow { id: Id; code: string; name: string; scope: CatalogueScope; provinceCode: string | null; datasetId: Id }
-export interface ModelTypeRow { id: Id; catalogueId: Id; code: string; name: string; category: ModelCategory; hostKinds: HostKind[]; searchText: string }
-export interface ModelRow {
-  id: Id; name: string; modelTypeId: Id; hostKind: HostKind; residentialAreaId: Id | null; communeId: Id | null;
-  organizationId: Id | null; foundedOn: Day; builtBy: ModelBuilder; memberCount: number | null; datasetId: Id;
-}
-export interface LifecycleEventRow {
-  id: Id; modelId: Id; kind: LifecycleEventKind; date: Day; seq: number; decisionNumber: string | null;
-  decisionDate: Day | null; decisionIssuer: string | null; note: string | null; recordedAt: string;
-}
-export interface ModelMemberRow {
-  id: Id; modelId: Id; fullName: string; position: string; birthDate: Day; citizenId: string; phone: string;
-  address: string; joinedOn: Day; leftOn: Day | null;
-}
-export interface ReplicationPointRow { id: Id; sourceModelId: Id; replicaModelId: Id; replicatedOn: Day }
-export interface ModelEvaluationRow {
-  id: Id; modelId: Id; periodFrom: Day; periodTo: Day; evaluatedOn: Day; outcome: ModelEffectiveness; note: string | null;
-}
-export interface SecurityTeamRow { id: Id; name: string; communeId: Id; communeCode: string; placeCodes: string[]; establishedOn: Day; dissolvedOn: Day | null; datasetId: Id }
-export interface SecurityTeamAreaRow { teamId: Id; residentialAreaId: Id }
-export interface TeamMemberRow {
-  id: Id; teamId: Id; fullName: string; birthDate: Day; citizenId: string; phone: string; address: string; role: TeamRole;
-  joinedOn: Day; leftOn: Day | null; education: EducationLevel; residentSince: Day | null; cleanRecord: boolean;
-  hasHealthCertificate: boolean; over70ApprovedByCommuneChairman: boolean;
-}
-export interface TeamEvaluationRow { id: Id; teamId: Id; year: number; tasksAssigned: number; tasksCompleted: number; level: TeamEvaluationLevel }
-export interface TeamMemberEvaluationRow { id: Id; memberId: Id; year: number; tasksAssigned: number; tasksCompleted: number; level: TeamEvaluationLevel }
 
 /** Every row of the demo, table by table, in an order that satisfies the foreign keys. */
 export interface DemoRows {
@@ -165,11 +137,20 @@ const AREA_LABEL: Partial<Record<ResidentialAreaKind, string>> = { AP: 'Ấp', T
 const THON_DISTRICTS = new Set(['Huyện Bù Đăng']);
 /** Districts of Bình Phước on the border with Cambodia. */
 const BORDER_DISTRICTS = new Set(['Huyện Lộc Ninh', 'Huyện Bù Đốp', 'Huyện Bù Gia Mập']);
-const FIRST_PROPOSAL: Day = '2019-01-01';
+/** The dates of the demo's model lifecycles: all end on or before DEMO_AS_OF. */
+const DEMO_LIFECYCLE_WINDOW: LifecycleWindow = {
+  asOf: DEMO_AS_OF,
+  firstProposal: '2019-01-01',
+  lastProposal: '2024-03-31',
+  inProgressFrom: '2024-06-01',
+  inProgressTo: '2024-11-30',
+  latestChange: '2024-12-20',
+  resumeBy: '2024-12-15',
+  suspendFrom: '2024-01-01',
+};
 
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 const maxDay = (a: Day, b: Day) => (a > b ? a : b);
-const minDay = (a: Day, b: Day) => (a < b ? a : b);
 
 /** Where an area or organization sits: its commune version by version, following the lineage. */
 interface Placement {
@@ -192,21 +173,6 @@ interface OrgInfo {
   readonly commune: DemoUnit;
   readonly district: DemoUnit;
   readonly placements: readonly Placement[];
-}
-
-type Fate = 'ACTIVE' | 'ACTIVE_AFTER_PAUSE' | 'SUSPENDED' | 'DISSOLVED' | 'IN_PROGRESS';
-
-interface PlannedEvent {
-  readonly kind: LifecycleEventKind;
-  readonly date: Day;
-}
-
-/** A person's invented but well-formed personal data. */
-interface FakePerson {
-  readonly fullName: string;
-  readonly birthDate: Day;
-  readonly citizenId: string;
-  readonly phone: string;
 }
 
 /**
@@ -378,7 +344,7 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
     const key = 'area' in host ? `area/${host.area.row.id}/${type}` : `org/${host.org.row.id}/${type}`;
     const id = uuid('Model', key);
     if (planned.has(id)) throw new Error(`model ${key} generated twice`);
-    const plan = lifecycleFor(fate, random);
+    const plan = lifecycleFor(fate, random, DEMO_LIFECYCLE_WINDOW);
     const commune = 'area' in host ? host.area.commune : host.org.commune;
     const hostName = 'area' in host ? lowerFirst(host.area.row.name) : host.org.row.name;
     const row: ModelRow = {
@@ -481,19 +447,8 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   }
 
   // --- People: well-formed, visibly fake identity numbers and phones. ---------------------
-  let people = 0;
-  const fakePerson = (random: Random, female: boolean, birthDate: Day): FakePerson => {
-    const n = people++;
-    const year = Number(birthDate.slice(0, 4));
-    // Citizen identity number: 3-digit province of birth, century-and-sex digit, 2-digit
-    // year of birth, 6 digits. Province "000" does not exist: every demo number starts with it.
-    const centurySex = (year >= 2000 ? 2 : 0) + (female ? 1 : 0);
-    const citizenId = `000${centurySex}${String(year % 100).padStart(2, '0')}${String(n).padStart(6, '0')}`;
-    // Mobile numbers 0X0000NNNN (X = 3, 7, 8, 9): the run of four zeros marks them as demo numbers.
-    const phone = `0${'3789'[n % 4]}0000${String(Math.floor(n / 4) % 10_000).padStart(4, '0')}`;
-    return { fullName: personName(random, female), birthDate, citizenId, phone };
-  };
-  const birthDateFor = (random: Random, on: Day, age: number): Day => random.date(addDays(addYears(on, -(age + 1)), 1), addYears(on, -age));
+  const people = new FakePeople();
+  const fakePerson = (random: Random, female: boolean, birthDate: Day) => people.next(random, female, birthDate);
   const addressIn = (random: Random, area: AreaInfo) =>
     `Số ${random.int(1, 250)}, ${[area.row.name, area.commune.fullName, area.district.fullName, input.province.fullName].map(lowerFirst).join(', ')}`;
 
@@ -647,54 +602,15 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   }
   const membersOf = new Map<string, TeamMemberRow[]>();
   for (const m of teamMembers) membersOf.set(m.teamId, [...(membersOf.get(m.teamId) ?? []), m]);
-  const draftLevel = (random: Random) => random.weighted<TeamEvaluationLevel>({ EXCELLENT: 10, GOOD: 60, COMPLETE: 24, NOT_COMPLETE: 6 });
-  const tasksFor = (random: Random, level: TeamEvaluationLevel): [number, number] => {
-    const assigned = random.int(12, 24);
-    const share = { EXCELLENT: 1, GOOD: 0.85 + random.next() * 0.1, COMPLETE: 0.7 + random.next() * 0.14, NOT_COMPLETE: 0.4 + random.next() * 0.28 }[level];
-    return [assigned, Math.min(assigned, Math.floor(assigned * share))];
-  };
-  /** Demotes "excellent" ratings beyond the cap (20% of "good") to "good", last first. */
-  const capExcellent = (levels: TeamEvaluationLevel[]) => {
-    for (let i = levels.length - 1; i >= 0; i--) {
-      const excellent = levels.filter((l) => l === 'EXCELLENT').length;
-      const good = levels.filter((l) => l === 'GOOD').length;
-      if (excellent <= excellentCap(good, excellent)) break;
-      if (levels[i] === 'EXCELLENT') levels[i] = 'GOOD';
-    }
-  };
-  const rank = (l: TeamEvaluationLevel) => TEAM_EVALUATION_LEVELS.indexOf(l); // 0 is best
   for (const communeId of [...byEvaluatingCommune.keys()].sort()) {
-    const teams = byEvaluatingCommune.get(communeId)!;
-    const teamLevels = teams.map(() => draftLevel(teamEvalRandom));
-    capExcellent(teamLevels);
-    const memberList = teams.flatMap((t) => membersOf.get(t.id) ?? []);
-    const memberLevels = memberList.map((m) => {
-      const level = draftLevel(teamEvalRandom);
-      const teamLevel = teamLevels[teams.findIndex((t) => t.id === m.teamId)]!;
-      return m.role === 'LEADER' && rank(level) < rank(teamLevel) ? teamLevel : level;
-    });
-    capExcellent(memberLevels);
-    const entries: TeamEvaluationEntry[] = teams.map((team, i) => {
-      const [tasksAssigned, tasksCompleted] = tasksFor(teamEvalRandom, teamLevels[i]!);
-      teamEvaluations.push({ id: uuid('TeamEvaluation', `${team.id}/${year}`), teamId: team.id, year, tasksAssigned, tasksCompleted, level: teamLevels[i]! });
-      return {
-        id: team.id,
-        activeSince: team.establishedOn,
-        tasksAssigned,
-        tasksCompleted,
-        level: teamLevels[i]!,
-        members: memberList
-          .map((m, j) => ({ m, level: memberLevels[j]! }))
-          .filter(({ m }) => m.teamId === team.id)
-          .map(({ m, level }) => {
-            const [assigned, completed] = tasksFor(teamEvalRandom, level);
-            teamMemberEvaluations.push({ id: uuid('TeamMemberEvaluation', `${m.id}/${year}`), memberId: m.id, year, tasksAssigned: assigned, tasksCompleted: completed, level });
-            return { id: m.id, role: m.role, activeSince: m.joinedOn, tasksAssigned: assigned, tasksCompleted: completed, level };
-          }),
-      };
-    });
-    const verdict = checkTeamEvaluation({ year, teams: entries });
-    if (!verdict.pass) throw new Error(`demo team evaluations of commune ${communeId} break Guidance 01: ${JSON.stringify(verdict.failures)}`);
+    const teams = byEvaluatingCommune.get(communeId)!.map((t) => ({
+      id: t.id,
+      activeSince: t.establishedOn,
+      members: (membersOf.get(t.id) ?? []).map((m) => ({ id: m.id, role: m.role, activeSince: m.joinedOn })),
+    }));
+    const rated = rateCommuneTeams(teamEvalRandom, year, teams, uuid, `demo commune ${communeId}`);
+    teamEvaluations.push(...rated.teamEvaluations);
+    teamMemberEvaluations.push(...rated.memberEvaluations);
   }
 
   const rows: DemoRows = {
@@ -758,58 +674,4 @@ export function apportion(total: number, weights: readonly number[], minimum: nu
     parts[i]!++;
   }
   return parts.map((p) => p + minimum);
-}
-
-/** The dated events of a model with the given fate, all on or before DEMO_AS_OF. */
-function lifecycleFor(fate: Fate, random: Random): PlannedEvent[] {
-  const out: PlannedEvent[] = [];
-  const push = (kind: LifecycleEventKind, date: Day) => out.push({ kind, date });
-  if (fate === 'IN_PROGRESS') {
-    const steps: LifecycleEventKind[] = ['PROPOSE', 'SURVEY', 'APPROVE', 'ESTABLISH'].slice(0, random.int(1, 4)) as LifecycleEventKind[];
-    let date = random.date('2024-06-01', '2024-11-30');
-    for (const kind of steps) {
-      if (date > DEMO_AS_OF) break;
-      push(kind, date);
-      date = addDays(date, random.int(5, 20));
-    }
-    return out;
-  }
-  const propose = random.date(FIRST_PROPOSAL, '2024-03-31');
-  const survey = addDays(propose, random.int(5, 30));
-  const approve = addDays(survey, random.int(7, 45));
-  const establish = addDays(approve, random.int(3, 30));
-  const activate = random.chance(0.3) ? establish : addDays(establish, random.int(1, 15));
-  push('PROPOSE', propose);
-  push('SURVEY', survey);
-  push('APPROVE', approve);
-  if (fate === 'DISSOLVED' && random.chance(0.2)) {
-    // Given up before it was established.
-    push('DISSOLVE', addDays(approve, random.int(10, 90)));
-    return out;
-  }
-  push('ESTABLISH', establish);
-  push('ACTIVATE', activate);
-  const latest: Day = '2024-12-20';
-  switch (fate) {
-    case 'ACTIVE':
-      break;
-    case 'ACTIVE_AFTER_PAUSE': {
-      const suspend = addDays(activate, random.int(60, 400));
-      const resume = addDays(suspend, random.int(20, 150));
-      if (resume <= '2024-12-15') {
-        push('SUSPEND', suspend);
-        push('RESUME', resume);
-      }
-      break;
-    }
-    case 'SUSPENDED':
-      push('SUSPEND', random.date(maxDay(addDays(activate, 30), '2024-01-01'), latest));
-      break;
-    case 'DISSOLVED':
-      push('DISSOLVE', random.date(minDay(addDays(activate, 90), latest), latest));
-      break;
-  }
-  const check = buildLifecycle(out);
-  if (!check.ok) throw new Error(`demo lifecycle is illegal: ${check.error.message.en}`);
-  return out;
 }

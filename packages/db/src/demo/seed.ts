@@ -7,6 +7,8 @@ import { coverage, intervalContains, type CoverageData, type CoverageModel, type
 import type { Database } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { DEMO_AS_OF, DEMO_MODEL_TYPES, DEMO_PROVINCE_CODE, DEMO_RESIDENTIAL_AREAS, DEMO_SEED } from './catalogue.js';
+import { TABLES, insertRows } from '../generator/bulk.js';
+import type { GeneratedTable } from '../generator/rows.js';
 import { countsOf, generateDemo, type DemoInput, type DemoLink, type DemoRows, type DemoTable, type DemoUnit } from './generate.js';
 
 export interface SeedDemoOptions {
@@ -27,122 +29,10 @@ export interface SeedDemoResult {
   ms: number;
 }
 
-/** How each table of the demo is written: its SQL name and the SQL type of every column of its rows. */
-type Columns<Row> = { readonly [C in keyof Row]-?: string };
-type TableSpecs = { readonly [T in DemoTable]: { readonly table: string; readonly columns: Columns<DemoRows[T][number]> } };
-
-const TABLES: TableSpecs = {
-  residentialAreas: {
-    table: 'ResidentialArea',
-    columns: {
-      id: 'uuid', name: 'text', kind: '"ResidentialAreaKind"', households: 'int', residents: 'int',
-      validFrom: 'date', validTo: 'date', searchText: 'text', datasetId: 'uuid',
-    },
-  },
-  residentialAreaPlacements: {
-    table: 'ResidentialAreaPlacement',
-    columns: { id: 'uuid', residentialAreaId: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', validFrom: 'date', validTo: 'date' },
-  },
-  organizations: {
-    table: 'Organization',
-    columns: {
-      id: 'uuid', name: 'text', kind: '"OrganizationKind"', armedForces: 'boolean', enterpriseSize: '"EnterpriseSize"',
-      schoolLevel: '"SchoolLevel"', validFrom: 'date', validTo: 'date', searchText: 'text', datasetId: 'uuid',
-    },
-  },
-  organizationPlacements: {
-    table: 'OrganizationPlacement',
-    columns: { id: 'uuid', organizationId: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', validFrom: 'date', validTo: 'date' },
-  },
-  modelCatalogues: {
-    table: 'ModelCatalogue',
-    columns: { id: 'uuid', code: 'text', name: 'text', scope: '"CatalogueScope"', provinceCode: 'text', datasetId: 'uuid' },
-  },
-  modelTypes: {
-    table: 'ModelType',
-    columns: { id: 'uuid', catalogueId: 'uuid', code: 'text', name: 'text', category: '"ModelCategory"', hostKinds: '"HostKind"[]', searchText: 'text' },
-  },
-  models: {
-    table: 'Model',
-    columns: {
-      id: 'uuid', name: 'text', modelTypeId: 'uuid', hostKind: '"HostKind"', residentialAreaId: 'uuid', communeId: 'uuid',
-      organizationId: 'uuid', foundedOn: 'date', builtBy: '"ModelBuilder"', memberCount: 'int', datasetId: 'uuid',
-    },
-  },
-  lifecycleEvents: {
-    table: 'LifecycleEvent',
-    columns: {
-      id: 'uuid', modelId: 'uuid', kind: '"LifecycleEventKind"', date: 'date', seq: 'int', decisionNumber: 'text',
-      decisionDate: 'date', decisionIssuer: 'text', note: 'text', recordedAt: 'timestamp(3)',
-    },
-  },
-  modelMembers: {
-    table: 'ModelMember',
-    columns: {
-      id: 'uuid', modelId: 'uuid', fullName: 'text', position: 'text', birthDate: 'date', citizenId: 'text', phone: 'text',
-      address: 'text', joinedOn: 'date', leftOn: 'date',
-    },
-  },
-  replicationPoints: {
-    table: 'ReplicationPoint',
-    columns: { id: 'uuid', sourceModelId: 'uuid', replicaModelId: 'uuid', replicatedOn: 'date' },
-  },
-  modelEvaluations: {
-    table: 'ModelEvaluation',
-    columns: {
-      id: 'uuid', modelId: 'uuid', periodFrom: 'date', periodTo: 'date', evaluatedOn: 'date', outcome: '"ModelEffectiveness"', note: 'text',
-    },
-  },
-  securityTeams: {
-    table: 'SecurityTeam',
-    columns: { id: 'uuid', name: 'text', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', establishedOn: 'date', dissolvedOn: 'date', datasetId: 'uuid' },
-  },
-  securityTeamAreas: { table: 'SecurityTeamArea', columns: { teamId: 'uuid', residentialAreaId: 'uuid' } },
-  teamMembers: {
-    table: 'TeamMember',
-    columns: {
-      id: 'uuid', teamId: 'uuid', fullName: 'text', birthDate: 'date', citizenId: 'text', phone: 'text', address: 'text',
-      role: '"TeamRole"', joinedOn: 'date', leftOn: 'date', education: '"EducationLevel"', residentSince: 'date',
-      cleanRecord: 'boolean', hasHealthCertificate: 'boolean', over70ApprovedByCommuneChairman: 'boolean',
-    },
-  },
-  teamEvaluations: {
-    table: 'TeamEvaluation',
-    columns: { id: 'uuid', teamId: 'uuid', year: 'int', tasksAssigned: 'int', tasksCompleted: 'int', level: '"TeamEvaluationLevel"' },
-  },
-  teamMemberEvaluations: {
-    table: 'TeamMemberEvaluation',
-    columns: { id: 'uuid', memberId: 'uuid', year: 'int', tasksAssigned: 'int', tasksCompleted: 'int', level: '"TeamEvaluationLevel"' },
-  },
-};
-
 /** The SQL table of each part of the demo, in the order they are written. */
 export const DEMO_TABLES: Readonly<Record<DemoTable, string>> = Object.fromEntries(
-  Object.entries(TABLES).map(([k, v]) => [k, v.table]),
+  (Object.keys(TABLES) as GeneratedTable[]).filter((k): k is DemoTable => !k.startsWith('tip')).map((k) => [k, TABLES[k].table]),
 ) as Record<DemoTable, string>;
-
-/** Rows per INSERT statement (each statement carries its rows as one JSON parameter). */
-const ROWS_PER_STATEMENT = 5_000;
-
-/**
- * Writes `rows` with multi-row INSERTs: each statement takes up to ROWS_PER_STATEMENT
- * rows as one JSON parameter and expands it with jsonb_to_recordset (plain PostgreSQL,
- * accepted by PGlite, Citus and YugabyteDB), which is far quicker than createMany here.
- */
-async function insertRows(
-  tx: Prisma.TransactionClient,
-  table: string,
-  columns: Readonly<Record<string, string>>,
-  rows: readonly object[],
-): Promise<void> {
-  const names = Object.keys(columns);
-  const list = names.map((c) => `"${c}"`).join(', ');
-  const types = names.map((c) => `"${c}" ${columns[c]}`).join(', ');
-  const sql = `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS r(${types})`;
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    await tx.$executeRawUnsafe(sql, JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT)));
-  }
-}
 
 const day = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
 const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
@@ -240,6 +130,10 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new Error(`the demo seed must be an integer from 0 to 2^31−1, not ${seed}`);
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
+  if ((await db.prisma.dataset.count({ where: { kind: 'NATIONAL' } })) > 0) {
+    // Coverage would count the demo's 866 areas together with the generated ones of Đồng Nai.
+    throw new Error('national-scale generated data is loaded: the demo is never mixed with it (remove it first: removeNational, `antq seed national --remove`)');
+  }
   const loaded = await db.prisma.dataset.findMany({ where: { kind: 'DEMO' }, select: { id: true, seed: true, summary: true } });
   const same = loaded.find((d) => d.seed === seed);
   if (same) {
@@ -271,7 +165,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
       await tx.dataset.create({
         data: { id: dataset.id, kind: dataset.kind, name: dataset.name, seed: dataset.seed, parameters: dataset.parameters as Prisma.InputJsonValue, summary: dataset.summary as Prisma.InputJsonValue },
       });
-      for (const [key, spec] of Object.entries(TABLES) as Array<[DemoTable, TableSpecs[DemoTable]]>) {
+      for (const key of Object.keys(DEMO_TABLES) as DemoTable[]) {
+        const spec = TABLES[key];
         const t = performance.now();
         await insertRows(tx, spec.table, spec.columns, rows[key]);
         progress(`demo: ${spec.table}: ${rows[key].length} rows (${Math.round(performance.now() - t)} ms)`);

@@ -29,15 +29,10 @@ import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import { open, seal } from '../security/crypto.js';
+import { sealedAs } from './sealing.js';
 
 const TIP = { vi: 'tin báo', en: 'tip' };
 
-/** What each sealed value is bound to (see security/crypto.ts): its tip and its column. */
-const sealedAs = {
-  text: (tipNumber: string) => `Tip:${tipNumber}:text`,
-  contact: (tipNumber: string) => `Tip:${tipNumber}:contact`,
-  message: (tipId: string) => `TipMessage:${tipId}`,
-};
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export const TipCategoryEnum = builder.enumType('TipCategory', { values: TIP_CATEGORIES });

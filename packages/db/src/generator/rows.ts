@@ -1,0 +1,111 @@
+/**
+ * The rows the data generators write (the demo, seedDemo, and the national-scale data,
+ * seedNational), one interface per table, columns named as in the Prisma schema and
+ * dates as yyyy-mm-dd. Plain data: the generators are pure, bulk.ts writes the rows.
+ */
+import type {
+  CatalogueScope,
+  EducationLevel,
+  EnterpriseSize,
+  HostKind,
+  IsoDate,
+  LifecycleEventKind,
+  ModelBuilder,
+  ModelCategory,
+  ModelEffectiveness,
+  OrganizationKind,
+  ResidentialAreaKind,
+  SchoolLevel,
+  TeamEvaluationLevel,
+  TeamRole,
+  TipStatus,
+} from '@antq/core';
+
+type Id = string;
+type Day = IsoDate;
+
+export interface DatasetRow { id: Id; kind: 'DEMO' | 'NATIONAL'; name: string; seed: number; parameters: unknown; summary: unknown }
+export interface ResidentialAreaRow {
+  id: Id; name: string; kind: ResidentialAreaKind; households: number; residents: number;
+  validFrom: Day | null; validTo: Day | null; searchText: string; datasetId: Id;
+}
+export interface PlacementRow { id: Id; communeId: Id; communeCode: string; placeCodes: string[]; validFrom: Day | null; validTo: Day | null }
+export interface ResidentialAreaPlacementRow extends PlacementRow { residentialAreaId: Id }
+export interface OrganizationRow {
+  id: Id; name: string; kind: OrganizationKind; armedForces: boolean | null; enterpriseSize: EnterpriseSize | null;
+  schoolLevel: SchoolLevel | null; validFrom: Day | null; validTo: Day | null; searchText: string; datasetId: Id;
+}
+export interface OrganizationPlacementRow extends PlacementRow { organizationId: Id }
+export interface ModelCatalogueRow { id: Id; code: string; name: string; scope: CatalogueScope; provinceCode: string | null; datasetId: Id }
+export interface ModelTypeRow { id: Id; catalogueId: Id; code: string; name: string; category: ModelCategory; hostKinds: HostKind[]; searchText: string }
+export interface ModelRow {
+  id: Id; name: string; modelTypeId: Id; hostKind: HostKind; residentialAreaId: Id | null; communeId: Id | null;
+  organizationId: Id | null; foundedOn: Day; builtBy: ModelBuilder; memberCount: number | null; datasetId: Id;
+}
+export interface LifecycleEventRow {
+  id: Id; modelId: Id; kind: LifecycleEventKind; date: Day; seq: number; decisionNumber: string | null;
+  decisionDate: Day | null; decisionIssuer: string | null; note: string | null; recordedAt: string;
+}
+export interface ModelMemberRow {
+  id: Id; modelId: Id; fullName: string; position: string; birthDate: Day; citizenId: string; phone: string;
+  address: string; joinedOn: Day; leftOn: Day | null;
+}
+export interface ReplicationPointRow { id: Id; sourceModelId: Id; replicaModelId: Id; replicatedOn: Day }
+export interface ModelEvaluationRow {
+  id: Id; modelId: Id; periodFrom: Day; periodTo: Day; evaluatedOn: Day; outcome: ModelEffectiveness; note: string | null;
+}
+export interface SecurityTeamRow { id: Id; name: string; communeId: Id; communeCode: string; placeCodes: string[]; establishedOn: Day; dissolvedOn: Day | null; datasetId: Id }
+export interface SecurityTeamAreaRow { teamId: Id; residentialAreaId: Id }
+export interface TeamMemberRow {
+  id: Id; teamId: Id; fullName: string; birthDate: Day; citizenId: string; phone: string; address: string; role: TeamRole;
+  joinedOn: Day; leftOn: Day | null; education: EducationLevel; residentSince: Day | null; cleanRecord: boolean;
+  hasHealthCertificate: boolean; over70ApprovedByCommuneChairman: boolean;
+}
+export interface TeamEvaluationRow { id: Id; teamId: Id; year: number; tasksAssigned: number; tasksCompleted: number; level: TeamEvaluationLevel }
+export interface TeamMemberEvaluationRow { id: Id; memberId: Id; year: number; tasksAssigned: number; tasksCompleted: number; level: TeamEvaluationLevel }
+
+/** A tip with its texts already sealed (see SealText): the generator never holds a key. */
+export interface TipRow {
+  id: Id; number: string; secretHash: string; category: string; communeId: Id; placeCodes: string[]; occurredOn: Day;
+  bodyCiphertext: string; contactCiphertext: string | null; status: TipStatus; receivedAt: string; datasetId: Id;
+}
+export interface TipEventRow { id: Id; tipId: Id; status: TipStatus; date: Day; actor: string; note: string | null; createdAt: string }
+export interface TipMessageRow { id: Id; tipId: Id; author: 'INFORMANT' | 'OFFICER'; officer: string | null; bodyCiphertext: string; createdAt: string }
+
+/** The record and column a sealed text belongs to (the server binds each sealed value to its place). */
+export type SealTarget =
+  | { readonly column: 'Tip.text' | 'Tip.contact'; readonly tipNumber: string }
+  | { readonly column: 'TipMessage.text'; readonly tipId: string };
+
+/**
+ * Seals a confidential text for storage in `target` as the server does (AES-256-GCM with its
+ * data key, bound to the record and column): supplied by the caller, so that generated
+ * tips open with the server's key and this package never holds a key.
+ */
+export type SealText = (plaintext: string, target: SealTarget) => string;
+
+/** Every table a generator writes, in an order that satisfies the foreign keys. */
+export interface GeneratedTables {
+  residentialAreas: ResidentialAreaRow[];
+  residentialAreaPlacements: ResidentialAreaPlacementRow[];
+  organizations: OrganizationRow[];
+  organizationPlacements: OrganizationPlacementRow[];
+  modelCatalogues: ModelCatalogueRow[];
+  modelTypes: ModelTypeRow[];
+  models: ModelRow[];
+  lifecycleEvents: LifecycleEventRow[];
+  modelMembers: ModelMemberRow[];
+  replicationPoints: ReplicationPointRow[];
+  modelEvaluations: ModelEvaluationRow[];
+  securityTeams: SecurityTeamRow[];
+  securityTeamAreas: SecurityTeamAreaRow[];
+  teamMembers: TeamMemberRow[];
+  teamEvaluations: TeamEvaluationRow[];
+  teamMemberEvaluations: TeamMemberEvaluationRow[];
+  tips: TipRow[];
+  tipEvents: TipEventRow[];
+  tipMessages: TipMessageRow[];
+}
+
+/** A table a generator writes. */
+export type GeneratedTable = keyof GeneratedTables;

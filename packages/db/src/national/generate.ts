@@ -1,0 +1,777 @@
+/**
+ * The national-scale data as plain rows, computed from the real administrative units and
+ * the arguments: pure and deterministic (no clock, no database, no Math.random). The
+ * residential areas are spread over the real communes of the era before 2025-07-01 and
+ * placed, through the lineage, in the communes that succeeded them, as the demo does.
+ *
+ * Work is cut by province of today (34): `planNational` decides how many areas each old
+ * commune gets and which province of today it went into; `generateProvince` makes every
+ * row of one province. Each province draws from random streams of its own, so a run with
+ * `--province` gives that province the rows a national run gives it, and the rows of one
+ * province can be written and dropped before the next is made (memory stays that of the
+ * largest province, whatever the scale).
+ */
+import { createHash } from 'node:crypto';
+import {
+  addDays,
+  addYears,
+  canRateModel,
+  checkMemberEligibility,
+  intervalContains,
+  isRatable,
+  lifecycleOrThrow,
+  prescribedTeamSize,
+  searchKey,
+  stateOn,
+  teamEvaluationPeriod,
+  TIP_CATEGORIES,
+  type CoverageData,
+  type CoverageModel,
+  type EducationLevel,
+  type EnterpriseSize,
+  type IsoDate,
+  type ModelBuilder,
+  type ResidentialAreaKind,
+  type TeamRole,
+  type TeamSizePack,
+  type TipStatus,
+} from '@antq/core';
+import { SECURITY_TEAMS_FROM } from '../demo/catalogue.js';
+import type { DemoUnit } from '../demo/generate.js';
+import { ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, PLACE_NAMES } from '../demo/names.js';
+import { demoUuid, Random } from '../demo/random.js';
+import { lifecycleFor, type Fate, type PlannedEvent } from '../generator/lifecycle.js';
+import { birthDateFor, FakePeople } from '../generator/people.js';
+import type { GeneratedTables, PlacementRow, SealText, SecurityTeamRow, TeamMemberRow } from '../generator/rows.js';
+import { rateCommuneTeams } from '../generator/team-evaluations.js';
+import {
+  AREA_LABELS,
+  areaKindsOf,
+  BORDER_PROVINCES,
+  LOWER_EDUCATION_PROVINCES,
+  MODEL_EVALUATION_YEARS,
+  NATIONAL_AREAS_AT_SCALE_1,
+  NATIONAL_AS_OF,
+  NATIONAL_CATALOGUE_CODE,
+  NATIONAL_LIFECYCLE_WINDOW,
+  NATIONAL_MODEL_RATING_MINIMUM_DAYS,
+  NATIONAL_MODEL_TYPES,
+  OLD_ERA_LAST_DAY,
+  TEAM_EVALUATION_YEARS,
+  teamSizePackOf,
+  TIP_INFORMANT_MESSAGES,
+  TIP_OFFICER_MESSAGES,
+  TIP_TEXTS,
+  TIPS_FROM,
+  TIPS_TO,
+  type NationalModelTypeCode,
+} from './parameters.js';
+
+type Day = IsoDate;
+
+/** A lineage link as the generator needs it. */
+export interface NationalLink {
+  readonly predecessorId: string;
+  readonly successorId: string;
+  readonly kind: 'FULL' | 'PARTIAL';
+}
+
+/** What the generator reads: every administrative unit of every era, and the lineage. */
+export interface NationalInput {
+  readonly units: readonly DemoUnit[];
+  readonly links: readonly NationalLink[];
+}
+
+/** What the generator is asked for. */
+export interface NationalOptions {
+  readonly seed: number;
+  /** 1: about 100,000 residential areas; any positive number scales every count. */
+  readonly scale: number;
+  /** Only this province of today (a 2-digit code); all 34 when absent. */
+  readonly province?: string;
+}
+
+/** The units as maps, and the per-commune plan. */
+export interface NationalPlan {
+  readonly options: NationalOptions;
+  readonly datasetId: string;
+  /** Today's provinces to generate, by code, with their old-era communes and area counts. */
+  readonly provinces: readonly ProvincePlan[];
+  /** The national catalogue's rows (written once, before the provinces). */
+  readonly catalogue: Pick<GeneratedTables, 'modelCatalogues' | 'modelTypes'>;
+  readonly world: World;
+}
+
+export interface ProvincePlan {
+  /** Today's province. */
+  readonly province: DemoUnit;
+  /** Old-era communes whose areas went into it, by code, each with its number of areas (> 0). */
+  readonly communes: ReadonlyArray<{ readonly commune: DemoUnit; readonly areas: number }>;
+  readonly residentialAreas: number;
+}
+
+/** The administrative units, indexed. */
+export class World {
+  readonly byId = new Map<string, DemoUnit>();
+  private readonly byCode = new Map<string, DemoUnit[]>();
+  private readonly linksFrom = new Map<string, NationalLink[]>();
+
+  constructor(input: NationalInput) {
+    for (const u of input.units) {
+      this.byId.set(u.id, u);
+      this.byCode.set(u.code, [...(this.byCode.get(u.code) ?? []), u]);
+    }
+    for (const l of input.links) {
+      if (!this.byId.has(l.predecessorId) || !this.byId.has(l.successorId)) continue;
+      this.linksFrom.set(l.predecessorId, [...(this.linksFrom.get(l.predecessorId) ?? []), l]);
+    }
+    for (const list of this.linksFrom.values()) list.sort((a, b) => this.byId.get(a.successorId)!.code.localeCompare(this.byId.get(b.successorId)!.code));
+  }
+
+  /** The unit with `code` valid on `date`, if any. */
+  unitOn(code: string, date: Day): DemoUnit | undefined {
+    return this.byCode.get(code)?.find((u) => intervalContains({ from: u.validFrom, to: u.validTo }, date));
+  }
+
+  /** Links from `unit` to its successors, ordered by the successor's code. */
+  successorsOf(unit: DemoUnit): readonly NationalLink[] {
+    return this.linksFrom.get(unit.id) ?? [];
+  }
+
+  /** The codes of a unit and every unit above it in its own era (as `placeCodes` hold them). */
+  codesOf(unit: DemoUnit): string[] {
+    const on = unit.validTo ?? unit.validFrom ?? OLD_ERA_LAST_DAY;
+    const codes = [unit.code];
+    for (let parent = unit.parentCode; parent; ) {
+      codes.push(parent);
+      parent = this.unitOn(parent, on)?.parentCode ?? null;
+    }
+    return codes;
+  }
+
+  /** The province (code) a unit of any era belongs to. */
+  provinceCodeOf(unit: DemoUnit): string {
+    return this.codesOf(unit).at(-1)!;
+  }
+
+  /** The units `unit` passed into, FULL link first, else the first by code, to a unit still valid. */
+  mainChain(unit: DemoUnit): DemoUnit[] {
+    const out = [unit];
+    for (let u = unit; u.validTo !== null; ) {
+      const links = this.successorsOf(u);
+      const next = links.find((l) => l.kind === 'FULL') ?? links[0];
+      if (!next) break;
+      u = this.byId.get(next.successorId)!;
+      out.push(u);
+    }
+    return out;
+  }
+
+  /**
+   * The codes under which a record placed in `commune` is found today: its own place then,
+   * and the place of every commune still valid that it has since passed into, fully or
+   * partly (as the API's placeCodesUntil does for tips).
+   */
+  placeCodesUntilToday(commune: DemoUnit): string[] {
+    const codes = new Set(this.codesOf(commune));
+    let frontier = [commune];
+    for (let step = 0; step < 5 && frontier.length > 0; step++) {
+      const next: DemoUnit[] = [];
+      for (const u of frontier) {
+        if (u.validTo === null) continue;
+        for (const l of this.successorsOf(u)) {
+          const s = this.byId.get(l.successorId)!;
+          if (s.level !== 'COMMUNE') continue;
+          if (s.validTo === null) for (const c of this.codesOf(s)) codes.add(c);
+          else next.push(s);
+        }
+      }
+      frontier = next;
+    }
+    return [...codes];
+  }
+}
+
+/** Where an area or organization sits: one commune version after another. */
+interface Placement {
+  readonly unit: DemoUnit;
+  readonly from: Day | null;
+  readonly to: Day | null;
+}
+
+const within = (p: Placement, date: Day) => intervalContains({ from: p.from, to: p.to }, date);
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+const maxDay = (a: Day, b: Day) => (a > b ? a : b);
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The uuid of a generated row: name-based, under the seed, in a namespace of its own (never a demo row's). */
+export const nationalUuid = (seed: number) => (kind: string, key: string) => demoUuid(seed, `national/${kind}`, key);
+
+/**
+ * Splits `total` into parts proportional to `weights` (largest remainders get the leftover
+ * units, ties to the first), summing exactly to `total`; parts may be 0.
+ */
+function apportionFree(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map((x) => Math.floor(x));
+  let left = total - parts.reduce((s, x) => s + x, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left-- <= 0) break;
+    parts[i]!++;
+  }
+  return parts;
+}
+
+/**
+ * Decides what to generate: the old-era communes (valid on OLD_ERA_LAST_DAY), each with its
+ * share of NATIONAL_AREAS_AT_SCALE_1 × scale areas (urban wards a little more), grouped by
+ * the province of today each passed into. The shares are national, so a province gets the
+ * same areas with or without `province`.
+ */
+export function planNational(input: NationalInput, options: NationalOptions): NationalPlan {
+  if (!(options.scale > 0) || !Number.isFinite(options.scale)) throw new Error(`the scale must be a positive number, not ${options.scale}`);
+  const world = new World(input);
+  const uuid = nationalUuid(options.seed);
+  const communes = input.units
+    .filter((u) => u.level === 'COMMUNE' && intervalContains({ from: u.validFrom, to: u.validTo }, OLD_ERA_LAST_DAY))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  if (communes.length === 0) {
+    throw new Error(`the national data needs the administrative units: no commune is valid on ${OLD_ERA_LAST_DAY}. Import them first (\`antq import admin-units\`).`);
+  }
+  const weights = communes.map((c) => (c.kind === 'XA' ? 1 : c.kind === 'PHUONG' ? 1.35 : 1.2) * (0.5 + new Random(options.seed, `weight/${c.code}`).next()));
+  const total = Math.max(1, Math.round(NATIONAL_AREAS_AT_SCALE_1 * options.scale));
+  const counts = apportionFree(total, weights);
+  const byProvince = new Map<string, Array<{ commune: DemoUnit; areas: number }>>();
+  communes.forEach((commune, i) => {
+    if (counts[i] === 0) return;
+    const today = world.mainChain(commune).at(-1)!;
+    const code = world.provinceCodeOf(today);
+    byProvince.set(code, [...(byProvince.get(code) ?? []), { commune, areas: counts[i]! }]);
+  });
+  const todays = input.units.filter((u) => u.level === 'PROVINCE' && u.validTo === null).sort((a, b) => a.code.localeCompare(b.code));
+  if (options.province !== undefined && !todays.some((p) => p.code === options.province)) {
+    throw new Error(`no province of today has the code ${options.province}: one of ${todays.map((p) => p.code).join(', ')}`);
+  }
+  const provinces = todays
+    .filter((p) => options.province === undefined || p.code === options.province)
+    .map((province) => {
+      const list = byProvince.get(province.code) ?? [];
+      return { province, communes: list, residentialAreas: list.reduce((s, c) => s + c.areas, 0) };
+    });
+  const catalogueId = uuid('ModelCatalogue', NATIONAL_CATALOGUE_CODE);
+  const catalogue: NationalPlan['catalogue'] = {
+    modelCatalogues: [
+      {
+        id: catalogueId,
+        code: NATIONAL_CATALOGUE_CODE,
+        name: 'Danh mục mô hình tự quản về an ninh, trật tự (dữ liệu sinh toàn quốc)',
+        scope: 'NATIONAL',
+        provinceCode: null,
+        datasetId: '',
+      },
+    ],
+    modelTypes: NATIONAL_MODEL_TYPES.map((t) => ({
+      id: uuid('ModelType', t.code),
+      catalogueId,
+      code: t.code,
+      name: t.name,
+      category: t.category,
+      hostKinds: [...t.hostKinds],
+      searchText: searchKey(t.name),
+    })),
+  };
+  const scope = options.province === undefined ? 'all' : options.province;
+  const datasetId = uuid('Dataset', `${options.scale}/${scope}`);
+  catalogue.modelCatalogues[0]!.datasetId = datasetId;
+  return { options, datasetId, provinces, catalogue, world };
+}
+
+/** State carried from one province to the next (so that numbers stay unique across the run). */
+export class RunState {
+  readonly people = new FakePeople();
+  readonly tipNumbers = new Map<number, number>();
+  decisions = 0;
+
+  nextTipNumber(year: number): string {
+    const n = (this.tipNumbers.get(year) ?? 0) + 1;
+    this.tipNumbers.set(year, n);
+    return `TG-${year}-${String(n).padStart(6, '0')}`;
+  }
+}
+
+interface AreaInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly households: number;
+  readonly commune: DemoUnit;
+  readonly oldProvinceCode: string;
+  readonly urban: boolean;
+  readonly placements: readonly Placement[];
+}
+
+interface OrgInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'ENTERPRISE' | 'SCHOOL';
+  readonly size: EnterpriseSize | null;
+  readonly placements: readonly Placement[];
+}
+
+/** An empty set of tables. */
+export function emptyTables(): GeneratedTables {
+  return {
+    residentialAreas: [], residentialAreaPlacements: [], organizations: [], organizationPlacements: [], modelCatalogues: [], modelTypes: [],
+    models: [], lifecycleEvents: [], modelMembers: [], replicationPoints: [], modelEvaluations: [], securityTeams: [], securityTeamAreas: [],
+    teamMembers: [], teamEvaluations: [], teamMemberEvaluations: [], tips: [], tipEvents: [], tipMessages: [],
+  };
+}
+
+/**
+ * Every row of one province of today. `seal` seals tip texts (no tips without it).
+ * Throws when a row would break one of core's rules (a bug here, never expected).
+ */
+export function generateProvince(plan: NationalPlan, province: ProvincePlan, state: RunState, seal: SealText | undefined): GeneratedTables {
+  const { world, datasetId } = plan;
+  const seed = plan.options.seed;
+  const uuid = nationalUuid(seed);
+  const code = province.province.code;
+  const stream = (name: string) => new Random(seed, `national/${name}/${code}`);
+  const out = emptyTables();
+  const typeId = new Map(plan.catalogue.modelTypes.map((t) => [t.code as NationalModelTypeCode, t.id]));
+  const typeName = new Map(plan.catalogue.modelTypes.map((t) => [t.code as NationalModelTypeCode, t.name]));
+  const homeOf = (commune: DemoUnit) => world.provinceCodeOf(world.mainChain(commune).at(-1)!);
+
+  /** The commune versions of a record of `commune`: FULL successor first, else a PARTIAL one in the same province of today, picked at random. */
+  const placementsOf = (commune: DemoUnit, random: Random): Placement[] => {
+    const home = homeOf(commune);
+    const placements: Placement[] = [];
+    let unit: DemoUnit | undefined = commune;
+    let from: Day | null = null;
+    while (unit) {
+      placements.push({ unit, from, to: unit.validTo });
+      if (unit.validTo === null) break;
+      const links = world.successorsOf(unit);
+      const full = links.find((l) => l.kind === 'FULL');
+      const local = links.filter((l) => world.provinceCodeOf(world.byId.get(l.successorId)!) === home);
+      const next = full ?? (local.length > 0 ? random.pick(local) : links.length > 0 ? random.pick(links) : undefined);
+      unit = next ? world.byId.get(next.successorId) : undefined;
+      from = unit?.validFrom ?? null;
+    }
+    return placements;
+  };
+  const placementRows = (placements: readonly Placement[], owner: string): PlacementRow[] =>
+    placements.map((p) => ({
+      id: uuid('Placement', `${owner}/${p.from ?? 'start'}`),
+      communeId: p.unit.id,
+      communeCode: p.unit.code,
+      placeCodes: world.codesOf(p.unit),
+      validFrom: p.from,
+      validTo: p.to,
+    }));
+  const placeOn = (placements: readonly Placement[], date: Day) => placements.find((p) => within(p, date))?.unit;
+
+  // --- Residential areas. -------------------------------------------------------------
+  const areaRandom = stream('residential-areas');
+  const areas: AreaInfo[] = [];
+  const areasOf = new Map<string, AreaInfo[]>();
+  for (const { commune, areas: n } of province.communes) {
+    const oldProvinceCode = world.provinceCodeOf(commune);
+    const urban = commune.kind !== 'XA';
+    const kind = areaRandom.weighted<ResidentialAreaKind>(areaKindsOf(oldProvinceCode, urban));
+    const style = areaRandom.weighted({ numbered: 55, named: 20, mixed: 25 });
+    const numbered = style === 'numbered' ? n : style === 'named' ? 0 : Math.ceil(n * 0.6);
+    const named = areaRandom.shuffle(PLACE_NAMES).slice(0, n - numbered);
+    const suffixes = [...Array.from({ length: numbered }, (_, i) => String(i + 1)), ...named];
+    while (suffixes.length < n) suffixes.push(String(suffixes.length + 1)); // more areas than names
+    const mine: AreaInfo[] = [];
+    suffixes.forEach((suffix, i) => {
+      const id = uuid('ResidentialArea', `${commune.code}/${i + 1}`);
+      const name = `${AREA_LABELS[kind]} ${suffix}`;
+      const households = urban ? areaRandom.int(250, 900) : areaRandom.int(120, 450);
+      const placements = placementsOf(commune, areaRandom);
+      const area: AreaInfo = { id, name, households, commune, oldProvinceCode, urban, placements };
+      out.residentialAreas.push({
+        id, name, kind, households,
+        residents: Math.round(households * (3.3 + areaRandom.next())),
+        validFrom: null,
+        validTo: placements.at(-1)!.to,
+        searchText: searchKey(name),
+        datasetId,
+      });
+      for (const p of placementRows(placements, id)) out.residentialAreaPlacements.push({ ...p, residentialAreaId: id });
+      areas.push(area);
+      mine.push(area);
+    });
+    areasOf.set(commune.id, mine);
+  }
+
+  // --- Organizations: enterprises and schools, a few per hundred areas. -----------------
+  const orgRandom = stream('organizations');
+  const orgs: OrgInfo[] = [];
+  for (const { commune, areas: n } of province.communes) {
+    for (let i = 0; i < n; i++) {
+      if (orgRandom.chance(0.03)) {
+        const id = uuid('Organization', `${commune.code}/enterprise/${i + 1}`);
+        const name = `${orgRandom.pick(ENTERPRISE_FORMS)} ${orgRandom.pick(ENTERPRISE_TRADES)} ${orgRandom.pick(ENTERPRISE_BRANDS)} ${commune.name}`;
+        const size = orgRandom.weighted<EnterpriseSize>({ MICRO: 0, SMALL: 3, MEDIUM: 5, LARGE: 2 });
+        orgs.push({ id, name, kind: 'ENTERPRISE', size, placements: placementsOf(commune, orgRandom) });
+      }
+      if (orgRandom.chance(0.025)) {
+        const level = orgRandom.chance(0.4) ? 'UPPER_SECONDARY' : 'LOWER_SECONDARY';
+        const id = uuid('Organization', `${commune.code}/school/${i + 1}`);
+        const name = `Trường ${level === 'UPPER_SECONDARY' ? 'THPT' : 'THCS'} ${commune.name}${i > 0 ? ` số ${i + 1}` : ''}`;
+        orgs.push({ id, name, kind: 'SCHOOL', size: null, placements: placementsOf(commune, orgRandom) });
+      }
+    }
+  }
+  for (const o of orgs) {
+    out.organizations.push({
+      id: o.id, name: o.name, kind: o.kind, armedForces: null, enterpriseSize: o.size,
+      schoolLevel: o.kind === 'SCHOOL' ? (o.name.includes('THPT') ? 'UPPER_SECONDARY' : 'LOWER_SECONDARY') : null,
+      validFrom: null, validTo: o.placements.at(-1)!.to, searchText: searchKey(o.name), datasetId,
+    });
+    for (const p of placementRows(o.placements, o.id)) out.organizationPlacements.push({ ...p, organizationId: o.id });
+  }
+
+  // --- Models and their lifecycles. --------------------------------------------------------
+  const modelRandom = stream('models');
+  const planned = new Map<string, PlannedEvent[]>();
+  const modelGroup = new Map<string, string>(); // model → old district/type, for replication
+  const addModel = (type: NationalModelTypeCode, host: { area: AreaInfo } | { org: OrgInfo }, fate: Fate, builtBy: ModelBuilder, memberCount: number | null) => {
+    const hostId = 'area' in host ? host.area.id : host.org.id;
+    const id = uuid('Model', `${hostId}/${type}`);
+    if (planned.has(id)) return;
+    const plan = lifecycleFor(fate, modelRandom, NATIONAL_LIFECYCLE_WINDOW);
+    const placements = 'area' in host ? host.area.placements : host.org.placements;
+    const hostName = 'area' in host ? lowerFirst(host.area.name) : host.org.name;
+    out.models.push({
+      id,
+      name: `${typeName.get(type)!} ${hostName}`,
+      modelTypeId: typeId.get(type)!,
+      hostKind: 'area' in host ? 'RESIDENTIAL_AREA' : 'ORGANIZATION',
+      residentialAreaId: 'area' in host ? host.area.id : null,
+      communeId: null,
+      organizationId: 'org' in host ? host.org.id : null,
+      foundedOn: (plan.find((e) => e.kind === 'ESTABLISH') ?? plan[0]!).date,
+      builtBy,
+      memberCount,
+      datasetId,
+    });
+    planned.set(id, plan);
+    modelGroup.set(id, `${placements[0]!.unit.parentCode}/${type}`);
+    plan.forEach((e, i) => {
+      const decided = e.kind === 'APPROVE' || e.kind === 'ESTABLISH' || e.kind === 'DISSOLVE';
+      const commune = placeOn(placements, e.date) ?? placements[0]!.unit;
+      out.lifecycleEvents.push({
+        id: uuid('LifecycleEvent', `${id}/${i + 1}`),
+        modelId: id,
+        kind: e.kind,
+        date: e.date,
+        seq: i + 1,
+        decisionNumber: decided ? `${++state.decisions}/QĐ-UBND` : null,
+        decisionDate: decided ? e.date : null,
+        decisionIssuer: decided ? `Ủy ban nhân dân ${lowerFirst(commune.fullName)}` : null,
+        note: null,
+        recordedAt: `${e.date}T02:00:00.000Z`,
+      });
+    });
+  };
+  const builder = () => modelRandom.weighted<ModelBuilder>({ POLICE: 40, FATHERLAND_FRONT: 20, MASS_ORGANIZATION: 15, RESIDENTS: 20, OTHER: 5 });
+  const MEMBER_RANGES: Partial<Record<NationalModelTypeCode, [number, number]>> = {
+    TO_AN_NINH_NHAN_DAN: [5, 15], DOI_DAN_PHONG: [8, 20], TO_XUNG_KICH: [5, 12], DOI_XE_OM_TU_QUAN: [6, 20],
+    TO_LIEN_GIA_TU_QUAN: [5, 15], DONG_HO_TU_QUAN: [20, 80], TO_HOA_GIAI: [5, 9], TU_QUAN_DUONG_BIEN: [5, 12],
+  };
+  const members = (type: NationalModelTypeCode) => {
+    const r = MEMBER_RANGES[type];
+    return r ? modelRandom.int(r[0], r[1]) : null;
+  };
+  /** Chances of the models other than an area's first, about half a model per area in all. */
+  const extraChance = (type: NationalModelTypeCode, a: AreaInfo): number => {
+    const base: Record<NationalModelTypeCode, number> = {
+      TO_AN_NINH_NHAN_DAN: 0.07, DOI_DAN_PHONG: a.urban ? 0.12 : 0.07, TO_XUNG_KICH: 0.05, DOI_XE_OM_TU_QUAN: a.urban ? 0.08 : 0.015,
+      KDC_KHONG_TOI_PHAM: 0.05, CAMERA_AN_NINH: a.urban ? 0.12 : 0.04, TO_LIEN_GIA_TU_QUAN: 0.04, DONG_HO_TU_QUAN: a.urban ? 0.01 : 0.035,
+      TO_HOA_GIAI: 0.05, GIAO_XU_BINH_YEN: 0.02, CHO_AN_TOAN: a.urban ? 0.02 : 0.01, TIENG_KENG_AN_NINH: a.urban ? 0.015 : 0.07,
+      TU_QUAN_DUONG_BIEN: BORDER_PROVINCES.has(a.oldProvinceCode) && !a.urban ? 0.1 : 0, DOANH_NGHIEP_AN_TOAN: 0, TRUONG_HOC_AN_TOAN: 0,
+    };
+    return base[type];
+  };
+  const areaTypes = NATIONAL_MODEL_TYPES.filter((t) => (t.hostKinds as readonly string[]).includes('RESIDENTIAL_AREA')).map((t) => t.code);
+  for (const area of areas) {
+    // Most areas have a first model active on NATIONAL_AS_OF; a few never got one.
+    if (modelRandom.chance(0.96)) {
+      const primary = modelRandom.weighted<NationalModelTypeCode>({ TO_AN_NINH_NHAN_DAN: 35, KDC_KHONG_TOI_PHAM: 25, TO_HOA_GIAI: 15, DOI_DAN_PHONG: 15, TO_LIEN_GIA_TU_QUAN: 10 });
+      addModel(primary, { area }, modelRandom.chance(0.12) ? 'ACTIVE_AFTER_PAUSE' : 'ACTIVE', builder(), members(primary));
+    }
+    for (const type of areaTypes) {
+      if (!modelRandom.chance(extraChance(type, area))) continue;
+      const fate = modelRandom.weighted<Fate>({ ACTIVE: 58, ACTIVE_AFTER_PAUSE: 8, SUSPENDED: 12, DISSOLVED: 12, IN_PROGRESS: 10 });
+      addModel(type, { area }, fate, builder(), members(type));
+    }
+  }
+  for (const org of orgs) {
+    if (org.kind === 'ENTERPRISE' && (org.size === 'MEDIUM' || org.size === 'LARGE')) {
+      addModel('DOANH_NGHIEP_AN_TOAN', { org }, modelRandom.weighted<Fate>({ ACTIVE: 80, SUSPENDED: 10, DISSOLVED: 10 }), 'AGENCY_SECURITY_UNIT', null);
+      if (modelRandom.chance(0.3)) addModel('CAMERA_AN_NINH', { org }, 'ACTIVE', 'AGENCY_SECURITY_UNIT', null);
+    }
+    if (org.kind === 'SCHOOL' && modelRandom.chance(0.6)) {
+      addModel('TRUONG_HOC_AN_TOAN', { org }, modelRandom.weighted<Fate>({ ACTIVE: 85, SUSPENDED: 5, DISSOLVED: 5, IN_PROGRESS: 5 }), 'AGENCY_SECURITY_UNIT', null);
+    }
+  }
+  const lifecycles = new Map([...planned].map(([id, plan]) => [id, lifecycleOrThrow(plan)]));
+
+  // --- People. -----------------------------------------------------------------------------
+  const areaById = new Map(areas.map((a) => [a.id, a]));
+  const addressIn = (random: Random, area: AreaInfo, on: Day) => {
+    const unit = placeOn(area.placements, on) ?? area.commune;
+    const above = world.codesOf(unit).slice(1).map((c) => world.unitOn(c, unit.validTo ?? unit.validFrom ?? OLD_ERA_LAST_DAY)?.fullName ?? c);
+    return `Số ${random.int(1, 250)}, ${[area.name, unit.fullName, ...above].map(lowerFirst).join(', ')}`;
+  };
+
+  // Members of the crime-prevention squads and motorbike-taxi teams, where recorded (as the demo).
+  const memberRandom = stream('model-members');
+  for (const m of out.models) {
+    const area = m.residentialAreaId ? areaById.get(m.residentialAreaId) : undefined;
+    if ((m.modelTypeId !== typeId.get('TO_XUNG_KICH') && m.modelTypeId !== typeId.get('DOI_XE_OM_TU_QUAN')) || !area || m.memberCount === null) continue;
+    const plan = planned.get(m.id)!;
+    const established = plan.find((e) => e.kind === 'ESTABLISH');
+    if (!established) continue;
+    const dissolved = plan.find((e) => e.kind === 'DISSOLVE');
+    for (let i = 0; i < m.memberCount; i++) {
+      const person = state.people.next(memberRandom, memberRandom.chance(0.08), birthDateFor(memberRandom, established.date, memberRandom.int(22, 58)));
+      out.modelMembers.push({
+        id: uuid('ModelMember', `${m.id}/${i + 1}`),
+        modelId: m.id,
+        ...person,
+        position: i === 0 ? 'Tổ trưởng' : i === 1 ? 'Tổ phó' : 'Thành viên',
+        address: addressIn(memberRandom, area, established.date),
+        joinedOn: established.date,
+        leftOn: dissolved?.date ?? null,
+      });
+    }
+  }
+
+  // --- Replication points: later models of a type in an old district replicate its first. ---
+  const replicationRandom = stream('replication');
+  const activated = (id: string) => planned.get(id)!.find((e) => e.kind === 'ACTIVATE')?.date;
+  const foundedOn = new Map(out.models.map((m) => [m.id, m.foundedOn]));
+  const groups = new Map<string, string[]>();
+  for (const m of out.models) {
+    if (!activated(m.id)) continue;
+    const key = modelGroup.get(m.id)!;
+    groups.set(key, [...(groups.get(key) ?? []), m.id]);
+  }
+  for (const key of [...groups.keys()].sort()) {
+    const list = groups.get(key)!.sort((a, b) => activated(a)!.localeCompare(activated(b)!) || a.localeCompare(b));
+    const source = list[0]!;
+    for (const replica of list.slice(1)) {
+      const proposed = planned.get(replica)![0]!.date;
+      if (proposed <= activated(source)! || !replicationRandom.chance(0.97)) continue;
+      out.replicationPoints.push({ id: uuid('ReplicationPoint', `${source}/${replica}`), sourceModelId: source, replicaModelId: replica, replicatedOn: foundedOn.get(replica)! });
+    }
+  }
+
+  // --- Model evaluations, 2021–2025. ---------------------------------------------------------
+  const evaluationRandom = stream('model-evaluations');
+  for (const m of out.models) {
+    const lifecycle = lifecycles.get(m.id)!;
+    for (const year of MODEL_EVALUATION_YEARS) {
+      const evaluatedOn = evaluationRandom.date(`${year}-12-05`, `${year}-12-28`);
+      const state = stateOn(lifecycle, evaluatedOn);
+      if ((state !== 'ACTIVE' && state !== 'SUSPENDED') || !canRateModel(lifecycle, evaluatedOn, NATIONAL_MODEL_RATING_MINIMUM_DAYS).pass) continue;
+      const effective = state === 'ACTIVE' && evaluationRandom.chance(0.88);
+      out.modelEvaluations.push({
+        id: uuid('ModelEvaluation', `${m.id}/${year}`),
+        modelId: m.id,
+        periodFrom: `${year}-01-01`,
+        periodTo: `${year}-12-31`,
+        evaluatedOn,
+        outcome: effective ? 'EFFECTIVE' : 'NOT_EFFECTIVE',
+        note: state === 'SUSPENDED' ? 'Mô hình đang tạm ngưng hoạt động' : null,
+      });
+    }
+  }
+
+  // --- Security teams from 2024-07-01, one per area or pair of small areas. ---------------
+  const teamRandom = stream('security-teams');
+  const teamAreas = new Map<string, AreaInfo[]>();
+  const packs = new Map<string, TeamSizePack>();
+  for (const { commune } of province.communes) {
+    const mine = areasOf.get(commune.id) ?? [];
+    const oldProvince = world.unitOn(world.provinceCodeOf(commune), OLD_ERA_LAST_DAY)!;
+    const pack = packs.get(oldProvince.code) ?? teamSizePackOf(oldProvince.code, oldProvince.fullName);
+    packs.set(oldProvince.code, pack);
+    const lowerEducation = LOWER_EDUCATION_PROVINCES.has(oldProvince.code);
+    const establishedOn = teamRandom.chance(0.7) ? SECURITY_TEAMS_FROM : teamRandom.date(addDays(SECURITY_TEAMS_FROM, 1), '2024-09-30');
+    for (let i = 0; i < mine.length; ) {
+      const a = mine[i]!;
+      const b = mine[i + 1];
+      const covered = b && a.households < 200 && b.households < 200 && teamRandom.chance(0.5) ? [a, b] : [a];
+      i += covered.length;
+      const id = uuid('SecurityTeam', covered.map((x) => x.id).join('+'));
+      const team: SecurityTeamRow = {
+        id,
+        name: `Tổ bảo vệ an ninh, trật tự ${covered.map((x) => lowerFirst(x.name)).join(' và ')}`,
+        communeId: commune.id,
+        communeCode: commune.code,
+        // Filed under its commune then and wherever its areas have been placed since (as the demo).
+        placeCodes: [...new Set([...world.codesOf(commune), ...covered.flatMap((x) => x.placements.filter((p) => p.to === null || p.to >= establishedOn).flatMap((p) => world.codesOf(p.unit)))])],
+        establishedOn,
+        dissolvedOn: null,
+        datasetId,
+      };
+      out.securityTeams.push(team);
+      teamAreas.set(id, covered);
+      for (const x of covered) out.securityTeamAreas.push({ teamId: id, residentialAreaId: x.id });
+      const households = covered.reduce((s, x) => s + x.households, 0);
+      const size = prescribedTeamSize([pack], { provinceCode: pack.provinceCode, households, residents: Math.round(households * 3.8), keyArea: false }, establishedOn);
+      if (!size.ok) throw new Error(`no team size for ${id}: ${size.error.code}`);
+      const addMember = (k: number, role: TeamRole, joinedOn: Day, leftOn: Day | null) => {
+        const age = teamRandom.chance(0.06) ? teamRandom.int(63, 69) : teamRandom.int(24, 62);
+        const female = teamRandom.chance(0.12);
+        const person = state.people.next(teamRandom, female, birthDateFor(teamRandom, joinedOn, age));
+        const residentSince = teamRandom.chance(0.6) ? person.birthDate : maxDay(person.birthDate, teamRandom.date(addYears(joinedOn, -30), addYears(joinedOn, -2)));
+        const member: TeamMemberRow = {
+          id: uuid('TeamMember', `${id}/${k}`),
+          teamId: id,
+          ...person,
+          address: addressIn(teamRandom, covered[teamRandom.int(0, covered.length - 1)]!, joinedOn),
+          role,
+          joinedOn,
+          leftOn,
+          education: teamRandom.weighted<EducationLevel>(
+            lowerEducation ? { PRIMARY: 20, LOWER_SECONDARY: 40, UPPER_SECONDARY: 35, POST_SECONDARY: 5 } : { LOWER_SECONDARY: 45, UPPER_SECONDARY: 45, POST_SECONDARY: 10 },
+          ),
+          residentSince,
+          cleanRecord: true,
+          hasHealthCertificate: true,
+          over70ApprovedByCommuneChairman: false,
+        };
+        const eligible = checkMemberEligibility(member, { date: joinedOn, borderMountainOrEthnicMinorityArea: lowerEducation });
+        if (!eligible.pass) throw new Error(`generated team member ${member.id} is not eligible: ${JSON.stringify(eligible.failures)}`);
+        out.teamMembers.push(member);
+      };
+      let k = 0;
+      for (let j = 0; j < size.members; j++) {
+        const role: TeamRole = j === 0 ? 'LEADER' : j === 1 ? 'DEPUTY' : 'MEMBER';
+        // About one member in twenty left in 2025 and was replaced, in the same role.
+        if (teamRandom.chance(0.05)) {
+          const left = teamRandom.date('2025-01-06', '2025-10-31');
+          addMember(++k, role, establishedOn, left);
+          addMember(++k, role, addDays(left, teamRandom.int(1, 20)), null);
+        } else addMember(++k, role, establishedOn, null);
+      }
+    }
+  }
+
+  // --- Team evaluations, commune by commune of the period's end (Guidance 01). -------------
+  const teamEvalRandom = stream('team-evaluations');
+  const membersOf = new Map<string, TeamMemberRow[]>();
+  for (const m of out.teamMembers) membersOf.set(m.teamId, [...(membersOf.get(m.teamId) ?? []), m]);
+  for (const year of TEAM_EVALUATION_YEARS) {
+    const periodEnd = teamEvaluationPeriod(year).to;
+    const byCommune = new Map<string, SecurityTeamRow[]>();
+    for (const team of out.securityTeams) {
+      const commune = placeOn(teamAreas.get(team.id)![0]!.placements, periodEnd);
+      if (!commune || !isRatable(team.establishedOn, year)) continue;
+      byCommune.set(commune.id, [...(byCommune.get(commune.id) ?? []), team]);
+    }
+    for (const communeId of [...byCommune.keys()].sort()) {
+      const teams = byCommune.get(communeId)!.map((t) => ({
+        id: t.id,
+        activeSince: t.establishedOn,
+        // Members still in the team at the period's end, active for 9 months by then.
+        members: (membersOf.get(t.id) ?? [])
+          .filter((m) => (m.leftOn === null || m.leftOn > periodEnd) && isRatable(m.joinedOn, year))
+          .map((m) => ({ id: m.id, role: m.role, activeSince: m.joinedOn })),
+      }));
+      const rated = rateCommuneTeams(teamEvalRandom, year, teams, uuid, `commune ${world.byId.get(communeId)?.code ?? communeId}`);
+      out.teamEvaluations.push(...rated.teamEvaluations);
+      out.teamMemberEvaluations.push(...rated.memberEvaluations);
+    }
+  }
+
+  // --- Tips, 2021–2025, sealed with the server's key. -------------------------------------
+  if (seal && areas.length > 0) {
+    const tipRandom = stream('tips');
+    const count = Math.round(areas.length * 0.6);
+    for (let i = 0; i < count; i++) {
+      const area = areas[tipRandom.int(0, areas.length - 1)]!;
+      const occurredOn = tipRandom.date(TIPS_FROM, TIPS_TO);
+      const commune = placeOn(area.placements, occurredOn);
+      if (!commune) continue;
+      const number = state.nextTipNumber(Number(occurredOn.slice(0, 4)));
+      const id = uuid('Tip', number);
+      const category = tipRandom.pick(TIP_CATEGORIES);
+      const text = tipRandom.pick(TIP_TEXTS[category]).replace('{area}', area.name).replace('{commune}', commune.fullName);
+      const informant = tipRandom.chance(0.55) ? state.people.next(tipRandom, tipRandom.chance(0.4), birthDateFor(tipRandom, occurredOn, tipRandom.int(20, 65))) : null;
+      const contact = informant ? `${informant.fullName}, ${informant.phone}` : null;
+      const received = addDays(occurredOn, tipRandom.int(0, 2));
+      const receivedAt = `${received > NATIONAL_AS_OF ? NATIONAL_AS_OF : received}T${String(tipRandom.int(0, 23)).padStart(2, '0')}:${String(tipRandom.int(0, 59)).padStart(2, '0')}:00.000Z`;
+      const officer = `commune-officer@${commune.code}`;
+      // A path through core's TIP_TRANSITIONS, shorter for recent tips.
+      const recent = occurredOn >= '2025-11-01';
+      const path = tipRandom.weighted<string>(
+        recent ? { R: 50, RV: 40, RVF: 10 } : { RVS: 45, RVFS: 15, RFS: 10, RVX: 12, RX: 5, RVF: 5, RV: 5, R: 3 },
+      );
+      const statuses = [...path].map((c) => ({ R: 'RECEIVED', V: 'VERIFYING', F: 'FORWARDED', S: 'RESOLVED', X: 'REJECTED' })[c] as TipStatus);
+      let date = receivedAt.slice(0, 10);
+      statuses.forEach((status, k) => {
+        if (k > 0) date = addDays(date, tipRandom.int(1, 20));
+        if (date > NATIONAL_AS_OF) date = NATIONAL_AS_OF;
+        out.tipEvents.push({ id: uuid('TipEvent', `${id}/${k + 1}`), tipId: id, status, date, actor: k === 0 ? 'system' : officer, note: null, createdAt: k === 0 ? receivedAt : `${date}T03:${String(k).padStart(2, '0')}:00.000Z` });
+      });
+      out.tips.push({
+        id, number,
+        secretHash: sha256(uuid('TipSecret', number)),
+        category,
+        communeId: commune.id,
+        placeCodes: world.placeCodesUntilToday(commune),
+        occurredOn,
+        bodyCiphertext: seal(text, { column: 'Tip.text', tipNumber: number }),
+        contactCiphertext: contact === null ? null : seal(contact, { column: 'Tip.contact', tipNumber: number }),
+        status: statuses.at(-1)!,
+        receivedAt,
+        datasetId,
+      });
+      if (tipRandom.chance(0.3)) {
+        const n = tipRandom.int(1, 3);
+        for (let k = 0; k < n; k++) {
+          const author = k % 2 === 0 ? 'OFFICER' : 'INFORMANT';
+          const at = addDays(receivedAt.slice(0, 10), k + 1);
+          out.tipMessages.push({
+            id: uuid('TipMessage', `${id}/${k + 1}`),
+            tipId: id,
+            author,
+            officer: author === 'OFFICER' ? officer : null,
+            bodyCiphertext: seal(tipRandom.pick(author === 'OFFICER' ? TIP_OFFICER_MESSAGES : TIP_INFORMANT_MESSAGES), { column: 'TipMessage.text', tipId: id }),
+            createdAt: `${at > NATIONAL_AS_OF ? NATIONAL_AS_OF : at}T04:${String(k).padStart(2, '0')}:00.000Z`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Core's coverage input for one province's rows on `asOf` (the units are all of `world`'s):
+ * what the generator checks and records as the figures it wrote.
+ */
+export function provinceCoverageData(world: World, rows: GeneratedTables, asOf: IsoDate): CoverageData {
+  const orgPlacements = new Map<string, GeneratedTables['organizationPlacements']>();
+  for (const p of rows.organizationPlacements) orgPlacements.set(p.organizationId, [...(orgPlacements.get(p.organizationId) ?? []), p]);
+  return {
+    units: [...world.byId.values()].map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: u.validFrom, to: u.validTo } })),
+    residentialAreas: rows.residentialAreaPlacements.map((p) => ({ id: p.residentialAreaId, communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } })),
+    models: rows.models.flatMap((m): CoverageModel[] =>
+      m.hostKind === 'RESIDENTIAL_AREA'
+        ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! } }]
+        : (orgPlacements.get(m.organizationId!) ?? [])
+            .filter((p) => intervalContains({ from: p.validFrom, to: p.validTo }, asOf))
+            .map((p) => ({ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'ORGANIZATION', communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } } })),
+    ),
+    events: rows.lifecycleEvents.map((e) => ({ modelId: e.modelId, kind: e.kind, date: e.date })),
+  };
+}
