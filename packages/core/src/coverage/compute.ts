@@ -4,7 +4,7 @@
  * model is never counted twice, whatever the shape of the data.
  */
 import { intervalContains, type IsoDate } from '../dates.js';
-import { descendantsOn, type LineageLink } from '../hierarchy/lineage.js';
+import { descendantsIn, linksByPredecessor, type LineageLink } from '../hierarchy/lineage.js';
 import type { LifecycleEventKind } from '../entities/enums.js';
 import { buildLifecycle, isActiveOn } from '../lifecycle/timeline.js';
 import { LIFECYCLE_TRANSITIONS } from '../lifecycle/transitions.js';
@@ -322,11 +322,12 @@ function throughLineage(
   const { tallies, problems } = talliesOf(data, figuresOn, then, options);
   const inUnit = new Set(now.communesUnder(unit).map((c) => c.id));
   const received = new Map<string, Tally[]>();
+  const forward = linksByPredecessor(links, unitsOn);
   const partial: Array<PartialAttribution & { tally: Tally }> = [];
   const unmapped: UnmappedCommune[] = [];
   for (const [communeId, tally] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const code = then.byId.get(communeId)!.code;
-    const successors = descendantsOn(links, communeId, unitsOn)
+    const successors = descendantsIn(forward, communeId)
       .map((d) => ({ unit: now.byId.get(d.unit), kind: d.kind }))
       .filter((d): d is { unit: CoverageUnit; kind: 'FULL' | 'PARTIAL' } => d.unit?.level === 'COMMUNE')
       .sort((a, b) => (a.unit.code < b.unit.code ? -1 : 1));
