@@ -234,8 +234,11 @@ export function planNational(input: NationalInput, options: NationalOptions): Na
   if (!(options.scale > 0) || !Number.isFinite(options.scale)) throw new Error(`the scale must be a positive number, not ${options.scale}`);
   const world = new World(input);
   const uuid = nationalUuid(options.seed);
+  // Communes of the old era that the lineage carries to a commune of today: the few whose
+  // links the published data lacks (see the admin-units import's warnings) are left out,
+  // since their areas could not be placed today.
   const communes = input.units
-    .filter((u) => u.level === 'COMMUNE' && intervalContains({ from: u.validFrom, to: u.validTo }, OLD_ERA_LAST_DAY))
+    .filter((u) => u.level === 'COMMUNE' && intervalContains({ from: u.validFrom, to: u.validTo }, OLD_ERA_LAST_DAY) && world.mainChain(u).at(-1)!.validTo === null)
     .sort((a, b) => a.code.localeCompare(b.code));
   if (communes.length === 0) {
     throw new Error(`the national data needs the administrative units: no commune is valid on ${OLD_ERA_LAST_DAY}. Import them first (\`antq import admin-units\`).`);
