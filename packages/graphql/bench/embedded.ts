@@ -29,11 +29,13 @@ interface Options {
   readonly log: (m: string) => void;
   /** Where the embedded database lives (kept between runs: only the first start loads data). */
   readonly dataDir?: string;
+  /** The province loaded (its code of today), read on its own besides the country. */
+  readonly province?: string;
 }
 
-export async function measureEmbedded({ port, repo, log, dataDir = process.env.ANTQ_BENCH_EMBEDDED_DIR ?? join(tmpdir(), 'antq-bench-embedded') }: Options): Promise<EmbeddedFigures> {
+export async function measureEmbedded({ port, repo, log, dataDir = process.env.ANTQ_BENCH_EMBEDDED_DIR ?? join(tmpdir(), 'antq-bench-embedded'), province = '08' }: Options): Promise<EmbeddedFigures> {
   if (!existsSync(join(dataDir, 'pglite'))) {
-    log(`embedded: first start in ${dataDir} (loads the administrative units and the demo province; not timed)`);
+    log(`embedded: first start in ${dataDir} (creates the database and imports the units; not timed). Load a province first: ANTQ_DATA_DIR=${dataDir} antq seed national --province ${province}`);
     const first = await start(repo, dataDir, port, 900_000);
     await stop(first.child);
   }
@@ -50,8 +52,8 @@ export async function measureEmbedded({ port, repo, log, dataDir = process.env.A
     const reads = [
       '{ nationalCoverage { residentialAreas byProvince { unit { code } residentialAreas activeModels } } }',
       '{ nationalCoverage(lineage: true, figuresOn: "2024-12-31") { residentialAreas byProvince { residentialAreas } lineage { partial { residentialAreas } } } }',
-      '{ coverage(unitCode: "70", asOf: "2024-12-31") { residentialAreas byChild { residentialAreas byChild { residentialAreas } } byModelType { modelType { name } } } }',
-      '{ movementReport(unitCode: "70", asOf: "2024-12-31") }',
+      `{ coverage(unitCode: "${province}") { residentialAreas byChild { residentialAreas } byModelType { modelType { name } } } }`,
+      `{ movementReport(unitCode: "${province}") }`,
     ];
     const first = await post(reads[0]!);
     if (first.errors) throw new Error(`embedded server: ${JSON.stringify(first.errors).slice(0, 300)}`);
@@ -70,7 +72,8 @@ export async function measureEmbedded({ port, repo, log, dataDir = process.env.A
 }
 
 async function start(repo: string, dataDir: string, port: number, timeoutMs: number): Promise<{ child: ChildProcess; seconds: number }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ANTQ_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+  // The data measured is what the directory holds (one province from `antq seed national --province`): no demo added on start.
+  const env: NodeJS.ProcessEnv = { ANTQ_DEMO: 'off', ...process.env, ANTQ_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
   delete env.DATABASE_URL;
   const began = performance.now();
   // node itself runs the server (tsx as a loader), so the pid measured is the server's.
