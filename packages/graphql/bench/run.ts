@@ -11,7 +11,7 @@
  *   pnpm bench [--label <name>] [--seconds 10] [--connections 8] [--quick] [--pglite <dir>] [--embedded] [--no-write]
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,13 @@ async function main(): Promise<number> {
   if (values['embedded-only']) {
     const embedded = await measureEmbedded({ port, repo: REPO, log });
     console.log(JSON.stringify(embedded, null, 2));
+    // With --label, recorded with that run's figures.
+    const file = values.label ? join(RESULTS_DIR, `${values.label}.json`) : null;
+    if (file && existsSync(file)) {
+      writeFileSync(file, `${JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as RunResult), embedded }, null, 2)}\n`);
+      writeFileSync(join(REPO, 'BENCHMARKS.md'), renderBenchmarks(RESULTS_DIR));
+      log(`recorded in bench/results/${values.label}.json and BENCHMARKS.md`);
+    }
     return 0;
   }
 
@@ -165,13 +172,15 @@ async function main(): Promise<number> {
       await idle();
       let during = 0;
       const stop = db.onQuery(() => (during += 1));
-      let graphql = await httpLoad(server.url, load, body, headers, slots ? slots.graphql.length : undefined);
+      // A write runs a fixed number of requests (its slots are finite): at most 25 per connection.
+      const writes = (side: TeamSlot[]) => Math.min(side.length, load.connections * 25);
+      let graphql = await httpLoad(server.url, load, body, headers, slots ? writes(slots.graphql) : undefined);
       await idle();
       // Slower than the run: autocannon drops the requests still in flight at the end; count a fixed number instead.
       if (graphql.requests < load.connections && !slots) graphql = await httpLoad(server.url, load, body, headers, load.connections * 2);
       await idle();
       stop();
-      let baseline = await closedLoop(load, baselineCall, slots ? slots.baseline.length : undefined);
+      let baseline = await closedLoop(load, baselineCall, slots ? writes(slots.baseline) : undefined);
       if (baseline.requests < load.connections && !slots) baseline = await closedLoop(load, baselineCall, load.connections * 2);
       if (graphql.errors) failures.push(`${op.name}: ${graphql.errors} failed requests`);
       const result: OperationResult = {
