@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   coverage,
+  ACTIVATING_EVENTS,
+  countCommunes,
   coverageThroughLineage,
+  nationalCoverage,
+  nationalCoverageThroughLineage,
   type Coverage,
   type CoverageData,
   type CoverageEvent,
@@ -333,5 +337,66 @@ describe('coverage properties', () => {
         expect(through.problems).toEqual(plain.problems);
       }),
     );
+  });
+});
+
+describe('coverage of the whole country', () => {
+  it('is the sum of the provinces of the date, with model types counted once', () => {
+    fc.assert(
+      fc.property(world, ({ data: d }) => {
+        const national = nationalCoverage(d, FIGURES_ON, { depth: 2 });
+        const province = coverage(d, '70', FIGURES_ON, { depth: 1 });
+        if (!province.ok) throw new Error('unit 70 must exist');
+        // The world holds one province on FIGURES_ON: the country is that province, one level up.
+        expect(national.coverage.byChild.map((c) => c.unitCode)).toEqual(['70']);
+        expect(national.coverage.byChild[0]).toEqual(province.coverage);
+        expect(figures(national.coverage)).toEqual(figures(province.coverage));
+        expect(national.coverage.byModelType).toEqual(province.coverage.byModelType);
+        expect(national.problems).toEqual(province.problems);
+      }),
+    );
+  });
+
+  it('through lineage, attributes to the provinces of unitsOn as the province-level function does', () => {
+    fc.assert(
+      fc.property(world, ({ data: d, links: l }) => {
+        const national = nationalCoverageThroughLineage(d, l, { figuresOn: FIGURES_ON, unitsOn: UNITS_ON });
+        const province = coverageThroughLineage(d, l, '75', { figuresOn: FIGURES_ON, unitsOn: UNITS_ON }, { depth: 0 });
+        if (!province.ok) throw new Error('unit 75 must exist');
+        const p75 = national.attributed.byChild.find((c) => c.unitCode === '75');
+        expect(p75).toEqual(province.attributed);
+        for (const k of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels'] as const) expect(sum(national.attributed.byChild, k)).toBe(national.attributed[k]);
+        expect(national.unmapped).toEqual(province.unmapped);
+      }),
+    );
+  });
+});
+
+describe('coverage from communes counted by the database', () => {
+  const counted = (d: CoverageData, date: string) => ({ units: d.units, communes: countCommunes(d, date).communes });
+
+  it('gives the figures of the rows, on the date and through the lineage, for a unit and for the country', () => {
+    fc.assert(
+      fc.property(world, ({ data: d, links: l }) => {
+        const rows = coverage(d, '70', FIGURES_ON, { depth: 2 });
+        const tallies = coverage(counted(d, FIGURES_ON), '70', FIGURES_ON, { depth: 2 });
+        if (!rows.ok || !tallies.ok) throw new Error('unit 70 must exist');
+        expect(tallies.coverage).toEqual(rows.coverage);
+        expect(nationalCoverage(counted(d, FIGURES_ON), FIGURES_ON).coverage).toEqual(nationalCoverage(d, FIGURES_ON).coverage);
+        const dates = { figuresOn: FIGURES_ON, unitsOn: UNITS_ON };
+        const { problems: _p, ...through } = nationalCoverageThroughLineage(d, l, dates);
+        const { problems: _q, ...throughTallies } = nationalCoverageThroughLineage(counted(d, FIGURES_ON), l, dates);
+        expect(throughTallies).toEqual(through);
+        const one = coverageThroughLineage(d, l, '75', dates);
+        const oneTallies = coverageThroughLineage(counted(d, FIGURES_ON), l, '75', dates);
+        if (!one.ok || !oneTallies.ok) throw new Error('unit 75 must exist');
+        expect(oneTallies.attributed).toEqual(one.attributed);
+        expect(oneTallies.partial).toEqual(one.partial);
+      }),
+    );
+  });
+
+  it('a model is active when its last event activated or resumed it (the transition table’s events leading to ACTIVE)', () => {
+    expect(ACTIVATING_EVENTS).toEqual(['ACTIVATE', 'RESUME']);
   });
 });

@@ -27,6 +27,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** The driver adapter factory, which also drives migrations (see migrate.ts). */
   readonly adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database itself (PGlite only; null on PostgreSQL), for SQL that bypasses Prisma (the benchmark's baseline). */
+  readonly pglite: PGlite | null;
   /** Calls `listener` for every SQL statement the client sends; returns an unsubscribe. */
   onQuery(listener: (event: QueryEvent) => void): () => void;
   /** The embedded database's files as a gzipped tarball (PGlite only), to open a copy later. */
@@ -44,6 +46,7 @@ export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): Database
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let adapter: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void>;
+  let embedded: PGlite | null = null;
   let dump = (): Promise<Blob> => Promise.reject(new Error('only an embedded (PGlite) database can be dumped'));
   if (target.kind === 'pglite') {
     if (target.dataDir !== 'memory') mkdirSync(target.dataDir, { recursive: true });
@@ -52,6 +55,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });
     await pglite.waitReady;
+    embedded = pglite;
     adapter = new PrismaPGlite(pglite);
     closeDriver = () => pglite.close();
     dump = () => pglite.dumpDataDir('gzip');
@@ -68,6 +72,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     target,
     prisma,
     adapter,
+    pglite: embedded,
     dump,
     onQuery(listener) {
       listeners.add(listener);

@@ -1,5 +1,7 @@
 import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countCommunes, type CoverageData, type CoverageModel } from '@antq/core';
+import { readCoverageRows } from '../src/movement/coverage-data.js';
 import { movementReportText, namedModelTypes } from '../src/movement/report.js';
 import { usePreparedServer, type TestServer } from './support/server.js';
 
@@ -189,8 +191,8 @@ describe('SQL statements', () => {
     expect(district.body.data.coverage.unit.code).toBe('688');
     expect(district.body.data.coverage.byChild.length).toBeGreaterThan(1);
     expect(province.statements.length).toBe(district.statements.length);
-    // units (recursive CTE), placements, hosted models, their events; model types (one batch)
-    expect(province.statements.length).toMatchInlineSnapshot(`5`);
+    // units (recursive CTE), each commune's counts; model types (one batch)
+    expect(province.statements.length).toMatchInlineSnapshot(`3`);
   });
 
   it('add one for the lineage, and none for the report beside the coverage it reuses', async () => {
@@ -198,13 +200,105 @@ describe('SQL statements', () => {
       coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") { ${FIGURES} byChild { residentialAreas } byModelType { modelType { name } } lineage { partial { residentialAreas } } }
     }`);
     expect(lineage.body.errors).toBeUndefined();
-    // units, links, placements, hosted models, their events; model types
-    expect(lineage.statements.length).toMatchInlineSnapshot(`6`);
+    // units, links, each commune's counts; model types
+    expect(lineage.statements.length).toMatchInlineSnapshot(`4`);
     const both = await server.queryCounting<any>(`{
       coverage(unitCode: "70", asOf: "2024-12-31") { residentialAreas byModelType { modelType { name } } }
       movementReport(unitCode: "70", asOf: "2024-12-31")
     }`);
     expect(both.body.errors).toBeUndefined();
-    expect(both.statements.length).toMatchInlineSnapshot(`5`);
+    expect(both.statements.length).toMatchInlineSnapshot(`3`);
+  });
+});
+
+describe('nationalCoverage', () => {
+  const NATIONAL = (args: string) => `{
+    nationalCoverage(${args}) {
+      asOf figuresOn ${FIGURES}
+      byProvince { unit { code } ${FIGURES} byChild { unit { code } residentialAreas } byModelType { modelType { name } activeModels } }
+      byModelType { modelType { name } activeModels residentialAreas }
+      lineage { partial { residentialAreas } partialCommunes { commune { code } } }
+    }
+  }`;
+
+  it('is the sum of the provinces, each as coverage(unitCode) gives it, in the statements of one coverage', async () => {
+    const national = await server.queryCounting<any>(NATIONAL('asOf: "2024-12-31"'));
+    const province = await server.query<any>(`{ coverage(unitCode: "70", asOf: "2024-12-31") { ${FIGURES} byModelType { activeModels } } }`);
+    expect(national.body.errors).toBeUndefined();
+    const n = national.body.data.nationalCoverage;
+    expect(n.byProvince).toHaveLength(63);
+    expect(n.lineage).toBeNull();
+    const bp = n.byProvince.find((p: any) => p.unit.code === '70');
+    const { byModelType: _types, ...figures } = province.data.coverage;
+    expect(bp).toMatchObject(figures);
+    for (const k of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels']) expect(n[k]).toBe(sum(n.byProvince, k));
+    // The demo data is Bình Phước's only: the country is that province.
+    expect(n).toMatchObject({ ...figures, figuresOn: '2024-12-31' });
+    // units (recursive CTE), each commune's counts; model types (one batch)
+    expect(national.statements.length).toMatchInlineSnapshot(`3`);
+  });
+
+  it('re-attributes 2024 to the 34 provinces of today through the lineage, in one more statement', async () => {
+    const r = await server.queryCounting<any>(NATIONAL('asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31"'));
+    const province = await server.query<any>(`{ coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") { ${FIGURES} lineage { partial { residentialAreas } } } }`);
+    expect(r.body.errors).toBeUndefined();
+    const n = r.body.data.nationalCoverage;
+    expect(n.byProvince).toHaveLength(34);
+    expect(n.byProvince.find((p: any) => p.unit.code === '75')).toMatchObject({ residentialAreas: province.data.coverage.residentialAreas, activeModels: province.data.coverage.activeModels });
+    expect(n.lineage.partial.residentialAreas).toBe(province.data.coverage.lineage.partial.residentialAreas);
+    expect(r.statements.length).toMatchInlineSnapshot(`4`);
+  });
+
+  it('refuses figuresOn without lineage, as coverage does', async () => {
+    const r = await server.query<any>(`{ nationalCoverage(figuresOn: "2024-12-31") { residentialAreas } }`);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('communes counted in SQL', () => {
+  /** Every row coverage depends on, read plainly, for core to count (the reference the SQL must match). */
+  async function rows(): Promise<CoverageData> {
+    const p = ctx.db.prisma;
+    const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+    const [units, placements, models, events] = await Promise.all([
+      p.adminUnit.findMany(),
+      p.residentialAreaPlacement.findMany({ include: { residentialArea: true } }),
+      p.model.findMany({ include: { commune: true, organization: { include: { placements: true } } } }),
+      p.lifecycleEvent.findMany({ orderBy: [{ modelId: 'asc' }, { date: 'asc' }, { seq: 'asc' }] }),
+    ]);
+    const both = (a: { validFrom: Date | null; validTo: Date | null }, b: { validFrom: Date | null; validTo: Date | null }) => ({
+      from: iso([a.validFrom, b.validFrom].filter((d): d is Date => d !== null).sort((x, y) => +y - +x)[0] ?? null),
+      to: iso([a.validTo, b.validTo].filter((d): d is Date => d !== null).sort((x, y) => +x - +y)[0] ?? null),
+    });
+    return {
+      units: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: iso(u.validFrom), to: iso(u.validTo) } })),
+      residentialAreas: placements.map((pl) => ({ id: pl.residentialAreaId, communeCode: pl.communeCode, validity: both(pl, pl.residentialArea) })),
+      models: models.flatMap((m): CoverageModel[] =>
+        m.hostKind === 'RESIDENTIAL_AREA'
+          ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA' as const, residentialAreaId: m.residentialAreaId! } }]
+          : m.hostKind === 'COMMUNE'
+            ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'COMMUNE' as const, communeCode: m.commune!.code, validity: { from: iso(m.commune!.validFrom), to: iso(m.commune!.validTo) } } }]
+            : m.organization!.placements.map((op) => ({ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'ORGANIZATION' as const, communeCode: op.communeCode, validity: both(op, m.organization!) } })),
+      ),
+      events: events.map((e) => ({ modelId: e.modelId, kind: e.kind, date: iso(e.date)! })),
+    };
+  }
+
+  it.each([
+    ['70', '2024-06-30'],
+    ['70', '2024-12-31'],
+    ['75', '2025-12-31'],
+    ['75', '2026-06-01'],
+  ])('are the counts core gives from the rows: %s on %s', async (unitCode, date) => {
+    const data = await rows();
+    const sql = await readCoverageRows(ctx.db.prisma, { unitCode, unitsOn: date, figuresOn: date, lineage: false });
+    const reference = countCommunes(data, date);
+    // Models placed elsewhere on the date are left out by both; no lifecycle in the demo is illegal.
+    expect(reference.problems.filter((p) => p.code === 'ILLEGAL_LIFECYCLE')).toEqual([]);
+    const byId = (list: readonly { communeId: string }[]) => new Map(list.map((c) => [c.communeId, c]));
+    const mine = byId(sql.data.communes);
+    const theirs = byId(reference.communes.filter((c) => sql.units.has(c.communeId)));
+    expect(mine.size).toBeGreaterThan(0);
+    expect(mine).toEqual(theirs);
   });
 });

@@ -4,48 +4,54 @@
  * model is never counted twice, whatever the shape of the data.
  */
 import { intervalContains, type IsoDate } from '../dates.js';
-import { descendantsOn, type LineageLink } from '../hierarchy/lineage.js';
+import { descendantsIn, linksByPredecessor, type LineageLink } from '../hierarchy/lineage.js';
+import type { LifecycleEventKind } from '../entities/enums.js';
 import { buildLifecycle, isActiveOn } from '../lifecycle/timeline.js';
+import { LIFECYCLE_TRANSITIONS } from '../lifecycle/transitions.js';
 import type {
   Coverage,
+  CoverageCommuneTally,
   CoverageData,
+  CoverageInput,
   CoverageFigures,
   CoverageOptions,
   CoverageProblem,
   CoverageResult,
   CoverageUnit,
   LineageCoverageResult,
+  NationalCoverage,
+  NationalCoverageResult,
+  NationalLineageCoverage,
   ModelTypeCoverage,
   PartialAttribution,
   UnmappedCommune,
 } from './types.js';
 
-/** What one commune holds on a date: sets of IDs, so that merging never double-counts. */
+/**
+ * What one commune holds on a date, as counts. Counting per commune is exact because a
+ * residential area (and a model) belongs to one commune on a date; the rows path counts
+ * distinct IDs within each commune (tallyCommunes), so nothing is counted twice when
+ * communes are added up the hierarchy or through lineage.
+ */
 interface Tally {
-  readonly areas: Set<string>;
-  readonly covered: Set<string>;
-  readonly models: Set<string>;
-  readonly byType: Map<string, { models: Set<string>; areas: Set<string> }>;
+  areas: number;
+  covered: number;
+  models: number;
+  readonly byType: Map<string, { models: number; areas: number }>;
 }
 
-const emptyTally = (): Tally => ({ areas: new Set(), covered: new Set(), models: new Set(), byType: new Map() });
-
-function tallyFor(map: Map<string, Tally>, id: string): Tally {
-  let t = map.get(id);
-  if (!t) map.set(id, (t = emptyTally()));
-  return t;
-}
+const emptyTally = (): Tally => ({ areas: 0, covered: 0, models: 0, byType: new Map() });
 
 function merge(tallies: Iterable<Tally>): Tally {
   const out = emptyTally();
   for (const t of tallies) {
-    t.areas.forEach((a) => out.areas.add(a));
-    t.covered.forEach((a) => out.covered.add(a));
-    t.models.forEach((m) => out.models.add(m));
+    out.areas += t.areas;
+    out.covered += t.covered;
+    out.models += t.models;
     for (const [type, v] of t.byType) {
-      const o = out.byType.get(type) ?? { models: new Set<string>(), areas: new Set<string>() };
-      v.models.forEach((m) => o.models.add(m));
-      v.areas.forEach((a) => o.areas.add(a));
+      const o = out.byType.get(type) ?? { models: 0, areas: 0 };
+      o.models += v.models;
+      o.areas += v.areas;
       out.byType.set(type, o);
     }
   }
@@ -54,9 +60,9 @@ function merge(tallies: Iterable<Tally>): Tally {
 
 function figuresOf(t: Tally): CoverageFigures {
   return {
-    residentialAreas: t.areas.size,
-    residentialAreasWithActiveModel: t.covered.size,
-    activeModels: t.models.size,
+    residentialAreas: t.areas,
+    residentialAreasWithActiveModel: t.covered,
+    activeModels: t.models,
     modelTypes: t.byType.size,
   };
 }
@@ -64,8 +70,13 @@ function figuresOf(t: Tally): CoverageFigures {
 function byModelTypeOf(t: Tally): ModelTypeCoverage[] {
   return [...t.byType]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([modelTypeId, v]) => ({ modelTypeId, activeModels: v.models.size, residentialAreas: v.areas.size }));
+    .map(([modelTypeId, v]) => ({ modelTypeId, activeModels: v.models, residentialAreas: v.areas }));
 }
+
+/** Events after which a model is ACTIVE, from the transition table: a model is active on a date when its last event by then is one of these. */
+export const ACTIVATING_EVENTS: readonly LifecycleEventKind[] = (Object.keys(LIFECYCLE_TRANSITIONS) as LifecycleEventKind[]).filter(
+  (kind) => LIFECYCLE_TRANSITIONS[kind].to === 'ACTIVE',
+);
 
 /** The units valid on a date, indexed by ID, by code and by parent code. */
 class Hierarchy {
@@ -87,24 +98,51 @@ class Hierarchy {
     for (const list of this.children.values()) list.sort((a, b) => (a.code < b.code ? -1 : 1));
   }
 
-  childrenOf(unit: CoverageUnit): CoverageUnit[] {
+  /** The units directly below `unit`; below the country (`null`), the provinces. */
+  childrenOf(unit: CoverageUnit | null): CoverageUnit[] {
+    if (unit === null) return [...this.byId.values()].filter((u) => u.level === 'PROVINCE').sort((a, b) => (a.code < b.code ? -1 : 1));
     return unit.level === 'COMMUNE' ? [] : (this.children.get(unit.code) ?? []);
   }
 
-  communesUnder(unit: CoverageUnit): CoverageUnit[] {
-    if (unit.level === 'COMMUNE') return [unit];
+  communesUnder(unit: CoverageUnit | null): CoverageUnit[] {
+    if (unit !== null && unit.level === 'COMMUNE') return [unit];
     return this.childrenOf(unit).flatMap((c) => this.communesUnder(c));
   }
 }
 
-/** Each commune's tally on `date`, by commune unit ID, plus what had to be left out. */
+/** Sets of distinct IDs of one commune, while its rows are read. */
+interface IdSets {
+  readonly areas: Set<string>;
+  readonly covered: Set<string>;
+  readonly models: Set<string>;
+  readonly byType: Map<string, { models: Set<string>; areas: Set<string> }>;
+}
+
+/**
+ * Each commune's counts on `date` from rows (what the database would count): by commune
+ * unit ID, with what had to be left out. The commune tallies the server reads from SQL
+ * (see {@link CoverageTallies}) are the same counts.
+ */
+export function countCommunes(data: CoverageData, date: IsoDate, options: CoverageOptions = {}): { communes: CoverageCommuneTally[]; problems: CoverageProblem[] } {
+  const { tallies, problems } = tallyCommunes(data, date, new Hierarchy(data.units, date), options);
+  return {
+    communes: [...tallies].map(([communeId, t]) => ({ communeId, ...figuresOf(t), byModelType: byModelTypeOf(t) })),
+    problems,
+  };
+}
+
 function tallyCommunes(
   data: CoverageData,
   date: IsoDate,
   hierarchy: Hierarchy,
   options: CoverageOptions,
 ): { tallies: Map<string, Tally>; problems: CoverageProblem[] } {
-  const tallies = new Map<string, Tally>();
+  const sets = new Map<string, IdSets>();
+  const setsFor = (id: string) => {
+    let t = sets.get(id);
+    if (!t) sets.set(id, (t = { areas: new Set(), covered: new Set(), models: new Set(), byType: new Map() }));
+    return t;
+  };
   const problems: CoverageProblem[] = [];
   const communeIdOn = (code: string): string | undefined => {
     const u = hierarchy.byCode.get(code);
@@ -117,7 +155,7 @@ function tallyCommunes(
     const communeId = communeIdOn(ra.communeCode);
     if (communeId === undefined || areaCommune.has(ra.id)) continue;
     areaCommune.set(ra.id, communeId);
-    tallyFor(tallies, communeId).areas.add(ra.id);
+    setsFor(communeId).areas.add(ra.id);
   }
 
   const eventsByModel = new Map<string, CoverageData['events'][number][]>();
@@ -147,7 +185,7 @@ function tallyCommunes(
       problems.push({ code: 'UNPLACED_MODEL', modelId: model.id });
       continue;
     }
-    const t = tallyFor(tallies, communeId);
+    const t = setsFor(communeId);
     t.models.add(model.id);
     const byType = t.byType.get(model.modelTypeId) ?? { models: new Set<string>(), areas: new Set<string>() };
     byType.models.add(model.id);
@@ -157,7 +195,32 @@ function tallyCommunes(
     }
     t.byType.set(model.modelTypeId, byType);
   }
+  const tallies = new Map<string, Tally>();
+  for (const [id, t] of sets) {
+    tallies.set(id, {
+      areas: t.areas.size,
+      covered: t.covered.size,
+      models: t.models.size,
+      byType: new Map([...t.byType].map(([type, v]) => [type, { models: v.models.size, areas: v.areas.size }])),
+    });
+  }
   return { tallies, problems };
+}
+
+/** The tallies of coverage input: counted here from rows, or given as counted by the database. */
+function talliesOf(input: CoverageInput, date: IsoDate, hierarchy: Hierarchy, options: CoverageOptions): { tallies: Map<string, Tally>; problems: CoverageProblem[] } {
+  if (!('communes' in input)) return tallyCommunes(input, date, hierarchy, options);
+  const tallies = new Map<string, Tally>();
+  for (const c of input.communes) {
+    if (!hierarchy.byId.has(c.communeId)) continue;
+    tallies.set(c.communeId, {
+      areas: c.residentialAreas,
+      covered: c.residentialAreasWithActiveModel,
+      models: c.activeModels,
+      byType: new Map(c.byModelType.map((t) => [t.modelTypeId, { models: t.activeModels, areas: t.residentialAreas }])),
+    });
+  }
+  return { tallies, problems: [] };
 }
 
 /** The coverage tree of `unit`, from the tallies each commune ID of the hierarchy receives. */
@@ -168,10 +231,19 @@ function buildTree(
   talliesOf: (communeId: string) => Tally[],
   depth: number,
 ): Coverage {
+  return { unitId: unit.id, unitCode: unit.code, ...buildFigures(hierarchy, unit, asOf, talliesOf, depth) };
+}
+
+/** The figures and breakdowns of `unit` (`null`: the country, by province). */
+function buildFigures(
+  hierarchy: Hierarchy,
+  unit: CoverageUnit | null,
+  asOf: IsoDate,
+  talliesOf: (communeId: string) => Tally[],
+  depth: number,
+): NationalCoverage {
   const t = merge(hierarchy.communesUnder(unit).flatMap((c) => talliesOf(c.id)));
   return {
-    unitId: unit.id,
-    unitCode: unit.code,
     asOf,
     ...figuresOf(t),
     byChild: depth > 0 ? hierarchy.childrenOf(unit).map((c) => buildTree(hierarchy, c, asOf, talliesOf, depth - 1)) : [],
@@ -185,11 +257,11 @@ function buildTree(
  * model types, by child unit and by model type. Models whose events break the lifecycle,
  * or whose host is not placed on the date, are left out and listed in `problems`.
  */
-export function coverage(data: CoverageData, unitCode: string, asOf: IsoDate, options: CoverageOptions = {}): CoverageResult {
+export function coverage(data: CoverageInput, unitCode: string, asOf: IsoDate, options: CoverageOptions = {}): CoverageResult {
   const hierarchy = new Hierarchy(data.units, asOf);
   const unit = hierarchy.byCode.get(unitCode);
   if (!unit) return { ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode, asOf } };
-  const { tallies, problems } = tallyCommunes(data, asOf, hierarchy, options);
+  const { tallies, problems } = talliesOf(data, asOf, hierarchy, options);
   const tree = buildTree(hierarchy, unit, asOf, (id) => [tallies.get(id) ?? emptyTally()], options.depth ?? 1);
   return { ok: true, coverage: tree, problems };
 }
@@ -204,26 +276,58 @@ export function coverage(data: CoverageData, unitCode: string, asOf: IsoDate, op
  * not change carries its figures to itself.
  */
 export function coverageThroughLineage(
-  data: CoverageData,
+  data: CoverageInput,
   links: readonly LineageLink<string>[],
   unitCode: string,
   dates: { readonly figuresOn: IsoDate; readonly unitsOn: IsoDate },
   options: CoverageOptions = {},
 ): LineageCoverageResult {
-  const { figuresOn, unitsOn } = dates;
-  const now = new Hierarchy(data.units, unitsOn);
+  const now = new Hierarchy(data.units, dates.unitsOn);
   const unit = now.byCode.get(unitCode);
-  if (!unit) return { ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode, asOf: unitsOn } };
-  const then = new Hierarchy(data.units, figuresOn);
-  const { tallies, problems } = tallyCommunes(data, figuresOn, then, options);
+  if (!unit) return { ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode, asOf: dates.unitsOn } };
+  const { attributed, ...rest } = throughLineage(data, links, now, unit, dates, options);
+  return { ok: true, attributed: { unitId: unit.id, unitCode: unit.code, ...attributed }, ...rest };
+}
 
+/**
+ * Coverage of the whole country on `asOf`, by province (and below, to `depth`), computed
+ * from the same tallies as {@link coverage}: the national figure of the movement's report.
+ */
+export function nationalCoverage(data: CoverageInput, asOf: IsoDate, options: CoverageOptions = {}): NationalCoverageResult {
+  const hierarchy = new Hierarchy(data.units, asOf);
+  const { tallies, problems } = talliesOf(data, asOf, hierarchy, options);
+  return { coverage: buildFigures(hierarchy, null, asOf, (id) => [tallies.get(id) ?? emptyTally()], options.depth ?? 1), problems };
+}
+
+/** {@link coverageThroughLineage} for the whole country: every commune of `unitsOn` is in it. */
+export function nationalCoverageThroughLineage(
+  data: CoverageInput,
+  links: readonly LineageLink<string>[],
+  dates: { readonly figuresOn: IsoDate; readonly unitsOn: IsoDate },
+  options: CoverageOptions = {},
+): NationalLineageCoverage {
+  return throughLineage(data, links, new Hierarchy(data.units, dates.unitsOn), null, dates, options);
+}
+
+function throughLineage(
+  data: CoverageInput,
+  links: readonly LineageLink<string>[],
+  now: Hierarchy,
+  unit: CoverageUnit | null,
+  dates: { readonly figuresOn: IsoDate; readonly unitsOn: IsoDate },
+  options: CoverageOptions,
+): NationalLineageCoverage {
+  const { figuresOn, unitsOn } = dates;
+  const then = new Hierarchy(data.units, figuresOn);
+  const { tallies, problems } = talliesOf(data, figuresOn, then, options);
   const inUnit = new Set(now.communesUnder(unit).map((c) => c.id));
   const received = new Map<string, Tally[]>();
+  const forward = linksByPredecessor(links, unitsOn);
   const partial: Array<PartialAttribution & { tally: Tally }> = [];
   const unmapped: UnmappedCommune[] = [];
   for (const [communeId, tally] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const code = then.byId.get(communeId)!.code;
-    const successors = descendantsOn(links, communeId, unitsOn)
+    const successors = descendantsIn(forward, communeId)
       .map((d) => ({ unit: now.byId.get(d.unit), kind: d.kind }))
       .filter((d): d is { unit: CoverageUnit; kind: 'FULL' | 'PARTIAL' } => d.unit?.level === 'COMMUNE')
       .sort((a, b) => (a.unit.code < b.unit.code ? -1 : 1));
@@ -245,9 +349,8 @@ export function coverageThroughLineage(
     }
   }
 
-  const attributed = buildTree(now, unit, unitsOn, (id) => received.get(id) ?? [], options.depth ?? 1);
+  const attributed = buildFigures(now, unit, unitsOn, (id) => received.get(id) ?? [], options.depth ?? 1);
   return {
-    ok: true,
     attributed,
     figuresOn,
     partial: partial.map(({ tally: _tally, ...p }) => p),

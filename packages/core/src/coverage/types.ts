@@ -58,6 +58,25 @@ export interface CoverageData {
   readonly events: readonly CoverageEvent[];
 }
 
+/**
+ * One commune's coverage on a date as the database counts it (distinct residential areas and
+ * models placed in it on the date; `byModelType` for the types with an active model). The
+ * same as {@link countCommunes} gives from rows; a filter by model type is applied in the count.
+ */
+export interface CoverageCommuneTally extends CoverageFigures {
+  readonly communeId: string;
+  readonly byModelType: readonly ModelTypeCoverage[];
+}
+
+/** Coverage input counted by the database: the units and each commune's tally on the date of the figures. */
+export interface CoverageTallies {
+  readonly units: readonly CoverageUnit[];
+  readonly communes: readonly CoverageCommuneTally[];
+}
+
+/** What coverage is computed from: rows, or communes' tallies. */
+export type CoverageInput = CoverageData | CoverageTallies;
+
 /** The four figures of the seed report ("866/866 residential areas…, 14 kinds of models"). */
 export interface CoverageFigures {
   /** Residential areas in the unit on the date. */
@@ -89,6 +108,15 @@ export interface Coverage extends CoverageFigures {
   readonly byChild: readonly Coverage[];
   /** One entry per model type with an active model, ordered by ID. */
   readonly byModelType: readonly ModelTypeCoverage[];
+}
+
+/** Coverage of the whole country: its figures, by province and by model type. */
+export type NationalCoverage = Omit<Coverage, 'unitId' | 'unitCode'>;
+
+/** The result of {@link nationalCoverage}: the country always exists. */
+export interface NationalCoverageResult {
+  readonly coverage: NationalCoverage;
+  readonly problems: readonly CoverageProblem[];
 }
 
 /** Something in the data that coverage had to leave out, and why. */
@@ -151,6 +179,9 @@ export interface LineageCoverage {
   readonly unmapped: readonly UnmappedCommune[];
   readonly problems: readonly CoverageProblem[];
 }
+
+/** {@link LineageCoverage} of the whole country (every commune of the date is in it). */
+export type NationalLineageCoverage = Omit<LineageCoverage, 'attributed'> & { readonly attributed: NationalCoverage };
 
 /** The result of {@link coverageThroughLineage}. */
 export type LineageCoverageResult =

@@ -37,6 +37,11 @@ export function descendantsOn<Id>(
   unit: Id,
   date: IsoDate,
 ): Array<{ unit: Id; kind: LineageKind }> {
+  return descendantsIn(linksByPredecessor(links, date), unit);
+}
+
+/** The links up to `date` by predecessor: built once to follow many units (coverage of a country follows every commune). */
+export function linksByPredecessor<Id>(links: Iterable<LineageLink<Id>>, date: IsoDate): ReadonlyMap<Id, readonly LineageLink<Id>[]> {
   const byPredecessor = new Map<Id, LineageLink<Id>[]>();
   for (const l of links) {
     if (l.date > date) continue;
@@ -44,6 +49,11 @@ export function descendantsOn<Id>(
     list.push(l);
     byPredecessor.set(l.predecessor, list);
   }
+  return byPredecessor;
+}
+
+/** {@link descendantsOn} over links indexed by {@link linksByPredecessor}. */
+export function descendantsIn<Id>(byPredecessor: ReadonlyMap<Id, readonly LineageLink<Id>[]>, unit: Id): Array<{ unit: Id; kind: LineageKind }> {
   const result = new Map<Id, LineageKind>();
   const walk = (id: Id, kind: LineageKind, seen: Set<Id>): void => {
     const next = (byPredecessor.get(id) ?? []).filter((l) => !seen.has(l.successor));

@@ -1,18 +1,21 @@
 /**
  * The rows coverage is computed from, read in a fixed number of SQL statements whatever
- * the number of units below the one asked about: 4 without lineage, 5 with it. Every
+ * the number of units below the one asked about: 2 without lineage, 3 with it. Every
  * statement starts from the same recursive CTE (the unit and everything below it on the
  * date), so the statements do not depend on one another and run together, and no list of
- * IDs travels from one to the next. The rules (a model's state on a date, what counts,
- * how lineage attributes) are @antq/core's: SQL only selects rows.
+ * IDs travels from one to the next. The database counts each commune's residential areas
+ * and active models (a few rows per commune, whatever the number of models: no row per
+ * model or event reaches the server); @antq/core rolls the counts up the hierarchy and
+ * attributes them through the lineage.
  */
-import type { CoverageData, CoverageModel, IsoDate, LineageLink } from '@antq/core';
+import { ACTIVATING_EVENTS, type CoverageTallies, type IsoDate, type LineageLink, type ModelTypeCoverage } from '@antq/core';
 import { Prisma, type PrismaClient } from '@antq/db';
 import { dateColumn, isoOf, type AdminUnitRow } from '../hierarchy/rows.js';
 
 /** What to read: the unit on `unitsOn`, with figures of `figuresOn` (the same date unless `lineage`). */
 export interface CoverageScope {
-  readonly unitCode: string;
+  /** The unit asked about; null: the whole country (every province of `unitsOn`). */
+  readonly unitCode: string | null;
   readonly unitsOn: IsoDate;
   readonly figuresOn: IsoDate;
   /** Follow the lineage from the communes of `figuresOn` to those of `unitsOn`. */
@@ -20,11 +23,12 @@ export interface CoverageScope {
 }
 
 export interface CoverageRows {
-  /** The unit asked about, when it held on `unitsOn`. */
+  /** The unit asked about, when it held on `unitsOn` (null for the country). */
   readonly root: AdminUnitRow | null;
   /** Every unit read (the tree on `unitsOn`, the communes of `figuresOn`, their successors on `unitsOn`), by ID. */
   readonly units: ReadonlyMap<string, AdminUnitRow>;
-  readonly data: CoverageData;
+  /** Each commune's counts on `figuresOn`, counted by the database. */
+  readonly data: CoverageTallies;
   /** Lineage links forward from the communes of `figuresOn` (empty without lineage). */
   readonly links: readonly LineageLink<string>[];
 }
@@ -50,7 +54,8 @@ function scope(s: CoverageScope): Prisma.Sql {
   const figures = dateColumn(s.figuresOn);
   const tree = Prisma.sql`
     tree AS (
-      SELECT u.* FROM "AdminUnit" u WHERE u.code = ${s.unitCode} AND ${validOn('u', units)}
+      SELECT u.* FROM "AdminUnit" u
+      WHERE ${s.unitCode === null ? Prisma.sql`u.level = 'PROVINCE'` : Prisma.sql`u.code = ${s.unitCode}`} AND ${validOn('u', units)}
       UNION ALL
       SELECT c.* FROM "AdminUnit" c JOIN tree p ON c."parentCode" = p.code
       WHERE p.level <> 'COMMUNE' AND ${validOn('c', units)}
@@ -70,49 +75,56 @@ function scope(s: CoverageScope): Prisma.Sql {
     )`;
 }
 
-/** Models hosted, on `figuresOn`, by the residential areas, communes and organizations of `figc`: one row per model. */
-function hosted(s: CoverageScope): Prisma.Sql {
+/**
+ * Each commune's counts on `figuresOn`, in one statement: distinct residential areas placed
+ * in the communes of `figc`, and the models hosted there (by an area, the commune itself
+ * or an organization) that are active on the date, in total and by model type. A model is
+ * active when its last event by then (by date, then order of recording) is one of core's
+ * ACTIVATING_EVENTS, which is core's `isActiveOn` for every lifecycle the API can record
+ * (events are checked against the transitions when written). The rows are the same
+ * counts core's `countCommunes` gives from rows (test/coverage.test.ts compares them).
+ */
+function talliesSql(s: CoverageScope, cte: Prisma.Sql): Prisma.Sql {
   const day = dateColumn(s.figuresOn);
-  return Prisma.sql`
+  return Prisma.sql`${cte},
+    area AS (
+      SELECT DISTINCT ON (p."residentialAreaId") p."residentialAreaId" AS id, p."communeId"
+      FROM "ResidentialAreaPlacement" p JOIN "ResidentialArea" a ON a.id = p."residentialAreaId"
+      WHERE p."communeId" IN (SELECT id FROM figc) AND ${validOn('p', day)} AND ${validOn('a', day)}
+      ORDER BY p."residentialAreaId", p."validFrom"
+    ),
     hosted AS (
-      SELECT m.id, m."modelTypeId", m."hostKind"::text AS "hostKind", m."residentialAreaId",
-             NULL::text AS "communeCode", NULL::date AS "validFrom", NULL::date AS "validTo"
-      FROM "Model" m
-      JOIN "ResidentialAreaPlacement" p ON p."residentialAreaId" = m."residentialAreaId"
-      JOIN "ResidentialArea" a ON a.id = m."residentialAreaId"
-      WHERE m."hostKind" = 'RESIDENTIAL_AREA' AND p."communeId" IN (SELECT id FROM figc) AND ${validOn('p', day)} AND ${validOn('a', day)}
+      SELECT m.id, m."modelTypeId", a.id AS area, a."communeId" FROM "Model" m JOIN area a ON a.id = m."residentialAreaId"
+      WHERE m."hostKind" = 'RESIDENTIAL_AREA'
       UNION ALL
-      SELECT m.id, m."modelTypeId", m."hostKind"::text, NULL, c.code, c."validFrom", c."validTo"
-      FROM "Model" m JOIN "AdminUnit" c ON c.id = m."communeId"
+      SELECT m.id, m."modelTypeId", NULL, m."communeId" FROM "Model" m
       WHERE m."hostKind" = 'COMMUNE' AND m."communeId" IN (SELECT id FROM figc)
       UNION ALL
-      SELECT m.id, m."modelTypeId", m."hostKind"::text, NULL, op."communeCode", op."validFrom", op."validTo"
-      FROM "Model" m
-      JOIN "OrganizationPlacement" op ON op."organizationId" = m."organizationId"
-      JOIN "Organization" o ON o.id = m."organizationId"
+      SELECT m.id, m."modelTypeId", NULL, op."communeId" FROM "Model" m
+      JOIN "OrganizationPlacement" op ON op."organizationId" = m."organizationId" JOIN "Organization" o ON o.id = m."organizationId"
       WHERE m."hostKind" = 'ORGANIZATION' AND op."communeId" IN (SELECT id FROM figc) AND ${validOn('op', day)} AND ${validOn('o', day)}
-    )`;
+    ),
+    last AS (
+      SELECT DISTINCT ON (e."modelId") e."modelId", e.kind::text AS kind FROM "LifecycleEvent" e
+      WHERE e."modelId" IN (SELECT id FROM hosted) AND e.date <= ${day}
+      ORDER BY e."modelId", e.date DESC, e.seq DESC
+    ),
+    active AS (SELECT h.* FROM hosted h JOIN last l ON l."modelId" = h.id WHERE l.kind IN (${Prisma.join([...ACTIVATING_EVENTS])}))
+    SELECT "communeId", NULL::uuid AS "modelTypeId", count(*)::int AS areas, 0 AS covered, 0 AS models FROM area GROUP BY 1
+    UNION ALL
+    SELECT "communeId", NULL, 0, count(DISTINCT area)::int, count(DISTINCT id)::int FROM active GROUP BY 1
+    UNION ALL
+    SELECT "communeId", "modelTypeId", 0, count(DISTINCT area)::int, count(DISTINCT id)::int FROM active GROUP BY 1, 2`;
 }
 
 type UnitRow = AdminUnitRow & { role: 'tree' | 'figures' | 'successor' };
-interface PlacementRow { id: string; communeCode: string; validFrom: Date | null; validTo: Date | null }
-interface HostedRow {
-  id: string;
-  modelTypeId: string;
-  hostKind: 'RESIDENTIAL_AREA' | 'COMMUNE' | 'ORGANIZATION';
-  residentialAreaId: string | null;
-  communeCode: string | null;
-  validFrom: Date | null;
-  validTo: Date | null;
-}
-interface EventRow { modelId: string; kind: CoverageData['events'][number]['kind']; date: Date | string }
+interface TallyRow { communeId: string; modelTypeId: string | null; areas: number; covered: number; models: number }
 interface LinkRow { predecessorId: string; successorId: string; kind: 'FULL' | 'PARTIAL'; date: Date | string }
 
-/** Reads everything coverage of `s` needs: 4 statements, 5 with lineage, issued together. */
+/** Reads everything coverage of `s` needs: 2 statements, 3 with lineage, issued together. */
 export async function readCoverageRows(prisma: PrismaClient, s: CoverageScope): Promise<CoverageRows> {
   const cte = scope(s);
   const unitsDay = dateColumn(s.unitsOn);
-  const figuresDay = dateColumn(s.figuresOn);
   const unitsSql = s.lineage
     ? Prisma.sql`${cte}
         SELECT t.*, 'tree' AS role FROM tree t
@@ -124,17 +136,9 @@ export async function readCoverageRows(prisma: PrismaClient, s: CoverageScope): 
           AND u.level = 'COMMUNE' AND ${validOn('u', unitsDay)}`
     : Prisma.sql`${cte} SELECT t.*, 'tree' AS role FROM tree t`;
 
-  const [unitRows, placements, models, events, links] = await Promise.all([
+  const [unitRows, tallyRows, links] = await Promise.all([
     prisma.$queryRaw<UnitRow[]>(unitsSql),
-    prisma.$queryRaw<PlacementRow[]>`${cte}
-      SELECT p."residentialAreaId" AS id, p."communeCode", p."validFrom", p."validTo"
-      FROM "ResidentialAreaPlacement" p JOIN "ResidentialArea" a ON a.id = p."residentialAreaId"
-      WHERE p."communeId" IN (SELECT id FROM figc) AND ${validOn('p', figuresDay)} AND ${validOn('a', figuresDay)}`,
-    prisma.$queryRaw<HostedRow[]>`${cte}, ${hosted(s)} SELECT * FROM hosted`,
-    prisma.$queryRaw<EventRow[]>`${cte}, ${hosted(s)}
-      SELECT e."modelId", e.kind::text AS kind, e.date FROM "LifecycleEvent" e
-      WHERE e."modelId" IN (SELECT id FROM hosted) AND e.date <= ${figuresDay}
-      ORDER BY e."modelId", e.date, e.seq`,
+    prisma.$queryRaw<TallyRow[]>(talliesSql(s, cte)),
     s.lineage
       ? prisma.$queryRaw<LinkRow[]>`${cte}
           SELECT l."predecessorId", l."successorId", l.kind::text AS kind, l.date FROM "LineageLink" l
@@ -148,24 +152,26 @@ export async function readCoverageRows(prisma: PrismaClient, s: CoverageScope): 
     units.set(row.id, row);
     if (role === 'tree' && row.code === s.unitCode && root === null) root = row;
   }
+  const communes = new Map<string, { communeId: string; residentialAreas: number; residentialAreasWithActiveModel: number; activeModels: number; modelTypes: number; byModelType: ModelTypeCoverage[] }>();
+  for (const r of tallyRows) {
+    let c = communes.get(r.communeId);
+    if (!c) communes.set(r.communeId, (c = { communeId: r.communeId, residentialAreas: 0, residentialAreasWithActiveModel: 0, activeModels: 0, modelTypes: 0, byModelType: [] }));
+    if (r.modelTypeId !== null) {
+      c.byModelType.push({ modelTypeId: r.modelTypeId, activeModels: r.models, residentialAreas: r.covered });
+      c.modelTypes += 1;
+    } else {
+      c.residentialAreas += r.areas;
+      c.residentialAreasWithActiveModel += r.covered;
+      c.activeModels += r.models;
+    }
+  }
   const interval = (from: Date | null, to: Date | null) => ({ from: isoOf(from), to: isoOf(to) });
   return {
     root,
     units,
     data: {
       units: [...units.values()].map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: interval(u.validFrom, u.validTo) })),
-      residentialAreas: placements.map((p) => ({ id: p.id, communeCode: p.communeCode, validity: interval(p.validFrom, p.validTo) })),
-      models: models.map(
-        (m): CoverageModel => ({
-          id: m.id,
-          modelTypeId: m.modelTypeId,
-          host:
-            m.hostKind === 'RESIDENTIAL_AREA'
-              ? { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! }
-              : { kind: m.hostKind, communeCode: m.communeCode!, validity: interval(m.validFrom, m.validTo) },
-        }),
-      ),
-      events: events.map((e) => ({ modelId: e.modelId, kind: e.kind, date: isoOf(e.date)! })),
+      communes: [...communes.values()],
     },
     links: links.map((l) => ({ predecessor: l.predecessorId, successor: l.successorId, kind: l.kind, date: isoOf(l.date)! })),
   };

@@ -1,0 +1,83 @@
+/**
+ * BENCHMARKS.md, rendered from every bench/results/*.json (one per dataset) and the
+ * hand-written analysis in bench/analysis.md, so that a re-run at one scale updates its
+ * rows and keeps the others.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunResult } from './run.js';
+
+const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
+const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '–');
+
+export function renderBenchmarks(resultsDir: string): string {
+  const runs = readdirSync(resultsDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) as RunResult)
+    .sort((a, b) => (a.dataset['residential areas'] ?? 0) - (b.dataset['residential areas'] ?? 0));
+  const analysis = join(resultsDir, '..', 'analysis.md');
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    '<!-- Rendered by `pnpm bench` from packages/graphql/bench/results/*.json and packages/graphql/bench/analysis.md: edit those, not this file. -->',
+    '',
+    'What the API costs over the database itself: each representative operation is measured over HTTP on the running server',
+    '(autocannon, after warm-up) and, in the same run and process, the same answer is computed by hand-written SQL through',
+    '`pg` at the same concurrency (the baseline). *Ratio* is GraphQL p50 ÷ SQL p50. *Statements* are the SQL statements',
+    'one request sends, counted on the Prisma client’s query events, at two page sizes where the operation has a page:',
+    '`pnpm bench` exits non-zero if they differ.',
+    '',
+    '## Reproduce',
+    '',
+    '```sh',
+    'createdb antq_bench_1 && export DATABASE_URL=postgresql://…/antq_bench_1 ANTQ_JWT_SECRET=… ANTQ_DATA_KEY=…',
+    'pnpm antq import admin-units && pnpm antq seed national --scale 1   # or: pnpm antq seed demo',
+    'pnpm bench --label scale-1 --embedded                                 # 10 s per operation, 8 connections',
+    'pnpm bench --label scale-1 --quick                                    # 3 s per operation',
+    'pnpm bench --pglite .antq-data/pglite --label pglite-demo             # the embedded database',
+    '```',
+    '',
+  ];
+  if (existsSync(analysis)) out.push(readFileSync(analysis, 'utf8').trim(), '');
+  if (runs.length > 1) out.push(...curve(runs), '');
+  for (const run of runs) out.push(...section(run), '');
+  return `${out.join('\n').trim()}\n`;
+}
+
+function curve(runs: RunResult[]): string[] {
+  const names = [...new Set(runs.flatMap((r) => r.operations.map((o) => o.name)))];
+  const head = `| operation | ${runs.map((r) => `${r.label} (${r.dataset['residential areas']} areas)`).join(' | ')} |`;
+  return [
+    '## How cost grows with the data',
+    '',
+    'GraphQL p50 in ms (ratio to SQL in brackets), by dataset:',
+    '',
+    head,
+    `|---|${runs.map(() => '---:').join('|')}|`,
+    ...names.map((n) => `| ${n} | ${runs.map((r) => r.operations.find((o) => o.name === n)).map((o) => (o ? `${ms(o.graphql.p50)} (${ratio(o.graphql.p50, o.baseline.p50)})` : '–')).join(' | ')} |`),
+  ];
+}
+
+function section(run: RunResult): string[] {
+  const m = run.machine;
+  const lines = [
+    `## ${run.label}`,
+    '',
+    `${run.date.slice(0, 16).replace('T', ' ')} UTC · ${m.database} · Node ${m.node} · ${m.cores} × ${m.cpu}, ${m.memoryGb} GB · load average ${m.loadBefore.map((l) => l.toFixed(1)).join(' / ')} before, ${m.loadAfter.map((l) => l.toFixed(1)).join(' / ')} after · ${run.load.connections} connections, ${run.load.seconds} s per operation`,
+    '',
+    `Data: ${Object.entries(run.dataset).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`,
+    '',
+    '| operation | statements | GraphQL p50 | p99 | req/s | SQL p50 | p99 | req/s | SQL statements | ratio p50 | same answer |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...run.operations.map(
+      (o) =>
+        `| ${o.name} | ${Object.entries(o.statements).map(([k, v]) => (k === 'one' ? `${v}` : `${v} (${k})`)).join(', ')} | ${ms(o.graphql.p50)} | ${ms(o.graphql.p99)} | ${o.graphql.rps.toFixed(0)} | ${ms(o.baseline.p50)} | ${ms(o.baseline.p99)} | ${o.baseline.rps.toFixed(0)} | ${o.baselineStatements} | **${ratio(o.graphql.p50, o.baseline.p50)}** | ${o.sameAnswer === null ? '–' : o.sameAnswer ? 'yes' : '**no**'} |`,
+    ),
+  ];
+  if (run.embedded) {
+    const e = run.embedded;
+    lines.push('', `Embedded server (PGlite, ${e.residentialAreas.toLocaleString('en')} residential areas): start after the first **${e.startSeconds.toFixed(1)} s** to /ready; resident memory ${e.rssAfterStartMb} MB after start, peak **${e.peakRssMb} MB** after ${e.requests} coverage and report reads.`);
+  }
+  if (run.failures.length) lines.push('', `Failures: ${run.failures.join('; ')}.`);
+  return lines;
+}

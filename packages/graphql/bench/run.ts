@@ -1,0 +1,329 @@
+/**
+ * `pnpm bench`: the benchmark of the API against hand-written SQL.
+ *
+ * Starts the GraphQL server in this process on a database (DATABASE_URL, or --pglite <dir>),
+ * picks its fixtures from the data, counts the SQL statements of each representative
+ * operation at two page sizes (and fails when they differ), warms up, then measures each
+ * operation over HTTP with autocannon and its hand-written SQL baseline through `pg` at the
+ * same concurrency. Optionally measures the embedded server's second start and peak memory.
+ * Writes bench/results/<label>.json and renders BENCHMARKS.md from every result file.
+ *
+ *   pnpm bench [--label <name>] [--seconds 10] [--connections 8] [--quick] [--pglite <dir>] [--embedded] [--no-write]
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { vietnamDateOf } from '@antq/core';
+import { migrate, openDatabase, type Database, type DatabaseTarget } from '@antq/db';
+import { issueToken } from '../src/auth/tokens.js';
+import { createAntqYoga } from '../src/http/yoga.js';
+import { listen } from '../src/http/serve.js';
+import { measureEmbedded, type EmbeddedFigures } from './embedded.js';
+import { closedLoop, httpLoad, type Figures, type Load } from './measure.js';
+import { OPERATIONS, TEAM_EVALUATION, teamEvaluationVariables, type Fixtures, type GraphQLRequest, type TeamSlot } from './operations.js';
+import { renderBenchmarks } from './report.js';
+import { pgDriver, pgliteDriver, Sql, coverageFigures } from './sql.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const RESULTS_DIR = join(HERE, 'results');
+const REPO = resolve(HERE, '../../..');
+
+export interface OperationResult {
+  readonly name: string;
+  readonly title: string;
+  /** SQL statements of one request, by page size (one entry for an operation without a page). */
+  readonly statements: Record<string, number>;
+  /** Statements per request averaged over the load run (reads only: concurrent requests share loaders per request, so it should equal `statements`). */
+  readonly statementsUnderLoad: number;
+  readonly baselineStatements: number;
+  readonly graphql: Figures;
+  readonly baseline: Figures;
+  /** Whether the API's answer and the baseline's agreed (checked for coverage; null where not compared). */
+  readonly sameAnswer: boolean | null;
+}
+
+export interface RunResult {
+  readonly label: string;
+  readonly date: string;
+  readonly machine: { cpu: string; cores: number; memoryGb: number; node: string; database: string; loadBefore: number[]; loadAfter: number[] };
+  readonly dataset: Record<string, number>;
+  readonly load: Load;
+  readonly operations: OperationResult[];
+  readonly embedded: EmbeddedFigures | null;
+  readonly failures: string[];
+}
+
+const log = (m: string) => console.error(`[bench] ${m}`);
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      label: { type: 'string' },
+      seconds: { type: 'string' },
+      connections: { type: 'string', default: '8' },
+      quick: { type: 'boolean', default: false },
+      pglite: { type: 'string' },
+      embedded: { type: 'boolean', default: false },
+      'embedded-only': { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+      port: { type: 'string', default: process.env.PORT ?? '4102' },
+    },
+  });
+  const load: Load = { connections: Number(values.connections), seconds: Number(values.seconds ?? (values.quick ? 3 : 10)) };
+  const port = Number(values.port);
+  const loadBefore = loadavg();
+  if (values['embedded-only']) {
+    const embedded = await measureEmbedded({ port, repo: REPO, log });
+    console.log(JSON.stringify(embedded, null, 2));
+    // With --label, recorded with that run's figures.
+    const file = values.label ? join(RESULTS_DIR, `${values.label}.json`) : null;
+    if (file && existsSync(file)) {
+      writeFileSync(file, `${JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as RunResult), embedded }, null, 2)}\n`);
+      writeFileSync(join(REPO, 'BENCHMARKS.md'), renderBenchmarks(RESULTS_DIR));
+      log(`recorded in bench/results/${values.label}.json and BENCHMARKS.md`);
+    }
+    return 0;
+  }
+
+  const url = process.env.DATABASE_URL?.trim();
+  const target: DatabaseTarget = values.pglite ? { kind: 'pglite', dataDir: resolve(values.pglite) } : url ? { kind: 'postgres', url } : fail('set DATABASE_URL (PostgreSQL) or --pglite <dir>');
+  const db = await openDatabase(target);
+  await migrate(db);
+  // Planner statistics, as autovacuum would gather them some time after a bulk load (a freshly seeded database has none).
+  await db.prisma.$executeRawUnsafe('ANALYZE');
+  const sql = new Sql(target.kind === 'postgres' ? pgDriver(target.url, load.connections) : pgliteDriver(db.pglite!));
+  const secrets = { jwtSecret: randomBytes(32), dataKey: randomBytes(32) };
+  const yoga = createAntqYoga({ db, secrets, graphiql: false, log: () => {} });
+  const listening = await listen(yoga, port, '127.0.0.1');
+  const server = { url: `http://127.0.0.1:${port}/graphql`, close: () => listening.close() };
+  // Requests in flight: statements are counted only on an idle server (a load run's last requests may still be running).
+  let inFlight = 0;
+  listening.server.on('request', (_req, res) => {
+    inFlight += 1;
+    res.once('close', () => (inFlight -= 1));
+  });
+  const idle = async () => {
+    while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+  };
+  const token = await issueToken(secrets.jwtSecret, { role: 'NATIONAL', unitCode: null, areaId: null, subject: 'bench', ttl: '2h' });
+  const headers = { authorization: `Bearer ${token}` };
+  const failures: string[] = [];
+  const operations: OperationResult[] = [];
+  const fx = await fixtures(db);
+  log(`fixtures: commune ${fx.communeCode}, model ${fx.modelId}, ${fx.teamSlots.graphql.length + fx.teamSlots.baseline.length} team slots`);
+
+  const post = async (request: GraphQLRequest) => {
+    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(request) });
+    return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  };
+  const counted = async (request: GraphQLRequest) => {
+    await idle();
+    let n = 0;
+    const stop = db.onQuery(() => (n += 1));
+    try {
+      const body = await post(request);
+      if (body.errors) throw new Error(`errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
+      return { body, statements: n };
+    } finally {
+      stop();
+    }
+  };
+
+  try {
+    for (const op of OPERATIONS) {
+      if (op.write && values['no-write']) continue;
+      log(`${op.name}: ${op.title}`);
+      const statements: Record<string, number> = {};
+      let sameAnswer: boolean | null = null;
+      const slots = op.write ? { graphql: [...fx.teamSlots.graphql], baseline: [...fx.teamSlots.baseline] } : null;
+      const requestOf = (size: number): GraphQLRequest =>
+        slots ? { query: TEAM_EVALUATION, variables: teamEvaluationVariables(slots.graphql.shift() ?? fail('no team slot left')) } : op.request(fx, size);
+
+      // Statements of one request, alone on the server.
+      for (const size of op.pageSizes.length ? op.pageSizes : [0]) {
+        const { body, statements: n } = await counted(requestOf(size));
+        statements[op.pageSizes.length ? `first ${size}` : 'one'] = n;
+        if (op.write) {
+          const kind = (body.data?.recordTeamEvaluation as { result?: { __typename?: string } } | undefined)?.result?.__typename;
+          if (kind !== 'SecurityTeam') failures.push(`${op.name}: the mutation answered ${kind}, not SecurityTeam`);
+        }
+        if (op.name.startsWith('coverage')) sameAnswer = agree(body.data?.nationalCoverage, await op.baseline(sql, fx));
+      }
+      const counts = Object.values(statements);
+      if (new Set(counts).size > 1) failures.push(`${op.name}: statements grow with the page size (${JSON.stringify(statements)})`);
+      if (sameAnswer === false) failures.push(`${op.name}: the API and the SQL baseline disagree`);
+
+      const size = op.pageSizes.at(-1) ?? 0;
+      const body = () => JSON.stringify(requestOf(size));
+      const before = sql.statements;
+      const baselineCall = slots ? () => sql.recordTeamEvaluation(slots.baseline.shift() ?? fail('no team slot left')) : () => op.baseline(sql, fx);
+      await baselineCall();
+      const baselineStatements = sql.statements - before;
+
+      // Warm-up (JIT, plans, pools), then the measured runs. A write consumes its slots: it runs a fixed number of requests.
+      const warm: Load = { connections: load.connections, seconds: Math.max(1, Math.round(load.seconds / 5)) };
+      const amounts = slots ? { warm: Math.min(20, Math.floor(slots.graphql.length / 4)), graphql: 0, baseline: 0 } : null;
+      await httpLoad(server.url, warm, body, headers, amounts?.warm);
+      await closedLoop(warm, baselineCall, amounts ? Math.min(20, Math.floor(slots!.baseline.length / 4)) : undefined);
+      await idle();
+      await idle();
+      let during = 0;
+      const stop = db.onQuery(() => (during += 1));
+      // A write runs a fixed number of requests (its slots are finite): at most 25 per connection.
+      const writes = (side: TeamSlot[]) => Math.min(side.length, load.connections * 25);
+      let graphql = await httpLoad(server.url, load, body, headers, slots ? writes(slots.graphql) : undefined);
+      await idle();
+      // Slower than the run: autocannon drops the requests still in flight at the end; count a fixed number instead.
+      if (graphql.requests < load.connections && !slots) graphql = await httpLoad(server.url, load, body, headers, load.connections * 2);
+      await idle();
+      stop();
+      let baseline = await closedLoop(load, baselineCall, slots ? writes(slots.baseline) : undefined);
+      if (baseline.requests < load.connections && !slots) baseline = await closedLoop(load, baselineCall, load.connections * 2);
+      if (graphql.errors) failures.push(`${op.name}: ${graphql.errors} failed requests`);
+      const result: OperationResult = {
+        name: op.name,
+        title: op.title,
+        statements,
+        statementsUnderLoad: graphql.requests ? during / graphql.requests : NaN,
+        baselineStatements,
+        graphql,
+        baseline,
+        sameAnswer,
+      };
+      operations.push(result);
+      log(
+        `  GraphQL p50 ${graphql.p50.toFixed(1)} ms p99 ${graphql.p99.toFixed(1)} ms ${graphql.rps.toFixed(0)}/s, ${counts.join('/')} statements; ` +
+          `SQL p50 ${baseline.p50.toFixed(1)} ms p99 ${baseline.p99.toFixed(1)} ms ${baseline.rps.toFixed(0)}/s; ratio ${(graphql.p50 / baseline.p50).toFixed(2)}`,
+      );
+    }
+    if (fx.teamSlots.graphql.length && !values['no-write']) await forgetEvaluations(db, [...fx.teamSlots.graphql, ...fx.teamSlots.baseline]);
+  } finally {
+    await server.close();
+    await db.close();
+  }
+
+  const embedded = values.embedded ? await measureEmbedded({ port, repo: REPO, log }) : null;
+  const result: RunResult = {
+    label: values.label ?? (await datasetLabel(target)),
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      database: target.kind === 'postgres' ? await postgresVersion(target.url) : 'PGlite (embedded)',
+      loadBefore,
+      loadAfter: loadavg(),
+    },
+    dataset: fx.dataset,
+    load,
+    operations,
+    embedded,
+    failures,
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, `${result.label}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(REPO, 'BENCHMARKS.md'), renderBenchmarks(RESULTS_DIR));
+  log(`wrote bench/results/${result.label}.json and BENCHMARKS.md`);
+  for (const f of failures) log(`FAILED: ${f}`);
+  return failures.length ? 1 : 0;
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+/** The national answer and the baseline's agree on the country's and each province's four figures. */
+function agree(api: unknown, rows: unknown): boolean {
+  type Four = { residentialAreas: number; residentialAreasWithActiveModel: number; activeModels: number; modelTypes: number };
+  const n = api as Four & { byProvince: Array<Four & { unit: { code: string } }> };
+  const four = (c: Four) => [c.residentialAreas, c.residentialAreasWithActiveModel, c.activeModels, c.modelTypes];
+  const sql = coverageFigures(rows as Record<string, unknown>[]);
+  const same = JSON.stringify(four(n)) === JSON.stringify(sql.national) && n.byProvince.every((p) => JSON.stringify(four(p)) === JSON.stringify(sql.byProvince[p.unit.code] ?? [0, 0, 0, 0]));
+  if (!same) log(`  disagreement: API ${JSON.stringify(four(n))} vs SQL ${JSON.stringify(sql.national)}`);
+  return same;
+}
+
+/** What the operations run on, and the size of the data. */
+async function fixtures(db: Database): Promise<Fixtures & { dataset: Record<string, number> }> {
+  const today = vietnamDateOf(new Date());
+  const q = <T>(text: string, ...params: unknown[]) => db.prisma.$queryRawUnsafe<T[]>(text, ...params);
+  const [commune] = await q<{ code: string }>(
+    `SELECT p."communeCode" AS code FROM "ResidentialAreaPlacement" p WHERE (p."validTo" IS NULL OR p."validTo" >= $1::date) AND (p."validFrom" IS NULL OR p."validFrom" <= $1::date)
+     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    today,
+  );
+  if (!commune) throw new Error('no residential area is placed today: load data first (antq seed demo, or antq seed national)');
+  const [model] = await q<{ id: string }>(
+    `SELECT m.id FROM "Model" m JOIN "ResidentialAreaPlacement" p ON p."residentialAreaId" = m."residentialAreaId" AND p."communeCode" = $1
+     ORDER BY (SELECT count(*) FROM "ModelMember" x WHERE x."modelId" = m.id) + (SELECT count(*) FROM "ModelEvaluation" v WHERE v."modelId" = m.id) DESC, m.id LIMIT 1`,
+    commune.code,
+  );
+  // A team may take year Y's evaluation once the period (15 Nov Y−1 to 14 Nov Y) has ended, when it ran 9 months of it and its leader is not rated that year.
+  const slots = await q<TeamSlot>(
+    `SELECT t.id AS "teamId", y.year, t.version FROM "SecurityTeam" t
+     CROSS JOIN (SELECT generate_series(2025, extract(year FROM $1::date)::int) AS year) y
+     WHERE make_date(y.year, 11, 14) < $1::date AND t."establishedOn" <= make_date(y.year, 2, 1) AND t."dissolvedOn" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "TeamEvaluation" e WHERE e."teamId" = t.id AND e.year = y.year)
+       AND NOT EXISTS (SELECT 1 FROM "TeamMemberEvaluation" e JOIN "TeamMember" m ON m.id = e."memberId" WHERE m."teamId" = t.id AND e.year = y.year AND m.role = 'LEADER')
+     ORDER BY y.year DESC, t.id LIMIT 20000`,
+    today,
+  );
+  // One slot per team: a team's version changes with each evaluation.
+  const seen = new Set<string>();
+  const unique = slots.filter((s) => !seen.has(s.teamId) && seen.add(s.teamId));
+  const half = Math.floor(unique.length / 2);
+  const [counts] = await q<Record<string, bigint>>(
+    `SELECT (SELECT count(*) FROM "AdminUnit" WHERE level = 'COMMUNE' AND "validTo" IS NULL) AS "communes (today)",
+            (SELECT count(*) FROM "ResidentialArea") AS "residential areas",
+            (SELECT count(*) FROM "Model") AS models,
+            (SELECT count(*) FROM "LifecycleEvent") AS "lifecycle events",
+            (SELECT count(*) FROM "ModelMember") AS "model members",
+            (SELECT count(*) FROM "ReplicationPoint") AS "replication points",
+            (SELECT count(*) FROM "SecurityTeam") AS "security teams",
+            (SELECT count(*) FROM "TeamMember") AS "team members"`,
+  );
+  return {
+    today,
+    communeCode: commune.code,
+    modelId: model?.id ?? fail('no model in the busiest commune'),
+    teamSlots: { graphql: unique.slice(0, half), baseline: unique.slice(half) },
+    dataset: Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])),
+  };
+}
+
+/** The benchmark's evaluations are removed after the run, so the next run finds the same slots. */
+async function forgetEvaluations(db: Database, slots: TeamSlot[]): Promise<void> {
+  const removed = await db.prisma.$executeRawUnsafe(
+    `DELETE FROM "TeamEvaluation" e USING unnest($1::uuid[], $2::int[]) AS s(team, year) WHERE e."teamId" = s.team AND e.year = s.year`,
+    slots.map((s) => s.teamId),
+    slots.map((s) => s.year),
+  );
+  log(`removed the ${removed} team evaluations the run recorded`);
+}
+
+async function datasetLabel(target: DatabaseTarget): Promise<string> {
+  return target.kind === 'postgres' ? `postgres-${new URL(target.url).pathname.slice(1)}` : 'pglite';
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return String((await client.query('SHOW server_version')).rows[0].server_version).replace(/ .*/, '').replace(/^/, 'PostgreSQL ');
+  } finally {
+    await client.end();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
