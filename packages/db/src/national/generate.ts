@@ -119,11 +119,11 @@ export class World {
   constructor(input: NationalInput) {
     for (const u of input.units) {
       this.byId.set(u.id, u);
-      this.byCode.set(u.code, [...(this.byCode.get(u.code) ?? []), u]);
+      push(this.byCode, u.code, u);
     }
     for (const l of input.links) {
       if (!this.byId.has(l.predecessorId) || !this.byId.has(l.successorId)) continue;
-      this.linksFrom.set(l.predecessorId, [...(this.linksFrom.get(l.predecessorId) ?? []), l]);
+      push(this.linksFrom, l.predecessorId, l);
     }
     for (const list of this.linksFrom.values()) list.sort((a, b) => this.byId.get(a.successorId)!.code.localeCompare(this.byId.get(b.successorId)!.code));
   }
@@ -138,8 +138,17 @@ export class World {
     return this.linksFrom.get(unit.id) ?? [];
   }
 
+  private readonly codes = new Map<string, string[]>();
+  private readonly chains = new Map<string, DemoUnit[]>();
+
   /** The codes of a unit and every unit above it in its own era (as `placeCodes` hold them). */
   codesOf(unit: DemoUnit): string[] {
+    let codes = this.codes.get(unit.id);
+    if (!codes) this.codes.set(unit.id, (codes = this.computeCodesOf(unit)));
+    return [...codes];
+  }
+
+  private computeCodesOf(unit: DemoUnit): string[] {
     const on = unit.validTo ?? unit.validFrom ?? OLD_ERA_LAST_DAY;
     const codes = [unit.code];
     for (let parent = unit.parentCode; parent; ) {
@@ -151,11 +160,18 @@ export class World {
 
   /** The province (code) a unit of any era belongs to. */
   provinceCodeOf(unit: DemoUnit): string {
-    return this.codesOf(unit).at(-1)!;
+    this.codesOf(unit);
+    return this.codes.get(unit.id)!.at(-1)!;
   }
 
   /** The units `unit` passed into, FULL link first, else the first by code, to a unit still valid. */
-  mainChain(unit: DemoUnit): DemoUnit[] {
+  mainChain(unit: DemoUnit): readonly DemoUnit[] {
+    let chain = this.chains.get(unit.id);
+    if (!chain) this.chains.set(unit.id, (chain = this.computeMainChain(unit)));
+    return chain;
+  }
+
+  private computeMainChain(unit: DemoUnit): DemoUnit[] {
     const out = [unit];
     for (let u = unit; u.validTo !== null; ) {
       const links = this.successorsOf(u);
@@ -197,6 +213,13 @@ interface Placement {
   readonly unit: DemoUnit;
   readonly from: Day | null;
   readonly to: Day | null;
+}
+
+/** Appends `value` to the list under `key` (in place: lists here grow to thousands). */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const within = (p: Placement, date: Day) => intervalContains({ from: p.from, to: p.to }, date);
@@ -251,7 +274,7 @@ export function planNational(input: NationalInput, options: NationalOptions): Na
     if (counts[i] === 0) return;
     const today = world.mainChain(commune).at(-1)!;
     const code = world.provinceCodeOf(today);
-    byProvince.set(code, [...(byProvince.get(code) ?? []), { commune, areas: counts[i]! }]);
+    push(byProvince, code, { commune, areas: counts[i]! });
   });
   const todays = input.units.filter((u) => u.level === 'PROVINCE' && u.validTo === null).sort((a, b) => a.code.localeCompare(b.code));
   if (options.province !== undefined && !todays.some((p) => p.code === options.province)) {
@@ -526,10 +549,15 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
 
   // --- People. -----------------------------------------------------------------------------
   const areaById = new Map(areas.map((a) => [a.id, a]));
+  const placesAbove = new Map<string, string>();
   const addressIn = (random: Random, area: AreaInfo, on: Day) => {
     const unit = placeOn(area.placements, on) ?? area.commune;
-    const above = world.codesOf(unit).slice(1).map((c) => world.unitOn(c, unit.validTo ?? unit.validFrom ?? OLD_ERA_LAST_DAY)?.fullName ?? c);
-    return `Số ${random.int(1, 250)}, ${[area.name, unit.fullName, ...above].map(lowerFirst).join(', ')}`;
+    let place = placesAbove.get(unit.id);
+    if (place === undefined) {
+      const above = world.codesOf(unit).slice(1).map((c) => world.unitOn(c, unit.validTo ?? unit.validFrom ?? OLD_ERA_LAST_DAY)?.fullName ?? c);
+      placesAbove.set(unit.id, (place = [unit.fullName, ...above].map(lowerFirst).join(', ')));
+    }
+    return `Số ${random.int(1, 250)}, ${lowerFirst(area.name)}, ${place}`;
   };
 
   // Members of the crime-prevention squads and motorbike-taxi teams, where recorded (as the demo).
@@ -563,7 +591,7 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   for (const m of out.models) {
     if (!activated(m.id)) continue;
     const key = modelGroup.get(m.id)!;
-    groups.set(key, [...(groups.get(key) ?? []), m.id]);
+    push(groups, key, m.id);
   }
   for (const key of [...groups.keys()].sort()) {
     const list = groups.get(key)!.sort((a, b) => activated(a)!.localeCompare(activated(b)!) || a.localeCompare(b));
@@ -671,14 +699,14 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   // --- Team evaluations, commune by commune of the period's end (Guidance 01). -------------
   const teamEvalRandom = stream('team-evaluations');
   const membersOf = new Map<string, TeamMemberRow[]>();
-  for (const m of out.teamMembers) membersOf.set(m.teamId, [...(membersOf.get(m.teamId) ?? []), m]);
+  for (const m of out.teamMembers) push(membersOf, m.teamId, m);
   for (const year of TEAM_EVALUATION_YEARS) {
     const periodEnd = teamEvaluationPeriod(year).to;
     const byCommune = new Map<string, SecurityTeamRow[]>();
     for (const team of out.securityTeams) {
       const commune = placeOn(teamAreas.get(team.id)![0]!.placements, periodEnd);
       if (!commune || !isRatable(team.establishedOn, year)) continue;
-      byCommune.set(commune.id, [...(byCommune.get(commune.id) ?? []), team]);
+      push(byCommune, commune.id, team);
     }
     for (const communeId of [...byCommune.keys()].sort()) {
       const teams = byCommune.get(communeId)!.map((t) => ({
@@ -718,13 +746,16 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
       const path = tipRandom.weighted<string>(
         recent ? { R: 50, RV: 40, RVF: 10 } : { RVS: 45, RVFS: 15, RFS: 10, RVX: 12, RX: 5, RVF: 5, RV: 5, R: 3 },
       );
-      const statuses = [...path].map((c) => ({ R: 'RECEIVED', V: 'VERIFYING', F: 'FORWARDED', S: 'RESOLVED', X: 'REJECTED' })[c] as TipStatus);
+      const planned = [...path].map((c) => ({ R: 'RECEIVED', V: 'VERIFYING', F: 'FORWARDED', S: 'RESOLVED', X: 'REJECTED' })[c] as TipStatus);
+      // Each step a day or more after the last, none after NATIONAL_AS_OF (a tip is then left where it stands).
+      const statuses: TipStatus[] = [];
       let date = receivedAt.slice(0, 10);
-      statuses.forEach((status, k) => {
+      for (const [k, status] of planned.entries()) {
         if (k > 0) date = addDays(date, tipRandom.int(1, 20));
-        if (date > NATIONAL_AS_OF) date = NATIONAL_AS_OF;
+        if (date > NATIONAL_AS_OF) break;
+        statuses.push(status);
         out.tipEvents.push({ id: uuid('TipEvent', `${id}/${k + 1}`), tipId: id, status, date, actor: k === 0 ? 'system' : officer, note: null, createdAt: k === 0 ? receivedAt : `${date}T03:${String(k).padStart(2, '0')}:00.000Z` });
-      });
+      }
       out.tips.push({
         id, number,
         secretHash: sha256(uuid('TipSecret', number)),
@@ -743,13 +774,14 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
         for (let k = 0; k < n; k++) {
           const author = k % 2 === 0 ? 'OFFICER' : 'INFORMANT';
           const at = addDays(receivedAt.slice(0, 10), k + 1);
+          if (at > NATIONAL_AS_OF) break;
           out.tipMessages.push({
             id: uuid('TipMessage', `${id}/${k + 1}`),
             tipId: id,
             author,
             officer: author === 'OFFICER' ? officer : null,
             bodyCiphertext: seal(tipRandom.pick(author === 'OFFICER' ? TIP_OFFICER_MESSAGES : TIP_INFORMANT_MESSAGES), { column: 'TipMessage.text', tipId: id }),
-            createdAt: `${at > NATIONAL_AS_OF ? NATIONAL_AS_OF : at}T04:${String(k).padStart(2, '0')}:00.000Z`,
+            createdAt: `${at}T04:${String(k).padStart(2, '0')}:00.000Z`,
           });
         }
       }
@@ -764,7 +796,7 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
  */
 export function provinceCoverageData(world: World, rows: GeneratedTables, asOf: IsoDate): CoverageData {
   const orgPlacements = new Map<string, GeneratedTables['organizationPlacements']>();
-  for (const p of rows.organizationPlacements) orgPlacements.set(p.organizationId, [...(orgPlacements.get(p.organizationId) ?? []), p]);
+  for (const p of rows.organizationPlacements) push(orgPlacements, p.organizationId, p);
   return {
     units: [...world.byId.values()].map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: u.validFrom, to: u.validTo } })),
     residentialAreas: rows.residentialAreaPlacements.map((p) => ({ id: p.residentialAreaId, communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } })),
