@@ -3,7 +3,7 @@
  * the same rows and core rules as the `coverage` field (coverage-data.ts), optionally
  * narrowed to key areas. 5 statements: coverage's 4 and the names of the model types.
  */
-import { coverage as computeCoverage, type Coverage, type CoverageData, type IsoDate } from '@antq/core';
+import { coverage as computeCoverage, type Coverage, type CoverageTallies, type IsoDate } from '@antq/core';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
 import type { FigureScope, ReportFigure, ReportSection, SectionLoader } from '../report/section.js';
 import { readCoverageRows } from './coverage-data.js';
@@ -17,23 +17,20 @@ export class ReportUnitNotFound extends Error {
 }
 
 /**
- * Coverage data narrowed to residential areas and models under one of `onlyUnder`: a commune
- * counts when it or a unit above it (within the tree read) is listed; a listed code outside
- * the tree is a unit above the report's (it holds the whole unit), so nothing is narrowed.
+ * Coverage tallies narrowed to the communes under one of `onlyUnder`: a commune counts when
+ * it or a unit above it (within the tree read) is listed; a listed code outside the tree is a
+ * unit above the report's (it holds the whole unit), so nothing is narrowed.
  */
-export function narrowToKeyAreas(data: CoverageData, onlyUnder: readonly string[]): CoverageData {
+export function narrowToKeyAreas(data: CoverageTallies, onlyUnder: readonly string[]): CoverageTallies {
   const parent = new Map(data.units.map((u) => [u.code, u.parentCode]));
   if (onlyUnder.some((code) => !parent.has(code))) return data;
   const listed = new Set(onlyUnder);
-  const keyCommune = (code: string) => {
+  const codeOf = new Map(data.units.map((u) => [u.id, u.code]));
+  const keyCommune = (code: string | undefined) => {
     for (let c: string | null | undefined = code; c; c = parent.get(c)) if (listed.has(c)) return true;
     return false;
   };
-  const areas = data.residentialAreas.filter((a) => keyCommune(a.communeCode));
-  const areaIds = new Set(areas.map((a) => a.id));
-  const models = data.models.filter((m) => (m.host.kind === 'RESIDENTIAL_AREA' ? areaIds.has(m.host.residentialAreaId) : keyCommune(m.host.communeCode)));
-  const modelIds = new Set(models.map((m) => m.id));
-  return { ...data, residentialAreas: areas, models, events: data.events.filter((e) => modelIds.has(e.modelId)) };
+  return { ...data, communes: data.communes.filter((t) => keyCommune(codeOf.get(t.communeId))) };
 }
 
 /** Models and coverage of the unit on `scope.to`. */

@@ -381,8 +381,9 @@ builder.queryFields((t) => ({
       const language = args.language ?? 'VI';
       const s = scopeOf(ctx, { unitCode: args.unitCode, asOf: args.asOf });
       const to = s.unitsOn;
-      if (await mayReadReport(ctx, s.unitCode, to)) {
-        const report = await movementReportFor(ctx, { unitCode: s.unitCode, from: args.from ?? (`${to.slice(0, 4)}-01-01` as IsoDate), to, keyAreasOnly: args.keyAreasOnly });
+      const unitCode = args.unitCode.trim();
+      if (await mayReadReport(ctx, unitCode, to)) {
+        const report = await movementReportFor(ctx, { unitCode, from: args.from ?? (`${to.slice(0, 4)}-01-01` as IsoDate), to, keyAreasOnly: args.keyAreasOnly });
         return reportText(report, language);
       }
       if (args.keyAreasOnly) throw forbidden();
