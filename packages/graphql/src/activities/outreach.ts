@@ -11,7 +11,6 @@ import {
   OUTREACH_FORM_LABELS,
   OUTREACH_FORMS,
   PARTNER_KIND_LABELS,
-  PARTNER_KINDS,
   type IsoDate,
   type Label,
   type OutreachAudience,
@@ -29,10 +28,11 @@ import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import { periodOf, placedWhere, placementOf } from './where.js';
+import { PartnerKindEnum } from '../partner-kind.js';
 
 export const OutreachFormEnum = builder.enumType('OutreachForm', { description: 'Họp dân, loa phát thanh, tờ rơi, mạng xã hội, ngày hội 19/8, đến từng hộ, văn nghệ, khác.', values: OUTREACH_FORMS });
 export const OutreachAudienceEnum = builder.enumType('OutreachAudience', { values: OUTREACH_AUDIENCES });
-export const PartnerKindEnum = builder.enumType('PartnerKind', { description: 'Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ, Cựu chiến binh, Nông dân, Quân đội, Biên phòng, khác.', values: PARTNER_KINDS });
+export { PartnerKindEnum };
 export const OutreachTotalsByEnum = builder.enumType('OutreachTotalsBy', { values: ['FORM', 'AUDIENCE', 'PARTNER', 'MONTH', 'UNIT'] as const });
 type TotalsBy = (typeof OutreachTotalsByEnum)['$inferType'];
 

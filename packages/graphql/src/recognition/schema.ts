@@ -14,7 +14,6 @@ import {
   EXEMPLAR_SUBJECT_KINDS,
   INFLUENCE_KINDS,
   KEY_AREA_CATEGORIES,
-  PARTNER_KINDS,
   RECIPIENT_KINDS,
   RELIGIONS,
   type IsoDate,
@@ -28,6 +27,7 @@ import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import { TipRef } from '../tips/schema.js';
+import { PartnerKindEnum } from '../partner-kind.js';
 
 export const AwardLevelEnum = builder.enumType('AwardLevel', {
   description: 'The level of the authority: commune, district (until 2025-06-30), province, ministry, Prime Minister, State President.',
@@ -44,7 +44,7 @@ export const CommendedKindEnum = builder.enumType('CommendedKind', { values: ['M
 export const KeyAreaCategoryEnum = builder.enumType('KeyAreaCategory', { values: KEY_AREA_CATEGORIES });
 export const InfluenceKindEnum = builder.enumType('InfluenceKind', { description: 'Chức sắc tôn giáo, người có uy tín.', values: INFLUENCE_KINDS });
 export const ReligionEnum = builder.enumType('Religion', { values: RELIGIONS });
-export const PartnerKindEnum = builder.enumType('PartnerKind', { values: PARTNER_KINDS });
+export { PartnerKindEnum };
 
 /** A decision (quyết định): number, date, issuer. */
 export const DecisionRef = builder.objectRef<{ number: string; date: IsoDate; issuer: string }>('Decision').implement({
