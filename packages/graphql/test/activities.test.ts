@@ -247,6 +247,7 @@ const CASE_FIELDS = `... on ReintegrationCase { id status version fullName citiz
 const OPEN_CASE = mutation('openReintegrationCase', 'OpenReintegrationCaseInput', CASE_FIELDS, false);
 const NOTE = mutation('addProgressNote', 'AddProgressNoteInput', CASE_FIELDS, false);
 const CLOSE_CASE = mutation('closeReintegrationCase', 'CloseReintegrationCaseInput', CASE_FIELDS);
+const ASSIGN = mutation('assignMentor', 'AssignMentorInput', CASE_FIELDS);
 
 async function counts() {
   const p = ctx.db.prisma;
@@ -330,11 +331,15 @@ describe('re-integration mutations', () => {
     const noted = await run(NOTE, { caseId: opened.id, notedOn: '2025-06-01', text: 'Đã có việc làm ổn định.' });
     expect(noted.notes).toEqual([{ notedOn: '2025-06-01', text: 'Đã có việc làm ổn định.' }]);
     expect(await refusedWith(NOTE, 'addProgressNote', { caseId: opened.id, notedOn: '2025-01-01', text: 'Trước khi về' })).toMatchObject({ code: 'VALIDATION' });
-    expect(await refusedWith(CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 7, outcome: 'COMPLETED', closedOn: '2026-03-01' })).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
-    expect(await refusedWith(CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 1, outcome: 'ONGOING', closedOn: '2026-03-01' })).toMatchObject({ code: 'VALIDATION' });
-    const closed = await run(CLOSE_CASE, { caseId: opened.id, version: 1, outcome: 'COMPLETED', closedOn: '2026-03-01' });
-    expect(closed).toMatchObject({ status: 'COMPLETED', version: 2 });
-    expect(await refusedWith(CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 2, outcome: 'REOFFENDED', closedOn: '2026-04-01' })).toMatchObject({ code: 'VALIDATION' });
+    const assigned = await run(ASSIGN, { caseId: opened.id, version: 1, kind: 'SECURITY_TEAM', name: 'Tổ bảo vệ ANTT ấp Thử', assignedOn: '2025-04-01' });
+    expect(assigned).toMatchObject({ version: 2, mentors: [{ kind: 'FAMILY' }, { kind: 'SECURITY_TEAM', name: 'Tổ bảo vệ ANTT ấp Thử' }] });
+    expect(await refusedWith(ASSIGN, 'assignMentor', { caseId: opened.id, version: 2, kind: 'POLICE', name: 'Công an xã', assignedOn: '2025-01-01' })).toMatchObject({ code: 'VALIDATION' });
+    expect(await refusedWith(CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 7, outcome: 'COMPLETED', closedOn: '2026-03-01' })).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    expect(await refusedWith(CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 2, outcome: 'ONGOING', closedOn: '2026-03-01' })).toMatchObject({ code: 'VALIDATION' });
+    const closed = await run(CLOSE_CASE, { caseId: opened.id, version: 2, outcome: 'COMPLETED', closedOn: '2026-03-01' });
+    expect(closed).toMatchObject({ status: 'COMPLETED', version: 3 });
+    expect(await refusedWith(CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 3, outcome: 'REOFFENDED', closedOn: '2026-04-01' })).toMatchObject({ code: 'VALIDATION' });
+    expect(await refusedWith(ASSIGN, 'assignMentor', { caseId: opened.id, version: 3, kind: 'POLICE', name: 'Công an xã', assignedOn: '2026-04-01' })).toMatchObject({ code: 'VALIDATION' });
     const bad = await refusedWith(OPEN_CASE, 'openReintegrationCase', { communeCode: COMMUNE, ...person, citizenId: '12345', offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [] });
     expect(bad.fields.map((f: any) => f.path.join('.')).sort()).toEqual(['input.citizenId', 'input.mentors']);
     expect(await refusedWith(OPEN_CASE, 'openReintegrationCase', { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] }, 'leader')).toMatchObject({ code: 'FORBIDDEN' });

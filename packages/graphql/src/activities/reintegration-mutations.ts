@@ -1,11 +1,11 @@
 /**
- * Mutations on re-integration cases: open one (the person, offence and mentors), add a
- * progress note, close it with an outcome. REINTEGRATION_CASE WRITE at the case's place
+ * Mutations on re-integration cases: open one (the person, offence and mentors), assign a
+ * mentor, add a progress note, close it with an outcome. REINTEGRATION_CASE WRITE at the case's place
  * (the responsible commune's officers and the province's); the person, the offence and the
  * notes are sealed before they are written, bound to their record and column. Errors and
  * audit entries never carry them: a failure names the field and the rule, never the value.
  */
-import { authorize, canMoveCase, closeReintegrationCaseInput, progressNoteInput, reintegrationCaseInput, type IsoDate, type Label } from '@antq/core';
+import { authorize, canMoveCase, closeReintegrationCaseInput, mentorInput, progressNoteInput, reintegrationCaseInput, type IsoDate, type Label } from '@antq/core';
 import { sealedContext, type Prisma } from '@antq/db';
 import { randomUUID } from 'node:crypto';
 import { audit } from '../audit/record.js';
@@ -157,6 +157,48 @@ builder.mutationField('addProgressNote', (t) =>
         return row;
       });
       return { result };
+    },
+  }),
+);
+
+// ─── assignMentor ───────────────────────────────────────────────────────────────────
+
+const AssignMentorInput = builder.inputType('AssignMentorInput', {
+  fields: (t) => ({
+    caseId: t.id({ required: true }),
+    version: t.int({ required: true }),
+    kind: t.field({ type: MentorKindEnum, required: true }),
+    name: t.string({ required: true }),
+    assignedOn: t.field({ type: DateScalar, required: true, description: 'Not before the return, after the case was closed, nor in the future.' }),
+  }),
+});
+
+builder.mutationField('assignMentor', (t) =>
+  t.field({
+    type: payloadType<CaseResult>('AssignMentor', ReintegrationCaseRef, VERSIONED),
+    description: 'Assign one more mentor (family, organisation, security team, police) to an ongoing re-integration case.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: AssignMentorInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const action = 'assignMentor';
+      const found = await caseForWrite(ctx, action, input.caseId, input.version);
+      if ('refusal' in found) return found.refusal!;
+      const { row } = found;
+      const parsed = mentorInput.safeParse({ kind: input.kind, name: input.name });
+      if (!parsed.success) return refused(ctx, action, zodError(parsed.error), subjectOf(row));
+      if (row.status !== 'ONGOING') return refused(ctx, action, invalid('caseId', `the case is closed (${row.status})`), subjectOf(row));
+      const returned = row.returnedOn.toISOString().slice(0, 10);
+      if (input.assignedOn > ctx.today || input.assignedOn < returned) return refused(ctx, action, invalid('assignedOn', `must be from the return (${returned}) to today`), subjectOf(row));
+      const updated = await ctx.db.prisma.$transaction(async (tx) => {
+        const { count } = await tx.reintegrationCase.updateMany({ where: { id: row.id, version: row.version }, data: { version: { increment: 1 } } });
+        if (count === 0) return null;
+        await tx.reintegrationMentor.create({ data: { caseId: row.id, kind: parsed.data.kind, name: parsed.data.name, assignedOn: new Date(`${input.assignedOn}T00:00:00Z`) } });
+        await audit(tx, ctx, { action, entity: 'ReintegrationCase', entityId: row.id, placeCodes: row.placeCodes });
+        return tx.reintegrationCase.findUniqueOrThrow({ where: { id: row.id } });
+      });
+      if (updated) return { result: updated };
+      const now = await ctx.db.prisma.reintegrationCase.findUnique({ where: { id: row.id }, select: { version: true } });
+      return refused(ctx, action, userErrors.conflict(now?.version ?? row.version), subjectOf(row));
     },
   }),
 );
