@@ -93,14 +93,15 @@ try {
 }
 
 // Issue #8: the movement report of Bình Phước for 2024, as its province officers read it,
-// speaks of exemplars, commendations and key areas with figures, and downloads as XLSX.
+// speaks of exemplars, inspections, outreach, commendations and key areas with figures, and
+// downloads as XLSX.
 try {
   const province = { authorization: `Bearer ${token('province-officer', '70')}` };
   const data = await query('{ movementReportData(unitCode: "70", from: "2024-01-01", to: "2024-12-31") { text sections { key figures { key value } } } }', {}, province);
   const value = (key) => data.movementReportData.sections.flatMap((s) => s.figures).find((f) => f.key === key)?.value ?? 0;
-  const keys = ['exemplars.recognised', 'commendations.total', 'keyAreas.units', 'influence.people'];
+  const keys = ['exemplars.recognised', 'inspections.done', 'outreach.activities', 'commendations.total', 'keyAreas.units', 'influence.people'];
   const text = data.movementReportData.text;
-  const ok = keys.every((k) => value(k) > 0) && ['điển hình tiên tiến', 'khen thưởng', 'địa bàn trọng điểm'].every((w) => text.includes(w));
+  const ok = keys.every((k) => value(k) > 0) && ['điển hình tiên tiến', 'kiểm tra', 'tuyên truyền', 'khen thưởng', 'địa bàn trọng điểm'].every((w) => text.includes(w));
   console.log(`[smoke] ${ok ? 'ok  ' : 'FAIL'} movement report of 70 for 2024: ${keys.map((k) => `${k} ${value(k)}`).join(', ')}`);
   if (!ok) failed++;
   const xlsx = await fetch(`${base}/reports/movement.xlsx?unitCode=70&from=2024-01-01&to=2024-12-31`, { headers: province });

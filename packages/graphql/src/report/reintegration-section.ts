@@ -4,7 +4,8 @@
  */
 import { REINTEGRATION_OUTCOMES, REINTEGRATION_STATUS_LABELS, type ReintegrationOutcome } from '@antq/core';
 import { Prisma } from '@antq/db';
-import { breakdownOf, dmy, en, periodText, placedUnder, vi } from './activity-scope.js';
+import { breakdownOf, dmy, en, periodText, vi } from './activity-scope.js';
+import { filedUnder } from './scope-sql.js';
 import type { ReportSection, SectionLoader } from './section.js';
 
 type Row = { open: number; new: number; closed: number } & Record<ReintegrationOutcome, number>;
@@ -21,7 +22,7 @@ export const reintegrationSection: SectionLoader = async (prisma, scope) => {
            count(*) FILTER (WHERE ${closedIn} AND status = 'REOFFENDED')::int AS "REOFFENDED",
            count(*) FILTER (WHERE ${closedIn} AND status = 'MOVED_AWAY')::int AS "MOVED_AWAY",
            count(*) FILTER (WHERE ${closedIn} AND status = 'CLOSED')::int AS "CLOSED"
-    FROM "ReintegrationCase" c WHERE ${placedUnder(scope, 'c')}`);
+    FROM "ReintegrationCase" c WHERE ${filedUnder('c', scope)}`);
   return reintegrationReport(r!, scope);
 };
 
