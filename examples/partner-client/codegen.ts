@@ -24,7 +24,8 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: { Date: 'string' },
+        // File is the upload of importSpreadsheet (multipart): a partner sends a Blob.
+        scalars: { Date: 'string', File: 'Blob' },
         // No `| undefined` on optional results: a field is there or null.
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
         nonOptionalTypename: true,

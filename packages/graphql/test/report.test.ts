@@ -31,7 +31,7 @@ describe('movementReportData', () => {
     const { data, errors } = await server.query<any>(REPORT, YEAR, province);
     expect(errors).toBeUndefined();
     const r = data.movementReportData;
-    expect(r.sections.map((s: any) => s.key)).toEqual(['coverage', 'exemplars', 'commendations', 'keyAreas', 'influence']);
+    expect(r.sections.map((s: any) => s.key)).toEqual(['coverage', 'exemplars', 'inspections', 'outreach', 'reintegration', 'commendations', 'keyAreas', 'influence']);
     expect(figure(r, 'coverage.residentialAreas')).toBe(866);
     for (const key of ['exemplars.recognised', 'commendations.total', 'keyAreas.units', 'influence.people', 'partners.models']) expect(figure(r, key)).toBeGreaterThan(0);
   });

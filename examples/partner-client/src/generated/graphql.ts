@@ -113,6 +113,12 @@ export type ModelDetailsQueryVariables = Exact<{
 export type ModelDetailsQuery = { __typename: 'Query', node:
     | { __typename: 'AdminUnit' }
     | { __typename: 'AuditEntry' }
+    | { __typename: 'Commendation' }
+    | { __typename: 'Exemplar' }
+    | { __typename: 'InfluentialPerson' }
+    | { __typename: 'Inspection' }
+    | { __typename: 'InspectionFollowUp' }
+    | { __typename: 'KeyArea' }
     | { __typename: 'LifecycleEvent' }
     | { __typename: 'Model', id: string, name: string, foundedOn: string, builtBy: string, hostKind: string, state: ModelState | null, memberCount: number | null, modelType: { __typename: 'ModelType', code: string, name: string, category: string, catalogue: { __typename: 'ModelCatalogue', code: string, name: string } }, residentialArea: { __typename: 'ResidentialArea', id: string, name: string, commune: { __typename: 'AdminUnit', code: string, fullName: string } | null } | null, events: Array<{ __typename: 'LifecycleEvent', kind: LifecycleEventKind, date: string, decisionNumber: string | null }>, latestEvaluation: { __typename: 'ModelEvaluation', outcome: string, periodFrom: string, periodTo: string } | null }
     | { __typename: 'ModelCatalogue' }
@@ -120,6 +126,8 @@ export type ModelDetailsQuery = { __typename: 'Query', node:
     | { __typename: 'ModelMember' }
     | { __typename: 'ModelType' }
     | { __typename: 'Organization' }
+    | { __typename: 'OutreachActivity' }
+    | { __typename: 'ReintegrationCase' }
     | { __typename: 'ReplicationPoint' }
     | { __typename: 'ResidentialArea' }
     | { __typename: 'SecurityTeam' }
