@@ -307,6 +307,40 @@ describe('inspection mutations', () => {
     const cancelled = await run(CANCEL, { inspectionId: unit.id, version: 1, cancelledOn: '2026-05-31', reason: 'Lùi sang quý sau' }, 'newProvince');
     expect(cancelled).toMatchObject({ status: 'CANCELLED', version: 2 });
   });
+
+  it('answers NOT_FOUND for a subject outside the jurisdiction whatever the date, as for an unknown id, in as many statements', async () => {
+    // Subjects of Phường Bình Phước (25195), in Đồng Nai (75) today; the viewer is an officer of Hà Nội (01).
+    const p = ctx.db.prisma;
+    const inCommune = { placements: { some: { placeCodes: { has: '25195' } } } };
+    const team = await p.securityTeam.findFirstOrThrow({ where: { placeCodes: { has: '25195' } }, orderBy: { establishedOn: 'desc' } });
+    const model = await p.model.findFirstOrThrow({ where: { OR: [{ residentialArea: inCommune }, { organization: inCommune }] }, orderBy: { id: 'asc' } });
+    const area = await p.residentialArea.findFirstOrThrow({ where: inCommune, orderBy: { id: 'asc' } });
+    const organization = await p.organization.findFirstOrThrow({ where: inCommune, orderBy: { id: 'asc' } });
+    const subjects = [
+      ['SECURITY_TEAM', gid('SecurityTeam', team.id), gid('SecurityTeam', crypto.randomUUID())],
+      ['MODEL', gid('Model', model.id), gid('Model', crypto.randomUUID())],
+      ['RESIDENTIAL_AREA', gid('ResidentialArea', area.id), gid('ResidentialArea', crypto.randomUUID())],
+      ['ORGANIZATION', gid('Organization', organization.id), gid('Organization', crypto.randomUUID())],
+    ] as const;
+    // Before any of them existed or was placed, the day before the team was set up, and a day they all existed.
+    const established = team.establishedOn.toISOString().slice(0, 10);
+    const dayBefore = new Date(team.establishedOn.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const dates = ['1950-01-01', dayBefore, established, '2026-05-10'];
+    const plan = (subjectKind: string, subjectId: string, plannedOn: string) => ({ subjectKind, subjectId, kind: 'PLANNED', plannedOn, team: ['A'] });
+    for (const [kind, real, unknown] of subjects) {
+      const missing = await refusedWith(PLAN, 'planInspection', plan(kind, unknown, '2026-05-10'), 'otherProvince');
+      expect(missing).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
+      for (const plannedOn of dates) expect(await refusedWith(PLAN, 'planInspection', plan(kind, real, plannedOn), 'otherProvince')).toEqual(missing);
+      // No statement more or fewer than for an unknown id either.
+      const seen = await server.queryCounting<any>(PLAN, { i: plan(kind, real, dayBefore) }, as.otherProvince);
+      const none = await server.queryCounting<any>(PLAN, { i: plan(kind, unknown, dayBefore) }, as.otherProvince);
+      expect(seen.body.data.planInspection.result).toEqual(none.body.data.planInspection.result);
+      expect(seen.statements.length).toBe(none.statements.length);
+    }
+    // Within the jurisdiction the same request is judged on its dates: the team did not exist the day before.
+    const early = await refusedWith(PLAN, 'planInspection', plan('SECURITY_TEAM', gid('SecurityTeam', team.id), dayBefore), 'newProvince');
+    expect(early).toMatchObject({ code: 'VALIDATION', fields: [{ path: ['input', 'plannedOn'], message: `the team did not exist on ${dayBefore}` }] });
+  });
 });
 
 describe('outreach mutation', () => {

@@ -13,6 +13,8 @@ import type { Context } from '../context.js';
 import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
 import { userErrors, type Outcome, type UserError } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
+import { areaWhere, modelWhere, organizationWhere } from '../movement/jurisdiction.js';
+import { teamWhere } from '../movement/teams.js';
 import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
 import { DateScalar } from '../scalars.js';
 import { FollowUpRef, InspectionKindEnum, InspectionRatingEnum, InspectionRef, InspectionSubjectKindEnum } from './inspections.js';
@@ -31,7 +33,11 @@ type SubjectKind = (typeof InspectionSubjectKindEnum)['$inferType'];
 
 const subjectOf = (row?: { id: string; placeCodes: string[] } | null): Subject => ({ entity: 'Inspection', id: row?.id ?? null, placeCodes: row?.placeCodes ?? [] });
 
-/** Where an inspection of the subject is filed on `date`, or the error (unknown subject, or none then). */
+/**
+ * Where an inspection of the subject is filed on `date`, or the error (unknown subject, or none then).
+ * The subject is looked up through the read filters of its own list and node(id:), so one the
+ * viewer may not see is NOT_FOUND before any check of its dates or host could tell it apart.
+ */
 async function fileSubject(ctx: Context, kind: SubjectKind, unitCode: string | null, subjectId: string | null, date: IsoDate): Promise<Filing | UserError> {
   const none = { residentialAreaId: null, organizationId: null, modelId: null, teamId: null };
   const invalid = (path: string, message: string) => userErrors.invalid([{ path: [path], message }]);
@@ -60,8 +66,8 @@ async function fileSubject(ctx: Context, kind: SubjectKind, unitCode: string | n
       const placements = !id
         ? null
         : kind === 'RESIDENTIAL_AREA'
-          ? (await prisma.residentialArea.findUnique({ where: { id }, select: { placements: true } }))?.placements
-          : (await prisma.organization.findUnique({ where: { id }, select: { placements: true } }))?.placements;
+          ? (await prisma.residentialArea.findFirst({ where: { id, AND: [areaWhere(ctx)] }, select: { placements: true } }))?.placements
+          : (await prisma.organization.findFirst({ where: { id, AND: [organizationWhere(ctx)] }, select: { placements: true } }))?.placements;
       if (!placements) return userErrors.notFound(SUBJECT);
       const f = areaFiling(placements, date);
       if (!f) return invalid('plannedOn', `the ${typename === 'ResidentialArea' ? 'residential area' : 'organization'} was not placed in a commune on ${date}`);
@@ -70,7 +76,7 @@ async function fileSubject(ctx: Context, kind: SubjectKind, unitCode: string | n
     case 'MODEL': {
       const id = subjectId ? decodeId(subjectId, 'Model') : null;
       const model = id
-        ? await prisma.model.findUnique({ where: { id }, select: { id: true, residentialAreaId: true, residentialArea: { select: { placements: true } }, organization: { select: { placements: true } } } })
+        ? await prisma.model.findFirst({ where: { id, AND: [modelWhere(ctx)] }, select: { id: true, residentialAreaId: true, residentialArea: { select: { placements: true } }, organization: { select: { placements: true } } } })
         : null;
       if (!model) return userErrors.notFound(SUBJECT);
       const placements = model.residentialArea?.placements ?? model.organization?.placements;
@@ -82,7 +88,7 @@ async function fileSubject(ctx: Context, kind: SubjectKind, unitCode: string | n
     }
     case 'SECURITY_TEAM': {
       const id = subjectId ? decodeId(subjectId, 'SecurityTeam') : null;
-      const team = id ? await prisma.securityTeam.findUnique({ where: { id }, include: { areas: { orderBy: { residentialAreaId: 'asc' }, take: 1 } } }) : null;
+      const team = id ? await prisma.securityTeam.findFirst({ where: { id, AND: [teamWhere(ctx)] }, include: { areas: { orderBy: { residentialAreaId: 'asc' }, take: 1 } } }) : null;
       if (!team) return userErrors.notFound(SUBJECT);
       if (isoOf(team.establishedOn)! > date || (team.dissolvedOn && isoOf(team.dissolvedOn)! < date)) return invalid('plannedOn', `the team did not exist on ${date}`);
       return { unitId: team.communeId, unitCode: team.communeCode, placeCodes: team.placeCodes, ...none, teamId: team.id, residentialAreaId: team.areas[0]?.residentialAreaId ?? null };

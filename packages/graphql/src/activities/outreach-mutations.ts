@@ -13,6 +13,8 @@ import { decodeId, refused, stripNulls, zodError } from '../mutations.js';
 import { DateScalar } from '../scalars.js';
 import { OutreachAudienceEnum, OutreachFormEnum, OutreachRef, PartnerKindEnum } from './outreach.js';
 import { areaFiling, communeFiling, judgeCreate } from './write.js';
+import { uuidOrNone } from '../access.js';
+import { areaWhere } from '../movement/jurisdiction.js';
 
 const PLACE: Label = { vi: 'địa bàn', en: 'place' };
 type OutreachResult = Prisma.OutreachActivityGetPayload<object>;
@@ -50,7 +52,8 @@ builder.mutationField('recordOutreachActivity', (t) =>
       let areaId: string | null = null;
       if (a.residentialAreaId) {
         areaId = decodeId(a.residentialAreaId, 'ResidentialArea');
-        const area = areaId ? await ctx.db.prisma.residentialArea.findUnique({ where: { id: areaId }, select: { placements: true } }) : null;
+        // An area the viewer cannot read is not found: its placements must not be told.
+        const area = areaId ? await ctx.db.prisma.residentialArea.findFirst({ where: { id: uuidOrNone(areaId), AND: [areaWhere(ctx)] }, select: { placements: true } }) : null;
         const placed = area ? areaFiling(area.placements, heldOn) : null;
         if (!area) return refused(ctx, action, userErrors.notFound({ vi: 'khu dân cư', en: 'residential area' }), none);
         if (!placed || placed.communeId !== filing.communeId) return refused(ctx, action, userErrors.invalid([{ path: ['residentialAreaId'], message: `the residential area was not in commune ${a.communeCode} on ${heldOn}` }]), none);

@@ -18,6 +18,8 @@ import { DateScalar } from '../scalars.js';
 import { seal } from '../security/crypto.js';
 import { MentorKindEnum, ReintegrationCaseRef, ReintegrationStatusEnum } from './reintegration.js';
 import { areaFiling, communeFiling, judgeCreate, judgeWrite } from './write.js';
+import { uuidOrNone } from '../access.js';
+import { areaWhere } from '../movement/jurisdiction.js';
 
 const CASE: Label = { vi: 'hồ sơ giúp đỡ người lầm lỗi', en: 're-integration case' };
 const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef] as const;
@@ -76,7 +78,8 @@ builder.mutationField('openReintegrationCase', (t) =>
       let areaId: string | null = null;
       if (c.residentialAreaId) {
         areaId = decodeId(c.residentialAreaId, 'ResidentialArea');
-        const area = areaId ? await ctx.db.prisma.residentialArea.findUnique({ where: { id: areaId }, select: { placements: true } }) : null;
+        // An area the viewer cannot read is not found: its placements must not be told.
+        const area = areaId ? await ctx.db.prisma.residentialArea.findFirst({ where: { id: uuidOrNone(areaId), AND: [areaWhere(ctx)] }, select: { placements: true } }) : null;
         if (!area) return refused(ctx, action, userErrors.notFound({ vi: 'khu dân cư', en: 'residential area' }), subjectOf());
         const placed = areaFiling(area.placements, returnedOn);
         if (!placed || placed.communeId !== filing.communeId) return refused(ctx, action, invalid('residentialAreaId', `the residential area was not in commune ${c.communeCode} on ${returnedOn}`), subjectOf());
