@@ -89,7 +89,8 @@ describe('recognizeExemplar', () => {
     const { result } = await run(EXEMPLAR, { ...base, subjectKind: 'INDIVIDUAL', fullName: 'Trần Thị Bích', role: 'Tổ trưởng tổ bảo vệ an ninh, trật tự', unitCode: areaCommune }, as.province70);
     expect(result).toMatchObject({ __typename: 'Exemplar', personName: 'Trần Thị Bích', personRole: 'Tổ trưởng tổ bảo vệ an ninh, trật tự' });
     const seen = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Exemplar { personName personRole } } }`, { id: result.id }, as.partner);
-    expect(seen.data.node).toEqual({ personName: null, personRole: 'Tổ trưởng tổ bảo vệ an ninh, trật tự' });
+    // The role is masked with the name: with the place, it says who.
+    expect(seen.data.node).toEqual({ personName: null, personRole: null });
     const entries = JSON.stringify(await ctx.db.prisma.auditEntry.findMany({ where: { action: 'recognizeExemplar' } }));
     expect(entries).not.toContain('Bích');
   });
@@ -126,6 +127,74 @@ describe('recordCommendation', () => {
     const partner = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Commendation { forKind reason tip { id } personName } } }`, { id: result.id }, as.partner);
     expect(partner.errors).toBeUndefined();
     expect(partner.data.node).toEqual({ forKind: 'TIP', reason: null, tip: null, personName: null });
+  });
+
+  it('keeps who was commended for a tip (the likely informant) from those who may not read the tip', async () => {
+    const submitted = await server.query<any>(`mutation($i: SubmitTipInput!) { submitTip(input: $i) { result { __typename } } }`, {
+      i: { category: 'DRUGS', unitCode: '25195', text: 'Có nhóm thanh niên tụ tập đua xe trái phép mỗi tối thứ bảy.' },
+    });
+    expect(submitted.data.submitTip.result.__typename).toBe('TipReceipt');
+    const tip = await ctx.db.prisma.tip.findFirstOrThrow({ orderBy: { receivedAt: 'desc' }, select: { id: true } });
+    const tipId = encodeGlobalID('Tip', tip.id);
+    // Filed in another commune (where the person lives), for a tip of 25195: that commune's officers read the commendation, not the tip.
+    const { result } = await run(COMMEND, { ...base, fullName: 'Phạm Thị Dung', role: 'Tổ viên tổ tự quản', unitCode: '25210', decisionDate: '2026-05-01', forTipId: tipId }, as.province75);
+    expect(result).toMatchObject({ __typename: 'Commendation', forKind: 'TIP' });
+    const q = `query($id: ID!) { node(id: $id) { ... on Commendation { forKind personName personRole } } }`;
+    const elsewhere = { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '25210')}` };
+    for (const viewer of [as.partner, elsewhere]) {
+      const seen = await server.query<any>(q, { id: result.id }, viewer);
+      expect(seen.errors).toBeUndefined();
+      expect(seen.data.node).toEqual({ forKind: 'TIP', personName: null, personRole: null });
+    }
+    const handling = await server.query<any>(q, { id: result.id }, as.province75);
+    expect(handling.data.node).toEqual({ forKind: 'TIP', personName: 'Phạm Thị Dung', personRole: 'Tổ viên tổ tự quản' });
+  });
+
+  it.each<[string, string, () => string]>([
+    ['a malformed model ID', 'forModelId', () => 'not-an-id'],
+    ['a tip ID of another type', 'forTipId', () => modelId],
+    ['a malformed tip ID', 'forTipId', () => encodeGlobalID('Tip', 'not-a-uuid')],
+    ['an exemplar ID of another type', 'forExemplarId', () => modelId],
+    ['a malformed exemplar ID', 'forExemplarId', () => '%%%'],
+    ['a model ID of another type', 'forModelId', () => areaId],
+  ])('answers NotFound, audited, for %s in what it was for', async (_n, field, id) => {
+    const before = await ctx.db.prisma.auditEntry.count({ where: { action: 'recordCommendation', outcome: 'NOT_FOUND' } });
+    const { result } = await run(COMMEND, { ...base, unitCode: '70', [field]: id() }, as.province70);
+    expect(result.__typename).toBe('NotFoundError');
+    expect(await ctx.db.prisma.auditEntry.count({ where: { action: 'recordCommendation', outcome: 'NOT_FOUND' } })).toBe(before + 1);
+  });
+});
+
+describe('the collective a record names', () => {
+  const NAMED = `{ residentialArea { id } organization { id } securityTeam { name members(first: 5) { edges { node { fullName } } } } }`;
+  const read = async (id: string, headers: Record<string, string>) => {
+    const body = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Exemplar ${NAMED} ... on Commendation ${NAMED} } }`, { id }, headers);
+    expect(body.errors).toBeUndefined();
+    return body.data.node;
+  };
+
+  it('shows a security team (its members’ names) and a residential area only to those who may read them, not to a read:models partner', async () => {
+    const team = await ctx.db.prisma.securityTeam.findFirstOrThrow({ where: { datasetId: { not: null }, placeCodes: { has: '70' }, members: { some: {} } }, orderBy: { id: 'asc' }, select: { id: true, name: true } });
+    const teamId = encodeGlobalID('SecurityTeam', team.id);
+    const collective = { collectiveKind: 'SECURITY_TEAM', collectiveId: teamId };
+    const exemplar = await run(EXEMPLAR, { subjectKind: 'COLLECTIVE', ...collective, level: 'PROVINCE', periodFrom: '2024-01-01', periodTo: '2024-12-31', ...decision, unitCode: '70' }, as.province70);
+    expect(exemplar.result.__typename).toBe('Exemplar');
+    const commendation = await run(
+      COMMEND,
+      { recipientKind: 'COLLECTIVE', ...collective, form: 'CERTIFICATE_OF_MERIT', level: 'PROVINCE', ...decision, reason: 'Hoàn thành xuất sắc nhiệm vụ năm 2024.', unitCode: '70' },
+      as.province70,
+    );
+    expect(commendation.result.__typename).toBe('Commendation');
+    for (const id of [exemplar.result.id, commendation.result.id]) {
+      const officer = await read(id, as.province70);
+      expect(officer.securityTeam.name).toBe(team.name);
+      expect(officer.securityTeam.members.edges.length).toBeGreaterThan(0);
+      expect(await read(id, as.partner)).toEqual({ residentialArea: null, organization: null, securityTeam: null });
+    }
+    const area = await run(EXEMPLAR, { subjectKind: 'COLLECTIVE', collectiveKind: 'RESIDENTIAL_AREA', collectiveId: areaId, level: 'PROVINCE', periodFrom: '2024-01-01', periodTo: '2024-12-31', ...decision, unitCode: '70' }, as.province70);
+    expect(area.result.__typename).toBe('Exemplar');
+    expect((await read(area.result.id, as.province70)).residentialArea).toEqual({ id: areaId });
+    expect((await read(area.result.id, as.partner)).residentialArea).toBeNull();
   });
 });
 
@@ -166,8 +235,8 @@ describe('key areas, people of influence, partners', () => {
 describe('lists cost a fixed number of statements', () => {
   it('exemplars and commendations of Bình Phước in 2024: the same count for 5 as for 50', async () => {
     const q = `query($n: Int!) {
-      exemplars(unitCode: "70", from: "2024-01-01", to: "2024-12-31", first: $n) { totalCount edges { node { subjectKind level personName model { id } residentialArea { id } decision { number } } } }
-      commendations(unitCode: "70", from: "2024-01-01", to: "2024-12-31", first: $n) { totalCount edges { node { form level reason tip { id } exemplar { id level } } } }
+      exemplars(unitCode: "70", from: "2024-01-01", to: "2024-12-31", first: $n) { totalCount edges { node { subjectKind level personName personRole model { id } residentialArea { id } organization { id } securityTeam { name } decision { number } } } }
+      commendations(unitCode: "70", from: "2024-01-01", to: "2024-12-31", first: $n) { totalCount edges { node { form level reason personName personRole tip { id } exemplar { id level } residentialArea { id } organization { id } securityTeam { name } } } }
     }`;
     const small = await server.queryCounting<any>(q, { n: 5 }, as.province70);
     const large = await server.queryCounting<any>(q, { n: 50 }, as.province70);

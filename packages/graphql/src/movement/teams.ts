@@ -45,6 +45,16 @@ export function teamWhere(ctx: Pick<Context, 'viewer'>, within?: { code: string;
   };
 }
 
+/**
+ * Whether the viewer may read a team (and so its members' names) reached through another
+ * record: the same TEAM_MEMBER READ as {@link teamWhere}, decided on the loaded row. A team
+ * is placed by its commune, and for area leaders by the areas it covers (give `areas` then).
+ */
+export function mayReadTeam(ctx: Pick<Context, 'viewer'>, team: { placeCodes: readonly string[]; areas?: ReadonlyArray<{ residentialAreaId: string }> }): boolean {
+  const areaIds = [null, ...(team.areas ?? []).map((a) => a.residentialAreaId)];
+  return areaIds.some((areaId) => authorize(ctx.viewer, 'TEAM_MEMBER', 'READ', { unitCodes: team.placeCodes, areaId }).allowed);
+}
+
 /** Personal fields are shown only to those the policy lets read members' personal data (as models.ts). */
 const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null => (authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null);
 
@@ -133,6 +143,9 @@ builder.queryField('securityTeams', (t) =>
     },
   }),
 );
+
+/** The SecurityTeam type, typed, for fields of other records that lead to a team (check {@link mayReadTeam}). */
+export const SecurityTeamType = SecurityTeamNode;
 
 /** The SecurityTeam and TeamMember types, for mutation payloads. */
 export const SecurityTeamRef: { readonly name: string } = SecurityTeamNode;

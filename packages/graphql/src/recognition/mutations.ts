@@ -21,6 +21,7 @@ import {
   type Resource,
 } from '@antq/core';
 import type { Prisma } from '@antq/db';
+import { uuidOrNone } from '../access.js';
 import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -77,6 +78,9 @@ async function unitOn(ctx: Context, code: string, date: IsoDate, field: string) 
 function mayWrite(ctx: Context, resource: Resource, placeCodes: readonly string[]): UserError | null {
   return authorize(ctx.viewer, resource, 'WRITE', { unitCodes: placeCodes }).allowed ? null : userErrors.forbidden();
 }
+
+/** An ID that names nothing, for a UUID column. */
+const NO_ID = uuidOrNone('');
 
 const isError = (x: unknown): x is UserError => typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !('id' in x);
 
@@ -219,10 +223,11 @@ builder.mutationField('recordCommendation', (t) =>
       const action = 'recordCommendation';
       const none: Subject = { entity: 'Commendation' };
       if (!authorize(ctx.viewer, 'RECOGNITION', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
+      // A malformed ID, or one of another type, is a UUID that matches nothing: NotFound below, never a database error.
       const links = [
-        ...(input.forModelId != null ? [{ kind: 'MODEL' as const, modelId: decodeId(input.forModelId, 'Model') ?? '∅' }] : []),
-        ...(input.forTipId != null ? [{ kind: 'TIP' as const, tipId: decodeId(input.forTipId, 'Tip') ?? '∅' }] : []),
-        ...(input.forExemplarId != null ? [{ kind: 'EXEMPLAR' as const, exemplarId: decodeId(input.forExemplarId, 'Exemplar') ?? '∅' }] : []),
+        ...(input.forModelId != null ? [{ kind: 'MODEL' as const, modelId: decodeId(input.forModelId, 'Model') ?? NO_ID }] : []),
+        ...(input.forTipId != null ? [{ kind: 'TIP' as const, tipId: decodeId(input.forTipId, 'Tip') ?? NO_ID }] : []),
+        ...(input.forExemplarId != null ? [{ kind: 'EXEMPLAR' as const, exemplarId: decodeId(input.forExemplarId, 'Exemplar') ?? NO_ID }] : []),
       ];
       if (links.length > 1) return refused(ctx, action, userErrors.invalid([{ path: ['forModelId'], message: 'a commendation is for at most one of a model, a tip, an exemplar' }]), none);
       const subject = subjectOf({ ...input, subjectKind: input.recipientKind });

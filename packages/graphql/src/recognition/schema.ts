@@ -3,8 +3,10 @@
  * and lists by unit and date) and the partners of a model. Records are filed under
  * `placeCodes`; who reads them follows RECOGNITION READ and KEY_AREA READ, narrowed in SQL
  * (placeFilter). Individuals' names are shown only to those who may read personal data
- * (RECOGNITION READ_PERSONAL) at the record's place. A commendation for a tip shows the tip
- * and the reason only to those who may read that tip.
+ * (RECOGNITION READ_PERSONAL) at the record's place, and so are their roles. A commendation
+ * for a tip shows the tip, the reason and who was commended only to those who may read that
+ * tip. The collective named (a security team, a residential area, an organization) is shown
+ * only to those who may read it.
  */
 import {
   authorize,
@@ -19,6 +21,8 @@ import {
   type IsoDate,
 } from '@antq/core';
 import type { Prisma } from '@antq/db';
+import type { ObjectRef } from '@pothos/core';
+import { getRefFromModel } from '@pothos/plugin-prisma';
 import { placeFilter, uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -27,6 +31,8 @@ import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import { TipRef } from '../tips/schema.js';
+import { ResidentialAreaRef } from '../movement/areas.js';
+import { mayReadTeam, SecurityTeamType } from '../movement/teams.js';
 import { PartnerKindEnum } from '../partner-kind.js';
 
 export const AwardLevelEnum = builder.enumType('AwardLevel', {
@@ -62,6 +68,21 @@ const decisionOf = (r: { decisionNumber: string | null; decisionDate: Date | nul
 const personal = (value: string | null, placeCodes: readonly string[], ctx: Pick<Context, 'viewer'>) =>
   value !== null && authorize(ctx.viewer, 'RECOGNITION', 'READ_PERSONAL', { unitCodes: placeCodes }).allowed ? value : null;
 
+/** The ResidentialArea type as a typed ref (areas.ts exports it by name only). */
+const AreaType = ResidentialAreaRef as unknown as ObjectRef<(typeof builder)['$inferSchemaTypes'], Prisma.ResidentialAreaGetPayload<object>>;
+/** The Organization type (organizations.ts exports no ref): the one plugin-prisma keeps for the model. */
+const OrganizationType = getRefFromModel('Organization', builder) as unknown as ObjectRef<(typeof builder)['$inferSchemaTypes'], Prisma.OrganizationGetPayload<object>>;
+
+/*
+ * The collective a record names is shown only to those who may read it: a security team (and
+ * so its members' names) under TEAM_MEMBER READ where the team is filed (mayReadTeam); a
+ * residential area or an organization under RESIDENTIAL_AREA READ where the record is filed
+ * (mayReadPlace): a partner reading recognition with read:models alone sees neither. Null for
+ * others, without an error; loaded with the record (`select`), so no statement per row.
+ */
+/** Whether the viewer may read the residential areas (and organizations) where a record is filed. */
+const mayReadPlace = (r: { placeCodes: string[] }, ctx: Pick<Context, 'viewer'>) => authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'READ', { unitCodes: r.placeCodes }).allowed;
+
 /** What every filed record shows: where, and whether it is demo data. */
 const filedFields = {
   unitCode: 'The unit (commune, district, province) where it was decided or filed.',
@@ -77,11 +98,29 @@ export const ExemplarRef = builder.prismaNode('Exemplar', {
     subjectKind: t.field({ type: ExemplarSubjectKindEnum, resolve: (e) => e.subjectKind }),
     model: t.relation('model', { nullable: true, description: 'MODEL: the model.' }),
     collectiveKind: t.field({ type: CollectiveKindEnum, nullable: true, resolve: (e) => e.collectiveKind }),
-    residentialArea: t.relation('residentialArea', { nullable: true }),
-    organization: t.relation('organization', { nullable: true }),
-    securityTeam: t.relation('securityTeam', { nullable: true }),
+    residentialArea: t.field({
+      type: AreaType,
+      nullable: true,
+      description: 'COLLECTIVE: the residential area; null unless you may read residential areas here.',
+      select: (_a, _c, nested) => ({ residentialArea: nested(true) }),
+      resolve: (e, _a, ctx) => (mayReadPlace(e, ctx) ? e.residentialArea : null),
+    }),
+    organization: t.field({
+      type: OrganizationType,
+      nullable: true,
+      description: 'COLLECTIVE: the organization; null unless you may read residential areas (and so organizations) here.',
+      select: (_a, _c, nested) => ({ organization: nested(true) }),
+      resolve: (e, _a, ctx) => (mayReadPlace(e, ctx) ? e.organization : null),
+    }),
+    securityTeam: t.field({
+      type: SecurityTeamType,
+      nullable: true,
+      description: 'COLLECTIVE: the security team; null unless you may read the team (its members).',
+      select: (_a, _c, nested) => ({ securityTeam: nested(true) }),
+      resolve: (e, _a, ctx) => (e.securityTeam && mayReadTeam(ctx, e.securityTeam) ? e.securityTeam : null),
+    }),
     personName: t.string({ nullable: true, description: 'INDIVIDUAL: the name; null unless you may see personal data.', resolve: (e, _a, ctx) => personal(e.personName, e.placeCodes, ctx) }),
-    personRole: t.exposeString('personRole', { nullable: true, description: 'INDIVIDUAL: their role (Tổ trưởng…).' }),
+    personRole: t.string({ nullable: true, description: 'INDIVIDUAL: their role (Tổ trưởng…); null unless you may see personal data (with the name, it says who).', resolve: (e, _a, ctx) => personal(e.personRole, e.placeCodes, ctx) }),
     level: t.field({ type: AwardLevelEnum, resolve: (e) => e.level }),
     periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom)! }),
     periodTo: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodTo)! }),
@@ -95,6 +134,13 @@ export const ExemplarRef = builder.prismaNode('Exemplar', {
 /** Whether the viewer may read the tip a commendation was given for. */
 const mayReadTip = (c: { tip: { placeCodes: string[] } | null }, ctx: Pick<Context, 'viewer'>) => c.tip !== null && authorize(ctx.viewer, 'TIP', 'READ', { unitCodes: c.tip.placeCodes }).allowed;
 
+/**
+ * The name or role of the individual commended, as personal data; for a tip also only for those
+ * who may read the tip: the one commended for it is likely its informant.
+ */
+const whoWasCommended = (value: string | null, c: { forKind: string | null; placeCodes: string[]; tip: { placeCodes: string[] } | null }, ctx: Pick<Context, 'viewer'>) =>
+  c.forKind === 'TIP' && !mayReadTip(c, ctx) ? null : personal(value, c.placeCodes, ctx);
+
 export const CommendationRef = builder.prismaNode('Commendation', {
   id: { field: 'id' },
   nullable: true,
@@ -106,11 +152,39 @@ export const CommendationRef = builder.prismaNode('Commendation', {
   fields: (t) => ({
     recipientKind: t.field({ type: RecipientKindEnum, resolve: (c) => c.recipientKind }),
     collectiveKind: t.field({ type: CollectiveKindEnum, nullable: true, resolve: (c) => c.collectiveKind }),
-    residentialArea: t.relation('residentialArea', { nullable: true }),
-    organization: t.relation('organization', { nullable: true }),
-    securityTeam: t.relation('securityTeam', { nullable: true }),
-    personName: t.string({ nullable: true, description: 'INDIVIDUAL: the name; null unless you may see personal data.', resolve: (c, _a, ctx) => personal(c.personName, c.placeCodes, ctx) }),
-    personRole: t.exposeString('personRole', { nullable: true }),
+    residentialArea: t.field({
+      type: AreaType,
+      nullable: true,
+      description: 'COLLECTIVE: the residential area; null unless you may read residential areas here.',
+      select: (_a, _c, nested) => ({ residentialArea: nested(true) }),
+      resolve: (c, _a, ctx) => (mayReadPlace(c, ctx) ? c.residentialArea : null),
+    }),
+    organization: t.field({
+      type: OrganizationType,
+      nullable: true,
+      description: 'COLLECTIVE: the organization; null unless you may read residential areas (and so organizations) here.',
+      select: (_a, _c, nested) => ({ organization: nested(true) }),
+      resolve: (c, _a, ctx) => (mayReadPlace(c, ctx) ? c.organization : null),
+    }),
+    securityTeam: t.field({
+      type: SecurityTeamType,
+      nullable: true,
+      description: 'COLLECTIVE: the security team; null unless you may read the team (its members).',
+      select: (_a, _c, nested) => ({ securityTeam: nested(true) }),
+      resolve: (c, _a, ctx) => (c.securityTeam && mayReadTeam(ctx, c.securityTeam) ? c.securityTeam : null),
+    }),
+    personName: t.string({
+      nullable: true,
+      description: 'INDIVIDUAL: the name; null unless you may see personal data and, for a tip, read the tip.',
+      select: { tip: { select: { placeCodes: true } } },
+      resolve: (c, _a, ctx) => whoWasCommended(c.personName, c, ctx),
+    }),
+    personRole: t.string({
+      nullable: true,
+      description: 'INDIVIDUAL: their role; null as the name is.',
+      select: { tip: { select: { placeCodes: true } } },
+      resolve: (c, _a, ctx) => whoWasCommended(c.personRole, c, ctx),
+    }),
     form: t.field({ type: CommendationFormEnum, resolve: (c) => c.form }),
     level: t.field({ type: AwardLevelEnum, resolve: (c) => c.level }),
     decision: t.field({ type: DecisionRef, resolve: (c) => decisionOf(c)! }),
