@@ -10,6 +10,7 @@ import type { ImportKind } from '@antq/core';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../src/auth/api-keys.js';
+import { listen } from '../src/http/serve.js';
 import { templateCsv, templateXlsx } from '../src/imports/templates.js';
 import { testModelTypes } from './support/movement.js';
 import { tokenFor, usePreparedServer } from './support/server.js';
@@ -226,6 +227,79 @@ describe('importSpreadsheet: a dry run of good and bad rows', () => {
     const big = await ctx.server.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { ...as.province, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(20 * 1024 * 1024) }, body: '--x--' });
     expect(big.status).toBe(413);
   });
+
+  it('refuses a chunked upload (no content-length) once it passes the limit, without reading the rest (413)', async () => {
+    // 40 MB offered in 1 MB chunks, as a client streaming a file would; the stream counts what is pulled.
+    const boundary = 'antqboundary';
+    const head = new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify({ query: MUTATION, variables: { i: { kind: 'MODELS', file: null, dryRun: true } } })}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.i.file"]}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    );
+    const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+    let pulled = 0;
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = sent === 0 ? head : sent < 40 ? chunk : null;
+        if (!next) return controller.close();
+        sent++;
+        pulled += next.byteLength;
+        controller.enqueue(next);
+      },
+    });
+    const before = await snapshot();
+    const response = await ctx.server.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { ...as.province, 'content-type': `multipart/form-data; boundary=${boundary}` }, body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    const json = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(json.errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(json.errors[0]!.message).toMatch(/quá lớn.*too large/);
+    // Stopped near the limit (10 MB and the framing, plus what streams hold in flight), far from the 40 MB offered.
+    expect(pulled).toBeLessThan(16 * 1024 * 1024);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('over node:http too: a chunked upload past the limit is answered 413 before the client has sent it all', async () => {
+    const served = await listen(ctx.server.yoga, 0, '127.0.0.1');
+    let pulled = 0;
+    const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+    const head = new TextEncoder().encode(`--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--b\r\nContent-Disposition: form-data; name="0"; filename="big.csv"\r\n\r\n`);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled > 200 * 1024 * 1024) return controller.close();
+        const next = pulled ? chunk : head;
+        pulled += next.byteLength;
+        controller.enqueue(next);
+      },
+    });
+    try {
+      const response = await fetch(served.url, { method: 'POST', headers: { ...as.province, 'content-type': 'multipart/form-data; boundary=b' }, body, duplex: 'half' } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(pulled).toBeLessThan(40 * 1024 * 1024);
+    } finally {
+      await body.cancel().catch(() => {});
+      await served.close();
+    }
+  });
+
+  it('accepts a chunked upload under the limit (no content-length) as any other', async () => {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query: MUTATION, variables: { i: { kind: 'MODELS', file: null, dryRun: true } } }));
+    form.append('map', JSON.stringify({ 0: ['variables.i.file'] }));
+    form.append('0', new File([csv([MODEL_HEADER, modelRows(dmy)[0]!]) as Uint8Array<ArrayBuffer>], 'm.csv'));
+    const encoded = new Request('http://antq.test/graphql', { method: 'POST', body: form });
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 100) controller.enqueue(bytes.slice(i, i + 100));
+        controller.close();
+      },
+    });
+    const response = await ctx.server.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { ...as.province, 'content-type': encoded.headers.get('content-type')! }, body, duplex: 'half' } as RequestInit);
+    const json = (await response.json()) as { data: { importSpreadsheet: { result: Report } } };
+    expect(json.data.importSpreadsheet.result).toMatchObject({ __typename: 'ImportReport', rowCount: 1, validRowCount: 1 });
+  });
 });
 
 describe('importSpreadsheet: real runs', () => {
@@ -282,6 +356,31 @@ describe('importSpreadsheet: real runs', () => {
   it('is refused outside the jurisdiction: a commune officer of another commune', async () => {
     const report = await upload('RESIDENTIAL_AREAS', csv([AREA_HEADER, [1, COMMUNE, 'Ấp Ngoài', 'Ấp', '01/08/2025', 1, 1]]), 'x.csv', true, as.otherCommune);
     expect(codesOf(report)).toEqual([[2, 'Mã xã', 'OUTSIDE_JURISDICTION']]);
+  });
+
+  it('outside the jurisdiction, a team or area of that name is as unknown as a missing one: no AMBIGUOUS, no hint it exists', async () => {
+    const p = ctx.db.prisma;
+    const commune = await p.adminUnit.findFirstOrThrow({ where: { code: COMMUNE, validTo: null } });
+    const place = { communeId: commune.id, communeCode: COMMUNE, placeCodes: [COMMUNE, '75'], validFrom: new Date('2025-07-01') };
+    // Two teams and two areas of one name in 25195: a name that is AMBIGUOUS to those who may see them.
+    for (const _ of [1, 2]) {
+      await p.residentialArea.create({ data: { name: 'Ấp Song Sinh', kind: 'AP', households: 10, residents: 40, validFrom: new Date('2025-07-01'), searchText: 'ap song sinh', placements: { create: place } } });
+      await p.securityTeam.create({ data: { name: 'Tổ Song Sinh', communeId: commune.id, communeCode: COMMUNE, placeCodes: [COMMUNE, '75'], establishedOn: new Date('2025-08-01') } });
+    }
+    const members = (team: string) => csv([MEMBER_HEADER, member('Trần Văn Ngoài', '01/01/1980', '070080002221', 'Tổ viên', { team })]);
+    const models = (area: string) => csv([MODEL_HEADER, [COMMUNE, area, 'Tổ ANND ngoài', 'TANND', '01/09/2025', 'Công an', 5]]);
+
+    // Within the jurisdiction the names are ambiguous (so the check below can tell).
+    expect(codesOf(await upload('TEAM_MEMBERS', members('Tổ Song Sinh'), 'to.csv', true))).toEqual([[2, 'Tên tổ', 'AMBIGUOUS']]);
+    expect(codesOf(await upload('MODELS', models('Ấp Song Sinh'), 'm.csv', true))).toEqual([[2, 'Tên khu dân cư', 'AMBIGUOUS']]);
+
+    // An officer of 25210: two teams of a name, one team, none, all the same problem in the same words.
+    const teams = await Promise.all(['Tổ Song Sinh', TEAM, 'Tổ không có'].map((t) => upload('TEAM_MEMBERS', members(t), 'to.csv', true, as.otherCommune)));
+    for (const r of teams) expect(r.problems).toEqual(teams[2]!.problems);
+    expect(codesOf(teams[2]!)).toEqual([[2, 'Tên tổ', 'UNKNOWN_TEAM']]);
+    const areas = await Promise.all(['Ấp Song Sinh', 'Ấp Có Sẵn', 'Ấp Không Có'].map((a) => upload('MODELS', models(a), 'm.csv', true, as.otherCommune)));
+    for (const r of areas) expect(r.problems).toEqual(areas[2]!.problems);
+    expect(codesOf(areas[2]!)).toEqual([[2, 'Tên khu dân cư', 'UNKNOWN_AREA']]);
   });
 });
 

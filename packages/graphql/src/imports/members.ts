@@ -1,16 +1,17 @@
 /**
  * Importing members of existing security teams. A row names the team by its commune code
  * (the code it was formed under, or a code it has since been filed under) and its name;
- * the teams of every commune named are read in one go, each judged as assignTeamMember
- * judges it (judgeTeam: visible and writable) and its newcomers as assignTeamMember judges
- * a member (judgeNewMembers: valid, eligible under Law 30/2023, not already in the team,
- * the team not over its size nor with a second leader, counting every newcomer of the
- * file). A citizen ID given twice in the file is a duplicate. Written as assignTeamMember
- * writes (memberData), each team's version bumped, in one transaction.
+ * the teams the viewer may read of every commune named are read in one go, each judged as
+ * assignTeamMember judges it (judgeTeam: visible and writable) and its newcomers as
+ * assignTeamMember judges a member (judgeNewMembers: valid, eligible under Law 30/2023,
+ * not already in the team, the team not over its size nor with a second leader, counting
+ * every newcomer of the file). A citizen ID given twice in the file is a duplicate. Written
+ * as assignTeamMember writes (memberData), each team's version bumped, in one transaction.
  */
 import { nameKey, rowProblem, type IsoDate, type RowProblem, type SheetRow } from '@antq/core';
 import type { Context } from '../context.js';
 import { judgeNewMembers, judgeTeam, memberData, teamForWrite, type MemberArg, type TeamRow } from '../movement/team-mutations.js';
+import { teamWhere } from '../movement/teams.js';
 import { problemsOf, type ErrorColumns } from './row-problems.js';
 import type { Checked } from './run.js';
 
@@ -56,7 +57,9 @@ export async function checkMembers(ctx: Context, rows: Row[], headers: Record<st
   const problems: RowProblem[] = rows.flatMap((r) => r.problems);
   const ready = rows.filter((r) => !r.problems.length);
   const codes = [...new Set(ready.map((r) => r.values.communeCode!))];
-  const teams = codes.length ? await ctx.db.prisma.securityTeam.findMany({ where: { OR: [{ communeCode: { in: codes } }, { placeCodes: { hasSome: codes } }] }, include: teamForWrite }) : [];
+  // Only the teams the viewer may read (as securityTeams lists them): one outside the
+  // jurisdiction is not told apart from a missing one, nor counted as a second of its name.
+  const teams = codes.length ? await ctx.db.prisma.securityTeam.findMany({ where: { AND: [teamWhere(ctx), { OR: [{ communeCode: { in: codes } }, { placeCodes: { hasSome: codes } }] }] }, include: teamForWrite }) : [];
 
   // Each row's team, or its problem.
   const byTeam = new Map<string, { team: TeamRow; rows: Row[] }>();

@@ -1,16 +1,17 @@
 /**
  * Importing models built in residential areas. A row names its commune (on the founding
  * date), its area by name and its type by code or name; these are resolved in bulk (one
- * statement for the areas of every commune named, one for the types of the national
- * catalogue and the provinces' own), then each row is judged as createModel judges its
- * input (parseNewModel, judgeModelHost) and checked for duplicates: the same name, type and
- * area twice in the file, or already recorded.
+ * statement for the areas the viewer may read of every commune named, one for the types of
+ * the national catalogue and the provinces' own), then each row is judged as createModel
+ * judges its input (parseNewModel, judgeModelHost) and checked for duplicates: the same
+ * name, type and area twice in the file, or already recorded.
  */
 import { randomUUID } from 'node:crypto';
 import { nameKey, rowProblem, searchKey, type IsoDate, type RowProblem, type SheetRow } from '@antq/core';
 import type { Context } from '../context.js';
 import { communePlace } from '../hierarchy/place.js';
 import { placementHolds } from '../movement/area-mutations.js';
+import { areaWhere } from '../movement/jurisdiction.js';
 import { judgeModelHost, newModelData, parseNewModel } from '../movement/model-mutations.js';
 import { problemsOf, type ErrorColumns } from './row-problems.js';
 import type { Checked } from './run.js';
@@ -30,7 +31,8 @@ export async function checkModels(ctx: Context, rows: Array<SheetRow<'MODELS'>>,
   const provinces = [...new Set(places.flatMap((p) => p?.codes.filter((c) => /^\d{2}$/.test(c)) ?? []))];
   const [areas, types] = communeIds.length
     ? await Promise.all([
-        ctx.db.prisma.residentialArea.findMany({ where: { placements: { some: { communeId: { in: communeIds } } } }, include: { placements: true } }),
+        // Only areas the viewer may read: one outside the jurisdiction is as unknown as a missing one.
+        ctx.db.prisma.residentialArea.findMany({ where: { AND: [areaWhere(ctx), { placements: { some: { communeId: { in: communeIds } } } }] }, include: { placements: true } }),
         ctx.db.prisma.modelType.findMany({ where: { catalogue: { OR: [{ scope: 'NATIONAL' }, { provinceCode: { in: provinces } }] } }, include: { catalogue: { select: { scope: true, provinceCode: true } } } }),
       ])
     : [[], []];
