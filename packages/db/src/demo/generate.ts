@@ -43,6 +43,7 @@ import { birthDateFor, FakePeople } from '../generator/people.js';
 import { rateCommuneTeams } from '../generator/team-evaluations.js';
 import type {
   DatasetRow,
+  GeneratedTables,
   LifecycleEventRow,
   ModelCatalogueRow,
   ModelEvaluationRow,
@@ -106,25 +107,9 @@ export interface DemoInput {
 
 type Day = IsoDate;
 
-/** Every row of the demo, table by table, in an order that satisfies the foreign keys. */
-export interface DemoRows {
+/** Every row of the demo, table by table: the generators' tables (no tips: the demo's come through the API) and its dataset. */
+export interface DemoRows extends Omit<GeneratedTables, 'tips' | 'tipEvents' | 'tipMessages'> {
   dataset: DatasetRow;
-  residentialAreas: ResidentialAreaRow[];
-  residentialAreaPlacements: ResidentialAreaPlacementRow[];
-  organizations: OrganizationRow[];
-  organizationPlacements: OrganizationPlacementRow[];
-  modelCatalogues: ModelCatalogueRow[];
-  modelTypes: ModelTypeRow[];
-  models: ModelRow[];
-  lifecycleEvents: LifecycleEventRow[];
-  modelMembers: ModelMemberRow[];
-  replicationPoints: ReplicationPointRow[];
-  modelEvaluations: ModelEvaluationRow[];
-  securityTeams: SecurityTeamRow[];
-  securityTeamAreas: SecurityTeamAreaRow[];
-  teamMembers: TeamMemberRow[];
-  teamEvaluations: TeamEvaluationRow[];
-  teamMemberEvaluations: TeamMemberEvaluationRow[];
 }
 
 /** The tables of `DemoRows` other than the dataset, in insertion order. */
