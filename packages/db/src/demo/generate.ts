@@ -40,6 +40,7 @@ import { ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, PLACE_NAMES } f
 import { demoUuid, Random } from './random.js';
 import { lifecycleFor, type Fate, type LifecycleWindow, type PlannedEvent } from '../generator/lifecycle.js';
 import { birthDateFor, FakePeople } from '../generator/people.js';
+import { placementChain, placementRowsOf, type Placement } from '../generator/placements.js';
 import { rateCommuneTeams } from '../generator/team-evaluations.js';
 import type {
   DatasetRow,
@@ -138,11 +139,6 @@ const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(
 const maxDay = (a: Day, b: Day) => (a > b ? a : b);
 
 /** Where an area or organization sits: its commune version by version, following the lineage. */
-interface Placement {
-  readonly unit: DemoUnit;
-  readonly from: Day | null;
-  readonly to: Day | null;
-}
 
 interface AreaInfo {
   readonly row: ResidentialAreaRow;
@@ -178,29 +174,13 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   if (communes.length === 0) throw new Error(`no communes under province ${DEMO_PROVINCE_CODE} on ${DEMO_AS_OF}`);
 
   /** The commune versions an area of `commune` belongs to: FULL successor first, else a PARTIAL one picked by `random`. */
-  const placementsOf = (commune: DemoUnit, random: Random): Placement[] => {
-    const out: Placement[] = [];
-    let unit: DemoUnit | undefined = commune;
-    let from: Day | null = null;
-    while (unit) {
-      out.push({ unit, from, to: unit.validTo });
-      if (unit.validTo === null) break;
+  const placementsOf = (commune: DemoUnit, random: Random): Placement[] =>
+    placementChain(commune, (unit) => {
       const links: DemoLink[] = linksFrom.get(unit.id) ?? [];
       const next: DemoLink | undefined = links.find((l) => l.kind === 'FULL') ?? (links.length > 0 ? random.pick(links) : undefined);
-      unit = next ? unitsById.get(next.successorId) : undefined;
-      from = unit?.validFrom ?? null;
-    }
-    return out;
-  };
-  const placementRows = (placements: readonly Placement[], owner: string): PlacementRow[] =>
-    placements.map((p) => ({
-      id: uuid('Placement', `${owner}/${p.from ?? 'start'}`),
-      communeId: p.unit.id,
-      communeCode: p.unit.code,
-      placeCodes: placeCodesOf(p.unit),
-      validFrom: p.from,
-      validTo: p.to,
-    }));
+      return next ? unitsById.get(next.successorId) : undefined;
+    });
+  const placementRows = (placements: readonly Placement[], owner: string): PlacementRow[] => placementRowsOf(placements, owner, uuid, placeCodesOf);
   /** The commune's code and those above it in its own era: district (until 2025-06-30) and province. */
   const placeCodesOf = (commune: DemoUnit): string[] => {
     const district = commune.parentCode === null ? undefined : districtsByCode.get(commune.parentCode);

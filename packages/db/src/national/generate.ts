@@ -43,6 +43,7 @@ import { demoUuid, Random } from '../demo/random.js';
 import { lifecycleFor, type Fate, type PlannedEvent } from '../generator/lifecycle.js';
 import { birthDateFor, FakePeople } from '../generator/people.js';
 import type { GeneratedTables, PlacementRow, SealText, SecurityTeamRow, TeamMemberRow } from '../generator/rows.js';
+import { placementChain, placementRowsOf, type Placement } from '../generator/placements.js';
 import { rateCommuneTeams } from '../generator/team-evaluations.js';
 import {
   AREA_LABELS,
@@ -209,11 +210,6 @@ export class World {
 }
 
 /** Where an area or organization sits: one commune version after another. */
-interface Placement {
-  readonly unit: DemoUnit;
-  readonly from: Day | null;
-  readonly to: Day | null;
-}
 
 /** Appends `value` to the list under `key` (in place: lists here grow to thousands). */
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -372,30 +368,15 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   /** The commune versions of a record of `commune`: FULL successor first, else a PARTIAL one in the same province of today, picked at random. */
   const placementsOf = (commune: DemoUnit, random: Random): Placement[] => {
     const home = homeOf(commune);
-    const placements: Placement[] = [];
-    let unit: DemoUnit | undefined = commune;
-    let from: Day | null = null;
-    while (unit) {
-      placements.push({ unit, from, to: unit.validTo });
-      if (unit.validTo === null) break;
+    return placementChain(commune, (unit) => {
       const links = world.successorsOf(unit);
       const full = links.find((l) => l.kind === 'FULL');
       const local = links.filter((l) => world.provinceCodeOf(world.byId.get(l.successorId)!) === home);
       const next = full ?? (local.length > 0 ? random.pick(local) : links.length > 0 ? random.pick(links) : undefined);
-      unit = next ? world.byId.get(next.successorId) : undefined;
-      from = unit?.validFrom ?? null;
-    }
-    return placements;
+      return next ? world.byId.get(next.successorId) : undefined;
+    });
   };
-  const placementRows = (placements: readonly Placement[], owner: string): PlacementRow[] =>
-    placements.map((p) => ({
-      id: uuid('Placement', `${owner}/${p.from ?? 'start'}`),
-      communeId: p.unit.id,
-      communeCode: p.unit.code,
-      placeCodes: world.codesOf(p.unit),
-      validFrom: p.from,
-      validTo: p.to,
-    }));
+  const placementRows = (placements: readonly Placement[], owner: string): PlacementRow[] => placementRowsOf(placements, owner, uuid, (unit) => world.codesOf(unit));
   const placeOn = (placements: readonly Placement[], date: Day) => placements.find((p) => within(p, date))?.unit;
 
   // --- Residential areas. -------------------------------------------------------------
