@@ -12,3 +12,4 @@ export type { GeneratedTable, GeneratedTables, SealTarget, SealText } from './ge
 export { PrismaClient, Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/client.js';
 export * from './sealed.js';
+export * from './coverage-steps.js';

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { postgreSplitterOptions, splitQuery } from 'dbgate-query-splitter';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -44,6 +45,22 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
+/**
+ * @prisma/adapter-pg runs a migration script by cutting it at every `;`, which breaks a
+ * function or DO body (`$fn$ … ; … $fn$`) into pieces PostgreSQL refuses. This connection
+ * runs each statement as PostgreSQL delimits it instead (dollar quotes, strings and
+ * comments respected). PGlite's adapter hands the script over whole and needs nothing.
+ */
+function wholeStatements(connection: SqlDriverAdapter): SqlDriverAdapter {
+  if (connection.adapterName !== '@prisma/adapter-pg') return connection;
+  const executeScript = async (script: string) => {
+    for (const sql of splitQuery(script, postgreSplitterOptions)) {
+      await connection.executeRaw({ sql: typeof sql === 'string' ? sql : sql.text, args: [], argTypes: [] });
+    }
+  };
+  return Object.assign(Object.create(connection) as SqlDriverAdapter, { executeScript });
+}
+
 async function withEngine<T>(
   adapter: SqlMigrationAwareDriverAdapterFactory,
   schema: readonly SchemaFile[],
@@ -57,7 +74,7 @@ async function withEngine<T>(
   const track = async (connecting: Promise<SqlDriverAdapter>) => {
     const connection = await connecting;
     opened.push(connection);
-    return connection;
+    return wholeStatements(connection);
   };
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: adapter.provider,

@@ -58,7 +58,9 @@ const valid = (a: string, n: number) => `(${a}."validFrom" IS NULL OR ${a}."vali
  * the province it is attributed to: without lineage, the communes of the date; with lineage,
  * the communes of `figuresOn`, each followed forward through the links to the communes of
  * today, attributed when it reaches exactly one by full links only and `partial` (null
- * province) otherwise. A model is active when its last event on the date activated or resumed it.
+ * province) otherwise. The figures are the communes' coverage steps (CoverageStep, kept by
+ * triggers on every write) that hold on the date, summed by province: the same table the API
+ * reads, so the ratio measures the API, not the aggregate.
  */
 function coverageSql(lineage: boolean): string {
   const place = lineage
@@ -80,33 +82,16 @@ function coverageSql(lineage: boolean): string {
     ),
     commune AS (SELECT id, province FROM tree WHERE level = 'COMMUNE'),
     ${place},
-    area AS (
-      SELECT p."residentialAreaId" AS id, pl.province FROM "ResidentialAreaPlacement" p
-      JOIN place pl ON pl.origin = p."communeId" JOIN "ResidentialArea" a ON a.id = p."residentialAreaId"
-      WHERE ${valid('p', 2)} AND ${valid('a', 2)}
-    ),
-    state AS (
-      SELECT DISTINCT ON (e."modelId") e."modelId", e.kind FROM "LifecycleEvent" e WHERE e.date <= $2::date ORDER BY e."modelId", e.date DESC, e.seq DESC
-    ),
-    active AS (SELECT m.* FROM "Model" m JOIN state s ON s."modelId" = m.id WHERE s.kind IN ('ACTIVATE', 'RESUME')),
-    hosted AS (
-      SELECT m.id, m."modelTypeId" AS type, a.id AS area, a.province FROM active m JOIN area a ON a.id = m."residentialAreaId" WHERE m."hostKind" = 'RESIDENTIAL_AREA'
-      UNION ALL
-      SELECT m.id, m."modelTypeId", NULL, pl.province FROM active m JOIN place pl ON pl.origin = m."communeId" WHERE m."hostKind" = 'COMMUNE'
-      UNION ALL
-      SELECT m.id, m."modelTypeId", NULL, pl.province FROM active m
-      JOIN "OrganizationPlacement" op ON op."organizationId" = m."organizationId" JOIN "Organization" o ON o.id = op."organizationId"
-      JOIN place pl ON pl.origin = op."communeId"
-      WHERE m."hostKind" = 'ORGANIZATION' AND ${valid('op', 2)} AND ${valid('o', 2)}
-    ),
-    counted AS (
-      SELECT province, id AS area, NULL::uuid AS covered, NULL::uuid AS model, NULL::uuid AS type FROM area
-      UNION ALL
-      SELECT province, NULL, area, id, type FROM hosted
+    steps AS (
+      SELECT pl.province, s."modelTypeId" AS type, s.areas, s.covered, s.models FROM "CoverageStep" s JOIN place pl ON pl.origin = s."communeId"
+      WHERE ${valid('s', 2)} AND (s.areas > 0 OR s.models > 0)
     )
     SELECT GROUPING(province, type) AS g, province, type, province IS NOT NULL AS attributed,
-           count(DISTINCT area) AS areas, count(DISTINCT covered) AS covered, count(DISTINCT model) AS models, count(DISTINCT type) AS types
-    FROM counted GROUP BY GROUPING SETS ((province), (province IS NOT NULL), (province IS NOT NULL, type))
+      CASE WHEN GROUPING(type) = 1 THEN sum(areas) FILTER (WHERE type IS NULL) ELSE sum(areas) END AS areas,
+      CASE WHEN GROUPING(type) = 1 THEN sum(covered) FILTER (WHERE type IS NULL) ELSE sum(covered) END AS covered,
+      CASE WHEN GROUPING(type) = 1 THEN sum(models) FILTER (WHERE type IS NULL) ELSE sum(models) END AS models,
+      count(DISTINCT type) AS types
+    FROM steps GROUP BY GROUPING SETS ((province), (province IS NOT NULL), (province IS NOT NULL, type))
     UNION ALL
     SELECT 4, code, NULL, true, 0, 0, 0, 0 FROM tree WHERE level = 'PROVINCE'`;
 }

@@ -9,6 +9,7 @@
  *   antq seed demo [--seed N]        load the Bình Phước demo data (idempotent)
  *   antq seed national [--scale S] [--province P] [--seed N] [--no-tips] | --remove
  *                                    load (or remove) national-scale generated data
+ *   antq coverage rebuild|check      recompute the coverage steps of every commune, or compare them
  *   antq token --role R --unit C     print a signed token (development and tests)
  *   antq api-key issue|revoke …      manage partner agencies' API keys
  * Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite), ANTQ_DATA_DIR
@@ -21,11 +22,13 @@ import { parseArgs } from 'node:util';
 import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/core';
 import {
   AdminUnitsFileError,
+  checkCoverageSteps,
   findAdminUnitsDir,
   importAdminUnits,
   migrate,
   NationalSeedRefused,
   openDatabase,
+  refreshCoverageSteps,
   removeNational,
   seedDemo,
   seedNational,
@@ -61,6 +64,10 @@ const USAGE = `usage: antq <command>
                                          only one province of today (75: about 3,000 areas at scale 1);
                                          tips are sealed with the server's ANTQ_DATA_KEY (--no-tips: none)
   seed national --remove                 remove the national-scale data
+  coverage rebuild                       recompute the coverage steps of every commune (triggers keep
+                                         them on every write; after restoring a dump without them)
+  coverage check                         compare the stored coverage steps with a recomputation; exit 1
+                                         when they differ
   token --role <role> [--unit <code>] [--area <id>] [--ttl 1h] [--subject <name>]
                                          print a signed token alone on stdout; roles: national,
                                          province-officer, commune-officer, area-leader
@@ -146,6 +153,11 @@ async function main(argv: string[]): Promise<number> {
         })();
         await seedDemo(db, { ...(seed === undefined ? {} : { seed }), progress: log, ...(dataKey ? { seal: sealWith(dataKey) } : {}) });
         return 0;
+      });
+    case 'coverage':
+      return withDatabase(async (db) => {
+        await migrate(db);
+        return coverageSteps(db, rest[0]);
       });
     case 'token':
       return printToken(values);
@@ -233,6 +245,34 @@ async function seedNationalCommand(values: { scale?: string; province?: string; 
       return 1;
     }
   });
+}
+
+/**
+ * The coverage steps are kept by triggers on every write; `rebuild` recomputes them all (after
+ * restoring a dump made without them, say) and `check` compares them with a recomputation,
+ * failing when they differ.
+ */
+async function coverageSteps(db: Database, action: string | undefined): Promise<number> {
+  const started = performance.now();
+  const took = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  if (action === 'rebuild') {
+    log('coverage: recomputing the steps of every commune');
+    await db.prisma.$transaction((tx) => refreshCoverageSteps(tx, 'all'), { timeout: 60 * 60_000 });
+    const { rows } = await checkCoverageSteps(db.prisma);
+    log(`coverage: ${rows} steps written in ${took()}`);
+    return 0;
+  }
+  if (action === 'check') {
+    log('coverage: comparing the stored steps with a recomputation from the rows');
+    const { rows, missing, extra } = await checkCoverageSteps(db.prisma);
+    if (missing + extra === 0) {
+      log(`coverage: the ${rows} stored steps are right (${took()})`);
+      return 0;
+    }
+    log(`coverage: ${missing} steps missing and ${extra} wrong of ${rows} stored (${took()}): run antq coverage rebuild`);
+    return 1;
+  }
+  throw new UsageError(`unknown coverage action "${action ?? ''}": antq coverage rebuild | antq coverage check`);
 }
 
 /** Tokens for development and tests: the same key the server checks them with. */

@@ -1,6 +1,6 @@
-import { seedDemo } from '@antq/db';
+import { checkCoverageSteps, deferCoverageSteps, refreshCoverageSteps, seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countCommunes, type CoverageData, type CoverageModel } from '@antq/core';
+import { ACTIVATING_EVENTS, countCommunes, type CoverageData, type CoverageModel } from '@antq/core';
 import { readCoverageRows } from '../src/movement/coverage-data.js';
 import { movementReportText, namedModelTypes } from '../src/movement/report.js';
 import { usePreparedServer, type TestServer } from './support/server.js';
@@ -255,35 +255,35 @@ describe('nationalCoverage', () => {
   });
 });
 
-describe('communes counted in SQL', () => {
-  /** Every row coverage depends on, read plainly, for core to count (the reference the SQL must match). */
-  async function rows(): Promise<CoverageData> {
-    const p = ctx.db.prisma;
-    const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-    const [units, placements, models, events] = await Promise.all([
-      p.adminUnit.findMany(),
-      p.residentialAreaPlacement.findMany({ include: { residentialArea: true } }),
-      p.model.findMany({ include: { commune: true, organization: { include: { placements: true } } } }),
-      p.lifecycleEvent.findMany({ orderBy: [{ modelId: 'asc' }, { date: 'asc' }, { seq: 'asc' }] }),
-    ]);
-    const both = (a: { validFrom: Date | null; validTo: Date | null }, b: { validFrom: Date | null; validTo: Date | null }) => ({
-      from: iso([a.validFrom, b.validFrom].filter((d): d is Date => d !== null).sort((x, y) => +y - +x)[0] ?? null),
-      to: iso([a.validTo, b.validTo].filter((d): d is Date => d !== null).sort((x, y) => +x - +y)[0] ?? null),
-    });
-    return {
-      units: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: iso(u.validFrom), to: iso(u.validTo) } })),
-      residentialAreas: placements.map((pl) => ({ id: pl.residentialAreaId, communeCode: pl.communeCode, validity: both(pl, pl.residentialArea) })),
-      models: models.flatMap((m): CoverageModel[] =>
-        m.hostKind === 'RESIDENTIAL_AREA'
-          ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA' as const, residentialAreaId: m.residentialAreaId! } }]
-          : m.hostKind === 'COMMUNE'
-            ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'COMMUNE' as const, communeCode: m.commune!.code, validity: { from: iso(m.commune!.validFrom), to: iso(m.commune!.validTo) } } }]
-            : m.organization!.placements.map((op) => ({ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'ORGANIZATION' as const, communeCode: op.communeCode, validity: both(op, m.organization!) } })),
-      ),
-      events: events.map((e) => ({ modelId: e.modelId, kind: e.kind, date: iso(e.date)! })),
-    };
-  }
+/** Every row coverage depends on, read plainly, for core to count (the reference the SQL must match). */
+async function rows(): Promise<CoverageData> {
+  const p = ctx.db.prisma;
+  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const [units, placements, models, events] = await Promise.all([
+    p.adminUnit.findMany(),
+    p.residentialAreaPlacement.findMany({ include: { residentialArea: true } }),
+    p.model.findMany({ include: { commune: true, organization: { include: { placements: true } } } }),
+    p.lifecycleEvent.findMany({ orderBy: [{ modelId: 'asc' }, { date: 'asc' }, { seq: 'asc' }] }),
+  ]);
+  const both = (a: { validFrom: Date | null; validTo: Date | null }, b: { validFrom: Date | null; validTo: Date | null }) => ({
+    from: iso([a.validFrom, b.validFrom].filter((d): d is Date => d !== null).sort((x, y) => +y - +x)[0] ?? null),
+    to: iso([a.validTo, b.validTo].filter((d): d is Date => d !== null).sort((x, y) => +x - +y)[0] ?? null),
+  });
+  return {
+    units: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: iso(u.validFrom), to: iso(u.validTo) } })),
+    residentialAreas: placements.map((pl) => ({ id: pl.residentialAreaId, communeCode: pl.communeCode, validity: both(pl, pl.residentialArea) })),
+    models: models.flatMap((m): CoverageModel[] =>
+      m.hostKind === 'RESIDENTIAL_AREA'
+        ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA' as const, residentialAreaId: m.residentialAreaId! } }]
+        : m.hostKind === 'COMMUNE'
+          ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'COMMUNE' as const, communeCode: m.commune!.code, validity: { from: iso(m.commune!.validFrom), to: iso(m.commune!.validTo) } } }]
+          : m.organization!.placements.map((op) => ({ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'ORGANIZATION' as const, communeCode: op.communeCode, validity: both(op, m.organization!) } })),
+    ),
+    events: events.map((e) => ({ modelId: e.modelId, kind: e.kind, date: iso(e.date)! })),
+  };
+}
 
+describe('communes counted in SQL', () => {
   it.each([
     ['70', '2024-06-30'],
     ['70', '2024-12-31'],
@@ -300,5 +300,86 @@ describe('communes counted in SQL', () => {
     const theirs = byId(reference.communes.filter((c) => sql.units.has(c.communeId)));
     expect(mine.size).toBeGreaterThan(0);
     expect(mine).toEqual(theirs);
+  });
+});
+
+describe('coverage steps kept by every write (CoverageStep, migration coverage_steps)', () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  /** Stored steps against a recomputation from the rows: both differences must be empty. */
+  const stale = async () => {
+    const { missing, extra } = await checkCoverageSteps(ctx.db.prisma);
+    return missing + extra;
+  };
+  const figures70 = async (date: string) => (await readCoverageRows(ctx.db.prisma, { unitCode: '70', unitsOn: date, figuresOn: date, lineage: false })).data.communes;
+  const total = (communes: readonly { activeModels: number; residentialAreas: number }[]) => communes.reduce((s, c) => [s[0]! + c.residentialAreas, s[1]! + c.activeModels], [0, 0]);
+
+  it('holds on every date the lifecycle activates and stops models, the same as core', async () => {
+    expect(await stale()).toBe(0);
+    const kinds = await ctx.db.prisma.$queryRaw<{ def: string }[]>`SELECT pg_get_functiondef('antq_coverage_steps'::regproc) AS def`;
+    const listed = /e\.kind::text IN \(([^)]*)\)/.exec(kinds[0]!.def)![1]!.match(/'([A-Z_]+)'/g)!.map((k) => k.slice(1, -1));
+    expect(listed.sort()).toEqual([...ACTIVATING_EVENTS].sort());
+  });
+
+  it('follows inserts, updates and deletes of events, models, areas, organizations and their placements, in any way they are written', async () => {
+    const p = ctx.db.prisma;
+    // An active model of an area of 70 in mid-2024.
+    const model = (await p.model.findFirst({
+      where: { hostKind: 'RESIDENTIAL_AREA', events: { some: { kind: 'ACTIVATE', date: { lt: day('2024-01-01') } }, none: { kind: { in: ['SUSPEND', 'DISSOLVE'] } } } },
+      include: { events: { orderBy: { seq: 'desc' }, take: 1 }, residentialArea: { include: { placements: true } } },
+    }))!;
+    const placement = model.residentialArea!.placements.find((pl) => pl.validFrom === null || pl.validFrom <= day('2024-06-30'))!;
+    const before = total(await figures70('2024-06-30'));
+    const writes: [string, () => Promise<unknown>][] = [
+      ['an event inserted', () => p.lifecycleEvent.create({ data: { modelId: model.id, kind: 'SUSPEND', date: day('2024-03-01'), seq: model.events[0]!.seq + 1 } })],
+      ['an event moved', () => p.lifecycleEvent.updateMany({ where: { modelId: model.id, kind: 'SUSPEND' }, data: { date: day('2024-08-01') } })],
+      ['an event inserted by raw SQL', () => p.$executeRaw`INSERT INTO "LifecycleEvent" (id, "modelId", kind, date, seq) VALUES (gen_random_uuid(), ${model.id}::uuid, 'RESUME', ${day('2024-09-01')}, ${model.events[0]!.seq + 2})`],
+      ['events deleted', () => p.lifecycleEvent.deleteMany({ where: { modelId: model.id, seq: { gt: model.events[0]!.seq } } })],
+      ['an area moved to another commune', async () => {
+        const other = await p.adminUnit.findFirst({ where: { level: 'COMMUNE', code: { not: placement.communeCode }, validTo: day('2025-06-30') } });
+        await p.residentialAreaPlacement.update({ where: { id: placement.id }, data: { validTo: day('2024-04-30') } });
+        await p.residentialAreaPlacement.create({ data: { residentialAreaId: placement.residentialAreaId, communeId: other!.id, communeCode: other!.code, placeCodes: [other!.code], validFrom: day('2024-05-01'), validTo: day('2025-06-30') } });
+      }],
+      ['an area dissolved', () => p.residentialArea.update({ where: { id: placement.residentialAreaId }, data: { validTo: day('2024-10-31') } })],
+      ['a model moved to another area', async () => {
+        const next = await p.model.findFirst({ where: { hostKind: 'RESIDENTIAL_AREA', residentialAreaId: { not: model.residentialAreaId } } });
+        await p.model.update({ where: { id: model.id }, data: { residentialAreaId: next!.residentialAreaId } });
+      }],
+      ['a model hosted by the commune itself, created with its events', async () => {
+        const created = await p.model.create({ data: { name: 'Tổ hòa giải xã (test)', modelTypeId: model.modelTypeId, hostKind: 'COMMUNE', communeId: placement.communeId, foundedOn: day('2024-02-01'), builtBy: 'POLICE' } });
+        await p.lifecycleEvent.createMany({ data: (['PROPOSE', 'SURVEY', 'APPROVE', 'ESTABLISH', 'ACTIVATE'] as const).map((kind, i) => ({ modelId: created.id, kind, date: day('2024-02-01'), seq: i + 1 })) });
+      }],
+      ['an organization and its placement ended', async () => {
+        const org = await p.organization.findFirst({ where: { models: { some: {} } }, include: { placements: true } });
+        await p.organizationPlacement.update({ where: { id: org!.placements[0]!.id }, data: { validTo: day('2024-05-31') } });
+        await p.organization.update({ where: { id: org!.id }, data: { validTo: day('2024-12-31') } });
+      }],
+      ['a model deleted with its events', () => p.model.delete({ where: { id: model.id } })],
+    ];
+    for (const [what, write] of writes) {
+      await write();
+      expect(await stale(), `after ${what}`).toBe(0);
+    }
+    // The writes did move the figures (the test would fail on stale steps) …
+    expect(total(await figures70('2024-06-30'))).not.toEqual(before);
+    // … and the steps still count what core counts from the rows.
+    for (const [unitCode, date] of [['70', '2024-06-30'], ['70', '2024-12-31'], ['75', '2026-06-01']] as const) {
+      const data = await rows();
+      const sql = await readCoverageRows(p, { unitCode, unitsOn: date, figuresOn: date, lineage: false });
+      const byId = (list: readonly { communeId: string }[]) => new Map(list.map((c) => [c.communeId, c]));
+      expect(byId(sql.data.communes), `${unitCode} on ${date}`).toEqual(byId(countCommunes(data, date).communes.filter((c) => sql.units.has(c.communeId))));
+    }
+  });
+
+  it('wait for a bulk load that defers them, and are right once it refreshes', async () => {
+    const p = ctx.db.prisma;
+    const model = (await p.model.findFirst({ include: { events: { orderBy: { seq: 'desc' }, take: 1 } } }))!;
+    await p.$transaction(async (tx) => {
+      await deferCoverageSteps(tx);
+      await tx.lifecycleEvent.create({ data: { modelId: model.id, kind: 'DISSOLVE', date: day('2024-01-15'), seq: model.events[0]!.seq + 1 } });
+      expect((await checkCoverageSteps(tx)).missing).toBeGreaterThan(0);
+      await refreshCoverageSteps(tx, 'all');
+      expect(await checkCoverageSteps(tx)).toMatchObject({ missing: 0, extra: 0 });
+    });
+    expect(await stale()).toBe(0);
   });
 });

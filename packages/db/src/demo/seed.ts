@@ -5,6 +5,8 @@
  */
 import { coverage, intervalContains, type CoverageData, type CoverageModel, type CoverageUnit, type IsoDate } from '@antq/core';
 import type { Database } from '../database.js';
+import { deferCoverageSteps, refreshCoverageSteps } from '../coverage-steps.js';
+import { removeDatasets } from '../datasets.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { DEMO_AS_OF, DEMO_MODEL_TYPES, DEMO_PROVINCE_CODE, DEMO_RESIDENTIAL_AREAS, DEMO_SEED } from './catalogue.js';
 import { TABLES, insertRows } from '../generator/bulk.js';
@@ -166,6 +168,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
 
   await db.prisma.$transaction(
     async (tx) => {
+      await deferCoverageSteps(tx);
       const { dataset } = rows;
       await tx.dataset.create({
         data: { id: dataset.id, kind: dataset.kind, name: dataset.name, seed: dataset.seed, parameters: dataset.parameters as Prisma.InputJsonValue, summary: dataset.summary as Prisma.InputJsonValue },
@@ -180,6 +183,9 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
       progress(`demo: activities: ${Object.entries(activities).map(([k, n]) => `${n} ${k}`).join(', ')}`);
       // Key areas, exemplars, commendations, people of influence, model partners (demo/recognition.ts).
       progress(`demo: recognition: ${JSON.stringify(await seedRecognition(tx, input, rows, seed, insertRows))}`);
+      const t = performance.now();
+      await refreshCoverageSteps(tx, 'all');
+      progress(`demo: coverage steps computed (${Math.round(performance.now() - t)} ms)`);
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
@@ -194,6 +200,5 @@ export function findDemoDatasets(db: Database) {
 
 /** Removes every demo dataset and, through the foreign keys, every row that came with it. Returns how many datasets. */
 export async function removeDemo(db: Database): Promise<number> {
-  const { count } = await db.prisma.dataset.deleteMany({ where: { kind: 'DEMO' } });
-  return count;
+  return removeDatasets(db, 'DEMO');
 }

@@ -7,6 +7,8 @@
  */
 import { coverage, DAK_LAK_TEAM_SIZE, HAU_GIANG_TEAM_SIZE, HO_CHI_MINH_CITY_TEAM_SIZE, type CoverageFigures } from '@antq/core';
 import type { Database } from '../database.js';
+import { deferCoverageSteps, refreshCoverageSteps } from '../coverage-steps.js';
+import { removeDatasets } from '../datasets.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { insertRows, TABLES } from '../generator/bulk.js';
 import type { GeneratedTable, SealText } from '../generator/rows.js';
@@ -146,8 +148,10 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
     }
   };
 
+  let coverageMs = 0;
   await db.prisma.$transaction(
     async (tx) => {
+      await deferCoverageSteps(tx);
       await tx.dataset.create({
         data: {
           id: plan.datasetId,
@@ -206,6 +210,11 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
         );
       }
       await tx.dataset.update({ where: { id: plan.datasetId }, data: { summary: { tables: counts, coverageOn: NATIONAL_AS_OF, coverage: figures } as unknown as Prisma.InputJsonValue } });
+      progress('national: computing the coverage steps of every commune (deferred during the load)');
+      const t = performance.now();
+      await refreshCoverageSteps(tx, 'all');
+      coverageMs = performance.now() - t;
+      progress(`national: coverage steps computed in ${seconds(coverageMs)}`);
     },
     { timeout: 6 * 60 * 60_000, maxWait: 60_000 },
   );
@@ -218,7 +227,7 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
   const rows = Object.values(counts).reduce((s, n) => s + n, 0);
   progress(
     `national: loaded ${fmt(rows)} rows as dataset ${plan.datasetId} in ${seconds(total)} ` +
-      `(reading units ${seconds(readMs)}, generating ${seconds(generateMs)}, writing ${seconds(writing)}, commit and the rest ${seconds(total - readMs - generateMs - writing)})`,
+      `(reading units ${seconds(readMs)}, generating ${seconds(generateMs)}, writing ${seconds(writing)}, coverage steps ${seconds(coverageMs)}, commit and the rest ${seconds(total - readMs - generateMs - writing - coverageMs)})`,
   );
   return {
     datasetId: plan.datasetId,
@@ -239,6 +248,5 @@ export function findNationalDatasets(db: Database) {
 
 /** Removes the national dataset and, through the foreign keys, every row that came with it. Returns how many datasets. */
 export async function removeNational(db: Database): Promise<number> {
-  const { count } = await db.prisma.dataset.deleteMany({ where: { kind: 'NATIONAL' } });
-  return count;
+  return removeDatasets(db, 'NATIONAL');
 }

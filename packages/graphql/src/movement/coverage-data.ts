@@ -3,14 +3,14 @@
  * the number of units below the one asked about: 2 without lineage, 3 with it. Every
  * statement starts from the same recursive CTE (the unit and everything below it on the
  * date), so the statements do not depend on one another and run together, and no list of
- * IDs travels from one to the next. The database counts each commune's residential areas
- * and active models (a few rows per commune, whatever the number of models: no row per
- * model or event reaches the server); @antq/core rolls the counts up the hierarchy and
- * attributes them through the lineage.
+ * IDs travels from one to the next. The database keeps each commune's counts of residential
+ * areas and active models as steps through time (CoverageStep), so a read is one row per
+ * commune whatever the number of models or events; @antq/core rolls the counts up the
+ * hierarchy and attributes them through the lineage.
  */
-import { ACTIVATING_EVENTS, type CoverageTallies, type IsoDate, type LineageLink, type ModelTypeCoverage } from '@antq/core';
+import { type CoverageTallies, type IsoDate, type LineageLink, type ModelTypeCoverage } from '@antq/core';
 import { Prisma, type PrismaClient } from '@antq/db';
-import { dateColumn, isoOf, type AdminUnitRow } from '../hierarchy/rows.js';
+import { isoOf, type AdminUnitRow } from '../hierarchy/rows.js';
 
 /** What to read: the unit on `unitsOn`, with figures of `figuresOn` (the same date unless `lineage`). */
 export interface CoverageScope {
@@ -35,10 +35,14 @@ export interface CoverageRows {
 
 const alias = (name: string) => Prisma.raw(`"${name}"`);
 
-/** `a` held on `day`: both ends included, open when null. */
-function validOn(a: string, day: Date): Prisma.Sql {
+/**
+ * `a` held on `day`: both ends included, open when null. The day is sent as text and read
+ * as a date: a JavaScript Date would arrive as a timestamp, which costs a cast of the
+ * column on every row and keeps the date indexes out of the plan.
+ */
+function validOn(a: string, day: IsoDate): Prisma.Sql {
   const t = alias(a);
-  return Prisma.sql`(${t}."validFrom" IS NULL OR ${t}."validFrom" <= ${day}) AND (${t}."validTo" IS NULL OR ${t}."validTo" >= ${day})`;
+  return Prisma.sql`(${t}."validFrom" IS NULL OR ${t}."validFrom" <= ${day}::date) AND (${t}."validTo" IS NULL OR ${t}."validTo" >= ${day}::date)`;
 }
 
 /**
@@ -50,8 +54,8 @@ function validOn(a: string, day: Date): Prisma.Sql {
  * - `fwd` (lineage): every unit those communes lead to, so that core sees a split whole.
  */
 function scope(s: CoverageScope): Prisma.Sql {
-  const units = dateColumn(s.unitsOn);
-  const figures = dateColumn(s.figuresOn);
+  const units = s.unitsOn;
+  const figures = s.figuresOn;
   const tree = Prisma.sql`
     tree AS (
       SELECT u.* FROM "AdminUnit" u
@@ -65,66 +69,40 @@ function scope(s: CoverageScope): Prisma.Sql {
     back(id) AS (
       SELECT id FROM tree WHERE level = 'COMMUNE'
       UNION
-      SELECT l."predecessorId" FROM "LineageLink" l JOIN back b ON l."successorId" = b.id WHERE l.date <= ${units}
+      SELECT l."predecessorId" FROM "LineageLink" l JOIN back b ON l."successorId" = b.id WHERE l.date <= ${units}::date
     ),
     figc AS (SELECT u.id, u.code FROM "AdminUnit" u WHERE u.id IN (SELECT id FROM back) AND u.level = 'COMMUNE' AND ${validOn('u', figures)}),
     fwd(id) AS (
       SELECT id FROM figc
       UNION
-      SELECT l."successorId" FROM "LineageLink" l JOIN fwd f ON l."predecessorId" = f.id WHERE l.date <= ${units}
+      SELECT l."successorId" FROM "LineageLink" l JOIN fwd f ON l."predecessorId" = f.id WHERE l.date <= ${units}::date
     )`;
 }
 
 /**
- * Each commune's counts on `figuresOn`, in one statement: distinct residential areas placed
- * in the communes of `figc`, and the models hosted there (by an area, the commune itself
- * or an organization) that are active on the date, in total and by model type. A model is
- * active when its last event by then (by date, then order of recording) is one of core's
- * ACTIVATING_EVENTS, which is core's `isActiveOn` for every lifecycle the API can record
- * (events are checked against the transitions when written). The rows are the same
- * counts core's `countCommunes` gives from rows (test/coverage.test.ts compares them).
+ * Each commune's counts on `figuresOn`, in one statement: the coverage step (CoverageStep,
+ * kept by triggers on every write it derives from; migration `coverage_steps`) that holds on
+ * the date, one row per commune of `figc`, its model types as text (`id models areas;…`,
+ * ordered by id as core orders them). `antq_coverage_steps` defines the figures as core's `countCommunes` does:
+ * areas placed in the commune, and the models hosted there (by an area, the commune itself
+ * or an organization) whose last event by then is one of ACTIVATING_EVENTS
+ * (test/coverage.test.ts compares them with core, and after every kind of write).
  */
 function talliesSql(s: CoverageScope, cte: Prisma.Sql): Prisma.Sql {
-  const day = dateColumn(s.figuresOn);
-  return Prisma.sql`${cte},
-    area AS (
-      SELECT DISTINCT ON (p."residentialAreaId") p."residentialAreaId" AS id, p."communeId"
-      FROM "ResidentialAreaPlacement" p JOIN "ResidentialArea" a ON a.id = p."residentialAreaId"
-      WHERE p."communeId" IN (SELECT id FROM figc) AND ${validOn('p', day)} AND ${validOn('a', day)}
-      ORDER BY p."residentialAreaId", p."validFrom"
-    ),
-    hosted AS (
-      SELECT m.id, m."modelTypeId", a.id AS area, a."communeId" FROM "Model" m JOIN area a ON a.id = m."residentialAreaId"
-      WHERE m."hostKind" = 'RESIDENTIAL_AREA'
-      UNION ALL
-      SELECT m.id, m."modelTypeId", NULL, m."communeId" FROM "Model" m
-      WHERE m."hostKind" = 'COMMUNE' AND m."communeId" IN (SELECT id FROM figc)
-      UNION ALL
-      SELECT m.id, m."modelTypeId", NULL, op."communeId" FROM "Model" m
-      JOIN "OrganizationPlacement" op ON op."organizationId" = m."organizationId" JOIN "Organization" o ON o.id = m."organizationId"
-      WHERE m."hostKind" = 'ORGANIZATION' AND op."communeId" IN (SELECT id FROM figc) AND ${validOn('op', day)} AND ${validOn('o', day)}
-    ),
-    last AS (
-      SELECT DISTINCT ON (e."modelId") e."modelId", e.kind::text AS kind FROM "LifecycleEvent" e
-      WHERE e."modelId" IN (SELECT id FROM hosted) AND e.date <= ${day}
-      ORDER BY e."modelId", e.date DESC, e.seq DESC
-    ),
-    active AS (SELECT h.* FROM hosted h JOIN last l ON l."modelId" = h.id WHERE l.kind IN (${Prisma.join([...ACTIVATING_EVENTS])}))
-    SELECT "communeId", NULL::uuid AS "modelTypeId", count(*)::int AS areas, 0 AS covered, 0 AS models FROM area GROUP BY 1
-    UNION ALL
-    SELECT "communeId", NULL, 0, count(DISTINCT area)::int, count(DISTINCT id)::int FROM active GROUP BY 1
-    UNION ALL
-    SELECT "communeId", "modelTypeId", 0, count(DISTINCT area)::int, count(DISTINCT id)::int FROM active GROUP BY 1, 2`;
+  return Prisma.sql`${cte}
+    SELECT s."communeId", s.areas, s.covered, s.models, s."modelTypes"
+    FROM "CoverageStep" s
+    WHERE s."communeId" IN (SELECT id FROM figc) AND ${validOn('s', s.figuresOn)}`;
 }
 
 type UnitRow = AdminUnitRow & { role: 'tree' | 'figures' | 'successor' };
-interface TallyRow { communeId: string; modelTypeId: string | null; areas: number; covered: number; models: number }
+interface TallyRow { communeId: string; areas: number; covered: number; models: number; modelTypes: string }
 interface LinkRow { predecessorId: string; successorId: string; kind: 'FULL' | 'PARTIAL'; date: Date | string }
 
 /** Reads everything coverage of `s` needs: 2 statements, 3 with lineage, issued together. */
 export async function readCoverageRows(prisma: PrismaClient, s: CoverageScope): Promise<CoverageRows> {
   const cte = scope(s);
-  const unitsDay = dateColumn(s.unitsOn);
+  const unitsDay = s.unitsOn;
   const unitsSql = s.lineage
     ? Prisma.sql`${cte}
         SELECT t.*, 'tree' AS role FROM tree t
@@ -142,7 +120,7 @@ export async function readCoverageRows(prisma: PrismaClient, s: CoverageScope): 
     s.lineage
       ? prisma.$queryRaw<LinkRow[]>`${cte}
           SELECT l."predecessorId", l."successorId", l.kind::text AS kind, l.date FROM "LineageLink" l
-          WHERE l."predecessorId" IN (SELECT id FROM fwd) AND l.date <= ${unitsDay}`
+          WHERE l."predecessorId" IN (SELECT id FROM fwd) AND l.date <= ${unitsDay}::date`
       : Promise.resolve([] as LinkRow[]),
   ]);
 
@@ -152,26 +130,20 @@ export async function readCoverageRows(prisma: PrismaClient, s: CoverageScope): 
     units.set(row.id, row);
     if (role === 'tree' && row.code === s.unitCode && root === null) root = row;
   }
-  const communes = new Map<string, { communeId: string; residentialAreas: number; residentialAreasWithActiveModel: number; activeModels: number; modelTypes: number; byModelType: ModelTypeCoverage[] }>();
-  for (const r of tallyRows) {
-    let c = communes.get(r.communeId);
-    if (!c) communes.set(r.communeId, (c = { communeId: r.communeId, residentialAreas: 0, residentialAreasWithActiveModel: 0, activeModels: 0, modelTypes: 0, byModelType: [] }));
-    if (r.modelTypeId !== null) {
-      c.byModelType.push({ modelTypeId: r.modelTypeId, activeModels: r.models, residentialAreas: r.covered });
-      c.modelTypes += 1;
-    } else {
-      c.residentialAreas += r.areas;
-      c.residentialAreasWithActiveModel += r.covered;
-      c.activeModels += r.models;
-    }
-  }
+  const communes = tallyRows.map((r) => {
+    const byModelType: ModelTypeCoverage[] = (r.modelTypes === '' ? [] : r.modelTypes.split(';')).map((entry) => {
+      const [modelTypeId, models, areas] = entry.split(' ');
+      return { modelTypeId: modelTypeId!, activeModels: Number(models), residentialAreas: Number(areas) };
+    });
+    return { communeId: r.communeId, residentialAreas: r.areas, residentialAreasWithActiveModel: r.covered, activeModels: r.models, modelTypes: byModelType.length, byModelType };
+  });
   const interval = (from: Date | null, to: Date | null) => ({ from: isoOf(from), to: isoOf(to) });
   return {
     root,
     units,
     data: {
       units: [...units.values()].map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: interval(u.validFrom, u.validTo) })),
-      communes: [...communes.values()],
+      communes,
     },
     links: links.map((l) => ({ predecessor: l.predecessorId, successor: l.successorId, kind: l.kind, date: isoOf(l.date)! })),
   };
