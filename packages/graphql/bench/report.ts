@@ -50,11 +50,17 @@ function curve(runs: RunResult[]): string[] {
   return [
     '## How cost grows with the data',
     '',
-    'GraphQL p50 in ms (ratio to SQL in brackets), by dataset:',
+    `GraphQL p50 in ms (ratio to SQL in brackets) at ${runs[0]!.load.connections} connections, and alone (one request at a time) where measured, by dataset:`,
     '',
     head,
     `|---|${runs.map(() => '---:').join('|')}|`,
-    ...names.map((n) => `| ${n} | ${runs.map((r) => r.operations.find((o) => o.name === n)).map((o) => (o ? `${ms(o.graphql.p50)} (${ratio(o.graphql.p50, o.baseline.p50)})` : '–')).join(' | ')} |`),
+    ...names.map(
+      (n) =>
+        `| ${n} | ${runs
+          .map((r) => r.operations.find((o) => o.name === n))
+          .map((o) => (o ? `${ms(o.graphql.p50)} (${ratio(o.graphql.p50, o.baseline.p50)})${o.alone ? `; alone ${ms(o.alone.graphql.p50)} (${ratio(o.alone.graphql.p50, o.alone.baseline.p50)})` : ''}` : '–'))
+          .join(' | ')} |`,
+    ),
   ];
 }
 
@@ -67,11 +73,11 @@ function section(run: RunResult): string[] {
     '',
     `Data: ${Object.entries(run.dataset).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`,
     '',
-    '| operation | statements | GraphQL p50 | p99 | req/s | SQL p50 | p99 | req/s | SQL statements | ratio p50 | same answer |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    `| operation | statements | GraphQL p50 | p99 | req/s | SQL p50 | p99 | req/s | SQL statements | ratio p50 | alone: GraphQL p50 | SQL p50 | ratio | same answer |`,
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...run.operations.map(
       (o) =>
-        `| ${o.name} | ${Object.entries(o.statements).map(([k, v]) => (k === 'one' ? `${v}` : `${v} (${k})`)).join(', ')} | ${ms(o.graphql.p50)} | ${ms(o.graphql.p99)} | ${o.graphql.rps.toFixed(0)} | ${ms(o.baseline.p50)} | ${ms(o.baseline.p99)} | ${o.baseline.rps.toFixed(0)} | ${o.baselineStatements} | **${ratio(o.graphql.p50, o.baseline.p50)}** | ${o.sameAnswer === null ? '–' : o.sameAnswer ? 'yes' : '**no**'} |`,
+        `| ${o.name} | ${Object.entries(o.statements).map(([k, v]) => (k === 'one' ? `${v}` : `${v} (${k})`)).join(', ')} | ${ms(o.graphql.p50)} | ${ms(o.graphql.p99)} | ${o.graphql.rps.toFixed(0)} | ${ms(o.baseline.p50)} | ${ms(o.baseline.p99)} | ${o.baseline.rps.toFixed(0)} | ${o.baselineStatements} | **${ratio(o.graphql.p50, o.baseline.p50)}** | ${o.alone ? `${ms(o.alone.graphql.p50)} | ${ms(o.alone.baseline.p50)} | **${ratio(o.alone.graphql.p50, o.alone.baseline.p50)}**` : '– | – | –'} | ${o.sameAnswer === null ? '–' : o.sameAnswer ? 'yes' : '**no**'} |`,
     ),
   ];
   if (run.embedded) {

@@ -41,6 +41,8 @@ export interface OperationResult {
   readonly baselineStatements: number;
   readonly graphql: Figures;
   readonly baseline: Figures;
+  /** One request at a time (1 connection): the wait of a user alone, without queueing behind the others on the cores. */
+  readonly alone?: { readonly graphql: Figures; readonly baseline: Figures };
   /** Whether the API's answer and the baseline's agreed (checked for coverage; null where not compared). */
   readonly sameAnswer: boolean | null;
 }
@@ -182,7 +184,12 @@ async function main(): Promise<number> {
       stop();
       let baseline = await closedLoop(load, baselineCall, slots ? writes(slots.baseline) : undefined);
       if (baseline.requests < load.connections && !slots) baseline = await closedLoop(load, baselineCall, load.connections * 2);
-      if (graphql.errors) failures.push(`${op.name}: ${graphql.errors} failed requests`);
+      // Alone: one connection, a fixed number of requests (a write's slots are finite).
+      const one: Load = { connections: 1, seconds: load.seconds };
+      const aloneCount = Math.max(5, Math.min(40, Math.round(graphql.rps * load.seconds) / load.connections));
+      const alone = { graphql: await httpLoad(server.url, one, body, headers, Math.round(aloneCount)), baseline: await closedLoop(one, baselineCall, Math.round(aloneCount)) };
+      await idle();
+      if (graphql.errors + alone.graphql.errors) failures.push(`${op.name}: ${graphql.errors + alone.graphql.errors} failed requests`);
       const result: OperationResult = {
         name: op.name,
         title: op.title,
@@ -191,12 +198,14 @@ async function main(): Promise<number> {
         baselineStatements,
         graphql,
         baseline,
+        alone,
         sameAnswer,
       };
       operations.push(result);
       log(
         `  GraphQL p50 ${graphql.p50.toFixed(1)} ms p99 ${graphql.p99.toFixed(1)} ms ${graphql.rps.toFixed(0)}/s, ${counts.join('/')} statements; ` +
-          `SQL p50 ${baseline.p50.toFixed(1)} ms p99 ${baseline.p99.toFixed(1)} ms ${baseline.rps.toFixed(0)}/s; ratio ${(graphql.p50 / baseline.p50).toFixed(2)}`,
+          `SQL p50 ${baseline.p50.toFixed(1)} ms p99 ${baseline.p99.toFixed(1)} ms ${baseline.rps.toFixed(0)}/s; ratio ${(graphql.p50 / baseline.p50).toFixed(2)}; ` +
+          `alone: GraphQL p50 ${alone.graphql.p50.toFixed(1)} ms, SQL p50 ${alone.baseline.p50.toFixed(1)} ms, ratio ${(alone.graphql.p50 / alone.baseline.p50).toFixed(2)}`,
       );
     }
     if (fx.teamSlots.graphql.length && !values['no-write']) await forgetEvaluations(db, [...fx.teamSlots.graphql, ...fx.teamSlots.baseline]);

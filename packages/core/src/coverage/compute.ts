@@ -223,30 +223,38 @@ function talliesOf(input: CoverageInput, date: IsoDate, hierarchy: Hierarchy, op
   return { tallies, problems: [] };
 }
 
+/** A unit's tally (null: the country): what its communes receive, added up once per unit. */
+type TallyOfUnit = (unit: CoverageUnit | null) => Tally;
+
+/**
+ * Tallies of units, each computed once from its children's: a tree of the country to the
+ * communes then costs one merge per unit, not one per unit and level above it.
+ */
+function rollUp(hierarchy: Hierarchy, received: (communeId: string) => Tally[]): TallyOfUnit {
+  const memo = new Map<CoverageUnit | null, Tally>();
+  const of: TallyOfUnit = (unit) => {
+    let t = memo.get(unit);
+    if (t === undefined) {
+      t = unit !== null && unit.level === 'COMMUNE' ? merge(received(unit.id)) : merge(hierarchy.childrenOf(unit).map(of));
+      memo.set(unit, t);
+    }
+    return t;
+  };
+  return of;
+}
+
 /** The coverage tree of `unit`, from the tallies each commune ID of the hierarchy receives. */
-function buildTree(
-  hierarchy: Hierarchy,
-  unit: CoverageUnit,
-  asOf: IsoDate,
-  talliesOf: (communeId: string) => Tally[],
-  depth: number,
-): Coverage {
-  return { unitId: unit.id, unitCode: unit.code, ...buildFigures(hierarchy, unit, asOf, talliesOf, depth) };
+function buildTree(hierarchy: Hierarchy, unit: CoverageUnit, asOf: IsoDate, tallyOf: TallyOfUnit, depth: number): Coverage {
+  return { unitId: unit.id, unitCode: unit.code, ...buildFigures(hierarchy, unit, asOf, tallyOf, depth) };
 }
 
 /** The figures and breakdowns of `unit` (`null`: the country, by province). */
-function buildFigures(
-  hierarchy: Hierarchy,
-  unit: CoverageUnit | null,
-  asOf: IsoDate,
-  talliesOf: (communeId: string) => Tally[],
-  depth: number,
-): NationalCoverage {
-  const t = merge(hierarchy.communesUnder(unit).flatMap((c) => talliesOf(c.id)));
+function buildFigures(hierarchy: Hierarchy, unit: CoverageUnit | null, asOf: IsoDate, tallyOf: TallyOfUnit, depth: number): NationalCoverage {
+  const t = tallyOf(unit);
   return {
     asOf,
     ...figuresOf(t),
-    byChild: depth > 0 ? hierarchy.childrenOf(unit).map((c) => buildTree(hierarchy, c, asOf, talliesOf, depth - 1)) : [],
+    byChild: depth > 0 ? hierarchy.childrenOf(unit).map((c) => buildTree(hierarchy, c, asOf, tallyOf, depth - 1)) : [],
     byModelType: byModelTypeOf(t),
   };
 }
@@ -262,7 +270,7 @@ export function coverage(data: CoverageInput, unitCode: string, asOf: IsoDate, o
   const unit = hierarchy.byCode.get(unitCode);
   if (!unit) return { ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode, asOf } };
   const { tallies, problems } = talliesOf(data, asOf, hierarchy, options);
-  const tree = buildTree(hierarchy, unit, asOf, (id) => [tallies.get(id) ?? emptyTally()], options.depth ?? 1);
+  const tree = buildTree(hierarchy, unit, asOf, rollUp(hierarchy, (id) => [tallies.get(id) ?? emptyTally()]), options.depth ?? 1);
   return { ok: true, coverage: tree, problems };
 }
 
@@ -296,7 +304,7 @@ export function coverageThroughLineage(
 export function nationalCoverage(data: CoverageInput, asOf: IsoDate, options: CoverageOptions = {}): NationalCoverageResult {
   const hierarchy = new Hierarchy(data.units, asOf);
   const { tallies, problems } = talliesOf(data, asOf, hierarchy, options);
-  return { coverage: buildFigures(hierarchy, null, asOf, (id) => [tallies.get(id) ?? emptyTally()], options.depth ?? 1), problems };
+  return { coverage: buildFigures(hierarchy, null, asOf, rollUp(hierarchy, (id) => [tallies.get(id) ?? emptyTally()]), options.depth ?? 1), problems };
 }
 
 /** {@link coverageThroughLineage} for the whole country: every commune of `unitsOn` is in it. */
@@ -349,7 +357,7 @@ function throughLineage(
     }
   }
 
-  const attributed = buildFigures(now, unit, unitsOn, (id) => received.get(id) ?? [], options.depth ?? 1);
+  const attributed = buildFigures(now, unit, unitsOn, rollUp(now, (id) => received.get(id) ?? []), options.depth ?? 1);
   return {
     attributed,
     figuresOn,
