@@ -137,8 +137,11 @@ BEGIN
     PERFORM pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(i::text, 866) AS k FROM unnest(ids) i ORDER BY 1) l;
     DELETE FROM "CoverageStep" s WHERE s."communeId" = ANY (ids);
   END IF;
-  INSERT INTO "CoverageStep" ("communeId", "validFrom", "validTo", areas, covered, models, "modelTypes")
-  SELECT * FROM antq_coverage_steps(ids);
+  -- The ids are written into the statement as a constant: only then does the planner inline
+  -- the function, drop "ids IS NULL OR" and use the communes' indexes (12 ms for a commune of
+  -- 50 areas at national scale, against 100 ms or more with ids as a parameter).
+  EXECUTE format('INSERT INTO "CoverageStep" ("communeId", "validFrom", "validTo", areas, covered, models, "modelTypes")
+    SELECT * FROM antq_coverage_steps(%L::uuid[])', ids);
 END
 $fn$;
 
