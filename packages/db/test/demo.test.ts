@@ -38,6 +38,7 @@ import {
 } from '@antq/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/database.js';
+import { checkCoverageSteps } from '../src/coverage-steps.js';
 import { findAdminUnitsDir, importAdminUnits } from '../src/admin-units/import.js';
 import {
   CatalogueScope,
@@ -497,8 +498,35 @@ describe.skipIf(!DIR)('demo data', () => {
       expect(other.residentialAreas.map((a) => a.name)).not.toEqual(generateDemo(input, DEMO_SEED).residentialAreas.map((a) => a.name));
     });
 
+    it('keeps coverage steps right when two transactions write to one commune at once', async () => {
+      const db = getDb();
+      expect(await checkCoverageSteps(db.prisma)).toMatchObject({ missing: 0, extra: 0 });
+      const [{ communeId }] = await q<{ communeId: string }>(
+        `select p."communeId" from "Model" m join "ResidentialAreaPlacement" p on p."residentialAreaId" = m."residentialAreaId" group by 1 having count(distinct m.id) >= 2 limit 1`,
+      );
+      const models = await q<{ id: string; seq: number }>(
+        `select m.id, max(e.seq) as seq from "Model" m join "ResidentialAreaPlacement" p on p."residentialAreaId" = m."residentialAreaId" join "LifecycleEvent" e on e."modelId" = m.id
+         where p."communeId" = '${communeId}' group by m.id order by m.id limit 2`,
+      );
+      // Both write, then wait for each other before committing: without the lock per commune,
+      // each refresh would see only its own event and one of them would be lost.
+      let arrived = 0;
+      const bothWrote = new Promise<void>((resolve) => {
+        const poll = setInterval(() => arrived >= 2 && (clearInterval(poll), resolve()), 10);
+      });
+      const write = (m: { id: string; seq: number }) =>
+        db.prisma.$transaction(async (tx) => {
+          await tx.lifecycleEvent.create({ data: { modelId: m.id, kind: LifecycleEventKind.DISSOLVE, date: day('2024-02-01'), seq: Number(m.seq) + 1 } });
+          arrived += 1;
+          if (target === 'postgres') await Promise.race([bothWrote, new Promise((r) => setTimeout(r, 2_000))]);
+        });
+      await Promise.all(models.map(write));
+      expect(await checkCoverageSteps(db.prisma)).toMatchObject({ missing: 0, extra: 0 });
+    });
+
     it('removes the demo data with its dataset, leaving the administrative units', async () => {
       expect(await removeDemo(getDb())).toBe(1);
+      expect(await getDb().prisma.coverageStep.count()).toBe(0);
       const counts = await demoDigest(getDb());
       for (const [table, digest] of Object.entries(counts)) expect([table, digest.split(':')[0]]).toEqual([table, '0']);
       expect(await getDb().prisma.adminUnit.count()).toBe(14_150);
