@@ -249,6 +249,15 @@ describe('nationalCoverage', () => {
     expect(r.statements.length).toMatchInlineSnapshot(`4`);
   });
 
+  it('builds the levels of breakdown the query selects, through fragments too, with the same figures', async () => {
+    const shallow = await server.query<any>(`{ nationalCoverage(asOf: "2024-12-31") { byProvince { unit { code } residentialAreas } } }`);
+    const deep = await server.query<any>(`{ nationalCoverage(asOf: "2024-12-31") { ...N } } fragment N on NationalCoverage { byProvince { ... on Coverage { unit { code } residentialAreas ...C } } } fragment C on Coverage { byChild { unit { code } residentialAreas } }`);
+    const p70 = (r: any) => r.data.nationalCoverage.byProvince.find((p: any) => p.unit.code === '70');
+    expect(p70(deep).residentialAreas).toBe(p70(shallow).residentialAreas);
+    expect(p70(deep).byChild.length).toBeGreaterThan(0);
+    expect(sum(p70(deep).byChild, 'residentialAreas')).toBe(p70(deep).residentialAreas);
+  });
+
   it('refuses figuresOn without lineage, as coverage does', async () => {
     const r = await server.query<any>(`{ nationalCoverage(figuresOn: "2024-12-31") { residentialAreas } }`);
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

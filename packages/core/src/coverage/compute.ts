@@ -235,7 +235,9 @@ function rollUp(hierarchy: Hierarchy, received: (communeId: string) => Tally[]):
   const of: TallyOfUnit = (unit) => {
     let t = memo.get(unit);
     if (t === undefined) {
-      t = unit !== null && unit.level === 'COMMUNE' ? merge(received(unit.id)) : merge(hierarchy.childrenOf(unit).map(of));
+      const parts = unit !== null && unit.level === 'COMMUNE' ? received(unit.id) : hierarchy.childrenOf(unit).map(of);
+      // Merging copies; one part is shared as it is (tallies are never changed once made).
+      t = parts.length === 1 ? parts[0]! : merge(parts);
       memo.set(unit, t);
     }
     return t;

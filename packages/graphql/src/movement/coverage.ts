@@ -16,7 +16,7 @@ import {
   type IsoDate,
   type PartialAttribution,
 } from '@antq/core';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -92,28 +92,55 @@ function unitNotFound(code: string, date: IsoDate): GraphQLError {
   );
 }
 
-/** Coverage per request, by (unit, date, lineage, figuresOn): asked twice (aliases, the report), computed once. */
-const caches = new WeakMap<Context, Map<string, Promise<Computed>>>();
+/**
+ * Coverage per request, by (unit, date, lineage, figuresOn): asked twice (aliases, the
+ * report), read once; the tree is built once per depth asked from the same rows.
+ */
+const caches = new WeakMap<Context, Map<string, { rows: ReturnType<typeof readCoverageRows>; trees: Map<number, Promise<Computed>> }>>();
 
-function coverageOf(ctx: Context, s: CoverageScope): Promise<Computed> {
+function coverageOf(ctx: Context, s: CoverageScope, depth = DEPTH): Promise<Computed> {
   let cache = caches.get(ctx);
   if (!cache) caches.set(ctx, (cache = new Map()));
   const key = `${s.unitCode}|${s.unitsOn}|${s.lineage}|${s.figuresOn}`;
-  let found = cache.get(key);
-  if (!found) cache.set(key, (found = compute(ctx, s)));
-  return found;
+  let entry = cache.get(key);
+  if (!entry) cache.set(key, (entry = { rows: readCoverageRows(ctx.db.prisma, s), trees: new Map() }));
+  let tree = entry.trees.get(depth);
+  if (!tree) entry.trees.set(depth, (tree = entry.rows.then((rows) => compute(rows, s, depth))));
+  return tree;
 }
 
-async function compute(ctx: Context, s: CoverageScope): Promise<Computed> {
-  const rows = await readCoverageRows(ctx.db.prisma, s);
-  if (s.unitCode === null) return computeNational(rows, s);
+/**
+ * How many levels of breakdown (`byChild`, the country's `byProvince`) the query selects
+ * under this field, up to DEPTH: only those are built. The country's figures to its
+ * communes are 3,300 trees of figures nobody asked for when a client wants the provinces.
+ */
+function depthAsked(info: GraphQLResolveInfo): number {
+  const walk = (set: SelectionSetNode | undefined, level: number): number => {
+    if (!set || level >= DEPTH) return level;
+    let deepest = level;
+    for (const sel of set.selections) {
+      const next =
+        sel.kind === Kind.FIELD
+          ? sel.name.value === 'byChild' || sel.name.value === 'byProvince'
+            ? walk(sel.selectionSet, level + 1)
+            : level
+          : walk(sel.kind === Kind.INLINE_FRAGMENT ? sel.selectionSet : info.fragments[sel.name.value]?.selectionSet, level);
+      deepest = Math.max(deepest, next);
+    }
+    return deepest;
+  };
+  return Math.max(...info.fieldNodes.map((node) => walk(node.selectionSet, 0)));
+}
+
+function compute(rows: Awaited<ReturnType<typeof readCoverageRows>>, s: CoverageScope, depth: number): Computed {
+  if (s.unitCode === null) return computeNational(rows, s, depth);
   if (!rows.root) throw unitNotFound(s.unitCode, s.unitsOn);
   if (!s.lineage) {
-    const r = computeCoverage(rows.data, s.unitCode, s.unitsOn, { depth: DEPTH });
+    const r = computeCoverage(rows.data, s.unitCode, s.unitsOn, { depth });
     if (!r.ok) throw unitNotFound(s.unitCode, s.unitsOn);
     return { tree: r.coverage, units: rows.units, figuresOn: s.figuresOn, lineage: null };
   }
-  const r = coverageThroughLineage(rows.data, rows.links, s.unitCode, { figuresOn: s.figuresOn, unitsOn: s.unitsOn }, { depth: DEPTH });
+  const r = coverageThroughLineage(rows.data, rows.links, s.unitCode, { figuresOn: s.figuresOn, unitsOn: s.unitsOn }, { depth });
   if (!r.ok) throw unitNotFound(s.unitCode, s.unitsOn);
   return {
     tree: r.attributed,
@@ -128,12 +155,12 @@ async function compute(ctx: Context, s: CoverageScope): Promise<Computed> {
 }
 
 /** The country has no unit row: its tree carries empty unitId and unitCode, never shown (NationalCoverage has no unit field). */
-function computeNational(rows: Awaited<ReturnType<typeof readCoverageRows>>, s: CoverageScope): Computed {
+function computeNational(rows: Awaited<ReturnType<typeof readCoverageRows>>, s: CoverageScope, depth: number): Computed {
   const asTree = (c: NationalCoverage): Coverage => ({ unitId: '', unitCode: '', ...c });
   if (!s.lineage) {
-    return { tree: asTree(computeNationalCoverage(rows.data, s.unitsOn, { depth: DEPTH }).coverage), units: rows.units, figuresOn: s.figuresOn, lineage: null };
+    return { tree: asTree(computeNationalCoverage(rows.data, s.unitsOn, { depth }).coverage), units: rows.units, figuresOn: s.figuresOn, lineage: null };
   }
-  const r = nationalCoverageThroughLineage(rows.data, rows.links, { figuresOn: s.figuresOn, unitsOn: s.unitsOn }, { depth: DEPTH });
+  const r = nationalCoverageThroughLineage(rows.data, rows.links, { figuresOn: s.figuresOn, unitsOn: s.unitsOn }, { depth });
   return {
     tree: asTree(r.attributed),
     units: rows.units,
@@ -338,8 +365,8 @@ builder.queryFields((t) => ({
       lineage: t.arg.boolean({ description: 'Re-attribute the figures of figuresOn to the units of asOf through the lineage.' }),
       figuresOn: t.arg({ type: DateScalar, description: 'With lineage: the date the figures are of (default asOf; not after asOf).' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const computed = await coverageOf(ctx, scopeOf(ctx, args));
+    resolve: async (_root, args, ctx, info) => {
+      const computed = await coverageOf(ctx, scopeOf(ctx, args), depthAsked(info));
       return { node: computed.tree, computed, isRoot: true };
     },
   }),
@@ -356,8 +383,8 @@ builder.queryFields((t) => ({
       lineage: t.arg.boolean({ description: 'Re-attribute the figures of figuresOn to the units of asOf through the lineage.' }),
       figuresOn: t.arg({ type: DateScalar, description: 'With lineage: the date the figures are of (default asOf; not after asOf).' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const computed = await coverageOf(ctx, scopeOf(ctx, { ...args, unitCode: null }));
+    resolve: async (_root, args, ctx, info) => {
+      const computed = await coverageOf(ctx, scopeOf(ctx, { ...args, unitCode: null }), depthAsked(info));
       return { node: computed.tree, computed, isRoot: true };
     },
   }),
