@@ -36,6 +36,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * PostgreSQL's buffer cache inside the embedded database. PGlite starts with the server's
+ * default, 128 MB, which is written through at start: it was a quarter of the embedded
+ * server's resident memory. Pages that are not cached come from the operating system's
+ * file cache (which is not the process's memory); with one province loaded (about 120 MB
+ * of files) reads were no slower at 32 MB, and the server resides in some 90 MB less.
+ */
+export const EMBEDDED_SHARED_BUFFERS = '32MB';
+
 /** The default target: `DATABASE_URL` when set, else PGlite in `dataDir`. */
 export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
@@ -51,6 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     if (target.dataDir !== 'memory') mkdirSync(target.dataDir, { recursive: true });
     const pglite = new PGlite({
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
       ...(target.dataDir === 'memory' ? {} : { dataDir: target.dataDir }),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { beforeAll, expect, it } from 'vitest';
+import type { Database } from '../src/database.js';
 import { MIGRATIONS_DIR, migrate } from '../src/migrate.js';
 import { getDatamodel } from '../src/pothos.js';
 import { describeEachDatabase } from './support/databases.js';
@@ -73,6 +76,40 @@ describeEachDatabase(
         { column_name: 'started_at', data_type: 'timestamp with time zone', is_nullable: 'NO' },
         { column_name: 'applied_steps_count', data_type: 'integer', is_nullable: 'NO' },
       ]);
+    });
+
+    it('answers from _prisma_migrations, without starting the engine, when every migration is applied', async () => {
+      // The engine reaches the database only through the adapter: one that refuses proves it was not started.
+      const refuse = () => Promise.reject(new Error('the migration engine was started'));
+      const adapter: SqlMigrationAwareDriverAdapterFactory = { provider: getDb().adapter.provider, adapterName: getDb().adapter.adapterName, connect: refuse, connectToShadowDb: refuse };
+      const withoutEngine: Database = { ...getDb(), adapter };
+      expect(await migrate(withoutEngine)).toEqual([]);
+    });
+
+    it('applies a migration added on disk, and then answers without the engine again', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'antq-migrations-'));
+      try {
+        await cp(MIGRATIONS_DIR, dir, { recursive: true });
+        await mkdir(join(dir, '99990101000000_probe'));
+        await writeFile(join(dir, '99990101000000_probe', 'migration.sql'), 'CREATE TABLE "MigrationProbe" ("id" INTEGER NOT NULL);\n');
+        expect(await migrate(getDb(), dir)).toEqual(['99990101000000_probe']);
+        expect(await migrate(getDb(), dir)).toEqual([]);
+      } finally {
+        await getDb().prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "MigrationProbe"`);
+        await getDb().prisma.$executeRawUnsafe(`DELETE FROM _prisma_migrations WHERE migration_name = '99990101000000_probe'`);
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('leaves a failed migration to the engine, which refuses to go on', async () => {
+      const last = onDisk.at(-1)!.name;
+      await getDb().prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = '${last}'`);
+      try {
+        await expect(migrate(getDb())).rejects.toThrow(last);
+      } finally {
+        await getDb().prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET finished_at = started_at WHERE migration_name = '${last}'`);
+      }
+      expect(await migrate(getDb())).toEqual([]);
     });
   },
   { migrated: false },

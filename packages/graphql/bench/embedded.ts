@@ -1,19 +1,22 @@
 /**
- * The embedded server as a user starts it (`antq serve` on PGlite, no DATABASE_URL): the
+ * The embedded server as a user starts it (`pnpm start` on PGlite, no DATABASE_URL): the
  * time of a start after the first (the data directory exists, migrations and data are in
  * place) until /ready answers, and the peak resident memory (VmHWM) of the server's process
  * after serving the representative reads. The first start, which loads the data, is not timed.
+ * The commands are the root package.json's `start` script itself: the steps before the last
+ * (building what is stale) run, and are timed, as they are for the user, and the last, the
+ * server, is spawned without a shell, so that the pid measured is the server's.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 export interface EmbeddedFigures {
   readonly dataDir: string;
   /** Residential areas in the embedded database. */
   readonly residentialAreas: number;
-  /** Seconds from spawning the process to /ready answering 200, on a start after the first. */
+  /** Seconds from running `pnpm start`'s commands to /ready answering 200, on a start after the first (pnpm's own start-up aside). */
   readonly startSeconds: number;
   /** Resident memory after start, MB. */
   readonly rssAfterStartMb: number;
@@ -75,9 +78,12 @@ async function start(repo: string, dataDir: string, port: number, timeoutMs: num
   // The data measured is what the directory holds (one province from `antq seed national --province`): no demo added on start.
   const env: NodeJS.ProcessEnv = { ANTQ_DEMO: 'off', ...process.env, ANTQ_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
   delete env.DATABASE_URL;
+  const { before, server } = startCommands(repo);
   const began = performance.now();
-  // node itself runs the server (tsx as a loader), so the pid measured is the server's.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'packages/graphql/src/cli.ts'), 'serve'], { cwd: repo, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // As pnpm runs a script: the packages' commands on the PATH.
+  for (const command of before) execSync(command, { cwd: repo, env: { ...env, PATH: `${join(repo, 'node_modules', '.bin')}${delimiter}${env.PATH ?? ''}` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [program, ...args] = server;
+  const child = spawn(program === 'node' ? process.execPath : program!, args, { cwd: repo, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   while (performance.now() - began < timeoutMs) {
@@ -92,6 +98,18 @@ async function start(repo: string, dataDir: string, port: number, timeoutMs: num
   }
   child.kill('SIGTERM');
   throw new Error(`the embedded server was not ready after ${timeoutMs / 1000} s: ${stderr}`);
+}
+
+/**
+ * What `pnpm start` runs: the `start` script of the root package.json, split at `&&` into
+ * the steps before the server and the server's command line (plain words, no quoting).
+ */
+function startCommands(repo: string): { before: string[]; server: string[] } {
+  const { scripts } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const steps = scripts.start!.split('&&').map((step) => step.trim());
+  const server = steps.pop()!.split(/\s+/);
+  if (server.some((word) => /["'$`|;<>]/.test(word))) throw new Error(`the start script's last command is not a plain command line: ${server.join(' ')}`);
+  return { before: steps, server };
 }
 
 function stop(child: ChildProcess): Promise<void> {

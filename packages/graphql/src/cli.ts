@@ -40,6 +40,7 @@ import { issueToken, UNIT_CODE_OF_ROLE } from './auth/tokens.js';
 import { cliViewer, ImportUsageError, KIND_ARGS, KIND_OF_ARG, runImport, writeTemplate } from './imports/cli.js';
 import { listen } from './http/serve.js';
 import { createAntqYoga } from './http/yoga.js';
+import { paceGarbageCollectionForEmbedded } from './embedded-heap.js';
 import { antqSchema } from './schema.js';
 import { settingsFromEnv } from './settings.js';
 import { dataDirOf, prepareDatabase, sealWith, serverSecrets } from './startup.js';
@@ -173,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function serve(): Promise<number> {
   const started = performance.now();
+  if (targetFromEnv(process.env, dataDirOf()).kind === 'pglite') paceGarbageCollectionForEmbedded();
   const secrets = serverSecrets();
   const db = await prepareDatabase({ log, seal: sealWith(secrets.dataKey) });
   const yoga = createAntqYoga({ db, secrets, settings: settingsFromEnv(), ...(process.env.ANTQ_JWKS_URL ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } } : {}) });

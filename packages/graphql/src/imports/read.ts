@@ -13,7 +13,8 @@
  */
 import { headerKeys, isBlank, looksMisencoded, searchKey, fileProblem, type CellValue, type FileProblem, type ImportKind, type RawSheet } from '@antq/core';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../excel.js';
 
 /** What a file may hold: its size and its data rows. */
 export interface ImportLimits {
@@ -56,7 +57,7 @@ export async function readSpreadsheet(kind: ImportKind, bytes: Uint8Array, limit
 type Rows = { format: 'XLSX' | 'CSV'; list: Array<{ number: number; cells: CellValue[] }> } | { problem: FileProblem };
 
 async function xlsxRows(bytes: Uint8Array): Promise<Rows> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excelJs()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

@@ -5,7 +5,7 @@
  * column in Vietnamese and English.
  */
 import { IMPORT_COLUMNS, IMPORT_KIND_LABELS, type ColumnSpec, type ImportKind } from '@antq/core';
-import ExcelJS from 'exceljs';
+import { excelJs } from '../excel.js';
 
 const specsOf = (kind: ImportKind) => Object.values(IMPORT_COLUMNS[kind]) as Array<ColumnSpec<unknown>>;
 const quote = (s: string) => (/[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -20,7 +20,7 @@ export function templateCsv(kind: ImportKind): Uint8Array {
 /** The workbook template: sheet "Dữ liệu" (headers and an example row; every cell text, so codes keep their zeros) and sheet "Hướng dẫn". */
 export async function templateXlsx(kind: ImportKind): Promise<Uint8Array> {
   const specs = specsOf(kind);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excelJs()).Workbook();
   workbook.creator = 'antq';
   const data = workbook.addWorksheet('Dữ liệu');
   data.columns = specs.map((s) => ({ header: s.header.vi, width: Math.max(14, s.header.vi.length + 4), style: { numFmt: '@' } }));

@@ -16,13 +16,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { vietnamDateOf, type Viewer } from '@antq/core';
-import ExcelJS from 'exceljs';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AuthenticationError } from '../auth/tokens.js';
 import { createContext, type ServerServices } from '../context.js';
 import { vietnameseDate } from '../movement/report.js';
 import { movementReportFor, type MovementReport } from './movement-report.js';
+import { excelJs } from '../excel.js';
 
 type Language = 'VI' | 'EN';
 
@@ -57,7 +57,7 @@ const dateCell = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** The report as an XLSX workbook: the table of figures, then the report's text. */
 export async function reportXlsx(report: MovementReport, language: Language): Promise<ArrayBuffer> {
   const h = HEADINGS[language];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   wb.creator = 'antq';
   wb.created = new Date(0); // deterministic output: no clock in the file
   const ws = wb.addWorksheet(language === 'EN' ? 'Figures' : 'Số liệu', { views: [{ state: 'frozen', ySplit: 6 }] });
