@@ -501,9 +501,10 @@ describe.skipIf(!DIR)('demo data', () => {
     it('keeps coverage steps right when two transactions write to one commune at once', async () => {
       const db = getDb();
       expect(await checkCoverageSteps(db.prisma)).toMatchObject({ missing: 0, extra: 0 });
-      const [{ communeId }] = await q<{ communeId: string }>(
+      const [found] = await q<{ communeId: string }>(
         `select p."communeId" from "Model" m join "ResidentialAreaPlacement" p on p."residentialAreaId" = m."residentialAreaId" group by 1 having count(distinct m.id) >= 2 limit 1`,
       );
+      const communeId = found!.communeId;
       const models = await q<{ id: string; seq: number }>(
         `select m.id, max(e.seq) as seq from "Model" m join "ResidentialAreaPlacement" p on p."residentialAreaId" = m."residentialAreaId" join "LifecycleEvent" e on e."modelId" = m.id
          where p."communeId" = '${communeId}' group by m.id order by m.id limit 2`,
