@@ -10,6 +10,7 @@ import { entityLoader, entityQuery, idOfKey } from '../federation.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
+import { totalCountPerPage } from '../related-counts.js';
 import { modelWhere } from './jurisdiction.js';
 
 export const ModelStateEnum = builder.enumType('ModelState', { values: MODEL_STATES });
@@ -104,10 +105,13 @@ const ModelNode = builder.prismaNode('Model', {
     evaluations: t.relation('evaluations', { query: { orderBy: { periodTo: 'desc' } } }),
     members: t.relatedConnection('members', {
       cursor: 'id',
-      totalCount: true,
       complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
       query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
-    }),
+    }, totalCountPerPage('Model.members', (ctx, ids) =>
+      ctx.db.prisma.modelMember
+        .groupBy({ by: ['modelId'], where: { modelId: { in: ids } }, _count: { _all: true } })
+        .then((rows) => rows.map((r) => [r.modelId, r._count._all] as const)),
+    )),
   }),
 });
 
