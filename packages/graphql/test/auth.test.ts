@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Database } from '@antq/db';
 import { getNamedType, isObjectType } from 'graphql';
 import { SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueApiKey, operationsOfFile, registerPersistedOperations, revokeApiKey } from '../src/auth/api-keys.js';
+import { issueToken, tokenVerifier } from '../src/auth/tokens.js';
 import { antqSchema } from '../src/index.js';
 import { usePreparedServer, TEST_SECRETS, tokenFor, type TestServer } from './support/server.js';
 
@@ -14,6 +15,42 @@ beforeAll(() => ({ db, server } = ctx));
 
 const Q = '{ adminUnit(code: "75") { code } }';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('a token of this server, remembered once verified', () => {
+  afterEach(() => vi.useRealTimers());
+  const later = (seconds: number) => vi.useFakeTimers({ now: Date.now() + seconds * 1000, toFake: ['Date'] });
+
+  it('answers the same viewer again without verifying, until the token expires', async () => {
+    const verify = tokenVerifier({ secret: TEST_SECRETS.jwtSecret });
+    const token = await issueToken(TEST_SECRETS.jwtSecret, { role: 'PROVINCE_OFFICER', unitCode: '75', subject: 'x', ttl: '1h' });
+    const viewer = await verify(token);
+    expect(viewer).toMatchObject({ kind: 'OFFICER', role: 'PROVINCE_OFFICER', unitCode: '75' });
+    expect(await verify(token)).toBe(viewer);
+    later(3601);
+    await expect(verify(token)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+  });
+
+  it('refuses a token issued more than 30 days ago, whatever its exp', async () => {
+    const verify = tokenVerifier({ secret: TEST_SECRETS.jwtSecret });
+    const token = await issueToken(TEST_SECRETS.jwtSecret, { role: 'NATIONAL', unitCode: null, subject: 'x', ttl: '60d' });
+    await verify(token);
+    later(29 * 24 * 3600);
+    expect(await verify(token)).toMatchObject({ role: 'NATIONAL' });
+    later(31 * 24 * 3600);
+    await expect(verify(token)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+  });
+
+  it('does not remember a refusal, nor a token that differs by one character', async () => {
+    const verify = tokenVerifier({ secret: TEST_SECRETS.jwtSecret });
+    const token = await issueToken(TEST_SECRETS.jwtSecret, { role: 'NATIONAL', unitCode: null, subject: 'x', ttl: '1h' });
+    await verify(token);
+    // A character inside the signature (the last one also holds padding bits).
+    const at = token.length - 5;
+    const tampered = token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
+    await expect(verify(tampered)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(verify(tampered)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+});
 
 describe('credentials that are refused: 401, a clear message, no detail', () => {
   const sign = (secret: Uint8Array, exp: number) =>

@@ -112,6 +112,32 @@ describe('models', () => {
     expect(masked.map((m: any) => m.fullName)).toEqual(seen.map((m: any) => m.fullName));
     expect(masked.every((m: any) => m.citizenId === null && m.phone === null && m.birthDate === null)).toBe(true);
   });
+
+  it('counts the models of every area of a page as their lists hold them, with one count statement for the page', async () => {
+    const PAGE = `{ residentialAreas(unitCode: "75", asOf: "2025-12-31", first: 20) { edges { node { id
+      models(first: 20) { totalCount edges { node { id members(first: 20) { totalCount edges { node { id } } } } } } } } } }`;
+    const { body, statements } = await server.queryCounting<any>(PAGE, undefined, as.province);
+    expect(body.errors).toBeUndefined();
+    const areas = body.data!.residentialAreas.edges.map((e: any) => e.node);
+    const models = areas.flatMap((a: any) => a.models.edges.map((e: any) => e.node));
+    expect(areas.some((a: any) => a.models.totalCount > 1) && models.some((m: any) => m.members.totalCount > 0)).toBe(true);
+    const rawId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
+    for (const a of areas) {
+      expect(a.models.totalCount).toBe(a.models.edges.length);
+      expect(a.models.totalCount).toBe(await ctx.db.prisma.model.count({ where: { residentialAreaId: rawId(a.id) } }));
+    }
+    for (const m of models) expect(m.members.totalCount).toBe(m.members.edges.length);
+    // Counted for the page's areas only (`IN (…)`), never as an aggregate of every model joined to the page.
+    const counts = statements.filter((s) => /COUNT\(\*\)/.test(s) && /GROUP BY "public"\."Model"\."residentialAreaId"/.test(s));
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toMatch(/"residentialAreaId" IN \(/);
+    expect(statements.some((s) => /LEFT JOIN \(SELECT "public"\."Model"\.[^)]*COUNT\(\*\)/.test(s))).toBe(false);
+    // An area leader's viewer counts only what it may see: its own area's models.
+    const leader = await server.query<any>(PAGE, undefined, as.leader);
+    const own = leader.data.residentialAreas.edges.map((e: any) => e.node);
+    expect(own.map((a: any) => a.id)).toEqual([areaId]);
+    expect(own[0].models.totalCount).toBe(await ctx.db.prisma.model.count({ where: { residentialAreaId: rawId(areaId) } }));
+  });
 });
 
 describe('every record is a node', () => {
@@ -148,6 +174,7 @@ describe('SQL statements', () => {
     expect(small.body.errors).toBeUndefined();
     expect(large.body.data.residentialAreas.edges).toHaveLength(50);
     expect(large.statements.length).toBe(small.statements.length);
-    expect(small.statements.length).toMatchInlineSnapshot(`8`);
+    // The models' totalCount is a statement of its own, for the whole page (src/related-counts.ts).
+    expect(small.statements.length).toMatchInlineSnapshot(`9`);
   });
 });

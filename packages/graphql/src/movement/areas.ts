@@ -9,6 +9,7 @@ import { AdminUnitRef } from '../hierarchy/schema.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
+import { totalCountPerPage } from '../related-counts.js';
 import { areaWhere, modelWhere, placementOn } from './jurisdiction.js';
 
 export const ResidentialAreaKindEnum = builder.enumType('ResidentialAreaKind', {
@@ -45,10 +46,13 @@ const ResidentialAreaNode = builder.prismaNode('ResidentialArea', {
     models: t.relatedConnection('models', {
       cursor: 'id',
       description: 'Models built in this area, oldest first.',
-      totalCount: true,
       complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
       query: (args, ctx) => (checkPageSize(args), { where: modelWhere(ctx), orderBy: { id: 'asc' } }),
-    }),
+    }, totalCountPerPage('ResidentialArea.models', (ctx, ids) =>
+      ctx.db.prisma.model
+        .groupBy({ by: ['residentialAreaId'], where: { residentialAreaId: { in: ids }, AND: [modelWhere(ctx)] }, _count: { _all: true } })
+        .then((rows) => rows.map((r) => [r.residentialAreaId, r._count._all] as const)),
+    )),
   }),
 });
 

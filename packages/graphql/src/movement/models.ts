@@ -104,6 +104,10 @@ const ModelNode = builder.prismaNode('Model', {
     evaluations: t.relation('evaluations', { query: { orderBy: { periodTo: 'desc' } } }),
     members: t.relatedConnection('members', {
       cursor: 'id',
+      // Counted in the model's own statement (plugin-prisma's `_count`), not per page as the
+      // areas' models are (related-counts.ts): a model's members are read on its page, one model
+      // found by ID, and PostgreSQL then narrows the count to that model's members (an index
+      // scan). A per-page count would be a statement and a round trip more, after the model's.
       totalCount: true,
       complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
       query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),

@@ -11,6 +11,7 @@ import { isoOf } from '../hierarchy/rows.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
+import { totalCountPerPage } from '../related-counts.js';
 import { modelWhere, organizationWhere, placementOn } from './jurisdiction.js';
 
 const keys = <K extends string>(labels: Record<K, unknown>) => Object.keys(labels) as K[];
@@ -49,10 +50,13 @@ builder.prismaNode('Organization', {
     models: t.relatedConnection('models', {
       cursor: 'id',
       description: 'Models built in this organization, oldest first.',
-      totalCount: true,
       complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
       query: (args, ctx) => (checkPageSize(args), { where: modelWhere(ctx), orderBy: { id: 'asc' } }),
-    }),
+    }, totalCountPerPage('Organization.models', (ctx, ids) =>
+      ctx.db.prisma.model
+        .groupBy({ by: ['organizationId'], where: { organizationId: { in: ids }, AND: [modelWhere(ctx)] }, _count: { _all: true } })
+        .then((rows) => rows.map((r) => [r.organizationId, r._count._all] as const)),
+    )),
   }),
 });
 

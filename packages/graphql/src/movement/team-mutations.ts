@@ -261,10 +261,13 @@ builder.mutationField('formSecurityTeam', (t) =>
 
 export const teamForWrite = { areas: { include: { residentialArea: true } }, members: true } satisfies Prisma.SecurityTeamInclude;
 export type TeamRow = Prisma.SecurityTeamGetPayload<{ include: typeof teamForWrite }>;
+/** What deciding who may change a team reads: its places and its areas' IDs (an evaluation needs no more). */
+const teamForJudging = { areas: { select: { residentialAreaId: true } } } satisfies Prisma.SecurityTeamInclude;
+type JudgedTeam = Prisma.SecurityTeamGetPayload<{ include: typeof teamForJudging }>;
 const teamSubject = (team?: { id: string; placeCodes: string[] } | null): Subject => ({ entity: 'SecurityTeam', id: team?.id ?? null, placeCodes: team?.placeCodes ?? [] });
 
 /** Not visible at all: NOT_FOUND (as node(id:) answers null); visible but not writable: FORBIDDEN. */
-export function judgeTeam(ctx: Context, team: TeamRow): UserError | null {
+export function judgeTeam(ctx: Context, team: Pick<JudgedTeam, 'placeCodes' | 'areas'>): UserError | null {
   const viewer = ctx.viewer;
   const leaderArea = viewer.kind === 'OFFICER' && viewer.role === 'AREA_LEADER' ? (viewer.areaId ?? null) : null;
   const areaId = leaderArea && team.areas.some((a) => a.residentialAreaId === leaderArea) ? leaderArea : null;
@@ -273,16 +276,23 @@ export function judgeTeam(ctx: Context, team: TeamRow): UserError | null {
   return null;
 }
 
-/** Applies `write` if the team is still at `version`, with the audit entry; null if it is not (stale). */
 /**
  * The team a mutation changes, or its refusal (already audited): a role that may never
  * change teams, a missing or invisible team, one the viewer may not change, a stale version.
  */
-async function teamToChange(ctx: Context, action: string, teamId: string | number, version: number): Promise<{ team: TeamRow } | { refusal: { result: UserError } }> {
-  const refuse = async (error: UserError, team?: TeamRow | null) => ({ refusal: await refused(ctx, action, error, teamSubject(team)) });
+async function teamToChange<Include extends typeof teamForWrite | typeof teamForJudging>(
+  ctx: Context,
+  action: string,
+  teamId: string | number,
+  version: number,
+  include: Include,
+): Promise<{ team: Prisma.SecurityTeamGetPayload<{ include: Include }> & JudgedTeam } | { refusal: { result: UserError } }> {
+  // Either include reads the areas' IDs that judging needs.
+  type Team = Prisma.SecurityTeamGetPayload<{ include: Include }> & JudgedTeam;
+  const refuse = async (error: UserError, team?: Team | null) => ({ refusal: await refused(ctx, action, error, teamSubject(team)) });
   if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE').allowed) return refuse(userErrors.forbidden());
   const id = decodeId(teamId, 'SecurityTeam');
-  const team = id ? await ctx.db.prisma.securityTeam.findUnique({ where: { id }, include: teamForWrite }) : null;
+  const team = id ? ((await ctx.db.prisma.securityTeam.findUnique({ where: { id }, include })) as Team | null) : null;
   if (!team) return refuse(userErrors.notFound(TEAM));
   const denied = judgeTeam(ctx, team);
   if (denied) return refuse(denied, team);
@@ -290,17 +300,19 @@ async function teamToChange(ctx: Context, action: string, teamId: string | numbe
   return { team };
 }
 
-async function writeTeam(ctx: Context, action: string, team: TeamRow, version: number, write: (tx: Prisma.TransactionClient) => Promise<void>) {
+/** Applies `write` if the team is still at `version`, with the audit entry; null if it is not (stale). */
+async function writeTeam(ctx: Context, action: string, team: Pick<TeamRow, 'id' | 'placeCodes'>, version: number, write: (tx: Prisma.TransactionClient) => Promise<void>) {
   return ctx.db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.securityTeam.updateMany({ where: { id: team.id, version }, data: { version: { increment: 1 } } });
-    if (count === 0) return null;
+    // The team as it stands after the act: no write changes the team's own row but its version.
+    const [bumped] = await tx.securityTeam.updateManyAndReturn({ where: { id: team.id, version }, data: { version: { increment: 1 } } });
+    if (!bumped) return null;
     await write(tx);
     await audit(tx, ctx, { action, entity: 'SecurityTeam', entityId: team.id, placeCodes: team.placeCodes });
-    return tx.securityTeam.findUniqueOrThrow({ where: { id: team.id } });
+    return bumped;
   });
 }
 
-async function conflict(ctx: Context, action: string, team: TeamRow) {
+async function conflict(ctx: Context, action: string, team: Pick<TeamRow, 'id' | 'version' | 'placeCodes'>) {
   const now = await ctx.db.prisma.securityTeam.findUnique({ where: { id: team.id }, select: { version: true } });
   return refused(ctx, action, userErrors.conflict(now?.version ?? team.version), teamSubject(team));
 }
@@ -365,7 +377,7 @@ builder.mutationField('assignTeamMember', (t) =>
     args: { input: t.arg({ type: AssignInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<TeamResult> }> => {
       const action = 'assignTeamMember';
-      const found = await teamToChange(ctx, action, input.teamId, input.version);
+      const found = await teamToChange(ctx, action, input.teamId, input.version, teamForWrite);
       if ('refusal' in found) return found.refusal;
       const { team } = found;
 
@@ -445,7 +457,7 @@ builder.mutationField('recordTeamEvaluation', (t) =>
     args: { input: t.arg({ type: EvaluationInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<TeamResult> }> => {
       const action = 'recordTeamEvaluation';
-      const found = await teamToChange(ctx, action, input.teamId, input.version);
+      const found = await teamToChange(ctx, action, input.teamId, input.version, teamForJudging);
       if ('refusal' in found) return found.refusal;
       const { team } = found;
       const parsed = teamEvaluationInput.safeParse({ subject: { kind: 'TEAM', teamId: team.id }, year: input.year, tasksAssigned: input.tasksAssigned, tasksCompleted: input.tasksCompleted, level: input.level });
@@ -454,16 +466,20 @@ builder.mutationField('recordTeamEvaluation', (t) =>
       const period = teamEvaluationPeriod(evaluation.year);
       const dissolved = isoOf(team.dissolvedOn);
       // Every team of the commune with its evaluation and its members' for the year: the cap and the leader rule look across them.
-      const commune = await ctx.db.prisma.securityTeam.findMany({
-        where: { communeId: team.communeId, evaluations: { some: { year: evaluation.year } }, id: { not: team.id } },
-        select: { id: true, establishedOn: true, evaluations: { where: { year: evaluation.year } } },
-      });
-      const leaders = await ctx.db.prisma.teamMemberEvaluation.findMany({ where: { year: evaluation.year, member: { teamId: team.id, role: 'LEADER' } }, include: { member: true } });
+      // The three reads are independent: sent together, they cost one round trip rather than three.
+      const [commune, leaders, recorded] = await Promise.all([
+        ctx.db.prisma.securityTeam.findMany({
+          where: { communeId: team.communeId, evaluations: { some: { year: evaluation.year } }, id: { not: team.id } },
+          select: { id: true, establishedOn: true, evaluations: { where: { year: evaluation.year } } },
+        }),
+        ctx.db.prisma.teamMemberEvaluation.findMany({ where: { year: evaluation.year, member: { teamId: team.id, role: 'LEADER' } }, include: { member: true } }),
+        ctx.db.prisma.teamEvaluation.count({ where: { teamId: team.id, year: evaluation.year } }),
+      ]);
       const invalid: FieldError[] = [
         ...(period.to >= ctx.today ? [{ path: ['year'], message: `the period of ${evaluation.year} (${period.from} to ${period.to}) has not ended` }] : []),
         ...(dissolved && dissolved < period.from ? [{ path: ['teamId'], message: `the team was dissolved on ${dissolved}` }] : []),
         ...(isoOf(team.establishedOn)! > period.to ? [{ path: ['year'], message: 'the team did not exist in that period' }] : []),
-        ...((await ctx.db.prisma.teamEvaluation.count({ where: { teamId: team.id, year: evaluation.year } })) > 0 ? [{ path: ['year'], message: `the team’s evaluation for ${evaluation.year} is already recorded` }] : []),
+        ...(recorded > 0 ? [{ path: ['year'], message: `the team’s evaluation for ${evaluation.year} is already recorded` }] : []),
       ];
       if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), teamSubject(team));
       const verdict = checkTeamEvaluation({

@@ -15,6 +15,7 @@ import { AdminUnitRef } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
+import { totalCountPerPage } from '../related-counts.js';
 import { ResidentialAreaRef } from './areas.js';
 
 export const TeamRoleEnum = builder.enumType('TeamRole', { description: 'Tổ trưởng, tổ phó, tổ viên.', values: TEAM_ROLES });
@@ -117,10 +118,13 @@ const SecurityTeamNode = builder.prismaNode('SecurityTeam', {
     members: t.relatedConnection('members', {
       cursor: 'id',
       description: 'Its members, past (leftOn set) and present, in the order they were recorded.',
-      totalCount: true,
       complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
       query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
-    }),
+    }, totalCountPerPage('SecurityTeam.members', (ctx, ids) =>
+      ctx.db.prisma.teamMember
+        .groupBy({ by: ['teamId'], where: { teamId: { in: ids } }, _count: { _all: true } })
+        .then((rows) => rows.map((r) => [r.teamId, r._count._all] as const)),
+    )),
     evaluations: t.relation('evaluations', { query: { orderBy: { year: 'desc' } } }),
   }),
 });
