@@ -83,15 +83,21 @@ function coverageSql(lineage: boolean): string {
     commune AS (SELECT id, province FROM tree WHERE level = 'COMMUNE'),
     ${place},
     steps AS (
-      SELECT pl.province, s."modelTypeId" AS type, s.areas, s.covered, s.models FROM "CoverageStep" s JOIN place pl ON pl.origin = s."communeId"
-      WHERE ${valid('s', 2)} AND (s.areas > 0 OR s.models > 0)
+      SELECT pl.province, s.areas, s.covered, s.models, s."modelTypes" FROM "CoverageStep" s JOIN place pl ON pl.origin = s."communeId"
+      WHERE ${valid('s', 2)}
+    ),
+    counted AS (
+      SELECT province, NULL::uuid AS type, areas, covered, models FROM steps
+      UNION ALL
+      SELECT st.province, split_part(t, ' ', 1)::uuid, 0, split_part(t, ' ', 3)::int, split_part(t, ' ', 2)::int
+      FROM steps st, string_to_table(st."modelTypes", ';') t WHERE st."modelTypes" <> ''
     )
     SELECT GROUPING(province, type) AS g, province, type, province IS NOT NULL AS attributed,
       CASE WHEN GROUPING(type) = 1 THEN sum(areas) FILTER (WHERE type IS NULL) ELSE sum(areas) END AS areas,
       CASE WHEN GROUPING(type) = 1 THEN sum(covered) FILTER (WHERE type IS NULL) ELSE sum(covered) END AS covered,
       CASE WHEN GROUPING(type) = 1 THEN sum(models) FILTER (WHERE type IS NULL) ELSE sum(models) END AS models,
       count(DISTINCT type) AS types
-    FROM steps GROUP BY GROUPING SETS ((province), (province IS NOT NULL), (province IS NOT NULL, type))
+    FROM counted GROUP BY GROUPING SETS ((province), (province IS NOT NULL), (province IS NOT NULL, type))
     UNION ALL
     SELECT 4, code, NULL, true, 0, 0, 0, 0 FROM tree WHERE level = 'PROVINCE'`;
 }
