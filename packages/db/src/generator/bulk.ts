@@ -108,6 +108,37 @@ export const TABLES: TableSpecs = {
     table: 'TipMessage',
     columns: { id: 'uuid', tipId: 'uuid', author: '"TipAuthor"', officer: 'text', bodyCiphertext: 'text', createdAt: 'timestamp(3)' },
   },
+  inspections: {
+    table: 'Inspection',
+    columns: {
+      id: 'uuid', kind: '"InspectionKind"', subjectKind: '"InspectionSubjectKind"', unitId: 'uuid', unitCode: 'text', placeCodes: 'text[]',
+      residentialAreaId: 'uuid', modelId: 'uuid', teamId: 'uuid', status: '"InspectionStatus"', plannedOn: 'date', team: 'text[]', purpose: 'text',
+      inspectedOn: 'date', findings: 'text', rating: '"InspectionRating"', cancelledOn: 'date', cancelReason: 'text', datasetId: 'uuid',
+    },
+  },
+  inspectionFollowUps: {
+    table: 'InspectionFollowUp',
+    columns: {
+      id: 'uuid', inspectionId: 'uuid', seq: 'int', action: 'text', owner: 'text', dueOn: 'date', status: '"FollowUpStatus"', closedOn: 'date',
+      note: 'text', placeCodes: 'text[]', setOn: 'date',
+    },
+  },
+  outreachActivities: {
+    table: 'OutreachActivity',
+    columns: {
+      id: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', residentialAreaId: 'uuid', heldOn: 'date', form: '"OutreachForm"',
+      audiences: '"OutreachAudience"[]', participants: 'int', partners: '"PartnerKind"[]', topic: 'text', datasetId: 'uuid',
+    },
+  },
+  reintegrationCases: {
+    table: 'ReintegrationCase',
+    columns: {
+      id: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', residentialAreaId: 'uuid', returnedOn: 'date',
+      status: '"ReintegrationStatus"', closedOn: 'date', personCiphertext: 'text', offenceCiphertext: 'text', datasetId: 'uuid',
+    },
+  },
+  reintegrationMentors: { table: 'ReintegrationMentor', columns: { id: 'uuid', caseId: 'uuid', kind: '"MentorKind"', name: 'text', assignedOn: 'date' } },
+  reintegrationNotes: { table: 'ReintegrationNote', columns: { id: 'uuid', caseId: 'uuid', notedOn: 'date', bodyCiphertext: 'text', author: 'text' } },
 };
 
 /** Rows per INSERT statement (each statement carries its rows as one JSON parameter). */
