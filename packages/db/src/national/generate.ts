@@ -801,8 +801,8 @@ interface ProvinceMade {
  * A province's activities for each of ACTIVITY_YEARS, as the demo's for 2024: a commune
  * takes part in a year with the chance min(1, its areas ÷ the country's areas per commune
  * at scale 1), so that the whole is about the scale times what every commune of the
- * country does in a year (the demo's volumes per commune). Models are inspected only while
- * established, teams only from two weeks after theirs. A record dated after
+ * country does in a year (the demo's volumes per commune). Models are inspected only in a
+ * year they are established through, teams only from two weeks after theirs. A record dated after
  * OLD_ERA_LAST_DAY is filed under the commune of that date (its area's placement, else
  * the commune's successor); its placeCodes already hold both eras' codes.
  */
@@ -837,7 +837,8 @@ function generateProvinceActivities(made: ProvinceMade, sealPersonal: Seal | und
         areas: mine.map((a) => ({
           id: a.id,
           placeCodes: codesOfArea.get(a.id)!,
-          models: (modelsOf.get(a.id) ?? []).filter((m) => m.from <= `${year}-06-30` && (m.to === null || m.to >= `${year}-01-01`)).map((m) => m.id),
+          // Models established before the year's inspections start (1 February) and not dissolved before they end.
+          models: (modelsOf.get(a.id) ?? []).filter((m) => m.from <= `${year}-02-01` && (m.to === null || m.to > `${year}-12-31`)).map((m) => m.id),
         })),
         teams: (teamsOf.get(commune.id) ?? [])
           .filter((t) => t.establishedOn <= `${year}-11-30`)
