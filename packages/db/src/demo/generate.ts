@@ -44,6 +44,7 @@ import { placementChain, placementRowsOf, type Placement } from '../generator/pl
 import { rateCommuneTeams } from '../generator/team-evaluations.js';
 import type {
   ActivityTable,
+  RecognitionTable,
   DatasetRow,
   GeneratedTables,
   LifecycleEventRow,
@@ -110,7 +111,7 @@ export interface DemoInput {
 type Day = IsoDate;
 
 /** Every row of the demo, table by table: the generators' tables (no tips: the demo's come through the API; activities: see activities.ts) and its dataset. */
-export interface DemoRows extends Omit<GeneratedTables, 'tips' | 'tipEvents' | 'tipMessages' | ActivityTable> {
+export interface DemoRows extends Omit<GeneratedTables, 'tips' | 'tipEvents' | 'tipMessages' | ActivityTable | RecognitionTable> {
   dataset: DatasetRow;
 }
 

@@ -27,6 +27,7 @@ import type {
   TeamRole,
   TipStatus,
 } from '@antq/core';
+import type { CommendationRow, ExemplarRow, InfluentialPersonRow, KeyAreaRow, ModelPartnerRow } from './recognition.js';
 
 type Id = string;
 type Day = IsoDate;
@@ -140,11 +141,20 @@ export interface GeneratedTables {
   reintegrationCases: ReintegrationCaseRow[];
   reintegrationMentors: ReintegrationMentorRow[];
   reintegrationNotes: ReintegrationNoteRow[];
+  keyAreas: KeyAreaRow[];
+  exemplars: ExemplarRow[];
+  commendations: CommendationRow[];
+  influentialPeople: InfluentialPersonRow[];
+  modelPartners: ModelPartnerRow[];
 }
 
 /** The movement's activities among the generated tables (the demo writes them apart from its other rows). */
 export const ACTIVITY_TABLES = ['inspections', 'inspectionFollowUps', 'outreachActivities', 'reintegrationCases', 'reintegrationMentors', 'reintegrationNotes'] as const;
 export type ActivityTable = (typeof ACTIVITY_TABLES)[number];
+
+/** The recognition records among the generated tables (the demo writes them apart too). */
+export const RECOGNITION_TABLES = ['keyAreas', 'exemplars', 'commendations', 'influentialPeople', 'modelPartners'] as const;
+export type RecognitionTable = (typeof RECOGNITION_TABLES)[number];
 
 /** A table a generator writes. */
 export type GeneratedTable = keyof GeneratedTables;

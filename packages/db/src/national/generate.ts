@@ -355,6 +355,7 @@ export function emptyTables(): GeneratedTables {
     models: [], lifecycleEvents: [], modelMembers: [], replicationPoints: [], modelEvaluations: [], securityTeams: [], securityTeamAreas: [],
     teamMembers: [], teamEvaluations: [], teamMemberEvaluations: [], tips: [], tipEvents: [], tipMessages: [],
     inspections: [], inspectionFollowUps: [], outreachActivities: [], reintegrationCases: [], reintegrationMentors: [], reintegrationNotes: [],
+    keyAreas: [], exemplars: [], commendations: [], influentialPeople: [], modelPartners: [],
   };
 }
 
