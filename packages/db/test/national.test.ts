@@ -249,6 +249,24 @@ describe.skipIf(!DIR)('national-scale data', () => {
       expect(early).toEqual([]);
     });
 
+    it('recognises, in each old province, key areas, exemplars and commendations for 2021–2024 by its authorities then, and people of influence and model partners once', async () => {
+      const c = result.counts;
+      for (const t of ['keyAreas', 'exemplars', 'commendations', 'influentialPeople', 'modelPartners'] as const) expect(c[t], t).toBeGreaterThan(0);
+      const years = await q<{ y: number }>(`select distinct extract(year from "decisionDate")::int as y from "Exemplar" union select distinct extract(year from "decisionDate")::int from "Commendation" order by 1`);
+      expect(years.map((r) => r.y)).toEqual([2021, 2022, 2023, 2024]);
+      // A leader is recognised only once teams exist, for a team formed by the decision's day.
+      const early = await q(`
+        select x.id from "Exemplar" x where x."subjectKind" = 'INDIVIDUAL' and (x."decisionDate" < '2024-07-01' or not exists (
+          select 1 from "SecurityTeam" t where x."personRole" = 'Tổ trưởng ' || t.name and t."establishedOn" <= x."decisionDate"))`);
+      expect(early).toEqual([]);
+      // Filed under the unit that decided (or its commune) and found under today's province.
+      const lost = await q(`
+        select id from "Exemplar" x where not (x."unitCode" = any(x."placeCodes")) and x.level <> 'PROVINCE'
+        union all select id from "KeyArea" k where not (k."unitCode" = any(k."placeCodes"))
+        union all select id from "Commendation" m where not exists (select 1 from "AdminUnit" p where p.level = 'PROVINCE' and p."validTo" is null and p.code = any(m."placeCodes"))`);
+      expect(lost).toEqual([]);
+    });
+
     it('records the coverage of each province, which core computes the same over the rows read back', async () => {
       expect(Object.keys(result.coverage)).toHaveLength(34);
       const total = Object.values(result.coverage).reduce((s, c) => s + c.residentialAreas, 0);

@@ -38,6 +38,7 @@ import {
 } from '@antq/core';
 import { SECURITY_TEAMS_FROM } from '../demo/catalogue.js';
 import { generateActivities, sealReintegration, type ActivityCommune, type FollowUpRow, type InspectionRow, type OutreachRow, type ReintegrationDraft } from '../generator/activities.js';
+import { generateRecognition } from '../generator/recognition.js';
 import type { Seal } from '../sealed.js';
 import type { DemoUnit } from '../demo/generate.js';
 import { ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, PLACE_NAMES } from '../demo/names.js';
@@ -50,6 +51,7 @@ import { rateCommuneTeams } from '../generator/team-evaluations.js';
 import {
   ACTIVITY_YEARS,
   AREA_LABELS,
+  RECOGNITION_YEARS,
   areaKindsOf,
   BORDER_PROVINCES,
   LOWER_EDUCATION_PROVINCES,
@@ -715,7 +717,11 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   }
 
   // --- Activities, 2021–2025: inspections, outreach, re-integration (generator/activities.ts). ---
-  generateProvinceActivities({ plan, province, state, out, areas, areasOf, planned, teamAreas, stream, placeOn }, sealPersonal);
+  const made: ProvinceMade = { plan, province, state, out, areas, areasOf, planned, teamAreas, stream, placeOn };
+  generateProvinceActivities(made, sealPersonal);
+
+  // --- Key areas, exemplars, commendations (2021–2024), people of influence, model partners. ---
+  generateProvinceRecognition(made);
 
   // --- Tips, 2021–2025, sealed with the server's key. -------------------------------------
   if (seal && areas.length > 0) {
@@ -900,6 +906,52 @@ function generateProvinceActivities(made: ProvinceMade, sealPersonal: Seal | und
     out.reintegrationCases.push(...sealed.cases);
     out.reintegrationMentors.push(...sealed.mentors);
     out.reintegrationNotes.push(...sealed.notes);
+  }
+}
+
+/**
+ * The recognition of each old-era province within a province of today (generator/
+ * recognition.ts, as the demo's): key areas, exemplars and commendations for each of
+ * RECOGNITION_YEARS by its authorities then, people of influence and model partners once.
+ */
+function generateProvinceRecognition(made: ProvinceMade): void {
+  const { plan, province, out, areasOf } = made;
+  const { world, datasetId } = plan;
+  const seed = plan.options.seed;
+  const byOldProvince = new Map<string, DemoUnit[]>();
+  for (const { commune } of province.communes) push(byOldProvince, world.provinceCodeOf(commune), commune);
+  for (const code of [...byOldProvince.keys()].sort()) {
+    const communes = byOldProvince.get(code)!;
+    const oldProvince = world.unitOn(code, OLD_ERA_LAST_DAY)!;
+    const districts = [...new Map(communes.map((c) => world.unitOn(c.parentCode!, OLD_ERA_LAST_DAY)!).map((d) => [d.id, d])).values()].sort((a, b) => a.code.localeCompare(b.code));
+    const communeIds = new Set(communes.map((c) => c.id));
+    const areaIds = new Set(communes.flatMap((c) => (areasOf.get(c.id) ?? []).map((a) => a.id)));
+    const rows = {
+      residentialAreaPlacements: out.residentialAreaPlacements.filter((p) => areaIds.has(p.residentialAreaId)),
+      models: out.models.filter((m) => m.residentialAreaId !== null && areaIds.has(m.residentialAreaId)),
+      securityTeams: out.securityTeams.filter((t) => communeIds.has(t.communeId)),
+      securityTeamAreas: out.securityTeamAreas,
+      teamMembers: out.teamMembers,
+    };
+    for (const [i, year] of RECOGNITION_YEARS.entries()) {
+      const made = generateRecognition(
+        { province: oldProvince, districts, communes, rows },
+        {
+          year,
+          datasetId,
+          uuid: nationalUuid(seed),
+          keyPrefix: `${year}/`,
+          random: (stream) => new Random(seed, `national/recognition/${year}/${stream}`),
+          peopleAndPartners: i === 0,
+          teamsFormedByDecision: true,
+        },
+      );
+      out.keyAreas.push(...made.keyAreas);
+      out.exemplars.push(...made.exemplars);
+      out.commendations.push(...made.commendations);
+      out.influentialPeople.push(...made.influentialPeople);
+      out.modelPartners.push(...made.modelPartners);
+    }
   }
 }
 

@@ -28,6 +28,12 @@ export const MODEL_EVALUATION_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 export const ACTIVITY_YEARS = MODEL_EVALUATION_YEARS;
 
 /**
+ * Years of key areas, exemplars and commendations: those of the five while districts stood
+ * (their awards end with them on 2025-07-01, and 2025's are decided in August).
+ */
+export const RECOGNITION_YEARS = [2021, 2022, 2023, 2024] as const;
+
+/**
  * Years of team evaluations (Guidance 01/HD-BCA-V05: year N runs 15 Nov N−1 – 14 Nov N).
  * Teams exist from 2024-07-01 (Law 30/2023/QH15), so the 2024 period gave them under the
  * 9 months required; 2025 is the only period of the five years that can rate them.

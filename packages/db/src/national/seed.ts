@@ -23,6 +23,7 @@ import {
   NATIONAL_MODEL_RATING_MINIMUM_DAYS,
   NATIONAL_SEED,
   OLD_ERA_LAST_DAY,
+  RECOGNITION_YEARS,
   TEAM_EVALUATION_YEARS,
   teamSizePackOf,
 } from './parameters.js';
@@ -115,7 +116,7 @@ export async function nationalSeedObstacle(db: Database): Promise<string | null>
  * Loads the national-scale data: about 100,000 residential areas at scale 1 (or
  * `province` alone), their models over the whole lifecycle, replication points, security
  * teams and members, five years of evaluations, tips, inspections, outreach and
- * re-integration cases. Refuses (NationalSeedRefused,
+ * re-integration cases, four of key areas, exemplars and commendations. Refuses (NationalSeedRefused,
  * nothing written) a database that holds a national dataset, the demo or real records.
  */
 export async function seedNational(db: Database, options: SeedNationalOptions = {}): Promise<SeedNationalResult> {
@@ -182,6 +183,7 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
             teamSizePacks: { inForceOrDraft: [HO_CHI_MINH_CITY_TEAM_SIZE, HAU_GIANG_TEAM_SIZE, DAK_LAK_TEAM_SIZE], elsewhere: teamSizePackOf('00', 'any other province') },
             tips: options.seal ? 'sealed with the server data key' : 'none (no sealing key given)',
             activityYears: [...ACTIVITY_YEARS],
+            recognitionYears: [...RECOGNITION_YEARS],
             reintegrationCases: options.sealPersonal ? 'sealed with the server data key' : 'none (no sealing key given)',
             personalData: 'fake: citizen ids start with 000 (no such province), phones are 0X0000NNNN',
           },
