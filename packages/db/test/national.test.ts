@@ -6,6 +6,7 @@ import type { Database } from '../src/database.js';
 import { seedDemo } from '../src/demo/index.js';
 import { TABLES } from '../src/generator/bulk.js';
 import type { GeneratedTables, SealText } from '../src/generator/rows.js';
+import type { Seal } from '../src/sealed.js';
 import {
   emptyTables,
   generateProvince,
@@ -30,6 +31,8 @@ if (!DIR) console.warn('\n⚠⚠⚠ shared/data/admin-units not found (set ANTQ_
 const iso = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
 /** A stand-in for the server's sealing: reversible, so tests can read what was sealed and where. */
 const testSeal: SealText = (plaintext, target) => `test:${JSON.stringify(target)}:${plaintext}`;
+/** The same for personal data (re-integration cases), bound to a context. */
+const testSealPersonal: Seal = (plaintext, context) => `test:${context}:${plaintext}`;
 
 /**
  * A digest of a few tables, rows sorted (ids included; a commune named by code and first
@@ -49,6 +52,9 @@ async function nationalDigest(db: Database): Promise<Record<string, string>> {
     digest('TeamMember', 'to_jsonb(x)::text', '"TeamMember" x'),
     digest('TeamMemberEvaluation', 'to_jsonb(x)::text', '"TeamMemberEvaluation" x'),
     withCommune('Tip', ` - 'bodyCiphertext' - 'contactCiphertext'`),
+    // (unit ids and load times differ between databases)
+    digest('Inspection', `(to_jsonb(x) - 'unitId' - 'createdAt')::text`, '"Inspection" x'),
+    withCommune('OutreachActivity', ` - 'createdAt'`),
   ];
   const rows = await db.prisma.$queryRawUnsafe<Array<{ t: string; n: number; h: string }>>(parts.join(' union all '));
   return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
@@ -69,7 +75,7 @@ describe.skipIf(!DIR)('national-scale data', () => {
       withoutUnits = await seedNational(getDb(), { scale: 0.01 }).catch((error: unknown) => error);
       await importAdminUnits(getDb(), DIR!);
       input ??= await readNationalInput(getDb());
-      result = await seedNational(getDb(), { scale: 0.01, seal: testSeal, progress: (m) => progress.push(m) });
+      result = await seedNational(getDb(), { scale: 0.01, seal: testSeal, sealPersonal: testSealPersonal, progress: (m) => progress.push(m) });
       console.log(`[national] seedNational --scale 0.01 on ${target}: ${(result.ms.total / 1000).toFixed(1)} s for ${Object.values(result.counts).reduce((s, n) => s + n, 0)} rows`);
       digests.set(target, await nationalDigest(getDb()));
     }, 900_000); // an import and a seed: minutes on a loaded machine
@@ -96,6 +102,14 @@ describe.skipIf(!DIR)('national-scale data', () => {
       within(c.teamEvaluations, c.securityTeams, 0.95, 1);
       within(c.tips, c.residentialAreas, 0.55, 0.65);
       within(c.tipEvents, c.tips, 1.5, 4);
+      // Five years of activities; per commune and year about the demo's (1.6 inspections, 12 sessions, 0.5 cases),
+      // in a share of the communes that grows with the scale (~10 areas per commune at scale 1).
+      within(c.inspections, c.residentialAreas, 0.4, 1.2);
+      within(c.inspectionFollowUps, c.inspections, 0.8, 1.8);
+      within(c.outreachActivities, c.inspections, 6, 10);
+      within(c.reintegrationCases, c.inspections, 0.25, 0.55);
+      within(c.reintegrationMentors, c.reintegrationCases, 2, 2);
+      within(c.reintegrationNotes, c.reintegrationCases, 2, 6);
       for (const [table, n] of Object.entries(c)) {
         const [row] = await q<{ n: number }>(`select count(*)::int as n from "${TABLES[table as keyof GeneratedTables].table}"`);
         expect(row!.n, table).toBe(n);
@@ -206,6 +220,53 @@ describe.skipIf(!DIR)('national-scale data', () => {
       expect(old!.today).toBe(old!.n);
     });
 
+    it('makes five years of activities, each filed under the commune of its day and found under today’s province, and seals re-integration cases', async () => {
+      const [years] = await q<{ inspections: number[]; outreach: number[]; cases: number[] }>(`
+        select (select array_agg(distinct extract(year from "plannedOn")::int order by extract(year from "plannedOn")::int) from "Inspection") as inspections,
+               (select array_agg(distinct extract(year from "heldOn")::int order by extract(year from "heldOn")::int) from "OutreachActivity") as outreach,
+               (select array_agg(distinct extract(year from "returnedOn")::int order by extract(year from "returnedOn")::int) from "ReintegrationCase") as cases`);
+      expect(years).toEqual({ inspections: [2021, 2022, 2023, 2024, 2025], outreach: [2021, 2022, 2023, 2024, 2025], cases: [2021, 2022, 2023, 2024, 2025] });
+      const misplaced = await q(`
+        select x.id from (
+          select id, "unitId" as unit, "unitCode" as code, "placeCodes" as codes, "plannedOn" as on from "Inspection"
+          union all select id, "communeId", "communeCode", "placeCodes", "heldOn" from "OutreachActivity"
+          union all select id, "communeId", "communeCode", "placeCodes", "returnedOn" from "ReintegrationCase") x
+        join "AdminUnit" u on u.id = x.unit
+        where u.code <> x.code or not (x.code = any(x.codes)) or (u."validFrom" is not null and x.on < u."validFrom") or (u."validTo" is not null and x.on > u."validTo")
+          or not exists (select 1 from "AdminUnit" p where p.level = 'PROVINCE' and p."validTo" is null and p.code = any(x.codes))`);
+      expect(misplaced).toEqual([]);
+      const wrong = await q(`
+        select id from "Inspection" where ("subjectKind" = 'SECURITY_TEAM' and "plannedOn" < '2024-07-15') or ("inspectedOn" is not null and "inspectedOn" < "plannedOn")
+        union all select id from "InspectionFollowUp" where "closedOn" > '${NATIONAL_AS_OF}' or "setOn" > "dueOn"
+        union all select id from "ReintegrationCase" where "closedOn" > '${NATIONAL_AS_OF}'
+          or "personCiphertext" not like 'test:ReintegrationCase:' || id || ':person:{%' or "offenceCiphertext" not like 'test:ReintegrationCase:' || id || ':offence:%'
+        union all select id from "ReintegrationNote" where "notedOn" > '${NATIONAL_AS_OF}' or "bodyCiphertext" not like 'test:ReintegrationNote:' || id || ':body:%'`);
+      expect(wrong).toEqual([]);
+      // A model is inspected only while established: never before its ESTABLISH, nor after its DISSOLVE.
+      const early = await q(`
+        select i.id from "Inspection" i join "LifecycleEvent" e on e."modelId" = i."modelId"
+        where (e.kind = 'ESTABLISH' and i."plannedOn" < e.date) or (e.kind = 'DISSOLVE' and i."plannedOn" > e.date)`);
+      expect(early).toEqual([]);
+    });
+
+    it('recognises, in each old province, key areas, exemplars and commendations for 2021–2024 by its authorities then, and people of influence and model partners once', async () => {
+      const c = result.counts;
+      for (const t of ['keyAreas', 'exemplars', 'commendations', 'influentialPeople', 'modelPartners'] as const) expect(c[t], t).toBeGreaterThan(0);
+      const years = await q<{ y: number }>(`select distinct extract(year from "decisionDate")::int as y from "Exemplar" union select distinct extract(year from "decisionDate")::int from "Commendation" order by 1`);
+      expect(years.map((r) => r.y)).toEqual([2021, 2022, 2023, 2024]);
+      // A leader is recognised only once teams exist, for a team formed by the decision's day.
+      const early = await q(`
+        select x.id from "Exemplar" x where x."subjectKind" = 'INDIVIDUAL' and (x."decisionDate" < '2024-07-01' or not exists (
+          select 1 from "SecurityTeam" t where x."personRole" = 'Tổ trưởng ' || t.name and t."establishedOn" <= x."decisionDate"))`);
+      expect(early).toEqual([]);
+      // Filed under the unit that decided (or its commune) and found under today's province.
+      const lost = await q(`
+        select id from "Exemplar" x where not (x."unitCode" = any(x."placeCodes")) and x.level <> 'PROVINCE'
+        union all select id from "KeyArea" k where not (k."unitCode" = any(k."placeCodes"))
+        union all select id from "Commendation" m where not exists (select 1 from "AdminUnit" p where p.level = 'PROVINCE' and p."validTo" is null and p.code = any(m."placeCodes"))`);
+      expect(lost).toEqual([]);
+    });
+
     it('records the coverage of each province, which core computes the same over the rows read back', async () => {
       expect(Object.keys(result.coverage)).toHaveLength(34);
       const total = Object.values(result.coverage).reduce((s, c) => s + c.residentialAreas, 0);
@@ -258,7 +319,7 @@ describe.skipIf(!DIR)('national-scale data', () => {
       const plan = planNational(input!, { seed, scale, ...(province ? { province } : {}) });
       const state = new RunState();
       const hash = createHash('sha256');
-      for (const p of plan.provinces) hash.update(JSON.stringify(generateProvince(plan, p, state, testSeal)));
+      for (const p of plan.provinces) hash.update(JSON.stringify(generateProvince(plan, p, state, testSeal, testSealPersonal)));
       return hash.digest('hex');
     };
 

@@ -63,7 +63,8 @@ const USAGE = `usage: antq <command>
                                          administrative units and no other movement data: scale 1 is about
                                          100,000 residential areas (0.1, 0.01 for quick runs); --province
                                          only one province of today (75: about 3,000 areas at scale 1);
-                                         tips are sealed with the server's ANTQ_DATA_KEY (--no-tips: none)
+                                         tips and re-integration cases are sealed with the server's
+                                         ANTQ_DATA_KEY (--no-tips: neither)
   seed national --remove                 remove the national-scale data
   coverage rebuild                       recompute the coverage steps of every commune (triggers keep
                                          them on every write; after restoring a dump without them)
@@ -233,13 +234,15 @@ async function seedNationalCommand(values: { scale?: string; province?: string; 
   if (values.province !== undefined && !/^\d{2}$/.test(values.province)) throw new UsageError('--province must be the 2-digit code of a province of today (e.g. 75)');
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1)) throw new UsageError('--seed must be an integer from 0 to 2147483647');
-  // Tips are sealed with the key the server will open them with; without it, none are made.
-  const seal = values['no-tips'] ? undefined : tipSealer(serverSecrets().dataKey);
+  // Tips and re-integration cases are sealed with the key the server will open them with; without it, none are made.
+  const dataKey = values['no-tips'] ? undefined : serverSecrets().dataKey;
+  const seal = dataKey ? tipSealer(dataKey) : undefined;
+  const sealPersonal = dataKey ? sealWith(dataKey) : undefined;
   return withDatabase(async (db) => {
     await migrate(db);
     if ((await db.prisma.adminUnit.count()) === 0) throw new UsageError('import the administrative units first: antq import admin-units');
     try {
-      await seedNational(db, { scale, ...(values.province === undefined ? {} : { province: values.province }), ...(seed === undefined ? {} : { seed }), ...(seal ? { seal } : {}), progress: log });
+      await seedNational(db, { scale, ...(values.province === undefined ? {} : { province: values.province }), ...(seed === undefined ? {} : { seed }), ...(seal ? { seal } : {}), ...(sealPersonal ? { sealPersonal } : {}), progress: log });
       return 0;
     } catch (error) {
       if (!(error instanceof NationalSeedRefused)) throw error;

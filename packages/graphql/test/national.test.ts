@@ -4,6 +4,7 @@
  */
 import { NATIONAL_AS_OF, seedNational, type SeedNationalResult } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sealWith } from '../src/startup.js';
 import { tipSealer } from '../src/tips/sealing.js';
 import { TEST_SECRETS, tokenFor, usePreparedServer, type TestServer } from './support/server.js';
 
@@ -15,12 +16,32 @@ let national: Record<string, string>;
 
 beforeAll(async () => {
   ({ server } = ctx);
-  result = await seedNational(ctx.db, { scale: 0.05, province: '75', seed: 75, seal: tipSealer(TEST_SECRETS.dataKey) });
+  result = await seedNational(ctx.db, { scale: 0.05, province: '75', seed: 75, seal: tipSealer(TEST_SECRETS.dataKey), sealPersonal: sealWith(TEST_SECRETS.dataKey) });
   province = { authorization: `Bearer ${await tokenFor('PROVINCE_OFFICER', '75')}` };
   national = { authorization: `Bearer ${await tokenFor('NATIONAL', null)}` };
 }, 180_000);
 
 describe('national-scale data through the API (issue #6, item 1)', () => {
+  it('serves the generated inspections and outreach of the five years, and opens the re-integration cases sealed with the server key', async () => {
+    const { data, errors } = await server.query<any>(
+      `{ inspections(unitCode: "75", from: "2021-01-01", to: "2025-12-31", first: 3) { totalCount edges { node { id status unit { code } followUps { status } } } }
+         outreachActivities(unitCode: "75", from: "2021-01-01", to: "2025-12-31", first: 3) { totalCount }
+         reintegrationCases(unitCode: "75", asOf: "2025-12-31", first: 3) { totalCount edges { node { fullName citizenId offenceSummary notes { text } } } } }`,
+      {},
+      province,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.inspections.totalCount).toBe(result.counts.inspections);
+    expect(data.outreachActivities.totalCount).toBe(result.counts.outreachActivities);
+    expect(result.counts.reintegrationCases).toBeGreaterThan(0);
+    expect(data.reintegrationCases.edges.length).toBeGreaterThan(0);
+    for (const { node } of data.reintegrationCases.edges) {
+      expect(node.fullName.length).toBeGreaterThan(3);
+      expect(node.citizenId).toMatch(/^000\d{9}$/);
+      expect(node.offenceSummary).toMatch(/Điều \d+/);
+    }
+  });
+
   it('gives the coverage of the province that the generator says it wrote', async () => {
     const written = result.coverage['75']!;
     expect(written.residentialAreas).toBeGreaterThan(100);

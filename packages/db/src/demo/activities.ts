@@ -1,386 +1,107 @@
 /**
- * The demo's inspections, outreach sessions and re-integration cases in Bình Phước, built
- * on the demo's communes, areas, models and teams: pure and deterministic (seeded streams
- * of their own, name-based ids), then written in the demo's transaction.
- *
- * What they show for 2024: every commune inspected once (some also a model or a security
- * team), follow-ups done, open, overdue on 2024-12-31 or cancelled; a few inspections
- * still planned or cancelled; outreach in every form and for every audience, with the
- * festival day on 19 August in most communes and partners from the Fatherland Front, the
- * mass organisations and the army; about sixty re-integration cases with mentors, notes
- * and outcomes. Re-integration data is personal: it is written only sealed, with the
- * `seal` the API layer passes in (see `sealedContext`), and not at all without one.
+ * The demo's inspections, outreach sessions and re-integration cases in Bình Phước in
+ * 2024 (DEMO_ACTIVITY_YEAR), made by the generators' `generateActivities` from the demo's
+ * communes, areas, models and teams, then written in the demo's transaction. About sixty
+ * re-integration cases in forty communes, returned since mid-2022; a session in the autumn
+ * before and the spring after 2024, so that periods matter. Re-integration data is
+ * personal: it is written only sealed, with the `seal` the API layer passes in, and not
+ * at all without one.
  */
-import {
-  addDays,
-  festivalDayOf,
-  type InspectionKind,
-  type InspectionRating,
-  type IsoDate,
-  type MentorKind,
-  type OutreachAudience,
-  type OutreachForm,
-  type PartnerKind,
-  type ReintegrationStatus,
-} from '@antq/core';
-import { sealedContext, type Seal } from '../sealed.js';
-import type { DemoInput, DemoRows, DemoUnit } from './generate.js';
-import { personName, PLACE_NAMES } from './names.js';
+import type { IsoDate } from '@antq/core';
+import { generateActivities as generateYear, sealReintegration, type Activities, type ActivityCommune } from '../generator/activities.js';
+import { TABLES } from '../generator/bulk.js';
+import type { Seal } from '../sealed.js';
+import type { DemoInput, DemoRows } from './generate.js';
 import { demoUuid, Random } from './random.js';
 
-type Day = IsoDate;
-
-export interface InspectionRow {
-  id: string; kind: InspectionKind; subjectKind: 'UNIT' | 'RESIDENTIAL_AREA' | 'MODEL' | 'SECURITY_TEAM'; unitId: string; unitCode: string;
-  placeCodes: string[]; residentialAreaId: string | null; modelId: string | null; teamId: string | null; status: 'PLANNED' | 'DONE' | 'CANCELLED';
-  plannedOn: Day; team: string[]; purpose: string | null; inspectedOn: Day | null; findings: string | null; rating: InspectionRating | null;
-  cancelledOn: Day | null; cancelReason: string | null; datasetId: string;
-}
-export interface FollowUpRow {
-  id: string; inspectionId: string; seq: number; action: string; owner: string; dueOn: Day; status: 'OPEN' | 'DONE' | 'CANCELLED';
-  closedOn: Day | null; note: string | null; placeCodes: string[]; setOn: Day;
-}
-export interface OutreachRow {
-  id: string; communeId: string; communeCode: string; placeCodes: string[]; residentialAreaId: string | null; heldOn: Day; form: OutreachForm;
-  audiences: OutreachAudience[]; participants: number; partners: PartnerKind[]; topic: string; datasetId: string;
-}
-/** A case before sealing: what the seal is given. */
-export interface ReintegrationDraft {
-  id: string; communeId: string; communeCode: string; placeCodes: string[]; residentialAreaId: string | null; returnedOn: Day;
-  status: ReintegrationStatus; closedOn: Day | null; datasetId: string;
-  person: { fullName: string; birthDate: Day; citizenId: string; address: string };
-  offence: string;
-  mentors: Array<{ id: string; kind: MentorKind; name: string; assignedOn: Day }>;
-  notes: Array<{ id: string; notedOn: Day; text: string; author: string }>;
-}
-
-export interface DemoActivities {
-  inspections: InspectionRow[];
-  followUps: FollowUpRow[];
-  outreach: OutreachRow[];
-  reintegration: ReintegrationDraft[];
-}
+export type { FollowUpRow, InspectionRow, OutreachRow, ReintegrationDraft } from '../generator/activities.js';
+export type DemoActivities = Activities;
 
 /** The year the demo's activities describe (with a few sessions either side of it). */
 export const DEMO_ACTIVITY_YEAR = 2024;
 
-const FINDINGS: Record<InspectionRating, readonly string[]> = {
-  GOOD: ['Các mô hình duy trì hoạt động đều, hồ sơ sổ sách đầy đủ; lực lượng nắm chắc địa bàn.', 'Triển khai đầy đủ kế hoạch năm; phối hợp tốt với Mặt trận và các đoàn thể.'],
-  FAIR: ['Cơ bản thực hiện tốt kế hoạch; một số sổ sách ghi chép chưa đầy đủ.', 'Mô hình hoạt động ổn định, cần tăng cường tuần tra vào ban đêm.'],
-  AVERAGE: ['Một số tổ tự quản hoạt động cầm chừng; chưa tổ chức sinh hoạt định kỳ.', 'Việc nắm tình hình người lầm lỗi trên địa bàn chưa thường xuyên.'],
-  WEAK: ['Tổ chưa được kiện toàn sau khi tổ trưởng chuyển đi; hồ sơ không cập nhật.', 'Mô hình ngừng hoạt động nhiều tháng; chưa có kế hoạch khắc phục.'],
-};
-const ACTIONS = [
-  'Kiện toàn tổ trưởng, tổ phó của tổ tự quản',
-  'Bổ sung, cập nhật sổ theo dõi hoạt động của mô hình',
-  'Tổ chức sinh hoạt định kỳ hằng tháng',
-  'Xây dựng kế hoạch tuần tra ban đêm',
-  'Rà soát, lập danh sách người lầm lỗi cần giúp đỡ',
-  'Tập huấn nghiệp vụ cho thành viên tổ bảo vệ an ninh, trật tự',
-];
-const OWNERS = ['Công an xã', 'Trưởng ấp', 'Tổ trưởng tổ bảo vệ an ninh, trật tự', 'Ban Công tác Mặt trận khu dân cư', 'Chi đoàn thanh niên'];
-const TOPICS: Record<OutreachForm, readonly string[]> = {
-  MEETING: ['Phòng, chống tội phạm ma túy trong khu dân cư', 'Triển khai Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở', 'Phòng ngừa lừa đảo qua mạng'],
-  LOUDSPEAKER: ['Cảnh giác với thủ đoạn lừa đảo chiếm đoạt tài sản', 'Vận động giao nộp vũ khí, vật liệu nổ', 'An toàn phòng cháy mùa khô'],
-  LEAFLET: ['Nhận diện thủ đoạn lừa đảo qua điện thoại', 'Đường dây nóng tiếp nhận tin báo tội phạm'],
-  SOCIAL_MEDIA: ['Cảnh báo lừa đảo việc làm trực tuyến', 'Không tham gia cá độ, cờ bạc trực tuyến'],
-  FESTIVAL_DAY: ['Ngày hội toàn dân bảo vệ an ninh Tổ quốc'],
-  DOOR_TO_DOOR: ['Vận động gia đình quản lý, giáo dục con em', 'Đăng ký cư trú, thông báo lưu trú'],
-  PERFORMANCE: ['Sân khấu hóa phòng, chống ma túy học đường', 'Văn nghệ chào mừng ngày 19/8'],
-  OTHER: ['Thi tìm hiểu pháp luật về an ninh, trật tự'],
-};
-const REACH: Record<OutreachForm, readonly [number, number]> = {
-  MEETING: [40, 220],
-  LOUDSPEAKER: [400, 3000],
-  LEAFLET: [150, 900],
-  SOCIAL_MEDIA: [300, 5000],
-  FESTIVAL_DAY: [250, 1400],
-  DOOR_TO_DOOR: [20, 140],
-  PERFORMANCE: [150, 900],
-  OTHER: [50, 300],
-};
-const FORM_WEIGHTS: Partial<Record<OutreachForm, number>> = { MEETING: 30, LOUDSPEAKER: 22, LEAFLET: 14, SOCIAL_MEDIA: 14, DOOR_TO_DOOR: 10, PERFORMANCE: 6, OTHER: 4 };
-const AUDIENCE_WEIGHTS: Partial<Record<OutreachAudience, number>> = { RESIDENTS: 50, STUDENTS: 14, YOUTH: 10, WORKERS: 10, ETHNIC_MINORITIES: 8, RELIGIOUS_FOLLOWERS: 6, OTHER: 2 };
-const OFFENCES = [
-  'Trộm cắp tài sản (Điều 173 Bộ luật Hình sự), 18 tháng tù',
-  'Tàng trữ trái phép chất ma túy (Điều 249 Bộ luật Hình sự), 2 năm tù',
-  'Cố ý gây thương tích (Điều 134 Bộ luật Hình sự), 3 năm tù',
-  'Đánh bạc (Điều 321 Bộ luật Hình sự), 12 tháng tù',
-  'Lừa đảo chiếm đoạt tài sản (Điều 174 Bộ luật Hình sự), 30 tháng tù',
-  'Cướp giật tài sản (Điều 171 Bộ luật Hình sự), 4 năm tù',
-];
-const NOTES = [
-  'Đã về địa phương trình diện, được gia đình tiếp nhận; tổ giúp đỡ đến thăm, động viên.',
-  'Đã có việc làm tại xưởng chế biến hạt điều; chấp hành tốt quy định của địa phương.',
-  'Tham gia sinh hoạt khu dân cư đầy đủ; quan hệ với hàng xóm tốt.',
-  'Có biểu hiện tụ tập với đối tượng xấu; tổ giúp đỡ đã gặp gỡ, nhắc nhở.',
-  'Được hỗ trợ vay vốn từ Ngân hàng Chính sách xã hội để chăn nuôi.',
-  'Tiến bộ rõ rệt; đề nghị xem xét kết thúc giúp đỡ.',
-];
+/** Security teams start 2024-07-01 (Law 30/2023/QH15): none is inspected before mid-July. */
+const TEAMS_INSPECTED_FROM: IsoDate = '2024-07-15';
 
-/** The codes of its commune and units above, then and since (all its areas' placements), per commune of DEMO_AS_OF. */
-function communePlaceCodes(rows: DemoRows): Map<string, string[]> {
-  const byArea = new Map<string, string[]>();
-  for (const p of rows.residentialAreaPlacements) byArea.set(p.residentialAreaId, [...(byArea.get(p.residentialAreaId) ?? []), ...p.placeCodes]);
-  const out = new Map<string, Set<string>>();
-  for (const p of rows.residentialAreaPlacements) {
-    if (p.validFrom !== null) continue; // the first placement: the commune of DEMO_AS_OF
-    const set = out.get(p.communeCode) ?? new Set<string>();
-    for (const c of byArea.get(p.residentialAreaId)!) set.add(c);
-    out.set(p.communeCode, set);
-  }
-  return new Map([...out].map(([k, v]) => [k, [...v]]));
-}
-
-/** The demo's activities from its communes and rows (see the module's comment). */
-export function generateActivities(input: DemoInput, rows: DemoRows, seed: number): DemoActivities {
-  const uuid = (kind: string, key: string) => demoUuid(seed, kind, key);
-  const datasetId = rows.dataset.id;
-  const year = DEMO_ACTIVITY_YEAR;
-  const yearEnd: Day = `${year}-12-31`;
-  const communes = [...input.communes].sort((a, b) => a.code.localeCompare(b.code));
-  const communeCodes = communePlaceCodes(rows);
-  const codesOf = (c: DemoUnit) => communeCodes.get(c.code) ?? [c.code];
+/** The demo's communes as the activities need them: codes then and since, areas (by first placement), their models, teams. */
+function activityCommunes(input: DemoInput, rows: DemoRows): ActivityCommune[] {
   const areaCodes = new Map<string, string[]>();
   const areasOf = new Map<string, string[]>();
   for (const p of rows.residentialAreaPlacements) {
     areaCodes.set(p.residentialAreaId, [...new Set([...(areaCodes.get(p.residentialAreaId) ?? []), ...p.placeCodes])]);
+    // The first placement: the commune of DEMO_AS_OF.
     if (p.validFrom === null) areasOf.set(p.communeCode, [...(areasOf.get(p.communeCode) ?? []), p.residentialAreaId]);
   }
+  // The codes of its commune and units above, then and since: all its areas' placements.
+  const byArea = new Map<string, string[]>();
+  for (const p of rows.residentialAreaPlacements) byArea.set(p.residentialAreaId, [...(byArea.get(p.residentialAreaId) ?? []), ...p.placeCodes]);
+  const communeCodes = new Map<string, Set<string>>();
+  for (const [commune, areas] of areasOf) communeCodes.set(commune, new Set(areas.flatMap((a) => byArea.get(a)!)));
   const modelsByArea = new Map<string, string[]>();
   for (const m of rows.models) if (m.residentialAreaId) modelsByArea.set(m.residentialAreaId, [...(modelsByArea.get(m.residentialAreaId) ?? []), m.id]);
-  const teamsByCommune = new Map<string, Array<{ id: string; areaId: string | null }>>();
   const firstArea = new Map<string, string>();
   for (const a of rows.securityTeamAreas) if (!firstArea.has(a.teamId)) firstArea.set(a.teamId, a.residentialAreaId);
-  for (const t of rows.securityTeams) teamsByCommune.set(t.communeCode, [...(teamsByCommune.get(t.communeCode) ?? []), { id: t.id, areaId: firstArea.get(t.id) ?? null }]);
-
-  // --- Inspections and follow-ups ---------------------------------------------------------
-  const ir = new Random(seed, 'inspections');
-  const inspections: InspectionRow[] = [];
-  const followUps: FollowUpRow[] = [];
-  const team = () => [personName(ir, ir.chance(0.3)), personName(ir, ir.chance(0.3))].filter((n, i, all) => all.indexOf(n) === i);
-  const rating = () => ir.weighted<InspectionRating>({ GOOD: 40, FAIR: 35, AVERAGE: 18, WEAK: 7 });
-  const addInspection = (key: string, commune: DemoUnit, subject: Pick<InspectionRow, 'subjectKind' | 'residentialAreaId' | 'modelId' | 'teamId'>, kind: InspectionKind, placeCodes: string[]) => {
-    const id = uuid('Inspection', key);
-    const plannedOn = ir.date(`${year}-02-01`, `${year}-12-20`);
-    const fate = plannedOn > `${year}-12-10` ? 'PLANNED' : ir.chance(0.04) ? 'CANCELLED' : 'DONE';
-    const base = { id, kind, ...subject, unitId: commune.id, unitCode: commune.code, placeCodes, plannedOn, team: team(), purpose: null, datasetId };
-    if (fate === 'PLANNED') return void inspections.push({ ...base, status: 'PLANNED', inspectedOn: null, findings: null, rating: null, cancelledOn: null, cancelReason: null });
-    if (fate === 'CANCELLED') {
-      return void inspections.push({ ...base, status: 'CANCELLED', inspectedOn: null, findings: null, rating: null, cancelledOn: addDays(plannedOn, -ir.int(1, 10)), cancelReason: 'Lùi lịch do trùng đợt cao điểm tấn công trấn áp tội phạm' });
-    }
-    const inspectedOn = addDays(plannedOn, ir.int(0, 6));
-    const r = rating();
-    inspections.push({ ...base, status: 'DONE', inspectedOn, findings: ir.pick(FINDINGS[r]), rating: r, cancelledOn: null, cancelReason: null });
-    const n = r === 'GOOD' ? ir.int(0, 1) : r === 'FAIR' ? ir.int(1, 2) : ir.int(2, 3);
-    for (let seq = 1; seq <= n; seq++) {
-      const dueOn = addDays(inspectedOn, ir.int(30, 120));
-      const outcome = ir.weighted({ done: 55, late: 10, open: 30, cancelled: 5 });
-      const closedOn =
-        outcome === 'done' ? addDays(inspectedOn, ir.int(7, Math.max(7, Math.round((Date.parse(dueOn) - Date.parse(inspectedOn)) / 86_400_000))))
-        : outcome === 'late' ? addDays(dueOn, ir.int(5, 60))
-        : outcome === 'cancelled' ? addDays(inspectedOn, ir.int(10, 40))
-        : null;
-      followUps.push({
-        id: uuid('InspectionFollowUp', `${key}/${seq}`),
-        inspectionId: id,
-        seq,
-        action: ir.pick(ACTIONS),
-        owner: ir.pick(OWNERS),
-        dueOn,
-        status: outcome === 'open' ? 'OPEN' : outcome === 'cancelled' ? 'CANCELLED' : 'DONE',
-        closedOn,
-        note: outcome === 'cancelled' ? 'Không còn cần thiết sau khi sáp nhập tổ' : null,
-        placeCodes,
-        setOn: inspectedOn,
-      });
-    }
-  };
-  for (const commune of communes) {
-    addInspection(`${commune.code}/unit`, commune, { subjectKind: 'UNIT', residentialAreaId: null, modelId: null, teamId: null }, 'PLANNED', codesOf(commune));
-    const areas = areasOf.get(commune.code) ?? [];
-    if (areas.length && ir.chance(0.35)) {
-      const area = ir.pick(areas);
-      const model = modelsByArea.get(area)?.[0];
-      if (model) addInspection(`${commune.code}/model`, commune, { subjectKind: 'MODEL', residentialAreaId: area, modelId: model, teamId: null }, 'THEMATIC', areaCodes.get(area)!);
-    }
-    const teams = teamsByCommune.get(commune.code) ?? [];
-    if (teams.length && ir.chance(0.2)) {
-      const t = ir.pick(teams);
-      addInspection(`${commune.code}/team`, commune, { subjectKind: 'SECURITY_TEAM', residentialAreaId: t.areaId, modelId: null, teamId: t.id }, 'UNANNOUNCED', t.areaId ? areaCodes.get(t.areaId)! : codesOf(commune));
-    }
-  }
-  // Inspections planned for teams before the law took effect would not exist: teams start 2024-07-01.
-  for (const i of inspections) if (i.subjectKind === 'SECURITY_TEAM' && i.plannedOn < '2024-07-15') i.plannedOn = '2024-07-15';
-  for (const i of inspections) if (i.inspectedOn !== null && i.inspectedOn < i.plannedOn) i.inspectedOn = i.plannedOn;
-  for (const f of followUps) {
-    const i = inspections.find((x) => x.id === f.inspectionId)!;
-    if (f.setOn < i.inspectedOn!) {
-      const shift = Math.round((Date.parse(i.inspectedOn!) - Date.parse(f.setOn)) / 86_400_000);
-      f.setOn = i.inspectedOn!;
-      f.dueOn = addDays(f.dueOn, shift);
-      if (f.closedOn) f.closedOn = addDays(f.closedOn, shift);
-    }
-  }
-
-  // --- Outreach ---------------------------------------------------------------------------
-  const or = new Random(seed, 'outreach');
-  const outreach: OutreachRow[] = [];
-  const audiences = (): OutreachAudience[] => {
-    const first = or.weighted(AUDIENCE_WEIGHTS);
-    const second = or.chance(0.3) ? or.weighted(AUDIENCE_WEIGHTS) : first;
-    return [...new Set([first, second])];
-  };
-  const partners = (form: OutreachForm, border: boolean): PartnerKind[] => {
-    const out = new Set<PartnerKind>();
-    if (form === 'FESTIVAL_DAY' || or.chance(0.5)) out.add('FATHERLAND_FRONT');
-    if (or.chance(0.3)) out.add('YOUTH_UNION');
-    if (or.chance(0.25)) out.add('WOMENS_UNION');
-    if (or.chance(0.12)) out.add('VETERANS_ASSOCIATION');
-    if (or.chance(0.08)) out.add('FARMERS_ASSOCIATION');
-    if (form === 'FESTIVAL_DAY' ? or.chance(0.4) : or.chance(0.05)) out.add('ARMY');
-    if (border && or.chance(0.3)) out.add('BORDER_GUARD');
-    return [...out];
-  };
   // Districts of Bình Phước on the border with Cambodia.
-  const BORDER = new Set(input.districts.filter((d) => /Lộc Ninh|Bù Đốp|Bù Gia Mập|Hớn Quản/.test(d.name)).map((d) => d.code));
-  for (const commune of communes) {
-    const areas = areasOf.get(commune.code) ?? [];
-    const border = BORDER.has(commune.parentCode ?? '');
-    const add = (key: string, heldOn: Day, form: OutreachForm, inArea: boolean) => {
-      const area = inArea && areas.length ? or.pick(areas) : null;
-      const [lo, hi] = REACH[form];
-      const audience = form === 'FESTIVAL_DAY' ? (['RESIDENTS'] as OutreachAudience[]) : audiences();
-      outreach.push({
-        id: uuid('OutreachActivity', `${commune.code}/${key}`),
-        communeId: commune.id,
-        communeCode: commune.code,
-        placeCodes: area ? areaCodes.get(area)! : codesOf(commune),
-        residentialAreaId: area,
-        heldOn,
-        form,
-        audiences: audience,
-        participants: or.int(lo, hi),
-        partners: partners(form, border),
-        topic: or.pick(TOPICS[form]),
-        datasetId,
-      });
+  const border = new Set(input.districts.filter((d) => /Lộc Ninh|Bù Đốp|Bù Gia Mập|Hớn Quản/.test(d.name)).map((d) => d.code));
+  return input.communes.map((c) => {
+    const placeCodes = communeCodes.has(c.code) ? [...communeCodes.get(c.code)!] : [c.code];
+    return {
+      id: c.id,
+      code: c.code,
+      fullName: c.fullName,
+      placeCodes,
+      areas: (areasOf.get(c.code) ?? []).map((id) => ({ id, placeCodes: areaCodes.get(id)!, models: modelsByArea.get(id) ?? [] })),
+      teams: rows.securityTeams
+        .filter((t) => t.communeCode === c.code)
+        .map((t) => {
+          const areaId = firstArea.get(t.id) ?? null;
+          return { id: t.id, areaId, placeCodes: areaId ? areaCodes.get(areaId)! : placeCodes, inspectableFrom: TEAMS_INSPECTED_FROM };
+        }),
+      border: border.has(c.parentCode ?? ''),
     };
-    const n = or.int(6, 14);
-    for (let i = 0; i < n; i++) {
-      const form = or.weighted(FORM_WEIGHTS);
-      add(`${year}/${i + 1}`, or.date(`${year}-01-05`, yearEnd), form, form === 'MEETING' || form === 'DOOR_TO_DOOR' || or.chance(0.3));
-    }
-    // The festival day: on 19 August in most communes, in the days before it in the others.
-    if (or.chance(0.9)) add(`${year}/festival`, or.chance(0.75) ? festivalDayOf(year) : addDays(festivalDayOf(year), -or.int(1, 12)), 'FESTIVAL_DAY', true);
-    // A little before and after, so that periods matter.
-    add(`${year - 1}/1`, or.date(`${year - 1}-09-01`, `${year - 1}-12-31`), or.weighted(FORM_WEIGHTS), false);
-    add(`${year + 1}/1`, or.date(`${year + 1}-01-02`, `${year + 1}-05-31`), or.weighted(FORM_WEIGHTS), false);
-  }
+  });
+}
 
-  // --- Re-integration cases -----------------------------------------------------------------
-  const rr = new Random(seed, 'reintegration');
-  const reintegration: ReintegrationDraft[] = [];
-  const chosen = rr.shuffle(communes).slice(0, Math.min(40, communes.length));
+/** The demo's activities from its communes and rows (see the module's comment). */
+export function generateActivities(input: DemoInput, rows: DemoRows, seed: number): DemoActivities {
+  const year = DEMO_ACTIVITY_YEAR;
   let person = 0;
-  for (const commune of chosen.sort((a, b) => a.code.localeCompare(b.code))) {
-    const areas = areasOf.get(commune.code) ?? [];
-    const cases = rr.int(1, 2);
-    for (let k = 1; k <= cases; k++) {
-      const key = `${commune.code}/${k}`;
-      const id = uuid('ReintegrationCase', key);
-      const area = areas.length ? rr.pick(areas) : null;
-      const returnedOn = rr.date('2022-06-01', `${year}-10-31`);
-      const female = rr.chance(0.12);
-      const age = rr.int(19, 48);
-      const birthDate = rr.date(`${Number(returnedOn.slice(0, 4)) - age - 1}-01-01`, `${Number(returnedOn.slice(0, 4)) - age - 1}-12-31`);
-      const byear = Number(birthDate.slice(0, 4));
-      const citizenId = `000${(byear >= 2000 ? 2 : 0) + (female ? 1 : 0)}${String(byear % 100).padStart(2, '0')}${String(900_000 + person++).padStart(6, '0')}`;
-      const fate = rr.weighted<ReintegrationStatus>({ ONGOING: 55, COMPLETED: 30, REOFFENDED: 7, MOVED_AWAY: 8 });
-      const closedOn = fate === 'ONGOING' ? null : (() => { const d = addDays(returnedOn, rr.int(180, 720)); return d > yearEnd ? yearEnd : d; })();
-      const status: ReintegrationStatus = fate;
-      const areaName = rr.pick(PLACE_NAMES);
-      const mentors: ReintegrationDraft['mentors'] = [
-        { id: uuid('ReintegrationMentor', `${key}/1`), kind: 'FAMILY', name: personName(rr, true), assignedOn: returnedOn },
-        { id: uuid('ReintegrationMentor', `${key}/2`), kind: rr.pick<MentorKind>(['ORGANIZATION', 'SECURITY_TEAM', 'POLICE']), name: rr.pick(['Hội Cựu chiến binh ấp', 'Tổ bảo vệ an ninh, trật tự', 'Công an xã', 'Chi đoàn thanh niên']), assignedOn: returnedOn },
-      ];
-      const notes: ReintegrationDraft['notes'] = [];
-      const last = closedOn ?? yearEnd;
-      for (let d = addDays(returnedOn, 30), i = 1; d <= last && i <= 6; d = addDays(d, rr.int(80, 100)), i++) {
-        notes.push({ id: uuid('ReintegrationNote', `${key}/${i}`), notedOn: d, text: i === 1 ? NOTES[0]! : rr.pick(NOTES.slice(1)), author: `demo:cong-an-${commune.code}` });
-      }
-      reintegration.push({
-        id,
-        communeId: commune.id,
-        communeCode: commune.code,
-        placeCodes: area ? areaCodes.get(area)! : codesOf(commune),
-        residentialAreaId: area,
-        returnedOn,
-        status,
-        closedOn,
-        datasetId,
-        person: { fullName: personName(rr, female), birthDate, citizenId, address: `Số ${rr.int(1, 250)}, ấp ${areaName}, ${commune.fullName.charAt(0).toLocaleLowerCase('vi')}${commune.fullName.slice(1)}` },
-        offence: rr.pick(OFFENCES),
-        mentors,
-        notes,
-      });
-    }
-  }
-  return { inspections, followUps, outreach, reintegration };
+  return generateYear(activityCommunes(input, rows), {
+    year,
+    datasetId: rows.dataset.id,
+    uuid: (kind, key) => demoUuid(seed, kind, key),
+    keyPrefix: '',
+    random: { inspections: new Random(seed, 'inspections'), outreach: new Random(seed, 'outreach'), reintegration: new Random(seed, 'reintegration') },
+    sessionsAround: true,
+    reintegrationCommunes: 40,
+    returnedFrom: '2022-06-01',
+    until: `${year}-12-31`,
+    citizenSerial: () => person++,
+    noteAuthor: (commune) => `demo:cong-an-${commune.code}`,
+  });
 }
 
 type Writer = (table: string, columns: Readonly<Record<string, string>>, rows: readonly object[]) => Promise<void>;
-
-const COLUMNS = {
-  Inspection: {
-    id: 'uuid', kind: '"InspectionKind"', subjectKind: '"InspectionSubjectKind"', unitId: 'uuid', unitCode: 'text', placeCodes: 'text[]',
-    residentialAreaId: 'uuid', modelId: 'uuid', teamId: 'uuid', status: '"InspectionStatus"', plannedOn: 'date', team: 'text[]', purpose: 'text',
-    inspectedOn: 'date', findings: 'text', rating: '"InspectionRating"', cancelledOn: 'date', cancelReason: 'text', datasetId: 'uuid',
-  },
-  InspectionFollowUp: {
-    id: 'uuid', inspectionId: 'uuid', seq: 'int', action: 'text', owner: 'text', dueOn: 'date', status: '"FollowUpStatus"', closedOn: 'date',
-    note: 'text', placeCodes: 'text[]', setOn: 'date',
-  },
-  OutreachActivity: {
-    id: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', residentialAreaId: 'uuid', heldOn: 'date', form: '"OutreachForm"',
-    audiences: '"OutreachAudience"[]', participants: 'int', partners: '"PartnerKind"[]', topic: 'text', datasetId: 'uuid',
-  },
-  ReintegrationCase: {
-    id: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', residentialAreaId: 'uuid', returnedOn: 'date',
-    status: '"ReintegrationStatus"', closedOn: 'date', personCiphertext: 'text', offenceCiphertext: 'text', datasetId: 'uuid',
-  },
-  ReintegrationMentor: { id: 'uuid', caseId: 'uuid', kind: '"MentorKind"', name: 'text', assignedOn: 'date' },
-  ReintegrationNote: { id: 'uuid', caseId: 'uuid', notedOn: 'date', bodyCiphertext: 'text', author: 'text' },
-} as const;
 
 /**
  * Writes the activities with `write` (the demo's bulk insert, inside its transaction).
  * Re-integration cases are sealed with `seal`; without one they are left out.
  */
 export async function writeActivities(write: Writer, a: DemoActivities, seal: Seal | undefined, progress: (m: string) => void): Promise<Record<string, number>> {
-  await write('Inspection', COLUMNS.Inspection, a.inspections);
-  await write('InspectionFollowUp', COLUMNS.InspectionFollowUp, a.followUps);
-  await write('OutreachActivity', COLUMNS.OutreachActivity, a.outreach);
+  const put = (t: 'inspections' | 'inspectionFollowUps' | 'outreachActivities' | 'reintegrationCases' | 'reintegrationMentors' | 'reintegrationNotes', list: readonly object[]) =>
+    write(TABLES[t].table, TABLES[t].columns, list);
+  await put('inspections', a.inspections);
+  await put('inspectionFollowUps', a.followUps);
+  await put('outreachActivities', a.outreach);
   const counts: Record<string, number> = { inspections: a.inspections.length, inspectionFollowUps: a.followUps.length, outreachActivities: a.outreach.length };
   if (!seal) {
     progress('demo: re-integration cases left out: they hold personal data and no sealing key was given');
     return counts;
   }
-  await write(
-    'ReintegrationCase',
-    COLUMNS.ReintegrationCase,
-    a.reintegration.map(({ person, offence, mentors: _m, notes: _n, ...c }) => ({
-      ...c,
-      personCiphertext: seal(JSON.stringify(person), sealedContext.reintegrationPerson(c.id)),
-      offenceCiphertext: seal(offence, sealedContext.reintegrationOffence(c.id)),
-    })),
-  );
-  await write('ReintegrationMentor', COLUMNS.ReintegrationMentor, a.reintegration.flatMap((c) => c.mentors.map((m) => ({ ...m, caseId: c.id }))));
-  await write(
-    'ReintegrationNote',
-    COLUMNS.ReintegrationNote,
-    a.reintegration.flatMap((c) => c.notes.map(({ text, ...n }) => ({ ...n, caseId: c.id, bodyCiphertext: seal(text, sealedContext.reintegrationNote(n.id)) }))),
-  );
+  const sealed = sealReintegration(a.reintegration, seal);
+  await put('reintegrationCases', sealed.cases);
+  await put('reintegrationMentors', sealed.mentors);
+  await put('reintegrationNotes', sealed.notes);
   counts.reintegrationCases = a.reintegration.length;
   return counts;
 }

@@ -43,6 +43,8 @@ import { birthDateFor, FakePeople } from '../generator/people.js';
 import { placementChain, placementRowsOf, type Placement } from '../generator/placements.js';
 import { rateCommuneTeams } from '../generator/team-evaluations.js';
 import type {
+  ActivityTable,
+  RecognitionTable,
   DatasetRow,
   GeneratedTables,
   LifecycleEventRow,
@@ -108,8 +110,8 @@ export interface DemoInput {
 
 type Day = IsoDate;
 
-/** Every row of the demo, table by table: the generators' tables (no tips: the demo's come through the API) and its dataset. */
-export interface DemoRows extends Omit<GeneratedTables, 'tips' | 'tipEvents' | 'tipMessages'> {
+/** Every row of the demo, table by table: the generators' tables (no tips: the demo's come through the API; activities: see activities.ts) and its dataset. */
+export interface DemoRows extends Omit<GeneratedTables, 'tips' | 'tipEvents' | 'tipMessages' | ActivityTable | RecognitionTable> {
   dataset: DatasetRow;
 }
 

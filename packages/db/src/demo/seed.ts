@@ -10,7 +10,7 @@ import { removeDatasets } from '../datasets.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { DEMO_AS_OF, DEMO_MODEL_TYPES, DEMO_PROVINCE_CODE, DEMO_RESIDENTIAL_AREAS, DEMO_SEED } from './catalogue.js';
 import { TABLES, insertRows } from '../generator/bulk.js';
-import type { GeneratedTable } from '../generator/rows.js';
+import { ACTIVITY_TABLES, RECOGNITION_TABLES, type GeneratedTable } from '../generator/rows.js';
 import { generateActivities, writeActivities } from './activities.js';
 import type { Seal } from '../sealed.js';
 import { seedRecognition } from './recognition.js';
@@ -38,7 +38,7 @@ export interface SeedDemoResult {
 
 /** The SQL table of each part of the demo, in the order they are written. */
 export const DEMO_TABLES: Readonly<Record<DemoTable, string>> = Object.fromEntries(
-  (Object.keys(TABLES) as GeneratedTable[]).filter((k): k is DemoTable => !k.startsWith('tip')).map((k) => [k, TABLES[k].table]),
+  (Object.keys(TABLES) as GeneratedTable[]).filter((k): k is DemoTable => !k.startsWith('tip') && ![...ACTIVITY_TABLES, ...RECOGNITION_TABLES].includes(k as never)).map((k) => [k, TABLES[k].table]),
 ) as Record<DemoTable, string>;
 
 const day = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);

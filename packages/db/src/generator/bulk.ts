@@ -9,6 +9,11 @@ import type { GeneratedTable, GeneratedTables } from './rows.js';
 type Columns<Row> = { readonly [C in keyof Row]-?: string };
 export type TableSpecs = { readonly [T in GeneratedTable]: { readonly table: string; readonly columns: Columns<GeneratedTables[T][number]> } };
 
+// Columns shared by the recognition records.
+const DECISION = { decisionNumber: 'text', decisionDate: 'date', decisionIssuer: 'text' } as const;
+const FILED = { unitId: 'uuid', unitCode: 'text', placeCodes: 'text[]', datasetId: 'uuid' } as const;
+const COLLECTIVE = { collectiveKind: '"CollectiveKind"', organizationId: 'uuid', residentialAreaId: 'uuid', securityTeamId: 'uuid', personName: 'text', personRole: 'text' } as const;
+
 /** Every generated table, in the order they are written (parents before children). */
 export const TABLES: TableSpecs = {
   residentialAreas: {
@@ -108,6 +113,54 @@ export const TABLES: TableSpecs = {
     table: 'TipMessage',
     columns: { id: 'uuid', tipId: 'uuid', author: '"TipAuthor"', officer: 'text', bodyCiphertext: 'text', createdAt: 'timestamp(3)' },
   },
+  inspections: {
+    table: 'Inspection',
+    columns: {
+      id: 'uuid', kind: '"InspectionKind"', subjectKind: '"InspectionSubjectKind"', unitId: 'uuid', unitCode: 'text', placeCodes: 'text[]',
+      residentialAreaId: 'uuid', modelId: 'uuid', teamId: 'uuid', status: '"InspectionStatus"', plannedOn: 'date', team: 'text[]', purpose: 'text',
+      inspectedOn: 'date', findings: 'text', rating: '"InspectionRating"', cancelledOn: 'date', cancelReason: 'text', datasetId: 'uuid',
+    },
+  },
+  inspectionFollowUps: {
+    table: 'InspectionFollowUp',
+    columns: {
+      id: 'uuid', inspectionId: 'uuid', seq: 'int', action: 'text', owner: 'text', dueOn: 'date', status: '"FollowUpStatus"', closedOn: 'date',
+      note: 'text', placeCodes: 'text[]', setOn: 'date',
+    },
+  },
+  outreachActivities: {
+    table: 'OutreachActivity',
+    columns: {
+      id: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', residentialAreaId: 'uuid', heldOn: 'date', form: '"OutreachForm"',
+      audiences: '"OutreachAudience"[]', participants: 'int', partners: '"PartnerKind"[]', topic: 'text', datasetId: 'uuid',
+    },
+  },
+  reintegrationCases: {
+    table: 'ReintegrationCase',
+    columns: {
+      id: 'uuid', communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]', residentialAreaId: 'uuid', returnedOn: 'date',
+      status: '"ReintegrationStatus"', closedOn: 'date', personCiphertext: 'text', offenceCiphertext: 'text', datasetId: 'uuid',
+    },
+  },
+  reintegrationMentors: { table: 'ReintegrationMentor', columns: { id: 'uuid', caseId: 'uuid', kind: '"MentorKind"', name: 'text', assignedOn: 'date' } },
+  reintegrationNotes: { table: 'ReintegrationNote', columns: { id: 'uuid', caseId: 'uuid', notedOn: 'date', bodyCiphertext: 'text', author: 'text' } },
+  keyAreas: {
+    table: 'KeyArea',
+    columns: { id: 'uuid', unitId: 'uuid', unitCode: 'text', placeCodes: 'text[]', category: '"KeyAreaCategory"', reason: 'text', validFrom: 'date', validTo: 'date', datasetId: 'uuid', ...DECISION },
+  },
+  exemplars: {
+    table: 'Exemplar',
+    columns: { id: 'uuid', subjectKind: '"ExemplarSubjectKind"', modelId: 'uuid', level: '"AwardLevel"', periodFrom: 'date', periodTo: 'date', ...COLLECTIVE, ...DECISION, ...FILED },
+  },
+  commendations: {
+    table: 'Commendation',
+    columns: { id: 'uuid', recipientKind: '"RecipientKind"', form: '"CommendationForm"', level: '"AwardLevel"', reason: 'text', forKind: '"CommendedKind"', modelId: 'uuid', exemplarId: 'uuid', ...COLLECTIVE, ...DECISION, ...FILED },
+  },
+  influentialPeople: {
+    table: 'InfluentialPerson',
+    columns: { id: 'uuid', kind: '"InfluenceKind"', fullName: 'text', role: 'text', religion: '"Religion"', residentialAreaId: 'uuid', communeCode: 'text', placeCodes: 'text[]', validFrom: 'date', validTo: 'date' },
+  },
+  modelPartners: { table: 'ModelPartner', columns: { id: 'uuid', modelId: 'uuid', partnerKind: '"PartnerKind"', name: 'text', validFrom: 'date', validTo: 'date' } },
 };
 
 /** Rows per INSERT statement (each statement carries its rows as one JSON parameter). */

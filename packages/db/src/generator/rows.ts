@@ -5,6 +5,13 @@
  */
 import type {
   CatalogueScope,
+  InspectionKind,
+  InspectionRating,
+  MentorKind,
+  OutreachAudience,
+  OutreachForm,
+  PartnerKind,
+  ReintegrationStatus,
   EducationLevel,
   EnterpriseSize,
   HostKind,
@@ -20,6 +27,7 @@ import type {
   TeamRole,
   TipStatus,
 } from '@antq/core';
+import type { CommendationRow, ExemplarRow, InfluentialPersonRow, KeyAreaRow, ModelPartnerRow } from './recognition.js';
 
 type Id = string;
 type Day = IsoDate;
@@ -72,6 +80,28 @@ export interface TipRow {
 export interface TipEventRow { id: Id; tipId: Id; status: TipStatus; date: Day; actor: string; note: string | null; createdAt: string }
 export interface TipMessageRow { id: Id; tipId: Id; author: 'INFORMANT' | 'OFFICER'; officer: string | null; bodyCiphertext: string; createdAt: string }
 
+export interface InspectionRow {
+  id: Id; kind: InspectionKind; subjectKind: 'UNIT' | 'RESIDENTIAL_AREA' | 'MODEL' | 'SECURITY_TEAM'; unitId: Id; unitCode: string;
+  placeCodes: string[]; residentialAreaId: Id | null; modelId: Id | null; teamId: Id | null; status: 'PLANNED' | 'DONE' | 'CANCELLED';
+  plannedOn: Day; team: string[]; purpose: string | null; inspectedOn: Day | null; findings: string | null; rating: InspectionRating | null;
+  cancelledOn: Day | null; cancelReason: string | null; datasetId: Id;
+}
+export interface FollowUpRow {
+  id: Id; inspectionId: Id; seq: number; action: string; owner: string; dueOn: Day; status: 'OPEN' | 'DONE' | 'CANCELLED';
+  closedOn: Day | null; note: string | null; placeCodes: string[]; setOn: Day;
+}
+export interface OutreachRow {
+  id: Id; communeId: Id; communeCode: string; placeCodes: string[]; residentialAreaId: Id | null; heldOn: Day; form: OutreachForm;
+  audiences: OutreachAudience[]; participants: number; partners: PartnerKind[]; topic: string; datasetId: Id;
+}
+/** A re-integration case with its personal data already sealed (see generator/activities.ts). */
+export interface ReintegrationCaseRow {
+  id: Id; communeId: Id; communeCode: string; placeCodes: string[]; residentialAreaId: Id | null; returnedOn: Day;
+  status: ReintegrationStatus; closedOn: Day | null; personCiphertext: string; offenceCiphertext: string; datasetId: Id;
+}
+export interface ReintegrationMentorRow { id: Id; caseId: Id; kind: MentorKind; name: string; assignedOn: Day }
+export interface ReintegrationNoteRow { id: Id; caseId: Id; notedOn: Day; bodyCiphertext: string; author: string }
+
 /** The record and column a sealed text belongs to (the server binds each sealed value to its place). */
 export type SealTarget =
   | { readonly column: 'Tip.text' | 'Tip.contact'; readonly tipNumber: string }
@@ -105,7 +135,26 @@ export interface GeneratedTables {
   tips: TipRow[];
   tipEvents: TipEventRow[];
   tipMessages: TipMessageRow[];
+  inspections: InspectionRow[];
+  inspectionFollowUps: FollowUpRow[];
+  outreachActivities: OutreachRow[];
+  reintegrationCases: ReintegrationCaseRow[];
+  reintegrationMentors: ReintegrationMentorRow[];
+  reintegrationNotes: ReintegrationNoteRow[];
+  keyAreas: KeyAreaRow[];
+  exemplars: ExemplarRow[];
+  commendations: CommendationRow[];
+  influentialPeople: InfluentialPersonRow[];
+  modelPartners: ModelPartnerRow[];
 }
+
+/** The movement's activities among the generated tables (the demo writes them apart from its other rows). */
+export const ACTIVITY_TABLES = ['inspections', 'inspectionFollowUps', 'outreachActivities', 'reintegrationCases', 'reintegrationMentors', 'reintegrationNotes'] as const;
+export type ActivityTable = (typeof ACTIVITY_TABLES)[number];
+
+/** The recognition records among the generated tables (the demo writes them apart too). */
+export const RECOGNITION_TABLES = ['keyAreas', 'exemplars', 'commendations', 'influentialPeople', 'modelPartners'] as const;
+export type RecognitionTable = (typeof RECOGNITION_TABLES)[number];
 
 /** A table a generator writes. */
 export type GeneratedTable = keyof GeneratedTables;

@@ -37,6 +37,9 @@ import {
   type TipStatus,
 } from '@antq/core';
 import { SECURITY_TEAMS_FROM } from '../demo/catalogue.js';
+import { generateActivities, sealReintegration, type ActivityCommune, type FollowUpRow, type InspectionRow, type OutreachRow, type ReintegrationDraft } from '../generator/activities.js';
+import { generateRecognition } from '../generator/recognition.js';
+import type { Seal } from '../sealed.js';
 import type { DemoUnit } from '../demo/generate.js';
 import { ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, PLACE_NAMES } from '../demo/names.js';
 import { demoUuid, Random } from '../demo/random.js';
@@ -46,7 +49,9 @@ import type { GeneratedTables, PlacementRow, SealText, SecurityTeamRow, TeamMemb
 import { placementChain, placementRowsOf, type Placement } from '../generator/placements.js';
 import { rateCommuneTeams } from '../generator/team-evaluations.js';
 import {
+  ACTIVITY_YEARS,
   AREA_LABELS,
+  RECOGNITION_YEARS,
   areaKindsOf,
   BORDER_PROVINCES,
   LOWER_EDUCATION_PROVINCES,
@@ -101,6 +106,8 @@ export interface NationalPlan {
   /** The national catalogue's rows (written once, before the provinces). */
   readonly catalogue: Pick<GeneratedTables, 'modelCatalogues' | 'modelTypes'>;
   readonly world: World;
+  /** Old-era communes in the whole country (whatever the scale or `province`): a commune's share of the activities is its areas over NATIONAL_AREAS_AT_SCALE_1 / this. */
+  readonly communesNationwide: number;
 }
 
 export interface ProvincePlan {
@@ -307,7 +314,7 @@ export function planNational(input: NationalInput, options: NationalOptions): Na
   const scope = options.province === undefined ? 'all' : options.province;
   const datasetId = uuid('Dataset', `${options.scale}/${scope}`);
   catalogue.modelCatalogues[0]!.datasetId = datasetId;
-  return { options, datasetId, provinces, catalogue, world };
+  return { options, datasetId, provinces, catalogue, world, communesNationwide: communes.length };
 }
 
 /** State carried from one province to the next (so that numbers stay unique across the run). */
@@ -315,6 +322,8 @@ export class RunState {
   readonly people = new FakePeople();
   readonly tipNumbers = new Map<number, number>();
   decisions = 0;
+  /** The serial of the next re-integration case's (fake) citizen id. */
+  citizenSerial = 0;
 
   nextTipNumber(year: number): string {
     const n = (this.tipNumbers.get(year) ?? 0) + 1;
@@ -347,14 +356,17 @@ export function emptyTables(): GeneratedTables {
     residentialAreas: [], residentialAreaPlacements: [], organizations: [], organizationPlacements: [], modelCatalogues: [], modelTypes: [],
     models: [], lifecycleEvents: [], modelMembers: [], replicationPoints: [], modelEvaluations: [], securityTeams: [], securityTeamAreas: [],
     teamMembers: [], teamEvaluations: [], teamMemberEvaluations: [], tips: [], tipEvents: [], tipMessages: [],
+    inspections: [], inspectionFollowUps: [], outreachActivities: [], reintegrationCases: [], reintegrationMentors: [], reintegrationNotes: [],
+    keyAreas: [], exemplars: [], commendations: [], influentialPeople: [], modelPartners: [],
   };
 }
 
 /**
- * Every row of one province of today. `seal` seals tip texts (no tips without it).
- * Throws when a row would break one of core's rules (a bug here, never expected).
+ * Every row of one province of today. `seal` seals tip texts (no tips without it);
+ * `sealPersonal` seals re-integration cases (none without it). Throws when a row would
+ * break one of core's rules (a bug here, never expected).
  */
-export function generateProvince(plan: NationalPlan, province: ProvincePlan, state: RunState, seal: SealText | undefined): GeneratedTables {
+export function generateProvince(plan: NationalPlan, province: ProvincePlan, state: RunState, seal: SealText | undefined, sealPersonal?: Seal): GeneratedTables {
   const { world, datasetId } = plan;
   const seed = plan.options.seed;
   const uuid = nationalUuid(seed);
@@ -704,6 +716,13 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
     }
   }
 
+  // --- Activities, 2021–2025: inspections, outreach, re-integration (generator/activities.ts). ---
+  const made: ProvinceMade = { plan, province, state, out, areas, areasOf, planned, teamAreas, stream, placeOn };
+  generateProvinceActivities(made, sealPersonal);
+
+  // --- Key areas, exemplars, commendations (2021–2024), people of influence, model partners. ---
+  generateProvinceRecognition(made);
+
   // --- Tips, 2021–2025, sealed with the server's key. -------------------------------------
   if (seal && areas.length > 0) {
     const tipRandom = stream('tips');
@@ -769,6 +788,171 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
     }
   }
   return out;
+}
+
+/** What `generateProvince` hands its activities: the province's areas, models and teams as made. */
+interface ProvinceMade {
+  readonly plan: NationalPlan;
+  readonly province: ProvincePlan;
+  readonly state: RunState;
+  readonly out: GeneratedTables;
+  readonly areas: readonly AreaInfo[];
+  readonly areasOf: ReadonlyMap<string, AreaInfo[]>;
+  readonly planned: ReadonlyMap<string, PlannedEvent[]>;
+  readonly teamAreas: ReadonlyMap<string, AreaInfo[]>;
+  readonly stream: (name: string) => Random;
+  readonly placeOn: (placements: readonly Placement[], date: Day) => DemoUnit | undefined;
+}
+
+/**
+ * A province's activities for each of ACTIVITY_YEARS, as the demo's for 2024: a commune
+ * takes part in a year with the chance min(1, its areas ÷ the country's areas per commune
+ * at scale 1), so that the whole is about the scale times what every commune of the
+ * country does in a year (the demo's volumes per commune). Models are inspected only in a
+ * year they are established through, teams only from two weeks after theirs. A record dated after
+ * OLD_ERA_LAST_DAY is filed under the commune of that date (its area's placement, else
+ * the commune's successor); its placeCodes already hold both eras' codes.
+ */
+function generateProvinceActivities(made: ProvinceMade, sealPersonal: Seal | undefined): void {
+  const { plan, province, state, out, areasOf, planned, teamAreas, stream, placeOn } = made;
+  const { world, datasetId } = plan;
+  const uuid = nationalUuid(plan.options.seed);
+  const areasPerCommune = NATIONAL_AREAS_AT_SCALE_1 / plan.communesNationwide;
+  const codesOfArea = new Map(made.areas.map((a) => [a.id, [...new Set(a.placements.flatMap((p) => world.codesOf(p.unit)))]]));
+  const areaById = new Map(made.areas.map((a) => [a.id, a]));
+  const modelsOf = new Map<string, Array<{ id: string; from: Day; to: Day | null }>>();
+  for (const m of out.models) {
+    if (!m.residentialAreaId) continue;
+    const events = planned.get(m.id)!;
+    const established = events.find((e) => e.kind === 'ESTABLISH');
+    if (established) push(modelsOf, m.residentialAreaId, { id: m.id, from: established.date, to: events.find((e) => e.kind === 'DISSOLVE')?.date ?? null });
+  }
+  const teamsOf = new Map<string, SecurityTeamRow[]>();
+  for (const t of out.securityTeams) push(teamsOf, t.communeId, t);
+  const participation = stream('activities');
+  const activities = { inspections: [] as InspectionRow[], followUps: [] as FollowUpRow[], outreach: [] as OutreachRow[], reintegration: [] as ReintegrationDraft[] };
+  for (const year of ACTIVITY_YEARS) {
+    const communes: ActivityCommune[] = [];
+    for (const { commune, areas: n } of province.communes) {
+      if (!participation.chance(Math.min(1, n / areasPerCommune))) continue;
+      const mine = areasOf.get(commune.id) ?? [];
+      communes.push({
+        id: commune.id,
+        code: commune.code,
+        fullName: commune.fullName,
+        placeCodes: mine.length > 0 ? [...new Set(mine.flatMap((a) => codesOfArea.get(a.id)!))] : world.codesOf(commune),
+        areas: mine.map((a) => ({
+          id: a.id,
+          placeCodes: codesOfArea.get(a.id)!,
+          // Models established before the year's inspections start (1 February) and not dissolved before they end.
+          models: (modelsOf.get(a.id) ?? []).filter((m) => m.from <= `${year}-02-01` && (m.to === null || m.to > `${year}-12-31`)).map((m) => m.id),
+        })),
+        teams: (teamsOf.get(commune.id) ?? [])
+          .filter((t) => t.establishedOn <= `${year}-11-30`)
+          .map((t) => {
+            const area = teamAreas.get(t.id)![0]!;
+            return { id: t.id, areaId: area.id, placeCodes: codesOfArea.get(area.id)!, inspectableFrom: addDays(t.establishedOn, 14) };
+          }),
+        border: BORDER_PROVINCES.has(world.provinceCodeOf(commune)),
+      });
+    }
+    // The demo's share: 40 of its 111 communes have cases in a year (rounded at random).
+    const share = (communes.length * 40) / 111;
+    const generated = generateActivities(communes, {
+      year,
+      datasetId,
+      uuid,
+      keyPrefix: `${year}/`,
+      random: { inspections: stream(`inspections/${year}`), outreach: stream(`outreach/${year}`), reintegration: stream(`reintegration/${year}`) },
+      sessionsAround: false,
+      reintegrationCommunes: Math.floor(share) + (participation.chance(share - Math.floor(share)) ? 1 : 0),
+      returnedFrom: `${year}-01-01`,
+      until: NATIONAL_AS_OF,
+      citizenSerial: () => state.citizenSerial++,
+      noteAuthor: (c) => `commune-officer@${c.code}`,
+    });
+    for (const k of Object.keys(activities) as Array<keyof typeof activities>) (activities[k] as object[]).push(...generated[k]);
+  }
+
+  // After OLD_ERA_LAST_DAY: the commune of the day.
+  const communeOn = (communeId: string, areaId: string | null, date: Day): DemoUnit => {
+    const area = areaId ? areaById.get(areaId) : undefined;
+    const unit = area ? placeOn(area.placements, date) : world.mainChain(world.byId.get(communeId)!).find((u) => intervalContains({ from: u.validFrom, to: u.validTo }, date));
+    return unit ?? world.byId.get(communeId)!;
+  };
+  const withCodesOf = (codes: string[], unit: DemoUnit) => [...new Set([...codes, ...world.codesOf(unit)])];
+  const inspectionById = new Map<string, InspectionRow>();
+  for (const i of activities.inspections) {
+    inspectionById.set(i.id, i);
+    if (i.plannedOn <= OLD_ERA_LAST_DAY) continue;
+    const unit = communeOn(i.unitId, i.residentialAreaId, i.plannedOn);
+    Object.assign(i, { unitId: unit.id, unitCode: unit.code, placeCodes: withCodesOf(i.placeCodes, unit) });
+  }
+  for (const f of activities.followUps) {
+    f.placeCodes = [...inspectionById.get(f.inspectionId)!.placeCodes];
+    // Nothing is closed after NATIONAL_AS_OF: such a follow-up is still open on that day.
+    if (f.closedOn !== null && f.closedOn > NATIONAL_AS_OF) Object.assign(f, { status: 'OPEN', closedOn: null, note: null });
+  }
+  for (const r of [...activities.outreach.map((x) => ({ row: x, on: x.heldOn })), ...activities.reintegration.map((x) => ({ row: x, on: x.returnedOn }))]) {
+    if (r.on <= OLD_ERA_LAST_DAY) continue;
+    const unit = communeOn(r.row.communeId, r.row.residentialAreaId, r.on);
+    Object.assign(r.row, { communeId: unit.id, communeCode: unit.code, placeCodes: withCodesOf(r.row.placeCodes, unit) });
+  }
+  out.inspections.push(...activities.inspections);
+  out.inspectionFollowUps.push(...activities.followUps);
+  out.outreachActivities.push(...activities.outreach);
+  if (sealPersonal) {
+    const sealed = sealReintegration(activities.reintegration, sealPersonal);
+    out.reintegrationCases.push(...sealed.cases);
+    out.reintegrationMentors.push(...sealed.mentors);
+    out.reintegrationNotes.push(...sealed.notes);
+  }
+}
+
+/**
+ * The recognition of each old-era province within a province of today (generator/
+ * recognition.ts, as the demo's): key areas, exemplars and commendations for each of
+ * RECOGNITION_YEARS by its authorities then, people of influence and model partners once.
+ */
+function generateProvinceRecognition(made: ProvinceMade): void {
+  const { plan, province, out, areasOf } = made;
+  const { world, datasetId } = plan;
+  const seed = plan.options.seed;
+  const byOldProvince = new Map<string, DemoUnit[]>();
+  for (const { commune } of province.communes) push(byOldProvince, world.provinceCodeOf(commune), commune);
+  for (const code of [...byOldProvince.keys()].sort()) {
+    const communes = byOldProvince.get(code)!;
+    const oldProvince = world.unitOn(code, OLD_ERA_LAST_DAY)!;
+    const districts = [...new Map(communes.map((c) => world.unitOn(c.parentCode!, OLD_ERA_LAST_DAY)!).map((d) => [d.id, d])).values()].sort((a, b) => a.code.localeCompare(b.code));
+    const communeIds = new Set(communes.map((c) => c.id));
+    const areaIds = new Set(communes.flatMap((c) => (areasOf.get(c.id) ?? []).map((a) => a.id)));
+    const rows = {
+      residentialAreaPlacements: out.residentialAreaPlacements.filter((p) => areaIds.has(p.residentialAreaId)),
+      models: out.models.filter((m) => m.residentialAreaId !== null && areaIds.has(m.residentialAreaId)),
+      securityTeams: out.securityTeams.filter((t) => communeIds.has(t.communeId)),
+      securityTeamAreas: out.securityTeamAreas,
+      teamMembers: out.teamMembers,
+    };
+    for (const [i, year] of RECOGNITION_YEARS.entries()) {
+      const made = generateRecognition(
+        { province: oldProvince, districts, communes, rows },
+        {
+          year,
+          datasetId,
+          uuid: nationalUuid(seed),
+          keyPrefix: `${year}/`,
+          random: (stream) => new Random(seed, `national/recognition/${year}/${stream}`),
+          peopleAndPartners: i === 0,
+          teamsFormedByDecision: true,
+        },
+      );
+      out.keyAreas.push(...made.keyAreas);
+      out.exemplars.push(...made.exemplars);
+      out.commendations.push(...made.commendations);
+      out.influentialPeople.push(...made.influentialPeople);
+      out.modelPartners.push(...made.modelPartners);
+    }
+  }
 }
 
 /**

@@ -24,6 +24,15 @@ export const NATIONAL_AS_OF: IsoDate = '2025-12-31';
 /** Years of yearly model evaluations (Dec of each year). */
 export const MODEL_EVALUATION_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
+/** Years of inspections, outreach and re-integration cases (those of the model evaluations). */
+export const ACTIVITY_YEARS = MODEL_EVALUATION_YEARS;
+
+/**
+ * Years of key areas, exemplars and commendations: those of the five while districts stood
+ * (their awards end with them on 2025-07-01, and 2025's are decided in August).
+ */
+export const RECOGNITION_YEARS = [2021, 2022, 2023, 2024] as const;
+
 /**
  * Years of team evaluations (Guidance 01/HD-BCA-V05: year N runs 15 Nov N−1 – 14 Nov N).
  * Teams exist from 2024-07-01 (Law 30/2023/QH15), so the 2024 period gave them under the

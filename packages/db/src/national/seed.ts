@@ -12,8 +12,10 @@ import { removeDatasets } from '../datasets.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { insertRows, TABLES } from '../generator/bulk.js';
 import type { GeneratedTable, SealText } from '../generator/rows.js';
+import type { Seal } from '../sealed.js';
 import { emptyTables, generateProvince, planNational, provinceCoverageData, RunState, type NationalInput } from './generate.js';
 import {
+  ACTIVITY_YEARS,
   MODEL_EVALUATION_YEARS,
   NATIONAL_AREAS_AT_SCALE_1,
   NATIONAL_AS_OF,
@@ -21,6 +23,7 @@ import {
   NATIONAL_MODEL_RATING_MINIMUM_DAYS,
   NATIONAL_SEED,
   OLD_ERA_LAST_DAY,
+  RECOGNITION_YEARS,
   TEAM_EVALUATION_YEARS,
   teamSizePackOf,
 } from './parameters.js';
@@ -38,6 +41,11 @@ export interface SeedNationalOptions {
    * be opened by the server.
    */
   seal?: SealText;
+  /**
+   * Seals re-integration cases (personal data) with the server's data key, as the demo's
+   * (the `antq` command passes the server's). Without it no cases are generated.
+   */
+  sealPersonal?: Seal;
   /** Called with a line of progress at each step. */
   progress?: (message: string) => void;
 }
@@ -107,7 +115,8 @@ export async function nationalSeedObstacle(db: Database): Promise<string | null>
 /**
  * Loads the national-scale data: about 100,000 residential areas at scale 1 (or
  * `province` alone), their models over the whole lifecycle, replication points, security
- * teams and members, five years of evaluations and tips. Refuses (NationalSeedRefused,
+ * teams and members, five years of evaluations, tips, inspections, outreach and
+ * re-integration cases, four of key areas, exemplars and commendations. Refuses (NationalSeedRefused,
  * nothing written) a database that holds a national dataset, the demo or real records.
  */
 export async function seedNational(db: Database, options: SeedNationalOptions = {}): Promise<SeedNationalResult> {
@@ -128,7 +137,7 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
   progress(
     `national: seed ${seed}, scale ${scale}${options.province ? `, province ${options.province}` : ''}: ${fmt(areasPlanned)} residential areas in ` +
       `${fmt(plan.provinces.reduce((s, p) => s + p.communes.length, 0))} communes of ${OLD_ERA_LAST_DAY} in ${plan.provinces.length} provinces of today` +
-      `${options.seal ? '' : ' (no tips: no sealing key given)'} (${seconds(readMs)})`,
+      `${options.seal ? '' : ' (no tips: no sealing key given)'}${options.sealPersonal ? '' : ' (no re-integration cases: no sealing key given)'} (${seconds(readMs)})`,
   );
 
   const tables = Object.keys(TABLES) as GeneratedTable[];
@@ -173,6 +182,9 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
             modelRatingMinimumActiveDays: NATIONAL_MODEL_RATING_MINIMUM_DAYS,
             teamSizePacks: { inForceOrDraft: [HO_CHI_MINH_CITY_TEAM_SIZE, HAU_GIANG_TEAM_SIZE, DAK_LAK_TEAM_SIZE], elsewhere: teamSizePackOf('00', 'any other province') },
             tips: options.seal ? 'sealed with the server data key' : 'none (no sealing key given)',
+            activityYears: [...ACTIVITY_YEARS],
+            recognitionYears: [...RECOGNITION_YEARS],
+            reintegrationCases: options.sealPersonal ? 'sealed with the server data key' : 'none (no sealing key given)',
             personalData: 'fake: citizen ids start with 000 (no such province), phones are 0X0000NNNN',
           },
           summary: {},
@@ -184,7 +196,7 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
       for (const province of plan.provinces) {
         index++;
         const t0 = performance.now();
-        const rows = generateProvince(plan, province, state, options.seal);
+        const rows = generateProvince(plan, province, state, options.seal, options.sealPersonal);
         const check = coverage(provinceCoverageData(plan.world, rows, NATIONAL_AS_OF), province.province.code, NATIONAL_AS_OF, { depth: 0 });
         if (!check.ok) throw new Error(`national check: ${check.error.code} ${province.province.code}`);
         if (check.problems.length > 0) throw new Error(`national check of ${province.province.code}: ${JSON.stringify(check.problems.slice(0, 3))}`);
@@ -204,7 +216,8 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
         areasDone += province.residentialAreas;
         progress(
           `national: [${index}/${plan.provinces.length}] ${province.province.code} ${province.province.fullName}: ${fmt(rows.residentialAreas.length)} areas, ` +
-            `${fmt(rows.models.length)} models, ${fmt(rows.securityTeams.length)} teams, ${fmt(rows.teamMembers.length)} members, ${fmt(rows.tips.length)} tips; ` +
+            `${fmt(rows.models.length)} models, ${fmt(rows.securityTeams.length)} teams, ${fmt(rows.teamMembers.length)} members, ${fmt(rows.tips.length)} tips, ` +
+            `${fmt(rows.inspections.length)} inspections, ${fmt(rows.outreachActivities.length)} outreach sessions, ${fmt(rows.reintegrationCases.length)} re-integration cases; ` +
             `${fmt(written)} rows made in ${seconds(t1 - t0)}, written in ${seconds(t2 - t1)} (${fmt(Math.round(written / Math.max((t2 - t1) / 1000, 0.001)))} rows/s); ` +
             `${areasPlanned ? Math.round((100 * areasDone) / areasPlanned) : 100}% of areas, ${seconds(t2 - started)} elapsed`,
         );
