@@ -40,7 +40,7 @@ import { SECURITY_TEAMS_FROM } from '../demo/catalogue.js';
 import { generateActivities, sealReintegration, type ActivityCommune, type FollowUpRow, type InspectionRow, type OutreachRow, type ReintegrationDraft } from '../generator/activities.js';
 import { generateRecognition } from '../generator/recognition.js';
 import type { Seal } from '../sealed.js';
-import type { DemoUnit } from '../demo/generate.js';
+import { apportion, type DemoUnit } from '../demo/generate.js';
 import { ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, PLACE_NAMES } from '../demo/names.js';
 import { demoUuid, Random } from '../demo/random.js';
 import { lifecycleFor, type Fate, type PlannedEvent } from '../generator/lifecycle.js';
@@ -234,23 +234,6 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const nationalUuid = (seed: number) => (kind: string, key: string) => demoUuid(seed, `national/${kind}`, key);
 
 /**
- * Splits `total` into parts proportional to `weights` (largest remainders get the leftover
- * units, ties to the first), summing exactly to `total`; parts may be 0.
- */
-function apportionFree(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const exact = weights.map((w) => (total * w) / sum);
-  const parts = exact.map((x) => Math.floor(x));
-  let left = total - parts.reduce((s, x) => s + x, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (left-- <= 0) break;
-    parts[i]!++;
-  }
-  return parts;
-}
-
-/**
  * Decides what to generate: the old-era communes (valid on OLD_ERA_LAST_DAY), each with its
  * share of NATIONAL_AREAS_AT_SCALE_1 × scale areas (urban wards a little more), grouped by
  * the province of today each passed into. The shares are national, so a province gets the
@@ -271,7 +254,7 @@ export function planNational(input: NationalInput, options: NationalOptions): Na
   }
   const weights = communes.map((c) => (c.kind === 'XA' ? 1 : c.kind === 'PHUONG' ? 1.35 : 1.2) * (0.5 + new Random(options.seed, `weight/${c.code}`).next()));
   const total = Math.max(1, Math.round(NATIONAL_AREAS_AT_SCALE_1 * options.scale));
-  const counts = apportionFree(total, weights);
+  const counts = apportion(total, weights, 0);
   const byProvince = new Map<string, Array<{ commune: DemoUnit; areas: number }>>();
   communes.forEach((commune, i) => {
     if (counts[i] === 0) return;
