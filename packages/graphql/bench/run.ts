@@ -186,8 +186,8 @@ async function main(): Promise<number> {
       if (baseline.requests < load.connections && !slots) baseline = await closedLoop(load, baselineCall, load.connections * 2);
       // Alone: one connection, a fixed number of requests (a write's slots are finite).
       const one: Load = { connections: 1, seconds: load.seconds };
-      const aloneCount = Math.max(5, Math.min(40, Math.round(graphql.rps * load.seconds) / load.connections));
-      const alone = { graphql: await httpLoad(server.url, one, body, headers, Math.round(aloneCount)), baseline: await closedLoop(one, baselineCall, Math.round(aloneCount)) };
+      const aloneCount = Math.round(Math.max(5, Math.min(40, (graphql.rps * load.seconds) / load.connections)));
+      const alone = { graphql: await httpLoad(server.url, one, body, headers, aloneCount), baseline: await closedLoop(one, baselineCall, aloneCount) };
       await idle();
       if (graphql.errors + alone.graphql.errors) failures.push(`${op.name}: ${graphql.errors + alone.graphql.errors} failed requests`);
       const result: OperationResult = {

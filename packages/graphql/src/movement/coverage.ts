@@ -25,7 +25,7 @@ import type { UnitOnDate } from '../hierarchy/loaders.js';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
 import { AdminUnitRef, LineageKindEnum } from '../hierarchy/schema.js';
 import { DateScalar } from '../scalars.js';
-import { readCoverageRows, type CoverageScope } from './coverage-data.js';
+import { readCoverageRows, type CoverageRows, type CoverageScope } from './coverage-data.js';
 import { modelTypeLoader } from './model-types.js';
 import { vietnameseDate } from './report.js';
 import { mayReadReport, movementReportFor, reportText } from '../report/movement-report.js';
@@ -96,7 +96,7 @@ function unitNotFound(code: string, date: IsoDate): GraphQLError {
  * Coverage per request, by (unit, date, lineage, figuresOn): asked twice (aliases, the
  * report), read once; the tree is built once per depth asked from the same rows.
  */
-const caches = new WeakMap<Context, Map<string, { rows: ReturnType<typeof readCoverageRows>; trees: Map<number, Promise<Computed>> }>>();
+const caches = new WeakMap<Context, Map<string, { rows: Promise<CoverageRows>; trees: Map<number, Promise<Computed>> }>>();
 
 function coverageOf(ctx: Context, s: CoverageScope, depth = DEPTH): Promise<Computed> {
   let cache = caches.get(ctx);
@@ -132,7 +132,7 @@ function depthAsked(info: GraphQLResolveInfo): number {
   return Math.max(...info.fieldNodes.map((node) => walk(node.selectionSet, 0)));
 }
 
-function compute(rows: Awaited<ReturnType<typeof readCoverageRows>>, s: CoverageScope, depth: number): Computed {
+function compute(rows: CoverageRows, s: CoverageScope, depth: number): Computed {
   if (s.unitCode === null) return computeNational(rows, s, depth);
   if (!rows.root) throw unitNotFound(s.unitCode, s.unitsOn);
   if (!s.lineage) {
@@ -155,7 +155,7 @@ function compute(rows: Awaited<ReturnType<typeof readCoverageRows>>, s: Coverage
 }
 
 /** The country has no unit row: its tree carries empty unitId and unitCode, never shown (NationalCoverage has no unit field). */
-function computeNational(rows: Awaited<ReturnType<typeof readCoverageRows>>, s: CoverageScope, depth: number): Computed {
+function computeNational(rows: CoverageRows, s: CoverageScope, depth: number): Computed {
   const asTree = (c: NationalCoverage): Coverage => ({ unitId: '', unitCode: '', ...c });
   if (!s.lineage) {
     return { tree: asTree(computeNationalCoverage(rows.data, s.unitsOn, { depth }).coverage), units: rows.units, figuresOn: s.figuresOn, lineage: null };
