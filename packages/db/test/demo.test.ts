@@ -192,6 +192,18 @@ describe.skipIf(!DIR)('demo data', () => {
       expect(progress.some((m) => m.includes('11 districts, 111 communes'))).toBe(true);
       expect(progress.some((m) => m.includes('checked with core: 866/866 residential areas'))).toBe(true);
       expect(progress.at(-1)).toMatch(/^demo: loaded seed 866 as dataset .* in [\d.]+ s$/);
+      expect(progress.at(-2)).toMatch(/^demo: \d+ tables vacuumed and analysed \(\d+ ms\)$/);
+    });
+
+    it('vacuums and analyses the tables it loaded: the planner has statistics at once (PGlite has no autovacuum)', async () => {
+      // reltuples is -1 until a table is first vacuumed or analysed.
+      const tables = ['ResidentialArea', 'ResidentialAreaPlacement', 'Model', 'LifecycleEvent', 'SecurityTeam', 'Inspection', 'CoverageStep', 'Dataset'];
+      const rows = await getDb().prisma.$queryRawUnsafe<{ relname: string; reltuples: number }[]>(
+        `SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relkind = 'r' AND relname = ANY($1::text[]) ORDER BY relname`,
+        tables,
+      );
+      expect(rows.map((r) => r.relname)).toEqual([...tables].sort());
+      expect(rows.filter((r) => r.reltuples < 1)).toEqual([]);
     });
 
     it('files every placement and team under its commune and the units above it, for jurisdiction checks', async () => {

@@ -123,7 +123,18 @@ describe.skipIf(!DIR)('national-scale data', () => {
       expect(progress[0]).toMatch(/^national: seed 3321, scale 0.01: 1,000 residential areas in [\d,]+ communes of 2025-06-30 in 34 provinces of today/);
       expect(progress.filter((m) => /^national: \[\d+\/34\] \d\d /.test(m))).toHaveLength(34);
       expect(progress.some((m) => /^national: TeamMember +[\d,]+ rows, written in +[\d.]+ s \([\d,]+ rows\/s\)$/.test(m))).toBe(true);
-      expect(progress.at(-1)).toMatch(/^national: loaded [\d,]+ rows as dataset .* in [\d.]+ s \(reading units/);
+      expect(progress.at(-1)).toMatch(/^national: loaded [\d,]+ rows as dataset .* in [\d.]+ s \(reading units.*, vacuum and analyse [\d.]+ s/);
+    });
+
+    it('vacuums and analyses every table it loaded: the planner has statistics at once (PGlite has no autovacuum)', async () => {
+      // reltuples is -1 until a table is first vacuumed or analysed.
+      const tables = ['ResidentialArea', 'ResidentialAreaPlacement', 'Model', 'LifecycleEvent', 'TeamMember', 'Tip', 'CoverageStep', 'Dataset'];
+      const rows = await getDb().prisma.$queryRawUnsafe<{ relname: string; reltuples: number }[]>(
+        `SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relkind = 'r' AND relname = ANY($1::text[]) ORDER BY relname`,
+        tables,
+      );
+      expect(rows.map((r) => r.relname)).toEqual([...tables].sort());
+      expect(rows.filter((r) => r.reltuples < 1)).toEqual([]);
     });
 
     it('places every area in old-era communes until 2025-06-30, then in their successors through the lineage, with the right placeCodes', async () => {

@@ -9,7 +9,7 @@ import { deferCoverageSteps, refreshCoverageSteps } from '../coverage-steps.js';
 import { removeDatasets } from '../datasets.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { DEMO_AS_OF, DEMO_MODEL_TYPES, DEMO_PROVINCE_CODE, DEMO_RESIDENTIAL_AREAS, DEMO_SEED } from './catalogue.js';
-import { TABLES, insertRows } from '../generator/bulk.js';
+import { TABLES, insertRows, vacuumAnalyze } from '../generator/bulk.js';
 import { ACTIVITY_TABLES, RECOGNITION_TABLES, type GeneratedTable } from '../generator/rows.js';
 import { generateActivities, writeActivities } from './activities.js';
 import type { Seal } from '../sealed.js';
@@ -166,6 +166,9 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
   }
   progress(`demo: checked with core: ${c.residentialAreasWithActiveModel}/${c.residentialAreas} residential areas with an active model, ${c.activeModels} active models of ${c.modelTypes} types on ${DEMO_AS_OF}`);
 
+  // Every table written, to vacuum and analyse once the load is committed.
+  const written = new Set(['Dataset', 'CoverageStep']);
+  const insert: typeof insertRows = (tx, table, columns, list) => (written.add(table), insertRows(tx, table, columns, list));
   await db.prisma.$transaction(
     async (tx) => {
       await deferCoverageSteps(tx);
@@ -176,19 +179,22 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
       for (const key of Object.keys(DEMO_TABLES) as DemoTable[]) {
         const spec = TABLES[key];
         const t = performance.now();
-        await insertRows(tx, spec.table, spec.columns, rows[key]);
+        await insert(tx, spec.table, spec.columns, rows[key]);
         progress(`demo: ${spec.table}: ${rows[key].length} rows (${Math.round(performance.now() - t)} ms)`);
       }
-      const activities = await writeActivities((table, columns, list) => insertRows(tx, table, columns, list), generateActivities(input, rows, seed), options.seal, progress);
+      const activities = await writeActivities((table, columns, list) => insert(tx, table, columns, list), generateActivities(input, rows, seed), options.seal, progress);
       progress(`demo: activities: ${Object.entries(activities).map(([k, n]) => `${n} ${k}`).join(', ')}`);
       // Key areas, exemplars, commendations, people of influence, model partners (demo/recognition.ts).
-      progress(`demo: recognition: ${JSON.stringify(await seedRecognition(tx, input, rows, seed, insertRows))}`);
+      progress(`demo: recognition: ${JSON.stringify(await seedRecognition(tx, input, rows, seed, insert))}`);
       const t = performance.now();
       await refreshCoverageSteps(tx, 'all');
       progress(`demo: coverage steps computed (${Math.round(performance.now() - t)} ms)`);
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
+  const tv = performance.now();
+  await vacuumAnalyze(db, written);
+  progress(`demo: ${written.size} tables vacuumed and analysed (${Math.round(performance.now() - tv)} ms)`);
   progress(`demo: loaded seed ${seed} as dataset ${rows.dataset.id} in ${elapsed()}`);
   return { datasetId: rows.dataset.id, seed, created: true, counts, ms: performance.now() - started };
 }

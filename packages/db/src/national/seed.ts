@@ -10,7 +10,7 @@ import type { Database } from '../database.js';
 import { deferCoverageSteps, refreshCoverageSteps } from '../coverage-steps.js';
 import { removeDatasets } from '../datasets.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { insertRows, TABLES } from '../generator/bulk.js';
+import { insertRows, TABLES, vacuumAnalyze } from '../generator/bulk.js';
 import type { GeneratedTable, SealText } from '../generator/rows.js';
 import type { Seal } from '../sealed.js';
 import { emptyTables, generateProvince, planNational, provinceCoverageData, RunState, type NationalInput } from './generate.js';
@@ -231,6 +231,10 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
     },
     { timeout: 6 * 60 * 60_000, maxWait: 60_000 },
   );
+  progress('national: vacuuming and analysing the tables loaded (planner statistics, index pending lists)');
+  const tv = performance.now();
+  await vacuumAnalyze(db, [...tables.filter((t) => counts[t] > 0).map((t) => TABLES[t].table), 'Dataset', 'CoverageStep']);
+  const vacuumMs = performance.now() - tv;
   const total = performance.now() - started;
   const writing = Object.values(writeMs).reduce((s, x) => s + x, 0);
   for (const t of tables) {
@@ -240,7 +244,7 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
   const rows = Object.values(counts).reduce((s, n) => s + n, 0);
   progress(
     `national: loaded ${fmt(rows)} rows as dataset ${plan.datasetId} in ${seconds(total)} ` +
-      `(reading units ${seconds(readMs)}, generating ${seconds(generateMs)}, writing ${seconds(writing)}, coverage steps ${seconds(coverageMs)}, commit and the rest ${seconds(total - readMs - generateMs - writing - coverageMs)})`,
+      `(reading units ${seconds(readMs)}, generating ${seconds(generateMs)}, writing ${seconds(writing)}, coverage steps ${seconds(coverageMs)}, vacuum and analyse ${seconds(vacuumMs)}, commit and the rest ${seconds(total - readMs - generateMs - writing - coverageMs - vacuumMs)})`,
   );
   return {
     datasetId: plan.datasetId,
