@@ -49,6 +49,16 @@ export const LINEAGE_FIGURES_ON = '2024-12-31';
 
 export const OPERATIONS: readonly Operation[] = [
   {
+    // Not an answer of the issue's list: the floor under every other row. What any request pays
+    // over HTTP (yoga, its plugins, authentication, the executor) before reading anything,
+    // against the cheapest statement `pg` can send.
+    name: 'envelope',
+    title: 'An empty request (`{ __typename }`), against `SELECT 1`',
+    pageSizes: [],
+    request: () => ({ query: '{ __typename }' }),
+    baseline: (sql) => sql.one(),
+  },
+  {
     name: 'coverage-today',
     title: 'National coverage by province, asOf today',
     pageSizes: [],

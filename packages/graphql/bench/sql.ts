@@ -138,6 +138,11 @@ export class Sql {
     return this.driver.query(text, params);
   };
 
+  /** The cheapest statement: the floor of a round trip through the driver. */
+  one(): Promise<unknown> {
+    return this.query('SELECT 1');
+  }
+
   /** Coverage of the country by province on `today`, or (with `figuresOn`) the figures of that date on today's units. */
   coverage(today: string, figuresOn: string | null): Promise<unknown> {
     return this.query(coverageSql(figuresOn !== null), [today, figuresOn ?? today]);
