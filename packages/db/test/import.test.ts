@@ -66,6 +66,16 @@ describe.skipIf(!DIR)('import of the real administrative units', () => {
       expect(first.warnings).toContain('lineage-2025-07-01-merges.json: 06886 → 06970: no unit 06970 in units-2025-07-01.json; link skipped');
     });
 
+    it('vacuums and analyses the units and links it wrote: the planner has statistics at once (PGlite has no autovacuum)', async () => {
+      expect(progress.some((m) => /^units and lineage links vacuumed and analysed \(\d+ ms\)$/.test(m))).toBe(true);
+      // reltuples is -1 until a table is first vacuumed or analysed.
+      const rows = await getDb().prisma.$queryRawUnsafe<{ relname: string; reltuples: number }[]>(
+        `SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relkind = 'r' AND relname IN ('AdminUnit', 'LineageLink') ORDER BY relname`,
+      );
+      expect(rows).toEqual([expect.objectContaining({ relname: 'AdminUnit' }), expect.objectContaining({ relname: 'LineageLink' })]);
+      expect(rows.every((r) => r.reltuples > 10_000)).toBe(true);
+    });
+
     it('holds 14,150 units and 10,650 lineage links', async () => {
       expect(await getDb().prisma.adminUnit.count()).toBe(14_150);
       expect(await getDb().prisma.lineageLink.count()).toBe(10_650);

@@ -11,6 +11,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { ADMIN_UNIT_ERAS } from './eras.js';
 import { planAdminUnits, type EraInput, type PlannedUnit } from './plan.js';
 import { readMerges, readSplits, readThreeLevelSnapshot, readTwoLevelSnapshot, type SourceFile } from './sources.js';
+import { vacuumAnalyze } from '../generator/bulk.js';
 
 export interface EraSummary {
   era: string;
@@ -124,6 +125,11 @@ export async function importAdminUnits(db: Database, dir: string, progress: Prog
     progress(
       `era ${index + 1}/${ADMIN_UNIT_ERAS.length} (${era.label}): ${summary.units} units, ${summary.inserted} inserted, ${summary.updated} updated, ${summary.closed} closed, ${summary.linksInserted} links inserted (${summary.ms} ms)`,
     );
+  }
+  if (summaries.some((e) => e.inserted || e.updated || e.closed || e.linksInserted)) {
+    const t = performance.now();
+    await vacuumAnalyze(db, ['AdminUnit', 'LineageLink']);
+    progress(`units and lineage links vacuumed and analysed (${Math.round(performance.now() - t)} ms)`);
   }
   for (const w of plan.warnings.slice(0, 10)) progress(`warning: ${w}`);
   if (plan.warnings.length > 10) progress(`warning: … and ${plan.warnings.length - 10} more source disagreements`);
