@@ -362,6 +362,10 @@ describe('coverage steps kept by every write (CoverageStep, migration coverage_s
         await p.organizationPlacement.update({ where: { id: org!.placements[0]!.id }, data: { validTo: day('2024-05-31') } });
         await p.organization.update({ where: { id: org!.id }, data: { validTo: day('2024-12-31') } });
       }],
+      ['a model of another type', async () => {
+        const type = await p.modelType.findFirst({ where: { id: { not: model.modelTypeId } } });
+        await p.model.update({ where: { id: model.id }, data: { modelTypeId: type!.id } });
+      }],
       ['a model deleted with its events', () => p.model.delete({ where: { id: model.id } })],
     ];
     for (const [what, write] of writes) {
@@ -379,9 +383,37 @@ describe('coverage steps kept by every write (CoverageStep, migration coverage_s
     }
   });
 
+  it('are left as they are by an update that changes nothing they count (a version, a name), and recomputed once by one that does', async () => {
+    const p = ctx.db.prisma;
+    const model = (await p.model.findFirst({ where: { hostKind: 'RESIDENTIAL_AREA', residentialArea: { placements: { some: {} } } }, include: { residentialArea: { include: { placements: true } } } }))!;
+    const communes = [...new Set(model.residentialArea!.placements.map((pl) => pl.communeId))];
+    // The transaction that last wrote each step of those communes: a refresh rewrites them all.
+    const writers = async () =>
+      (await p.$queryRaw<{ x: string }[]>`SELECT string_agg(xmin::text, ',' ORDER BY id) AS x FROM "CoverageStep" WHERE "communeId" = ANY (${communes}::uuid[])`)[0]!.x;
+    const untouched = await writers();
+    expect(untouched).toBeTruthy();
+    await p.model.update({ where: { id: model.id }, data: { version: { increment: 1 }, name: `${model.name} (đổi tên)` } });
+    await p.residentialArea.update({ where: { id: model.residentialAreaId! }, data: { version: { increment: 1 }, households: 321 } });
+    await p.$executeRaw`UPDATE "ResidentialAreaPlacement" SET "placeCodes" = "placeCodes" WHERE "residentialAreaId" = ${model.residentialAreaId}::uuid`;
+    expect(await writers()).toBe(untouched);
+    // A lifecycle event moved by a day is a change: the communes are recomputed, and right.
+    const event = (await p.lifecycleEvent.findFirst({ where: { modelId: model.id }, orderBy: { seq: 'desc' } }))!;
+    await p.lifecycleEvent.update({ where: { id: event.id }, data: { date: new Date(event.date.getTime() + 86_400_000) } });
+    expect(await writers()).not.toBe(untouched);
+    expect(await stale()).toBe(0);
+    // Moved back (the next test finds the data as it was), and right again.
+    await p.lifecycleEvent.update({ where: { id: event.id }, data: { date: event.date } });
+    expect(await stale()).toBe(0);
+  });
+
   it('wait for a bulk load that defers them, and are right once it refreshes', async () => {
     const p = ctx.db.prisma;
-    const model = (await p.model.findFirst({ include: { events: { orderBy: { seq: 'desc' }, take: 1 } } }))!;
+    // A model active through 2024, so that dissolving it in January moves the figures.
+    const model = (await p.model.findFirst({
+      where: { hostKind: 'RESIDENTIAL_AREA', events: { some: { kind: 'ACTIVATE', date: { lt: day('2024-01-01') } }, none: { kind: { in: ['SUSPEND', 'DISSOLVE'] } } } },
+      include: { events: { orderBy: { seq: 'desc' }, take: 1 } },
+      orderBy: { id: 'asc' },
+    }))!;
     await p.$transaction(async (tx) => {
       await deferCoverageSteps(tx);
       await tx.lifecycleEvent.create({ data: { modelId: model.id, kind: 'DISSOLVE', date: day('2024-01-15'), seq: model.events[0]!.seq + 1 } });
