@@ -207,9 +207,9 @@ async function main(): Promise<number> {
       };
       operations.push(result);
       log(
-        `  GraphQL p50 ${graphql.p50.toFixed(1)} ms p99 ${graphql.p99.toFixed(1)} ms ${graphql.rps.toFixed(0)}/s, ${counts.join('/')} statements; ` +
-          `SQL p50 ${baseline.p50.toFixed(1)} ms p99 ${baseline.p99.toFixed(1)} ms ${baseline.rps.toFixed(0)}/s; ratio ${(graphql.p50 / baseline.p50).toFixed(2)}; ` +
-          `alone: GraphQL p50 ${alone.graphql.p50.toFixed(1)} ms, SQL p50 ${alone.baseline.p50.toFixed(1)} ms, ratio ${(alone.graphql.p50 / alone.baseline.p50).toFixed(2)}`,
+        `  GraphQL p50 ${graphql.p50.toFixed(2)} ms p99 ${graphql.p99.toFixed(1)} ms ${graphql.rps.toFixed(0)}/s, ${counts.join('/')} statements; ` +
+          `SQL p50 ${baseline.p50.toFixed(2)} ms p99 ${baseline.p99.toFixed(1)} ms ${baseline.rps.toFixed(0)}/s; ratio ${(graphql.p50 / baseline.p50).toFixed(2)}; ` +
+          `alone: GraphQL p50 ${alone.graphql.p50.toFixed(2)} ms, SQL p50 ${alone.baseline.p50.toFixed(2)} ms, ratio ${(alone.graphql.p50 / alone.baseline.p50).toFixed(2)}`,
       );
     }
     if (fx.teamSlots.graphql.length && !values['no-write']) await forgetEvaluations(db, [...fx.teamSlots.graphql, ...fx.teamSlots.baseline]);
