@@ -396,6 +396,20 @@ describe('coverage from communes counted by the database', () => {
     );
   });
 
+  it('takes a commune’s model types in any order, and adds up a type listed twice', () => {
+    fc.assert(
+      fc.property(world, ({ data: d }) => {
+        const given = counted(d, FIGURES_ON);
+        // Reversed, each type split in two entries (nothing and everything).
+        const shuffled = {
+          units: given.units,
+          communes: given.communes.map((c) => ({ ...c, byModelType: [...c.byModelType].reverse().flatMap((t) => [{ ...t, activeModels: 0, residentialAreas: 0 }, t]) })),
+        };
+        expect(nationalCoverage(shuffled, FIGURES_ON, { depth: 3 }).coverage).toEqual(nationalCoverage(given, FIGURES_ON, { depth: 3 }).coverage);
+      }),
+    );
+  });
+
   it('a model is active when its last event activated or resumed it (the transition table’s events leading to ACTIVE)', () => {
     expect(ACTIVATING_EVENTS).toEqual(['ACTIVATE', 'RESUME']);
   });
