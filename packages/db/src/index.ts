@@ -13,3 +13,4 @@ export { PrismaClient, Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/client.js';
 export * from './sealed.js';
 export * from './coverage-steps.js';
+export * from './maintenance.js';

@@ -25,6 +25,7 @@ import {
   checkCoverageSteps,
   findAdminUnitsDir,
   importAdminUnits,
+  maintainPeriodically,
   migrate,
   NationalSeedRefused,
   openDatabase,
@@ -175,9 +176,12 @@ async function main(argv: string[]): Promise<number> {
 
 async function serve(): Promise<number> {
   const started = performance.now();
-  if (targetFromEnv(process.env, dataDirOf()).kind === 'pglite') paceGarbageCollectionForEmbedded();
+  const embedded = targetFromEnv(process.env, dataDirOf()).kind === 'pglite';
+  if (embedded) paceGarbageCollectionForEmbedded();
   const secrets = serverSecrets();
   const db = await prepareDatabase({ log, seal: sealWith(secrets.dataKey) });
+  // PGlite has no autovacuum: the embedded server does its work (@antq/db maintenance.ts).
+  const maintenance = embedded ? maintainPeriodically(db, { log }) : null;
   const yoga = createAntqYoga({ db, secrets, settings: settingsFromEnv(), ...(process.env.ANTQ_JWKS_URL ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } } : {}) });
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';
@@ -186,6 +190,7 @@ async function serve(): Promise<number> {
   const stop = async (signal: string) => {
     log(`${signal}: stopping`);
     await server.close();
+    await maintenance?.stop();
     await db.close();
     process.exit(0);
   };

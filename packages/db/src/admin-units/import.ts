@@ -11,7 +11,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { ADMIN_UNIT_ERAS } from './eras.js';
 import { planAdminUnits, type EraInput, type PlannedUnit } from './plan.js';
 import { readMerges, readSplits, readThreeLevelSnapshot, readTwoLevelSnapshot, type SourceFile } from './sources.js';
-import { vacuumAnalyze } from '../generator/bulk.js';
+import { vacuumAnalyze } from '../maintenance.js';
 
 export interface EraSummary {
   era: string;

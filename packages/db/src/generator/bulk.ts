@@ -185,16 +185,3 @@ export async function insertRows(
     await tx.$executeRawUnsafe(sql, JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT)));
   }
 }
-
-
-/**
- * After a bulk load, outside its transaction: VACUUM (ANALYZE) the tables it wrote. On
- * PostgreSQL autovacuum would come by minutes later; PGlite, single-user, has no autovacuum
- * at all. Until then the planner has no statistics, index-only scans visit the heap, and every
- * jurisdiction lookup (`placeCodes @>`, GIN) reads the index's whole pending list: a commune's
- * 50 areas took 2.7 ms of PostgreSQL per statement at scale 1 before, 0.5 ms after.
- */
-export async function vacuumAnalyze(db: { prisma: { $executeRawUnsafe(sql: string): Promise<number> } }, tables: Iterable<string>): Promise<void> {
-  const list = [...new Set(tables)].map((t) => `"${t}"`).join(', ');
-  if (list) await db.prisma.$executeRawUnsafe(`VACUUM (ANALYZE) ${list}`);
-}
