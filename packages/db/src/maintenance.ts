@@ -23,6 +23,20 @@ export async function vacuumAnalyze(db: Pick<Database, 'prisma'>, tables: Iterab
 
 const quoted = (table: string) => `"${table.replaceAll('"', '""')}"`;
 
+/**
+ * {@link vacuumAnalyze} after a load that has committed: a failure is returned, not thrown.
+ * The rows are in, so the load succeeded; the vacuum is left to autovacuum (or to the
+ * embedded server's maintenance). Returns the error's message, or null.
+ */
+export async function vacuumAnalyzeAfterLoad(db: Pick<Database, 'prisma'>, tables: Iterable<string>): Promise<string | null> {
+  try {
+    await vacuumAnalyze(db, tables);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** PostgreSQL's defaults for autovacuum (`autovacuum_*_threshold` and `_scale_factor`): a table is due past them. */
 export const AUTOVACUUM_DEFAULTS = {
   /** Dead rows: 50 + 20% of the table. */
@@ -56,12 +70,17 @@ export async function maintenanceDue(db: Pick<Database, 'prisma'>): Promise<Main
   return { vacuum: rows.filter((r) => r.vacuum).map((r) => r.table), analyze: rows.filter((r) => r.analyze && !r.vacuum).map((r) => r.table) };
 }
 
-/** Vacuums and analyses the tables that are due (see {@link maintenanceDue}); returns what it did and how long it took. */
+/**
+ * Vacuums and analyses the tables that are due (see {@link maintenanceDue}), one statement per
+ * table: PGlite has one connection, and requests queued behind a statement run between two
+ * (a mutation waits at most 2 s to start its transaction; one VACUUM of every table of a
+ * national database takes about 4). Returns what it did and how long it took.
+ */
 export async function maintainTables(db: Pick<Database, 'prisma'>): Promise<MaintenanceDue & { readonly ms: number }> {
   const started = performance.now();
   const due = await maintenanceDue(db);
-  await vacuumAnalyze(db, due.vacuum);
-  if (due.analyze.length) await db.prisma.$executeRawUnsafe(`ANALYZE ${due.analyze.map(quoted).join(', ')}`);
+  for (const table of due.vacuum) await vacuumAnalyze(db, [table]);
+  for (const table of due.analyze) await db.prisma.$executeRawUnsafe(`ANALYZE ${quoted(table)}`);
   return { ...due, ms: performance.now() - started };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../src/database.js';
-import { AUTOVACUUM_DEFAULTS, maintainPeriodically, maintainTables, maintenanceDue } from '../src/maintenance.js';
+import { AUTOVACUUM_DEFAULTS, maintainPeriodically, maintainTables, maintenanceDue, vacuumAnalyzeAfterLoad } from '../src/maintenance.js';
 
 // The embedded database, where nothing else vacuums: a table of its own, so the counts are known.
 let db: Database;
@@ -46,6 +46,25 @@ describe('the embedded database’s autovacuum', () => {
     expect(await maintenanceDue(db)).toEqual({ vacuum: [], analyze: [] });
     if (vacuum || analyzeOnly) expect(await stats()).toMatchObject({ reltuples: inserted - deleted });
     if (vacuum) expect((await stats()).dead).toBe(0);
+  });
+
+  it('vacuums one table per statement, so that requests queued on the one connection run between them', async () => {
+    await db.prisma.$executeRawUnsafe('CREATE TABLE probe_too (id int PRIMARY KEY)');
+    await db.prisma.$executeRawUnsafe('INSERT INTO probe SELECT generate_series(200001, 202000)');
+    await db.prisma.$executeRawUnsafe('INSERT INTO probe_too SELECT generate_series(1, 2000)');
+    const statements: string[] = [];
+    const stop = db.onQuery((e) => statements.push(e.query));
+    try {
+      expect((await maintainTables(db)).vacuum).toEqual(['probe', 'probe_too']);
+    } finally {
+      stop();
+    }
+    expect(statements.filter((q) => q.startsWith('VACUUM'))).toEqual(['VACUUM (ANALYZE) "probe"', 'VACUUM (ANALYZE) "probe_too"']);
+  });
+
+  it('after a load that committed, reports a failed vacuum instead of throwing', async () => {
+    expect(await vacuumAnalyzeAfterLoad(db, ['probe'])).toBeNull();
+    expect(await vacuumAnalyzeAfterLoad(db, ['no_such_table'])).toMatch(/no_such_table/);
   });
 
   it('runs on a timer, one run at a time, logging what it did, until stopped', async () => {
