@@ -78,6 +78,7 @@ import {
   type SeedDemoResult,
 } from '../src/demo/index.js';
 import { describeEachDatabase, postgresUnavailable, type TargetName } from './support/databases.js';
+import { rowEstimates } from './support/statistics.js';
 
 // One import of the real units and one seedDemo per database (plus, on PGlite, one seed
 // of a copy of the imported database for the determinism check).
@@ -196,14 +197,10 @@ describe.skipIf(!DIR)('demo data', () => {
     });
 
     it('vacuums and analyses the tables it loaded: the planner has statistics at once (PGlite has no autovacuum)', async () => {
-      // reltuples is -1 until a table is first vacuumed or analysed.
       const tables = ['ResidentialArea', 'ResidentialAreaPlacement', 'Model', 'LifecycleEvent', 'SecurityTeam', 'Inspection', 'CoverageStep', 'Dataset'];
-      const rows = await getDb().prisma.$queryRawUnsafe<{ relname: string; reltuples: number }[]>(
-        `SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relkind = 'r' AND relname = ANY($1::text[]) ORDER BY relname`,
-        tables,
-      );
-      expect(rows.map((r) => r.relname)).toEqual([...tables].sort());
-      expect(rows.filter((r) => r.reltuples < 1)).toEqual([]);
+      const estimates = await rowEstimates(getDb(), tables);
+      expect(Object.keys(estimates).sort()).toEqual([...tables].sort());
+      expect(Object.entries(estimates).filter(([, n]) => n < 1)).toEqual([]);
     });
 
     it('files every placement and team under its commune and the units above it, for jurisdiction checks', async () => {

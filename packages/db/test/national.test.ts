@@ -23,6 +23,7 @@ import {
   type SeedNationalResult,
 } from '../src/national/index.js';
 import { describeEachDatabase, postgresUnavailable, type TargetName } from './support/databases.js';
+import { rowEstimates } from './support/statistics.js';
 
 // One import of the real units and one seedNational at scale 0.01 per database.
 const DIR = findAdminUnitsDir();
@@ -127,14 +128,10 @@ describe.skipIf(!DIR)('national-scale data', () => {
     });
 
     it('vacuums and analyses every table it loaded: the planner has statistics at once (PGlite has no autovacuum)', async () => {
-      // reltuples is -1 until a table is first vacuumed or analysed.
       const tables = ['ResidentialArea', 'ResidentialAreaPlacement', 'Model', 'LifecycleEvent', 'TeamMember', 'Tip', 'CoverageStep', 'Dataset'];
-      const rows = await getDb().prisma.$queryRawUnsafe<{ relname: string; reltuples: number }[]>(
-        `SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relkind = 'r' AND relname = ANY($1::text[]) ORDER BY relname`,
-        tables,
-      );
-      expect(rows.map((r) => r.relname)).toEqual([...tables].sort());
-      expect(rows.filter((r) => r.reltuples < 1)).toEqual([]);
+      const estimates = await rowEstimates(getDb(), tables);
+      expect(Object.keys(estimates).sort()).toEqual([...tables].sort());
+      expect(Object.entries(estimates).filter(([, n]) => n < 1)).toEqual([]);
     });
 
     it('places every area in old-era communes until 2025-06-30, then in their successors through the lineage, with the right placeCodes', async () => {
