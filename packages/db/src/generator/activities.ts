@@ -66,6 +66,11 @@ export interface ActivityTeam {
   readonly inspectableFrom: Day;
 }
 
+/** Where a record of `commune` (in `area`, or of the whole commune) is filed: the commune, the codes it is found under, the area. */
+function filedUnder(commune: ActivityCommune, area: ActivityArea | null) {
+  return { communeId: commune.id, communeCode: commune.code, placeCodes: [...(area ? area.placeCodes : commune.placeCodes)], residentialAreaId: area ? area.id : null };
+}
+
 /** A commune as the activities need it. */
 export interface ActivityCommune {
   readonly id: string;
@@ -264,10 +269,7 @@ export function generateActivities(communesIn: readonly ActivityCommune[], o: Ac
       const audience = form === 'FESTIVAL_DAY' ? (['RESIDENTS'] as OutreachAudience[]) : audiences();
       outreach.push({
         id: uuid('OutreachActivity', `${commune.code}/${key}`),
-        communeId: commune.id,
-        communeCode: commune.code,
-        placeCodes: [...(area ? area.placeCodes : commune.placeCodes)],
-        residentialAreaId: area ? area.id : null,
+        ...filedUnder(commune, area),
         heldOn,
         form,
         audiences: audience,
@@ -322,10 +324,7 @@ export function generateActivities(communesIn: readonly ActivityCommune[], o: Ac
       }
       reintegration.push({
         id,
-        communeId: commune.id,
-        communeCode: commune.code,
-        placeCodes: [...(area ? area.placeCodes : commune.placeCodes)],
-        residentialAreaId: area ? area.id : null,
+        ...filedUnder(commune, area),
         returnedOn,
         status,
         closedOn,
