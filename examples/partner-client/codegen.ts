@@ -18,7 +18,10 @@ const config: CodegenConfig = {
         fragmentMasking: false,
         // A persisted document is the hex SHA-256 of the printed operation: exactly what
         // `antq api-key operations` registers and `extensions.persistedQuery.sha256Hash` carries.
-        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: (document: string) => createHash('sha256').update(document).digest('hex') },
+        persistedDocuments: {
+          mode: 'embedHashInDocument',
+          hashAlgorithm: (document: string) => createHash('sha256').update(document).digest('hex'),
+        },
       },
       config: {
         useTypeImports: true,

@@ -5,8 +5,22 @@ import { buildLifecycle, checkMemberEligibility, ELIGIBILITY_FAILURE_LABELS, MOD
 const today = vietnamDateOf(new Date('2025-03-01T02:00:00Z'));
 
 const candidates = [
-  { name: 'Nguyễn Văn A', birthDate: '1990-05-12', cleanRecord: true, education: 'LOWER_SECONDARY', residentSince: '2015-01-01', hasHealthCertificate: true },
-  { name: 'Trần Thị B', birthDate: '1953-07-01', cleanRecord: true, education: 'PRIMARY', residentSince: '2024-08-01', hasHealthCertificate: true },
+  {
+    name: 'Nguyễn Văn A',
+    birthDate: '1990-05-12',
+    cleanRecord: true,
+    education: 'LOWER_SECONDARY',
+    residentSince: '2015-01-01',
+    hasHealthCertificate: true,
+  },
+  {
+    name: 'Trần Thị B',
+    birthDate: '1953-07-01',
+    cleanRecord: true,
+    education: 'PRIMARY',
+    residentSince: '2024-08-01',
+    hasHealthCertificate: true,
+  },
 ] as const;
 
 for (const { name, ...candidate } of candidates) {

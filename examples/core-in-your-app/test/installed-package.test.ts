@@ -19,25 +19,55 @@ beforeAll(() => {
   run('npx', ['-y', 'pnpm@12.4.2', 'build'], core);
   run('npx', ['-y', 'pnpm@12.4.2', 'pack', '--pack-destination', scratch], core);
   const tarball = readdirSync(scratch).find((f) => f.endsWith('.tgz'))!;
-  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'outside', private: true, type: 'module', dependencies: { '@antq/core': `file:./${tarball}` } }));
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify({ name: 'outside', private: true, type: 'module', dependencies: { '@antq/core': `file:./${tarball}` } }),
+  );
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], scratch);
   cpSync(new URL('../src/app.ts', import.meta.url).pathname, join(scratch, 'app.ts'));
   writeFileSync(
     join(scratch, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2023', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['app.ts'] }),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2023',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      files: ['app.ts'],
+    }),
   );
 }, 300_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 it('ships only built files with an exports map', () => {
-  const manifest = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./node_modules/@antq/core/package.json"))'], { cwd: scratch, encoding: 'utf8' }));
+  const manifest = JSON.parse(
+    execFileSync('node', ['-p', 'JSON.stringify(require("./node_modules/@antq/core/package.json"))'], { cwd: scratch, encoding: 'utf8' }),
+  );
   expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
-  expect(readdirSync(join(scratch, 'node_modules/@antq/core')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json']);
+  expect(readdirSync(join(scratch, 'node_modules/@antq/core')).sort()).toEqual([
+    'CHANGELOG.md',
+    'LICENSE',
+    'README.md',
+    'dist',
+    'package.json',
+  ]);
 });
 
 it('imports and runs in plain Node', () => {
-  const out = execFileSync('node', ['--input-type=module', '-e', "import { checkMemberEligibility, nameKey } from '@antq/core'; console.log(nameKey('Hòa') === nameKey('Hoà'), checkMemberEligibility({ birthDate: '1990-01-01', cleanRecord: true, education: 'LOWER_SECONDARY', residentSince: '2010-01-01', hasHealthCertificate: true }, { date: '2025-03-01', borderMountainOrEthnicMinorityArea: false }).pass)"], { cwd: scratch, encoding: 'utf8' });
+  const out = execFileSync(
+    'node',
+    [
+      '--input-type=module',
+      '-e',
+      "import { checkMemberEligibility, nameKey } from '@antq/core'; console.log(nameKey('Hòa') === nameKey('Hoà'), checkMemberEligibility({ birthDate: '1990-01-01', cleanRecord: true, education: 'LOWER_SECONDARY', residentSince: '2010-01-01', hasHealthCertificate: true }, { date: '2025-03-01', borderMountainOrEthnicMinorityArea: false }).pass)",
+    ],
+    { cwd: scratch, encoding: 'utf8' },
+  );
   expect(out.trim()).toBe('true true');
 });
 

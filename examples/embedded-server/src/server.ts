@@ -9,7 +9,15 @@ export interface Started {
  * Starts antq from your own program: the embedded database in `dataDir` (created,
  * migrated and filled with the administrative units on first start), served at `port`.
  */
-export async function start({ dataDir, port, log = () => {} }: { dataDir: string; port: number; log?: (m: string) => void }): Promise<Started> {
+export async function start({
+  dataDir,
+  port,
+  log = () => {},
+}: {
+  dataDir: string;
+  port: number;
+  log?: (m: string) => void;
+}): Promise<Started> {
   const env = { ...process.env, DATABASE_URL: '' };
   const secrets = serverSecrets(env, dataDir); // created in dataDir on first start
   // The demo's personal data (re-integration cases) is sealed with the server's data key.

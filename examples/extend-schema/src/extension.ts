@@ -26,8 +26,10 @@ const inspectionInput = z
     note: z.string().trim().max(2000, 'at most 2000 characters').optional(),
   })
   .superRefine((v, issues) => {
-    if (v.outcome === 'PASSED' && v.hazards > 0) issues.addIssue({ code: 'custom', path: ['hazards'], message: 'a passed inspection finds no hazards' });
-    if (v.outcome !== 'PASSED' && v.hazards === 0) issues.addIssue({ code: 'custom', path: ['hazards'], message: 'give the number of hazards found (at least 1)' });
+    if (v.outcome === 'PASSED' && v.hazards > 0)
+      issues.addIssue({ code: 'custom', path: ['hazards'], message: 'a passed inspection finds no hazards' });
+    if (v.outcome !== 'PASSED' && v.hazards === 0)
+      issues.addIssue({ code: 'custom', path: ['hazards'], message: 'give the number of hazards found (at least 1)' });
   });
 
 export const fireInspections = defineExtension({
@@ -50,7 +52,8 @@ export const fireInspections = defineExtension({
 
     const InspectionRef = builder.objectRef<Inspection>('FireInspection');
     builder.node(InspectionRef, {
-      description: 'A fire-prevention inspection (kiểm tra an toàn phòng cháy, chữa cháy) of a residential area. Visible where its area is.',
+      description:
+        'A fire-prevention inspection (kiểm tra an toàn phòng cháy, chữa cháy) of a residential area. Visible where its area is.',
       id: { resolve: (i) => i.id },
       loadMany: (ids, ctx) => ids.map((id) => kit.state(ctx).visibleById.load(id)),
       fields: (t) => ({
@@ -88,7 +91,8 @@ export const fireInspections = defineExtension({
         complexity: (args) => ({ field: 1, multiplier: args.last ?? 5 }),
         resolve: async (area, args, ctx) => {
           const last = args.last ?? 5;
-          if (last < 1 || last > MAX_PER_AREA) throw errors.badInput(`last must be between 1 and ${MAX_PER_AREA}; got ${last}.`, { argument: 'last' });
+          if (last < 1 || last > MAX_PER_AREA)
+            throw errors.badInput(`last must be between 1 and ${MAX_PER_AREA}; got ${last}.`, { argument: 'last' });
           return (await kit.state(ctx).newestByArea.load(area.id)).slice(0, last);
         },
       }),
@@ -124,13 +128,24 @@ export const fireInspections = defineExtension({
         resolve: async (_root, { input }, ctx) => {
           const action = 'recordFireInspection';
           const none = { entity: 'FireInspection' };
-          if (!access.authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'WRITE').allowed) return mutations.refused(ctx, action, errors.values.forbidden(), none);
-          const parsed = inspectionInput.safeParse(mutations.stripNulls({ outcome: input.outcome, hazards: input.hazards, note: input.note }));
+          if (!access.authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'WRITE').allowed)
+            return mutations.refused(ctx, action, errors.values.forbidden(), none);
+          const parsed = inspectionInput.safeParse(
+            mutations.stripNulls({ outcome: input.outcome, hazards: input.hazards, note: input.note }),
+          );
           if (!parsed.success) return mutations.refused(ctx, action, mutations.zodError(parsed.error), none);
-          if (input.inspectedOn > ctx.today) return mutations.refused(ctx, action, errors.values.invalid([{ path: ['inspectedOn'], message: 'must not be in the future' }]), none);
+          if (input.inspectedOn > ctx.today)
+            return mutations.refused(
+              ctx,
+              action,
+              errors.values.invalid([{ path: ['inspectedOn'], message: 'must not be in the future' }]),
+              none,
+            );
 
           const areaId = mutations.decodeId(input.residentialAreaId, 'ResidentialArea');
-          const area = areaId ? await ctx.db.prisma.residentialArea.findUnique({ where: { id: areaId }, include: { placements: true } }) : null;
+          const area = areaId
+            ? await ctx.db.prisma.residentialArea.findUnique({ where: { id: areaId }, include: { placements: true } })
+            : null;
           if (!area) return mutations.refused(ctx, action, errors.values.notFound(AREA), none);
           const placeCodes = access.latestPlacement(area.placements)?.placeCodes ?? [];
           const placed = { entity: 'FireInspection', placeCodes };
@@ -140,7 +155,14 @@ export const fireInspections = defineExtension({
           const from = kit.dates.isoOf(area.validFrom);
           const to = kit.dates.isoOf(area.validTo);
           if ((from && input.inspectedOn < from) || (to && input.inspectedOn > to)) {
-            return mutations.refused(ctx, action, errors.values.invalid([{ path: ['inspectedOn'], message: `the area existed from ${from ?? 'before our records'} to ${to ?? 'today'}` }]), placed);
+            return mutations.refused(
+              ctx,
+              action,
+              errors.values.invalid([
+                { path: ['inspectedOn'], message: `the area existed from ${from ?? 'before our records'} to ${to ?? 'today'}` },
+              ]),
+              placed,
+            );
           }
 
           let modelId: string | null = null;
@@ -148,7 +170,12 @@ export const fireInspections = defineExtension({
             modelId = mutations.decodeId(input.accompanyingModelId, 'Model');
             const model = modelId ? await kit.state(ctx).visibleModel.load(modelId) : null;
             if (!model || model.residentialAreaId !== area.id) {
-              return mutations.refused(ctx, action, errors.values.invalid([{ path: ['accompanyingModelId'], message: 'must be a model of this residential area' }]), placed);
+              return mutations.refused(
+                ctx,
+                action,
+                errors.values.invalid([{ path: ['accompanyingModelId'], message: 'must be a model of this residential area' }]),
+                placed,
+              );
             }
           }
 
@@ -170,4 +197,3 @@ export const fireInspections = defineExtension({
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
-

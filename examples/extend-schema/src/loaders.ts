@@ -35,9 +35,18 @@ export interface InspectionLoaders {
 }
 
 type ModelRow = Prisma.ModelGetPayload<object>;
-type Row = { id: string; areaId: string; modelId: string | null; inspectedOn: Date | string; outcome: Outcome; hazards: number; note: string | null };
+type Row = {
+  id: string;
+  areaId: string;
+  modelId: string | null;
+  inspectedOn: Date | string;
+  outcome: Outcome;
+  hazards: number;
+  note: string | null;
+};
 
-const COLUMNS = 'id, residential_area_id AS "areaId", accompanying_model_id AS "modelId", inspected_on AS "inspectedOn", outcome, hazards, note';
+const COLUMNS =
+  'id, residential_area_id AS "areaId", accompanying_model_id AS "modelId", inspected_on AS "inspectedOn", outcome, hazards, note';
 
 export function toInspection(row: Row): Inspection {
   const day = typeof row.inspectedOn === 'string' ? row.inspectedOn.slice(0, 10) : row.inspectedOn.toISOString().slice(0, 10);
@@ -71,11 +80,20 @@ export function createInspectionLoaders(ctx: Context, kit: SharedKit): Inspectio
     }),
 
     visibleById: new DataLoader(async (ids) => {
-      const rows = (await prisma.$queryRawUnsafe<Row[]>(`SELECT ${COLUMNS} FROM fire_safety.inspection WHERE id = ANY($1::uuid[])`, uuids(ids))).map(toInspection);
+      const rows = (
+        await prisma.$queryRawUnsafe<Row[]>(`SELECT ${COLUMNS} FROM fire_safety.inspection WHERE id = ANY($1::uuid[])`, uuids(ids))
+      ).map(toInspection);
       // Visible where the area is: antq's own rule for areas, in one more statement.
       const areaIds = [...new Set(rows.map((r) => r.areaId))];
       const visible = new Set(
-        areaIds.length ? (await prisma.residentialArea.findMany({ where: { id: { in: areaIds }, AND: [kit.access.areaWhere(ctx)] }, select: { id: true } })).map((a) => a.id) : [],
+        areaIds.length
+          ? (
+              await prisma.residentialArea.findMany({
+                where: { id: { in: areaIds }, AND: [kit.access.areaWhere(ctx)] },
+                select: { id: true },
+              })
+            ).map((a) => a.id)
+          : [],
       );
       const byId = new Map(rows.filter((r) => visible.has(r.areaId)).map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);

@@ -11,7 +11,15 @@ export interface Started {
  * created and filled on first start), the extension's own tables beside it, and the
  * combined schema served at `port`.
  */
-export async function start({ dataDir, port, log = () => {} }: { dataDir: string; port: number; log?: (m: string) => void }): Promise<Started> {
+export async function start({
+  dataDir,
+  port,
+  log = () => {},
+}: {
+  dataDir: string;
+  port: number;
+  log?: (m: string) => void;
+}): Promise<Started> {
   const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? '' };
   const secrets = serverSecrets(env, dataDir);
   const db = await prepareDatabase({ env, dataDir, log });

@@ -31,8 +31,12 @@ const STEPS: ReadonlyArray<{ version: number; name: string; sql: readonly string
 /** Applies the steps not applied yet; answers their names. */
 export async function migrateFireSafety(db: Database): Promise<string[]> {
   await db.prisma.$executeRawUnsafe(`CREATE SCHEMA IF NOT EXISTS fire_safety`);
-  await db.prisma.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS fire_safety.migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const done = new Set((await db.prisma.$queryRaw<Array<{ version: number }>>`SELECT version FROM fire_safety.migration`).map((r) => r.version));
+  await db.prisma.$executeRawUnsafe(
+    `CREATE TABLE IF NOT EXISTS fire_safety.migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  const done = new Set(
+    (await db.prisma.$queryRaw<Array<{ version: number }>>`SELECT version FROM fire_safety.migration`).map((r) => r.version),
+  );
   const applied: string[] = [];
   for (const step of STEPS.filter((s) => !done.has(s.version))) {
     await db.prisma.$transaction(async (tx) => {

@@ -50,7 +50,9 @@ describe('the combined schema', () => {
   it('adds the extension’s types and fields, and leaves antq’s own schema without them', () => {
     const extended = antqSchema({ extensions: [fireInspections] });
     expect(extended.getType('FireInspection')).toBeDefined();
-    expect(Object.keys((extended.getType('ResidentialArea') as any).getFields())).toEqual(expect.arrayContaining(['fireInspections', 'fireSafety', 'name']));
+    expect(Object.keys((extended.getType('ResidentialArea') as any).getFields())).toEqual(
+      expect.arrayContaining(['fireInspections', 'fireSafety', 'name']),
+    );
     expect(Object.keys((extended.getType('Model') as any).getFields())).toContain('fireInspectionsAccompanied');
     expect(antqSchema().getType('FireInspection')).toBeUndefined();
     expect(Object.keys((antqSchema().getType('ResidentialArea') as any).getFields())).not.toContain('fireInspections');
@@ -72,7 +74,9 @@ describe('the combined schema', () => {
   it('can be served as a federation subgraph too', () => {
     const subgraph = antqSchema({ extensions: [fireInspections], federation: true });
     expect(subgraph.getType('FireInspection')).toBeDefined();
-    expect(Object.keys(subgraph.getQueryType()!.getFields())).toEqual(expect.arrayContaining(['_entities', '_service', 'residentialAreas']));
+    expect(Object.keys(subgraph.getQueryType()!.getFields())).toEqual(
+      expect.arrayContaining(['_entities', '_service', 'residentialAreas']),
+    );
   });
 
   it('migrates its own tables once: a second run applies nothing', async () => {
@@ -82,25 +86,47 @@ describe('the combined schema', () => {
   });
 
   it('refuses a process a second, different set of extensions', () => {
-    expect(() => antqSchema({ extensions: [] , federation: true })).toThrow(/fire-inspections .*one set of extensions/);
+    expect(() => antqSchema({ extensions: [], federation: true })).toThrow(/fire-inspections .*one set of extensions/);
   });
 });
 
 describe('recordFireInspection', () => {
   it('records an inspection of an area in the officer’s commune, with its audit entry, in one transaction', async () => {
-    const input = { residentialAreaId: areas[0]!.id, inspectedOn: '2026-05-20', outcome: 'HAZARDS_FOUND', hazards: 2, note: 'Bình chữa cháy hết hạn', accompanyingModelId: areas[0]!.models[0] ?? null };
+    const input = {
+      residentialAreaId: areas[0]!.id,
+      inspectedOn: '2026-05-20',
+      outcome: 'HAZARDS_FOUND',
+      hazards: 2,
+      note: 'Bình chữa cháy hết hạn',
+      accompanyingModelId: areas[0]!.models[0] ?? null,
+    };
     const { data, errors } = await server.query<any>(RECORD, { input }, as.commune);
     expect(errors).toBeUndefined();
     const result = data.recordFireInspection.result;
-    expect(result).toMatchObject({ __typename: 'FireInspection', inspectedOn: '2026-05-20', outcome: 'HAZARDS_FOUND', hazards: 2, note: 'Bình chữa cháy hết hạn' });
+    expect(result).toMatchObject({
+      __typename: 'FireInspection',
+      inspectedOn: '2026-05-20',
+      outcome: 'HAZARDS_FOUND',
+      hazards: 2,
+      note: 'Bình chữa cháy hết hạn',
+    });
     expect(result.accompaniedBy?.id ?? null).toBe(areas[0]!.models[0] ?? null);
     const entry = await db.prisma.auditEntry.findFirst({ where: { action: 'recordFireInspection', entityId: result.id } });
     expect(entry).toMatchObject({ outcome: 'OK', actorRole: 'COMMUNE_OFFICER' });
     expect(entry!.placeCodes).toContain(commune);
     // Seen through antq's own type, and through node(id:).
-    const area = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ResidentialArea { fireSafety { lastInspectedOn lastOutcome inspectionDue } fireInspections { id } } } }`, { id: areas[0]!.id }, as.commune);
-    expect(area.data.node).toEqual({ fireSafety: { lastInspectedOn: '2026-05-20', lastOutcome: 'HAZARDS_FOUND', inspectionDue: true }, fireInspections: [{ id: result.id }] });
-    const node = async (who: string) => (await server.query<any>(`query($id: ID!) { node(id: $id) { id ... on FireInspection { hazards } } }`, { id: result.id }, as[who])).data.node;
+    const area = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on ResidentialArea { fireSafety { lastInspectedOn lastOutcome inspectionDue } fireInspections { id } } } }`,
+      { id: areas[0]!.id },
+      as.commune,
+    );
+    expect(area.data.node).toEqual({
+      fireSafety: { lastInspectedOn: '2026-05-20', lastOutcome: 'HAZARDS_FOUND', inspectionDue: true },
+      fireInspections: [{ id: result.id }],
+    });
+    const node = async (who: string) =>
+      (await server.query<any>(`query($id: ID!) { node(id: $id) { id ... on FireInspection { hazards } } }`, { id: result.id }, as[who]))
+        .data.node;
     expect(await node('province')).toEqual({ id: result.id, hazards: 2 });
     expect(await node('otherProvince')).toBeNull();
   });
@@ -115,7 +141,8 @@ describe('recordFireInspection', () => {
     ['a model of another area', { accompanyingModelId: 'from another area' }, ['input', 'accompanyingModelId']],
   ])('answers ValidationError for %s, and writes nothing', async (_name, change, path) => {
     const input: Record<string, unknown> = { ...base(), ...change };
-    if (input.accompanyingModelId === 'from another area') input.accompanyingModelId = areas.find((a, i) => i > 0 && a.models.length)!.models[0];
+    if (input.accompanyingModelId === 'from another area')
+      input.accompanyingModelId = areas.find((a, i) => i > 0 && a.models.length)!.models[0];
     const before = await count();
     const { data } = await server.query<any>(RECORD, { input }, as.commune);
     expect(data.recordFireInspection.result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
@@ -130,12 +157,24 @@ describe('recordFireInspection', () => {
   ])('answers %s with a typed error, audited', async (_name, who, typename) => {
     const { data } = await server.query<any>(RECORD, { input: { ...base(), residentialAreaId: areas[0]!.id } }, as[who]);
     expect(data.recordFireInspection.result.__typename).toBe(typename);
-    expect(await db.prisma.auditEntry.count({ where: { action: 'recordFireInspection', outcome: typename === 'NotFoundError' ? 'NOT_FOUND' : 'FORBIDDEN' } })).toBeGreaterThan(0);
+    expect(
+      await db.prisma.auditEntry.count({
+        where: { action: 'recordFireInspection', outcome: typename === 'NotFoundError' ? 'NOT_FOUND' : 'FORBIDDEN' },
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it('answers NotFoundError for an ID that is not a residential area’s', async () => {
-    const { data } = await server.query<any>(RECORD, { input: { ...base(), residentialAreaId: areas[0]!.models[0] ?? 'nope' } }, as.national);
-    expect(data.recordFireInspection.result).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND', messageEn: 'No such residential area.' });
+    const { data } = await server.query<any>(
+      RECORD,
+      { input: { ...base(), residentialAreaId: areas[0]!.models[0] ?? 'nope' } },
+      as.national,
+    );
+    expect(data.recordFireInspection.result).toMatchObject({
+      __typename: 'NotFoundError',
+      code: 'NOT_FOUND',
+      messageEn: 'No such residential area.',
+    });
   });
 
   it('is refused to anyone not signed in, as every antq mutation', async () => {
@@ -156,7 +195,8 @@ describe('reading inspections through antq’s types', () => {
       const areaId = Buffer.from(area.id, 'base64').toString().split(':')[1]!;
       const modelId = area.models[0] ? Buffer.from(area.models[0], 'base64').toString().split(':')[1]! : null;
       for (const day of ['2024-03-01', '2025-03-01', i % 2 ? '2026-03-01' : '2025-04-01']) {
-        await db.prisma.$executeRaw`INSERT INTO fire_safety.inspection (residential_area_id, accompanying_model_id, inspected_on, outcome, hazards) VALUES (${areaId}::uuid, ${modelId}::uuid, ${day}::date, 'PASSED', 0)`;
+        await db.prisma
+          .$executeRaw`INSERT INTO fire_safety.inspection (residential_area_id, accompanying_model_id, inspected_on, outcome, hazards) VALUES (${areaId}::uuid, ${modelId}::uuid, ${day}::date, 'PASSED', 0)`;
       }
     }
   });
@@ -189,7 +229,11 @@ describe('reading inspections through antq’s types', () => {
   });
 
   it('refuses a list size outside 1 to 20', async () => {
-    const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ResidentialArea { fireInspections(last: 21) { id } } } }`, { id: areas[0]!.id }, as.national);
+    const r = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on ResidentialArea { fireInspections(last: 21) { id } } } }`,
+      { id: areas[0]!.id },
+      as.national,
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -19,10 +19,17 @@ export interface Subgraph {
 export async function composeSupergraph(subgraphs: readonly Subgraph[]): Promise<string> {
   const services = await Promise.all(
     subgraphs.map(async ({ name, url }) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      });
       const body = (await response.json()) as { data?: { _service?: { sdl?: string } }; errors?: Array<{ message: string }> };
       const sdl = body.data?._service?.sdl;
-      if (!sdl) throw new Error(`subgraph ${name} (${url}) did not give its SDL: ${response.status} ${body.errors?.map((e) => e.message).join('; ') ?? ''}`);
+      if (!sdl)
+        throw new Error(
+          `subgraph ${name} (${url}) did not give its SDL: ${response.status} ${body.errors?.map((e) => e.message).join('; ') ?? ''}`,
+        );
       return { name, url, typeDefs: parse(sdl) };
     }),
   );

@@ -69,7 +69,8 @@ const SHIFT_ORDER = Object.fromEntries(SHIFTS.map((s, i) => [s, i]));
 const byDateThenShift = (a: Patrol, b: Patrol) => a.date.localeCompare(b.date) || SHIFT_ORDER[a.shift]! - SHIFT_ORDER[b.shift]!;
 
 async function requireSignedIn(ctx: PatrolContext): Promise<void> {
-  if (!(await ctx.signedIn)) throw new GraphQLError('Sign in to see patrols. / Đăng nhập để xem lịch tuần tra.', { extensions: { code: 'UNAUTHENTICATED' } });
+  if (!(await ctx.signedIn))
+    throw new GraphQLError('Sign in to see patrols. / Đăng nhập để xem lịch tuần tra.', { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
 /** The patrol service as a fetch handler, over `patrols` (kept in memory here). */
@@ -84,7 +85,10 @@ export function createPatrolService({ patrols, jwtSecret }: { patrols: readonly 
       Query: {
         patrolsOn: async (_root: unknown, { date }: { date: string }, ctx: PatrolContext) => {
           await requireSignedIn(ctx);
-          return patrols.filter((p) => p.date === date).sort(byDateThenShift).map((p) => ({ ...p, area: { id: p.areaId } }));
+          return patrols
+            .filter((p) => p.date === date)
+            .sort(byDateThenShift)
+            .map((p) => ({ ...p, area: { id: p.areaId } }));
         },
       },
       ResidentialArea: {

@@ -20,8 +20,26 @@ export interface Running {
 }
 
 /** Starts antq's subgraph over `db`, the patrol service over `patrols`, and the gateway (port 0: any free port). */
-export async function startAll({ db, secrets, patrols, ports, host = '127.0.0.1', clock }: { db: Database; secrets: Secrets; patrols: readonly Patrol[]; ports: Ports; host?: string; clock?: () => Date }): Promise<Running> {
-  const antq = await listen(createAntqYoga({ db, secrets, federation: true, graphiql: false, log: () => {}, ...(clock ? { clock } : {}) }), ports.antq, host);
+export async function startAll({
+  db,
+  secrets,
+  patrols,
+  ports,
+  host = '127.0.0.1',
+  clock,
+}: {
+  db: Database;
+  secrets: Secrets;
+  patrols: readonly Patrol[];
+  ports: Ports;
+  host?: string;
+  clock?: () => Date;
+}): Promise<Running> {
+  const antq = await listen(
+    createAntqYoga({ db, secrets, federation: true, graphiql: false, log: () => {}, ...(clock ? { clock } : {}) }),
+    ports.antq,
+    host,
+  );
   const patrolService = await serve(createPatrolService({ patrols, jwtSecret: secrets.jwtSecret }), ports.patrols, host);
   const stops = [antq.close, patrolService.close];
   try {
@@ -46,7 +64,11 @@ export async function startAll({ db, secrets, patrols, ports, host = '127.0.0.1'
   }
 }
 
-async function serve(handler: Parameters<typeof createServer>[1], port: number, host: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function serve(
+  handler: Parameters<typeof createServer>[1],
+  port: number,
+  host: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -13,14 +13,26 @@ let areaIds: string[] = [];
 const DAY = '2026-06-01';
 
 async function gateway(query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(running.urls.gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-  return (await response.json()) as { data?: any; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> };
+  const response = await fetch(running.urls.gateway, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as {
+    data?: any;
+    errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+  };
 }
 
 beforeAll(async () => {
   db = await openPreparedDatabase();
   await seedDemo(db);
-  const areas = await db.prisma.residentialArea.findMany({ where: { datasetId: { not: null }, placements: { some: { placeCodes: { has: '75' } } } }, orderBy: { id: 'asc' }, take: 3, select: { id: true } });
+  const areas = await db.prisma.residentialArea.findMany({
+    where: { datasetId: { not: null }, placements: { some: { placeCodes: { has: '75' } } } },
+    orderBy: { id: 'asc' },
+    take: 3,
+    select: { id: true },
+  });
   areaIds = areas.map((a) => Buffer.from(`ResidentialArea:${a.id}`).toString('base64'));
   const patrols: Patrol[] = [
     { areaId: areaIds[0]!, date: DAY, shift: 'NIGHT', team: 'Tổ tuần tra 1' },
@@ -56,7 +68,10 @@ describe('one query across antq and the patrol service, through Hive Gateway', (
   });
 
   it('answers the partner’s patrols with antq’s areas (through antq’s _entities)', async () => {
-    const { data, errors } = await gateway(`{ patrolsOn(date: "${DAY}") { shift team area { id name commune { code } isDemo } } }`, as.province);
+    const { data, errors } = await gateway(
+      `{ patrolsOn(date: "${DAY}") { shift team area { id name commune { code } isDemo } } }`,
+      as.province,
+    );
     expect(errors).toBeUndefined();
     expect(data.patrolsOn.map((p: any) => [p.shift, p.area.id])).toEqual([
       ['MORNING', areaIds[0]],

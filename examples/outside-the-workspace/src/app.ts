@@ -12,7 +12,16 @@ try {
   console.log(`migrations applied: ${applied.length}`);
 
   await db.prisma.adminUnit.create({
-    data: { code: '70', level: 'PROVINCE', kind: 'TINH', name: 'Bình Phước', fullName: 'Tỉnh Bình Phước', validFrom: null, validTo: new Date('2025-06-30'), searchText: searchKey('Bình Phước Tỉnh Bình Phước') },
+    data: {
+      code: '70',
+      level: 'PROVINCE',
+      kind: 'TINH',
+      name: 'Bình Phước',
+      fullName: 'Tỉnh Bình Phước',
+      validFrom: null,
+      validTo: new Date('2025-06-30'),
+      searchText: searchKey('Bình Phước Tỉnh Bình Phước'),
+    },
   });
 
   const fields = Object.keys(antqSchema().getQueryType()?.getFields() ?? {});
@@ -22,7 +31,10 @@ try {
   const response = await yoga.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ adminUnit(code: "70", asOf: "2024-06-01") { fullName level } adminUnits(search: "binh phuoc", asOf: "2024-06-01") { totalCount } }' }),
+    body: JSON.stringify({
+      query:
+        '{ adminUnit(code: "70", asOf: "2024-06-01") { fullName level } adminUnits(search: "binh phuoc", asOf: "2024-06-01") { totalCount } }',
+    }),
   });
   console.log(JSON.stringify(await response.json()));
 } finally {

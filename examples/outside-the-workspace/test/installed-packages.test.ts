@@ -46,12 +46,26 @@ beforeAll(() => {
   for (const name of PACKAGES) tarballs[name] = readdirSync(scratch).find((f) => f.startsWith(`antq-${name}-`) && f.endsWith('.tgz'))!;
   const dependencies = Object.fromEntries(PACKAGES.map((name) => [`@antq/${name}`, `file:./${tarballs[name]}`]));
   // @types/node for the app's node:crypto: a user's project has it; it is not ours to ship.
-  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'outside', private: true, type: 'module', dependencies, devDependencies: { '@types/node': '^20.19.0' } }));
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify({ name: 'outside', private: true, type: 'module', dependencies, devDependencies: { '@types/node': '^20.19.0' } }),
+  );
   timed('npm install', () => run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], scratch));
   cpSync(new URL('../src/app.ts', import.meta.url).pathname, join(scratch, 'app.ts'));
   writeFileSync(
     join(scratch, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2023', strict: true, skipLibCheck: true, types: ['node'], outDir: 'out' }, files: ['app.ts'] }),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2023',
+        strict: true,
+        skipLibCheck: true,
+        types: ['node'],
+        outDir: 'out',
+      },
+      files: ['app.ts'],
+    }),
   );
 }, 600_000);
 
@@ -84,7 +98,10 @@ it('runs the app in plain Node: migrations, Prisma client and the GraphQL API fr
   const lines = run('node', ['out/app.js'], scratch).trim().split('\n');
   expect(lines[0]).toMatch(/^migrations applied: [1-9]\d*$/);
   expect(lines[1]).toBe('schema: Query has ' + lines[1]!.match(/has (\d+) fields/)![1] + ' fields, adminUnit among them: true');
-  expect(JSON.parse(lines[2]!).data).toEqual({ adminUnit: { fullName: 'Tỉnh Bình Phước', level: 'PROVINCE' }, adminUnits: { totalCount: 1 } });
+  expect(JSON.parse(lines[2]!).data).toEqual({
+    adminUnit: { fullName: 'Tỉnh Bình Phước', level: 'PROVINCE' },
+    adminUnits: { totalCount: 1 },
+  });
 });
 
 it('installs the antq command', () => {

@@ -12,7 +12,11 @@ if (process.env.ANTQ_URL && process.env.ANTQ_API_KEY) {
 } else {
   console.error('starting an embedded antq in ./.antq-data (the first start loads the data: about half a minute)');
   const server = await startLocalServer({ dataDir: '.antq-data' });
-  const { key, prefix } = await server.issueKey({ name: 'Sở Y tế tỉnh Đồng Nai (example)', scopes: ['read:aggregates', 'read:catalogues', 'read:areas', 'read:models'], unitCode: '75' });
+  const { key, prefix } = await server.issueKey({
+    name: 'Sở Y tế tỉnh Đồng Nai (example)',
+    scopes: ['read:aggregates', 'read:catalogues', 'read:areas', 'read:models'],
+    unitCode: '75',
+  });
   await server.registerOperations(prefix);
   try {
     await tour(partnerClient({ url: server.url, apiKey: key }), print);

@@ -5,7 +5,17 @@
  * operations <prefix> …`. The partner's own code (src/client, src/agency.ts) never imports this.
  */
 import { readFileSync } from 'node:fs';
-import { antqSchema, createAntqYoga, issueApiKey, listen, operationsOfFile, prepareDatabase, registerPersistedOperations, revokeApiKey, serverSecrets } from '@antq/graphql';
+import {
+  antqSchema,
+  createAntqYoga,
+  issueApiKey,
+  listen,
+  operationsOfFile,
+  prepareDatabase,
+  registerPersistedOperations,
+  revokeApiKey,
+  serverSecrets,
+} from '@antq/graphql';
 
 type PartnerScope = Parameters<typeof issueApiKey>[1]['scopes'][number];
 
@@ -19,7 +29,12 @@ export function persistedDocuments(): Record<string, string> {
 export interface LocalServer {
   readonly url: string;
   /** Issues a key (printed once in real life); answers it and its prefix. */
-  issueKey(options: { name: string; scopes: PartnerScope[]; unitCode?: string; persistedOnly?: boolean }): Promise<{ key: string; prefix: string }>;
+  issueKey(options: {
+    name: string;
+    scopes: PartnerScope[];
+    unitCode?: string;
+    persistedOnly?: boolean;
+  }): Promise<{ key: string; prefix: string }>;
   /** Registers documents (default: all of this client's) for the key; answers their hashes. */
   registerOperations(prefix: string, documents?: readonly string[]): Promise<string[]>;
   revokeKey(prefix: string): Promise<boolean>;
@@ -30,7 +45,15 @@ export interface LocalServer {
  * Starts antq on the embedded database in `dataDir` (the first start imports the
  * administrative units and the Bình Phước demo data: 20 to 40 s), on 127.0.0.1:`port`.
  */
-export async function startLocalServer({ dataDir, port = 0, log = () => {} }: { dataDir: string; port?: number; log?: (m: string) => void }): Promise<LocalServer> {
+export async function startLocalServer({
+  dataDir,
+  port = 0,
+  log = () => {},
+}: {
+  dataDir: string;
+  port?: number;
+  log?: (m: string) => void;
+}): Promise<LocalServer> {
   const env = { ...process.env, DATABASE_URL: '', ANTQ_DEMO: 'on' };
   const secrets = serverSecrets(env, dataDir);
   const db = await prepareDatabase({ env, dataDir, log });
@@ -38,7 +61,13 @@ export async function startLocalServer({ dataDir, port = 0, log = () => {} }: { 
   return {
     url: server.url,
     async issueKey({ name, scopes, unitCode, persistedOnly = true }) {
-      const { key, prefix } = await issueApiKey(db.prisma, { name, scopes, unitCode: unitCode ?? null, persistedOnly, issuedBy: 'example-partner-client' });
+      const { key, prefix } = await issueApiKey(db.prisma, {
+        name,
+        scopes,
+        unitCode: unitCode ?? null,
+        persistedOnly,
+        issuedBy: 'example-partner-client',
+      });
       return { key, prefix };
     },
     // As `antq api-key operations <prefix> src/generated/persisted-documents.json` does.

@@ -20,15 +20,26 @@ it('commits the SDL the server prints (packages/graphql/schema.graphql)', () => 
 
 it('commits the code GraphQL Code Generator makes from src/operations', async () => {
   const files: Array<{ filename: string; content: string }> = await generate({ ...config, cwd: exampleDir, silent: true }, false);
-  expect(files.map((f) => f.filename).sort()).toEqual(['src/generated/gql.ts', 'src/generated/graphql.ts', 'src/generated/index.ts', 'src/generated/persisted-documents.json']);
+  expect(files.map((f) => f.filename).sort()).toEqual([
+    'src/generated/gql.ts',
+    'src/generated/graphql.ts',
+    'src/generated/index.ts',
+    'src/generated/persisted-documents.json',
+  ]);
   for (const file of files) {
-    expect(readFileSync(join(exampleDir, file.filename), 'utf8'), `${file.filename} is stale: run pnpm codegen in examples/partner-client`).toBe(file.content);
+    expect(
+      readFileSync(join(exampleDir, file.filename), 'utf8'),
+      `${file.filename} is stale: run pnpm codegen in examples/partner-client`,
+    ).toBe(file.content);
   }
 });
 
 it('gives every operation the hash of its persisted document', () => {
   const manifest = persistedDocuments();
-  const documents = Object.entries(generated).filter(([name]) => name.endsWith('Document')) as Array<[string, Parameters<typeof hashOf>[0]]>;
+  const documents = Object.entries(generated).filter(([name]) => name.endsWith('Document')) as Array<
+    [string, Parameters<typeof hashOf>[0]]
+  >;
   expect(documents.map(([, d]) => hashOf(d)).sort()).toEqual(Object.keys(manifest).sort());
-  for (const [name, document] of documents) expect(manifest[hashOf(document)], name).toMatch(new RegExp(`^(query|mutation) ${operationNameOf(document)}\\b`));
+  for (const [name, document] of documents)
+    expect(manifest[hashOf(document)], name).toMatch(new RegExp(`^(query|mutation) ${operationNameOf(document)}\\b`));
 });

@@ -37,7 +37,11 @@ afterAll(async () => {
 
 /** A raw request, for what the typed client would not send. */
 async function post(body: unknown, apiKey = key): Promise<{ status: number; body: any }> {
-  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify(body) });
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -72,7 +76,13 @@ describe('pagination', () => {
 
   it('yields page after page, following endCursor', async () => {
     const seen: Array<{ size: number; hasNextPage: boolean }> = [];
-    for await (const page of pages(client, ResidentialAreasPageDocument, { unitCode: COMMUNE, asOf: AS_OF }, (d) => d.residentialAreas, 15)) {
+    for await (const page of pages(
+      client,
+      ResidentialAreasPageDocument,
+      { unitCode: COMMUNE, asOf: AS_OF },
+      (d) => d.residentialAreas,
+      15,
+    )) {
       seen.push({ size: page.edges.length, hasNextPage: page.pageInfo.hasNextPage });
     }
     expect(seen).toEqual([
@@ -84,7 +94,9 @@ describe('pagination', () => {
   });
 
   it('never asks for more than 100 a page; the server refuses more with BAD_USER_INPUT', async () => {
-    await expect(allNodes(client, ResidentialAreasPageDocument, { unitCode: COMMUNE }, (d) => d.residentialAreas, 101)).rejects.toThrow(RangeError);
+    await expect(allNodes(client, ResidentialAreasPageDocument, { unitCode: COMMUNE }, (d) => d.residentialAreas, 101)).rejects.toThrow(
+      RangeError,
+    );
     const refused = await client.execute(ResidentialAreasPageDocument, { unitCode: COMMUNE, first: 101 }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AntqRequestError);
     expect((refused as AntqRequestError).code).toBe('BAD_USER_INPUT');
@@ -94,14 +106,24 @@ describe('pagination', () => {
 describe('reading', () => {
   it('reads the coverage of Đồng Nai through the lineage: what Bình Phước had at the end of 2024', async () => {
     const c = await coverage(client, '75', AS_OF, '2024-12-31');
-    expect(c).toMatchObject({ unit: { code: '75', fullName: 'Tỉnh Đồng Nai' }, asOf: AS_OF, figuresOn: '2024-12-31', residentialAreas: 866, residentialAreasWithActiveModel: 866, modelTypes: 14 });
+    expect(c).toMatchObject({
+      unit: { code: '75', fullName: 'Tỉnh Đồng Nai' },
+      asOf: AS_OF,
+      figuresOn: '2024-12-31',
+      residentialAreas: 866,
+      residentialAreasWithActiveModel: 866,
+      modelTypes: 14,
+    });
     expect(c.byChild.reduce((sum, child) => sum + child.residentialAreas, 0)).toBe(866);
     expect(c.lineage?.partialCommunes).toEqual([]);
-    expect(await movementReport(client, '75', AS_OF, 'EN')).toMatch(/^As of 31\/12\/2025, Đồng Nai province has 14 kinds of models.*866\/866 residential areas/);
+    expect(await movementReport(client, '75', AS_OF, 'EN')).toMatch(
+      /^As of 31\/12\/2025, Đồng Nai province has 14 kinds of models.*866\/866 residential areas/,
+    );
   });
 
   it('reads a model by its ID, and gets null for one it may not see', async () => {
-    const [first] = (await client.execute(ResidentialAreasPageDocument, { unitCode: COMMUNE, asOf: AS_OF, first: 1 })).residentialAreas.edges;
+    const [first] = (await client.execute(ResidentialAreasPageDocument, { unitCode: COMMUNE, asOf: AS_OF, first: 1 })).residentialAreas
+      .edges;
     const modelId = first!.node.models.edges[0]!.node.id;
     const model = await modelDetails(client, modelId, AS_OF);
     expect(model).toMatchObject({ id: modelId, residentialArea: { id: first!.node.id, commune: { code: COMMUNE } } });
@@ -134,7 +156,12 @@ describe('typed errors', () => {
     expect([...invalid.fields.keys()]).toEqual(['input.text']);
     expect(invalid.error.messageVi).not.toBe(invalid.error.messageEn);
 
-    const future = await submitTip(client, { category: 'THEFT', unitCode: COMMUNE, text: 'Mất trộm xe máy trước cổng chợ.', occurredOn: '2999-01-01' });
+    const future = await submitTip(client, {
+      category: 'THEFT',
+      unitCode: COMMUNE,
+      text: 'Mất trộm xe máy trước cổng chợ.',
+      occurredOn: '2999-01-01',
+    });
     expect(future.kind === 'invalid' && [...future.fields.keys()]).toEqual(['input.occurredOn']);
 
     const nowhere = await submitTip(client, { category: 'THEFT', unitCode: '99999', text: 'Mất trộm xe máy trước cổng chợ.' });
@@ -147,7 +174,8 @@ describe('typed errors', () => {
 
   it('makes a result type it does not handle a type error, and a run-time error', () => {
     // What the types become when the server adds ForbiddenError to the union and the partner regenerates.
-    type Widened = SubmitTipMutation['submitTip']['result'] | { __typename: 'ForbiddenError'; code: string; messageVi: string; messageEn: string };
+    type Widened =
+      SubmitTipMutation['submitTip']['result'] | { __typename: 'ForbiddenError'; code: string; messageVi: string; messageEn: string };
     const handle = (result: Widened) => {
       switch (result.__typename) {
         case 'TipReceipt':
@@ -159,7 +187,9 @@ describe('typed errors', () => {
           return unreachable(result);
       }
     };
-    expect(() => handle({ __typename: 'ForbiddenError', code: 'FORBIDDEN', messageVi: '', messageEn: '' })).toThrow(/ForbiddenError.*regenerate/);
+    expect(() => handle({ __typename: 'ForbiddenError', code: 'FORBIDDEN', messageVi: '', messageEn: '' })).toThrow(
+      /ForbiddenError.*regenerate/,
+    );
     // A member the generated types do not know yet (the types are stale) fails as clearly.
     expect(() => tipOutcome({ __typename: 'ConflictError' } as never)).toThrow(/ConflictError/);
   });
@@ -175,12 +205,22 @@ describe('persisted operations only', () => {
 
   it('refuses an operation not registered for the key', async () => {
     // A second key of the agency's, with every operation but the mutation.
-    const readOnly = await server.issueKey({ name: 'Sở Y tế tỉnh Đồng Nai (chỉ đọc)', scopes: [...READ_ALL], unitCode: '75', persistedOnly: true });
+    const readOnly = await server.issueKey({
+      name: 'Sở Y tế tỉnh Đồng Nai (chỉ đọc)',
+      scopes: [...READ_ALL],
+      unitCode: '75',
+      persistedOnly: true,
+    });
     const manifest = persistedDocuments();
-    await server.registerOperations(readOnly.prefix, Object.values(manifest).filter((d) => !d.startsWith('mutation ')));
+    await server.registerOperations(
+      readOnly.prefix,
+      Object.values(manifest).filter((d) => !d.startsWith('mutation ')),
+    );
     const limited = partnerClient({ url: server.url, apiKey: readOnly.key });
     expect((await coverage(limited, COMMUNE, AS_OF)).residentialAreas).toBe(50);
-    const refused = await limited.execute(SubmitTipDocument, { input: { category: 'THEFT', unitCode: COMMUNE, text: 'Mất trộm xe máy trước cổng chợ.' } }).catch((e: unknown) => e);
+    const refused = await limited
+      .execute(SubmitTipDocument, { input: { category: 'THEFT', unitCode: COMMUNE, text: 'Mất trộm xe máy trước cổng chợ.' } })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AntqRequestError);
     expect((refused as AntqRequestError).code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });

@@ -61,7 +61,15 @@ describe('a follow-up on a date: OVERDUE is derived from the due date, never sto
 });
 
 describe('outreach', () => {
-  const valid = { communeCode: '25195', heldOn: '2024-08-19', form: 'FESTIVAL_DAY', audiences: ['RESIDENTS', 'YOUTH'], participants: 420, partners: ['FATHERLAND_FRONT', 'ARMY'], topic: 'Ngày hội toàn dân bảo vệ ANTQ' };
+  const valid = {
+    communeCode: '25195',
+    heldOn: '2024-08-19',
+    form: 'FESTIVAL_DAY',
+    audiences: ['RESIDENTS', 'YOUTH'],
+    participants: 420,
+    partners: ['FATHERLAND_FRONT', 'ARMY'],
+    topic: 'Ngày hội toàn dân bảo vệ ANTQ',
+  };
   it.each<[string, Record<string, unknown>, string | null]>([
     ['a valid activity', {}, null],
     ['no partner', { partners: [] }, null],

@@ -19,7 +19,13 @@ import {
 
 const OLD = { from: null, to: '2025-06-30' } as const;
 const NEW = { from: '2025-07-01', to: null } as const;
-const unit = (id: string, code: string, level: CoverageUnit['level'], parentCode: string | null, validity: CoverageUnit['validity']): CoverageUnit => ({
+const unit = (
+  id: string,
+  code: string,
+  level: CoverageUnit['level'],
+  parentCode: string | null,
+  validity: CoverageUnit['validity'],
+): CoverageUnit => ({
   id,
   code,
   level,
@@ -118,7 +124,11 @@ describe('coverage on a date, on the hierarchy of that date', () => {
     ]);
     expect(c.byChild[0]!.byChild).toEqual([]);
     expect(r.problems).toEqual([
-      expect.objectContaining({ code: 'ILLEGAL_LIFECYCLE', modelId: 'm7', error: expect.objectContaining({ state: null, event: 'ACTIVATE' }) }),
+      expect.objectContaining({
+        code: 'ILLEGAL_LIFECYCLE',
+        modelId: 'm7',
+        error: expect.objectContaining({ state: null, event: 'ACTIVATE' }),
+      }),
       { code: 'UNPLACED_MODEL', modelId: 'm8' },
     ]);
   });
@@ -165,7 +175,10 @@ describe('coverage on a date, on the hierarchy of that date', () => {
   });
 
   it('an unknown unit on the date is an error', () => {
-    expect(coverage(data, '70', '2025-12-31')).toEqual({ ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode: '70', asOf: '2025-12-31' } });
+    expect(coverage(data, '70', '2025-12-31')).toEqual({
+      ok: false,
+      error: { code: 'UNIT_NOT_FOUND', unitCode: '70', asOf: '2025-12-31' },
+    });
   });
 });
 
@@ -200,7 +213,9 @@ describe('coverage re-attributed through lineage', () => {
   it('a partial predecessor outside the unit is not listed', () => {
     const r = coverageThroughLineage(data, links, '00020', { figuresOn: '2024-12-31', unitsOn: '2025-12-31' });
     expect(r.ok && r.partial.map((p) => p.predecessorId)).toEqual(['c3-old']);
-    const outside: LineageLink<string>[] = links.map((l) => (l.predecessor === 'c3-old' && l.successor === 'c20-new' ? { ...l, successor: 'c1-new' } : l));
+    const outside: LineageLink<string>[] = links.map((l) =>
+      l.predecessor === 'c3-old' && l.successor === 'c20-new' ? { ...l, successor: 'c1-new' } : l,
+    );
     // c3-old now goes twice to c1-new by partial links only: still partial, and not in 00020.
     const r2 = coverageThroughLineage(data, outside, '00020', { figuresOn: '2024-12-31', unitsOn: '2025-12-31' });
     expect(r2.ok && [r2.partial, figures(r2.attributed)]).toEqual([[], f(1, 1, 1, 1)]);
@@ -230,12 +245,30 @@ const world = fc
         area: fc.nat(),
         communeHost: fc.boolean(),
         type: fc.integer({ min: 0, max: 4 }),
-        events: fc.array(fc.record({ kind: fc.constantFrom<LifecycleEventKind>('PROPOSE', 'SURVEY', 'APPROVE', 'ESTABLISH', 'ACTIVATE', 'SUSPEND', 'RESUME', 'DISSOLVE'), day: fc.integer({ min: 0, max: 400 }) }), { maxLength: 3 }),
+        events: fc.array(
+          fc.record({
+            kind: fc.constantFrom<LifecycleEventKind>(
+              'PROPOSE',
+              'SURVEY',
+              'APPROVE',
+              'ESTABLISH',
+              'ACTIVATE',
+              'SUSPEND',
+              'RESUME',
+              'DISSOLVE',
+            ),
+            day: fc.integer({ min: 0, max: 400 }),
+          }),
+          { maxLength: 3 },
+        ),
         lifecycle: fc.constantFrom('active', 'suspended', 'never', 'random'),
       }),
       { maxLength: 30 },
     ),
-    links: fc.array(fc.record({ kind: fc.constantFrom('FULL', 'SPLIT', 'NONE'), a: fc.nat(), b: fc.nat() }), { minLength: 6, maxLength: 6 }),
+    links: fc.array(fc.record({ kind: fc.constantFrom('FULL', 'SPLIT', 'NONE'), a: fc.nat(), b: fc.nat() }), {
+      minLength: 6,
+      maxLength: 6,
+    }),
   })
   .map((w) => {
     const oldCodes = Array.from({ length: w.oldCommunes }, (_, i) => `0010${i}`);
@@ -290,7 +323,8 @@ describe('coverage properties', () => {
         expect(c.residentialAreasWithActiveModel).toBeLessThanOrEqual(c.residentialAreas);
         expect(c.modelTypes).toBeLessThanOrEqual(c.activeModels);
         expect(c.modelTypes).toBe(c.byModelType.length);
-        for (const k of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels'] as const) expect(sum(c.byChild, k)).toBe(c[k]);
+        for (const k of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels'] as const)
+          expect(sum(c.byChild, k)).toBe(c[k]);
         expect(c.byModelType.reduce((s, t) => s + t.activeModels, 0)).toBe(c.activeModels);
         for (const t of c.byModelType) expect(t.residentialAreas).toBeLessThanOrEqual(c.residentialAreasWithActiveModel);
       }),
@@ -365,7 +399,8 @@ describe('coverage of the whole country', () => {
         if (!province.ok) throw new Error('unit 75 must exist');
         const p75 = national.attributed.byChild.find((c) => c.unitCode === '75');
         expect(p75).toEqual(province.attributed);
-        for (const k of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels'] as const) expect(sum(national.attributed.byChild, k)).toBe(national.attributed[k]);
+        for (const k of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels'] as const)
+          expect(sum(national.attributed.byChild, k)).toBe(national.attributed[k]);
         expect(national.unmapped).toEqual(province.unmapped);
       }),
     );
@@ -403,9 +438,14 @@ describe('coverage from communes counted by the database', () => {
         // Reversed, each type split in two entries (nothing and everything).
         const shuffled = {
           units: given.units,
-          communes: given.communes.map((c) => ({ ...c, byModelType: [...c.byModelType].reverse().flatMap((t) => [{ ...t, activeModels: 0, residentialAreas: 0 }, t]) })),
+          communes: given.communes.map((c) => ({
+            ...c,
+            byModelType: [...c.byModelType].reverse().flatMap((t) => [{ ...t, activeModels: 0, residentialAreas: 0 }, t]),
+          })),
         };
-        expect(nationalCoverage(shuffled, FIGURES_ON, { depth: 3 }).coverage).toEqual(nationalCoverage(given, FIGURES_ON, { depth: 3 }).coverage);
+        expect(nationalCoverage(shuffled, FIGURES_ON, { depth: 3 }).coverage).toEqual(
+          nationalCoverage(given, FIGURES_ON, { depth: 3 }).coverage,
+        );
       }),
     );
   });

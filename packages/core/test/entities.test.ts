@@ -102,16 +102,33 @@ describe('entity inputs', () => {
     bad(modelCatalogueInput, { code: 'BP', name: 'x', scope: 'PROVINCIAL' }, 'names its province');
     bad(modelCatalogueInput, { code: 'VN', name: 'x', scope: 'NATIONAL', provinceCode: '70' }, 'names its province');
     bad(modelCatalogueInput, { code: 'B P', name: 'x', scope: 'NATIONAL' });
-    const type = { code: 'TANND', name: 'Tổ an ninh nhân dân', category: 'CRIME_PREVENTION', hostKinds: ['RESIDENTIAL_AREA'], catalogueId: 'c1' };
+    const type = {
+      code: 'TANND',
+      name: 'Tổ an ninh nhân dân',
+      category: 'CRIME_PREVENTION',
+      hostKinds: ['RESIDENTIAL_AREA'],
+      catalogueId: 'c1',
+    };
     ok(modelTypeInput, type);
     bad(modelTypeInput, { ...type, hostKinds: [] });
     bad(modelTypeInput, { ...type, hostKinds: ['COMMUNE', 'COMMUNE'] }, 'must not repeat');
-    const model = { name: 'Tổ ANND ấp 1', modelTypeId: 't1', host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: 'ra1' }, foundedOn: '2020-05-01', builtBy: 'POLICE' };
+    const model = {
+      name: 'Tổ ANND ấp 1',
+      modelTypeId: 't1',
+      host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: 'ra1' },
+      foundedOn: '2020-05-01',
+      builtBy: 'POLICE',
+    };
     ok(modelInput, model);
     ok(modelInput, { ...model, host: { kind: 'ORGANIZATION', organizationId: 'o1' }, builtBy: 'AGENCY_SECURITY_UNIT' });
     bad(modelInput, { ...model, host: { kind: 'COMMUNE', communeCode: '257' } });
     bad(modelInput, { ...model, foundedOn: '2020-13-01' });
-    ok(lifecycleEventInput, { modelId: 'm1', kind: 'SUSPEND', date: '2024-01-01', decision: { number: '12/QĐ-UBND', date: '2024-01-01', issuer: 'UBND xã' } });
+    ok(lifecycleEventInput, {
+      modelId: 'm1',
+      kind: 'SUSPEND',
+      date: '2024-01-01',
+      decision: { number: '12/QĐ-UBND', date: '2024-01-01', issuer: 'UBND xã' },
+    });
     bad(lifecycleEventInput, { modelId: 'm1', kind: 'PAUSE', date: '2024-01-01' });
     ok(replicationPointInput, { sourceModelId: 'm1', replicaModelId: 'm2', replicatedOn: '2024-01-01' });
     bad(replicationPointInput, { sourceModelId: 'm1', replicaModelId: 'm1', replicatedOn: '2024-01-01' }, 'not replicated from itself');
@@ -121,8 +138,24 @@ describe('entity inputs', () => {
     const e = { modelId: 'm1', period: { from: '2024-01-01', to: '2024-12-31' }, evaluatedOn: '2024-12-15', outcome: 'EFFECTIVE' };
     ok(modelEvaluationInput, e);
     bad(modelEvaluationInput, { ...e, evaluatedOn: '2023-12-31' }, 'before the period starts');
-    ok(unitEvaluationInput, { subjectKind: 'AGENCY', subjectId: 'o1', year: 2024, points: { Q1: 3 }, level: 'GOOD', recognizedSafe: true, reportedOn: '2024-11-25' });
-    bad(unitEvaluationInput, { subjectKind: 'AGENCY', subjectId: 'o1', year: 2024, points: { Q1: -1 }, level: 'GOOD', recognizedSafe: true, reportedOn: '2024-11-25' });
+    ok(unitEvaluationInput, {
+      subjectKind: 'AGENCY',
+      subjectId: 'o1',
+      year: 2024,
+      points: { Q1: 3 },
+      level: 'GOOD',
+      recognizedSafe: true,
+      reportedOn: '2024-11-25',
+    });
+    bad(unitEvaluationInput, {
+      subjectKind: 'AGENCY',
+      subjectId: 'o1',
+      year: 2024,
+      points: { Q1: -1 },
+      level: 'GOOD',
+      recognizedSafe: true,
+      reportedOn: '2024-11-25',
+    });
   });
 
   it('security teams, members, team evaluations', () => {
@@ -164,14 +197,39 @@ describe('entity inputs', () => {
   });
 
   it('outreach, tips, re-integration', () => {
-    ok(outreachActivityInput, { communeCode: '25747', heldOn: '2025-08-19', form: 'FESTIVAL_DAY', audiences: ['RESIDENTS'], participants: 300, partners: ['FATHERLAND_FRONT'], topic: 'Ngày hội' });
-    bad(outreachActivityInput, { communeCode: '25747', heldOn: '2025-08-19', form: 'FESTIVAL_DAY', audiences: [], participants: 300, topic: 'x' });
+    ok(outreachActivityInput, {
+      communeCode: '25747',
+      heldOn: '2025-08-19',
+      form: 'FESTIVAL_DAY',
+      audiences: ['RESIDENTS'],
+      participants: 300,
+      partners: ['FATHERLAND_FRONT'],
+      topic: 'Ngày hội',
+    });
+    bad(outreachActivityInput, {
+      communeCode: '25747',
+      heldOn: '2025-08-19',
+      form: 'FESTIVAL_DAY',
+      audiences: [],
+      participants: 300,
+      topic: 'x',
+    });
     const tip = { unitCode: '25747', receivedOn: '2025-01-01', channel: 'HOTLINE', category: 'DRUGS', summary: 'Nghi vấn' };
     ok(tipInput, { ...tip, anonymous: true });
     ok(tipInput, { ...tip, anonymous: false, informant: { fullName: 'Lê C' }, contact: '0912345678' });
     bad(tipInput, { ...tip, anonymous: false });
     expect(tipInput.parse({ ...tip, anonymous: true, informant: { fullName: 'Lê C' } })).not.toHaveProperty('informant');
-    ok(reintegrationCaseInput, { person: { fullName: 'Phạm D' }, offenceSummary: 'Trộm cắp tài sản', communeCode: '25747', returnedOn: '2024-05-01', mentors: [{ kind: 'FAMILY', name: 'Gia đình' }] });
-    bad(reintegrationCaseInput, { person: { fullName: 'Phạm D' }, offenceSummary: 'Trộm cắp tài sản', communeCode: '25747', returnedOn: '2024-05-01', mentors: [] }, 'at least one mentor');
+    ok(reintegrationCaseInput, {
+      person: { fullName: 'Phạm D' },
+      offenceSummary: 'Trộm cắp tài sản',
+      communeCode: '25747',
+      returnedOn: '2024-05-01',
+      mentors: [{ kind: 'FAMILY', name: 'Gia đình' }],
+    });
+    bad(
+      reintegrationCaseInput,
+      { person: { fullName: 'Phạm D' }, offenceSummary: 'Trộm cắp tài sản', communeCode: '25747', returnedOn: '2024-05-01', mentors: [] },
+      'at least one mentor',
+    );
   });
 });

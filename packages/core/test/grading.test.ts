@@ -42,10 +42,34 @@ describe('grading configuration', () => {
 describe('gradeUnit (QĐ 510)', () => {
   test.each<[string, Record<string, CriterionMeasure>, number, GradingLevel, string[]]>([
     ['all full', { Q1_RESOLUTION_AND_PLAN: true, MEMBERS_TAKING_PART: { part: 90, whole: 100 }, OTHER_CRITERIA: 4 }, 10, 'EXCELLENT', []],
-    ['exactly 90% earns the points', { Q1_RESOLUTION_AND_PLAN: true, MEMBERS_TAKING_PART: { part: 9, whole: 10 }, OTHER_CRITERIA: 3 }, 9, 'EXCELLENT', ['OTHER_CRITERIA']],
-    ['89/99 (89.9%) does not', { Q1_RESOLUTION_AND_PLAN: true, MEMBERS_TAKING_PART: { part: 89, whole: 99 }, OTHER_CRITERIA: 4 }, 7, 'GOOD', ['MEMBERS_TAKING_PART']],
-    ['no resolution', { Q1_RESOLUTION_AND_PLAN: false, MEMBERS_TAKING_PART: { part: 100, whole: 100 }, OTHER_CRITERIA: 2 }, 5, 'AVERAGE', ['Q1_RESOLUTION_AND_PLAN', 'OTHER_CRITERIA']],
-    ['4 points: weak', { Q1_RESOLUTION_AND_PLAN: false, MEMBERS_TAKING_PART: { part: 0, whole: 10 }, OTHER_CRITERIA: 4 }, 4, 'WEAK', ['Q1_RESOLUTION_AND_PLAN', 'MEMBERS_TAKING_PART']],
+    [
+      'exactly 90% earns the points',
+      { Q1_RESOLUTION_AND_PLAN: true, MEMBERS_TAKING_PART: { part: 9, whole: 10 }, OTHER_CRITERIA: 3 },
+      9,
+      'EXCELLENT',
+      ['OTHER_CRITERIA'],
+    ],
+    [
+      '89/99 (89.9%) does not',
+      { Q1_RESOLUTION_AND_PLAN: true, MEMBERS_TAKING_PART: { part: 89, whole: 99 }, OTHER_CRITERIA: 4 },
+      7,
+      'GOOD',
+      ['MEMBERS_TAKING_PART'],
+    ],
+    [
+      'no resolution',
+      { Q1_RESOLUTION_AND_PLAN: false, MEMBERS_TAKING_PART: { part: 100, whole: 100 }, OTHER_CRITERIA: 2 },
+      5,
+      'AVERAGE',
+      ['Q1_RESOLUTION_AND_PLAN', 'OTHER_CRITERIA'],
+    ],
+    [
+      '4 points: weak',
+      { Q1_RESOLUTION_AND_PLAN: false, MEMBERS_TAKING_PART: { part: 0, whole: 10 }, OTHER_CRITERIA: 4 },
+      4,
+      'WEAK',
+      ['Q1_RESOLUTION_AND_PLAN', 'MEMBERS_TAKING_PART'],
+    ],
   ])('%s', (_n, measures, total, level, lost) => {
     const r = gradeUnit(EXAMPLE, measures);
     expect(r).toMatchObject({ ok: true, configId: 'example-agency-2022', total, maxTotal: 10, level, lost });
@@ -77,7 +101,9 @@ describe('gradeUnit (QĐ 510)', () => {
         { code: 'OUT_OF_RANGE', criterion: 'OTHER_CRITERIA' },
       ],
     });
-    expect(gradeUnit(EXAMPLE, { Q1_RESOLUTION_AND_PLAN: true, MEMBERS_TAKING_PART: { part: 11, whole: 10 }, OTHER_CRITERIA: false })).toMatchObject({
+    expect(
+      gradeUnit(EXAMPLE, { Q1_RESOLUTION_AND_PLAN: true, MEMBERS_TAKING_PART: { part: 11, whole: 10 }, OTHER_CRITERIA: false }),
+    ).toMatchObject({
       ok: false,
       errors: [
         { code: 'OUT_OF_RANGE', criterion: 'MEMBERS_TAKING_PART' },

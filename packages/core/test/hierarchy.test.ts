@@ -45,11 +45,18 @@ describe('searchKey: search without diacritics', () => {
 
   it('is idempotent and yields only ASCII letters, digits and single spaces', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ -ĐÂ'.split('')) }), (s) => {
-        const key = searchKey(s);
-        expect(searchKey(key)).toBe(key);
-        expect(key).toMatch(/^([a-z0-9]+( [a-z0-9]+)*)?$/);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            ...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ -ĐÂ'.split(''),
+          ),
+        }),
+        (s) => {
+          const key = searchKey(s);
+          expect(searchKey(key)).toBe(key);
+          expect(key).toMatch(/^([a-z0-9]+( [a-z0-9]+)*)?$/);
+        },
+      ),
     );
   });
 });
@@ -87,7 +94,12 @@ describe('childLevel: districts end on 2025-07-01', () => {
 });
 
 const unit = (code: string, from: string | null, to: string | null) => ({ code, validity: { from, to } });
-const units = [unit('70', null, '2025-06-30'), unit('75', null, '2025-06-30'), unit('75', '2025-07-01', '2026-04-29'), unit('75', '2026-04-30', null)];
+const units = [
+  unit('70', null, '2025-06-30'),
+  unit('75', null, '2025-06-30'),
+  unit('75', '2025-07-01', '2026-04-29'),
+  unit('75', '2026-04-30', null),
+];
 
 describe('validity: which units held on a date', () => {
   it.each([
@@ -136,7 +148,14 @@ describe('lineage: what a unit became and came from', () => {
     ['binh-phuoc', '2024-12-31', [{ unit: 'binh-phuoc', kind: 'FULL' }]],
     ['binh-phuoc', '2025-08-01', [{ unit: 'dong-nai-2025', kind: 'FULL' }]],
     ['binh-phuoc', '2026-11-26', [{ unit: 'dong-nai-city', kind: 'FULL' }]],
-    ['commune-b', '2025-08-01', [{ unit: 'commune-x', kind: 'PARTIAL' }, { unit: 'commune-y', kind: 'PARTIAL' }]],
+    [
+      'commune-b',
+      '2025-08-01',
+      [
+        { unit: 'commune-x', kind: 'PARTIAL' },
+        { unit: 'commune-y', kind: 'PARTIAL' },
+      ],
+    ],
     ['commune-a', '2025-08-01', [{ unit: 'commune-x', kind: 'FULL' }]],
   ])('%s on %s became %j', (from, date, expected) => {
     expect(descendantsOn(links, from, date)).toEqual(expected);

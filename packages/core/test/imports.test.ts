@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_PARSERS, choiceKeys, type CellResult, EDUCATION_LEVEL_LABELS, headerKeys, IMPORT_COLUMNS, IMPORT_KINDS, looksMisencoded, readSheet, searchKey, type CellValue, type ColumnSpec } from '../src/index.js';
+import {
+  CELL_PARSERS,
+  choiceKeys,
+  type CellResult,
+  EDUCATION_LEVEL_LABELS,
+  headerKeys,
+  IMPORT_COLUMNS,
+  IMPORT_KINDS,
+  looksMisencoded,
+  readSheet,
+  searchKey,
+  type CellValue,
+  type ColumnSpec,
+} from '../src/index.js';
 
 const { date, digits, count, yesNo, choice, phoneText } = CELL_PARSERS;
 const value = (r: CellResult<unknown>) => (r.ok ? r.value : r.code);
@@ -84,11 +97,12 @@ describe('cells', () => {
       for (const spec of Object.values(IMPORT_COLUMNS[kind]) as Array<ColumnSpec<unknown>>) {
         if (!spec.choices) continue;
         const keys = new Map<string, string>();
-        for (const [v, l] of Object.entries(spec.choices)) for (const name of [v, l.vi, l.en]) {
-          const k = searchKey(name);
-          expect(keys.get(k) ?? v, `${kind} ${spec.header.en}: "${name}"`).toBe(v);
-          keys.set(k, v);
-        }
+        for (const [v, l] of Object.entries(spec.choices))
+          for (const name of [v, l.vi, l.en]) {
+            const k = searchKey(name);
+            expect(keys.get(k) ?? v, `${kind} ${spec.header.en}: "${name}"`).toBe(v);
+            keys.set(k, v);
+          }
         expect(choiceKeys(spec.choices).size).toBeGreaterThan(0);
       }
     }
@@ -134,7 +148,11 @@ describe('headers and rows', () => {
     if (!read.ok) return;
     expect(read.ignored).toEqual(['STT', 'Ghi chú']);
     expect(read.rows).toHaveLength(2); // the empty row 3 is skipped, numbers are kept
-    expect(read.rows[0]).toEqual({ row: 2, values: { communeCode: '25216', name: 'Ấp 3', kind: 'AP', validFrom: '2025-07-01', households: 40, residents: null }, problems: [] });
+    expect(read.rows[0]).toEqual({
+      row: 2,
+      values: { communeCode: '25216', name: 'Ấp 3', kind: 'AP', validFrom: '2025-07-01', households: 40, residents: null },
+      problems: [],
+    });
     expect(read.rows[1]!.problems.map((p) => [p.row, p.column, p.code])).toEqual([
       [4, 'MÃ XÃ', 'INVALID'],
       [4, 'Loại khu dân cư', 'BAD_CHOICE'],
@@ -154,7 +172,10 @@ describe('headers and rows', () => {
     ]);
     const repeated = readSheet('RESIDENTIAL_AREAS', { header: ['Mã xã', 'Commune code', 'Tên khu dân cư', 'Loại'], rows: [] });
     expect(repeated.ok ? [] : repeated.problems.map((p) => p.code)).toEqual(['DUPLICATE_COLUMN']);
-    const empty = readSheet('RESIDENTIAL_AREAS', { header: ['Mã xã', 'Tên khu dân cư', 'Loại'], rows: [{ number: 2, cells: [null, ' '] }] });
+    const empty = readSheet('RESIDENTIAL_AREAS', {
+      header: ['Mã xã', 'Tên khu dân cư', 'Loại'],
+      rows: [{ number: 2, cells: [null, ' '] }],
+    });
     expect(empty.ok ? [] : empty.problems.map((p) => p.code)).toEqual(['EMPTY']);
   });
 });

@@ -66,7 +66,9 @@ const RULE_LABELS = {
 describe('labels', () => {
   it('every enum has a label map, and every label map belongs to an enum', () => {
     expect(Object.keys(PAIRS).sort()).toEqual(Object.keys(enums).sort());
-    const maps = Object.entries(L).filter(([k]) => k.endsWith('_LABELS')).map(([, v]) => v);
+    const maps = Object.entries(L)
+      .filter(([k]) => k.endsWith('_LABELS'))
+      .map(([, v]) => v);
     expect(new Set(maps)).toEqual(new Set(Object.values(PAIRS)));
   });
 

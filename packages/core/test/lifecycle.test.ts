@@ -214,7 +214,10 @@ describe('lifecycle properties', () => {
 
   it('any sequence either builds or names an event its state does not allow', () => {
     const anyEvents = fc.array(
-      fc.record({ kind: fc.constantFrom(...LIFECYCLE_EVENT_KINDS), date: fc.integer({ min: 0, max: 30 }).map((n) => addDays('2024-01-01', n)) }),
+      fc.record({
+        kind: fc.constantFrom(...LIFECYCLE_EVENT_KINDS),
+        date: fc.integer({ min: 0, max: 30 }).map((n) => addDays('2024-01-01', n)),
+      }),
       { maxLength: 12 },
     );
     fc.assert(

@@ -26,32 +26,54 @@ describe('security-team member eligibility (Law 30/2023/QH15, Circular 14/2024/T
     ['18 tomorrow', { birthDate: '2007-03-02' }, lowland, [{ code: 'UNDER_18', age: 17 }]],
     ['70 (still within 18–70)', { birthDate: '1954-03-02' }, lowland, []],
     ['71st birthday today, no approval', { birthDate: '1954-03-01' }, lowland, [{ code: 'OVER_70_WITHOUT_APPROVAL', age: 71 }]],
-    ['over 70 with the chairman\'s decision', { birthDate: '1940-01-01', over70ApprovedByCommuneChairman: true }, lowland, []],
-    ['over 70, approved but no health certificate', { birthDate: '1940-01-01', over70ApprovedByCommuneChairman: true, hasHealthCertificate: false }, lowland, [{ code: 'NO_HEALTH_CERTIFICATE' }]],
+    ["over 70 with the chairman's decision", { birthDate: '1940-01-01', over70ApprovedByCommuneChairman: true }, lowland, []],
+    [
+      'over 70, approved but no health certificate',
+      { birthDate: '1940-01-01', over70ApprovedByCommuneChairman: true, hasHealthCertificate: false },
+      lowland,
+      [{ code: 'NO_HEALTH_CERTIFICATE' }],
+    ],
     ['record not clean', { cleanRecord: false }, lowland, [{ code: 'RECORD_NOT_CLEAN' }]],
-    ['primary education in the lowlands', { education: 'PRIMARY' }, lowland, [{ code: 'EDUCATION_TOO_LOW', education: 'PRIMARY', required: 'LOWER_SECONDARY' }]],
+    [
+      'primary education in the lowlands',
+      { education: 'PRIMARY' },
+      lowland,
+      [{ code: 'EDUCATION_TOO_LOW', education: 'PRIMARY', required: 'LOWER_SECONDARY' }],
+    ],
     ['primary education in a border/mountain/ethnic-minority area', { education: 'PRIMARY' }, mountain, []],
-    ['no primary certificate even there', { education: 'NONE' }, mountain, [{ code: 'EDUCATION_TOO_LOW', education: 'NONE', required: 'PRIMARY' }]],
+    [
+      'no primary certificate even there',
+      { education: 'NONE' },
+      mountain,
+      [{ code: 'EDUCATION_TOO_LOW', education: 'NONE', required: 'PRIMARY' }],
+    ],
     ['upper secondary', { education: 'UPPER_SECONDARY' }, lowland, []],
     ['resident exactly one year', { residentSince: '2024-03-01' }, lowland, []],
-    ['resident one year less a day', { residentSince: '2024-03-02' }, lowland, [{ code: 'RESIDENCE_UNDER_ONE_YEAR', residentSince: '2024-03-02' }]],
+    [
+      'resident one year less a day',
+      { residentSince: '2024-03-02' },
+      lowland,
+      [{ code: 'RESIDENCE_UNDER_ONE_YEAR', residentSince: '2024-03-02' }],
+    ],
     ['not resident', { residentSince: null }, lowland, [{ code: 'RESIDENCE_UNDER_ONE_YEAR', residentSince: null }]],
     ['no health certificate', { hasHealthCertificate: false }, lowland, [{ code: 'NO_HEALTH_CERTIFICATE' }]],
   ])('%s', (_n, change, context, failures) => {
-    expect(checkMemberEligibility({ ...good, ...change }, context)).toEqual(failures.length ? { pass: false, failures } : { pass: true, failures: [] });
+    expect(checkMemberEligibility({ ...good, ...change }, context)).toEqual(
+      failures.length ? { pass: false, failures } : { pass: true, failures: [] },
+    );
   });
 
   test.each([
     ['2024-06-30', [{ code: 'LAW_NOT_IN_FORCE', date: '2024-06-30' }]],
     ['2024-07-01', []],
-  ])('judged on %s', (date, failures) =>
-    expect(checkMemberEligibility(good, { ...lowland, date }).failures).toEqual(failures));
+  ])('judged on %s', (date, failures) => expect(checkMemberEligibility(good, { ...lowland, date }).failures).toEqual(failures));
 
   test.each([
     ['2026-02-27', [{ code: 'UNDER_18', age: 17 }]],
     ['2026-02-28', []],
   ])('born 29 Feb 2008, judged on %s (18 on 28 Feb of a common year)', (date, failures) =>
-    expect(checkMemberEligibility({ ...good, birthDate: '2008-02-29' }, { ...lowland, date }).failures).toEqual(failures));
+    expect(checkMemberEligibility({ ...good, birthDate: '2008-02-29' }, { ...lowland, date }).failures).toEqual(failures),
+  );
 
   it('names every failure at once', () => {
     const v = checkMemberEligibility(

@@ -25,5 +25,9 @@ test.each([
   ['2023-12-31', 0, 0, true],
 ])('on %s with a minimum of %i days (has %i): rated %s', (asOf, minimum, activeDays, pass) => {
   const v = canRateModel(life, asOf, minimum);
-  expect(v).toEqual(pass ? { pass: true, failures: [] } : { pass: false, failures: [{ code: 'TOO_LITTLE_TIME_ACTIVE', activeDays, requiredDays: minimum }] });
+  expect(v).toEqual(
+    pass
+      ? { pass: true, failures: [] }
+      : { pass: false, failures: [{ code: 'TOO_LITTLE_TIME_ACTIVE', activeDays, requiredDays: minimum }] },
+  );
 });

@@ -33,7 +33,14 @@ describe('exemplars', () => {
 });
 
 describe('commendations', () => {
-  const c = { recipient: { kind: 'INDIVIDUAL', fullName: 'Lê C', role: 'Người dân' }, form: 'LETTER_OF_COMMENDATION', level: 'COMMUNE', decision, reason: 'Tố giác tội phạm', unitCode: '25195' };
+  const c = {
+    recipient: { kind: 'INDIVIDUAL', fullName: 'Lê C', role: 'Người dân' },
+    form: 'LETTER_OF_COMMENDATION',
+    level: 'COMMUNE',
+    decision,
+    reason: 'Tố giác tội phạm',
+    unitCode: '25195',
+  };
   it.each<[string, unknown, boolean]>([
     ['for nothing recorded', undefined, true],
     ['for a tip', { kind: 'TIP', tipId: 'tip1' }, true],
@@ -56,7 +63,13 @@ describe('key areas, people of influence, partners', () => {
     ['not a unit code', { unitCode: '7000', category: 'CRIME', reason: 'x', from: '2024-01-01' }, false],
   ])('key area %s', (_n, value, valid) => (valid ? ok : bad)(keyAreaInput, value));
 
-  const p = { kind: 'RELIGIOUS_DIGNITARY', person: { fullName: 'Linh mục Giuse B', role: 'Linh mục quản xứ' }, religion: 'CATHOLICISM', residentialAreaId: 'a1', from: '2023-01-01' };
+  const p = {
+    kind: 'RELIGIOUS_DIGNITARY',
+    person: { fullName: 'Linh mục Giuse B', role: 'Linh mục quản xứ' },
+    religion: 'CATHOLICISM',
+    residentialAreaId: 'a1',
+    from: '2023-01-01',
+  };
   it.each<[string, unknown, boolean]>([
     ['a dignitary with a religion', p, true],
     ['a dignitary without one', { ...p, religion: undefined }, false],

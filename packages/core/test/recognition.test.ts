@@ -30,8 +30,16 @@ describe('recognizeResidentialArea (Circular 124/2021/TT-BCA)', () => {
     ['resolution on 1 Apr', { resolutionOn: '2024-04-01' }, [{ criterion: 'FIRST_QUARTER_RESOLUTION', date: '2024-04-01' }]],
     ['resolution the December before', { resolutionOn: '2023-12-31' }, [{ criterion: 'FIRST_QUARTER_RESOLUTION', date: '2023-12-31' }]],
     ['no registration', { registeredOn: null }, [{ criterion: 'FIRST_QUARTER_REGISTRATION', date: null }]],
-    ['119 of 120 households', { householdsRegistered: 119 }, [{ criterion: 'ALL_HOUSEHOLDS_REGISTERED', households: 120, registered: 119 }]],
-    ['no households at all', { households: 0, householdsRegistered: 0 }, [{ criterion: 'ALL_HOUSEHOLDS_REGISTERED', households: 0, registered: 0 }]],
+    [
+      '119 of 120 households',
+      { householdsRegistered: 119 },
+      [{ criterion: 'ALL_HOUSEHOLDS_REGISTERED', households: 120, registered: 119 }],
+    ],
+    [
+      'no households at all',
+      { households: 0, householdsRegistered: 0 },
+      [{ criterion: 'ALL_HOUSEHOLDS_REGISTERED', households: 0, registered: 0 }],
+    ],
     ['policies not implemented', { policiesImplemented: false }, [{ criterion: 'POLICIES_IMPLEMENTED' }]],
     [
       'serious events, repeats named once',
@@ -72,8 +80,16 @@ describe('recognizeCommune (Circular 124/2021/TT-BCA)', () => {
     ['plan in Q2', { planOn: '2024-04-10' }, [{ criterion: 'FIRST_QUARTER_PLAN', date: '2024-04-10' }]],
     ['no effective model', { effectiveModels: 0 }, [{ criterion: 'EFFECTIVE_MODEL', effectiveModels: 0 }]],
     ['one officer disciplined', { policeDisciplined: 1 }, [{ criterion: 'NO_POLICE_DISCIPLINED', disciplined: 1 }]],
-    ['households short (criterion 2)', { householdsRegistered: 100 }, [{ criterion: 'ALL_HOUSEHOLDS_REGISTERED', households: 120, registered: 100 }]],
-    ['a prolonged dispute (criterion 4)', { seriousEvents: ['PROLONGED_DISPUTE'] }, [{ criterion: 'NO_SERIOUS_EVENTS', events: ['PROLONGED_DISPUTE'] }]],
+    [
+      'households short (criterion 2)',
+      { householdsRegistered: 100 },
+      [{ criterion: 'ALL_HOUSEHOLDS_REGISTERED', households: 120, registered: 100 }],
+    ],
+    [
+      'a prolonged dispute (criterion 4)',
+      { seriousEvents: ['PROLONGED_DISPUTE'] },
+      [{ criterion: 'NO_SERIOUS_EVENTS', events: ['PROLONGED_DISPUTE'] }],
+    ],
   ])('%s', (_name, change, failures) => expect(recognizeCommune({ ...commune, ...change })).toEqual({ pass: false, failures }));
 
   it('names all nine criteria when all fail', () => {
@@ -105,14 +121,32 @@ describe('recognizeCommune (Circular 124/2021/TT-BCA)', () => {
 describe('organizations in scope (Circular 124 Art. 1(2)(b))', () => {
   test.each<[OrganizationScopeInput, ReturnType<typeof organizationInScope>]>([
     [{ kind: 'AGENCY', armedForces: false }, { inScope: true }],
-    [{ kind: 'AGENCY', armedForces: true }, { inScope: false, reason: 'ARMED_FORCES_AGENCY' }],
-    [{ kind: 'ENTERPRISE', size: 'MICRO' }, { inScope: false, reason: 'MICRO_ENTERPRISE' }],
-    [{ kind: 'ENTERPRISE', size: 'SMALL' }, { inScope: false, reason: 'SMALL_ENTERPRISE' }],
+    [
+      { kind: 'AGENCY', armedForces: true },
+      { inScope: false, reason: 'ARMED_FORCES_AGENCY' },
+    ],
+    [
+      { kind: 'ENTERPRISE', size: 'MICRO' },
+      { inScope: false, reason: 'MICRO_ENTERPRISE' },
+    ],
+    [
+      { kind: 'ENTERPRISE', size: 'SMALL' },
+      { inScope: false, reason: 'SMALL_ENTERPRISE' },
+    ],
     [{ kind: 'ENTERPRISE', size: 'MEDIUM' }, { inScope: true }],
     [{ kind: 'ENTERPRISE', size: 'LARGE' }, { inScope: true }],
-    [{ kind: 'SCHOOL', level: 'NURSERY' }, { inScope: false, reason: 'NURSERY' }],
-    [{ kind: 'SCHOOL', level: 'PRESCHOOL' }, { inScope: false, reason: 'PRESCHOOL' }],
-    [{ kind: 'SCHOOL', level: 'PRIMARY' }, { inScope: false, reason: 'PRIMARY_SCHOOL' }],
+    [
+      { kind: 'SCHOOL', level: 'NURSERY' },
+      { inScope: false, reason: 'NURSERY' },
+    ],
+    [
+      { kind: 'SCHOOL', level: 'PRESCHOOL' },
+      { inScope: false, reason: 'PRESCHOOL' },
+    ],
+    [
+      { kind: 'SCHOOL', level: 'PRIMARY' },
+      { inScope: false, reason: 'PRIMARY_SCHOOL' },
+    ],
     [{ kind: 'SCHOOL', level: 'LOWER_SECONDARY' }, { inScope: true }],
     [{ kind: 'SCHOOL', level: 'UPPER_SECONDARY' }, { inScope: true }],
     [{ kind: 'SCHOOL', level: 'HIGHER_EDUCATION' }, { inScope: true }],
@@ -138,7 +172,8 @@ describe('recognizeOrganization', () => {
     }));
   it('names each failed criterion', () =>
     expect(
-      recognizeOrganization({ ...org, planOn: '2025-06-01', effectiveModels: 0, policiesImplemented: false, seriousEvents: ['SABOTAGE'] }).failures,
+      recognizeOrganization({ ...org, planOn: '2025-06-01', effectiveModels: 0, policiesImplemented: false, seriousEvents: ['SABOTAGE'] })
+        .failures,
     ).toEqual([
       { criterion: 'FIRST_QUARTER_PLAN', date: '2025-06-01' },
       { criterion: 'EFFECTIVE_MODEL', effectiveModels: 0 },

@@ -54,7 +54,12 @@ describe('9 months active by 14 November', () => {
   it('applies to members too', () => {
     const t = team('t', 'GOOD', { members: [member('m', 'COMPLETE', { activeSince: '2026-03-01' })] });
     expect(checkTeamEvaluation({ year: YEAR, teams: [t] }).failures).toEqual([
-      { code: 'RATED_UNDER_MINIMUM_ACTIVE_TIME', subject: { kind: 'MEMBER', teamId: 't', memberId: 'm' }, activeMonths: 8, requiredMonths: 9 },
+      {
+        code: 'RATED_UNDER_MINIMUM_ACTIVE_TIME',
+        subject: { kind: 'MEMBER', teamId: 't', memberId: 'm' },
+        activeMonths: 8,
+        requiredMonths: 9,
+      },
     ]);
   });
 });
@@ -69,9 +74,14 @@ describe('excellent needs more than 95% of tasks', () => {
     [0, 0, false],
   ])('%i assigned, %i done → %s', (assigned, done, ok) => {
     expect(meetsExcellentTaskRate(done, assigned)).toBe(ok);
-    const v = checkTeamEvaluation({ year: YEAR, teams: [team('t', 'EXCELLENT', { tasksAssigned: assigned, tasksCompleted: done }), ...goods(5)] });
+    const v = checkTeamEvaluation({
+      year: YEAR,
+      teams: [team('t', 'EXCELLENT', { tasksAssigned: assigned, tasksCompleted: done }), ...goods(5)],
+    });
     expect(v.failures).toEqual(
-      ok ? [] : [{ code: 'EXCELLENT_WITHOUT_TASK_RATE', subject: { kind: 'TEAM', teamId: 't' }, tasksCompleted: done, tasksAssigned: assigned }],
+      ok
+        ? []
+        : [{ code: 'EXCELLENT_WITHOUT_TASK_RATE', subject: { kind: 'TEAM', teamId: 't' }, tasksCompleted: done, tasksAssigned: assigned }],
     );
   });
 });
@@ -122,8 +132,12 @@ describe('a leader is never rated above the team', () => {
   });
 
   it('a deputy may be rated above the team; an unrated team bounds nobody', () => {
-    expect(checkTeamEvaluation({ year: YEAR, teams: [team('t', 'COMPLETE', { members: [member('D', 'GOOD', { role: 'DEPUTY' })] })] }).pass).toBe(true);
-    expect(checkTeamEvaluation({ year: YEAR, teams: [team('t', null, { members: [member('L', 'GOOD', { role: 'LEADER' })] })] }).pass).toBe(true);
+    expect(
+      checkTeamEvaluation({ year: YEAR, teams: [team('t', 'COMPLETE', { members: [member('D', 'GOOD', { role: 'DEPUTY' })] })] }).pass,
+    ).toBe(true);
+    expect(checkTeamEvaluation({ year: YEAR, teams: [team('t', null, { members: [member('L', 'GOOD', { role: 'LEADER' })] })] }).pass).toBe(
+      true,
+    );
   });
 });
 

@@ -64,7 +64,8 @@ describe('Đắk Lắk: 3 up to 2,000 people (5 in key areas), 4 above (6 in key
     [2001, false, 4],
     [2001, true, 6],
   ])('%i people, key area %s → %i', (residents, keyArea, members) =>
-    expect(prescribedTeamSize([DAK_LAK_TEAM_SIZE], { provinceCode: '66', residents, keyArea }, ON)).toMatchObject({ ok: true, members }));
+    expect(prescribedTeamSize([DAK_LAK_TEAM_SIZE], { provinceCode: '66', residents, keyArea }, ON)).toMatchObject({ ok: true, members }),
+  );
 });
 
 describe('a province adds a pack as data', () => {
@@ -75,23 +76,49 @@ describe('a province adds a pack as data', () => {
     status: 'IN_FORCE',
     effective: { from: '2025-01-01', to: null },
     basis: 'HOUSEHOLDS',
-    tiers: [{ upTo: 500, members: 3 }, { upTo: null, members: 5 }],
+    tiers: [
+      { upTo: 500, members: 3 },
+      { upTo: null, members: 5 },
+    ],
   };
   it('is validated and used without code changes', () => {
     const parsed = parseTeamSizePack(json);
     if (!parsed.success) throw parsed.error;
-    expect(prescribedTeamSize([...TEAM_SIZE_PACKS, parsed.data], { provinceCode: '01', households: 501, keyArea: true }, ON)).toMatchObject({
-      ok: true,
-      members: 5,
-    });
-    expect(prescribedTeamSize([...TEAM_SIZE_PACKS, parsed.data], { provinceCode: '01', households: 1, keyArea: false }, '2024-12-31')).toEqual({
+    expect(prescribedTeamSize([...TEAM_SIZE_PACKS, parsed.data], { provinceCode: '01', households: 501, keyArea: true }, ON)).toMatchObject(
+      {
+        ok: true,
+        members: 5,
+      },
+    );
+    expect(
+      prescribedTeamSize([...TEAM_SIZE_PACKS, parsed.data], { provinceCode: '01', households: 1, keyArea: false }, '2024-12-31'),
+    ).toEqual({
       ok: false,
       error: { code: 'NO_PACK', provinceCode: '01', date: '2024-12-31' },
     });
   });
   test.each<[string, object, string]>([
-    ['tiers not rising', { tiers: [{ upTo: 500, members: 3 }, { upTo: 500, members: 4 }, { upTo: null, members: 5 }] }, 'rise strictly'],
-    ['open tier not last', { tiers: [{ upTo: null, members: 3 }, { upTo: 500, members: 4 }] }, 'only the last tier'],
+    [
+      'tiers not rising',
+      {
+        tiers: [
+          { upTo: 500, members: 3 },
+          { upTo: 500, members: 4 },
+          { upTo: null, members: 5 },
+        ],
+      },
+      'rise strictly',
+    ],
+    [
+      'open tier not last',
+      {
+        tiers: [
+          { upTo: null, members: 3 },
+          { upTo: 500, members: 4 },
+        ],
+      },
+      'only the last tier',
+    ],
     ['no open tier and no beyond', { tiers: [{ upTo: 500, members: 3 }] }, 'either an open tier'],
     ['both open tier and beyond', { beyond: { every: 100, addMembers: 1 } }, 'either an open tier'],
     ['bad province code', { provinceCode: '1' }, '2-digit'],
@@ -105,7 +132,12 @@ describe('a province adds a pack as data', () => {
 
 describe('choosing a pack', () => {
   const later: TeamSizePack = { ...HO_CHI_MINH_CITY_TEAM_SIZE, source: 'later', effective: { from: '2026-01-01', to: null } };
-  const draft: TeamSizePack = { ...HO_CHI_MINH_CITY_TEAM_SIZE, source: 'draft', status: 'DRAFT', effective: { from: '2026-06-01', to: null } };
+  const draft: TeamSizePack = {
+    ...HO_CHI_MINH_CITY_TEAM_SIZE,
+    source: 'draft',
+    status: 'DRAFT',
+    effective: { from: '2026-06-01', to: null },
+  };
   it('prefers in force over draft, then the latest', () => {
     expect(teamSizePackFor([HO_CHI_MINH_CITY_TEAM_SIZE, later, draft], '79', '2026-07-01')?.source).toBe('later');
     expect(teamSizePackFor([later, HO_CHI_MINH_CITY_TEAM_SIZE], '79', '2025-12-31')?.source).toBe(HO_CHI_MINH_CITY_TEAM_SIZE.source);
@@ -121,6 +153,5 @@ describe('checkTeamComposition', () => {
     [['LEADER', 'DEPUTY', 'MEMBER', 'MEMBER'], 3, [{ code: 'TOO_MANY_MEMBERS', expected: 3, actual: 4 }]],
     [['DEPUTY', 'MEMBER', 'MEMBER'], 3, [{ code: 'NO_LEADER' }]],
     [['LEADER', 'LEADER', 'MEMBER'], 3, [{ code: 'MORE_THAN_ONE_LEADER', leaders: 2 }]],
-  ] as const)('%o against %i', (roles, prescribed, failures) =>
-    expect(checkTeamComposition(roles, prescribed).failures).toEqual(failures));
+  ] as const)('%o against %i', (roles, prescribed, failures) => expect(checkTeamComposition(roles, prescribed).failures).toEqual(failures));
 });

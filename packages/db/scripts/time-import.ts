@@ -30,7 +30,9 @@ if (requested && !TARGETS.includes(requested)) {
 if (!requested) {
   // The parent: describe the machine, then run each target in a child process.
   const cpu = cpus();
-  console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`);
+  console.log(
+    `machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`,
+  );
   let failed = false;
   for (const target of TARGETS) {
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), target], { stdio: 'inherit' });
@@ -114,9 +116,13 @@ try {
   }
   console.log(`  reading + checking + planning the files: ${seconds(summary.ms - eraMs)}`);
   console.log(`  import total: ${seconds(summary.ms)}`);
-  console.log(`  second run (changes nothing: ${again.eras.every((e) => !e.inserted && !e.updated && !e.closed && !e.linksInserted)}): ${seconds(againMs)}`);
+  console.log(
+    `  second run (changes nothing: ${again.eras.every((e) => !e.inserted && !e.updated && !e.closed && !e.linksInserted)}): ${seconds(againMs)}`,
+  );
   const demoRows = Object.values(demo.counts).reduce((sum, n) => sum + n, 0);
-  console.log(`  seedDemo: ${demoRows} rows — ${seconds(demo.ms)}; second run (writes nothing: ${!demoAgain.created}): ${seconds(demoAgain.ms)}`);
+  console.log(
+    `  seedDemo: ${demoRows} rows — ${seconds(demo.ms)}; second run (writes nothing: ${!demoAgain.created}): ${seconds(demoAgain.ms)}`,
+  );
   console.log(`  peak RSS of the process: ${peakRss.toFixed(0)} MB; database: ${await size()}`);
 } finally {
   await cleanUp();

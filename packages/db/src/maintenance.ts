@@ -65,9 +65,17 @@ export async function maintenanceDue(db: Pick<Database, 'prisma'>): Promise<Main
      FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
      WHERE s.schemaname = 'public'
      ORDER BY 1`,
-    vacuum.threshold, vacuum.scaleFactor, vacuumInsert.threshold, vacuumInsert.scaleFactor, analyze.threshold, analyze.scaleFactor,
+    vacuum.threshold,
+    vacuum.scaleFactor,
+    vacuumInsert.threshold,
+    vacuumInsert.scaleFactor,
+    analyze.threshold,
+    analyze.scaleFactor,
   );
-  return { vacuum: rows.filter((r) => r.vacuum).map((r) => r.table), analyze: rows.filter((r) => r.analyze && !r.vacuum).map((r) => r.table) };
+  return {
+    vacuum: rows.filter((r) => r.vacuum).map((r) => r.table),
+    analyze: rows.filter((r) => r.analyze && !r.vacuum).map((r) => r.table),
+  };
 }
 
 /**
@@ -90,17 +98,25 @@ export async function maintainTables(db: Pick<Database, 'prisma'>): Promise<Main
  * about a second; requests wait meanwhile (PGlite has one connection). A failure is logged
  * and the next run tries again.
  */
-export function maintainPeriodically(db: Pick<Database, 'prisma'>, { everyMs = 10 * 60_000, log = () => {} }: { everyMs?: number; log?: (message: string) => void } = {}): { stop(): Promise<void> } {
+export function maintainPeriodically(
+  db: Pick<Database, 'prisma'>,
+  { everyMs = 10 * 60_000, log = () => {} }: { everyMs?: number; log?: (message: string) => void } = {},
+): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     running ??= maintainTables(db)
       .then(
         (done) => {
           if (done.vacuum.length || done.analyze.length) {
-            log(`embedded maintenance: ${[done.vacuum.length ? `vacuumed and analysed ${done.vacuum.join(', ')}` : '', done.analyze.length ? `analysed ${done.analyze.join(', ')}` : ''].filter(Boolean).join('; ')} (${Math.round(done.ms)} ms)`);
+            log(
+              `embedded maintenance: ${[done.vacuum.length ? `vacuumed and analysed ${done.vacuum.join(', ')}` : '', done.analyze.length ? `analysed ${done.analyze.join(', ')}` : ''].filter(Boolean).join('; ')} (${Math.round(done.ms)} ms)`,
+            );
           }
         },
-        (error: unknown) => log(`embedded maintenance failed, retrying in ${Math.round(everyMs / 60_000)} min: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) =>
+          log(
+            `embedded maintenance failed, retrying in ${Math.round(everyMs / 60_000)} min: ${error instanceof Error ? error.message : String(error)}`,
+          ),
       )
       .finally(() => (running = null));
   }, everyMs);

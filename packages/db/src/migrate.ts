@@ -110,7 +110,10 @@ export async function readSchema(dir = SCHEMA_DIR): Promise<SchemaFile[]> {
 /** The migrations on disk, in order, as the engine wants them. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lock = await readFile(join(dir, 'migration_lock.toml'), 'utf8').catch(() => null);
   return {
     baseDir: dir,
@@ -150,7 +153,9 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
  * failed migration) goes to the engine, which applies or reports it.
  */
 async function upToDate(db: Database, migrationsList: MigrationList): Promise<boolean> {
-  const [found] = await db.prisma.$queryRawUnsafe<Array<{ table: string | null }>>(`SELECT to_regclass('_prisma_migrations')::text AS "table"`);
+  const [found] = await db.prisma.$queryRawUnsafe<Array<{ table: string | null }>>(
+    `SELECT to_regclass('_prisma_migrations')::text AS "table"`,
+  );
   if (!found?.table) return false;
   const rows = await db.prisma.$queryRawUnsafe<Array<{ migration_name: string; finished: boolean }>>(
     `SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE rolled_back_at IS NULL`,

@@ -111,7 +111,11 @@ async function demoDigest(db: Database): Promise<Record<string, string>> {
     t === 'Dataset'
       ? digest(t, `concat_ws('|', id, kind, name, seed, parameters, summary)`, '"Dataset"')
       : WITH_COMMUNE.has(t)
-        ? digest(t, `(to_jsonb(x) - 'communeId')::text || coalesce(u.code || '@' || coalesce(u."validFrom"::text, 'start'), '')`, `"${t}" x left join "AdminUnit" u on u.id = x."communeId"`)
+        ? digest(
+            t,
+            `(to_jsonb(x) - 'communeId')::text || coalesce(u.code || '@' || coalesce(u."validFrom"::text, 'start'), '')`,
+            `"${t}" x left join "AdminUnit" u on u.id = x."communeId"`,
+          )
         : digest(t, 'to_jsonb(x)::text', `"${t}" x`),
   );
   const rows = await db.prisma.$queryRawUnsafe<Array<{ t: string; n: number; h: string }>>(parts.join(' union all '));
@@ -126,20 +130,47 @@ async function coverageDataFromDb(db: Database, asOf: IsoDate): Promise<{ data: 
     prisma.residentialAreaPlacement.findMany({ select: { residentialAreaId: true, communeCode: true, validFrom: true, validTo: true } }),
     prisma.model.findMany({ select: { id: true, modelTypeId: true, hostKind: true, residentialAreaId: true, organizationId: true } }),
     prisma.organizationPlacement.findMany({
-      where: { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: day(asOf) } }] }, { OR: [{ validTo: null }, { validTo: { gte: day(asOf) } }] }] },
+      where: {
+        AND: [
+          { OR: [{ validFrom: null }, { validFrom: { lte: day(asOf) } }] },
+          { OR: [{ validTo: null }, { validTo: { gte: day(asOf) } }] },
+        ],
+      },
     }),
-    prisma.lifecycleEvent.findMany({ select: { modelId: true, kind: true, date: true }, orderBy: [{ modelId: 'asc' }, { date: 'asc' }, { seq: 'asc' }] }),
+    prisma.lifecycleEvent.findMany({
+      select: { modelId: true, kind: true, date: true },
+      orderBy: [{ modelId: 'asc' }, { date: 'asc' }, { seq: 'asc' }],
+    }),
     prisma.lineageLink.findMany(),
   ]);
   const orgAt = new Map(orgPlacements.map((p) => [p.organizationId, p]));
   return {
     data: {
-      units: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: iso(u.validFrom), to: iso(u.validTo) } })),
-      residentialAreas: placements.map((p) => ({ id: p.residentialAreaId, communeCode: p.communeCode, validity: { from: iso(p.validFrom), to: iso(p.validTo) } })),
+      units: units.map((u) => ({
+        id: u.id,
+        code: u.code,
+        level: u.level,
+        parentCode: u.parentCode,
+        validity: { from: iso(u.validFrom), to: iso(u.validTo) },
+      })),
+      residentialAreas: placements.map((p) => ({
+        id: p.residentialAreaId,
+        communeCode: p.communeCode,
+        validity: { from: iso(p.validFrom), to: iso(p.validTo) },
+      })),
       models: models.flatMap((m): CoverageModel[] => {
-        if (m.hostKind === 'RESIDENTIAL_AREA') return [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! } }];
+        if (m.hostKind === 'RESIDENTIAL_AREA')
+          return [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! } }];
         const p = orgAt.get(m.organizationId!);
-        return p ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'ORGANIZATION', communeCode: p.communeCode, validity: { from: iso(p.validFrom), to: iso(p.validTo) } } }] : [];
+        return p
+          ? [
+              {
+                id: m.id,
+                modelTypeId: m.modelTypeId,
+                host: { kind: 'ORGANIZATION', communeCode: p.communeCode, validity: { from: iso(p.validFrom), to: iso(p.validTo) } },
+              },
+            ]
+          : [];
       }),
       events: events.map((e) => ({ modelId: e.modelId, kind: e.kind, date: iso(e.date)! })),
     },
@@ -150,14 +181,30 @@ async function coverageDataFromDb(db: Database, asOf: IsoDate): Promise<{ data: 
 describe('the Prisma enums of movement.prisma', () => {
   it("are @antq/core's value sets, value for value", () => {
     const pairs: Array<[object, readonly string[]]> = [
-      [ResidentialAreaKind, RESIDENTIAL_AREA_KINDS], [OrganizationKind, ORGANIZATION_KINDS], [EnterpriseSize, ENTERPRISE_SIZES],
-      [SchoolLevel, SCHOOL_LEVELS], [HostKind, HOST_KINDS], [ModelCategory, MODEL_CATEGORIES], [CatalogueScope, CATALOGUE_SCOPES],
-      [ModelBuilder, MODEL_BUILDERS], [LifecycleEventKind, LIFECYCLE_EVENT_KINDS], [ModelEffectiveness, MODEL_EFFECTIVENESS],
-      [TeamRole, TEAM_ROLES], [TeamEvaluationLevel, TEAM_EVALUATION_LEVELS], [EducationLevel, EDUCATION_LEVELS],
+      [ResidentialAreaKind, RESIDENTIAL_AREA_KINDS],
+      [OrganizationKind, ORGANIZATION_KINDS],
+      [EnterpriseSize, ENTERPRISE_SIZES],
+      [SchoolLevel, SCHOOL_LEVELS],
+      [HostKind, HOST_KINDS],
+      [ModelCategory, MODEL_CATEGORIES],
+      [CatalogueScope, CATALOGUE_SCOPES],
+      [ModelBuilder, MODEL_BUILDERS],
+      [LifecycleEventKind, LIFECYCLE_EVENT_KINDS],
+      [ModelEffectiveness, MODEL_EFFECTIVENESS],
+      [TeamRole, TEAM_ROLES],
+      [TeamEvaluationLevel, TEAM_EVALUATION_LEVELS],
+      [EducationLevel, EDUCATION_LEVELS],
       // activities.prisma
-      [InspectionKind, INSPECTION_KINDS], [InspectionSubjectKind, INSPECTION_SUBJECT_KINDS], [InspectionStatus, INSPECTION_STATUSES],
-      [InspectionRating, INSPECTION_RATINGS], [FollowUpStatus, FOLLOW_UP_STATUSES], [OutreachForm, OUTREACH_FORMS],
-      [OutreachAudience, OUTREACH_AUDIENCES], [PartnerKind, PARTNER_KINDS], [ReintegrationStatus, REINTEGRATION_STATUSES], [MentorKind, MENTOR_KINDS],
+      [InspectionKind, INSPECTION_KINDS],
+      [InspectionSubjectKind, INSPECTION_SUBJECT_KINDS],
+      [InspectionStatus, INSPECTION_STATUSES],
+      [InspectionRating, INSPECTION_RATINGS],
+      [FollowUpStatus, FOLLOW_UP_STATUSES],
+      [OutreachForm, OUTREACH_FORMS],
+      [OutreachAudience, OUTREACH_AUDIENCES],
+      [PartnerKind, PARTNER_KINDS],
+      [ReintegrationStatus, REINTEGRATION_STATUSES],
+      [MentorKind, MENTOR_KINDS],
     ];
     for (const [prisma, core] of pairs) expect(Object.values(prisma)).toEqual([...core]);
   });
@@ -179,7 +226,9 @@ describe.skipIf(!DIR)('demo data', () => {
       await importAdminUnits(getDb(), DIR!);
       if (target === 'pglite' && postgresUnavailable !== null) imported = await getDb().dump();
       first = await seedDemo(getDb(), { progress: (m) => progress.push(m) });
-      console.log(`[demo] seedDemo on ${target}: ${(first.ms / 1000).toFixed(2)} s for ${Object.values(first.counts).reduce((s, n) => s + n, 0)} rows`);
+      console.log(
+        `[demo] seedDemo on ${target}: ${(first.ms / 1000).toFixed(2)} s for ${Object.values(first.counts).reduce((s, n) => s + n, 0)} rows`,
+      );
       digests.set(target, await demoDigest(getDb()));
     });
 
@@ -197,23 +246,39 @@ describe.skipIf(!DIR)('demo data', () => {
     });
 
     it('vacuums and analyses the tables it loaded: the planner has statistics at once (PGlite has no autovacuum)', async () => {
-      const tables = ['ResidentialArea', 'ResidentialAreaPlacement', 'Model', 'LifecycleEvent', 'SecurityTeam', 'Inspection', 'CoverageStep', 'Dataset'];
+      const tables = [
+        'ResidentialArea',
+        'ResidentialAreaPlacement',
+        'Model',
+        'LifecycleEvent',
+        'SecurityTeam',
+        'Inspection',
+        'CoverageStep',
+        'Dataset',
+      ];
       const estimates = await rowEstimates(getDb(), tables);
       expect(Object.keys(estimates).sort()).toEqual([...tables].sort());
       expect(Object.entries(estimates).filter(([, n]) => n < 1)).toEqual([]);
     });
 
     it('files every placement and team under its commune and the units above it, for jurisdiction checks', async () => {
-      const before = await q<{ n: bigint }>(`select count(*) as n from "ResidentialAreaPlacement" where "validTo" = '2025-06-30' and array_length("placeCodes", 1) = 3 and "placeCodes"[3] = '70' and "placeCodes"[1] = "communeCode"`);
-      const after = await q<{ n: bigint }>(`select count(*) as n from "ResidentialAreaPlacement" where "validFrom" >= '2025-07-01' and "placeCodes" = array["communeCode", '75']`);
-      const teams = await q<{ n: bigint }>(`select count(*) as n from "SecurityTeam" where "placeCodes"[1] = "communeCode" and "placeCodes"[3] = '70' and '75' = any("placeCodes")`);
+      const before = await q<{ n: bigint }>(
+        `select count(*) as n from "ResidentialAreaPlacement" where "validTo" = '2025-06-30' and array_length("placeCodes", 1) = 3 and "placeCodes"[3] = '70' and "placeCodes"[1] = "communeCode"`,
+      );
+      const after = await q<{ n: bigint }>(
+        `select count(*) as n from "ResidentialAreaPlacement" where "validFrom" >= '2025-07-01' and "placeCodes" = array["communeCode", '75']`,
+      );
+      const teams = await q<{ n: bigint }>(
+        `select count(*) as n from "SecurityTeam" where "placeCodes"[1] = "communeCode" and "placeCodes"[3] = '70' and '75' = any("placeCodes")`,
+      );
       expect(Number(before[0]!.n)).toBe(866);
       expect(Number(after[0]!.n)).toBeGreaterThanOrEqual(866);
       expect(Number(teams[0]!.n)).toBe(834);
     });
 
     it('has 2024 inspections with follow-ups (some overdue), outreach in every form and audience with the festival day, filed under then and now', async () => {
-      const [i] = await q(`select count(*)::int as n, count(*) filter (where status = 'DONE')::int as done, count(*) filter (where status = 'PLANNED')::int as planned,
+      const [i] =
+        await q(`select count(*)::int as n, count(*) filter (where status = 'DONE')::int as done, count(*) filter (where status = 'PLANNED')::int as planned,
         count(*) filter (where status = 'CANCELLED')::int as cancelled, count(distinct "unitCode")::int as communes,
         count(*) filter (where not ("placeCodes" @> array['70', '75']))::int as unfiled from "Inspection"`);
       expect(i).toMatchObject({ communes: 111, unfiled: 0 });
@@ -221,15 +286,20 @@ describe.skipIf(!DIR)('demo data', () => {
       expect(i.planned).toBeGreaterThan(0);
       expect(i.cancelled).toBeGreaterThan(0);
       // Overdue on 2024-12-31: open then, due before it (core's followUpStateOn, in SQL).
-      const [f] = await q(`select count(*)::int as n, count(*) filter (where "dueOn" < '2024-12-31' and ("closedOn" is null or "closedOn" > '2024-12-31') and "setOn" <= '2024-12-31')::int as overdue,
+      const [f] =
+        await q(`select count(*)::int as n, count(*) filter (where "dueOn" < '2024-12-31' and ("closedOn" is null or "closedOn" > '2024-12-31') and "setOn" <= '2024-12-31')::int as overdue,
         count(*) filter (where status = 'DONE')::int as done from "InspectionFollowUp"`);
       expect(f.overdue).toBeGreaterThan(10);
       expect(f.done).toBeGreaterThan(f.overdue);
-      const forms = await q<{ form: string }>(`select distinct form::text from "OutreachActivity" where "heldOn" between '2024-01-01' and '2024-12-31' order by 1`);
+      const forms = await q<{ form: string }>(
+        `select distinct form::text from "OutreachActivity" where "heldOn" between '2024-01-01' and '2024-12-31' order by 1`,
+      );
       expect(forms.map((r) => r.form)).toEqual([...OUTREACH_FORMS].sort());
       const audiences = await q<{ a: string }>(`select distinct unnest(audiences)::text as a from "OutreachActivity" order by 1`);
       expect(audiences.map((r) => r.a)).toEqual([...OUTREACH_AUDIENCES].sort());
-      const [festival] = await q(`select count(*)::int as n, count(*) filter (where 'ARMY' = any(partners))::int as army from "OutreachActivity" where "heldOn" = '2024-08-19' and form = 'FESTIVAL_DAY'`);
+      const [festival] = await q(
+        `select count(*)::int as n, count(*) filter (where 'ARMY' = any(partners))::int as army from "OutreachActivity" where "heldOn" = '2024-08-19' and form = 'FESTIVAL_DAY'`,
+      );
       expect(festival.n).toBeGreaterThan(50);
       expect(festival.army).toBeGreaterThan(0);
       // Personal data is written only sealed: without a sealing key there are no cases.
@@ -304,7 +374,15 @@ describe.skipIf(!DIR)('demo data', () => {
       expect(catalogue).toMatchObject({ scope: 'PROVINCIAL', provinceCode: '70' });
       expect(catalogue.types).toHaveLength(14);
       const names = catalogue.types.map((t) => t.name);
-      for (const n of [...FIVE_NAMED, 'Camera an ninh', 'Tổ liên gia tự quản', 'Giáo xứ bình yên', 'Chợ an toàn về ANTT', 'Tiếng kẻng an ninh']) expect(names).toContain(n);
+      for (const n of [
+        ...FIVE_NAMED,
+        'Camera an ninh',
+        'Tổ liên gia tự quản',
+        'Giáo xứ bình yên',
+        'Chợ an toàn về ANTT',
+        'Tiếng kẻng an ninh',
+      ])
+        expect(names).toContain(n);
     });
 
     it('covers all 866 areas with an ACTIVE model on 2024-12-31, with all 14 types active: core coverage over the rows read back', async () => {
@@ -344,14 +422,17 @@ describe.skipIf(!DIR)('demo data', () => {
       expect(states.get('DISSOLVED')).toBeGreaterThan(20);
       expect(states.get('ACTIVE')).toBeGreaterThan(1_500);
       expect(events.filter((e) => e.kind === 'RESUME').length).toBeGreaterThan(20);
-      const [replication] = await q(`select count(*)::int as n, count(*) filter (where s."modelTypeId" <> r."modelTypeId")::int as other_type
+      const [replication] =
+        await q(`select count(*)::int as n, count(*) filter (where s."modelTypeId" <> r."modelTypeId")::int as other_type
         from "ReplicationPoint" p join "Model" s on s.id = p."sourceModelId" join "Model" r on r.id = p."replicaModelId"`);
       expect(replication.n).toBeGreaterThan(50);
       expect(replication.other_type).toBe(0);
     });
 
     it('rates models for 2023 and 2024 only after they have run the minimum time', async () => {
-      const evaluations = await getDb().prisma.modelEvaluation.findMany({ include: { model: { include: { events: { orderBy: [{ date: 'asc' }, { seq: 'asc' }] } } } } });
+      const evaluations = await getDb().prisma.modelEvaluation.findMany({
+        include: { model: { include: { events: { orderBy: [{ date: 'asc' }, { seq: 'asc' }] } } } },
+      });
       expect(evaluations.filter((e) => iso(e.periodFrom) === '2024-01-01').length).toBeGreaterThan(1_000);
       for (const e of evaluations) {
         const life = buildLifecycle(e.model.events.map((x) => ({ kind: x.kind, date: iso(x.date)! })));
@@ -364,7 +445,9 @@ describe.skipIf(!DIR)('demo data', () => {
     });
 
     it('forms security teams from 2024-07-01 only, one per one or two areas, every area covered once, sized by the rule pack', async () => {
-      const teams = await getDb().prisma.securityTeam.findMany({ include: { areas: { include: { residentialArea: true } }, members: true, commune: true } });
+      const teams = await getDb().prisma.securityTeam.findMany({
+        include: { areas: { include: { residentialArea: true } }, members: true, commune: true },
+      });
       expect(teams.length).toBeGreaterThan(700);
       expect(teams.every((t) => iso(t.establishedOn)! >= '2024-07-01' && iso(t.establishedOn)! <= '2024-12-31')).toBe(true);
       expect(teams.filter((t) => iso(t.establishedOn) === '2024-07-01').length).toBeGreaterThan(teams.length / 2);
@@ -376,11 +459,22 @@ describe.skipIf(!DIR)('demo data', () => {
         const households = t.areas.reduce((s, a) => s + a.residentialArea.households!, 0);
         const size = prescribedTeamSize([DEMO_TEAM_SIZE_PACK], { provinceCode: '70', households, keyArea: false }, iso(t.establishedOn)!);
         if (!size.ok) throw new Error(size.error.code);
-        expect(checkTeamComposition(t.members.map((m) => m.role), size.members).pass).toBe(true);
+        expect(
+          checkTeamComposition(
+            t.members.map((m) => m.role),
+            size.members,
+          ).pass,
+        ).toBe(true);
         expect(t.members.filter((m) => m.role === 'DEPUTY')).toHaveLength(1);
         for (const m of t.members) {
           const verdict = checkMemberEligibility(
-            { birthDate: iso(m.birthDate)!, cleanRecord: m.cleanRecord, education: m.education, residentSince: iso(m.residentSince), hasHealthCertificate: m.hasHealthCertificate },
+            {
+              birthDate: iso(m.birthDate)!,
+              cleanRecord: m.cleanRecord,
+              education: m.education,
+              residentSince: iso(m.residentSince),
+              hasHealthCertificate: m.hasHealthCertificate,
+            },
             { date: iso(t.establishedOn)!, borderMountainOrEthnicMinorityArea: false },
           );
           expect(verdict.failures).toEqual([]);
@@ -424,10 +518,21 @@ describe.skipIf(!DIR)('demo data', () => {
             const e = t.evaluations.find((x) => x.year === DEMO_TEAM_EVALUATION_YEAR)!;
             rated++;
             return {
-              id: t.id, activeSince: iso(t.establishedOn)!, tasksAssigned: e.tasksAssigned, tasksCompleted: e.tasksCompleted, level: e.level,
+              id: t.id,
+              activeSince: iso(t.establishedOn)!,
+              tasksAssigned: e.tasksAssigned,
+              tasksCompleted: e.tasksCompleted,
+              level: e.level,
               members: t.members.map((m) => {
                 const me = m.evaluations[0]!;
-                return { id: m.id, role: m.role, activeSince: iso(m.joinedOn)!, tasksAssigned: me.tasksAssigned, tasksCompleted: me.tasksCompleted, level: me.level };
+                return {
+                  id: m.id,
+                  role: m.role,
+                  activeSince: iso(m.joinedOn)!,
+                  tasksAssigned: me.tasksAssigned,
+                  tasksCompleted: me.tasksCompleted,
+                  level: me.level,
+                };
               }),
             };
           }),
@@ -442,9 +547,15 @@ describe.skipIf(!DIR)('demo data', () => {
       expect(others).toEqual([]);
       expect(dataset).toMatchObject({ id: first.datasetId, kind: 'DEMO', seed: DEMO_SEED });
       expect(dataset!.summary).toEqual(first.counts);
-      expect(dataset!.parameters).toMatchObject({ provinceCode: '70', asOf: '2024-12-31', teamSizePack: { provinceCode: '70', status: 'DRAFT' } });
+      expect(dataset!.parameters).toMatchObject({
+        provinceCode: '70',
+        asOf: '2024-12-31',
+        teamSizePack: { provinceCode: '70', status: 'DRAFT' },
+      });
       for (const table of ['ResidentialArea', 'Organization', 'ModelCatalogue', 'Model', 'SecurityTeam']) {
-        const [row] = await q(`select count(*)::int as n, count(*) filter (where "datasetId" is distinct from '${first.datasetId}')::int as unmarked from "${table}"`);
+        const [row] = await q(
+          `select count(*)::int as n, count(*) filter (where "datasetId" is distinct from '${first.datasetId}')::int as unmarked from "${table}"`,
+        );
         expect(row).toMatchObject({ unmarked: 0 });
         expect(row.n).toBeGreaterThan(0);
       }
@@ -466,8 +577,12 @@ describe.skipIf(!DIR)('demo data', () => {
       const area = await prisma.residentialArea.findFirstOrThrow();
       const org = await prisma.organization.findFirstOrThrow();
       const base = { name: 'Camera an ninh (thử)', modelTypeId: type.id, foundedOn: day('2024-01-01'), builtBy: 'POLICE' as const };
-      await expect(prisma.model.create({ data: { ...base, hostKind: 'RESIDENTIAL_AREA', organizationId: org.id } })).rejects.toThrow(/Model_host_check/);
-      await expect(prisma.model.create({ data: { ...base, hostKind: 'ORGANIZATION', organizationId: org.id, residentialAreaId: area.id } })).rejects.toThrow(/Model_host_check/);
+      await expect(prisma.model.create({ data: { ...base, hostKind: 'RESIDENTIAL_AREA', organizationId: org.id } })).rejects.toThrow(
+        /Model_host_check/,
+      );
+      await expect(
+        prisma.model.create({ data: { ...base, hostKind: 'ORGANIZATION', organizationId: org.id, residentialAreaId: area.id } }),
+      ).rejects.toThrow(/Model_host_check/);
       const ok = await prisma.model.create({ data: { ...base, hostKind: 'ORGANIZATION', organizationId: org.id } });
       expect(ok).toMatchObject({ version: 1, datasetId: null });
       expect(ok.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // uuid v7 (made by the Prisma client) for the API's rows
@@ -482,20 +597,26 @@ describe.skipIf(!DIR)('demo data', () => {
     // Determinism: the PGlite and the PostgreSQL databases are two fresh databases seeded
     // with the same seed. Without a PostgreSQL server, a copy of the PGlite database taken
     // before seeding serves as the second one.
-    it.runIf(target === 'postgres')('is deterministic: PostgreSQL holds exactly the rows PGlite got from the same seed, ids included', () => {
-      if (!digests.has('pglite')) return; // the PGlite block did not run
-      expect(digests.get('postgres')).toEqual(digests.get('pglite'));
-    });
+    it.runIf(target === 'postgres')(
+      'is deterministic: PostgreSQL holds exactly the rows PGlite got from the same seed, ids included',
+      () => {
+        if (!digests.has('pglite')) return; // the PGlite block did not run
+        expect(digests.get('postgres')).toEqual(digests.get('pglite'));
+      },
+    );
 
-    it.runIf(target === 'pglite' && postgresUnavailable !== null)('is deterministic: a fresh copy of the database seeded with the same seed holds the same rows', async () => {
-      const copy = await openDatabase({ kind: 'pglite', dataDir: 'memory', loadDataDir: imported! });
-      try {
-        await seedDemo(copy);
-        expect(await demoDigest(copy)).toEqual(digests.get('pglite'));
-      } finally {
-        await copy.close();
-      }
-    });
+    it.runIf(target === 'pglite' && postgresUnavailable !== null)(
+      'is deterministic: a fresh copy of the database seeded with the same seed holds the same rows',
+      async () => {
+        const copy = await openDatabase({ kind: 'pglite', dataDir: 'memory', loadDataDir: imported! });
+        try {
+          await seedDemo(copy);
+          expect(await demoDigest(copy)).toEqual(digests.get('pglite'));
+        } finally {
+          await copy.close();
+        }
+      },
+    );
 
     it.runIf(target === 'pglite')('generates the same rows from the same seed, and other rows and ids from another', async () => {
       const input = await readDemoInput(getDb());
@@ -526,7 +647,9 @@ describe.skipIf(!DIR)('demo data', () => {
       });
       const write = (m: { id: string; seq: number }) =>
         db.prisma.$transaction(async (tx) => {
-          await tx.lifecycleEvent.create({ data: { modelId: m.id, kind: LifecycleEventKind.DISSOLVE, date: day('2024-02-01'), seq: Number(m.seq) + 1 } });
+          await tx.lifecycleEvent.create({
+            data: { modelId: m.id, kind: LifecycleEventKind.DISSOLVE, date: day('2024-02-01'), seq: Number(m.seq) + 1 },
+          });
           arrived += 1;
           if (target === 'postgres') await Promise.race([bothWrote, new Promise((r) => setTimeout(r, 2_000))]);
         });

@@ -11,9 +11,7 @@ import { rowEstimates } from './support/statistics.js';
 // The real published files (shared/data/admin-units), imported once per database.
 const DIR = findAdminUnitsDir();
 if (!DIR) {
-  console.warn(
-    '\n⚠⚠⚠ shared/data/admin-units not found (set ANTQ_ADMIN_UNITS_DIR): the import tests of the real data are SKIPPED\n',
-  );
+  console.warn('\n⚠⚠⚠ shared/data/admin-units not found (set ANTQ_ADMIN_UNITS_DIR): the import tests of the real data are SKIPPED\n');
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -60,11 +58,14 @@ describe.skipIf(!DIR)('import of the real administrative units', () => {
         ['units-2025-07-01.json', 3_344, 0],
         ['units-2026-04-30.json', 12, 0],
       ]);
-      for (const [i] of ADMIN_UNIT_ERAS.entries()) expect(progress.some((m) => m.startsWith(`era ${i + 1}/3 `) && m.includes('inserted'))).toBe(true);
+      for (const [i] of ADMIN_UNIT_ERAS.entries())
+        expect(progress.some((m) => m.startsWith(`era ${i + 1}/3 `) && m.includes('inserted'))).toBe(true);
       expect(first.warnings).toHaveLength(21);
       expect(first.warnings).toContain('units-2026-04-30.json: unit 06325: "xã Bắc Sơn" read as "Xã Bắc Sơn"');
       expect(first.warnings).toContain('units-2026-04-30.json: unit 16561: "Phư\uFFFD\uFFFDng Tĩnh Gia" read as "Phường Tĩnh Gia"');
-      expect(first.warnings).toContain('lineage-2025-07-01-merges.json: 06886 → 06970: no unit 06970 in units-2025-07-01.json; link skipped');
+      expect(first.warnings).toContain(
+        'lineage-2025-07-01-merges.json: 06886 → 06970: no unit 06970 in units-2025-07-01.json; link skipped',
+      );
     });
 
     it('vacuums and analyses the units and links it wrote: the planner has statistics at once (PGlite has no autovacuum)', async () => {
@@ -95,9 +96,18 @@ describe.skipIf(!DIR)('import of the real administrative units', () => {
 
     it('has Tỉnh Bình Phước (70) with 11 districts and 111 communes on 2024-06-01, searchable without diacritics', async () => {
       const province = await unitOn('70', '2024-06-01');
-      expect(province).toMatchObject({ fullName: 'Tỉnh Bình Phước', level: 'PROVINCE', kind: 'TINH', validFrom: null, validTo: day('2025-06-30') });
+      expect(province).toMatchObject({
+        fullName: 'Tỉnh Bình Phước',
+        level: 'PROVINCE',
+        kind: 'TINH',
+        validFrom: null,
+        validTo: day('2025-06-30'),
+      });
       expect(province!.searchText).toContain('binh phuoc');
-      const districts = await getDb().prisma.adminUnit.findMany({ where: { parentCode: '70', ...validOn('2024-06-01') }, select: { code: true, level: true } });
+      const districts = await getDb().prisma.adminUnit.findMany({
+        where: { parentCode: '70', ...validOn('2024-06-01') },
+        select: { code: true, level: true },
+      });
       expect(districts).toHaveLength(11);
       expect(new Set(districts.map((d) => d.level))).toEqual(new Set(['DISTRICT']));
       expect(await units({ parentCode: { in: districts.map((d) => d.code) }, level: 'COMMUNE', ...validOn('2024-06-01') })).toBe(111);
@@ -105,7 +115,12 @@ describe.skipIf(!DIR)('import of the real administrative units', () => {
 
     it('has no unit 70 on 2025-08-01, and Tỉnh Đồng Nai (75) with 95 communes', async () => {
       expect(await unitOn('70', '2025-08-01')).toBeNull();
-      expect(await unitOn('75', '2025-08-01')).toMatchObject({ fullName: 'Tỉnh Đồng Nai', kind: 'TINH', validFrom: day('2025-07-01'), validTo: day('2026-04-29') });
+      expect(await unitOn('75', '2025-08-01')).toMatchObject({
+        fullName: 'Tỉnh Đồng Nai',
+        kind: 'TINH',
+        validFrom: day('2025-07-01'),
+        validTo: day('2026-04-29'),
+      });
       expect(await units({ parentCode: '75', level: 'COMMUNE', ...validOn('2025-08-01') })).toBe(95);
     });
 
@@ -121,12 +136,19 @@ describe.skipIf(!DIR)('import of the real administrative units', () => {
 
     it('links Bình Phước to its one successor, the 2025-07-01 Đồng Nai, FULL; and that to Thành phố Đồng Nai', async () => {
       const binhPhuoc = await unitOn('70', '2024-06-01');
-      const successors = await getDb().prisma.lineageLink.findMany({ where: { predecessorId: binhPhuoc!.id }, include: { successor: true } });
+      const successors = await getDb().prisma.lineageLink.findMany({
+        where: { predecessorId: binhPhuoc!.id },
+        include: { successor: true },
+      });
       expect(successors.map((l) => [l.kind, l.date, l.successor.code, l.successor.fullName, l.successor.validFrom])).toEqual([
         ['FULL', day('2025-07-01'), '75', 'Tỉnh Đồng Nai', day('2025-07-01')],
       ]);
       const dongNai2025 = successors[0]!.successor;
-      const into = await getDb().prisma.lineageLink.findMany({ where: { successorId: dongNai2025.id }, include: { predecessor: true }, orderBy: { predecessor: { code: 'asc' } } });
+      const into = await getDb().prisma.lineageLink.findMany({
+        where: { successorId: dongNai2025.id },
+        include: { predecessor: true },
+        orderBy: { predecessor: { code: 'asc' } },
+      });
       expect(into.map((l) => [l.predecessor.code, l.predecessor.validFrom, l.kind])).toEqual([
         ['70', null, 'FULL'],
         ['75', null, 'FULL'],
@@ -157,7 +179,10 @@ describe.skipIf(!DIR)('import of the real administrative units', () => {
 
     it('keeps a unit whose name only moved a tone mark in 2026 as one unit, in the newer spelling', async () => {
       // 207 names differ between the two 2025-07-01 and 2026-04-30 snapshots, but only 12 units changed.
-      const tone = await getDb().prisma.adminUnit.findMany({ where: { validFrom: day('2025-07-01'), validTo: null, fullName: { contains: 'oà' } }, take: 1 });
+      const tone = await getDb().prisma.adminUnit.findMany({
+        where: { validFrom: day('2025-07-01'), validTo: null, fullName: { contains: 'oà' } },
+        take: 1,
+      });
       expect(tone).toHaveLength(1);
       expect(await units({ code: tone[0]!.code, validFrom: { gte: day('2025-07-01') } })).toBe(1);
     });
@@ -184,7 +209,12 @@ describe.skipIf(!DIR)('import of the real administrative units', () => {
       });
 
       it.each<[string, string, (json: any) => unknown, RegExp]>([
-        ['invalid JSON', 'units-2025-07-01.json', (j) => JSON.stringify(j).slice(0, 100_000), /^units-2025-07-01\.json: \(file\): is not valid JSON/],
+        [
+          'invalid JSON',
+          'units-2025-07-01.json',
+          (j) => JSON.stringify(j).slice(0, 100_000),
+          /^units-2025-07-01\.json: \(file\): is not valid JSON/,
+        ],
         [
           'a missing Code',
           'units-2025-01-01.json',

@@ -5,9 +5,11 @@ import { AUTOVACUUM_DEFAULTS, maintainPeriodically, maintainTables, maintenanceD
 // The embedded database, where nothing else vacuums: a table of its own, so the counts are known.
 let db: Database;
 const stats = async () =>
-  (await db.prisma.$queryRawUnsafe<{ dead: number; reltuples: number }[]>(
-    `SELECT s.n_dead_tup::int AS dead, c.reltuples::float8 AS reltuples FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = 'probe'`,
-  ))[0]!;
+  (
+    await db.prisma.$queryRawUnsafe<{ dead: number; reltuples: number }[]>(
+      `SELECT s.n_dead_tup::int AS dead, c.reltuples::float8 AS reltuples FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = 'probe'`,
+    )
+  )[0]!;
 
 beforeAll(async () => {
   db = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
@@ -19,7 +21,11 @@ afterAll(async () => {
 
 describe('the embedded database’s autovacuum', () => {
   it('uses PostgreSQL’s own default thresholds', () => {
-    expect(AUTOVACUUM_DEFAULTS).toEqual({ vacuum: { threshold: 50, scaleFactor: 0.2 }, vacuumInsert: { threshold: 1000, scaleFactor: 0.2 }, analyze: { threshold: 50, scaleFactor: 0.1 } });
+    expect(AUTOVACUUM_DEFAULTS).toEqual({
+      vacuum: { threshold: 50, scaleFactor: 0.2 },
+      vacuumInsert: { threshold: 1000, scaleFactor: 0.2 },
+      analyze: { threshold: 50, scaleFactor: 0.1 },
+    });
   });
 
   it.each([

@@ -22,11 +22,16 @@ interface MigrationRow {
 
 let onDisk: Array<{ name: string; sha256: string }>;
 beforeAll(async () => {
-  const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   onDisk = await Promise.all(
     names.map(async (name) => ({
       name,
-      sha256: createHash('sha256').update(await readFile(join(MIGRATIONS_DIR, name, 'migration.sql'))).digest('hex'),
+      sha256: createHash('sha256')
+        .update(await readFile(join(MIGRATIONS_DIR, name, 'migration.sql')))
+        .digest('hex'),
     })),
   );
 });
@@ -51,7 +56,9 @@ describeEachDatabase(
     });
 
     it('records the migrations as `prisma migrate deploy` does', async () => {
-      const rows = await getDb().prisma.$queryRawUnsafe<MigrationRow[]>(`select * from _prisma_migrations order by started_at, migration_name`);
+      const rows = await getDb().prisma.$queryRawUnsafe<MigrationRow[]>(
+        `select * from _prisma_migrations order by started_at, migration_name`,
+      );
       expect(rows.map((r) => ({ name: r.migration_name, sha256: r.checksum }))).toEqual(onDisk);
       for (const row of rows) {
         expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -81,7 +88,12 @@ describeEachDatabase(
     it('answers from _prisma_migrations, without starting the engine, when every migration is applied', async () => {
       // The engine reaches the database only through the adapter: one that refuses proves it was not started.
       const refuse = () => Promise.reject(new Error('the migration engine was started'));
-      const adapter: SqlMigrationAwareDriverAdapterFactory = { provider: getDb().adapter.provider, adapterName: getDb().adapter.adapterName, connect: refuse, connectToShadowDb: refuse };
+      const adapter: SqlMigrationAwareDriverAdapterFactory = {
+        provider: getDb().adapter.provider,
+        adapterName: getDb().adapter.adapterName,
+        connect: refuse,
+        connectToShadowDb: refuse,
+      };
       const withoutEngine: Database = { ...getDb(), adapter };
       expect(await migrate(withoutEngine)).toEqual([]);
     });

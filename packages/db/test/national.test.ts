@@ -44,7 +44,11 @@ async function nationalDigest(db: Database): Promise<Record<string, string>> {
   const digest = (t: string, row: string, from: string) =>
     `select '${t}' as t, count(*)::int as n, md5(coalesce(string_agg(r, E'\\n' order by r collate "C"), '')) as h from (select ${row} as r from ${from}) s`;
   const withCommune = (t: string, drop = '') =>
-    digest(t, `(to_jsonb(x) - 'communeId'${drop})::text || u.code || '@' || coalesce(u."validFrom"::text, 'start')`, `"${t}" x join "AdminUnit" u on u.id = x."communeId"`);
+    digest(
+      t,
+      `(to_jsonb(x) - 'communeId'${drop})::text || u.code || '@' || coalesce(u."validFrom"::text, 'start')`,
+      `"${t}" x join "AdminUnit" u on u.id = x."communeId"`,
+    );
   const parts = [
     withCommune('ResidentialAreaPlacement'),
     digest('ResidentialArea', 'to_jsonb(x)::text', '"ResidentialArea" x'),
@@ -76,8 +80,15 @@ describe.skipIf(!DIR)('national-scale data', () => {
       withoutUnits = await seedNational(getDb(), { scale: 0.01 }).catch((error: unknown) => error);
       await importAdminUnits(getDb(), DIR!);
       input ??= await readNationalInput(getDb());
-      result = await seedNational(getDb(), { scale: 0.01, seal: testSeal, sealPersonal: testSealPersonal, progress: (m) => progress.push(m) });
-      console.log(`[national] seedNational --scale 0.01 on ${target}: ${(result.ms.total / 1000).toFixed(1)} s for ${Object.values(result.counts).reduce((s, n) => s + n, 0)} rows`);
+      result = await seedNational(getDb(), {
+        scale: 0.01,
+        seal: testSeal,
+        sealPersonal: testSealPersonal,
+        progress: (m) => progress.push(m),
+      });
+      console.log(
+        `[national] seedNational --scale 0.01 on ${target}: ${(result.ms.total / 1000).toFixed(1)} s for ${Object.values(result.counts).reduce((s, n) => s + n, 0)} rows`,
+      );
       digests.set(target, await nationalDigest(getDb()));
     }, 900_000); // an import and a seed: minutes on a loaded machine
 
@@ -116,19 +127,36 @@ describe.skipIf(!DIR)('national-scale data', () => {
         expect(row!.n, table).toBe(n);
       }
       const dataset = await getDb().prisma.dataset.findFirstOrThrow({ where: { kind: 'NATIONAL' } });
-      expect(dataset).toMatchObject({ id: result.datasetId, seed: NATIONAL_SEED, parameters: expect.objectContaining({ scale: 0.01, province: null }) });
+      expect(dataset).toMatchObject({
+        id: result.datasetId,
+        seed: NATIONAL_SEED,
+        parameters: expect.objectContaining({ scale: 0.01, province: null }),
+      });
       expect((dataset.summary as { tables: unknown }).tables).toEqual(c);
     });
 
     it('shows progress per province and a line per table with counts and rates, and the total time', () => {
-      expect(progress[0]).toMatch(/^national: seed 3321, scale 0.01: 1,000 residential areas in [\d,]+ communes of 2025-06-30 in 34 provinces of today/);
+      expect(progress[0]).toMatch(
+        /^national: seed 3321, scale 0.01: 1,000 residential areas in [\d,]+ communes of 2025-06-30 in 34 provinces of today/,
+      );
       expect(progress.filter((m) => /^national: \[\d+\/34\] \d\d /.test(m))).toHaveLength(34);
       expect(progress.some((m) => /^national: TeamMember +[\d,]+ rows, written in +[\d.]+ s \([\d,]+ rows\/s\)$/.test(m))).toBe(true);
-      expect(progress.at(-1)).toMatch(/^national: loaded [\d,]+ rows as dataset .* in [\d.]+ s \(reading units.*, vacuum and analyse [\d.]+ s/);
+      expect(progress.at(-1)).toMatch(
+        /^national: loaded [\d,]+ rows as dataset .* in [\d.]+ s \(reading units.*, vacuum and analyse [\d.]+ s/,
+      );
     });
 
     it('vacuums and analyses every table it loaded: the planner has statistics at once (PGlite has no autovacuum)', async () => {
-      const tables = ['ResidentialArea', 'ResidentialAreaPlacement', 'Model', 'LifecycleEvent', 'TeamMember', 'Tip', 'CoverageStep', 'Dataset'];
+      const tables = [
+        'ResidentialArea',
+        'ResidentialAreaPlacement',
+        'Model',
+        'LifecycleEvent',
+        'TeamMember',
+        'Tip',
+        'CoverageStep',
+        'Dataset',
+      ];
       const estimates = await rowEstimates(getDb(), tables);
       expect(Object.keys(estimates).sort()).toEqual([...tables].sort());
       expect(Object.entries(estimates).filter(([, n]) => n < 1)).toEqual([]);
@@ -188,26 +216,42 @@ describe.skipIf(!DIR)('national-scale data', () => {
       const members = await getDb().prisma.teamMember.findMany();
       for (const m of members) {
         const verdict = checkMemberEligibility(
-          { birthDate: iso(m.birthDate)!, education: m.education, residentSince: iso(m.residentSince), cleanRecord: m.cleanRecord, hasHealthCertificate: m.hasHealthCertificate, over70ApprovedByCommuneChairman: m.over70ApprovedByCommuneChairman },
+          {
+            birthDate: iso(m.birthDate)!,
+            education: m.education,
+            residentSince: iso(m.residentSince),
+            cleanRecord: m.cleanRecord,
+            hasHealthCertificate: m.hasHealthCertificate,
+            over70ApprovedByCommuneChairman: m.over70ApprovedByCommuneChairman,
+          },
           { date: iso(m.joinedOn)!, borderMountainOrEthnicMinorityArea: LOWER_EDUCATION_PROVINCES.has(provinceOf.get(m.teamId)!) },
         );
         expect(verdict.pass, m.id).toBe(true);
         expect(m.citizenId).toMatch(/^000[0-3]\d{8}$/);
       }
       expect(members.filter((m) => m.role === 'LEADER' && m.leftOn === null)).toHaveLength(teams.length);
-      const years = await q<{ y: number }>(`select distinct year as y from "TeamEvaluation" union select distinct year from "TeamMemberEvaluation"`);
+      const years = await q<{ y: number }>(
+        `select distinct year as y from "TeamEvaluation" union select distinct year from "TeamMemberEvaluation"`,
+      );
       expect(years.map((r) => r.y)).toEqual([2025]);
       // Nobody who joined after 15 Feb 2025 (under 9 whole months by 14 Nov) or left by 14 Nov is rated.
-      const unrateable = await q(`select e.id from "TeamMemberEvaluation" e join "TeamMember" m on m.id = e."memberId" where m."joinedOn" > '2025-02-15' or m."leftOn" <= '2025-11-14'`);
+      const unrateable = await q(
+        `select e.id from "TeamMemberEvaluation" e join "TeamMember" m on m.id = e."memberId" where m."joinedOn" > '2025-02-15' or m."leftOn" <= '2025-11-14'`,
+      );
       expect(unrateable).toEqual([]);
     });
 
     it('seals tips through the given sealing, bound to the tip and column, and files them under their commune then and now', async () => {
-      const tips = await getDb().prisma.tip.findMany({ orderBy: { number: 'asc' }, include: { messages: true, events: { orderBy: { createdAt: 'asc' } } } });
+      const tips = await getDb().prisma.tip.findMany({
+        orderBy: { number: 'asc' },
+        include: { messages: true, events: { orderBy: { createdAt: 'asc' } } },
+      });
       for (const tip of tips) {
         expect(tip.bodyCiphertext).toMatch(new RegExp(`^test:\\{"column":"Tip\\.text","tipNumber":"${tip.number}"\\}:.{10,}`));
-        if (tip.contactCiphertext) expect(tip.contactCiphertext.startsWith(`test:{"column":"Tip.contact","tipNumber":"${tip.number}"}:`)).toBe(true);
-        for (const m of tip.messages) expect(m.bodyCiphertext.startsWith(`test:{"column":"TipMessage.text","tipId":"${tip.id}"}:`)).toBe(true);
+        if (tip.contactCiphertext)
+          expect(tip.contactCiphertext.startsWith(`test:{"column":"Tip.contact","tipNumber":"${tip.number}"}:`)).toBe(true);
+        for (const m of tip.messages)
+          expect(m.bodyCiphertext.startsWith(`test:{"column":"TipMessage.text","tipId":"${tip.id}"}:`)).toBe(true);
         expect(tip.number).toMatch(/^TG-202[1-5]-\d{6}$/);
         expect(tip.events[0]!.status).toBe('RECEIVED');
         expect(tip.events.at(-1)!.status).toBe(tip.status);
@@ -233,7 +277,11 @@ describe.skipIf(!DIR)('national-scale data', () => {
         select (select array_agg(distinct extract(year from "plannedOn")::int order by extract(year from "plannedOn")::int) from "Inspection") as inspections,
                (select array_agg(distinct extract(year from "heldOn")::int order by extract(year from "heldOn")::int) from "OutreachActivity") as outreach,
                (select array_agg(distinct extract(year from "returnedOn")::int order by extract(year from "returnedOn")::int) from "ReintegrationCase") as cases`);
-      expect(years).toEqual({ inspections: [2021, 2022, 2023, 2024, 2025], outreach: [2021, 2022, 2023, 2024, 2025], cases: [2021, 2022, 2023, 2024, 2025] });
+      expect(years).toEqual({
+        inspections: [2021, 2022, 2023, 2024, 2025],
+        outreach: [2021, 2022, 2023, 2024, 2025],
+        cases: [2021, 2022, 2023, 2024, 2025],
+      });
       const misplaced = await q(`
         select x.id from (
           select id, "unitId" as unit, "unitCode" as code, "placeCodes" as codes, "plannedOn" as on from "Inspection"
@@ -259,8 +307,11 @@ describe.skipIf(!DIR)('national-scale data', () => {
 
     it('recognises, in each old province, key areas, exemplars and commendations for 2021–2024 by its authorities then, and people of influence and model partners once', async () => {
       const c = result.counts;
-      for (const t of ['keyAreas', 'exemplars', 'commendations', 'influentialPeople', 'modelPartners'] as const) expect(c[t], t).toBeGreaterThan(0);
-      const years = await q<{ y: number }>(`select distinct extract(year from "decisionDate")::int as y from "Exemplar" union select distinct extract(year from "decisionDate")::int from "Commendation" order by 1`);
+      for (const t of ['keyAreas', 'exemplars', 'commendations', 'influentialPeople', 'modelPartners'] as const)
+        expect(c[t], t).toBeGreaterThan(0);
+      const years = await q<{ y: number }>(
+        `select distinct extract(year from "decisionDate")::int as y from "Exemplar" union select distinct extract(year from "decisionDate")::int from "Commendation" order by 1`,
+      );
       expect(years.map((r) => r.y)).toEqual([2021, 2022, 2023, 2024]);
       // A leader is recognised only once teams exist, for a team formed by the decision's day.
       const early = await q(`
@@ -283,11 +334,22 @@ describe.skipIf(!DIR)('national-scale data', () => {
       const input = await readNationalInput(getDb());
       const plan = planNational(input, { seed: NATIONAL_SEED, scale: 0.01, province: '75' });
       const rows = emptyTables();
-      rows.residentialAreaPlacements = (await getDb().prisma.residentialAreaPlacement.findMany()).map((p) => ({ ...p, validFrom: iso(p.validFrom), validTo: iso(p.validTo) }));
+      rows.residentialAreaPlacements = (await getDb().prisma.residentialAreaPlacement.findMany()).map((p) => ({
+        ...p,
+        validFrom: iso(p.validFrom),
+        validTo: iso(p.validTo),
+      }));
       rows.models = (await getDb().prisma.model.findMany()).map((m) => ({ ...m, foundedOn: iso(m.foundedOn)!, datasetId: m.datasetId! }));
-      rows.organizationPlacements = (await getDb().prisma.organizationPlacement.findMany()).map((p) => ({ ...p, validFrom: iso(p.validFrom), validTo: iso(p.validTo) }));
+      rows.organizationPlacements = (await getDb().prisma.organizationPlacement.findMany()).map((p) => ({
+        ...p,
+        validFrom: iso(p.validFrom),
+        validTo: iso(p.validTo),
+      }));
       rows.lifecycleEvents = (await getDb().prisma.lifecycleEvent.findMany({ orderBy: [{ modelId: 'asc' }, { seq: 'asc' }] })).map((e) => ({
-        ...e, date: iso(e.date)!, decisionDate: iso(e.decisionDate), recordedAt: e.recordedAt.toISOString(),
+        ...e,
+        date: iso(e.date)!,
+        decisionDate: iso(e.decisionDate),
+        recordedAt: e.recordedAt.toISOString(),
       }));
       const check = coverage(provinceCoverageData(plan.world, rows, NATIONAL_AS_OF), '75', NATIONAL_AS_OF, { depth: 0 });
       const { name, ...figures } = result.coverage['75']!;
@@ -298,16 +360,21 @@ describe.skipIf(!DIR)('national-scale data', () => {
 
     it('refuses a second run, and the demo, with a clear message, writing nothing', async () => {
       const before = await getDb().prisma.residentialArea.count();
-      await expect(seedNational(getDb(), { scale: 0.01 })).rejects.toThrow(/refused, nothing written: national data is already loaded .*scale 0.01/);
+      await expect(seedNational(getDb(), { scale: 0.01 })).rejects.toThrow(
+        /refused, nothing written: national data is already loaded .*scale 0.01/,
+      );
       await expect(seedDemo(getDb())).rejects.toThrow(/national-scale generated data is loaded/);
       expect(await getDb().prisma.residentialArea.count()).toBe(before);
       expect(await getDb().prisma.dataset.count()).toBe(1);
     });
 
-    it.runIf(target === 'postgres' || postgresUnavailable !== null)('holds the same rows on PGlite and PostgreSQL (same arguments, same rows)', () => {
-      if (postgresUnavailable !== null) return; // only one database: compared with itself below
-      expect(digests.get('postgres')).toEqual(digests.get('pglite'));
-    });
+    it.runIf(target === 'postgres' || postgresUnavailable !== null)(
+      'holds the same rows on PGlite and PostgreSQL (same arguments, same rows)',
+      () => {
+        if (postgresUnavailable !== null) return; // only one database: compared with itself below
+        expect(digests.get('postgres')).toEqual(digests.get('pglite'));
+      },
+    );
 
     it('removes the national data with its dataset, leaving the administrative units; the demo then refuses nothing', async () => {
       const units = await getDb().prisma.adminUnit.count();

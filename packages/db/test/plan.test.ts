@@ -93,7 +93,11 @@ const only = (plan: Plan, code: string, validFrom: string | null): PlannedUnit =
   return found[0]!;
 };
 const linksOf = (plan: Plan) =>
-  plan.links.map((l) => `${l.predecessor.code}@${l.predecessor.validFrom ?? '-'} → ${l.successor.code}@${l.successor.validFrom} ${l.kind} ${l.date}`).sort();
+  plan.links
+    .map(
+      (l) => `${l.predecessor.code}@${l.predecessor.validFrom ?? '-'} → ${l.successor.code}@${l.successor.validFrom} ${l.kind} ${l.date}`,
+    )
+    .sort();
 
 describe('planAdminUnits', () => {
   const plan = planAdminUnits([threeLevelEra(), reformEra(), laterEra()]);
@@ -117,7 +121,10 @@ describe('planAdminUnits', () => {
 
   it('ends the units that an era no longer lists on the day before it', () => {
     for (const code of ['70', '689', '001', '731', '26002', '26003'])
-      expect(versions(plan, code).map((u) => [u.validFrom, u.validTo]), code).toEqual([[null, '2025-06-30']]);
+      expect(
+        versions(plan, code).map((u) => [u.validFrom, u.validTo]),
+        code,
+      ).toEqual([[null, '2025-06-30']]);
   });
 
   it('starts a new unit for a code that is reused for another unit, linked by the lineage', () => {

@@ -6,7 +6,9 @@ import { pendingSchemaChange, readSchema } from '../src/migrate.js';
 describe('schema and migrations', () => {
   it('agree: the migrations build exactly the committed schema', async () => {
     const pending = await pendingSchemaChange();
-    expect(pending, `prisma/schema/ differs from the migrations; run \`pnpm --filter @antq/db migration:new <name>\`:\n${pending}`).toBe('');
+    expect(pending, `prisma/schema/ differs from the migrations; run \`pnpm --filter @antq/db migration:new <name>\`:\n${pending}`).toBe(
+      '',
+    );
   });
 
   it('disagree when the schema changes, and the SQL says how', async () => {

@@ -36,9 +36,17 @@ interface Options {
   readonly province?: string;
 }
 
-export async function measureEmbedded({ port, repo, log, dataDir = process.env.ANTQ_BENCH_EMBEDDED_DIR ?? join(tmpdir(), 'antq-bench-embedded'), province = '08' }: Options): Promise<EmbeddedFigures> {
+export async function measureEmbedded({
+  port,
+  repo,
+  log,
+  dataDir = process.env.ANTQ_BENCH_EMBEDDED_DIR ?? join(tmpdir(), 'antq-bench-embedded'),
+  province = '08',
+}: Options): Promise<EmbeddedFigures> {
   if (!existsSync(join(dataDir, 'pglite'))) {
-    log(`embedded: first start in ${dataDir} (creates the database and imports the units; not timed). Load a province first: ANTQ_DATA_DIR=${dataDir} antq seed national --province ${province}`);
+    log(
+      `embedded: first start in ${dataDir} (creates the database and imports the units; not timed). Load a province first: ANTQ_DATA_DIR=${dataDir} antq seed national --province ${province}`,
+    );
     const first = await start(repo, dataDir, port, 900_000);
     await stop(first.child);
   }
@@ -68,7 +76,14 @@ export async function measureEmbedded({ port, repo, log, dataDir = process.env.A
       }
     }
     const peak = memory(child.pid!).hwm;
-    return { dataDir, residentialAreas: first.data?.nationalCoverage?.residentialAreas ?? 0, startSeconds: seconds, rssAfterStartMb, peakRssMb: peak, requests };
+    return {
+      dataDir,
+      residentialAreas: first.data?.nationalCoverage?.residentialAreas ?? 0,
+      startSeconds: seconds,
+      rssAfterStartMb,
+      peakRssMb: peak,
+      requests,
+    };
   } finally {
     await stop(child);
   }
@@ -81,7 +96,12 @@ async function start(repo: string, dataDir: string, port: number, timeoutMs: num
   const { before, server } = startCommands(repo);
   const began = performance.now();
   // As pnpm runs a script: the packages' commands on the PATH.
-  for (const command of before) execSync(command, { cwd: repo, env: { ...env, PATH: `${join(repo, 'node_modules', '.bin')}${delimiter}${env.PATH ?? ''}` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const command of before)
+    execSync(command, {
+      cwd: repo,
+      env: { ...env, PATH: `${join(repo, 'node_modules', '.bin')}${delimiter}${env.PATH ?? ''}` },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   const [program, ...args] = server;
   const child = spawn(program === 'node' ? process.execPath : program!, args, { cwd: repo, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -108,7 +128,8 @@ function startCommands(repo: string): { before: string[]; server: string[] } {
   const { scripts } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const steps = scripts.start!.split('&&').map((step) => step.trim());
   const server = steps.pop()!.split(/\s+/);
-  if (server.some((word) => /["'$`|;<>]/.test(word))) throw new Error(`the start script's last command is not a plain command line: ${server.join(' ')}`);
+  if (server.some((word) => /["'$`|;<>]/.test(word)))
+    throw new Error(`the start script's last command is not a plain command line: ${server.join(' ')}`);
   return { before: steps, server };
 }
 

@@ -18,7 +18,13 @@ export interface Load {
 }
 
 /** Runs autocannon: for `seconds`, or `amount` requests when given (a write consumes its fixtures). */
-export async function httpLoad(url: string, load: Load, body: () => string, headers: Record<string, string>, amount?: number): Promise<Figures> {
+export async function httpLoad(
+  url: string,
+  load: Load,
+  body: () => string,
+  headers: Record<string, string>,
+  amount?: number,
+): Promise<Figures> {
   const result = await autocannon({
     url,
     method: 'POST',

@@ -115,5 +115,14 @@ export const TEAM_EVALUATION = `mutation($input: RecordTeamEvaluationInput!) { r
 
 /** The mutation's variables for one slot: a level no rule of Guidance 01 refuses for a team without a rated leader. */
 export function teamEvaluationVariables(slot: TeamSlot): Record<string, unknown> {
-  return { input: { teamId: gid('SecurityTeam', slot.teamId), version: slot.version, year: slot.year, tasksAssigned: 10, tasksCompleted: 8, level: 'COMPLETE' } };
+  return {
+    input: {
+      teamId: gid('SecurityTeam', slot.teamId),
+      version: slot.version,
+      year: slot.year,
+      tasksAssigned: 10,
+      tasksCompleted: 8,
+      level: 'COMPLETE',
+    },
+  };
 }

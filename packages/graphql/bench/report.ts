@@ -62,7 +62,11 @@ function curve(runs: RunResult[]): string[] {
       (n) =>
         `| ${n} | ${runs
           .map((r) => r.operations.find((o) => o.name === n))
-          .map((o) => (o ? `${ms(o.graphql.p50)} (${ratio(o.graphql.p50, o.baseline.p50)})${o.alone ? `; alone ${ms(o.alone.graphql.p50)} (${ratio(o.alone.graphql.p50, o.alone.baseline.p50)})` : ''}` : '–'))
+          .map((o) =>
+            o
+              ? `${ms(o.graphql.p50)} (${ratio(o.graphql.p50, o.baseline.p50)})${o.alone ? `; alone ${ms(o.alone.graphql.p50)} (${ratio(o.alone.graphql.p50, o.alone.baseline.p50)})` : ''}`
+              : '–',
+          )
           .join(' | ')} |`,
     ),
   ];
@@ -75,18 +79,27 @@ function section(run: RunResult): string[] {
     '',
     `${run.date.slice(0, 16).replace('T', ' ')} UTC · ${m.database} · Node ${m.node} · ${m.cores} × ${m.cpu}, ${m.memoryGb} GB · load average ${m.loadBefore.map((l) => l.toFixed(1)).join(' / ')} before, ${m.loadAfter.map((l) => l.toFixed(1)).join(' / ')} after · ${run.load.connections} connections, ${run.load.seconds} s per operation`,
     '',
-    `Data: ${Object.entries(run.dataset).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`,
+    `Data: ${Object.entries(run.dataset)
+      .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+      .join(', ')}.`,
     '',
     `| operation | statements | GraphQL p50 | p99 | req/s | SQL p50 | p99 | req/s | SQL statements | ratio p50 | alone: GraphQL p50 | SQL p50 | ratio | same answer |`,
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...run.operations.map(
       (o) =>
-        `| ${o.name} | ${Object.entries(o.statements).map(([k, v]) => (k === 'one' ? `${v}` : `${v} (${k})`)).join(', ')} | ${ms(o.graphql.p50)} | ${ms(o.graphql.p99)} | ${o.graphql.rps.toFixed(0)} | ${ms(o.baseline.p50)} | ${ms(o.baseline.p99)} | ${o.baseline.rps.toFixed(0)} | ${o.baselineStatements} | **${ratio(o.graphql.p50, o.baseline.p50)}** | ${o.alone ? `${ms(o.alone.graphql.p50)} | ${ms(o.alone.baseline.p50)} | **${ratio(o.alone.graphql.p50, o.alone.baseline.p50)}**` : '– | – | –'} | ${o.sameAnswer === null ? '–' : o.sameAnswer ? 'yes' : '**no**'} |`,
+        `| ${o.name} | ${Object.entries(o.statements)
+          .map(([k, v]) => (k === 'one' ? `${v}` : `${v} (${k})`))
+          .join(
+            ', ',
+          )} | ${ms(o.graphql.p50)} | ${ms(o.graphql.p99)} | ${o.graphql.rps.toFixed(0)} | ${ms(o.baseline.p50)} | ${ms(o.baseline.p99)} | ${o.baseline.rps.toFixed(0)} | ${o.baselineStatements} | **${ratio(o.graphql.p50, o.baseline.p50)}** | ${o.alone ? `${ms(o.alone.graphql.p50)} | ${ms(o.alone.baseline.p50)} | **${ratio(o.alone.graphql.p50, o.alone.baseline.p50)}**` : '– | – | –'} | ${o.sameAnswer === null ? '–' : o.sameAnswer ? 'yes' : '**no**'} |`,
     ),
   ];
   if (run.embedded) {
     const e = run.embedded;
-    lines.push('', `Embedded server (PGlite, ${e.residentialAreas.toLocaleString('en')} residential areas): start after the first **${e.startSeconds.toFixed(1)} s** to /ready; resident memory ${e.rssAfterStartMb} MB after start, peak **${e.peakRssMb} MB** after ${e.requests} coverage and report reads.`);
+    lines.push(
+      '',
+      `Embedded server (PGlite, ${e.residentialAreas.toLocaleString('en')} residential areas): start after the first **${e.startSeconds.toFixed(1)} s** to /ready; resident memory ${e.rssAfterStartMb} MB after start, peak **${e.peakRssMb} MB** after ${e.requests} coverage and report reads.`,
+    );
   }
   if (run.failures.length) lines.push('', `Failures: ${run.failures.join('; ')}.`);
   return lines;

@@ -50,7 +50,15 @@ export interface OperationResult {
 export interface RunResult {
   readonly label: string;
   readonly date: string;
-  readonly machine: { cpu: string; cores: number; memoryGb: number; node: string; database: string; loadBefore: number[]; loadAfter: number[] };
+  readonly machine: {
+    cpu: string;
+    cores: number;
+    memoryGb: number;
+    node: string;
+    database: string;
+    loadBefore: number[];
+    loadAfter: number[];
+  };
   readonly dataset: Record<string, number>;
   readonly load: Load;
   readonly operations: OperationResult[];
@@ -91,7 +99,11 @@ async function main(): Promise<number> {
   }
 
   const url = process.env.DATABASE_URL?.trim();
-  const target: DatabaseTarget = values.pglite ? { kind: 'pglite', dataDir: resolve(values.pglite) } : url ? { kind: 'postgres', url } : fail('set DATABASE_URL (PostgreSQL) or --pglite <dir>');
+  const target: DatabaseTarget = values.pglite
+    ? { kind: 'pglite', dataDir: resolve(values.pglite) }
+    : url
+      ? { kind: 'postgres', url }
+      : fail('set DATABASE_URL (PostgreSQL) or --pglite <dir>');
   const db = await openDatabase(target);
   await migrate(db);
   // Planner statistics, as autovacuum would gather them some time after a bulk load (a freshly seeded database has none).
@@ -119,7 +131,11 @@ async function main(): Promise<number> {
 
   /** One request; with `strict`, an error answer throws (the closed loop counts it as failed). */
   const post = async (request: GraphQLRequest, strict = false) => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(request) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(request),
+    });
     const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
     if (strict && (!res.ok || body.errors)) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
     return body;
@@ -145,7 +161,9 @@ async function main(): Promise<number> {
       let sameAnswer: boolean | null = null;
       const slots = op.write ? { graphql: [...fx.teamSlots.graphql], baseline: [...fx.teamSlots.baseline] } : null;
       const requestOf = (size: number): GraphQLRequest =>
-        slots ? { query: TEAM_EVALUATION, variables: teamEvaluationVariables(slots.graphql.shift() ?? fail('no team slot left')) } : op.request(fx, size);
+        slots
+          ? { query: TEAM_EVALUATION, variables: teamEvaluationVariables(slots.graphql.shift() ?? fail('no team slot left')) }
+          : op.request(fx, size);
 
       // Statements of one request, alone on the server.
       for (const size of op.pageSizes.length ? op.pageSizes : [0]) {
@@ -164,7 +182,9 @@ async function main(): Promise<number> {
       const size = op.pageSizes.at(-1) ?? 0;
       const body = () => JSON.stringify(requestOf(size));
       const before = sql.statements;
-      const baselineCall = slots ? () => sql.recordTeamEvaluation(slots.baseline.shift() ?? fail('no team slot left')) : () => op.baseline(sql, fx);
+      const baselineCall = slots
+        ? () => sql.recordTeamEvaluation(slots.baseline.shift() ?? fail('no team slot left'))
+        : () => op.baseline(sql, fx);
       await baselineCall();
       const baselineStatements = sql.statements - before;
 
@@ -191,7 +211,10 @@ async function main(): Promise<number> {
       const one: Load = { connections: 1, seconds: load.seconds };
       const aloneCount = Math.round(Math.max(5, Math.min(200, (graphql.rps * load.seconds) / load.connections)));
       // The same closed loop as the baseline's, over HTTP: autocannon rounds latencies to whole milliseconds.
-      const alone = { graphql: await closedLoop(one, () => post(JSON.parse(body()) as GraphQLRequest, true), aloneCount), baseline: await closedLoop(one, baselineCall, aloneCount) };
+      const alone = {
+        graphql: await closedLoop(one, () => post(JSON.parse(body()) as GraphQLRequest, true), aloneCount),
+        baseline: await closedLoop(one, baselineCall, aloneCount),
+      };
       await idle();
       if (graphql.errors + alone.graphql.errors) failures.push(`${op.name}: ${graphql.errors + alone.graphql.errors} failed requests`);
       const result: OperationResult = {
@@ -212,7 +235,8 @@ async function main(): Promise<number> {
           `alone: GraphQL p50 ${alone.graphql.p50.toFixed(2)} ms, SQL p50 ${alone.baseline.p50.toFixed(2)} ms, ratio ${(alone.graphql.p50 / alone.baseline.p50).toFixed(2)}`,
       );
     }
-    if (fx.teamSlots.graphql.length && !values['no-write']) await forgetEvaluations(db, [...fx.teamSlots.graphql, ...fx.teamSlots.baseline]);
+    if (fx.teamSlots.graphql.length && !values['no-write'])
+      await forgetEvaluations(db, [...fx.teamSlots.graphql, ...fx.teamSlots.baseline]);
   } finally {
     await server.close();
     await db.close();
@@ -255,7 +279,9 @@ function agree(api: unknown, rows: unknown): boolean {
   const n = api as Four & { byProvince: Array<Four & { unit: { code: string } }> };
   const four = (c: Four) => [c.residentialAreas, c.residentialAreasWithActiveModel, c.activeModels, c.modelTypes];
   const sql = coverageFigures(rows as Record<string, unknown>[]);
-  const same = JSON.stringify(four(n)) === JSON.stringify(sql.national) && n.byProvince.every((p) => JSON.stringify(four(p)) === JSON.stringify(sql.byProvince[p.unit.code] ?? [0, 0, 0, 0]));
+  const same =
+    JSON.stringify(four(n)) === JSON.stringify(sql.national) &&
+    n.byProvince.every((p) => JSON.stringify(four(p)) === JSON.stringify(sql.byProvince[p.unit.code] ?? [0, 0, 0, 0]));
   if (!same) log(`  disagreement: API ${JSON.stringify(four(n))} vs SQL ${JSON.stringify(sql.national)}`);
   return same;
 }
@@ -327,7 +353,9 @@ async function postgresVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return String((await client.query('SHOW server_version')).rows[0].server_version).replace(/ .*/, '').replace(/^/, 'PostgreSQL ');
+    return String((await client.query('SHOW server_version')).rows[0].server_version)
+      .replace(/ .*/, '')
+      .replace(/^/, 'PostgreSQL ');
   } finally {
     await client.end();
   }

@@ -45,13 +45,17 @@ export function pgDriver(url: string, connections: number): Driver {
 export function pgliteDriver(pglite: NonNullable<Database['pglite']>): Driver {
   return {
     query: async (text, params = []) => (await pglite.query<Record<string, unknown>>(text, params as unknown[])).rows,
-    transaction: (run) => pglite.transaction((tx) => run(async (text, params = []) => (await tx.query<Record<string, unknown>>(text, params as unknown[])).rows)),
+    transaction: (run) =>
+      pglite.transaction((tx) =>
+        run(async (text, params = []) => (await tx.query<Record<string, unknown>>(text, params as unknown[])).rows),
+      ),
     close: async () => {},
   };
 }
 
 /** `a` held on the date in parameter `$n`: both ends included, open when null. */
-const valid = (a: string, n: number) => `(${a}."validFrom" IS NULL OR ${a}."validFrom" <= $${n}::date) AND (${a}."validTo" IS NULL OR ${a}."validTo" >= $${n}::date)`;
+const valid = (a: string, n: number) =>
+  `(${a}."validFrom" IS NULL OR ${a}."validFrom" <= $${n}::date) AND (${a}."validTo" IS NULL OR ${a}."validTo" >= $${n}::date)`;
 
 /**
  * Coverage by province in one statement. `place` maps each commune whose rows are counted to
@@ -164,20 +168,30 @@ export class Sql {
        FROM "SecurityTeam" t WHERE t.id = $1`,
       [slot.teamId],
     );
-    if (!team || team.version !== slot.version) throw new Error(`team ${slot.teamId}: version ${String(team?.version)} is not the ${slot.version} read`);
+    if (!team || team.version !== slot.version)
+      throw new Error(`team ${slot.teamId}: version ${String(team?.version)} is not the ${slot.version} read`);
     await Promise.all([
       this.query(
         `SELECT t.id, t."establishedOn", e.* FROM "SecurityTeam" t JOIN "TeamEvaluation" e ON e."teamId" = t.id AND e.year = $2 WHERE t."communeId" = $1 AND t.id <> $3`,
         [team.communeId, slot.year, slot.teamId],
       ),
-      this.query(`SELECT e.*, m.role, m."joinedOn" FROM "TeamMemberEvaluation" e JOIN "TeamMember" m ON m.id = e."memberId" WHERE e.year = $1 AND m."teamId" = $2 AND m.role = 'LEADER'`, [slot.year, slot.teamId]),
+      this.query(
+        `SELECT e.*, m.role, m."joinedOn" FROM "TeamMemberEvaluation" e JOIN "TeamMember" m ON m.id = e."memberId" WHERE e.year = $1 AND m."teamId" = $2 AND m.role = 'LEADER'`,
+        [slot.year, slot.teamId],
+      ),
       this.query(`SELECT count(*) FROM "TeamEvaluation" WHERE "teamId" = $1 AND year = $2`, [slot.teamId, slot.year]),
     ]);
     this.statements += 6;
     await this.driver.transaction(async (q) => {
-      const updated = await q(`UPDATE "SecurityTeam" SET version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`, [slot.teamId, slot.version]);
+      const updated = await q(`UPDATE "SecurityTeam" SET version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`, [
+        slot.teamId,
+        slot.version,
+      ]);
       if (updated.length !== 1) throw new Error(`team ${slot.teamId} changed meanwhile`);
-      await q(`INSERT INTO "TeamEvaluation" (id, "teamId", year, "tasksAssigned", "tasksCompleted", level) VALUES (gen_random_uuid(), $1, $2, 10, 8, 'COMPLETE')`, [slot.teamId, slot.year]);
+      await q(
+        `INSERT INTO "TeamEvaluation" (id, "teamId", year, "tasksAssigned", "tasksCompleted", level) VALUES (gen_random_uuid(), $1, $2, 10, 8, 'COMPLETE')`,
+        [slot.teamId, slot.year],
+      );
       await q(
         `INSERT INTO "AuditEntry" (id, "actorKind", actor, "actorRole", action, entity, "entityId", "placeCodes", outcome, "requestId")
          VALUES (gen_random_uuid(), 'OFFICER', 'bench', 'NATIONAL', 'recordTeamEvaluation', 'SecurityTeam', $1, $2, 'OK', gen_random_uuid()::text)`,
@@ -189,7 +203,11 @@ export class Sql {
 }
 
 /** The figures of the coverage statement's rows, shaped as the API's answer, to check both give the same. */
-export function coverageFigures(rows: Record<string, unknown>[]): { national: number[]; byProvince: Record<string, number[]>; partial: number[] } {
+export function coverageFigures(rows: Record<string, unknown>[]): {
+  national: number[];
+  byProvince: Record<string, number[]>;
+  partial: number[];
+} {
   const fig = (r: Record<string, unknown>) => [Number(r.areas), Number(r.covered), Number(r.models), Number(r.types)];
   const byProvince: Record<string, number[]> = {};
   let national = [0, 0, 0, 0];

@@ -17,7 +17,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import parseChangeset from '@changesets/parse';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
-import { buildSchema, DEFAULT_DEPRECATION_REASON, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  DEFAULT_DEPRECATION_REASON,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 
 export const PACKAGE_NAME = '@antq/graphql';
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -59,7 +67,10 @@ export function formatReleased({ version, date, sdl }: ReleasedContract): string
 
 export function parseReleased(text: string): ReleasedContract {
   const header = HEADER.exec(text);
-  if (!header) throw new Error(`contract/released.graphql: the first line must read "# The GraphQL contract of ${PACKAGE_NAME} <version>, released <YYYY-MM-DD>."`);
+  if (!header)
+    throw new Error(
+      `contract/released.graphql: the first line must read "# The GraphQL contract of ${PACKAGE_NAME} <version>, released <YYYY-MM-DD>."`,
+    );
   return { version: header[1]!, date: header[2]!, sdl: text };
 }
 
@@ -184,7 +195,9 @@ function sdlSchema(file: string, sdl: string): GraphQLSchema {
   try {
     return buildSchema(sdl);
   } catch (e) {
-    throw new Error(`${file} is not a valid schema (${(e as Error).message}): run \`pnpm --filter @antq/graphql schema:print\``, { cause: e });
+    throw new Error(`${file} is not a valid schema (${(e as Error).message}): run \`pnpm --filter @antq/graphql schema:print\``, {
+      cause: e,
+    });
   }
 }
 
@@ -208,12 +221,20 @@ export function deprecationProblems(schema: GraphQLSchema, releasedOn: string | 
   const check = (coordinate: string, reason: string | null | undefined) => {
     if (reason == null) return;
     if (reason.trim() === '' || reason === DEFAULT_DEPRECATION_REASON) {
-      problems.push({ coordinate, problem: 'NO_REASON', message: `${coordinate} is deprecated without a reason: say why, what to use instead, and end with "Removal: YYYY-MM-DD."` });
+      problems.push({
+        coordinate,
+        problem: 'NO_REASON',
+        message: `${coordinate} is deprecated without a reason: say why, what to use instead, and end with "Removal: YYYY-MM-DD."`,
+      });
       return;
     }
     const removal = REMOVAL.exec(reason.trim());
     if (!removal || !isIsoDate(removal[1]!)) {
-      problems.push({ coordinate, problem: 'NO_REMOVAL_DATE', message: `${coordinate}: the deprecation reason "${reason}" must end with its removal date, "Removal: YYYY-MM-DD."` });
+      problems.push({
+        coordinate,
+        problem: 'NO_REMOVAL_DATE',
+        message: `${coordinate}: the deprecation reason "${reason}" must end with its removal date, "Removal: YYYY-MM-DD."`,
+      });
       return;
     }
     if (releasedOn && removal[1]! <= releasedOn)
@@ -230,7 +251,8 @@ export function deprecationProblems(schema: GraphQLSchema, releasedOn: string | 
         check(`${type.name}.${field.name}`, field.deprecationReason);
         for (const arg of field.args) check(`${type.name}.${field.name}(${arg.name}:)`, arg.deprecationReason);
       }
-    else if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) check(`${type.name}.${field.name}`, field.deprecationReason);
+    else if (isInputObjectType(type))
+      for (const field of Object.values(type.getFields())) check(`${type.name}.${field.name}`, field.deprecationReason);
     else if (isEnumType(type)) for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.deprecationReason);
   }
   return problems.sort((a, b) => a.coordinate.localeCompare(b.coordinate));
@@ -241,11 +263,15 @@ export function deprecationProblems(schema: GraphQLSchema, releasedOn: string | 
 /** The report CI prints: every breaking and dangerous change, the safe ones counted. */
 export function formatReport(report: ContractReport): string {
   const lines: string[] = [];
-  if (!report.released) lines.push(`GraphQL contract: no release of ${PACKAGE_NAME} recorded yet (contract/released.graphql): nothing to compare.`);
+  if (!report.released)
+    lines.push(`GraphQL contract: no release of ${PACKAGE_NAME} recorded yet (contract/released.graphql): nothing to compare.`);
   else lines.push(`GraphQL contract: schema.graphql against ${PACKAGE_NAME} ${report.released.version} (released ${report.released.date})`);
   for (const { change, announcedIn } of report.breaking)
     lines.push(`  BREAKING   ${change.message} [${namesOf(change)[0]}] ${announcedIn ? `announced in ${announcedIn}` : 'NOT ANNOUNCED'}`);
-  for (const change of report.dangerous) lines.push(`  DANGEROUS  ${change.message} [${namesOf(change)[0]}]${change.criticality.reason ? `: ${change.criticality.reason}` : ''}`);
+  for (const change of report.dangerous)
+    lines.push(
+      `  DANGEROUS  ${change.message} [${namesOf(change)[0]}]${change.criticality.reason ? `: ${change.criticality.reason}` : ''}`,
+    );
   if (report.safe.length) lines.push(`  safe       ${report.safe.length} change(s): ${summarise(report.safe)}`);
   if (report.released && !report.breaking.length && !report.dangerous.length && !report.safe.length) lines.push('  no changes');
   for (const d of report.deprecations) lines.push(`  DEPRECATION ${d.message}`);
@@ -257,7 +283,8 @@ export function formatReport(report: ContractReport): string {
         unannounced.map((b) => namesOf(b.change)[0]).join(', '),
     );
   if (report.deprecations.length) lines.push(`FAILED: ${report.deprecations.length} deprecation(s) to fix.`);
-  if (report.ok) lines.push(`OK: ${report.breaking.length} breaking (announced), ${report.dangerous.length} dangerous, ${report.safe.length} safe.`);
+  if (report.ok)
+    lines.push(`OK: ${report.breaking.length} breaking (announced), ${report.dangerous.length} dangerous, ${report.safe.length} safe.`);
   return lines.join('\n');
 }
 

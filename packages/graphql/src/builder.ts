@@ -81,4 +81,3 @@ export type AntqTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<i
 
 builder.queryType({});
 builder.mutationType({});
-

@@ -142,9 +142,11 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] !== 'demo') throw new UsageError(`unknown seed "${rest[0] ?? ''}": antq seed demo | antq seed national`);
       return withDatabase(async (db) => {
         await migrate(db);
-        if ((await db.prisma.adminUnit.count()) === 0) throw new UsageError('import the administrative units first: antq import admin-units');
+        if ((await db.prisma.adminUnit.count()) === 0)
+          throw new UsageError('import the administrative units first: antq import admin-units');
         const seed = values.seed === undefined ? undefined : Number(values.seed);
-        if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1)) throw new UsageError('--seed must be an integer from 0 to 2147483647');
+        if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1))
+          throw new UsageError('--seed must be an integer from 0 to 2147483647');
         // Re-integration cases are personal data: written sealed with the server's key, or not at all.
         const dataKey = (() => {
           try {
@@ -182,7 +184,14 @@ async function serve(): Promise<number> {
   const db = await prepareDatabase({ log, seal: sealWith(secrets.dataKey) });
   // PGlite has no autovacuum: the embedded server does its work (@antq/db maintenance.ts).
   const maintenance = embedded ? maintainPeriodically(db, { log }) : null;
-  const yoga = createAntqYoga({ db, secrets, settings: settingsFromEnv(), ...(process.env.ANTQ_JWKS_URL ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } } : {}) });
+  const yoga = createAntqYoga({
+    db,
+    secrets,
+    settings: settingsFromEnv(),
+    ...(process.env.ANTQ_JWKS_URL
+      ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } }
+      : {}),
+  });
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';
   const server = await listen(yoga, port, host);
@@ -226,7 +235,13 @@ async function importUnits(dirArg: string | undefined): Promise<number> {
 }
 
 /** `antq seed national`: checks the arguments, then loads (or removes) the generated data. */
-async function seedNationalCommand(values: { scale?: string; province?: string; seed?: string; 'no-tips'?: boolean; remove?: boolean }): Promise<number> {
+async function seedNationalCommand(values: {
+  scale?: string;
+  province?: string;
+  seed?: string;
+  'no-tips'?: boolean;
+  remove?: boolean;
+}): Promise<number> {
   if (values.remove) {
     return withDatabase(async (db) => {
       const removed = await removeNational(db);
@@ -235,10 +250,13 @@ async function seedNationalCommand(values: { scale?: string; province?: string; 
     });
   }
   const scale = values.scale === undefined ? 1 : Number(values.scale);
-  if (!(Number.isFinite(scale) && scale > 0 && scale <= 20)) throw new UsageError('--scale must be a number above 0 and at most 20 (1: about 100,000 residential areas)');
-  if (values.province !== undefined && !/^\d{2}$/.test(values.province)) throw new UsageError('--province must be the 2-digit code of a province of today (e.g. 75)');
+  if (!(Number.isFinite(scale) && scale > 0 && scale <= 20))
+    throw new UsageError('--scale must be a number above 0 and at most 20 (1: about 100,000 residential areas)');
+  if (values.province !== undefined && !/^\d{2}$/.test(values.province))
+    throw new UsageError('--province must be the 2-digit code of a province of today (e.g. 75)');
   const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1)) throw new UsageError('--seed must be an integer from 0 to 2147483647');
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1))
+    throw new UsageError('--seed must be an integer from 0 to 2147483647');
   // Tips and re-integration cases are sealed with the key the server will open them with; without it, none are made.
   const dataKey = values['no-tips'] ? undefined : serverSecrets().dataKey;
   const seal = dataKey ? tipSealer(dataKey) : undefined;
@@ -247,7 +265,14 @@ async function seedNationalCommand(values: { scale?: string; province?: string; 
     await migrate(db);
     if ((await db.prisma.adminUnit.count()) === 0) throw new UsageError('import the administrative units first: antq import admin-units');
     try {
-      await seedNational(db, { scale, ...(values.province === undefined ? {} : { province: values.province }), ...(seed === undefined ? {} : { seed }), ...(seal ? { seal } : {}), ...(sealPersonal ? { sealPersonal } : {}), progress: log });
+      await seedNational(db, {
+        scale,
+        ...(values.province === undefined ? {} : { province: values.province }),
+        ...(seed === undefined ? {} : { seed }),
+        ...(seal ? { seal } : {}),
+        ...(sealPersonal ? { sealPersonal } : {}),
+        progress: log,
+      });
       return 0;
     } catch (error) {
       if (!(error instanceof NationalSeedRefused)) throw error;
@@ -292,7 +317,10 @@ async function printToken(values: { role?: string; unit?: string; area?: string;
   const unit = values.unit?.trim() ?? null;
   const expected = role === 'NATIONAL' ? null : UNIT_CODE_OF_ROLE[role];
   if (expected === null && unit) throw new UsageError('a national token has no --unit');
-  if (expected && !(unit && expected.test(unit))) throw new UsageError(`--unit must be a ${role === 'PROVINCE_OFFICER' ? '2-digit province' : '5-digit commune'} code for ${values.role}`);
+  if (expected && !(unit && expected.test(unit)))
+    throw new UsageError(
+      `--unit must be a ${role === 'PROVINCE_OFFICER' ? '2-digit province' : '5-digit commune'} code for ${values.role}`,
+    );
   if (role === 'AREA_LEADER' && !values.area) throw new UsageError('an area leader token needs --area <residential area id>');
   if (!/^\d+[smhdw]$/.test(values.ttl ?? '')) throw new UsageError('--ttl is a number and a unit: 30m, 1h, 7d');
   const token = await issueToken(serverSecrets().jwtSecret, {
@@ -306,16 +334,31 @@ async function printToken(values: { role?: string; unit?: string; area?: string;
   return 0;
 }
 
-async function apiKey(rest: string[], values: { name?: string; scopes?: string; unit?: string; 'persisted-only'?: boolean }): Promise<number> {
+async function apiKey(
+  rest: string[],
+  values: { name?: string; scopes?: string; unit?: string; 'persisted-only'?: boolean },
+): Promise<number> {
   const [action, prefix] = rest;
   if (action === 'issue') {
     if (!values.name?.trim()) throw new UsageError('--name <agency> is required');
-    const scopes = (values.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const scopes = (values.scopes ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = scopes.filter((s) => !(PARTNER_SCOPES as readonly string[]).includes(s));
-    if (!scopes.length || unknown.length) throw new UsageError(`--scopes must list some of ${PARTNER_SCOPES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+    if (!scopes.length || unknown.length)
+      throw new UsageError(
+        `--scopes must list some of ${PARTNER_SCOPES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+      );
     return withDatabase(async (db) => {
       await migrate(db);
-      const issued = await issueApiKey(db.prisma, { name: values.name!.trim(), scopes: scopes as PartnerScope[], unitCode: values.unit ?? null, persistedOnly: values['persisted-only'] ?? false, issuedBy: 'cli' });
+      const issued = await issueApiKey(db.prisma, {
+        name: values.name!.trim(),
+        scopes: scopes as PartnerScope[],
+        unitCode: values.unit ?? null,
+        persistedOnly: values['persisted-only'] ?? false,
+        issuedBy: 'cli',
+      });
       log(`issued key ${issued.prefix} for ${values.name}: store it now, it is not shown again`);
       process.stdout.write(`${issued.key}\n`);
       return 0;
@@ -353,7 +396,12 @@ async function apiKey(rest: string[], values: { name?: string; scopes?: string; 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ImportUsageError || (error instanceof Error && error.name === 'SecretsError') || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ImportUsageError ||
+      (error instanceof Error && error.name === 'SecretsError') ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`antq: ${(error as Error).message}\n\n${USAGE}`);
       process.exit(2);
     }

@@ -49,9 +49,14 @@ const ERROR_TYPE_NAMES: Record<UserError['code'], string> = {
 };
 
 export function isUserError(value: unknown): value is UserError {
-  return typeof value === 'object' && value !== null && 'code' in value && (value as { code: string }).code in ERROR_TYPE_NAMES && 'message' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    (value as { code: string }).code in ERROR_TYPE_NAMES &&
+    'message' in value
+  );
 }
-
 
 /**
  * `<Name>Payload { result: <Name>Result }`, where the result is the union of `success`

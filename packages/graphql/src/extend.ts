@@ -120,7 +120,8 @@ export interface AntqExtension<State = unknown> {
 
 /** Declares an extension; nothing is added to the schema until a server or schema asks for it. */
 export function defineExtension<State = undefined>(definition: ExtensionDefinition<State>): AntqExtension<State> {
-  if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) throw new Error(`extension name ${JSON.stringify(definition.name)}: use lower-case letters, digits and dashes`);
+  if (!/^[a-z][a-z0-9-]*$/.test(definition.name))
+    throw new Error(`extension name ${JSON.stringify(definition.name)}: use lower-case letters, digits and dashes`);
   // Keyed by the request's context object: one state per request, dropped with it.
   const states = new WeakMap<Context, State>();
   const state = (ctx: Context): State => {
@@ -176,7 +177,9 @@ export function applyExtensions(extensions: readonly AntqExtension[]): void {
   }
   const missing = applied.filter((e) => !extensions.includes(e));
   if (missing.length) {
-    throw new Error(`extensions ${missing.map((e) => e.name).join(', ')} are already part of this process's schema: a process serves one set of extensions`);
+    throw new Error(
+      `extensions ${missing.map((e) => e.name).join(', ')} are already part of this process's schema: a process serves one set of extensions`,
+    );
   }
   for (const extension of extensions) {
     if (applied.includes(extension)) continue;

@@ -38,7 +38,11 @@ const loaders = new WeakMap<Context, Map<string, DataLoader<string, unknown>>>()
  * One loader per request and entity type: the representations of one `_entities` call
  * (and any in the same request) are read with one statement.
  */
-export function entityLoader<Row extends { id: string }>(ctx: Context, typename: string, load: (ids: string[]) => Promise<Row[]>): DataLoader<string, Row | null> {
+export function entityLoader<Row extends { id: string }>(
+  ctx: Context,
+  typename: string,
+  load: (ids: string[]) => Promise<Row[]>,
+): DataLoader<string, Row | null> {
   let byType = loaders.get(ctx);
   if (!byType) loaders.set(ctx, (byType = new Map()));
   let loader = byType.get(typename);

@@ -6,7 +6,15 @@ export { builder } from './builder.js';
 export { createContext, type Context } from './context.js';
 export { DEFAULT_SETTINGS, serverSettings, settingsFromEnv, type ServerSettings } from './settings.js';
 export { antqSchema, type SchemaOptions } from './schema.js';
-export { defineExtension, migrateExtensions, type AntqBuilder, type AntqExtension, type ExtensionDefinition, type ExtensionKit, type SharedKit } from './extend.js';
+export {
+  defineExtension,
+  migrateExtensions,
+  type AntqBuilder,
+  type AntqExtension,
+  type ExtensionDefinition,
+  type ExtensionKit,
+  type SharedKit,
+} from './extend.js';
 export { FEDERATION_LINK } from './federation.js';
 export { createAntqYoga, type AntqYoga, type YogaOptions } from './http/yoga.js';
 export { listen, type Listening } from './http/serve.js';

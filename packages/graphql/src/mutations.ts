@@ -24,7 +24,10 @@ export function stripNulls<T extends object>(value: T): Partial<T> {
 }
 
 /** A failed zod parse as a ValidationError, with core's paths renamed to the input's fields. */
-export function zodError(error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> }, rename: Record<string, string> = {}): UserError {
+export function zodError(
+  error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> },
+  rename: Record<string, string> = {},
+): UserError {
   return userErrors.invalid(
     error.issues.map((i) => {
       const path = i.path.map(String);
@@ -48,7 +51,13 @@ export interface Subject {
 
 /** Records a refused act (on its own: nothing else is written) and answers its error. */
 export async function refused(ctx: Context, action: string, error: UserError, subject: Subject): Promise<{ result: UserError }> {
-  await audit(ctx.db.prisma, ctx, { action, entity: subject.entity, entityId: subject.id ?? null, placeCodes: subject.placeCodes ?? [], reason: subject.reason ?? null, outcome: error.code });
+  await audit(ctx.db.prisma, ctx, {
+    action,
+    entity: subject.entity,
+    entityId: subject.id ?? null,
+    placeCodes: subject.placeCodes ?? [],
+    reason: subject.reason ?? null,
+    outcome: error.code,
+  });
   return { result: error };
 }
-

@@ -26,7 +26,10 @@ export function checkPageSize(args: { first?: number | null; last?: number | nul
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value != null && (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE)) {
-      throw badInput(`"${name}" must be between 0 and ${MAX_PAGE_SIZE}; got ${value}. Page through larger lists with "after".`, { argument: name, max: MAX_PAGE_SIZE });
+      throw badInput(`"${name}" must be between 0 and ${MAX_PAGE_SIZE}; got ${value}. Page through larger lists with "after".`, {
+        argument: name,
+        max: MAX_PAGE_SIZE,
+      });
     }
   }
   return args.first ?? args.last ?? DEFAULT_PAGE_SIZE;

@@ -45,12 +45,16 @@ interface RelatedConnectionShape {
  * parent of the request at once. `key` names the relation (one loader per relation and request);
  * `count` must apply the same filter as the connection's `query.where`.
  */
-export function totalCountPerPage(key: string, count: CountByParent): { fields: (t: PothosSchemaTypes.ObjectFieldBuilder<AntqTypes, object>) => FieldMap } {
+export function totalCountPerPage(
+  key: string,
+  count: CountByParent,
+): { fields: (t: PothosSchemaTypes.ObjectFieldBuilder<AntqTypes, object>) => FieldMap } {
   return {
     fields: (t: PothosSchemaTypes.ObjectFieldBuilder<AntqTypes, object>) => ({
       totalCount: t.int({
         nullable: false,
-        resolve: (connection: object, _args: object, ctx: Context) => loaderOf(ctx, key, count).load((connection as RelatedConnectionShape).parent.id),
+        resolve: (connection: object, _args: object, ctx: Context) =>
+          loaderOf(ctx, key, count).load((connection as RelatedConnectionShape).parent.id),
       }),
     }),
   };

@@ -16,13 +16,20 @@ function parseDate(value: unknown): IsoDate {
 
 /** An uploaded file (GraphQL multipart request spec, which graphql-yoga reads natively): input only. */
 export const FileScalar = builder.scalarType('File', {
-  description: 'A file sent with the request as a multipart upload (https://github.com/jaydenseric/graphql-multipart-request-spec). Input only.',
+  description:
+    'A file sent with the request as a multipart upload (https://github.com/jaydenseric/graphql-multipart-request-spec). Input only.',
   serialize: () => {
     throw new Error('File is an input type only');
   },
   parseValue: (value) => {
     // yoga gives its own File (of @whatwg-node/fetch), not always the global one: judged by its shape.
-    if (typeof value === 'object' && value !== null && typeof (value as File).arrayBuffer === 'function' && typeof (value as File).size === 'number') return value as File;
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as File).arrayBuffer === 'function' &&
+      typeof (value as File).size === 'number'
+    )
+      return value as File;
     throw badInput('File must be sent as a multipart upload (the GraphQL multipart request spec).');
   },
 });

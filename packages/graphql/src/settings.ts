@@ -21,7 +21,9 @@ export const DEFAULT_SETTINGS: ServerSettings = { minimumActiveDaysToRateModel: 
 export function serverSettings(given: Partial<ServerSettings> = {}): ServerSettings {
   const settings = { ...DEFAULT_SETTINGS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
   if (!Number.isInteger(settings.minimumActiveDaysToRateModel) || settings.minimumActiveDaysToRateModel < 0) {
-    throw new Error(`minimumActiveDaysToRateModel must be a whole number of days, 0 or more (got ${String(settings.minimumActiveDaysToRateModel)})`);
+    throw new Error(
+      `minimumActiveDaysToRateModel must be a whole number of days, 0 or more (got ${String(settings.minimumActiveDaysToRateModel)})`,
+    );
   }
   return settings;
 }

@@ -32,7 +32,12 @@ export function dataDirOf(env: NodeJS.ProcessEnv = process.env): string {
  * loaded; `ANTQ_DEMO=off` skips it). A PostgreSQL database gets demo data only when asked,
  * with `antq seed demo`.
  */
-export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(env), log = () => {}, seal: sealDemo }: StartupOptions = {}): Promise<Database> {
+export async function prepareDatabase({
+  env = process.env,
+  dataDir = dataDirOf(env),
+  log = () => {},
+  seal: sealDemo,
+}: StartupOptions = {}): Promise<Database> {
   const target = targetFromEnv(env, dataDir);
   log(target.kind === 'pglite' ? `opening the embedded database in ${target.dataDir}` : `connecting to PostgreSQL (DATABASE_URL)`);
   const db = await openDatabase(target);
@@ -42,7 +47,9 @@ export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(e
     if ((await db.prisma.adminUnit.count()) === 0) {
       const dir = findAdminUnitsDir(env);
       if (!dir) {
-        log('no administrative units yet, and no source found: set ANTQ_ADMIN_UNITS_DIR to the folder of units-*.json and lineage-*.json, or run `antq import admin-units <dir>`');
+        log(
+          'no administrative units yet, and no source found: set ANTQ_ADMIN_UNITS_DIR to the folder of units-*.json and lineage-*.json, or run `antq import admin-units <dir>`',
+        );
       } else {
         log(`first start: importing the administrative units from ${dir}`);
         const summary = await importAdminUnits(db, dir, (m) => log(`  ${m}`));
@@ -51,7 +58,12 @@ export async function prepareDatabase({ env = process.env, dataDir = dataDirOf(e
     }
     // Once: a database that holds generated data already (the demo of any seed, or the
     // national-scale data, which is never mixed with it) is left as it is.
-    if (target.kind === 'pglite' && env.ANTQ_DEMO !== 'off' && (await db.prisma.adminUnit.count()) > 0 && (await db.prisma.dataset.count()) === 0) {
+    if (
+      target.kind === 'pglite' &&
+      env.ANTQ_DEMO !== 'off' &&
+      (await db.prisma.adminUnit.count()) > 0 &&
+      (await db.prisma.dataset.count()) === 0
+    ) {
       log('first start: loading the Bình Phước demo data (ANTQ_DEMO=off skips it)');
       await seedDemo(db, { progress: (m) => log(`  ${m}`), ...(sealDemo ? { seal: sealDemo } : {}) });
     }

@@ -24,10 +24,26 @@ interface Seat {
   headers: Record<string, string>;
 }
 
-const officer = (role: Extract<Viewer, { kind: 'OFFICER' }>['role'], unitCode: string | null, areaId: string | null = null): Viewer => ({ kind: 'OFFICER', role, unitCode, areaId, subject: 'matrix' });
+const officer = (role: Extract<Viewer, { kind: 'OFFICER' }>['role'], unitCode: string | null, areaId: string | null = null): Viewer => ({
+  kind: 'OFFICER',
+  role,
+  unitCode,
+  areaId,
+  subject: 'matrix',
+});
 const SEATS: Seat[] = [
   { name: 'public', viewer: { kind: 'ANONYMOUS' }, headers: {} },
-  { name: 'partner (all scopes)', viewer: { kind: 'PARTNER', keyId: '', name: '', scopes: ['read:aggregates', 'read:catalogues', 'read:areas', 'read:models'], unitCode: null }, headers: {} },
+  {
+    name: 'partner (all scopes)',
+    viewer: {
+      kind: 'PARTNER',
+      keyId: '',
+      name: '',
+      scopes: ['read:aggregates', 'read:catalogues', 'read:areas', 'read:models'],
+      unitCode: null,
+    },
+    headers: {},
+  },
   { name: 'national', viewer: officer('NATIONAL', null), headers: {} },
   { name: 'province 75 (in)', viewer: officer('PROVINCE_OFFICER', '75'), headers: {} },
   { name: 'province 01 (out)', viewer: officer('PROVINCE_OFFICER', '01'), headers: {} },
@@ -83,7 +99,9 @@ let outreachId = '';
 let caseId = '';
 const CASE_NAME = 'Đinh Văn Ma Trận';
 const nationalHeaders = () => SEATS.find((s) => s.name === 'national')!.headers;
-const areaVersion = async () => (await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ResidentialArea { version } } }`, { id: areaId }, nationalHeaders())).data.node.version;
+const areaVersion = async () =>
+  (await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ResidentialArea { version } } }`, { id: areaId }, nationalHeaders()))
+    .data.node.version;
 
 const CELLS: Cell[] = [
   {
@@ -112,7 +130,11 @@ const CELLS: Cell[] = [
     operation: 'WRITE',
     placement: { unitCodes: [HERE, '75'] },
     attempt: async (h) => {
-      const r = await server.query<any>(`mutation($i: ReplyToTipInput!) { replyToTip(input: $i) { result { __typename } } }`, { i: { tipId, text: 'Đã nhận.' } }, h);
+      const r = await server.query<any>(
+        `mutation($i: ReplyToTipInput!) { replyToTip(input: $i) { result { __typename } } }`,
+        { i: { tipId, text: 'Đã nhận.' } },
+        h,
+      );
       return { done: r.data?.replyToTip?.result.__typename === 'Tip', text: JSON.stringify(r) };
     },
   },
@@ -167,7 +189,15 @@ const CELLS: Cell[] = [
     attempt: async (h) => {
       const r = await server.query<any>(
         `mutation($i: CreateModelInput!) { createModel(input: $i) { result { __typename } } }`,
-        { i: { name: 'Tổ liên gia tự quản (ma trận)', modelTypeId, residentialAreaId: areaId, foundedOn: '2026-05-01', builtBy: 'RESIDENTS' } },
+        {
+          i: {
+            name: 'Tổ liên gia tự quản (ma trận)',
+            modelTypeId,
+            residentialAreaId: areaId,
+            foundedOn: '2026-05-01',
+            builtBy: 'RESIDENTS',
+          },
+        },
         h,
       );
       return { done: r.data?.createModel?.result.__typename === 'Model', text: JSON.stringify(r) };
@@ -178,7 +208,11 @@ const CELLS: Cell[] = [
     operation: 'READ',
     placement: TEAM_PLACEMENT,
     attempt: async (h) => {
-      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on SecurityTeam { members(first: 20) { totalCount } } } }`, { id: teamId }, h);
+      const r = await server.query<any>(
+        `query($id: ID!) { node(id: $id) { ... on SecurityTeam { members(first: 20) { totalCount } } } }`,
+        { id: teamId },
+        h,
+      );
       return { done: (r.data?.node?.members.totalCount ?? 0) > 0, text: JSON.stringify(r) };
     },
   },
@@ -188,7 +222,10 @@ const CELLS: Cell[] = [
     placement: TEAM_PLACEMENT,
     attempt: async (h) => {
       // Each attempt records that a member still in the team left (a real change, audited).
-      const member = await ctx.db.prisma.teamMember.findFirstOrThrow({ where: { teamId: rawTeamId, leftOn: null, role: 'MEMBER' }, orderBy: { id: 'asc' } });
+      const member = await ctx.db.prisma.teamMember.findFirstOrThrow({
+        where: { teamId: rawTeamId, leftOn: null, role: 'MEMBER' },
+        orderBy: { id: 'asc' },
+      });
       const { version } = await ctx.db.prisma.securityTeam.findUniqueOrThrow({ where: { id: rawTeamId } });
       const r = await server.query<any>(
         `mutation($i: RemoveTeamMemberInput!) { removeTeamMember(input: $i) { result { __typename } } }`,
@@ -203,7 +240,11 @@ const CELLS: Cell[] = [
     operation: 'READ_PERSONAL',
     placement: AREA_PLACEMENT,
     attempt: async (h) => {
-      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Model { members(first: 50) { edges { node { citizenId phone } } } } } }`, { id: modelId }, h);
+      const r = await server.query<any>(
+        `query($id: ID!) { node(id: $id) { ... on Model { members(first: 50) { edges { node { citizenId phone } } } } } }`,
+        { id: modelId },
+        h,
+      );
       const members = r.data?.node?.members.edges.map((e: any) => e.node) ?? [];
       return { done: members.some((m: any) => m.citizenId !== null || m.phone !== null), text: JSON.stringify(r) };
     },
@@ -213,7 +254,11 @@ const CELLS: Cell[] = [
     operation: 'READ',
     placement: AREA_PLACEMENT,
     attempt: async (h) => {
-      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Inspection { status followUps { id } } } }`, { id: inspectionId }, h);
+      const r = await server.query<any>(
+        `query($id: ID!) { node(id: $id) { ... on Inspection { status followUps { id } } } }`,
+        { id: inspectionId },
+        h,
+      );
       return { done: !!r.data?.node?.status, text: JSON.stringify(r) };
     },
   },
@@ -246,7 +291,17 @@ const CELLS: Cell[] = [
     attempt: async (h) => {
       const r = await server.query<any>(
         `mutation($i: RecordOutreachActivityInput!) { recordOutreachActivity(input: $i) { result { __typename } } }`,
-        { i: { communeCode: HERE, residentialAreaId: areaId, heldOn: '2026-05-20', form: 'LOUDSPEAKER', audiences: ['RESIDENTS'], participants: 300, topic: 'Ma trận' } },
+        {
+          i: {
+            communeCode: HERE,
+            residentialAreaId: areaId,
+            heldOn: '2026-05-20',
+            form: 'LOUDSPEAKER',
+            audiences: ['RESIDENTS'],
+            participants: 300,
+            topic: 'Ma trận',
+          },
+        },
         h,
       );
       return { done: r.data?.recordOutreachActivity?.result.__typename === 'OutreachActivity', text: JSON.stringify(r) };
@@ -257,8 +312,16 @@ const CELLS: Cell[] = [
     operation: 'READ',
     placement: AREA_PLACEMENT,
     attempt: async (h) => {
-      const byId = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ReintegrationCase { status fullName } } }`, { id: caseId }, h);
-      const list = await server.query<any>(`{ reintegrationCases(unitCode: "${HERE}", first: 100) { edges { node { id } } } }`, undefined, h);
+      const byId = await server.query<any>(
+        `query($id: ID!) { node(id: $id) { ... on ReintegrationCase { status fullName } } }`,
+        { id: caseId },
+        h,
+      );
+      const list = await server.query<any>(
+        `{ reintegrationCases(unitCode: "${HERE}", first: 100) { edges { node { id } } } }`,
+        undefined,
+        h,
+      );
       const listed = !!list.data?.reintegrationCases?.edges.some((e: any) => e.node.id === caseId);
       expect(!!byId.data?.node).toBe(listed);
       return { done: listed, text: JSON.stringify([byId, list]) };
@@ -269,7 +332,11 @@ const CELLS: Cell[] = [
     operation: 'READ_PERSONAL',
     placement: AREA_PLACEMENT,
     attempt: async (h) => {
-      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ReintegrationCase { fullName citizenId offenceSummary notes { text } } } }`, { id: caseId }, h);
+      const r = await server.query<any>(
+        `query($id: ID!) { node(id: $id) { ... on ReintegrationCase { fullName citizenId offenceSummary notes { text } } } }`,
+        { id: caseId },
+        h,
+      );
       return { done: r.data?.node?.fullName === CASE_NAME, text: JSON.stringify(r) };
     },
   },
@@ -278,7 +345,11 @@ const CELLS: Cell[] = [
     operation: 'WRITE',
     placement: AREA_PLACEMENT,
     attempt: async (h) => {
-      const r = await server.query<any>(`mutation($i: AddProgressNoteInput!) { addProgressNote(input: $i) { result { __typename } } }`, { i: { caseId, notedOn: '2026-05-20', text: 'Ma trận: ghi nhận tiến bộ.' } }, h);
+      const r = await server.query<any>(
+        `mutation($i: AddProgressNoteInput!) { addProgressNote(input: $i) { result { __typename } } }`,
+        { i: { caseId, notedOn: '2026-05-20', text: 'Ma trận: ghi nhận tiến bộ.' } },
+        h,
+      );
       return { done: r.data?.addProgressNote?.result.__typename === 'ReintegrationCase', text: JSON.stringify(r) };
     },
   },
@@ -287,7 +358,11 @@ const CELLS: Cell[] = [
     operation: 'READ',
     placement: { unitCodes: [HERE, '75'] },
     attempt: async (h) => {
-      const r = await server.query<any>(`query($id: String) { auditLog(filter: { entityId: $id }, first: 5) { totalCount } }`, { id: tipId }, h);
+      const r = await server.query<any>(
+        `query($id: String) { auditLog(filter: { entityId: $id }, first: 5) { totalCount } }`,
+        { id: tipId },
+        h,
+      );
       return { done: (r.data?.auditLog?.totalCount ?? 0) > 0, text: JSON.stringify(r) };
     },
   },
@@ -295,27 +370,51 @@ const CELLS: Cell[] = [
   {
     resource: 'RECOGNITION',
     operation: 'READ',
-    placement: { get unitCodes() { return areaCodes; } },
+    placement: {
+      get unitCodes() {
+        return areaCodes;
+      },
+    },
     attempt: async (h) => {
-      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on InfluentialPerson { role } } }`, { id: influentialId }, h);
+      const r = await server.query<any>(
+        `query($id: ID!) { node(id: $id) { ... on InfluentialPerson { role } } }`,
+        { id: influentialId },
+        h,
+      );
       return { done: !!r.data?.node?.role, text: JSON.stringify(r) };
     },
   },
   {
     resource: 'RECOGNITION',
     operation: 'READ_PERSONAL',
-    placement: { get unitCodes() { return areaCodes; } },
+    placement: {
+      get unitCodes() {
+        return areaCodes;
+      },
+    },
     attempt: async (h) => {
-      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on InfluentialPerson { fullName } } }`, { id: influentialId }, h);
+      const r = await server.query<any>(
+        `query($id: ID!) { node(id: $id) { ... on InfluentialPerson { fullName } } }`,
+        { id: influentialId },
+        h,
+      );
       return { done: r.data?.node?.fullName === 'Thích Minh Ma Trận', text: JSON.stringify(r) };
     },
   },
   {
     resource: 'RECOGNITION',
     operation: 'WRITE',
-    placement: { get unitCodes() { return areaCodes; } },
+    placement: {
+      get unitCodes() {
+        return areaCodes;
+      },
+    },
     attempt: async (h) => {
-      const r = await server.query<any>(`mutation($i: AddModelPartnerInput!) { addModelPartner(input: $i) { result { __typename } } }`, { i: { modelId, partnerKind: 'YOUTH_UNION', name: `Đoàn Thanh niên ma trận ${++partners}`, validFrom: '2026-01-01' } }, h);
+      const r = await server.query<any>(
+        `mutation($i: AddModelPartnerInput!) { addModelPartner(input: $i) { result { __typename } } }`,
+        { i: { modelId, partnerKind: 'YOUTH_UNION', name: `Đoàn Thanh niên ma trận ${++partners}`, validFrom: '2026-01-01' } },
+        h,
+      );
       return { done: r.data?.addModelPartner?.result.__typename === 'AddedModelPartner', text: JSON.stringify(r) };
     },
   },
@@ -333,7 +432,11 @@ const CELLS: Cell[] = [
     operation: 'WRITE',
     placement: { unitCodes: [HERE, '75'] },
     attempt: async (h) => {
-      const r = await server.query<any>(`mutation($i: FlagKeyAreaInput!) { flagKeyArea(input: $i) { result { __typename } } }`, { i: { unitCode: HERE, category: 'CRIME', reason: 'Ma trận phân quyền.', validFrom: '2026-02-01' } }, h);
+      const r = await server.query<any>(
+        `mutation($i: FlagKeyAreaInput!) { flagKeyArea(input: $i) { result { __typename } } }`,
+        { i: { unitCode: HERE, category: 'CRIME', reason: 'Ma trận phân quyền.', validFrom: '2026-02-01' } },
+        h,
+      );
       return { done: r.data?.flagKeyArea?.result.__typename === 'KeyArea', text: JSON.stringify(r) };
     },
   },
@@ -342,7 +445,11 @@ const CELLS: Cell[] = [
     operation: 'READ',
     placement: { unitCodes: [HERE, '75'] },
     attempt: async (h) => {
-      const r = await server.query<any>(`{ movementReportData(unitCode: "${HERE}", from: "2026-01-01", to: "2026-05-01") { sections { key } } }`, undefined, h);
+      const r = await server.query<any>(
+        `{ movementReportData(unitCode: "${HERE}", from: "2026-01-01", to: "2026-05-01") { sections { key } } }`,
+        undefined,
+        h,
+      );
       return { done: (r.data?.movementReportData?.sections.length ?? 0) > 0, text: JSON.stringify(r) };
     },
   },
@@ -352,15 +459,20 @@ beforeAll(async () => {
   server = ctx.server;
   for (const seat of SEATS) {
     if (seat.viewer.kind === 'OFFICER') {
-      seat.headers = { authorization: `Bearer ${await tokenFor(seat.viewer.role, seat.viewer.unitCode, { areaId: seat.viewer.areaId ?? undefined })}` };
+      seat.headers = {
+        authorization: `Bearer ${await tokenFor(seat.viewer.role, seat.viewer.unitCode, { areaId: seat.viewer.areaId ?? undefined })}`,
+      };
     } else if (seat.viewer.kind === 'PARTNER') {
       const key = await issueApiKey(ctx.db.prisma, { name: 'Matrix partner', scopes: [...seat.viewer.scopes], issuedBy: 'test' });
       seat.headers = { 'x-api-key': key.key };
     }
   }
-  const receipt = await server.query<any>(`mutation($i: SubmitTipInput!) { submitTip(input: $i) { result { ... on TipReceipt { tipNumber } } } }`, {
-    i: { category: 'DRUGS', unitCode: HERE, text: 'Ma trận: một tin báo để thử quyền.', contact: CONTACT },
-  });
+  const receipt = await server.query<any>(
+    `mutation($i: SubmitTipInput!) { submitTip(input: $i) { result { ... on TipReceipt { tipNumber } } } }`,
+    {
+      i: { category: 'DRUGS', unitCode: HERE, text: 'Ma trận: một tin báo để thử quyền.', contact: CONTACT },
+    },
+  );
   const national = nationalHeaders();
   const list = await server.query<any>(`{ tips(first: 100) { edges { node { id number } } } }`, undefined, national);
   tipId = list.data.tips.edges.find((e: any) => e.node.number === receipt.data.submitTip.result.tipNumber).node.id;
@@ -371,7 +483,9 @@ beforeAll(async () => {
     where: { citizenId: { not: null }, model: { residentialArea: { placements: { some: { communeCode: HERE, validTo: null } } } } },
     include: { model: true },
   });
-  const placement = await ctx.db.prisma.residentialAreaPlacement.findFirstOrThrow({ where: { residentialAreaId: member.model.residentialAreaId!, validTo: null } });
+  const placement = await ctx.db.prisma.residentialAreaPlacement.findFirstOrThrow({
+    where: { residentialAreaId: member.model.residentialAreaId!, validTo: null },
+  });
   areaCodes = placement.placeCodes;
   rawAreaId = member.model.residentialAreaId!;
   areaId = Buffer.from(`ResidentialArea:${member.model.residentialAreaId}`).toString('base64');
@@ -381,25 +495,68 @@ beforeAll(async () => {
   // Enough members for every seat that may remove one.
   const extra = await ctx.db.prisma.teamMember.findFirstOrThrow({ where: { teamId: team.id } });
   await ctx.db.prisma.teamMember.createMany({
-    data: Array.from({ length: 10 }, (_, i) => ({ ...extra, id: undefined, role: 'MEMBER' as const, fullName: `Thành viên ma trận ${i}`, citizenId: null, leftOn: null })),
+    data: Array.from({ length: 10 }, (_, i) => ({
+      ...extra,
+      id: undefined,
+      role: 'MEMBER' as const,
+      fullName: `Thành viên ma trận ${i}`,
+      citizenId: null,
+      leftOn: null,
+    })),
   });
   const person = await ctx.db.prisma.influentialPerson.create({
-    data: { kind: 'RELIGIOUS_DIGNITARY', fullName: 'Thích Minh Ma Trận', role: 'Trụ trì chùa', religion: 'BUDDHISM', residentialAreaId: rawAreaId, communeCode: HERE, placeCodes: areaCodes, validFrom: new Date('2025-08-01') },
+    data: {
+      kind: 'RELIGIOUS_DIGNITARY',
+      fullName: 'Thích Minh Ma Trận',
+      role: 'Trụ trì chùa',
+      religion: 'BUDDHISM',
+      residentialAreaId: rawAreaId,
+      communeCode: HERE,
+      placeCodes: areaCodes,
+      validFrom: new Date('2025-08-01'),
+    },
   });
   influentialId = Buffer.from(`InfluentialPerson:${person.id}`).toString('base64');
   const commune = await ctx.db.prisma.adminUnit.findFirstOrThrow({ where: { code: HERE, validTo: null } });
-  await ctx.db.prisma.keyArea.create({ data: { unitId: commune.id, unitCode: HERE, placeCodes: [HERE, '75'], category: 'RELIGION', reason: 'Ma trận.', validFrom: new Date('2026-01-01') } });
+  await ctx.db.prisma.keyArea.create({
+    data: {
+      unitId: commune.id,
+      unitCode: HERE,
+      placeCodes: [HERE, '75'],
+      category: 'RELIGION',
+      reason: 'Ma trận.',
+      validFrom: new Date('2026-01-01'),
+    },
+  });
   rawTeamId = team.id;
   teamId = Buffer.from(`SecurityTeam:${team.id}`).toString('base64');
   teamCodes = team.placeCodes;
   // An inspection, an outreach session and a re-integration case (sealed) filed in that area.
   const where = { placeCodes: areaCodes, residentialAreaId: rawAreaId };
   const inspection = await ctx.db.prisma.inspection.create({
-    data: { ...where, kind: 'PLANNED', subjectKind: 'RESIDENTIAL_AREA', unitId: placement.communeId, unitCode: HERE, plannedOn: new Date('2026-05-15'), team: ['Ma trận'] },
+    data: {
+      ...where,
+      kind: 'PLANNED',
+      subjectKind: 'RESIDENTIAL_AREA',
+      unitId: placement.communeId,
+      unitCode: HERE,
+      plannedOn: new Date('2026-05-15'),
+      team: ['Ma trận'],
+    },
   });
   inspectionId = Buffer.from(`Inspection:${inspection.id}`).toString('base64');
   const outreach = await ctx.db.prisma.outreachActivity.create({
-    data: { ...where, communeId: placement.communeId, communeCode: HERE, heldOn: new Date('2026-05-10'), form: 'MEETING', audiences: ['RESIDENTS'], participants: 60, partners: [], topic: 'Ma trận' },
+    data: {
+      ...where,
+      communeId: placement.communeId,
+      communeCode: HERE,
+      heldOn: new Date('2026-05-10'),
+      form: 'MEETING',
+      audiences: ['RESIDENTS'],
+      participants: 60,
+      partners: [],
+      topic: 'Ma trận',
+    },
   });
   outreachId = Buffer.from(`OutreachActivity:${outreach.id}`).toString('base64');
   const seal = sealWith(TEST_SECRETS.dataKey);
@@ -421,7 +578,9 @@ beforeAll(async () => {
   const leader = SEATS.find((s) => s.name === 'area leader in 25195')!;
   (leader as { viewer: Viewer }).viewer = officer('AREA_LEADER', HERE, member.model.residentialAreaId);
   leader.headers = { authorization: `Bearer ${await tokenFor('AREA_LEADER', HERE, { areaId: member.model.residentialAreaId! })}` };
-  const neighbour = await ctx.db.prisma.residentialAreaPlacement.findFirstOrThrow({ where: { communeCode: HERE, validTo: null, residentialAreaId: { not: rawAreaId } } });
+  const neighbour = await ctx.db.prisma.residentialAreaPlacement.findFirstOrThrow({
+    where: { communeCode: HERE, validTo: null, residentialAreaId: { not: rawAreaId } },
+  });
   const other = SEATS.find((s) => s.name === 'leader of another area')!;
   (other as { viewer: Viewer }).viewer = officer('AREA_LEADER', HERE, neighbour.residentialAreaId);
   other.headers = { authorization: `Bearer ${await tokenFor('AREA_LEADER', HERE, { areaId: neighbour.residentialAreaId })}` };
@@ -440,10 +599,14 @@ describe('access matrix: the API allows exactly what the policy declares', () =>
         const leaked =
           (!authorize(seat.viewer, 'TIP', 'REVEAL', cell.placement).allowed && text.includes('0909 111 222')) ||
           (!authorize(seat.viewer, 'TEAM_MEMBER', 'READ_PERSONAL', AREA_PLACEMENT).allowed && /"citizenId":"\d/.test(text)) ||
-          (!authorize(seat.viewer, 'REINTEGRATION_CASE', 'READ_PERSONAL', AREA_PLACEMENT).allowed && (text.includes(CASE_NAME) || text.includes('Đánh bạc')));
+          (!authorize(seat.viewer, 'REINTEGRATION_CASE', 'READ_PERSONAL', AREA_PLACEMENT).allowed &&
+            (text.includes(CASE_NAME) || text.includes('Đánh bạc')));
         const ok = done === expected && !leaked;
         row[`${cell.resource} ${cell.operation}`] = `${expected ? 'allow' : 'deny'}${ok ? ' ✓' : ' ✗'}`;
-        if (!ok) failures.push(`${seat.name} × ${cell.resource} ${cell.operation}: policy ${expected ? 'allows' : 'denies'}, API ${done ? 'allowed' : 'denied'}${leaked ? ', and the contact leaked' : ''}`);
+        if (!ok)
+          failures.push(
+            `${seat.name} × ${cell.resource} ${cell.operation}: policy ${expected ? 'allows' : 'denies'}, API ${done ? 'allowed' : 'denied'}${leaked ? ', and the contact leaked' : ''}`,
+          );
       }
       rows.push(row);
     }

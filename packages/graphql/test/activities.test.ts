@@ -38,7 +38,9 @@ beforeAll(async () => {
   COMMUNE = c.communeCode;
   AREA = c.residentialAreaId!;
   DISTRICT = c.placeCodes[1]!;
-  const other = await prisma.reintegrationCase.findFirstOrThrow({ where: { placeCodes: { has: '70' }, NOT: { placeCodes: { has: DISTRICT } } } });
+  const other = await prisma.reintegrationCase.findFirstOrThrow({
+    where: { placeCodes: { has: '70' }, NOT: { placeCodes: { has: DISTRICT } } },
+  });
   const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
   as.commune = await bearer(tokenFor('COMMUNE_OFFICER', COMMUNE));
   as.otherCommune = await bearer(tokenFor('COMMUNE_OFFICER', other.communeCode));
@@ -47,7 +49,11 @@ beforeAll(async () => {
   as.otherProvince = await bearer(tokenFor('PROVINCE_OFFICER', '01'));
   as.national = await bearer(tokenFor('NATIONAL', null));
   as.leader = await bearer(tokenFor('AREA_LEADER', COMMUNE, { areaId: AREA }));
-  as.partner = { 'x-api-key': (await issueApiKey(prisma, { name: 'Sở Y tế', scopes: ['read:aggregates', 'read:areas', 'read:models'], issuedBy: 'test' })).key };
+  as.partner = {
+    'x-api-key': (
+      await issueApiKey(prisma, { name: 'Sở Y tế', scopes: ['read:aggregates', 'read:areas', 'read:models'], issuedBy: 'test' })
+    ).key,
+  };
 });
 
 /** A section and the SQL statements it sent. */
@@ -72,10 +78,16 @@ describe('report sections on the demo, Bình Phước 2024', () => {
     expect(figure(section, 'inspections.planned').value).toBeGreaterThanOrEqual(done.value);
     expect(figure(section, 'inspections.followUps.overdue').value).toBeGreaterThan(0);
     // The figure agrees with the API's list of overdue follow-ups on the same day.
-    const listed = await server.query<any>(`{ overdueFollowUps(unitCode: "70", asOf: "2024-12-31", first: 1) { totalCount } }`, {}, as.national);
+    const listed = await server.query<any>(
+      `{ overdueFollowUps(unitCode: "70", asOf: "2024-12-31", first: 1) { totalCount } }`,
+      {},
+      as.national,
+    );
     expect(listed.data.overdueFollowUps.totalCount).toBe(figure(section, 'inspections.followUps.overdue').value);
     expect(section.sentences.vi[0]).toContain(`đã kiểm tra, củng cố, kiện toàn ${done.value.toLocaleString('vi-VN')} lượt`);
-    expect(section.sentences.en[1]).toMatch(/^They set [\d,]+ follow-up actions; [\d,]+ were completed in the period; on 31\/12\/2024, [\d,]+ were open and [\d,]+ overdue\.$/);
+    expect(section.sentences.en[1]).toMatch(
+      /^They set [\d,]+ follow-up actions; [\d,]+ were completed in the period; on 31\/12\/2024, [\d,]+ were open and [\d,]+ overdue\.$/,
+    );
   });
 
   it('outreach: sessions and reach by form and audience, the festival day, partners, in one statement', async () => {
@@ -140,7 +152,10 @@ describe('outreach totals', () => {
     const { data } = await server.query<any>(TOTALS, { u: '70', by: 'AUDIENCE' });
     const t = data.outreachTotals;
     expect(t.rows.reduce((s: number, r: any) => s + r.activities, 0)).toBeGreaterThan(t.activities);
-    expect(t.rows.find((r: any) => r.key === 'RELIGIOUS_FOLLOWERS')).toMatchObject({ labelVi: 'Chức sắc, tín đồ tôn giáo', labelEn: 'Religious followers' });
+    expect(t.rows.find((r: any) => r.key === 'RELIGIOUS_FOLLOWERS')).toMatchObject({
+      labelVi: 'Chức sắc, tín đồ tôn giáo',
+      labelEn: 'Religious followers',
+    });
   });
 
   it('filters to key areas and refuses a reversed period', async () => {
@@ -148,7 +163,9 @@ describe('outreach totals', () => {
     const some = (await server.query<any>(TOTALS, { u: '70', by: 'PARTNER', only: [DISTRICT] })).data.outreachTotals;
     expect(some.activities).toBeGreaterThan(0);
     expect(some.activities).toBeLessThan(all.activities);
-    const bad = await server.query<any>(`{ outreachTotals(unitCode: "70", from: "2024-12-31", to: "2024-01-01", by: FORM) { activities } }`);
+    const bad = await server.query<any>(
+      `{ outreachTotals(unitCode: "70", from: "2024-12-31", to: "2024-01-01", by: FORM) { activities } }`,
+    );
     expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -184,14 +201,22 @@ describe('lists within the jurisdiction, at a constant number of statements', ()
     expect(mine.data.inspections.totalCount).toBeGreaterThan(0);
     // Filed under the commune's code then or today's (codes are reused across eras: a record is seen by both).
     const filed = await ctx.db.prisma.inspection.count({
-      where: { placeCodes: { has: COMMUNE }, OR: ['plannedOn', 'inspectedOn', 'cancelledOn'].map((c) => ({ [c]: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') } })) },
+      where: {
+        placeCodes: { has: COMMUNE },
+        OR: ['plannedOn', 'inspectedOn', 'cancelledOn'].map((c) => ({ [c]: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') } })),
+      },
     });
     expect(mine.data.inspections.totalCount).toBe(filed);
     // An area leader sees the sessions of their own area only.
-    const held = await ctx.db.prisma.outreachActivity.findFirstOrThrow({ where: { residentialAreaId: { not: null }, heldOn: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') } }, orderBy: { id: 'asc' } });
+    const held = await ctx.db.prisma.outreachActivity.findFirstOrThrow({
+      where: { residentialAreaId: { not: null }, heldOn: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') } },
+      orderBy: { id: 'asc' },
+    });
     const leaderOf = { authorization: `Bearer ${await tokenFor('AREA_LEADER', held.communeCode, { areaId: held.residentialAreaId! })}` };
     const leader = await server.query<any>(OUTREACH.replace(', form: FESTIVAL_DAY', ''), { u: '70', n: 50 }, leaderOf);
-    const all = await ctx.db.prisma.outreachActivity.count({ where: { residentialAreaId: held.residentialAreaId, heldOn: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') } } });
+    const all = await ctx.db.prisma.outreachActivity.count({
+      where: { residentialAreaId: held.residentialAreaId, heldOn: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') } },
+    });
     expect(leader.data.outreachActivities.totalCount).toBe(all);
     expect(all).toBeGreaterThan(0);
     const partner = await server.query<any>(OUTREACH, { u: '70', n: 5 }, as.partner);
@@ -226,7 +251,9 @@ describe('re-integration cases: who sees what', () => {
   });
 
   it('keeps the person sealed at rest', async () => {
-    const raw = await ctx.db.prisma.$queryRawUnsafe<Array<{ t: string }>>(`select concat_ws('|', c."personCiphertext", c."offenceCiphertext", n."bodyCiphertext") as t from "ReintegrationCase" c join "ReintegrationNote" n on n."caseId" = c.id limit 50`);
+    const raw = await ctx.db.prisma.$queryRawUnsafe<Array<{ t: string }>>(
+      `select concat_ws('|', c."personCiphertext", c."offenceCiphertext", n."bodyCiphertext") as t from "ReintegrationCase" c join "ReintegrationNote" n on n."caseId" = c.id limit 50`,
+    );
     for (const { t } of raw) expect(t).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+\|v1\./);
     expect(raw.some(({ t }) => /Bộ luật|Nguyễn|000\d{9}/.test(t))).toBe(false);
   });
@@ -242,7 +269,12 @@ const PLAN = mutation('planInspection', 'PlanInspectionInput', INSPECTION_FIELDS
 const RECORD = mutation('recordInspectionResult', 'RecordInspectionResultInput', INSPECTION_FIELDS);
 const CANCEL = mutation('cancelInspection', 'CancelInspectionInput', INSPECTION_FIELDS);
 const CLOSE_FOLLOW_UP = mutation('closeFollowUp', 'CloseFollowUpInput', `... on InspectionFollowUp { id status closedOn state version }`);
-const OUTREACH = mutation('recordOutreachActivity', 'RecordOutreachActivityInput', `... on OutreachActivity { id form audiences participants partners commune { code } }`, false);
+const OUTREACH = mutation(
+  'recordOutreachActivity',
+  'RecordOutreachActivityInput',
+  `... on OutreachActivity { id form audiences participants partners commune { code } }`,
+  false,
+);
 const CASE_FIELDS = `... on ReintegrationCase { id status version fullName citizenId offenceSummary mentors { kind name } notes { notedOn text } }`;
 const OPEN_CASE = mutation('openReintegrationCase', 'OpenReintegrationCaseInput', CASE_FIELDS, false);
 const NOTE = mutation('addProgressNote', 'AddProgressNoteInput', CASE_FIELDS, false);
@@ -265,7 +297,13 @@ const { run, refusedWith } = mutationHelpers<Who>(() => ({ server, db: ctx.db, a
 
 describe('inspection mutations', () => {
   it('plans, records with follow-ups, closes a follow-up; audited; versions checked', async () => {
-    const planned = await run(PLAN, { subjectKind: 'RESIDENTIAL_AREA', subjectId: gid('ResidentialArea', AREA), kind: 'THEMATIC', plannedOn: '2026-05-10', team: ['Trần Văn Kiểm', 'Lê Thị Tra'] });
+    const planned = await run(PLAN, {
+      subjectKind: 'RESIDENTIAL_AREA',
+      subjectId: gid('ResidentialArea', AREA),
+      kind: 'THEMATIC',
+      plannedOn: '2026-05-10',
+      team: ['Trần Văn Kiểm', 'Lê Thị Tra'],
+    });
     expect(planned).toMatchObject({ __typename: 'Inspection', status: 'PLANNED', subjectKind: 'RESIDENTIAL_AREA', version: 1 });
     const done = await run(RECORD, {
       inspectionId: planned.id,
@@ -283,28 +321,104 @@ describe('inspection mutations', () => {
     expect(done.followUps.map((f: any) => f.state)).toEqual(['OVERDUE', 'OPEN']);
     const closed = await run(CLOSE_FOLLOW_UP, { followUpId: done.followUps[0].id, version: 1, status: 'DONE', closedOn: '2026-05-30' });
     expect(closed).toMatchObject({ status: 'DONE', closedOn: '2026-05-30', state: 'DONE', version: 2 });
-    const entries = await ctx.db.prisma.auditEntry.findMany({ where: { action: { in: ['planInspection', 'recordInspectionResult', 'closeFollowUp'] }, outcome: 'OK' } });
+    const entries = await ctx.db.prisma.auditEntry.findMany({
+      where: { action: { in: ['planInspection', 'recordInspectionResult', 'closeFollowUp'] }, outcome: 'OK' },
+    });
     expect(entries).toHaveLength(3);
 
-    expect(await refusedWith(RECORD, 'recordInspectionResult', { inspectionId: planned.id, version: 1, inspectedOn: '2026-05-12', findings: 'x', rating: 'GOOD' })).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    const again = await refusedWith(RECORD, 'recordInspectionResult', { inspectionId: planned.id, version: 2, inspectedOn: '2026-05-12', findings: 'x', rating: 'GOOD' });
+    expect(
+      await refusedWith(RECORD, 'recordInspectionResult', {
+        inspectionId: planned.id,
+        version: 1,
+        inspectedOn: '2026-05-12',
+        findings: 'x',
+        rating: 'GOOD',
+      }),
+    ).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    const again = await refusedWith(RECORD, 'recordInspectionResult', {
+      inspectionId: planned.id,
+      version: 2,
+      inspectedOn: '2026-05-12',
+      findings: 'x',
+      rating: 'GOOD',
+    });
     expect(again).toMatchObject({ code: 'VALIDATION', messageEn: 'An inspection that is DONE cannot become DONE.' });
-    expect(await refusedWith(CANCEL, 'cancelInspection', { inspectionId: planned.id, version: 2, cancelledOn: '2026-05-13', reason: 'Trùng lịch' })).toMatchObject({ code: 'VALIDATION' });
-    expect(await refusedWith(CLOSE_FOLLOW_UP, 'closeFollowUp', { followUpId: done.followUps[0].id, version: 2, status: 'CANCELLED', closedOn: '2026-05-31' })).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await refusedWith(CANCEL, 'cancelInspection', {
+        inspectionId: planned.id,
+        version: 2,
+        cancelledOn: '2026-05-13',
+        reason: 'Trùng lịch',
+      }),
+    ).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await refusedWith(CLOSE_FOLLOW_UP, 'closeFollowUp', {
+        followUpId: done.followUps[0].id,
+        version: 2,
+        status: 'CANCELLED',
+        closedOn: '2026-05-31',
+      }),
+    ).toMatchObject({ code: 'VALIDATION' });
   });
 
   it('answers typed errors, writing nothing but the audit entry', async () => {
     const area = gid('ResidentialArea', AREA);
-    const bad = await refusedWith(PLAN, 'planInspection', { subjectKind: 'RESIDENTIAL_AREA', subjectId: area, kind: 'PLANNED', plannedOn: '2026-05-10', team: [] });
+    const bad = await refusedWith(PLAN, 'planInspection', {
+      subjectKind: 'RESIDENTIAL_AREA',
+      subjectId: area,
+      kind: 'PLANNED',
+      plannedOn: '2026-05-10',
+      team: [],
+    });
     expect(bad.fields).toEqual([{ path: ['input', 'team'], message: 'an inspection has at least one inspector' }]);
-    expect((await refusedWith(PLAN, 'planInspection', { subjectKind: 'UNIT', kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] })).fields[0].path).toEqual(['input', 'unitCode']);
-    expect(await refusedWith(PLAN, 'planInspection', { subjectKind: 'MODEL', subjectId: area, kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] })).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await refusedWith(PLAN, 'planInspection', { subjectKind: 'RESIDENTIAL_AREA', subjectId: area, kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] }, 'otherCommune')).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await refusedWith(PLAN, 'planInspection', { subjectKind: 'RESIDENTIAL_AREA', subjectId: area, kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] }, 'leader')).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refusedWith(PLAN, 'planInspection', { subjectKind: 'UNIT', unitCode: '70', kind: 'PLANNED', plannedOn: '2028-05-10', team: ['A'] }, 'province')).toMatchObject({ code: 'VALIDATION' });
-    const unit = await run(PLAN, { subjectKind: 'UNIT', unitCode: '75', kind: 'PLANNED', plannedOn: '2026-06-15', team: ['Phòng PV05'] }, 'newProvince');
+    expect(
+      (await refusedWith(PLAN, 'planInspection', { subjectKind: 'UNIT', kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] })).fields[0]
+        .path,
+    ).toEqual(['input', 'unitCode']);
+    expect(
+      await refusedWith(PLAN, 'planInspection', {
+        subjectKind: 'MODEL',
+        subjectId: area,
+        kind: 'PLANNED',
+        plannedOn: '2026-05-10',
+        team: ['A'],
+      }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await refusedWith(
+        PLAN,
+        'planInspection',
+        { subjectKind: 'RESIDENTIAL_AREA', subjectId: area, kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] },
+        'otherCommune',
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await refusedWith(
+        PLAN,
+        'planInspection',
+        { subjectKind: 'RESIDENTIAL_AREA', subjectId: area, kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] },
+        'leader',
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await refusedWith(
+        PLAN,
+        'planInspection',
+        { subjectKind: 'UNIT', unitCode: '70', kind: 'PLANNED', plannedOn: '2028-05-10', team: ['A'] },
+        'province',
+      ),
+    ).toMatchObject({ code: 'VALIDATION' });
+    const unit = await run(
+      PLAN,
+      { subjectKind: 'UNIT', unitCode: '75', kind: 'PLANNED', plannedOn: '2026-06-15', team: ['Phòng PV05'] },
+      'newProvince',
+    );
     expect(unit).toMatchObject({ __typename: 'Inspection', unit: { code: '75' } });
-    const cancelled = await run(CANCEL, { inspectionId: unit.id, version: 1, cancelledOn: '2026-05-31', reason: 'Lùi sang quý sau' }, 'newProvince');
+    const cancelled = await run(
+      CANCEL,
+      { inspectionId: unit.id, version: 1, cancelledOn: '2026-05-31', reason: 'Lùi sang quý sau' },
+      'newProvince',
+    );
     expect(cancelled).toMatchObject({ status: 'CANCELLED', version: 2 });
   });
 
@@ -313,7 +427,10 @@ describe('inspection mutations', () => {
     const p = ctx.db.prisma;
     const inCommune = { placements: { some: { placeCodes: { has: '25195' } } } };
     const team = await p.securityTeam.findFirstOrThrow({ where: { placeCodes: { has: '25195' } }, orderBy: { establishedOn: 'desc' } });
-    const model = await p.model.findFirstOrThrow({ where: { OR: [{ residentialArea: inCommune }, { organization: inCommune }] }, orderBy: { id: 'asc' } });
+    const model = await p.model.findFirstOrThrow({
+      where: { OR: [{ residentialArea: inCommune }, { organization: inCommune }] },
+      orderBy: { id: 'asc' },
+    });
     const area = await p.residentialArea.findFirstOrThrow({ where: inCommune, orderBy: { id: 'asc' } });
     const organization = await p.organization.findFirstOrThrow({ where: inCommune, orderBy: { id: 'asc' } });
     const subjects = [
@@ -326,11 +443,18 @@ describe('inspection mutations', () => {
     const established = team.establishedOn.toISOString().slice(0, 10);
     const dayBefore = new Date(team.establishedOn.getTime() - 86_400_000).toISOString().slice(0, 10);
     const dates = ['1950-01-01', dayBefore, established, '2026-05-10'];
-    const plan = (subjectKind: string, subjectId: string, plannedOn: string) => ({ subjectKind, subjectId, kind: 'PLANNED', plannedOn, team: ['A'] });
+    const plan = (subjectKind: string, subjectId: string, plannedOn: string) => ({
+      subjectKind,
+      subjectId,
+      kind: 'PLANNED',
+      plannedOn,
+      team: ['A'],
+    });
     for (const [kind, real, unknown] of subjects) {
       const missing = await refusedWith(PLAN, 'planInspection', plan(kind, unknown, '2026-05-10'), 'otherProvince');
       expect(missing).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
-      for (const plannedOn of dates) expect(await refusedWith(PLAN, 'planInspection', plan(kind, real, plannedOn), 'otherProvince')).toEqual(missing);
+      for (const plannedOn of dates)
+        expect(await refusedWith(PLAN, 'planInspection', plan(kind, real, plannedOn), 'otherProvince')).toEqual(missing);
       // No statement more or fewer than for an unknown id either.
       const seen = await server.queryCounting<any>(PLAN, { i: plan(kind, real, dayBefore) }, as.otherProvince);
       const none = await server.queryCounting<any>(PLAN, { i: plan(kind, unknown, dayBefore) }, as.otherProvince);
@@ -339,46 +463,179 @@ describe('inspection mutations', () => {
     }
     // Within the jurisdiction the same request is judged on its dates: the team did not exist the day before.
     const early = await refusedWith(PLAN, 'planInspection', plan('SECURITY_TEAM', gid('SecurityTeam', team.id), dayBefore), 'newProvince');
-    expect(early).toMatchObject({ code: 'VALIDATION', fields: [{ path: ['input', 'plannedOn'], message: `the team did not exist on ${dayBefore}` }] });
+    expect(early).toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: ['input', 'plannedOn'], message: `the team did not exist on ${dayBefore}` }],
+    });
   });
 });
 
 describe('outreach mutation', () => {
   it('records a session in an area, and refuses bad input with field paths', async () => {
-    const ok = await run(OUTREACH, { communeCode: COMMUNE, residentialAreaId: gid('ResidentialArea', AREA), heldOn: '2025-03-02', form: 'MEETING', audiences: ['RESIDENTS', 'YOUTH'], participants: 85, partners: ['YOUTH_UNION'], topic: 'Phòng chống ma túy' }, 'leader');
+    const ok = await run(
+      OUTREACH,
+      {
+        communeCode: COMMUNE,
+        residentialAreaId: gid('ResidentialArea', AREA),
+        heldOn: '2025-03-02',
+        form: 'MEETING',
+        audiences: ['RESIDENTS', 'YOUTH'],
+        participants: 85,
+        partners: ['YOUTH_UNION'],
+        topic: 'Phòng chống ma túy',
+      },
+      'leader',
+    );
     expect(ok).toMatchObject({ __typename: 'OutreachActivity', audiences: ['RESIDENTS', 'YOUTH'], commune: { code: COMMUNE } });
-    const bad = await refusedWith(OUTREACH, 'recordOutreachActivity', { communeCode: COMMUNE, heldOn: '2025-03-02', form: 'MEETING', audiences: [], participants: -3, topic: 'x' });
+    const bad = await refusedWith(OUTREACH, 'recordOutreachActivity', {
+      communeCode: COMMUNE,
+      heldOn: '2025-03-02',
+      form: 'MEETING',
+      audiences: [],
+      participants: -3,
+      topic: 'x',
+    });
     expect(bad.fields.map((f: any) => f.path.join('.')).sort()).toEqual(['input.audiences', 'input.participants']);
-    expect(await refusedWith(OUTREACH, 'recordOutreachActivity', { communeCode: COMMUNE, heldOn: '2027-03-02', form: 'MEETING', audiences: ['RESIDENTS'], participants: 3, topic: 'x' })).toMatchObject({ code: 'VALIDATION' });
-    expect(await refusedWith(OUTREACH, 'recordOutreachActivity', { communeCode: COMMUNE, heldOn: '2025-03-02', form: 'MEETING', audiences: ['RESIDENTS'], participants: 3, topic: 'x' }, 'otherCommune')).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await refusedWith(OUTREACH, 'recordOutreachActivity', { communeCode: COMMUNE, heldOn: '2025-03-02', form: 'MEETING', audiences: ['RESIDENTS'], participants: 3, topic: 'x' }, 'partner')).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await refusedWith(OUTREACH, 'recordOutreachActivity', {
+        communeCode: COMMUNE,
+        heldOn: '2027-03-02',
+        form: 'MEETING',
+        audiences: ['RESIDENTS'],
+        participants: 3,
+        topic: 'x',
+      }),
+    ).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await refusedWith(
+        OUTREACH,
+        'recordOutreachActivity',
+        { communeCode: COMMUNE, heldOn: '2025-03-02', form: 'MEETING', audiences: ['RESIDENTS'], participants: 3, topic: 'x' },
+        'otherCommune',
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await refusedWith(
+        OUTREACH,
+        'recordOutreachActivity',
+        { communeCode: COMMUNE, heldOn: '2025-03-02', form: 'MEETING', audiences: ['RESIDENTS'], participants: 3, topic: 'x' },
+        'partner',
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
 describe('re-integration mutations', () => {
   const person = { fullName: 'Trần Văn Thử', birthDate: '1995-04-02', citizenId: '000195123456', address: 'Số 9, ấp Thử' };
   it('opens a sealed case, adds a note, closes it; personal data never in errors or the audit log', async () => {
-    const opened = await run(OPEN_CASE, { communeCode: COMMUNE, residentialAreaId: gid('ResidentialArea', AREA), ...person, offenceSummary: 'Trộm cắp tài sản', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'Trần Thị Mẹ' }] });
-    expect(opened).toMatchObject({ __typename: 'ReintegrationCase', status: 'ONGOING', fullName: person.fullName, citizenId: person.citizenId, offenceSummary: 'Trộm cắp tài sản', mentors: [{ kind: 'FAMILY', name: 'Trần Thị Mẹ' }] });
+    const opened = await run(OPEN_CASE, {
+      communeCode: COMMUNE,
+      residentialAreaId: gid('ResidentialArea', AREA),
+      ...person,
+      offenceSummary: 'Trộm cắp tài sản',
+      returnedOn: '2025-03-01',
+      mentors: [{ kind: 'FAMILY', name: 'Trần Thị Mẹ' }],
+    });
+    expect(opened).toMatchObject({
+      __typename: 'ReintegrationCase',
+      status: 'ONGOING',
+      fullName: person.fullName,
+      citizenId: person.citizenId,
+      offenceSummary: 'Trộm cắp tài sản',
+      mentors: [{ kind: 'FAMILY', name: 'Trần Thị Mẹ' }],
+    });
     const raw = await ctx.db.prisma.reintegrationCase.findFirstOrThrow({ where: { returnedOn: new Date('2025-03-01'), datasetId: null } });
     expect(raw.personCiphertext).not.toContain('Trần');
     const noted = await run(NOTE, { caseId: opened.id, notedOn: '2025-06-01', text: 'Đã có việc làm ổn định.' });
     expect(noted.notes).toEqual([{ notedOn: '2025-06-01', text: 'Đã có việc làm ổn định.' }]);
-    expect(await refusedWith(NOTE, 'addProgressNote', { caseId: opened.id, notedOn: '2025-01-01', text: 'Trước khi về' })).toMatchObject({ code: 'VALIDATION' });
-    const assigned = await run(ASSIGN, { caseId: opened.id, version: 1, kind: 'SECURITY_TEAM', name: 'Tổ bảo vệ ANTT ấp Thử', assignedOn: '2025-04-01' });
+    expect(await refusedWith(NOTE, 'addProgressNote', { caseId: opened.id, notedOn: '2025-01-01', text: 'Trước khi về' })).toMatchObject({
+      code: 'VALIDATION',
+    });
+    const assigned = await run(ASSIGN, {
+      caseId: opened.id,
+      version: 1,
+      kind: 'SECURITY_TEAM',
+      name: 'Tổ bảo vệ ANTT ấp Thử',
+      assignedOn: '2025-04-01',
+    });
     expect(assigned).toMatchObject({ version: 2, mentors: [{ kind: 'FAMILY' }, { kind: 'SECURITY_TEAM', name: 'Tổ bảo vệ ANTT ấp Thử' }] });
-    expect(await refusedWith(ASSIGN, 'assignMentor', { caseId: opened.id, version: 2, kind: 'POLICE', name: 'Công an xã', assignedOn: '2025-01-01' })).toMatchObject({ code: 'VALIDATION' });
-    expect(await refusedWith(CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 7, outcome: 'COMPLETED', closedOn: '2026-03-01' })).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    expect(await refusedWith(CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 2, outcome: 'ONGOING', closedOn: '2026-03-01' })).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await refusedWith(ASSIGN, 'assignMentor', {
+        caseId: opened.id,
+        version: 2,
+        kind: 'POLICE',
+        name: 'Công an xã',
+        assignedOn: '2025-01-01',
+      }),
+    ).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await refusedWith(CLOSE_CASE, 'closeReintegrationCase', {
+        caseId: opened.id,
+        version: 7,
+        outcome: 'COMPLETED',
+        closedOn: '2026-03-01',
+      }),
+    ).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    expect(
+      await refusedWith(CLOSE_CASE, 'closeReintegrationCase', {
+        caseId: opened.id,
+        version: 2,
+        outcome: 'ONGOING',
+        closedOn: '2026-03-01',
+      }),
+    ).toMatchObject({ code: 'VALIDATION' });
     const closed = await run(CLOSE_CASE, { caseId: opened.id, version: 2, outcome: 'COMPLETED', closedOn: '2026-03-01' });
     expect(closed).toMatchObject({ status: 'COMPLETED', version: 3 });
-    expect(await refusedWith(CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 3, outcome: 'REOFFENDED', closedOn: '2026-04-01' })).toMatchObject({ code: 'VALIDATION' });
-    expect(await refusedWith(ASSIGN, 'assignMentor', { caseId: opened.id, version: 3, kind: 'POLICE', name: 'Công an xã', assignedOn: '2026-04-01' })).toMatchObject({ code: 'VALIDATION' });
-    const bad = await refusedWith(OPEN_CASE, 'openReintegrationCase', { communeCode: COMMUNE, ...person, citizenId: '12345', offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [] });
+    expect(
+      await refusedWith(CLOSE_CASE, 'closeReintegrationCase', {
+        caseId: opened.id,
+        version: 3,
+        outcome: 'REOFFENDED',
+        closedOn: '2026-04-01',
+      }),
+    ).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await refusedWith(ASSIGN, 'assignMentor', {
+        caseId: opened.id,
+        version: 3,
+        kind: 'POLICE',
+        name: 'Công an xã',
+        assignedOn: '2026-04-01',
+      }),
+    ).toMatchObject({ code: 'VALIDATION' });
+    const bad = await refusedWith(OPEN_CASE, 'openReintegrationCase', {
+      communeCode: COMMUNE,
+      ...person,
+      citizenId: '12345',
+      offenceSummary: 'x',
+      returnedOn: '2025-03-01',
+      mentors: [],
+    });
     expect(bad.fields.map((f: any) => f.path.join('.')).sort()).toEqual(['input.citizenId', 'input.mentors']);
-    expect(await refusedWith(OPEN_CASE, 'openReintegrationCase', { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] }, 'leader')).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refusedWith(OPEN_CASE, 'openReintegrationCase', { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] }, 'national')).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refusedWith(OPEN_CASE, 'openReintegrationCase', { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] }, 'otherCommune')).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await refusedWith(
+        OPEN_CASE,
+        'openReintegrationCase',
+        { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] },
+        'leader',
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await refusedWith(
+        OPEN_CASE,
+        'openReintegrationCase',
+        { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] },
+        'national',
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await refusedWith(
+        OPEN_CASE,
+        'openReintegrationCase',
+        { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] },
+        'otherCommune',
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
     const log = JSON.stringify(await ctx.db.prisma.auditEntry.findMany({ where: { entity: 'ReintegrationCase' } }));
     expect(log).not.toMatch(/Trần|000195123456|Trộm|ổn định/);
     expect(JSON.stringify(bad)).not.toContain('12345');

@@ -54,18 +54,99 @@ describe('a token of this server, remembered once verified', () => {
 
 describe('credentials that are refused: 401, a clear message, no detail', () => {
   const sign = (secret: Uint8Array, exp: number) =>
-    new SignJWT({ role: 'province-officer', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt(exp - 3600).setExpirationTime(exp).sign(secret);
+    new SignJWT({ role: 'province-officer', unit: '75' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer('antq')
+      .setAudience('antq-api')
+      .setIssuedAt(exp - 3600)
+      .setExpirationTime(exp)
+      .sign(secret);
 
   it.each<[string, () => Promise<Record<string, string>>, string, RegExp]>([
-    ['an expired token', async () => bearer(await sign(TEST_SECRETS.jwtSecret, Math.floor(Date.now() / 1000) - 60)), 'TOKEN_EXPIRED', /expired/],
+    [
+      'an expired token',
+      async () => bearer(await sign(TEST_SECRETS.jwtSecret, Math.floor(Date.now() / 1000) - 60)),
+      'TOKEN_EXPIRED',
+      /expired/,
+    ],
     ['a malformed token', async () => bearer('not.a.jwt'), 'TOKEN_INVALID', /not valid/],
-    ['a token signed with another key', async () => bearer(await sign(Buffer.from('another-secret-another-secret-another!'), Math.floor(Date.now() / 1000) + 600)), 'TOKEN_INVALID', /not valid/],
-    ['a token without a unit for a province officer', async () => bearer(await new SignJWT({ role: 'province-officer' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt().setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
-    ['an unknown role', async () => bearer(await new SignJWT({ role: 'admin', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt().setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
-    ['a token that never expires', async () => bearer(await new SignJWT({ role: 'national' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt().sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
-    ['a commune officer whose unit is a province', async () => bearer(await new SignJWT({ role: 'commune-officer', unit: '75' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api').setIssuedAt().setExpirationTime('1h').sign(TEST_SECRETS.jwtSecret)), 'TOKEN_INVALID', /not valid/],
+    [
+      'a token signed with another key',
+      async () => bearer(await sign(Buffer.from('another-secret-another-secret-another!'), Math.floor(Date.now() / 1000) + 600)),
+      'TOKEN_INVALID',
+      /not valid/,
+    ],
+    [
+      'a token without a unit for a province officer',
+      async () =>
+        bearer(
+          await new SignJWT({ role: 'province-officer' })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('x')
+            .setIssuer('antq')
+            .setAudience('antq-api')
+            .setIssuedAt()
+            .setExpirationTime('1h')
+            .sign(TEST_SECRETS.jwtSecret),
+        ),
+      'TOKEN_INVALID',
+      /not valid/,
+    ],
+    [
+      'an unknown role',
+      async () =>
+        bearer(
+          await new SignJWT({ role: 'admin', unit: '75' })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('x')
+            .setIssuer('antq')
+            .setAudience('antq-api')
+            .setIssuedAt()
+            .setExpirationTime('1h')
+            .sign(TEST_SECRETS.jwtSecret),
+        ),
+      'TOKEN_INVALID',
+      /not valid/,
+    ],
+    [
+      'a token that never expires',
+      async () =>
+        bearer(
+          await new SignJWT({ role: 'national' })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('x')
+            .setIssuer('antq')
+            .setAudience('antq-api')
+            .setIssuedAt()
+            .sign(TEST_SECRETS.jwtSecret),
+        ),
+      'TOKEN_INVALID',
+      /not valid/,
+    ],
+    [
+      'a commune officer whose unit is a province',
+      async () =>
+        bearer(
+          await new SignJWT({ role: 'commune-officer', unit: '75' })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('x')
+            .setIssuer('antq')
+            .setAudience('antq-api')
+            .setIssuedAt()
+            .setExpirationTime('1h')
+            .sign(TEST_SECRETS.jwtSecret),
+        ),
+      'TOKEN_INVALID',
+      /not valid/,
+    ],
     ['a header that is not Bearer', async () => ({ authorization: 'Basic dXNlcjpwYXNz' }), 'TOKEN_INVALID', /Bearer/],
-    ['an API key that does not exist', async () => bearer('antq_pk_AAAAAAAAAAAA_' + 'a'.repeat(43)), 'API_KEY_INVALID', /not valid or has been revoked/],
+    [
+      'an API key that does not exist',
+      async () => bearer('antq_pk_AAAAAAAAAAAA_' + 'a'.repeat(43)),
+      'API_KEY_INVALID',
+      /not valid or has been revoked/,
+    ],
     ['garbage in X-Api-Key', async () => ({ 'x-api-key': 'antq_pk_short' }), 'API_KEY_INVALID', /not valid/],
   ])('%s', async (_name, headers, reason, message) => {
     const response = await server.request(Q, undefined, await headers());
@@ -130,15 +211,25 @@ describe('authorization is part of the schema', () => {
 
 describe('request limits', () => {
   it('reports the cost of every answer in extensions', async () => {
-    const body = await server.query('{ adminUnits(level: PROVINCE, first: 10) { edges { node { code children(first: 5) { totalCount } } } } }');
+    const body = await server.query(
+      '{ adminUnits(level: PROVINCE, first: 10) { edges { node { code children(first: 5) { totalCount } } } } }',
+    );
     expect(body.extensions?.cost).toMatchObject({ complexity: expect.any(Number), depth: 5, max: { complexity: 50_000, depth: 12 } });
-    const bigger = await server.query('{ adminUnits(level: PROVINCE, first: 20) { edges { node { code children(first: 5) { totalCount } } } } }');
-    expect((bigger.extensions!.cost as { complexity: number }).complexity).toBeGreaterThan((body.extensions!.cost as { complexity: number }).complexity);
+    const bigger = await server.query(
+      '{ adminUnits(level: PROVINCE, first: 20) { edges { node { code children(first: 5) { totalCount } } } } }',
+    );
+    expect((bigger.extensions!.cost as { complexity: number }).complexity).toBeGreaterThan(
+      (body.extensions!.cost as { complexity: number }).complexity,
+    );
   });
 
   it.each([
     ['depth', `{ adminUnit(code: "70", asOf: "2024-01-01") { ${'parent { '.repeat(12)} code ${'} '.repeat(12)} } }`, 'depth'],
-    ['cost that multiplies by first', '{ adminUnits(first: 100) { edges { node { children(first: 100) { edges { node { children(first: 100) { totalCount } } } } } } } }', 'cost'],
+    [
+      'cost that multiplies by first',
+      '{ adminUnits(first: 100) { edges { node { children(first: 100) { edges { node { children(first: 100) { totalCount } } } } } } } }',
+      'cost',
+    ],
   ])('refuses a query over the %s limit before running it', async (_name, query, limit) => {
     const { statements, body } = await server.queryCounting(query);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit });
@@ -169,12 +260,19 @@ describe('request limits', () => {
 
 describe('persisted operations for partners', () => {
   it('holds a persisted-only key to the operations registered for it', async () => {
-    const issued = await issueApiKey(db.prisma, { name: 'Bộ đội biên phòng', scopes: ['read:aggregates'], persistedOnly: true, issuedBy: 'test' });
+    const issued = await issueApiKey(db.prisma, {
+      name: 'Bộ đội biên phòng',
+      scopes: ['read:aggregates'],
+      persistedOnly: true,
+      issuedBy: 'test',
+    });
     const document = '{ adminUnit(code: "75") { fullName } }';
     const [hash] = await registerPersistedOperations(db.prisma, issued.prefix, [document], antqSchema());
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     // A document that does not validate is refused, naming it, and nothing is registered.
-    await expect(registerPersistedOperations(db.prisma, issued.prefix, [document, '{ adminUnit { nope } }'], antqSchema())).rejects.toThrow(/operation 2/);
+    await expect(registerPersistedOperations(db.prisma, issued.prefix, [document, '{ adminUnit { nope } }'], antqSchema())).rejects.toThrow(
+      /operation 2/,
+    );
     expect(await db.prisma.persistedOperation.count({ where: { apiKey: { prefix: issued.prefix } } })).toBe(1);
 
     const arbitrary = await server.query(Q, undefined, bearer(issued.key));
@@ -202,30 +300,54 @@ describe('persisted operations for partners', () => {
     const document = 'query A { adminUnit(code: "01") { code } }';
     const hash = createHash('sha256').update(document).digest('hex');
     expect(operationsOfFile('a.graphql', document)).toEqual([document]);
-    expect(operationsOfFile('persisted-documents.json', JSON.stringify({ [hash]: document, [createHash('sha256').update('{ __typename }').digest('hex')]: '{ __typename }' }))).toEqual([document, '{ __typename }']);
-    expect(() => operationsOfFile('m.json', JSON.stringify({ [`sha256:${hash}`]: document }))).toThrow(/m.json: sha256:.* is not the SHA-256 \(hex\) of its document/);
+    expect(
+      operationsOfFile(
+        'persisted-documents.json',
+        JSON.stringify({ [hash]: document, [createHash('sha256').update('{ __typename }').digest('hex')]: '{ __typename }' }),
+      ),
+    ).toEqual([document, '{ __typename }']);
+    expect(() => operationsOfFile('m.json', JSON.stringify({ [`sha256:${hash}`]: document }))).toThrow(
+      /m.json: sha256:.* is not the SHA-256 \(hex\) of its document/,
+    );
     expect(() => operationsOfFile('m.json', JSON.stringify({ [hash]: 42 }))).toThrow(/is not a string/);
     expect(() => operationsOfFile('m.json', '[]')).toThrow(/expected an object/);
     expect(() => operationsOfFile('m.json', '{')).toThrow(/m.json: not JSON/);
   });
 
   it('answers with stable codes, in both languages, and 401 to a revoked key that sends a hash', async () => {
-    const issued = await issueApiKey(db.prisma, { name: 'Cục Thống kê', scopes: ['read:aggregates'], persistedOnly: true, issuedBy: 'test' });
+    const issued = await issueApiKey(db.prisma, {
+      name: 'Cục Thống kê',
+      scopes: ['read:aggregates'],
+      persistedOnly: true,
+      issuedBy: 'test',
+    });
     const [hash] = await registerPersistedOperations(db.prisma, issued.prefix, ['{ adminUnit(code: "01") { code } }'], antqSchema());
     const send = async (body: unknown) => {
-      const response = await server.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': issued.key }, body: JSON.stringify(body) });
+      const response = await server.yoga.fetch('http://antq.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': issued.key },
+        body: JSON.stringify(body),
+      });
       return { status: response.status, body: await response.json() };
     };
     const byHash = { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } };
     const only = await send({ query: Q });
-    expect(only.body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Khóa API .* \/ This API key may run only its registered operations/), extensions: { code: 'PERSISTED_QUERY_ONLY' } });
+    expect(only.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/^Khóa API .* \/ This API key may run only its registered operations/),
+      extensions: { code: 'PERSISTED_QUERY_ONLY' },
+    });
     const missing = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
-    expect(missing.body.errors[0]).toMatchObject({ message: expect.stringMatching(/ \/ This operation is not registered for this API key/), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect(missing.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/ \/ This operation is not registered for this API key/),
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+    });
     expect((await send(byHash)).body.data).toEqual({ adminUnit: { code: '01' } });
 
     await revokeApiKey(db.prisma, issued.prefix);
     const revoked = await send(byHash);
     expect(revoked.status).toBe(401);
-    expect(revoked.body.errors).toEqual([{ message: expect.stringMatching(/revoked/), extensions: { code: 'UNAUTHENTICATED', reason: 'API_KEY_INVALID' } }]);
+    expect(revoked.body.errors).toEqual([
+      { message: expect.stringMatching(/revoked/), extensions: { code: 'UNAUTHENTICATED', reason: 'API_KEY_INVALID' } },
+    ]);
   });
 });

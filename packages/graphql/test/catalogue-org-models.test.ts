@@ -31,22 +31,44 @@ describe('node(id) for catalogues, model types, organizations and models', () =>
     expect(c.data.node).toMatchObject({ __typename: 'ModelCatalogue', id: catalogue.id, code: catalogue.code });
     expect(c.data.node.types).toHaveLength(14);
     const t = await server.query<any>(NODE, { id: type.id }, as.public);
-    expect(t.data.node).toMatchObject({ __typename: 'ModelType', id: type.id, code: type.code, catalogue: { id: catalogue.id, provinceCode: '70' } });
+    expect(t.data.node).toMatchObject({
+      __typename: 'ModelType',
+      id: type.id,
+      code: type.code,
+      catalogue: { id: catalogue.id, provinceCode: '70' },
+    });
   });
 
   it('answers null for a missing or malformed catalogue or type', async () => {
-    for (const id of [Buffer.from('ModelType:00000000-0000-0000-0000-000000000000').toString('base64'), Buffer.from('ModelCatalogue:tổ').toString('base64')]) {
+    for (const id of [
+      Buffer.from('ModelType:00000000-0000-0000-0000-000000000000').toString('base64'),
+      Buffer.from('ModelCatalogue:tổ').toString('base64'),
+    ]) {
       expect((await server.query<any>(NODE, { id }, as.public)).data.node).toBeNull();
     }
   });
 
   it('round-trips an organization and a model inside the jurisdiction, null outside', async () => {
-    const orgs = await server.query<any>(`{ organizations(unitCode: "75", asOf: "2025-12-31", first: 1) { edges { node { id name } } } }`, undefined, as.province);
+    const orgs = await server.query<any>(
+      `{ organizations(unitCode: "75", asOf: "2025-12-31", first: 1) { edges { node { id name } } } }`,
+      undefined,
+      as.province,
+    );
     const org = orgs.data.organizations.edges[0].node;
-    const models = await server.query<any>(`{ models(unitCode: "75", asOf: "2025-12-31", first: 1) { edges { node { id name } } } }`, undefined, as.province);
+    const models = await server.query<any>(
+      `{ models(unitCode: "75", asOf: "2025-12-31", first: 1) { edges { node { id name } } } }`,
+      undefined,
+      as.province,
+    );
     const model = models.data.models.edges[0].node;
     const o = await server.query<any>(NODE, { id: org.id }, as.province);
-    expect(o.data.node).toMatchObject({ __typename: 'Organization', id: org.id, name: org.name, isDemo: true, commune: { code: expect.any(String) } });
+    expect(o.data.node).toMatchObject({
+      __typename: 'Organization',
+      id: org.id,
+      name: org.name,
+      isDemo: true,
+      commune: { code: expect.any(String) },
+    });
     const m = await server.query<any>(NODE, { id: model.id }, as.province);
     expect(m.data.node).toMatchObject({ __typename: 'Model', id: model.id, name: model.name, modelType: { id: expect.any(String) } });
     for (const id of [org.id, model.id]) {
@@ -66,7 +88,11 @@ describe('organizations and models by unit and date', () => {
     expect((await server.query<any>(ORGS, {}, as.province)).data.organizations.totalCount).toBe(national);
     expect((await server.query<any>(ORGS, {}, as.otherProvince)).data.organizations.totalCount).toBe(0);
     expect((await server.query<any>(ORGS, {}, as.public)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const before = await server.query<any>(`{ organizations(unitCode: "75", asOf: "2024-12-31", first: 1) { totalCount } }`, undefined, as.national);
+    const before = await server.query<any>(
+      `{ organizations(unitCode: "75", asOf: "2024-12-31", first: 1) { totalCount } }`,
+      undefined,
+      as.national,
+    );
     expect(before.data.organizations.totalCount).toBe(0);
   });
 

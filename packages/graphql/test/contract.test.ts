@@ -4,7 +4,17 @@
  * when they go. Fixtures apply deliberate changes to the real SDL to show the check fails.
  */
 import { readFileSync } from 'node:fs';
-import { buildSchema, Kind, parse, print, visit, type ASTNode, type EnumValueDefinitionNode, type FieldDefinitionNode, type InputValueDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  Kind,
+  parse,
+  print,
+  visit,
+  type ASTNode,
+  type EnumValueDefinitionNode,
+  type FieldDefinitionNode,
+  type InputValueDefinitionNode,
+} from 'graphql';
 import { CriticalityLevel } from '@graphql-inspector/core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -30,7 +40,9 @@ describe('schema.graphql, the published contract', () => {
   it('is the SDL the code builds', () => {
     const printed = printedSchema();
     if (printed !== committed)
-      expect.fail('packages/graphql/schema.graphql differs from the schema the code builds: run `pnpm --filter @antq/graphql schema:print` and commit the file');
+      expect.fail(
+        'packages/graphql/schema.graphql differs from the schema the code builds: run `pnpm --filter @antq/graphql schema:print` and commit the file',
+      );
   });
 
   it('has no deprecation without a reason and a removal date after the last release', () => {
@@ -39,7 +51,12 @@ describe('schema.graphql, the published contract', () => {
   });
 
   it('passes the contract check against the last release with the pending changesets', async () => {
-    const report = await checkContract({ current: committed, released: readReleased(), changesets: readPendingChangesets(), version: JSON.parse(readFileSync(PATHS.packageJson, 'utf8')).version });
+    const report = await checkContract({
+      current: committed,
+      released: readReleased(),
+      changesets: readPendingChangesets(),
+      version: JSON.parse(readFileSync(PATHS.packageJson, 'utf8')).version,
+    });
     expect(report.ok, formatReport(report)).toBe(true);
   });
 });
@@ -61,14 +78,16 @@ function edited(sdl: string, ...edits: Edit[]): string {
   const typeName = (ancestors: ReadonlyArray<ASTNode | readonly ASTNode[]>) => {
     for (let i = ancestors.length - 1; i >= 0; i--) {
       const a = ancestors[i] as ASTNode;
-      if (a && 'kind' in a && 'name' in a && a.kind.endsWith('Definition') && a.kind !== Kind.FIELD_DEFINITION && a.name) return a.name.value;
+      if (a && 'kind' in a && 'name' in a && a.kind.endsWith('Definition') && a.kind !== Kind.FIELD_DEFINITION && a.name)
+        return a.name.value;
     }
     return undefined;
   };
   const doc = visit(parse(sdl), {
     FieldDefinition(node: FieldDefinitionNode, _k, _p, _path, ancestors) {
       const owner = typeName(ancestors);
-      for (const e of edits) if ('removeField' in e && e.removeField[0] === owner && e.removeField[1] === node.name.value) return done.add(e) && null;
+      for (const e of edits)
+        if ('removeField' in e && e.removeField[0] === owner && e.removeField[1] === node.name.value) return done.add(e) && null;
       return undefined;
     },
     InputValueDefinition(node: InputValueDefinitionNode, _k, _p, _path, ancestors) {
@@ -76,21 +95,31 @@ function edited(sdl: string, ...edits: Edit[]): string {
       const field = ancestors[ancestors.length - 1] as ASTNode;
       if (field.kind !== Kind.FIELD_DEFINITION) return undefined;
       for (const e of edits)
-        if ('requireArg' in e && e.requireArg[0] === typeName(ancestors) && e.requireArg[1] === field.name.value && e.requireArg[2] === node.name.value) {
+        if (
+          'requireArg' in e &&
+          e.requireArg[0] === typeName(ancestors) &&
+          e.requireArg[1] === field.name.value &&
+          e.requireArg[2] === node.name.value
+        ) {
           done.add(e);
           return { ...node, type: { kind: Kind.NON_NULL_TYPE, type: node.type } };
         }
       return undefined;
     },
     EnumValueDefinition(node: EnumValueDefinitionNode, _k, _p, _path, ancestors) {
-      for (const e of edits) if ('removeEnumValue' in e && e.removeEnumValue[0] === typeName(ancestors) && e.removeEnumValue[1] === node.name.value) return done.add(e) && null;
+      for (const e of edits)
+        if ('removeEnumValue' in e && e.removeEnumValue[0] === typeName(ancestors) && e.removeEnumValue[1] === node.name.value)
+          return done.add(e) && null;
       return undefined;
     },
     EnumTypeDefinition(node) {
       for (const e of edits)
         if ('addEnumValue' in e && e.addEnumValue[0] === node.name.value) {
           done.add(e);
-          return { ...node, values: [...(node.values ?? []), { kind: Kind.ENUM_VALUE_DEFINITION, name: { kind: Kind.NAME, value: e.addEnumValue[1] } }] };
+          return {
+            ...node,
+            values: [...(node.values ?? []), { kind: Kind.ENUM_VALUE_DEFINITION, name: { kind: Kind.NAME, value: e.addEnumValue[1] } }],
+          };
         }
       return undefined;
     },
@@ -105,7 +134,12 @@ const changeset = (text: string, file = '.changeset/fixture.md'): PendingChanges
 /** Three deliberate breaks: a field removed, a nullable argument made required, an enum value removed. */
 let brokenSdl: string | undefined;
 const broken = () =>
-  (brokenSdl ??= edited(committed, { removeField: ['Query', 'informantTip'] }, { requireArg: ['Query', 'adminUnit', 'asOf'] }, { removeEnumValue: ['Language', 'EN'] }));
+  (brokenSdl ??= edited(
+    committed,
+    { removeField: ['Query', 'informantTip'] },
+    { requireArg: ['Query', 'adminUnit', 'asOf'] },
+    { removeEnumValue: ['Language', 'EN'] },
+  ));
 
 const announcing = changeset(`---
 '@antq/graphql': minor
@@ -130,7 +164,9 @@ describe('a deliberately breaking change (fixture)', () => {
     const text = formatReport(report);
     expect(text).toContain('BREAKING');
     expect(text).toContain('NOT ANNOUNCED');
-    expect(text).toMatch(/FAILED: 3 breaking change\(s\) not announced\. Add a changeset \(pnpm changeset\) that bumps @antq\/graphql as "minor" or "major" and names each change in its text: /);
+    expect(text).toMatch(
+      /FAILED: 3 breaking change\(s\) not announced\. Add a changeset \(pnpm changeset\) that bumps @antq\/graphql as "minor" or "major" and names each change in its text: /,
+    );
   });
 
   it('passes with a changeset that bumps @antq/graphql and names every change', async () => {
@@ -144,7 +180,11 @@ describe('a deliberately breaking change (fixture)', () => {
     ['a patch bump', `---\n'@antq/graphql': patch\n---\n\nQuery.informantTip, Query.adminUnit.asOf, Language.EN`, 3],
     ['a bump of another package', `---\n'@antq/db': major\n---\n\nQuery.informantTip, Query.adminUnit.asOf, Language.EN`, 3],
     ['a text that names only some', `---\n'@antq/graphql': minor\n---\n\nQuery.informantTip goes.`, 2],
-    ['a longer coordinate than the change', `---\n'@antq/graphql': minor\n---\n\nQuery.informantTips, Query.adminUnit.asOfDate, Language.ENGLISH`, 3],
+    [
+      'a longer coordinate than the change',
+      `---\n'@antq/graphql': minor\n---\n\nQuery.informantTips, Query.adminUnit.asOfDate, Language.ENGLISH`,
+      3,
+    ],
     ['an empty changeset', `---\n---\n\nNothing.`, 3],
   ])('still fails with %s', async (_what, text, unannounced) => {
     const report = await checkContract({ current: broken(), released, changesets: [changeset(text)], version: '0.1.0' });
@@ -154,7 +194,12 @@ describe('a deliberately breaking change (fixture)', () => {
 
   it('accepts an argument named as a schema coordinate, Type.field(arg:)', async () => {
     const current = edited(committed, { requireArg: ['Query', 'adminUnit', 'asOf'] });
-    const report = await checkContract({ current, released, changesets: [changeset(`---\n"@antq/graphql": minor\n---\n\n\`Query.adminUnit(asOf:)\` is required.`)], version: '0.1.0' });
+    const report = await checkContract({
+      current,
+      released,
+      changesets: [changeset(`---\n"@antq/graphql": minor\n---\n\n\`Query.adminUnit(asOf:)\` is required.`)],
+      version: '0.1.0',
+    });
     expect(report.ok, formatReport(report)).toBe(true);
   });
 
@@ -221,7 +266,10 @@ describe('deprecations', () => {
   });
 
   it('fail the contract check', async () => {
-    const current = edited(committed, { removeField: ['Query', 'informantTip'] }).replace('type Query {', 'type Query {\n  old: Int @deprecated(reason: "No date")');
+    const current = edited(committed, { removeField: ['Query', 'informantTip'] }).replace(
+      'type Query {',
+      'type Query {\n  old: Int @deprecated(reason: "No date")',
+    );
     const report = await checkContract({ current, released, changesets: [announcing], version: '0.1.0' });
     expect(report.ok).toBe(false);
     expect(formatReport(report)).toContain('DEPRECATION Query.old: the deprecation reason "No date" must end with its removal date');
@@ -238,16 +286,23 @@ describe('the released contract and changesets', () => {
   it('the recorded release is valid SDL of the current version', () => {
     const recorded = readReleased();
     const version = JSON.parse(readFileSync(PATHS.packageJson, 'utf8')).version;
-    expect(recorded?.version, `@antq/graphql is ${version} but contract/released.graphql records ${recorded?.version}: version with \`pnpm version-packages\`, which records the contract`).toBe(version);
+    expect(
+      recorded?.version,
+      `@antq/graphql is ${version} but contract/released.graphql records ${recorded?.version}: version with \`pnpm version-packages\`, which records the contract`,
+    ).toBe(version);
     expect(() => buildSchema(recorded!.sdl)).not.toThrow();
   });
 
   it('reads every pending changeset, and names a malformed one', () => {
     expect(() => readPendingChangesets()).not.toThrow();
-    expect(() => parsePendingChangeset('.changeset/bad.md', `---\n'@antq/graphql': huge\n---\n\nx`)).toThrow(/\.changeset\/bad\.md: not a valid changeset/);
+    expect(() => parsePendingChangeset('.changeset/bad.md', `---\n'@antq/graphql': huge\n---\n\nx`)).toThrow(
+      /\.changeset\/bad\.md: not a valid changeset/,
+    );
   });
 
   it('names a change without a coordinate by its type', () => {
-    expect(namesOf({ type: 'SCHEMA_QUERY_TYPE_CHANGED', message: '', meta: {}, criticality: { level: CriticalityLevel.Breaking } })).toEqual(['SCHEMA_QUERY_TYPE_CHANGED']);
+    expect(
+      namesOf({ type: 'SCHEMA_QUERY_TYPE_CHANGED', message: '', meta: {}, criticality: { level: CriticalityLevel.Breaking } }),
+    ).toEqual(['SCHEMA_QUERY_TYPE_CHANGED']);
   });
 });

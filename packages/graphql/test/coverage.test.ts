@@ -50,9 +50,17 @@ describe('coverage (issue #4, item 3)', () => {
     expect(c.byModelType).toHaveLength(14);
     expect(sum(c.byModelType, 'activeModels')).toBe(c.activeModels);
     expect(c.byModelType.map((m: any) => m.modelType.name)).toEqual(
-      expect.arrayContaining(['Tổ an ninh nhân dân', 'Đội dân phòng', 'Tổ xung kích phòng, chống tội phạm', 'Đội xe ôm tự quản', 'Khu dân cư không có tội phạm ẩn náu hoạt động']),
+      expect.arrayContaining([
+        'Tổ an ninh nhân dân',
+        'Đội dân phòng',
+        'Tổ xung kích phòng, chống tội phạm',
+        'Đội xe ôm tự quản',
+        'Khu dân cư không có tội phạm ẩn náu hoạt động',
+      ]),
     );
-    expect(c.byModelType.find((m: any) => m.modelType.code === 'TO_AN_NINH_NHAN_DAN')).toMatchObject({ modelType: { category: 'CRIME_PREVENTION' } });
+    expect(c.byModelType.find((m: any) => m.modelType.code === 'TO_AN_NINH_NHAN_DAN')).toMatchObject({
+      modelType: { category: 'CRIME_PREVENTION' },
+    });
   });
 
   it('reaches the same 866 after the reform, in the Đồng Nai communes the areas were placed in', async () => {
@@ -61,7 +69,12 @@ describe('coverage (issue #4, item 3)', () => {
     }`);
     expect(errors).toBeUndefined();
     const c = data.coverage;
-    expect(c).toMatchObject({ unit: { fullName: 'Tỉnh Đồng Nai' }, residentialAreas: 866, residentialAreasWithActiveModel: 866, modelTypes: 14 });
+    expect(c).toMatchObject({
+      unit: { fullName: 'Tỉnh Đồng Nai' },
+      residentialAreas: 866,
+      residentialAreasWithActiveModel: 866,
+      modelTypes: 14,
+    });
     expect(c.byChild).toHaveLength(95);
     expect(c.byChild.every((x: any) => x.unit.level === 'COMMUNE')).toBe(true);
     expect(sum(c.byChild, 'residentialAreas')).toBe(866);
@@ -78,15 +91,31 @@ describe('coverage (issue #4, item 3)', () => {
     }`);
     expect(errors).toBeUndefined();
     const c = data.coverage;
-    expect(c).toMatchObject({ asOf: '2025-12-31', figuresOn: '2024-12-31', residentialAreas: 866, residentialAreasWithActiveModel: 866, modelTypes: 14 });
-    expect(c.lineage).toEqual({ figuresOn: '2024-12-31', partial: { residentialAreas: 0, residentialAreasWithActiveModel: 0, activeModels: 0, modelTypes: 0 }, partialCommunes: [] });
+    expect(c).toMatchObject({
+      asOf: '2025-12-31',
+      figuresOn: '2024-12-31',
+      residentialAreas: 866,
+      residentialAreasWithActiveModel: 866,
+      modelTypes: 14,
+    });
+    expect(c.lineage).toEqual({
+      figuresOn: '2024-12-31',
+      partial: { residentialAreas: 0, residentialAreasWithActiveModel: 0, activeModels: 0, modelTypes: 0 },
+      partialCommunes: [],
+    });
     expect(c.byChild).toHaveLength(95);
-    expect(c.byChild.every((x: any) => x.unit.level === 'COMMUNE' && x.unit.asOf === '2025-12-31' && x.figuresOn === '2024-12-31' && x.lineage === null)).toBe(true);
+    expect(
+      c.byChild.every(
+        (x: any) => x.unit.level === 'COMMUNE' && x.unit.asOf === '2025-12-31' && x.figuresOn === '2024-12-31' && x.lineage === null,
+      ),
+    ).toBe(true);
     expect(sum(c.byChild, 'residentialAreas')).toBe(866);
     // Every area moved with its commune: each new commune has, through the lineage, what its areas had in 2024.
     expect(c.byChild.map((x: any) => x.residentialAreas)).toEqual(data.plain.byChild.map((x: any) => x.residentialAreas));
     // Without figuresOn, lineage takes asOf's own figures: the same 866.
-    const same = await server.query<any>(`{ coverage(unitCode: "75", asOf: "2025-12-31", lineage: true) { figuresOn residentialAreas residentialAreasWithActiveModel } }`);
+    const same = await server.query<any>(
+      `{ coverage(unitCode: "75", asOf: "2025-12-31", lineage: true) { figuresOn residentialAreas residentialAreasWithActiveModel } }`,
+    );
     expect(same.data.coverage).toEqual({ figuresOn: '2025-12-31', residentialAreas: 866, residentialAreasWithActiveModel: 866 });
   });
 
@@ -96,12 +125,21 @@ describe('coverage (issue #4, item 3)', () => {
       hanoi: coverage(unitCode: "01", asOf: "2024-12-31") { ${FIGURES} byModelType { activeModels } }
     }`);
     const district = data.district.byChild[0];
-    const commune = await server.query<any>(`query($c: String!) { coverage(unitCode: $c, asOf: "2024-12-31") { unit { level } residentialAreas byChild { asOf } } }`, {
-      c: district.byChild[0].unit.code,
-    });
+    const commune = await server.query<any>(
+      `query($c: String!) { coverage(unitCode: $c, asOf: "2024-12-31") { unit { level } residentialAreas byChild { asOf } } }`,
+      {
+        c: district.byChild[0].unit.code,
+      },
+    );
     expect(commune.data.coverage).toMatchObject({ unit: { level: 'COMMUNE' }, byChild: [] });
     expect(commune.data.coverage.residentialAreas).toBeGreaterThan(0);
-    expect(data.hanoi).toEqual({ residentialAreas: 0, residentialAreasWithActiveModel: 0, activeModels: 0, modelTypes: 0, byModelType: [] });
+    expect(data.hanoi).toEqual({
+      residentialAreas: 0,
+      residentialAreasWithActiveModel: 0,
+      activeModels: 0,
+      modelTypes: 0,
+      byModelType: [],
+    });
   });
 
   it('says which unit and date it could not find, and refuses figuresOn it cannot honour', async () => {
@@ -114,14 +152,20 @@ describe('coverage (issue #4, item 3)', () => {
     // Bình Phước no longer exists after the reform.
     const gone = await server.query<any>(`{ movementReport(unitCode: "70", asOf: "2025-12-31") }`);
     expect(gone.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', unitCode: '70', asOf: '2025-12-31' });
-    const noLineage = await server.query<any>(`{ coverage(unitCode: "75", asOf: "2025-12-31", figuresOn: "2024-12-31") { residentialAreas } }`);
+    const noLineage = await server.query<any>(
+      `{ coverage(unitCode: "75", asOf: "2025-12-31", figuresOn: "2024-12-31") { residentialAreas } }`,
+    );
     expect(noLineage.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'figuresOn' });
-    const later = await server.query<any>(`{ coverage(unitCode: "70", asOf: "2024-12-31", lineage: true, figuresOn: "2025-12-31") { residentialAreas } }`);
+    const later = await server.query<any>(
+      `{ coverage(unitCode: "70", asOf: "2024-12-31", lineage: true, figuresOn: "2025-12-31") { residentialAreas } }`,
+    );
     expect(later.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'figuresOn' });
   });
 
   it('is a published aggregate: anyone may read it, with no token', async () => {
-    const { data, errors } = await server.query<any>(`{ coverage(unitCode: "70", asOf: "2024-12-31") { residentialAreasWithActiveModel } }`);
+    const { data, errors } = await server.query<any>(
+      `{ coverage(unitCode: "70", asOf: "2024-12-31") { residentialAreasWithActiveModel } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.coverage.residentialAreasWithActiveModel).toBe(866);
   });
@@ -162,7 +206,15 @@ describe('movementReport', () => {
     expect(vi).toContain('Tính đến ngày 05/01/2024');
     expect(vi).toContain('1.200/1.234 khu dân cư');
     expect(vi).toContain('"Đội dân phòng", "Camera an ninh". Tổng cộng 2.180 mô hình');
-    const en = movementReportText({ unit: { name: 'Hồ Chí Minh', fullName: 'Thành phố Hồ Chí Minh', kind: 'THANH_PHO_TRUC_THUOC_TRUNG_UONG' }, asOf: '2024-01-05', figures, modelTypes: types }, 'EN');
+    const en = movementReportText(
+      {
+        unit: { name: 'Hồ Chí Minh', fullName: 'Thành phố Hồ Chí Minh', kind: 'THANH_PHO_TRUC_THUOC_TRUNG_UONG' },
+        asOf: '2024-01-05',
+        figures,
+        modelTypes: types,
+      },
+      'EN',
+    );
     expect(en).toContain('As of 05/01/2024, Hồ Chí Minh City has 2 kinds of models');
     expect(en).toContain('1,200/1,234 residential areas');
     const none = { residentialAreas: 0, residentialAreasWithActiveModel: 0, activeModels: 0, modelTypes: 0 };
@@ -223,7 +275,9 @@ describe('nationalCoverage', () => {
 
   it('is the sum of the provinces, each as coverage(unitCode) gives it, in the statements of one coverage', async () => {
     const national = await server.queryCounting<any>(NATIONAL('asOf: "2024-12-31"'));
-    const province = await server.query<any>(`{ coverage(unitCode: "70", asOf: "2024-12-31") { ${FIGURES} byModelType { activeModels } } }`);
+    const province = await server.query<any>(
+      `{ coverage(unitCode: "70", asOf: "2024-12-31") { ${FIGURES} byModelType { activeModels } } }`,
+    );
     expect(national.body.errors).toBeUndefined();
     const n = national.body.data.nationalCoverage;
     expect(n.byProvince).toHaveLength(63);
@@ -240,18 +294,25 @@ describe('nationalCoverage', () => {
 
   it('re-attributes 2024 to the 34 provinces of today through the lineage, in one more statement', async () => {
     const r = await server.queryCounting<any>(NATIONAL('asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31"'));
-    const province = await server.query<any>(`{ coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") { ${FIGURES} lineage { partial { residentialAreas } } } }`);
+    const province = await server.query<any>(
+      `{ coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") { ${FIGURES} lineage { partial { residentialAreas } } } }`,
+    );
     expect(r.body.errors).toBeUndefined();
     const n = r.body.data.nationalCoverage;
     expect(n.byProvince).toHaveLength(34);
-    expect(n.byProvince.find((p: any) => p.unit.code === '75')).toMatchObject({ residentialAreas: province.data.coverage.residentialAreas, activeModels: province.data.coverage.activeModels });
+    expect(n.byProvince.find((p: any) => p.unit.code === '75')).toMatchObject({
+      residentialAreas: province.data.coverage.residentialAreas,
+      activeModels: province.data.coverage.activeModels,
+    });
     expect(n.lineage.partial.residentialAreas).toBe(province.data.coverage.lineage.partial.residentialAreas);
     expect(r.statements.length).toMatchInlineSnapshot(`4`);
   });
 
   it('builds the levels of breakdown the query selects, through fragments too, with the same figures', async () => {
     const shallow = await server.query<any>(`{ nationalCoverage(asOf: "2024-12-31") { byProvince { unit { code } residentialAreas } } }`);
-    const deep = await server.query<any>(`{ nationalCoverage(asOf: "2024-12-31") { ...N } } fragment N on NationalCoverage { byProvince { ... on Coverage { unit { code } residentialAreas ...C } } } fragment C on Coverage { byChild { unit { code } residentialAreas } }`);
+    const deep = await server.query<any>(
+      `{ nationalCoverage(asOf: "2024-12-31") { ...N } } fragment N on NationalCoverage { byProvince { ... on Coverage { unit { code } residentialAreas ...C } } } fragment C on Coverage { byChild { unit { code } residentialAreas } }`,
+    );
     const p70 = (r: any) => r.data.nationalCoverage.byProvince.find((p: any) => p.unit.code === '70');
     expect(p70(deep).residentialAreas).toBe(p70(shallow).residentialAreas);
     expect(p70(deep).byChild.length).toBeGreaterThan(0);
@@ -279,14 +340,38 @@ async function rows(): Promise<CoverageData> {
     to: iso([a.validTo, b.validTo].filter((d): d is Date => d !== null).sort((x, y) => +x - +y)[0] ?? null),
   });
   return {
-    units: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: iso(u.validFrom), to: iso(u.validTo) } })),
-    residentialAreas: placements.map((pl) => ({ id: pl.residentialAreaId, communeCode: pl.communeCode, validity: both(pl, pl.residentialArea) })),
+    units: units.map((u) => ({
+      id: u.id,
+      code: u.code,
+      level: u.level,
+      parentCode: u.parentCode,
+      validity: { from: iso(u.validFrom), to: iso(u.validTo) },
+    })),
+    residentialAreas: placements.map((pl) => ({
+      id: pl.residentialAreaId,
+      communeCode: pl.communeCode,
+      validity: both(pl, pl.residentialArea),
+    })),
     models: models.flatMap((m): CoverageModel[] =>
       m.hostKind === 'RESIDENTIAL_AREA'
         ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA' as const, residentialAreaId: m.residentialAreaId! } }]
         : m.hostKind === 'COMMUNE'
-          ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'COMMUNE' as const, communeCode: m.commune!.code, validity: { from: iso(m.commune!.validFrom), to: iso(m.commune!.validTo) } } }]
-          : m.organization!.placements.map((op) => ({ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'ORGANIZATION' as const, communeCode: op.communeCode, validity: both(op, m.organization!) } })),
+          ? [
+              {
+                id: m.id,
+                modelTypeId: m.modelTypeId,
+                host: {
+                  kind: 'COMMUNE' as const,
+                  communeCode: m.commune!.code,
+                  validity: { from: iso(m.commune!.validFrom), to: iso(m.commune!.validTo) },
+                },
+              },
+            ]
+          : m.organization!.placements.map((op) => ({
+              id: m.id,
+              modelTypeId: m.modelTypeId,
+              host: { kind: 'ORGANIZATION' as const, communeCode: op.communeCode, validity: both(op, m.organization!) },
+            })),
     ),
     events: events.map((e) => ({ modelId: e.modelId, kind: e.kind, date: iso(e.date)! })),
   };
@@ -319,13 +404,18 @@ describe('coverage steps kept by every write (CoverageStep, migration coverage_s
     const { missing, extra } = await checkCoverageSteps(ctx.db.prisma);
     return missing + extra;
   };
-  const figures70 = async (date: string) => (await readCoverageRows(ctx.db.prisma, { unitCode: '70', unitsOn: date, figuresOn: date, lineage: false })).data.communes;
-  const total = (communes: readonly { activeModels: number; residentialAreas: number }[]) => communes.reduce((s, c) => [s[0]! + c.residentialAreas, s[1]! + c.activeModels], [0, 0]);
+  const figures70 = async (date: string) =>
+    (await readCoverageRows(ctx.db.prisma, { unitCode: '70', unitsOn: date, figuresOn: date, lineage: false })).data.communes;
+  const total = (communes: readonly { activeModels: number; residentialAreas: number }[]) =>
+    communes.reduce((s, c) => [s[0]! + c.residentialAreas, s[1]! + c.activeModels], [0, 0]);
 
   it('holds on every date the lifecycle activates and stops models, the same as core', async () => {
     expect(await stale()).toBe(0);
     const kinds = await ctx.db.prisma.$queryRaw<{ def: string }[]>`SELECT pg_get_functiondef('antq_coverage_steps'::regproc) AS def`;
-    const listed = /e\.kind::text IN \(([^)]*)\)/.exec(kinds[0]!.def)![1]!.match(/'([A-Z_]+)'/g)!.map((k) => k.slice(1, -1));
+    const listed = /e\.kind::text IN \(([^)]*)\)/
+      .exec(kinds[0]!.def)![1]!
+      .match(/'([A-Z_]+)'/g)!
+      .map((k) => k.slice(1, -1));
     expect(listed.sort()).toEqual([...ACTIVATING_EVENTS].sort());
   });
 
@@ -333,39 +423,100 @@ describe('coverage steps kept by every write (CoverageStep, migration coverage_s
     const p = ctx.db.prisma;
     // An active model of an area of 70 in mid-2024.
     const model = (await p.model.findFirst({
-      where: { hostKind: 'RESIDENTIAL_AREA', events: { some: { kind: 'ACTIVATE', date: { lt: day('2024-01-01') } }, none: { kind: { in: ['SUSPEND', 'DISSOLVE'] } } } },
+      where: {
+        hostKind: 'RESIDENTIAL_AREA',
+        events: { some: { kind: 'ACTIVATE', date: { lt: day('2024-01-01') } }, none: { kind: { in: ['SUSPEND', 'DISSOLVE'] } } },
+      },
       include: { events: { orderBy: { seq: 'desc' }, take: 1 }, residentialArea: { include: { placements: true } } },
     }))!;
     const placement = model.residentialArea!.placements.find((pl) => pl.validFrom === null || pl.validFrom <= day('2024-06-30'))!;
     const before = total(await figures70('2024-06-30'));
     const writes: [string, () => Promise<unknown>][] = [
-      ['an event inserted', () => p.lifecycleEvent.create({ data: { modelId: model.id, kind: 'SUSPEND', date: day('2024-03-01'), seq: model.events[0]!.seq + 1 } })],
-      ['an event moved', () => p.lifecycleEvent.updateMany({ where: { modelId: model.id, kind: 'SUSPEND' }, data: { date: day('2024-08-01') } })],
-      ['an event inserted by raw SQL', () => p.$executeRaw`INSERT INTO "LifecycleEvent" (id, "modelId", kind, date, seq) VALUES (gen_random_uuid(), ${model.id}::uuid, 'RESUME', ${day('2024-09-01')}, ${model.events[0]!.seq + 2})`],
+      [
+        'an event inserted',
+        () =>
+          p.lifecycleEvent.create({ data: { modelId: model.id, kind: 'SUSPEND', date: day('2024-03-01'), seq: model.events[0]!.seq + 1 } }),
+      ],
+      [
+        'an event moved',
+        () => p.lifecycleEvent.updateMany({ where: { modelId: model.id, kind: 'SUSPEND' }, data: { date: day('2024-08-01') } }),
+      ],
+      [
+        'an event inserted by raw SQL',
+        () =>
+          p.$executeRaw`INSERT INTO "LifecycleEvent" (id, "modelId", kind, date, seq) VALUES (gen_random_uuid(), ${model.id}::uuid, 'RESUME', ${day('2024-09-01')}, ${model.events[0]!.seq + 2})`,
+      ],
       ['events deleted', () => p.lifecycleEvent.deleteMany({ where: { modelId: model.id, seq: { gt: model.events[0]!.seq } } })],
-      ['an area moved to another commune', async () => {
-        const other = await p.adminUnit.findFirst({ where: { level: 'COMMUNE', code: { not: placement.communeCode }, validTo: day('2025-06-30') } });
-        await p.residentialAreaPlacement.update({ where: { id: placement.id }, data: { validTo: day('2024-04-30') } });
-        await p.residentialAreaPlacement.create({ data: { residentialAreaId: placement.residentialAreaId, communeId: other!.id, communeCode: other!.code, placeCodes: [other!.code], validFrom: day('2024-05-01'), validTo: day('2025-06-30') } });
-      }],
-      ['an area dissolved', () => p.residentialArea.update({ where: { id: placement.residentialAreaId }, data: { validTo: day('2024-10-31') } })],
-      ['a model moved to another area', async () => {
-        const next = await p.model.findFirst({ where: { hostKind: 'RESIDENTIAL_AREA', residentialAreaId: { not: model.residentialAreaId } } });
-        await p.model.update({ where: { id: model.id }, data: { residentialAreaId: next!.residentialAreaId } });
-      }],
-      ['a model hosted by the commune itself, created with its events', async () => {
-        const created = await p.model.create({ data: { name: 'Tổ hòa giải xã (test)', modelTypeId: model.modelTypeId, hostKind: 'COMMUNE', communeId: placement.communeId, foundedOn: day('2024-02-01'), builtBy: 'POLICE' } });
-        await p.lifecycleEvent.createMany({ data: (['PROPOSE', 'SURVEY', 'APPROVE', 'ESTABLISH', 'ACTIVATE'] as const).map((kind, i) => ({ modelId: created.id, kind, date: day('2024-02-01'), seq: i + 1 })) });
-      }],
-      ['an organization and its placement ended', async () => {
-        const org = await p.organization.findFirst({ where: { models: { some: {} } }, include: { placements: true } });
-        await p.organizationPlacement.update({ where: { id: org!.placements[0]!.id }, data: { validTo: day('2024-05-31') } });
-        await p.organization.update({ where: { id: org!.id }, data: { validTo: day('2024-12-31') } });
-      }],
-      ['a model of another type', async () => {
-        const type = await p.modelType.findFirst({ where: { id: { not: model.modelTypeId } } });
-        await p.model.update({ where: { id: model.id }, data: { modelTypeId: type!.id } });
-      }],
+      [
+        'an area moved to another commune',
+        async () => {
+          const other = await p.adminUnit.findFirst({
+            where: { level: 'COMMUNE', code: { not: placement.communeCode }, validTo: day('2025-06-30') },
+          });
+          await p.residentialAreaPlacement.update({ where: { id: placement.id }, data: { validTo: day('2024-04-30') } });
+          await p.residentialAreaPlacement.create({
+            data: {
+              residentialAreaId: placement.residentialAreaId,
+              communeId: other!.id,
+              communeCode: other!.code,
+              placeCodes: [other!.code],
+              validFrom: day('2024-05-01'),
+              validTo: day('2025-06-30'),
+            },
+          });
+        },
+      ],
+      [
+        'an area dissolved',
+        () => p.residentialArea.update({ where: { id: placement.residentialAreaId }, data: { validTo: day('2024-10-31') } }),
+      ],
+      [
+        'a model moved to another area',
+        async () => {
+          const next = await p.model.findFirst({
+            where: { hostKind: 'RESIDENTIAL_AREA', residentialAreaId: { not: model.residentialAreaId } },
+          });
+          await p.model.update({ where: { id: model.id }, data: { residentialAreaId: next!.residentialAreaId } });
+        },
+      ],
+      [
+        'a model hosted by the commune itself, created with its events',
+        async () => {
+          const created = await p.model.create({
+            data: {
+              name: 'Tổ hòa giải xã (test)',
+              modelTypeId: model.modelTypeId,
+              hostKind: 'COMMUNE',
+              communeId: placement.communeId,
+              foundedOn: day('2024-02-01'),
+              builtBy: 'POLICE',
+            },
+          });
+          await p.lifecycleEvent.createMany({
+            data: (['PROPOSE', 'SURVEY', 'APPROVE', 'ESTABLISH', 'ACTIVATE'] as const).map((kind, i) => ({
+              modelId: created.id,
+              kind,
+              date: day('2024-02-01'),
+              seq: i + 1,
+            })),
+          });
+        },
+      ],
+      [
+        'an organization and its placement ended',
+        async () => {
+          const org = await p.organization.findFirst({ where: { models: { some: {} } }, include: { placements: true } });
+          await p.organizationPlacement.update({ where: { id: org!.placements[0]!.id }, data: { validTo: day('2024-05-31') } });
+          await p.organization.update({ where: { id: org!.id }, data: { validTo: day('2024-12-31') } });
+        },
+      ],
+      [
+        'a model of another type',
+        async () => {
+          const type = await p.modelType.findFirst({ where: { id: { not: model.modelTypeId } } });
+          await p.model.update({ where: { id: model.id }, data: { modelTypeId: type!.id } });
+        },
+      ],
       ['a model deleted with its events', () => p.model.delete({ where: { id: model.id } })],
     ];
     for (const [what, write] of writes) {
@@ -375,21 +526,34 @@ describe('coverage steps kept by every write (CoverageStep, migration coverage_s
     // The writes did move the figures (the test would fail on stale steps) …
     expect(total(await figures70('2024-06-30'))).not.toEqual(before);
     // … and the steps still count what core counts from the rows.
-    for (const [unitCode, date] of [['70', '2024-06-30'], ['70', '2024-12-31'], ['75', '2026-06-01']] as const) {
+    for (const [unitCode, date] of [
+      ['70', '2024-06-30'],
+      ['70', '2024-12-31'],
+      ['75', '2026-06-01'],
+    ] as const) {
       const data = await rows();
       const sql = await readCoverageRows(p, { unitCode, unitsOn: date, figuresOn: date, lineage: false });
       const byId = (list: readonly { communeId: string }[]) => new Map(list.map((c) => [c.communeId, c]));
-      expect(byId(sql.data.communes), `${unitCode} on ${date}`).toEqual(byId(countCommunes(data, date).communes.filter((c) => sql.units.has(c.communeId))));
+      expect(byId(sql.data.communes), `${unitCode} on ${date}`).toEqual(
+        byId(countCommunes(data, date).communes.filter((c) => sql.units.has(c.communeId))),
+      );
     }
   });
 
   it('are left as they are by an update that changes nothing they count (a version, a name), and recomputed once by one that does', async () => {
     const p = ctx.db.prisma;
-    const model = (await p.model.findFirst({ where: { hostKind: 'RESIDENTIAL_AREA', residentialArea: { placements: { some: {} } } }, include: { residentialArea: { include: { placements: true } } } }))!;
+    const model = (await p.model.findFirst({
+      where: { hostKind: 'RESIDENTIAL_AREA', residentialArea: { placements: { some: {} } } },
+      include: { residentialArea: { include: { placements: true } } },
+    }))!;
     const communes = [...new Set(model.residentialArea!.placements.map((pl) => pl.communeId))];
     // The transaction that last wrote each step of those communes: a refresh rewrites them all.
     const writers = async () =>
-      (await p.$queryRaw<{ x: string }[]>`SELECT string_agg(xmin::text, ',' ORDER BY id) AS x FROM "CoverageStep" WHERE "communeId" = ANY (${communes}::uuid[])`)[0]!.x;
+      (
+        await p.$queryRaw<
+          { x: string }[]
+        >`SELECT string_agg(xmin::text, ',' ORDER BY id) AS x FROM "CoverageStep" WHERE "communeId" = ANY (${communes}::uuid[])`
+      )[0]!.x;
     const untouched = await writers();
     expect(untouched).toBeTruthy();
     await p.model.update({ where: { id: model.id }, data: { version: { increment: 1 }, name: `${model.name} (đổi tên)` } });
@@ -410,13 +574,18 @@ describe('coverage steps kept by every write (CoverageStep, migration coverage_s
     const p = ctx.db.prisma;
     // A model active through 2024, so that dissolving it in January moves the figures.
     const model = (await p.model.findFirst({
-      where: { hostKind: 'RESIDENTIAL_AREA', events: { some: { kind: 'ACTIVATE', date: { lt: day('2024-01-01') } }, none: { kind: { in: ['SUSPEND', 'DISSOLVE'] } } } },
+      where: {
+        hostKind: 'RESIDENTIAL_AREA',
+        events: { some: { kind: 'ACTIVATE', date: { lt: day('2024-01-01') } }, none: { kind: { in: ['SUSPEND', 'DISSOLVE'] } } },
+      },
       include: { events: { orderBy: { seq: 'desc' }, take: 1 } },
       orderBy: { id: 'asc' },
     }))!;
     await p.$transaction(async (tx) => {
       await deferCoverageSteps(tx);
-      await tx.lifecycleEvent.create({ data: { modelId: model.id, kind: 'DISSOLVE', date: day('2024-01-15'), seq: model.events[0]!.seq + 1 } });
+      await tx.lifecycleEvent.create({
+        data: { modelId: model.id, kind: 'DISSOLVE', date: day('2024-01-15'), seq: model.events[0]!.seq + 1 },
+      });
       expect((await checkCoverageSteps(tx)).missing).toBeGreaterThan(0);
       await refreshCoverageSteps(tx, 'all');
       expect(await checkCoverageSteps(tx)).toMatchObject({ missing: 0, extra: 0 });

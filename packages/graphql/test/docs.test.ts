@@ -50,7 +50,22 @@ describe('the GraphQL in docs/*.md', () => {
 
 describe('graphqlBlocks', () => {
   it('finds blocks fenced exactly as graphql, indented or not, and leaves the rest', () => {
-    const md = ['# t', '```graphql', '{ a }', '```', '```graphql no-validate', '{ b }', '```', '- item', '  ```graphql', '  { c }', '  ```', '```json', '{}', '```'].join('\n');
+    const md = [
+      '# t',
+      '```graphql',
+      '{ a }',
+      '```',
+      '```graphql no-validate',
+      '{ b }',
+      '```',
+      '- item',
+      '  ```graphql',
+      '  { c }',
+      '  ```',
+      '```json',
+      '{}',
+      '```',
+    ].join('\n');
     expect(graphqlBlocks('t.md', md)).toEqual([
       { file: 't.md', line: 2, text: '{ a }' },
       { file: 't.md', line: 9, text: '{ c }' },

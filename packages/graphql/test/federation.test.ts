@@ -22,7 +22,11 @@ beforeAll(async () => {
   as.national = await bearer(tokenFor('NATIONAL', null));
   as.province = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
   as.otherProvince = await bearer(tokenFor('PROVINCE_OFFICER', '01'));
-  const page = await plain.query<any>(`{ models(unitCode: "75", asOf: "2025-12-31", first: 50) { edges { node { id residentialArea { id } } } } }`, undefined, as.national);
+  const page = await plain.query<any>(
+    `{ models(unitCode: "75", asOf: "2025-12-31", first: 50) { edges { node { id residentialArea { id } } } } }`,
+    undefined,
+    as.national,
+  );
   modelIds = page.data.models.edges.map((e: any) => e.node.id);
   areaIds = [...new Set<string>(page.data.models.edges.map((e: any) => e.node.residentialArea.id))];
 }, 180_000);
@@ -56,14 +60,18 @@ describe('the subgraph schema', () => {
     const { data } = await subgraph.query<any>(`{ _service { sdl } }`);
     const sdl: string = data._service.sdl;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])');
-    for (const type of ['AdminUnit', 'ResidentialArea', 'Model']) expect(sdl).toMatch(new RegExp(`type ${type} implements Node\\s+@key\\(fields: "id"\\)`));
+    for (const type of ['AdminUnit', 'ResidentialArea', 'Model'])
+      expect(sdl).toMatch(new RegExp(`type ${type} implements Node\\s+@key\\(fields: "id"\\)`));
     expect(sdl.match(/@key\(/g)).toHaveLength(3);
   });
 });
 
 describe('_entities', () => {
   it('resolves each representation as node(id:) does: inside the jurisdiction, and null outside it', async () => {
-    const r = [{ __typename: 'ResidentialArea', id: areaIds[0] }, { __typename: 'Model', id: modelIds[0] }];
+    const r = [
+      { __typename: 'ResidentialArea', id: areaIds[0] },
+      { __typename: 'Model', id: modelIds[0] },
+    ];
     const inside = await subgraph.query<any>(ENTITIES, { r }, as.province);
     expect(inside.errors).toBeUndefined();
     expect(inside.data._entities.map((e: any) => e?.id)).toEqual([areaIds[0], modelIds[0]]);
@@ -73,7 +81,10 @@ describe('_entities', () => {
     const anonymous = await subgraph.query<any>(ENTITIES, { r });
     expect(anonymous.data._entities).toEqual([null, null]);
     // node(id:) answers the same for the same viewers.
-    for (const [who, expected] of [['province', areaIds[0]], ['otherProvince', null]] as const) {
+    for (const [who, expected] of [
+      ['province', areaIds[0]],
+      ['otherProvince', null],
+    ] as const) {
       const node = await plain.query<any>(`query($id: ID!) { node(id: $id) { id } }`, { id: areaIds[0] }, as[who]);
       expect(node.data.node?.id ?? null).toBe(expected);
     }
@@ -94,12 +105,17 @@ describe('_entities', () => {
   it('resolves administrative units for anyone (they are public), seen today', async () => {
     const unit = await plain.query<any>(`{ adminUnit(code: "75", asOf: "2025-12-31") { id fullName } }`);
     const { data } = await subgraph.query<any>(ENTITIES, { r: [{ __typename: 'AdminUnit', id: unit.data.adminUnit.id }] });
-    expect(data._entities).toEqual([{ __typename: 'AdminUnit', id: unit.data.adminUnit.id, code: '75', fullName: unit.data.adminUnit.fullName }]);
+    expect(data._entities).toEqual([
+      { __typename: 'AdminUnit', id: unit.data.adminUnit.id, code: '75', fullName: unit.data.adminUnit.fullName },
+    ]);
   });
 
   it('reads a batch of representations in a number of statements that does not grow with it', async () => {
     const count = async (n: number) => {
-      const r = [...areaIds.slice(0, n).map((id) => ({ __typename: 'ResidentialArea', id })), ...modelIds.slice(0, n).map((id) => ({ __typename: 'Model', id }))];
+      const r = [
+        ...areaIds.slice(0, n).map((id) => ({ __typename: 'ResidentialArea', id })),
+        ...modelIds.slice(0, n).map((id) => ({ __typename: 'Model', id })),
+      ];
       const { body, statements } = await subgraph.queryCounting<any>(ENTITIES, { r }, as.province);
       expect(body.data._entities.filter(Boolean)).toHaveLength(r.length);
       return statements.length;

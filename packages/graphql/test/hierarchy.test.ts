@@ -39,8 +39,17 @@ describe('the hierarchy through time (issue #2 contract)', () => {
     expect(errors).toBeUndefined();
     const unit = (data as any).adminUnit;
     expect(unit).toMatchObject({
-      code: '70', name: 'Bình Phước', fullName: 'Tỉnh Bình Phước', level: 'PROVINCE', kind: 'TINH', kindName: 'Tỉnh',
-      validFrom: null, validTo: '2025-06-30', asOf: '2024-06-01', parent: null, predecessors: [],
+      code: '70',
+      name: 'Bình Phước',
+      fullName: 'Tỉnh Bình Phước',
+      level: 'PROVINCE',
+      kind: 'TINH',
+      kindName: 'Tỉnh',
+      validFrom: null,
+      validTo: '2025-06-30',
+      asOf: '2024-06-01',
+      parent: null,
+      predecessors: [],
     });
     expect(unit.children.totalCount).toBe(11);
     expect(unit.children.edges).toHaveLength(11);
@@ -49,7 +58,14 @@ describe('the hierarchy through time (issue #2 contract)', () => {
       {
         kind: 'FULL',
         date: '2025-07-01',
-        unit: { code: '75', fullName: 'Tỉnh Đồng Nai', validFrom: '2025-07-01', validTo: '2026-04-29', asOf: '2025-07-01', children: { totalCount: 95 } },
+        unit: {
+          code: '75',
+          fullName: 'Tỉnh Đồng Nai',
+          validFrom: '2025-07-01',
+          validTo: '2026-04-29',
+          asOf: '2025-07-01',
+          children: { totalCount: 95 },
+        },
       },
     ]);
   });
@@ -96,13 +112,20 @@ describe('the hierarchy through time (issue #2 contract)', () => {
     ['BÌNH PHƯỚC', '2024-06-01', true],
     ['Bình Phước', '2025-08-01', false],
   ])('search %j on %s finds the province: %s', async (search, asOf, found) => {
-    const { data } = await server.query<any>(`query($s: String!, $d: Date!) { adminUnits(search: $s, asOf: $d, level: PROVINCE) { edges { node { code } } } }`, { s: search, d: asOf });
+    const { data } = await server.query<any>(
+      `query($s: String!, $d: Date!) { adminUnits(search: $s, asOf: $d, level: PROVINCE) { edges { node { code } } } }`,
+      { s: search, d: asOf },
+    );
     expect(data.adminUnits.edges.some((e: any) => e.node.code === '70')).toBe(found);
   });
 
   it('matches names whatever the tone-mark placement', async () => {
-    const a = await server.query<any>(`{ adminUnits(search: "Hoà Bình", asOf: "2024-06-01", level: PROVINCE) { edges { node { code } } } }`);
-    const b = await server.query<any>(`{ adminUnits(search: "Hòa Bình", asOf: "2024-06-01", level: PROVINCE) { edges { node { code } } } }`);
+    const a = await server.query<any>(
+      `{ adminUnits(search: "Hoà Bình", asOf: "2024-06-01", level: PROVINCE) { edges { node { code } } } }`,
+    );
+    const b = await server.query<any>(
+      `{ adminUnits(search: "Hòa Bình", asOf: "2024-06-01", level: PROVINCE) { edges { node { code } } } }`,
+    );
     expect(a.data.adminUnits.edges).toEqual([{ node: { code: '17' } }]);
     expect(b.data).toEqual(a.data);
   });
@@ -118,11 +141,16 @@ describe('the hierarchy through time (issue #2 contract)', () => {
 
 describe('relay conventions', () => {
   it('pages with opaque cursors and keeps totalCount', async () => {
-    const first = await server.query<any>(`{ adminUnits(level: PROVINCE, asOf: "2025-07-01", first: 20) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }`);
+    const first = await server.query<any>(
+      `{ adminUnits(level: PROVINCE, asOf: "2025-07-01", first: 20) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }`,
+    );
     const page1 = first.data.adminUnits;
     expect(page1.edges).toHaveLength(20);
     expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const second = await server.query<any>(`query($after: String) { adminUnits(level: PROVINCE, asOf: "2025-07-01", first: 20, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { code } } } }`, { after: page1.pageInfo.endCursor });
+    const second = await server.query<any>(
+      `query($after: String) { adminUnits(level: PROVINCE, asOf: "2025-07-01", first: 20, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { code } } } }`,
+      { after: page1.pageInfo.endCursor },
+    );
     const page2 = second.data.adminUnits;
     expect(page2.totalCount).toBe(34);
     expect(page2.edges).toHaveLength(14);
@@ -157,7 +185,10 @@ describe('relay conventions', () => {
     const { data } = await server.query<any>(`{ adminUnit(code: "70", asOf: "2024-06-01") { id } }`);
     const id = data.adminUnit.id as string;
     expect(id).not.toContain('70');
-    const node = await server.query<any>(`query($id: ID!) { node(id: $id) { id ... on AdminUnit { code asOf children { totalCount } } } }`, { id });
+    const node = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { id ... on AdminUnit { code asOf children { totalCount } } } }`,
+      { id },
+    );
     expect(node.data.node).toEqual({ id, code: '70', asOf: '2025-06-30', children: { totalCount: 11 } });
     const missing = await server.query<any>(`{ node(id: "QWRtaW5Vbml0OjAxOWFjMDZmLTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAwMA==") { id } }`);
     expect(missing.data).toEqual({ node: null });

@@ -14,9 +14,12 @@ group('antq import', () => {
     expect((viewer as { subject: string }).subject).toMatch(/^cli:/);
   });
 
-  it.each([[{}], [{ unit: '7' }], [{ unit: '251' }], [{ unit: '75', national: true }]])('refuses to guess whose data it is: %j', (options) => {
-    expect(() => cliViewer(options)).toThrow(ImportUsageError);
-  });
+  it.each([[{}], [{ unit: '7' }], [{ unit: '251' }], [{ unit: '75', national: true }]])(
+    'refuses to guess whose data it is: %j',
+    (options) => {
+      expect(() => cliViewer(options)).toThrow(ImportUsageError);
+    },
+  );
 
   it('prints counts and each problem with row, column and code, in both languages', () => {
     const lines = describe({
@@ -35,6 +38,8 @@ group('antq import', () => {
       'columns not read: STT',
       '  row 3, Ngày sinh: INELIGIBLE: Người này chưa đủ điều kiện tham gia tổ (Luật 30/2023/QH15). / This person is not eligible for the team (Law 30/2023/QH15). (UNDER_18: under 18 / dưới 18 tuổi)',
     ]);
-    expect(describe({ code: 'FILE_REJECTED', message: { vi: 'x', en: 'rejected' }, problems: [fileProblem('WRONG_ENCODING')] })[1]).toMatch(/^ {2}WRONG_ENCODING: .*CSV UTF-8/);
+    expect(describe({ code: 'FILE_REJECTED', message: { vi: 'x', en: 'rejected' }, problems: [fileProblem('WRONG_ENCODING')] })[1]).toMatch(
+      /^ {2}WRONG_ENCODING: .*CSV UTF-8/,
+    );
   });
 });

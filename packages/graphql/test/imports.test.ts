@@ -28,10 +28,24 @@ const MUTATION = `mutation($i: ImportSpreadsheetInput!) { importSpreadsheet(inpu
   ... on ImportFileRejected { code messageVi messageEn fileProblems { code column messageVi messageEn } }
   ... on UserError { code messageVi messageEn } } } }`;
 
-type Report = { __typename: string; written: boolean; rowCount: number; validRowCount: number; createdCount: number; problems: Array<{ row: number; column: string; code: string; messageVi: string; messageEn: string; detail: string | null }>; code?: string };
+type Report = {
+  __typename: string;
+  written: boolean;
+  rowCount: number;
+  validRowCount: number;
+  createdCount: number;
+  problems: Array<{ row: number; column: string; code: string; messageVi: string; messageEn: string; detail: string | null }>;
+  code?: string;
+};
 
 /** Sends `bytes` as the file of an importSpreadsheet mutation (GraphQL multipart request spec). */
-async function upload(kind: ImportKind, bytes: Uint8Array, name: string, dryRun: boolean, headers: Record<string, string> = as.province): Promise<Report> {
+async function upload(
+  kind: ImportKind,
+  bytes: Uint8Array,
+  name: string,
+  dryRun: boolean,
+  headers: Record<string, string> = as.province,
+): Promise<Report> {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query: MUTATION, variables: { i: { kind, file: null, dryRun } } }));
   form.append('map', JSON.stringify({ 0: ['variables.i.file'] }));
@@ -39,13 +53,22 @@ async function upload(kind: ImportKind, bytes: Uint8Array, name: string, dryRun:
   // Encoded as a client sends it over HTTP (yoga.fetch mis-streams a FormData object it is handed directly).
   const encoded = new Request('http://antq.test/graphql', { method: 'POST', body: form });
   const body = new Uint8Array(await encoded.arrayBuffer());
-  const response = await ctx.server.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { ...headers, 'content-type': encoded.headers.get('content-type')! }, body });
+  const response = await ctx.server.yoga.fetch('http://antq.test/graphql', {
+    method: 'POST',
+    headers: { ...headers, 'content-type': encoded.headers.get('content-type')! },
+    body,
+  });
   const json = (await response.json()) as { data?: { importSpreadsheet: { result: Report } }; errors?: unknown };
   expect(json.errors).toBeUndefined();
   return json.data!.importSpreadsheet.result;
 }
 
-const csv = (rows: Array<Array<string | number | Date>>, separator = ',') => new TextEncoder().encode(rows.map((r) => r.map((c) => (/[",;\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(separator)).join('\r\n'));
+const csv = (rows: Array<Array<string | number | Date>>, separator = ',') =>
+  new TextEncoder().encode(
+    rows
+      .map((r) => r.map((c) => (/[",;\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(separator))
+      .join('\r\n'),
+  );
 
 async function xlsx(rows: Array<Array<string | number | Date | null>>, title?: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -58,8 +81,19 @@ async function xlsx(rows: Array<Array<string | number | Date | null>>, title?: s
 /** Row counts and a digest of every table an import writes (and the audit log). */
 async function snapshot() {
   const p = ctx.db.prisma;
-  const digest = async (table: string) => ((await p.$queryRawUnsafe(`SELECT count(*)::int AS n, coalesce(md5(string_agg(id::text, ',' ORDER BY id)), '') AS d FROM "${table}"`)) as Array<{ n: number; d: string }>)[0];
-  return Object.fromEntries(await Promise.all(['ResidentialArea', 'ResidentialAreaPlacement', 'Model', 'LifecycleEvent', 'TeamMember', 'SecurityTeam', 'AuditEntry'].map(async (t) => [t, await digest(t)])));
+  const digest = async (table: string) =>
+    (
+      (await p.$queryRawUnsafe(
+        `SELECT count(*)::int AS n, coalesce(md5(string_agg(id::text, ',' ORDER BY id)), '') AS d FROM "${table}"`,
+      )) as Array<{ n: number; d: string }>
+    )[0];
+  return Object.fromEntries(
+    await Promise.all(
+      ['ResidentialArea', 'ResidentialAreaPlacement', 'Model', 'LifecycleEvent', 'TeamMember', 'SecurityTeam', 'AuditEntry'].map(
+        async (t) => [t, await digest(t)],
+      ),
+    ),
+  );
 }
 
 const codesOf = (r: Report) => r.problems.map((p) => [p.row, p.column, p.code]);
@@ -69,7 +103,17 @@ beforeAll(async () => {
   await testModelTypes(ctx.db, 'IMPORT-TEST');
   const commune = await p.adminUnit.findFirstOrThrow({ where: { code: COMMUNE, validTo: null } });
   const place = { communeId: commune.id, communeCode: COMMUNE, placeCodes: [COMMUNE, '75'], validFrom: new Date('2025-07-01') };
-  const area = await p.residentialArea.create({ data: { name: 'Ấp Có Sẵn', kind: 'AP', households: 100, residents: 400, validFrom: new Date('2025-07-01'), searchText: 'ap co san', placements: { create: place } } });
+  const area = await p.residentialArea.create({
+    data: {
+      name: 'Ấp Có Sẵn',
+      kind: 'AP',
+      households: 100,
+      residents: 400,
+      validFrom: new Date('2025-07-01'),
+      searchText: 'ap co san',
+      placements: { create: place },
+    },
+  });
   await p.securityTeam.create({
     data: {
       name: TEAM,
@@ -79,14 +123,40 @@ beforeAll(async () => {
       establishedOn: new Date('2025-08-01'),
       areas: { create: [{ residentialAreaId: area.id }] },
       members: {
-        create: [{ fullName: 'Lê Văn Trưởng', birthDate: new Date('1970-01-01'), citizenId: EXISTING_MEMBER_ID, role: 'LEADER', joinedOn: new Date('2025-08-01'), education: 'UPPER_SECONDARY', residentSince: new Date('1990-01-01'), cleanRecord: true, hasHealthCertificate: true }],
+        create: [
+          {
+            fullName: 'Lê Văn Trưởng',
+            birthDate: new Date('1970-01-01'),
+            citizenId: EXISTING_MEMBER_ID,
+            role: 'LEADER',
+            joinedOn: new Date('2025-08-01'),
+            education: 'UPPER_SECONDARY',
+            residentSince: new Date('1990-01-01'),
+            cleanRecord: true,
+            hasHealthCertificate: true,
+          },
+        ],
       },
     },
   });
   // A commune of Đồng Nai (75) before the reform of 2025-07-01, ended then.
-  const districts = (await p.adminUnit.findMany({ where: { level: 'DISTRICT', parentCode: '75' }, select: { code: true } })).map((d) => d.code);
-  endedCommune = (await p.adminUnit.findFirstOrThrow({ where: { level: 'COMMUNE', parentCode: { in: districts }, validTo: { not: null, lt: new Date('2025-07-01') }, OR: [{ validFrom: null }, { validFrom: { lte: new Date('2025-01-01') } }] }, orderBy: { code: 'asc' } })).code;
-  otherProvinceCommune = (await p.adminUnit.findFirstOrThrow({ where: { level: 'COMMUNE', validTo: null, parentCode: '01' }, orderBy: { code: 'asc' } })).code;
+  const districts = (await p.adminUnit.findMany({ where: { level: 'DISTRICT', parentCode: '75' }, select: { code: true } })).map(
+    (d) => d.code,
+  );
+  endedCommune = (
+    await p.adminUnit.findFirstOrThrow({
+      where: {
+        level: 'COMMUNE',
+        parentCode: { in: districts },
+        validTo: { not: null, lt: new Date('2025-07-01') },
+        OR: [{ validFrom: null }, { validFrom: { lte: new Date('2025-01-01') } }],
+      },
+      orderBy: { code: 'asc' },
+    })
+  ).code;
+  otherProvinceCommune = (
+    await p.adminUnit.findFirstOrThrow({ where: { level: 'COMMUNE', validTo: null, parentCode: '01' }, orderBy: { code: 'asc' } })
+  ).code;
   const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
   as = {
     province: await bearer(tokenFor('PROVINCE_OFFICER', '75')),
@@ -136,8 +206,26 @@ const MODEL_PROBLEMS = [
   [8, 'Ngày thành lập', 'FUTURE_DATE'],
 ];
 
-const MEMBER_HEADER = ['Mã xã', 'Tên tổ', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Chức vụ', 'Ngày tham gia', 'Trình độ học vấn', 'Cư trú từ ngày', 'Lý lịch rõ ràng', 'Có giấy khám sức khỏe'];
-const member = (name: string, birth: string | Date, id: string, role: string, change: Partial<Record<'clean' | 'team' | 'commune', string>> = {}) => [
+const MEMBER_HEADER = [
+  'Mã xã',
+  'Tên tổ',
+  'Họ và tên',
+  'Ngày sinh',
+  'Số CCCD',
+  'Chức vụ',
+  'Ngày tham gia',
+  'Trình độ học vấn',
+  'Cư trú từ ngày',
+  'Lý lịch rõ ràng',
+  'Có giấy khám sức khỏe',
+];
+const member = (
+  name: string,
+  birth: string | Date,
+  id: string,
+  role: string,
+  change: Partial<Record<'clean' | 'team' | 'commune', string>> = {},
+) => [
   change.commune ?? COMMUNE,
   change.team ?? TEAM,
   name,
@@ -177,8 +265,22 @@ const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 describe('importSpreadsheet: a dry run of good and bad rows', () => {
   it.each([
     ['residential areas, CSV', 'RESIDENTIAL_AREAS', async () => csv([AREA_HEADER, ...areaRows()]), 'xa.csv', AREA_PROBLEMS, 9],
-    ['residential areas, CSV with semicolons', 'RESIDENTIAL_AREAS', async () => csv([AREA_HEADER, ...areaRows()], ';'), 'xa.csv', AREA_PROBLEMS, 9],
-    ['models, XLSX with Excel dates and a title row', 'MODELS', async () => xlsx([MODEL_HEADER, ...modelRows(excelDate)], 'DANH SÁCH MÔ HÌNH'), 'mo-hinh.xlsx', MODEL_PROBLEMS.map(([r, c, p]) => [(r as number) + 1, c, p]), 7],
+    [
+      'residential areas, CSV with semicolons',
+      'RESIDENTIAL_AREAS',
+      async () => csv([AREA_HEADER, ...areaRows()], ';'),
+      'xa.csv',
+      AREA_PROBLEMS,
+      9,
+    ],
+    [
+      'models, XLSX with Excel dates and a title row',
+      'MODELS',
+      async () => xlsx([MODEL_HEADER, ...modelRows(excelDate)], 'DANH SÁCH MÔ HÌNH'),
+      'mo-hinh.xlsx',
+      MODEL_PROBLEMS.map(([r, c, p]) => [(r as number) + 1, c, p]),
+      7,
+    ],
     ['models, CSV', 'MODELS', async () => csv([MODEL_HEADER, ...modelRows(dmy)]), 'mo-hinh.csv', MODEL_PROBLEMS, 7],
     ['team members, XLSX', 'TEAM_MEMBERS', async () => xlsx([MEMBER_HEADER, ...memberRows(excelDate)]), 'to.xlsx', MEMBER_PROBLEMS, 9],
     ['team members, CSV', 'TEAM_MEMBERS', async () => csv([MEMBER_HEADER, ...memberRows(dmy)]), 'to.csv', MEMBER_PROBLEMS, 9],
@@ -198,8 +300,14 @@ describe('importSpreadsheet: a dry run of good and bad rows', () => {
   });
 
   it.each([
-    ['Windows-1258 bytes', Uint8Array.from([...Buffer.from('M'), 0xe3, ...Buffer.from(' x'), 0xe3, ...Buffer.from(',T\u00ean\r\n25195,A\r\n', 'latin1')])],
-    ['UTF-8 read as Latin-1 and saved again (mojibake)', new TextEncoder().encode('MÃ£ xÃ£,TÃªn khu dÃ¢n cÆ°,LoaÌ£i\r\n25195,áº¤p 3,áº¤p\r\n')],
+    [
+      'Windows-1258 bytes',
+      Uint8Array.from([...Buffer.from('M'), 0xe3, ...Buffer.from(' x'), 0xe3, ...Buffer.from(',T\u00ean\r\n25195,A\r\n', 'latin1')]),
+    ],
+    [
+      'UTF-8 read as Latin-1 and saved again (mojibake)',
+      new TextEncoder().encode('MÃ£ xÃ£,TÃªn khu dÃ¢n cÆ°,LoaÌ£i\r\n25195,áº¤p 3,áº¤p\r\n'),
+    ],
   ])('a CSV file in the wrong encoding (%s) is refused as a whole, saying what to do', async (_name, bytes) => {
     const before = await snapshot();
     const result = await upload('RESIDENTIAL_AREAS', bytes, 'cu.csv', true);
@@ -212,7 +320,15 @@ describe('importSpreadsheet: a dry run of good and bad rows', () => {
   });
 
   it('refuses a file without a required column, an .xls file, and one over the row limit', async () => {
-    const missing = await upload('MODELS', csv([['Mã xã', 'Tên mô hình'], [COMMUNE, 'x']]), 'm.csv', true);
+    const missing = await upload(
+      'MODELS',
+      csv([
+        ['Mã xã', 'Tên mô hình'],
+        [COMMUNE, 'x'],
+      ]),
+      'm.csv',
+      true,
+    );
     expect(missing).toMatchObject({ __typename: 'ImportFileRejected' });
     const xls = await upload('MODELS', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), 'm.xls', true);
     expect((xls as unknown as { fileProblems: Array<{ code: string }> }).fileProblems.map((p) => p.code)).toEqual(['UNREADABLE']);
@@ -224,7 +340,11 @@ describe('importSpreadsheet: a dry run of good and bad rows', () => {
   it('refuses a role that may not write, and an upload over the size limit unread (413)', async () => {
     const partner = await upload('MODELS', csv([MODEL_HEADER, modelRows(dmy)[0]!]), 'm.csv', false, as.partner);
     expect(partner).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
-    const big = await ctx.server.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { ...as.province, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(20 * 1024 * 1024) }, body: '--x--' });
+    const big = await ctx.server.yoga.fetch('http://antq.test/graphql', {
+      method: 'POST',
+      headers: { ...as.province, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(20 * 1024 * 1024) },
+      body: '--x--',
+    });
     expect(big.status).toBe(413);
   });
 
@@ -249,7 +369,12 @@ describe('importSpreadsheet: a dry run of good and bad rows', () => {
       },
     });
     const before = await snapshot();
-    const response = await ctx.server.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { ...as.province, 'content-type': `multipart/form-data; boundary=${boundary}` }, body, duplex: 'half' } as RequestInit);
+    const response = await ctx.server.yoga.fetch('http://antq.test/graphql', {
+      method: 'POST',
+      headers: { ...as.province, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(413);
     const json = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
     expect(json.errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
@@ -263,7 +388,9 @@ describe('importSpreadsheet: a dry run of good and bad rows', () => {
     const served = await listen(ctx.server.yoga, 0, '127.0.0.1');
     let pulled = 0;
     const chunk = new Uint8Array(1024 * 1024).fill(0x61);
-    const head = new TextEncoder().encode(`--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--b\r\nContent-Disposition: form-data; name="0"; filename="big.csv"\r\n\r\n`);
+    const head = new TextEncoder().encode(
+      `--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--b\r\nContent-Disposition: form-data; name="0"; filename="big.csv"\r\n\r\n`,
+    );
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         if (pulled > 200 * 1024 * 1024) return controller.close();
@@ -273,9 +400,16 @@ describe('importSpreadsheet: a dry run of good and bad rows', () => {
       },
     });
     try {
-      const response = await fetch(served.url, { method: 'POST', headers: { ...as.province, 'content-type': 'multipart/form-data; boundary=b' }, body, duplex: 'half' } as RequestInit);
+      const response = await fetch(served.url, {
+        method: 'POST',
+        headers: { ...as.province, 'content-type': 'multipart/form-data; boundary=b' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
       expect(response.status).toBe(413);
-      expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe(
+        'PAYLOAD_TOO_LARGE',
+      );
       expect(pulled).toBeLessThan(40 * 1024 * 1024);
     } finally {
       await body.cancel().catch(() => {});
@@ -296,7 +430,12 @@ describe('importSpreadsheet: a dry run of good and bad rows', () => {
         controller.close();
       },
     });
-    const response = await ctx.server.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { ...as.province, 'content-type': encoded.headers.get('content-type')! }, body, duplex: 'half' } as RequestInit);
+    const response = await ctx.server.yoga.fetch('http://antq.test/graphql', {
+      method: 'POST',
+      headers: { ...as.province, 'content-type': encoded.headers.get('content-type')! },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     const json = (await response.json()) as { data: { importSpreadsheet: { result: Report } } };
     expect(json.data.importSpreadsheet.result).toMatchObject({ __typename: 'ImportReport', rowCount: 1, validRowCount: 1 });
   });
@@ -310,22 +449,42 @@ describe('importSpreadsheet: real runs', () => {
     const after = await snapshot();
     expect({ ...after, AuditEntry: undefined }).toEqual({ ...before, AuditEntry: undefined });
     const entry = await ctx.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'importSpreadsheet' }, orderBy: { at: 'desc' } });
-    expect(entry).toMatchObject({ outcome: 'VALIDATION', reason: 'TEAM_MEMBERS: 2 rows, 1 with problems, nothing written', actorRole: 'PROVINCE_OFFICER' });
+    expect(entry).toMatchObject({
+      outcome: 'VALIDATION',
+      reason: 'TEAM_MEMBERS: 2 rows, 1 with problems, nothing written',
+      actorRole: 'PROVINCE_OFFICER',
+    });
   });
 
   it('writes every row of a good file in one go, as the mutations would, with one audit entry', async () => {
     const before = await snapshot();
-    const good = areaRows().filter((r) => r[2] === 'Ấp Mới Một' || r[2] === 'Tổ dân phố 6').slice(0, 2);
+    const good = areaRows()
+      .filter((r) => r[2] === 'Ấp Mới Một' || r[2] === 'Tổ dân phố 6')
+      .slice(0, 2);
     const report = await upload('RESIDENTIAL_AREAS', await xlsx([AREA_HEADER, ...good]), 'xa.xlsx', false);
-    expect(report).toMatchObject({ __typename: 'ImportReport', written: true, rowCount: 2, validRowCount: 2, createdCount: 2, problems: [] });
+    expect(report).toMatchObject({
+      __typename: 'ImportReport',
+      written: true,
+      rowCount: 2,
+      validRowCount: 2,
+      createdCount: 2,
+      problems: [],
+    });
     const after = await snapshot();
     expect(after.ResidentialArea.n).toBe(before.ResidentialArea.n + 2);
     expect(after.ResidentialAreaPlacement.n).toBe(before.ResidentialAreaPlacement.n + 2);
     expect(after.AuditEntry.n).toBe(before.AuditEntry.n + 1);
-    const entry = await ctx.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'importSpreadsheet', outcome: 'OK' }, orderBy: { at: 'desc' } });
+    const entry = await ctx.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: 'importSpreadsheet', outcome: 'OK' },
+      orderBy: { at: 'desc' },
+    });
     expect(entry).toMatchObject({ entity: 'Import', reason: 'RESIDENTIAL_AREAS: 2 rows, 2 created', placeCodes: [COMMUNE, '75'] });
     // Seen through the read API like an area created by the mutation.
-    const read = await ctx.server.query<any>(`{ residentialAreas(unitCode: "${COMMUNE}", first: 50) { edges { node { name kind households residents } } } }`, {}, as.province);
+    const read = await ctx.server.query<any>(
+      `{ residentialAreas(unitCode: "${COMMUNE}", first: 50) { edges { node { name kind households residents } } } }`,
+      {},
+      as.province,
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data.residentialAreas.edges.map((e: any) => e.node)).toEqual(
       expect.arrayContaining([
@@ -354,7 +513,13 @@ describe('importSpreadsheet: real runs', () => {
   });
 
   it('is refused outside the jurisdiction: a commune officer of another commune', async () => {
-    const report = await upload('RESIDENTIAL_AREAS', csv([AREA_HEADER, [1, COMMUNE, 'Ấp Ngoài', 'Ấp', '01/08/2025', 1, 1]]), 'x.csv', true, as.otherCommune);
+    const report = await upload(
+      'RESIDENTIAL_AREAS',
+      csv([AREA_HEADER, [1, COMMUNE, 'Ấp Ngoài', 'Ấp', '01/08/2025', 1, 1]]),
+      'x.csv',
+      true,
+      as.otherCommune,
+    );
     expect(codesOf(report)).toEqual([[2, 'Mã xã', 'OUTSIDE_JURISDICTION']]);
   });
 
@@ -364,8 +529,26 @@ describe('importSpreadsheet: real runs', () => {
     const place = { communeId: commune.id, communeCode: COMMUNE, placeCodes: [COMMUNE, '75'], validFrom: new Date('2025-07-01') };
     // Two teams and two areas of one name in 25195: a name that is AMBIGUOUS to those who may see them.
     for (const _ of [1, 2]) {
-      await p.residentialArea.create({ data: { name: 'Ấp Song Sinh', kind: 'AP', households: 10, residents: 40, validFrom: new Date('2025-07-01'), searchText: 'ap song sinh', placements: { create: place } } });
-      await p.securityTeam.create({ data: { name: 'Tổ Song Sinh', communeId: commune.id, communeCode: COMMUNE, placeCodes: [COMMUNE, '75'], establishedOn: new Date('2025-08-01') } });
+      await p.residentialArea.create({
+        data: {
+          name: 'Ấp Song Sinh',
+          kind: 'AP',
+          households: 10,
+          residents: 40,
+          validFrom: new Date('2025-07-01'),
+          searchText: 'ap song sinh',
+          placements: { create: place },
+        },
+      });
+      await p.securityTeam.create({
+        data: {
+          name: 'Tổ Song Sinh',
+          communeId: commune.id,
+          communeCode: COMMUNE,
+          placeCodes: [COMMUNE, '75'],
+          establishedOn: new Date('2025-08-01'),
+        },
+      });
     }
     const members = (team: string) => csv([MEMBER_HEADER, member('Trần Văn Ngoài', '01/01/1980', '070080002221', 'Tổ viên', { team })]);
     const models = (area: string) => csv([MODEL_HEADER, [COMMUNE, area, 'Tổ ANND ngoài', 'TANND', '01/09/2025', 'Công an', 5]]);
@@ -375,10 +558,14 @@ describe('importSpreadsheet: real runs', () => {
     expect(codesOf(await upload('MODELS', models('Ấp Song Sinh'), 'm.csv', true))).toEqual([[2, 'Tên khu dân cư', 'AMBIGUOUS']]);
 
     // An officer of 25210: two teams of a name, one team, none, all the same problem in the same words.
-    const teams = await Promise.all(['Tổ Song Sinh', TEAM, 'Tổ không có'].map((t) => upload('TEAM_MEMBERS', members(t), 'to.csv', true, as.otherCommune)));
+    const teams = await Promise.all(
+      ['Tổ Song Sinh', TEAM, 'Tổ không có'].map((t) => upload('TEAM_MEMBERS', members(t), 'to.csv', true, as.otherCommune)),
+    );
     for (const r of teams) expect(r.problems).toEqual(teams[2]!.problems);
     expect(codesOf(teams[2]!)).toEqual([[2, 'Tên tổ', 'UNKNOWN_TEAM']]);
-    const areas = await Promise.all(['Ấp Song Sinh', 'Ấp Có Sẵn', 'Ấp Không Có'].map((a) => upload('MODELS', models(a), 'm.csv', true, as.otherCommune)));
+    const areas = await Promise.all(
+      ['Ấp Song Sinh', 'Ấp Có Sẵn', 'Ấp Không Có'].map((a) => upload('MODELS', models(a), 'm.csv', true, as.otherCommune)),
+    );
     for (const r of areas) expect(r.problems).toEqual(areas[2]!.problems);
     expect(codesOf(areas[2]!)).toEqual([[2, 'Tên khu dân cư', 'UNKNOWN_AREA']]);
   });
@@ -387,32 +574,61 @@ describe('importSpreadsheet: real runs', () => {
 describe('importSpreadsheet: statements', () => {
   const day = (i: number) => `${(i % 28) + 1}/0${(i % 9) + 1}/2025`;
   const files: Record<ImportKind, (n: number) => Uint8Array> = {
-    RESIDENTIAL_AREAS: (n) => csv([AREA_HEADER, ...Array.from({ length: n }, (_, i) => [i, i % 2 ? COMMUNE : '25210', `Khu thử ${i}`, 'Ấp', day(i), 10, 40])]),
-    MODELS: (n) => csv([MODEL_HEADER, ...Array.from({ length: n }, (_, i) => [COMMUNE, i % 3 ? 'Ấp Có Sẵn' : 'Ấp Mới Một', `Mô hình thử ${i}`, i % 2 ? 'TANND' : 'Tổ an ninh nhân dân', day(i + 6), 'Công an', i])]),
-    TEAM_MEMBERS: (n) => csv([MEMBER_HEADER, ...Array.from({ length: n }, (_, i) => member(`Người thử ${i}`, `0${(i % 9) + 1}/01/19${60 + (i % 30)}`, `0700${String(i).padStart(8, '0')}`, i % 2 ? 'Tổ viên' : 'Tổ phó', i % 5 ? {} : { team: 'Tổ không có' }))]),
+    RESIDENTIAL_AREAS: (n) =>
+      csv([AREA_HEADER, ...Array.from({ length: n }, (_, i) => [i, i % 2 ? COMMUNE : '25210', `Khu thử ${i}`, 'Ấp', day(i), 10, 40])]),
+    MODELS: (n) =>
+      csv([
+        MODEL_HEADER,
+        ...Array.from({ length: n }, (_, i) => [
+          COMMUNE,
+          i % 3 ? 'Ấp Có Sẵn' : 'Ấp Mới Một',
+          `Mô hình thử ${i}`,
+          i % 2 ? 'TANND' : 'Tổ an ninh nhân dân',
+          day(i + 6),
+          'Công an',
+          i,
+        ]),
+      ]),
+    TEAM_MEMBERS: (n) =>
+      csv([
+        MEMBER_HEADER,
+        ...Array.from({ length: n }, (_, i) =>
+          member(
+            `Người thử ${i}`,
+            `0${(i % 9) + 1}/01/19${60 + (i % 30)}`,
+            `0700${String(i).padStart(8, '0')}`,
+            i % 2 ? 'Tổ viên' : 'Tổ phó',
+            i % 5 ? {} : { team: 'Tổ không có' },
+          ),
+        ),
+      ]),
   };
-  it.each(['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS'] as const)('checks a file of %s of 10 rows and one of 1,000 with the same number of SQL statements', async (kind) => {
-    const count = async (n: number) => {
-      const statements: string[] = [];
-      const stop = ctx.db.onQuery((e) => statements.push(e.query));
-      try {
-        const report = await upload(kind, files[kind](n), 'n.csv', true);
-        expect(report.rowCount).toBe(n);
-      } finally {
-        stop();
-      }
-      return statements.length;
-    };
-    const small = await count(10);
-    const large = await count(1000);
-    console.log(`dry run of ${kind}: ${small} statements for 10 rows, ${large} for 1,000`);
-    expect(large).toBe(small);
-  });
+  it.each(['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS'] as const)(
+    'checks a file of %s of 10 rows and one of 1,000 with the same number of SQL statements',
+    async (kind) => {
+      const count = async (n: number) => {
+        const statements: string[] = [];
+        const stop = ctx.db.onQuery((e) => statements.push(e.query));
+        try {
+          const report = await upload(kind, files[kind](n), 'n.csv', true);
+          expect(report.rowCount).toBe(n);
+        } finally {
+          stop();
+        }
+        return statements.length;
+      };
+      const small = await count(10);
+      const large = await count(1000);
+      console.log(`dry run of ${kind}: ${small} statements for 10 rows, ${large} for 1,000`);
+      expect(large).toBe(small);
+    },
+  );
 });
 
 describe('importSpreadsheet: a real run writes in a constant number of statements', () => {
   it('3 areas and 300 areas cost the same (two inserts, the audit entry, the transaction)', async () => {
-    const file = (n: number, tag: string) => csv([AREA_HEADER, ...Array.from({ length: n }, (_, i) => [i, COMMUNE, `Khu ${tag} ${i}`, 'Tổ dân phố', '01/08/2025', 10, 40])]);
+    const file = (n: number, tag: string) =>
+      csv([AREA_HEADER, ...Array.from({ length: n }, (_, i) => [i, COMMUNE, `Khu ${tag} ${i}`, 'Tổ dân phố', '01/08/2025', 10, 40])]);
     const count = async (n: number, tag: string) => {
       const statements: string[] = [];
       const stop = ctx.db.onQuery((e) => statements.push(e.query));
@@ -439,23 +655,40 @@ describe('templates', () => {
   };
 
   it('each template (CSV and XLSX) is read back as one valid row: areas first, then models and members in them', async () => {
-    for (const format of ['csv', 'xlsx'] as const) expect(await round('RESIDENTIAL_AREAS', format)).toEqual({ rows: 1, problems: [], written: false });
+    for (const format of ['csv', 'xlsx'] as const)
+      expect(await round('RESIDENTIAL_AREAS', format)).toEqual({ rows: 1, problems: [], written: false });
     expect(await round('RESIDENTIAL_AREAS', 'csv', false)).toEqual({ rows: 1, problems: [], written: true });
     for (const format of ['csv', 'xlsx'] as const) expect(await round('MODELS', format)).toEqual({ rows: 1, problems: [], written: false });
     const p = ctx.db.prisma;
     const area = await p.residentialArea.findFirstOrThrow({ where: { name: 'Ấp 3' }, include: { placements: true } });
     const placement = area.placements[0]!;
     await p.securityTeam.create({
-      data: { name: 'Tổ bảo vệ ANTT ấp 3', communeId: placement.communeId, communeCode: placement.communeCode, placeCodes: placement.placeCodes, establishedOn: new Date('2025-08-15'), areas: { create: [{ residentialAreaId: area.id }] } },
+      data: {
+        name: 'Tổ bảo vệ ANTT ấp 3',
+        communeId: placement.communeId,
+        communeCode: placement.communeCode,
+        placeCodes: placement.placeCodes,
+        establishedOn: new Date('2025-08-15'),
+        areas: { create: [{ residentialAreaId: area.id }] },
+      },
     });
-    for (const format of ['csv', 'xlsx'] as const) expect(await round('TEAM_MEMBERS', format)).toEqual({ rows: 1, problems: [], written: false });
+    for (const format of ['csv', 'xlsx'] as const)
+      expect(await round('TEAM_MEMBERS', format)).toEqual({ rows: 1, problems: [], written: false });
   });
   it('the workbook explains every column in Vietnamese and English on its second sheet', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await templateXlsx('TEAM_MEMBERS')) as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'Hướng dẫn']);
     const guide = wb.worksheets[1]!;
-    expect(guide.getRow(1).values).toEqual([undefined, 'Cột', 'Column (English header also accepted)', 'Bắt buộc / Required', 'Hướng dẫn', 'Guide', 'Ví dụ / Example']);
+    expect(guide.getRow(1).values).toEqual([
+      undefined,
+      'Cột',
+      'Column (English header also accepted)',
+      'Bắt buộc / Required',
+      'Hướng dẫn',
+      'Guide',
+      'Ví dụ / Example',
+    ]);
     expect(guide.getRow(2).getCell(1).value).toBe('Mã xã');
   });
 });

@@ -26,9 +26,22 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
   sign = (claims) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setSubject('officer@idp').setIssuer('https://idp.cand.example').setAudience('antq').setIssuedAt().setExpirationTime('10m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+      .setSubject('officer@idp')
+      .setIssuer('https://idp.cand.example')
+      .setAudience('antq')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
   db = await openPreparedDatabase();
-  yoga = createAntqYoga({ db, secrets: TEST_SECRETS, jwks: { url, issuer: 'https://idp.cand.example', audience: 'antq' }, graphiql: false, log: () => {} });
+  yoga = createAntqYoga({
+    db,
+    secrets: TEST_SECRETS,
+    jwks: { url, issuer: 'https://idp.cand.example', audience: 'antq' },
+    graphiql: false,
+    log: () => {},
+  });
 });
 
 afterAll(async () => {
@@ -50,7 +63,14 @@ it('accepts a token the identity provider signed, with its role and unit', async
 });
 
 it('refuses a token for another audience, and this server’s own tokens', async () => {
-  const wrongAudience = await new SignJWT({ role: 'national' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('https://idp.cand.example').setAudience('other').setIssuedAt().setExpirationTime('10m').sign(TEST_SECRETS.jwtSecret);
+  const wrongAudience = await new SignJWT({ role: 'national' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('x')
+    .setIssuer('https://idp.cand.example')
+    .setAudience('other')
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(TEST_SECRETS.jwtSecret);
   expect((await ask(wrongAudience)).status).toBe(401);
   expect((await ask(await tokenFor('NATIONAL', null))).status).toBe(401);
 });

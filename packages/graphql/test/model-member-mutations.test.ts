@@ -49,7 +49,15 @@ const node = async (id: string, who: Who = 'commune') => (await server.query<any
 /** Row counts of every table these mutations write. */
 async function counts() {
   const p = db.prisma;
-  return { models: await p.model.count(), events: await p.lifecycleEvent.count(), members: await p.modelMember.count(), left: await p.modelMember.count({ where: { leftOn: { not: null } } }), evaluations: await p.modelEvaluation.count(), points: await p.replicationPoint.count(), versions: (await p.model.aggregate({ _sum: { version: true } }))._sum.version };
+  return {
+    models: await p.model.count(),
+    events: await p.lifecycleEvent.count(),
+    members: await p.modelMember.count(),
+    left: await p.modelMember.count({ where: { leftOn: { not: null } } }),
+    evaluations: await p.modelEvaluation.count(),
+    points: await p.replicationPoint.count(),
+    versions: (await p.model.aggregate({ _sum: { version: true } }))._sum.version,
+  };
 }
 
 const { run, refusedWith } = mutationHelpers<Who>(() => ({ server, db, as }), counts);
@@ -64,10 +72,21 @@ async function newArea(name: string) {
 /** A model in a new area, founded on 2025-08-01 and, unless `activeFrom` is null, ACTIVE from that day: answers its ID and version. */
 async function newModel(name: string, activeFrom: string | null = '2025-09-01') {
   const areaId = await newArea(`Ấp ${name}`);
-  const model = await run(CREATE_MODEL, { name, modelTypeId: gid('ModelType', raType), residentialAreaId: areaId, foundedOn: '2025-08-01', builtBy: 'POLICE' });
+  const model = await run(CREATE_MODEL, {
+    name,
+    modelTypeId: gid('ModelType', raType),
+    residentialAreaId: areaId,
+    foundedOn: '2025-08-01',
+    builtBy: 'POLICE',
+  });
   let version = model.version as number;
   if (activeFrom) {
-    for (const [kind, date] of [['SURVEY', '2025-08-05'], ['APPROVE', '2025-08-10'], ['ESTABLISH', '2025-08-15'], ['ACTIVATE', activeFrom]] as const) {
+    for (const [kind, date] of [
+      ['SURVEY', '2025-08-05'],
+      ['APPROVE', '2025-08-10'],
+      ['ESTABLISH', '2025-08-15'],
+      ['ACTIVATE', activeFrom],
+    ] as const) {
       const step = await run(RECORD_EVENT, { modelId: model.id, version, kind, date });
       expect(step.__typename).toBe('Model');
       version = step.version;
@@ -85,7 +104,14 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 // The personal data of the member used below: none of it may appear in errors or logs.
-const PERSON = { fullName: 'Nguyễn Văn An', position: 'Tổ trưởng', birthDate: '1980-03-04', citizenId: '070080001234', phone: '0912 345 678', address: '12 đường Lê Lợi, ấp Tân Lập' };
+const PERSON = {
+  fullName: 'Nguyễn Văn An',
+  position: 'Tổ trưởng',
+  birthDate: '1980-03-04',
+  citizenId: '070080001234',
+  phone: '0912 345 678',
+  address: '12 đường Lê Lợi, ấp Tân Lập',
+};
 const SECRETS = ['070080001234', '0912345678', '0912 345 678', 'Lê Lợi', '1980-03-04'];
 const mentionsPersonalData = (value: unknown) => SECRETS.some((s) => JSON.stringify(value).includes(s));
 
@@ -94,7 +120,13 @@ describe('addModelMember', () => {
   beforeAll(async () => {
     model = await newModel('Tổ thành viên');
   });
-  const input = (change: Record<string, unknown> = {}) => ({ modelId: model.id, version: model.version, ...PERSON, joinedOn: '2025-09-10', ...change });
+  const input = (change: Record<string, unknown> = {}) => ({
+    modelId: model.id,
+    version: model.version,
+    ...PERSON,
+    joinedOn: '2025-09-10',
+    ...change,
+  });
 
   it.each([
     ['an empty name', { fullName: ' ' }, 'VALIDATION', ['input', 'fullName']],
@@ -112,26 +144,45 @@ describe('addModelMember', () => {
     ['a province officer of another province', {}, 'NOT_FOUND', null, 'otherProvince'],
     ['another area’s leader', {}, 'NOT_FOUND', null, 'leader'],
     ['a partner', {}, 'FORBIDDEN', null, 'partner'],
-  ] as const)('refuses %s with a typed error, audited, writes nothing, and repeats no personal data', async (_name, change, code, path, who: Who = 'commune') => {
-    const result = await refusedWith(ADD, 'addModelMember', input(change), who);
-    expect(result.code).toBe(code);
-    if (path) expect(result.fields.map((f: any) => f.path)).toContainEqual(path);
-    if (code === 'CONFLICT') expect(result.currentVersion).toBe(model.version);
-    expect(mentionsPersonalData(result)).toBe(false);
-    for (const given of ['07008000123X', '04/03/1980', '12345']) expect(JSON.stringify(result)).not.toContain(given);
-  });
+  ] as const)(
+    'refuses %s with a typed error, audited, writes nothing, and repeats no personal data',
+    async (_name, change, code, path, who: Who = 'commune') => {
+      const result = await refusedWith(ADD, 'addModelMember', input(change), who);
+      expect(result.code).toBe(code);
+      if (path) expect(result.fields.map((f: any) => f.path)).toContainEqual(path);
+      if (code === 'CONFLICT') expect(result.currentVersion).toBe(model.version);
+      expect(mentionsPersonalData(result)).toBe(false);
+      for (const given of ['07008000123X', '04/03/1980', '12345']) expect(JSON.stringify(result)).not.toContain(given);
+    },
+  );
 
   it('records the member, bumps the model’s version, and the read API lists them (personal data to officers only)', async () => {
     const before = await counts();
     const added = await run(ADD, input());
     expect(added).toMatchObject({ __typename: 'Model', id: model.id, version: model.version + 1 });
     expect(added.members.totalCount).toBe(1);
-    expect(added.members.edges[0].node).toEqual({ id: expect.any(String), fullName: 'Nguyễn Văn An', position: 'Tổ trưởng', joinedOn: '2025-09-10', leftOn: null, birthDate: '1980-03-04', citizenId: '070080001234', phone: '0912345678', address: '12 đường Lê Lợi, ấp Tân Lập' });
+    expect(added.members.edges[0].node).toEqual({
+      id: expect.any(String),
+      fullName: 'Nguyễn Văn An',
+      position: 'Tổ trưởng',
+      joinedOn: '2025-09-10',
+      leftOn: null,
+      birthDate: '1980-03-04',
+      citizenId: '070080001234',
+      phone: '0912345678',
+      address: '12 đường Lê Lợi, ấp Tân Lập',
+    });
     expect(await counts()).toMatchObject({ members: before.members + 1, versions: before.versions! + 1 });
     model.version += 1;
 
     const partner = await node(model.id, 'partner');
-    expect(partner.members.edges[0].node).toMatchObject({ fullName: 'Nguyễn Văn An', birthDate: null, citizenId: null, phone: null, address: null });
+    expect(partner.members.edges[0].node).toMatchObject({
+      fullName: 'Nguyễn Văn An',
+      birthDate: null,
+      citizenId: null,
+      phone: null,
+      address: null,
+    });
     expect((await node(model.id, 'province')).members.edges[0].node.citizenId).toBe('070080001234');
     expect(await node(model.id, 'otherCommune')).toBeNull();
 
@@ -155,15 +206,25 @@ describe('addModelMember', () => {
     const other = await newModel('Tổ giải thể');
     const leader = { authorization: `Bearer ${await tokenFor('AREA_LEADER', COMMUNE, { areaId: rawId(other.areaId) })}` };
     const added = await run(ADD, { modelId: other.id, version: other.version, fullName: 'Trần Thị Bình', joinedOn: '2025-10-01' }, leader);
-    expect(added.members.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ fullName: 'Trần Thị Bình', position: null, citizenId: null })]);
+    expect(added.members.edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ fullName: 'Trần Thị Bình', position: null, citizenId: null }),
+    ]);
     const dissolved = await run(RECORD_EVENT, { modelId: other.id, version: added.version, kind: 'DISSOLVE', date: '2026-01-01' });
-    const result = await refusedWith(ADD, 'addModelMember', { modelId: other.id, version: dissolved.version, fullName: 'Lê Văn C', joinedOn: '2026-02-01' });
+    const result = await refusedWith(ADD, 'addModelMember', {
+      modelId: other.id,
+      version: dissolved.version,
+      fullName: 'Lê Văn C',
+      joinedOn: '2026-02-01',
+    });
     expect(result.fields).toEqual([{ path: ['input', 'joinedOn'], message: 'the model was dissolved by then' }]);
   });
 
   it('lets one of two concurrent additions on the same version through, and answers the other a ConflictError', async () => {
     const before = await counts();
-    const results = await Promise.all([run(ADD, input({ fullName: 'Người Một', citizenId: '070080000001' })), run(ADD, input({ fullName: 'Người Hai', citizenId: '070080000002' }))]);
+    const results = await Promise.all([
+      run(ADD, input({ fullName: 'Người Một', citizenId: '070080000001' })),
+      run(ADD, input({ fullName: 'Người Hai', citizenId: '070080000002' })),
+    ]);
     expect(results.map((r) => r.__typename).sort()).toEqual(['ConflictError', 'Model']);
     expect(results.find((r) => r.__typename === 'ConflictError').currentVersion).toBe(model.version + 1);
     expect(await counts()).toMatchObject({ members: before.members + 1 });
@@ -206,7 +267,9 @@ describe('removeModelMember', () => {
 
   it('names the member in the log when an officer outside its place tries', async () => {
     const tries = await db.prisma.auditEntry.findMany({ where: { action: 'removeModelMember', actorUnitCode: '25210' } });
-    expect(tries.map((e) => [e.outcome, e.entity, e.entityId, e.placeCodes])).toEqual([['NOT_FOUND', 'ModelMember', memberId, [COMMUNE, '75']]]);
+    expect(tries.map((e) => [e.outcome, e.entity, e.entityId, e.placeCodes])).toEqual([
+      ['NOT_FOUND', 'ModelMember', memberId, [COMMUNE, '75']],
+    ]);
   });
 
   it('records the day they left: the member stays in the history with leftOn, the model’s version moves on', async () => {
@@ -233,7 +296,16 @@ describe('recordModelEvaluation', () => {
   beforeAll(async () => {
     model = await newModel('Tổ đánh giá');
   });
-  const input = (change: Record<string, unknown> = {}) => ({ modelId: model.id, version: model.version, periodFrom: '2025-10-01', periodTo: '2026-03-31', evaluatedOn: '2026-04-10', outcome: 'EFFECTIVE', note: 'Hoạt động đều', ...change });
+  const input = (change: Record<string, unknown> = {}) => ({
+    modelId: model.id,
+    version: model.version,
+    periodFrom: '2025-10-01',
+    periodTo: '2026-03-31',
+    evaluatedOn: '2026-04-10',
+    outcome: 'EFFECTIVE',
+    note: 'Hoạt động đều',
+    ...change,
+  });
 
   it('has a documented default minimum (180 days), set from the environment or by the embedding program', () => {
     expect(DEFAULT_SETTINGS.minimumActiveDaysToRateModel).toBe(180);
@@ -248,7 +320,12 @@ describe('recordModelEvaluation', () => {
     expect(result).toMatchObject({
       __typename: 'ValidationError',
       messageEn: 'A model is rated only after it has been active the minimum time.',
-      fields: [{ path: ['input', 'periodTo'], message: 'TOO_LITTLE_TIME_ACTIVE: a model is rated only after 180 days active; this one was active 168 days up to 2026-02-15' }],
+      fields: [
+        {
+          path: ['input', 'periodTo'],
+          message: 'TOO_LITTLE_TIME_ACTIVE: a model is rated only after 180 days active; this one was active 168 days up to 2026-02-15',
+        },
+      ],
     });
   });
 
@@ -282,7 +359,13 @@ describe('recordModelEvaluation', () => {
     expect(evaluated).toMatchObject({
       __typename: 'Model',
       version: model.version + 1,
-      latestEvaluation: { periodFrom: '2025-10-01', periodTo: '2026-03-31', evaluatedOn: '2026-04-10', outcome: 'EFFECTIVE', note: 'Hoạt động đều' },
+      latestEvaluation: {
+        periodFrom: '2025-10-01',
+        periodTo: '2026-03-31',
+        evaluatedOn: '2026-04-10',
+        outcome: 'EFFECTIVE',
+        note: 'Hoạt động đều',
+      },
     });
     expect(await counts()).toMatchObject({ evaluations: before.evaluations + 1, versions: before.versions! + 1 });
     model.version += 1;
@@ -292,24 +375,55 @@ describe('recordModelEvaluation', () => {
 
   it('refuses a second evaluation of the same period as a ValidationError, not a crash on the unique index', async () => {
     const result = await refusedWith(EVALUATE, 'recordModelEvaluation', input({ outcome: 'NOT_EFFECTIVE' }));
-    expect(result).toMatchObject({ __typename: 'ValidationError', messageEn: 'This model already has an evaluation for this period.', fields: [{ path: ['input', 'periodFrom'] }] });
+    expect(result).toMatchObject({
+      __typename: 'ValidationError',
+      messageEn: 'This model already has an evaluation for this period.',
+      fields: [{ path: ['input', 'periodFrom'] }],
+    });
   });
 
   it('keeps evaluations newest first, and latestEvaluation follows the latest period', async () => {
-    const next = await run(EVALUATE, input({ periodFrom: '2026-04-01', periodTo: '2026-05-31', evaluatedOn: '2026-06-01', outcome: 'NOT_EFFECTIVE', note: null }));
+    const next = await run(
+      EVALUATE,
+      input({ periodFrom: '2026-04-01', periodTo: '2026-05-31', evaluatedOn: '2026-06-01', outcome: 'NOT_EFFECTIVE', note: null }),
+    );
     model.version += 1;
-    expect(next.latestEvaluation).toEqual({ periodFrom: '2026-04-01', periodTo: '2026-05-31', evaluatedOn: '2026-06-01', outcome: 'NOT_EFFECTIVE', note: null });
+    expect(next.latestEvaluation).toEqual({
+      periodFrom: '2026-04-01',
+      periodTo: '2026-05-31',
+      evaluatedOn: '2026-06-01',
+      outcome: 'NOT_EFFECTIVE',
+      note: null,
+    });
     expect(next.evaluations.map((e: any) => e.periodTo)).toEqual(['2026-05-31', '2026-03-31']);
   });
 
   it('takes the minimum from the server’s settings', async () => {
-    const yoga = createAntqYoga({ db, secrets: TEST_SECRETS, clock: () => TEST_TODAY, graphiql: false, log: () => {}, settings: { minimumActiveDaysToRateModel: 150 } });
+    const yoga = createAntqYoga({
+      db,
+      secrets: TEST_SECRETS,
+      clock: () => TEST_TODAY,
+      graphiql: false,
+      log: () => {},
+      settings: { minimumActiveDaysToRateModel: 150 },
+    });
     const lenient: TestServer = {
       ...server,
       query: async (q, variables, headers) =>
-        (await (await yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: q, variables }) })).json()) as never,
+        (await (
+          await yoga.fetch('http://antq.test/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: JSON.stringify({ query: q, variables }),
+          })
+        ).json()) as never,
     };
-    const rated = await run(EVALUATE, input({ periodFrom: '2025-09-01', periodTo: '2026-02-15', evaluatedOn: '2026-02-20' }), 'commune', lenient);
+    const rated = await run(
+      EVALUATE,
+      input({ periodFrom: '2025-09-01', periodTo: '2026-02-15', evaluatedOn: '2026-02-20' }),
+      'commune',
+      lenient,
+    );
     expect(rated).toMatchObject({ __typename: 'Model', version: model.version + 1 });
   });
 });
@@ -321,7 +435,13 @@ describe('replicateModel', () => {
     source = await newModel('Tổ điển hình');
     target = await newArea('Ấp Nhân Rộng');
   });
-  const input = (change: Record<string, unknown> = {}) => ({ sourceModelId: source.id, residentialAreaId: target, name: 'Tổ an ninh ấp Nhân Rộng', replicatedOn: '2026-05-01', ...change });
+  const input = (change: Record<string, unknown> = {}) => ({
+    sourceModelId: source.id,
+    residentialAreaId: target,
+    name: 'Tổ an ninh ấp Nhân Rộng',
+    replicatedOn: '2026-05-01',
+    ...change,
+  });
 
   it.each([
     ['its own area', () => ({ residentialAreaId: source.areaId }), 'VALIDATION', ['input', 'residentialAreaId']],
@@ -370,7 +490,10 @@ describe('replicateModel', () => {
 
   it('takes the source’s name when none is given', async () => {
     const other = await newArea('Ấp Thứ Hai');
-    expect(await run(REPLICATE, input({ residentialAreaId: other, name: null }))).toMatchObject({ __typename: 'Model', name: 'Tổ điển hình' });
+    expect(await run(REPLICATE, input({ residentialAreaId: other, name: null }))).toMatchObject({
+      __typename: 'Model',
+      name: 'Tổ điển hình',
+    });
   });
 
   it('refuses a source whose type is not built in residential areas', async () => {

@@ -43,7 +43,12 @@ const RECORD_EVENT = mutation('recordLifecycleEvent', 'RecordLifecycleEventInput
 /** Row counts of every table these mutations write. */
 async function counts() {
   const p = db.prisma;
-  return { areas: await p.residentialArea.count(), placements: await p.residentialAreaPlacement.count(), models: await p.model.count(), events: await p.lifecycleEvent.count() };
+  return {
+    areas: await p.residentialArea.count(),
+    placements: await p.residentialAreaPlacement.count(),
+    models: await p.model.count(),
+    events: await p.lifecycleEvent.count(),
+  };
 }
 
 const { run, refusedWith } = mutationHelpers<Who>(() => ({ server, db, as }), counts);
@@ -51,7 +56,11 @@ const { run, refusedWith } = mutationHelpers<Who>(() => ({ server, db, as }), co
 const AREA = { name: 'Ấp Tân Lập', kind: 'AP', communeCode: COMMUNE, validFrom: '2026-01-15', households: 120, residents: 480 };
 const LIST = `query($u: String!, $d: Date) { residentialAreas(unitCode: $u, asOf: $d, first: 100) { totalCount edges { node { id name } } } }`;
 const listed = async (unit: string, date: string, who: Who = 'province') =>
-  ((await server.query<any>(LIST, { u: unit, d: date }, as[who])).data.residentialAreas.edges as Array<{ node: { id: string; name: string } }>).map((e) => e.node);
+  (
+    (await server.query<any>(LIST, { u: unit, d: date }, as[who])).data.residentialAreas.edges as Array<{
+      node: { id: string; name: string };
+    }>
+  ).map((e) => e.node);
 
 describe('createResidentialArea', () => {
   it('records the area and its placement in the commune, audited, and the read API shows it', async () => {
@@ -72,7 +81,9 @@ describe('createResidentialArea', () => {
     expect(await counts()).toEqual({ ...before, areas: before.areas + 1, placements: before.placements + 1 });
     const row = await db.prisma.residentialArea.findUniqueOrThrow({ where: { id: rawId(area.id) }, include: { placements: true } });
     expect(row.searchText).toBe('ap tan lap');
-    expect(row.placements.map((p) => [p.communeCode, p.placeCodes, p.validFrom?.toISOString().slice(0, 10), p.validTo])).toEqual([[COMMUNE, [COMMUNE, '75'], '2026-01-15', null]]);
+    expect(row.placements.map((p) => [p.communeCode, p.placeCodes, p.validFrom?.toISOString().slice(0, 10), p.validTo])).toEqual([
+      [COMMUNE, [COMMUNE, '75'], '2026-01-15', null],
+    ]);
     expect((await listed('75', '2026-06-01')).map((a) => a.id)).toContain(area.id);
     expect((await listed(COMMUNE, '2026-01-14')).map((a) => a.id)).not.toContain(area.id);
     const entry = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'createResidentialArea', entityId: area.id } });
@@ -89,7 +100,13 @@ describe('createResidentialArea', () => {
     ['a province code as the commune', { communeCode: '75' }, 'VALIDATION', ['input', 'communeCode']],
     ['negative households', { households: -1 }, 'VALIDATION', ['input', 'households']],
     ['a start in the future', { validFrom: '2026-12-01' }, 'VALIDATION', ['input', 'validFrom']],
-    ['a commune that has since ended (Phường Thác Mơ, 2025)', { communeCode: '25216', validFrom: '2025-01-01' }, 'VALIDATION', ['input', 'communeCode'], 'national'],
+    [
+      'a commune that has since ended (Phường Thác Mơ, 2025)',
+      { communeCode: '25216', validFrom: '2025-01-01' },
+      'VALIDATION',
+      ['input', 'communeCode'],
+      'national',
+    ],
     ['a commune that did not exist on the date', { communeCode: '99999' }, 'NOT_FOUND', null],
     ['a commune officer of another commune', {}, 'FORBIDDEN', null, 'otherCommune'],
     ['a province officer of another province', {}, 'FORBIDDEN', null, 'otherProvince'],
@@ -117,7 +134,11 @@ describe('updateResidentialArea', () => {
     const area = await run(UPDATE_AREA, { id, version: 1, name: 'Ấp Mới', households: 130 });
     expect(area).toMatchObject({ __typename: 'ResidentialArea', name: 'Ấp Mới', kind: 'AP', households: 130, residents: 480, version: 2 });
     expect((await db.prisma.residentialArea.findUniqueOrThrow({ where: { id: rawId(id) } })).searchText).toBe('ap moi');
-    const node = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ResidentialArea { name version } } }`, { id }, as.province);
+    const node = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on ResidentialArea { name version } } }`,
+      { id },
+      as.province,
+    );
     expect(node.data.node).toEqual({ name: 'Ấp Mới', version: 2 });
     expect(await db.prisma.auditEntry.count({ where: { action: 'updateResidentialArea', entityId: id, outcome: 'OK' } })).toBe(1);
   });
@@ -186,7 +207,10 @@ describe('closeResidentialArea', () => {
 
   it('refuses to close it twice', async () => {
     const result = await refusedWith(CLOSE_AREA, 'closeResidentialArea', { id, version: 2, closedOn: '2026-05-31' });
-    expect(result).toMatchObject({ code: 'VALIDATION', fields: [{ path: ['input', 'id'], message: expect.stringContaining('already closed on 2026-05-31') }] });
+    expect(result).toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: ['input', 'id'], message: expect.stringContaining('already closed on 2026-05-31') }],
+    });
   });
 });
 
@@ -195,7 +219,13 @@ describe('createModel', () => {
   beforeAll(async () => {
     areaId = (await run(CREATE_AREA, { ...AREA, name: 'Ấp Mô Hình', validFrom: '2026-01-01' })).id;
   });
-  const MODEL = () => ({ name: 'Tổ an ninh nhân dân ấp Mô Hình', modelTypeId: gid('ModelType', raType), residentialAreaId: areaId, foundedOn: '2026-02-01', builtBy: 'POLICE' });
+  const MODEL = () => ({
+    name: 'Tổ an ninh nhân dân ấp Mô Hình',
+    modelTypeId: gid('ModelType', raType),
+    residentialAreaId: areaId,
+    foundedOn: '2026-02-01',
+    builtBy: 'POLICE',
+  });
 
   it('records the model PROPOSED on foundedOn, with its first event, and the area lists it', async () => {
     const before = await counts();
@@ -214,7 +244,11 @@ describe('createModel', () => {
     expect(await counts()).toEqual({ ...before, models: before.models + 1, events: before.events + 1 });
     const events = await db.prisma.lifecycleEvent.findMany({ where: { modelId: rawId(model.id) } });
     expect(events.map((e) => e.seq)).toEqual([1]);
-    const area = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on ResidentialArea { models(first: 5) { totalCount edges { node { id } } } } } }`, { id: areaId }, as.commune);
+    const area = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on ResidentialArea { models(first: 5) { totalCount edges { node { id } } } } } }`,
+      { id: areaId },
+      as.commune,
+    );
     expect(area.data.node.models.edges.map((e: any) => e.node.id)).toContain(model.id);
     const entry = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'createModel', entityId: model.id } });
     expect(entry).toMatchObject({ outcome: 'OK', entity: 'Model', placeCodes: [COMMUNE, '75'] });
@@ -227,11 +261,21 @@ describe('createModel', () => {
   });
 
   it.each([
-    ['a model type that is not built in residential areas', () => ({ modelTypeId: gid('ModelType', orgType) }), 'VALIDATION', ['input', 'modelTypeId']],
+    [
+      'a model type that is not built in residential areas',
+      () => ({ modelTypeId: gid('ModelType', orgType) }),
+      'VALIDATION',
+      ['input', 'modelTypeId'],
+    ],
     ['a founding before the area existed', () => ({ foundedOn: '2025-12-31' }), 'VALIDATION', ['input', 'foundedOn']],
     ['a founding in the future', () => ({ foundedOn: '2026-07-01' }), 'VALIDATION', ['input', 'foundedOn']],
     ['an empty name', () => ({ name: '' }), 'VALIDATION', ['input', 'name']],
-    ['a model type that does not exist', () => ({ modelTypeId: gid('ModelType', '00000000-0000-0000-0000-000000000000') }), 'NOT_FOUND', null],
+    [
+      'a model type that does not exist',
+      () => ({ modelTypeId: gid('ModelType', '00000000-0000-0000-0000-000000000000') }),
+      'NOT_FOUND',
+      null,
+    ],
     ['a model type ID that is malformed', () => ({ modelTypeId: 'tổ' }), 'NOT_FOUND', null],
     ['an area ID of another type', () => ({ residentialAreaId: gid('ModelType', raType) }), 'NOT_FOUND', null],
     ['an area outside the jurisdiction (another commune’s officer)', () => ({}), 'NOT_FOUND', null, 'otherCommune'],
@@ -248,7 +292,15 @@ describe('recordLifecycleEvent', () => {
   let modelId = '';
   beforeAll(async () => {
     const areaId = (await run(CREATE_AREA, { ...AREA, name: 'Ấp Vòng Đời', validFrom: '2026-01-01' })).id;
-    modelId = (await run(CREATE_MODEL, { name: 'Tổ tự quản', modelTypeId: gid('ModelType', raType), residentialAreaId: areaId, foundedOn: '2026-02-01', builtBy: 'FATHERLAND_FRONT' })).id;
+    modelId = (
+      await run(CREATE_MODEL, {
+        name: 'Tổ tự quản',
+        modelTypeId: gid('ModelType', raType),
+        residentialAreaId: areaId,
+        foundedOn: '2026-02-01',
+        builtBy: 'FATHERLAND_FRONT',
+      })
+    ).id;
   });
   const record = (input: Record<string, unknown>, who: Who = 'commune') => run(RECORD_EVENT, { modelId, ...input }, who);
 
@@ -273,16 +325,33 @@ describe('recordLifecycleEvent', () => {
     ['another area’s leader', {}, 'NOT_FOUND', null, 'leader'],
     ['a partner', {}, 'FORBIDDEN', null, 'partner'],
   ] as const)('refuses %s with a typed error, audited, and writes nothing', async (_name, change, code, path, who: Who = 'commune') => {
-    const result = await refusedWith(RECORD_EVENT, 'recordLifecycleEvent', { modelId, version: 1, kind: 'SURVEY', date: '2026-02-10', ...change }, who);
+    const result = await refusedWith(
+      RECORD_EVENT,
+      'recordLifecycleEvent',
+      { modelId, version: 1, kind: 'SURVEY', date: '2026-02-10', ...change },
+      who,
+    );
     expect(result.code).toBe(code);
     if (path) expect(result.fields.map((f: any) => f.path)).toContainEqual(path);
     if (code === 'CONFLICT') expect(result.currentVersion).toBe(1);
   });
 
   it('appends the event with its decision and the next seq, bumps the version, and walks the model to ACTIVE', async () => {
-    const surveyed = await record({ version: 1, kind: 'SURVEY', date: '2026-02-10', decisionNumber: '12/QĐ-UBND', decisionDate: '2026-02-09', decisionIssuer: 'UBND phường Bình Phước' });
+    const surveyed = await record({
+      version: 1,
+      kind: 'SURVEY',
+      date: '2026-02-10',
+      decisionNumber: '12/QĐ-UBND',
+      decisionDate: '2026-02-09',
+      decisionIssuer: 'UBND phường Bình Phước',
+    });
     expect(surveyed).toMatchObject({ __typename: 'Model', version: 2, state: 'SURVEYED' });
-    expect(surveyed.events.at(-1)).toEqual({ kind: 'SURVEY', date: '2026-02-10', decisionNumber: '12/QĐ-UBND', decisionIssuer: 'UBND phường Bình Phước' });
+    expect(surveyed.events.at(-1)).toEqual({
+      kind: 'SURVEY',
+      date: '2026-02-10',
+      decisionNumber: '12/QĐ-UBND',
+      decisionIssuer: 'UBND phường Bình Phước',
+    });
     // Same-day steps are kept in the order they were recorded.
     await record({ version: 2, kind: 'APPROVE', date: '2026-03-01' });
     await record({ version: 3, kind: 'ESTABLISH', date: '2026-03-01' });
@@ -290,7 +359,13 @@ describe('recordLifecycleEvent', () => {
     expect(active).toMatchObject({ version: 5, state: 'ACTIVE' });
     expect(active.events.map((e: any) => e.kind)).toEqual(['PROPOSE', 'SURVEY', 'APPROVE', 'ESTABLISH', 'ACTIVATE']);
     const rows = await db.prisma.lifecycleEvent.findMany({ where: { modelId: rawId(modelId) }, orderBy: { seq: 'asc' } });
-    expect(rows.map((e) => [e.seq, e.kind])).toEqual([[1, 'PROPOSE'], [2, 'SURVEY'], [3, 'APPROVE'], [4, 'ESTABLISH'], [5, 'ACTIVATE']]);
+    expect(rows.map((e) => [e.seq, e.kind])).toEqual([
+      [1, 'PROPOSE'],
+      [2, 'SURVEY'],
+      [3, 'APPROVE'],
+      [4, 'ESTABLISH'],
+      [5, 'ACTIVATE'],
+    ]);
     expect(rows[1]!.decisionDate?.toISOString().slice(0, 10)).toBe('2026-02-09');
     const entries = await db.prisma.auditEntry.findMany({ where: { action: 'recordLifecycleEvent', entityId: modelId, outcome: 'OK' } });
     expect(entries).toHaveLength(4);
@@ -299,7 +374,10 @@ describe('recordLifecycleEvent', () => {
 
   it('lets one of two concurrent steps on the same version through, and answers the other a ConflictError', async () => {
     const before = await counts();
-    const results = await Promise.all([record({ version: 5, kind: 'SUSPEND', date: '2026-04-01' }), record({ version: 5, kind: 'DISSOLVE', date: '2026-04-01' })]);
+    const results = await Promise.all([
+      record({ version: 5, kind: 'SUSPEND', date: '2026-04-01' }),
+      record({ version: 5, kind: 'DISSOLVE', date: '2026-04-01' }),
+    ]);
     expect(results.map((r) => r.__typename).sort()).toEqual(['ConflictError', 'Model']);
     expect(results.find((r) => r.__typename === 'ConflictError').currentVersion).toBe(6);
     expect(await counts()).toEqual({ ...before, events: before.events + 1 });

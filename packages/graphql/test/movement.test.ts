@@ -16,14 +16,22 @@ beforeAll(async () => {
   as.national = await bearer(tokenFor('NATIONAL', null));
   as.province = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
   as.otherProvince = await bearer(tokenFor('PROVINCE_OFFICER', '01'));
-  const first = await server.query<any>(`{ residentialAreas(unitCode: "75", asOf: "2025-12-31", first: 1) { edges { node { id commune(asOf: "2025-12-31") { code } } } } }`, undefined, as.national);
+  const first = await server.query<any>(
+    `{ residentialAreas(unitCode: "75", asOf: "2025-12-31", first: 1) { edges { node { id commune(asOf: "2025-12-31") { code } } } } }`,
+    undefined,
+    as.national,
+  );
   commune = first.data.residentialAreas.edges[0].node.commune.code;
   areaId = first.data.residentialAreas.edges[0].node.id;
   as.commune = await bearer(tokenFor('COMMUNE_OFFICER', commune));
   as.otherCommune = await bearer(tokenFor('COMMUNE_OFFICER', '00004'));
   as.leader = await bearer(tokenFor('AREA_LEADER', commune, { areaId: Buffer.from(areaId, 'base64').toString().split(':')[1]! }));
-  as.partner = { 'x-api-key': (await issueApiKey(ctx.db.prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key };
-  as.aggregatesOnly = { 'x-api-key': (await issueApiKey(ctx.db.prisma, { name: 'Báo chí', scopes: ['read:aggregates'], issuedBy: 'test' })).key };
+  as.partner = {
+    'x-api-key': (await issueApiKey(ctx.db.prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key,
+  };
+  as.aggregatesOnly = {
+    'x-api-key': (await issueApiKey(ctx.db.prisma, { name: 'Báo chí', scopes: ['read:aggregates'], issuedBy: 'test' })).key,
+  };
 });
 
 const COUNT = `query($u: String!, $d: Date) { residentialAreas(unitCode: $u, asOf: $d, first: 1) { totalCount } }`;
@@ -33,7 +41,11 @@ describe('residential areas by unit and date', () => {
     const before = await server.query<any>(COUNT, { u: '70', d: '2024-12-31' }, as.national);
     const after = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.national);
     const gone = await server.query<any>(COUNT, { u: '70', d: '2025-12-31' }, as.national);
-    expect([before.data.residentialAreas.totalCount, after.data.residentialAreas.totalCount, gone.data.residentialAreas.totalCount]).toEqual([866, 866, 0]);
+    expect([
+      before.data.residentialAreas.totalCount,
+      after.data.residentialAreas.totalCount,
+      gone.data.residentialAreas.totalCount,
+    ]).toEqual([866, 866, 0]);
   });
 
   it.each([
@@ -77,7 +89,9 @@ describe('model catalogues', () => {
     expect(data.modelCatalogues).toHaveLength(1);
     const names = data.modelCatalogues[0].types.map((t: any) => t.name);
     expect(names).toHaveLength(14);
-    expect(names).toEqual(expect.arrayContaining(['Tổ an ninh nhân dân', 'Đội dân phòng', 'Tổ xung kích phòng, chống tội phạm', 'Đội xe ôm tự quản']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Tổ an ninh nhân dân', 'Đội dân phòng', 'Tổ xung kích phòng, chống tội phạm', 'Đội xe ôm tự quản']),
+    );
     expect(data.modelCatalogues[0]).toMatchObject({ provinceCode: '70', isDemo: true });
   });
 });
@@ -98,8 +112,13 @@ describe('models', () => {
 
   it('masks members’ personal data for partners, and shows it to the officers of the place', async () => {
     // An area with a model that records its members, and the officer of its commune today.
-    const member = await ctx.db.prisma.modelMember.findFirstOrThrow({ where: { model: { residentialAreaId: { not: null } } }, include: { model: true } });
-    const placement = await ctx.db.prisma.residentialAreaPlacement.findFirstOrThrow({ where: { residentialAreaId: member.model.residentialAreaId!, validTo: null } });
+    const member = await ctx.db.prisma.modelMember.findFirstOrThrow({
+      where: { model: { residentialAreaId: { not: null } } },
+      include: { model: true },
+    });
+    const placement = await ctx.db.prisma.residentialAreaPlacement.findFirstOrThrow({
+      where: { residentialAreaId: member.model.residentialAreaId!, validTo: null },
+    });
     const id = Buffer.from(`ResidentialArea:${member.model.residentialAreaId}`).toString('base64');
     const officerHeaders = { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', placement.communeCode)}` };
     const officer = await server.query<any>(MODELS, { id }, officerHeaders);
@@ -145,7 +164,9 @@ describe('every record is a node', () => {
     const prisma = ctx.db.prisma;
     const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
     const point = await prisma.replicationPoint.findFirstOrThrow();
-    const member = await prisma.modelMember.findFirstOrThrow({ where: { modelId: point.replicaModelId } }).catch(() => prisma.modelMember.findFirstOrThrow());
+    const member = await prisma.modelMember
+      .findFirstOrThrow({ where: { modelId: point.replicaModelId } })
+      .catch(() => prisma.modelMember.findFirstOrThrow());
     const ids = [
       gid('LifecycleEvent', (await prisma.lifecycleEvent.findFirstOrThrow()).id),
       gid('ModelEvaluation', (await prisma.modelEvaluation.findFirstOrThrow()).id),
@@ -156,7 +177,13 @@ describe('every record is a node', () => {
     const q = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`;
     const inside = await server.query<any>(q, { ids }, as.province);
     expect(inside.errors).toBeUndefined();
-    expect(inside.data.nodes.map((n: any) => n?.__typename)).toEqual(['LifecycleEvent', 'ModelEvaluation', 'ModelMember', 'ReplicationPoint', 'TeamEvaluation']);
+    expect(inside.data.nodes.map((n: any) => n?.__typename)).toEqual([
+      'LifecycleEvent',
+      'ModelEvaluation',
+      'ModelMember',
+      'ReplicationPoint',
+      'TeamEvaluation',
+    ]);
     expect(inside.data.nodes.map((n: any) => n.id)).toEqual(ids);
     const outside = await server.query<any>(q, { ids }, as.otherProvince);
     expect(outside.data.nodes).toEqual([null, null, null, null, null]);

@@ -16,7 +16,13 @@ let national: Record<string, string>;
 
 beforeAll(async () => {
   ({ server } = ctx);
-  result = await seedNational(ctx.db, { scale: 0.05, province: '75', seed: 75, seal: tipSealer(TEST_SECRETS.dataKey), sealPersonal: sealWith(TEST_SECRETS.dataKey) });
+  result = await seedNational(ctx.db, {
+    scale: 0.05,
+    province: '75',
+    seed: 75,
+    seal: tipSealer(TEST_SECRETS.dataKey),
+    sealPersonal: sealWith(TEST_SECRETS.dataKey),
+  });
   province = { authorization: `Bearer ${await tokenFor('PROVINCE_OFFICER', '75')}` };
   national = { authorization: `Bearer ${await tokenFor('NATIONAL', null)}` };
 }, 180_000);

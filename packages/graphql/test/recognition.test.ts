@@ -11,7 +11,10 @@ import { tokenFor, usePreparedServer, type TestServer } from './support/server.j
 
 const ctx = usePreparedServer();
 let server: TestServer;
-const as = {} as Record<'province70' | 'province75' | 'province01' | 'national' | 'communeHere' | 'communeThere' | 'partner', Record<string, string>>;
+const as = {} as Record<
+  'province70' | 'province75' | 'province01' | 'national' | 'communeHere' | 'communeThere' | 'partner',
+  Record<string, string>
+>;
 let modelId = '';
 let areaId = '';
 let areaCommune = '';
@@ -19,7 +22,9 @@ let areaCommune = '';
 beforeAll(async () => {
   ({ server } = ctx);
   await seedDemo(ctx.db);
-  const bearer = async (role: Parameters<typeof tokenFor>[0], unit: string | null) => ({ authorization: `Bearer ${await tokenFor(role, unit)}` });
+  const bearer = async (role: Parameters<typeof tokenFor>[0], unit: string | null) => ({
+    authorization: `Bearer ${await tokenFor(role, unit)}`,
+  });
   as.province70 = await bearer('PROVINCE_OFFICER', '70');
   as.province75 = await bearer('PROVINCE_OFFICER', '75');
   as.province01 = await bearer('PROVINCE_OFFICER', '01');
@@ -28,14 +33,19 @@ beforeAll(async () => {
   const model = await ctx.db.prisma.model.findFirstOrThrow({
     where: { hostKind: 'RESIDENTIAL_AREA', datasetId: { not: null } },
     orderBy: { id: 'asc' },
-    select: { id: true, residentialArea: { select: { id: true, placements: { orderBy: { validFrom: 'asc' }, select: { communeCode: true } } } } },
+    select: {
+      id: true,
+      residentialArea: { select: { id: true, placements: { orderBy: { validFrom: 'asc' }, select: { communeCode: true } } } },
+    },
   });
   modelId = encodeGlobalID('Model', model.id);
   areaId = encodeGlobalID('ResidentialArea', model.residentialArea!.id);
   areaCommune = model.residentialArea!.placements[0]!.communeCode;
   as.communeHere = await bearer('COMMUNE_OFFICER', areaCommune);
   as.communeThere = await bearer('COMMUNE_OFFICER', areaCommune === '25195' ? '25210' : '25195');
-  as.partner = { 'x-api-key': (await issueApiKey(ctx.db.prisma, { name: 'Recognition partner', scopes: ['read:models'], issuedBy: 'test' })).key };
+  as.partner = {
+    'x-api-key': (await issueApiKey(ctx.db.prisma, { name: 'Recognition partner', scopes: ['read:models'], issuedBy: 'test' })).key,
+  };
 }, 120_000);
 
 const RESULT = `__typename ... on ValidationError { code fields { path message } } ... on NotFoundError { code } ... on ForbiddenError { code }`;
@@ -56,18 +66,40 @@ describe('recognizeExemplar', () => {
 
   it('recognises a model of old Bình Phước, by today’s Đồng Nai officers too, audited', async () => {
     const { result } = await run(EXEMPLAR, { ...base, modelId }, as.province75);
-    expect(result).toMatchObject({ __typename: 'Exemplar', subjectKind: 'MODEL', level: 'PROVINCE', unitCode: '70', decision: { number: '77/QĐ-UBND', date: '2024-12-01' }, model: { id: modelId } });
+    expect(result).toMatchObject({
+      __typename: 'Exemplar',
+      subjectKind: 'MODEL',
+      level: 'PROVINCE',
+      unitCode: '70',
+      decision: { number: '77/QĐ-UBND', date: '2024-12-01' },
+      model: { id: modelId },
+    });
     const audited = await ctx.db.prisma.auditEntry.count({ where: { action: 'recognizeExemplar', outcome: 'OK' } });
     expect(audited).toBe(1);
   });
 
   it.each<[string, Record<string, unknown>, string, string[]]>([
-    ['a district level after districts ended', { level: 'DISTRICT', decisionDate: '2025-08-01', periodTo: '2025-12-31' }, 'ValidationError', ['level']],
+    [
+      'a district level after districts ended',
+      { level: 'DISTRICT', decisionDate: '2025-08-01', periodTo: '2025-12-31' },
+      'ValidationError',
+      ['level'],
+    ],
     ['a level that does not recognise exemplars', { level: 'STATE' }, 'ValidationError', ['level']],
     ['a decision in the future', { decisionDate: '2026-07-01', periodTo: '2026-12-31' }, 'ValidationError', ['decisionDate']],
     ['a decision after the period', { decisionDate: '2025-01-05' }, 'ValidationError', ['decisionDate']],
-    ['a collective without its ID', { subjectKind: 'COLLECTIVE', collectiveKind: 'RESIDENTIAL_AREA', modelId: undefined }, 'ValidationError', ['collectiveId']],
-    ['an individual without a role', { subjectKind: 'INDIVIDUAL', fullName: 'Nguyễn Văn A', modelId: undefined }, 'ValidationError', ['role']],
+    [
+      'a collective without its ID',
+      { subjectKind: 'COLLECTIVE', collectiveKind: 'RESIDENTIAL_AREA', modelId: undefined },
+      'ValidationError',
+      ['collectiveId'],
+    ],
+    [
+      'an individual without a role',
+      { subjectKind: 'INDIVIDUAL', fullName: 'Nguyễn Văn A', modelId: undefined },
+      'ValidationError',
+      ['role'],
+    ],
     ['a unit the subject is not in', { unitCode: '01' }, 'ValidationError', ['unitCode']],
     ['a unit code that held no unit then', { unitCode: '99' }, 'ValidationError', ['unitCode']],
   ])('refuses %s', async (_n, change, type, paths) => {
@@ -86,9 +118,27 @@ describe('recognizeExemplar', () => {
   });
 
   it('masks an individual’s name for those who may not read personal data, and never audits it', async () => {
-    const { result } = await run(EXEMPLAR, { ...base, subjectKind: 'INDIVIDUAL', fullName: 'Trần Thị Bích', role: 'Tổ trưởng tổ bảo vệ an ninh, trật tự', unitCode: areaCommune }, as.province70);
-    expect(result).toMatchObject({ __typename: 'Exemplar', personName: 'Trần Thị Bích', personRole: 'Tổ trưởng tổ bảo vệ an ninh, trật tự' });
-    const seen = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Exemplar { personName personRole } } }`, { id: result.id }, as.partner);
+    const { result } = await run(
+      EXEMPLAR,
+      {
+        ...base,
+        subjectKind: 'INDIVIDUAL',
+        fullName: 'Trần Thị Bích',
+        role: 'Tổ trưởng tổ bảo vệ an ninh, trật tự',
+        unitCode: areaCommune,
+      },
+      as.province70,
+    );
+    expect(result).toMatchObject({
+      __typename: 'Exemplar',
+      personName: 'Trần Thị Bích',
+      personRole: 'Tổ trưởng tổ bảo vệ an ninh, trật tự',
+    });
+    const seen = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on Exemplar { personName personRole } } }`,
+      { id: result.id },
+      as.partner,
+    );
     // The role is masked with the name: with the place, it says who.
     expect(seen.data.node).toEqual({ personName: null, personRole: null });
     const entries = JSON.stringify(await ctx.db.prisma.auditEntry.findMany({ where: { action: 'recognizeExemplar' } }));
@@ -97,7 +147,16 @@ describe('recognizeExemplar', () => {
 });
 
 describe('recordCommendation', () => {
-  const base = { recipientKind: 'INDIVIDUAL', fullName: 'Lê Văn Cường', role: 'Người dân', form: 'LETTER_OF_COMMENDATION', level: 'PROVINCE', ...decision, decisionIssuer: 'Giám đốc Công an tỉnh Bình Phước', reason: 'Tố giác kịp thời một vụ mua bán trái phép chất ma túy.' };
+  const base = {
+    recipientKind: 'INDIVIDUAL',
+    fullName: 'Lê Văn Cường',
+    role: 'Người dân',
+    form: 'LETTER_OF_COMMENDATION',
+    level: 'PROVINCE',
+    ...decision,
+    decisionIssuer: 'Giám đốc Công an tỉnh Bình Phước',
+    reason: 'Tố giác kịp thời một vụ mua bán trái phép chất ma túy.',
+  };
 
   it.each<[string, Record<string, unknown>, string[]]>([
     ['a Bằng khen from a commune', { form: 'CERTIFICATE_OF_MERIT', level: 'COMMUNE' }, ['level']],
@@ -120,11 +179,19 @@ describe('recordCommendation', () => {
     const tipId = encodeGlobalID('Tip', tip.id);
     // Officers of another commune may commend their own people, but not for a tip they may not read: not found.
     const elsewhere = { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '25210')}` };
-    expect((await run(COMMEND, { ...base, unitCode: '25210', decisionDate: '2026-05-01', forTipId: tipId }, elsewhere)).result.__typename).toBe('NotFoundError');
-    expect((await run(COMMEND, { ...base, unitCode: '25195', decisionDate: '2026-05-01', forTipId: tipId }, elsewhere)).result.__typename).toBe('ForbiddenError');
+    expect(
+      (await run(COMMEND, { ...base, unitCode: '25210', decisionDate: '2026-05-01', forTipId: tipId }, elsewhere)).result.__typename,
+    ).toBe('NotFoundError');
+    expect(
+      (await run(COMMEND, { ...base, unitCode: '25195', decisionDate: '2026-05-01', forTipId: tipId }, elsewhere)).result.__typename,
+    ).toBe('ForbiddenError');
     const { result } = await run(COMMEND, { ...base, unitCode: '25195', decisionDate: '2026-05-01', forTipId: tipId }, as.province75);
     expect(result).toMatchObject({ __typename: 'Commendation', forKind: 'TIP', tip: { id: tipId }, personName: 'Lê Văn Cường' });
-    const partner = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Commendation { forKind reason tip { id } personName } } }`, { id: result.id }, as.partner);
+    const partner = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on Commendation { forKind reason tip { id } personName } } }`,
+      { id: result.id },
+      as.partner,
+    );
     expect(partner.errors).toBeUndefined();
     expect(partner.data.node).toEqual({ forKind: 'TIP', reason: null, tip: null, personName: null });
   });
@@ -137,7 +204,11 @@ describe('recordCommendation', () => {
     const tip = await ctx.db.prisma.tip.findFirstOrThrow({ orderBy: { receivedAt: 'desc' }, select: { id: true } });
     const tipId = encodeGlobalID('Tip', tip.id);
     // Filed in another commune (where the person lives), for a tip of 25195: that commune's officers read the commendation, not the tip.
-    const { result } = await run(COMMEND, { ...base, fullName: 'Phạm Thị Dung', role: 'Tổ viên tổ tự quản', unitCode: '25210', decisionDate: '2026-05-01', forTipId: tipId }, as.province75);
+    const { result } = await run(
+      COMMEND,
+      { ...base, fullName: 'Phạm Thị Dung', role: 'Tổ viên tổ tự quản', unitCode: '25210', decisionDate: '2026-05-01', forTipId: tipId },
+      as.province75,
+    );
     expect(result).toMatchObject({ __typename: 'Commendation', forKind: 'TIP' });
     const q = `query($id: ID!) { node(id: $id) { ... on Commendation { forKind personName personRole } } }`;
     const elsewhere = { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '25210')}` };
@@ -168,20 +239,48 @@ describe('recordCommendation', () => {
 describe('the collective a record names', () => {
   const NAMED = `{ residentialArea { id } organization { id } securityTeam { name members(first: 5) { edges { node { fullName } } } } }`;
   const read = async (id: string, headers: Record<string, string>) => {
-    const body = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Exemplar ${NAMED} ... on Commendation ${NAMED} } }`, { id }, headers);
+    const body = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on Exemplar ${NAMED} ... on Commendation ${NAMED} } }`,
+      { id },
+      headers,
+    );
     expect(body.errors).toBeUndefined();
     return body.data.node;
   };
 
   it('shows a security team (its members’ names) and a residential area only to those who may read them, not to a read:models partner', async () => {
-    const team = await ctx.db.prisma.securityTeam.findFirstOrThrow({ where: { datasetId: { not: null }, placeCodes: { has: '70' }, members: { some: {} } }, orderBy: { id: 'asc' }, select: { id: true, name: true } });
+    const team = await ctx.db.prisma.securityTeam.findFirstOrThrow({
+      where: { datasetId: { not: null }, placeCodes: { has: '70' }, members: { some: {} } },
+      orderBy: { id: 'asc' },
+      select: { id: true, name: true },
+    });
     const teamId = encodeGlobalID('SecurityTeam', team.id);
     const collective = { collectiveKind: 'SECURITY_TEAM', collectiveId: teamId };
-    const exemplar = await run(EXEMPLAR, { subjectKind: 'COLLECTIVE', ...collective, level: 'PROVINCE', periodFrom: '2024-01-01', periodTo: '2024-12-31', ...decision, unitCode: '70' }, as.province70);
+    const exemplar = await run(
+      EXEMPLAR,
+      {
+        subjectKind: 'COLLECTIVE',
+        ...collective,
+        level: 'PROVINCE',
+        periodFrom: '2024-01-01',
+        periodTo: '2024-12-31',
+        ...decision,
+        unitCode: '70',
+      },
+      as.province70,
+    );
     expect(exemplar.result.__typename).toBe('Exemplar');
     const commendation = await run(
       COMMEND,
-      { recipientKind: 'COLLECTIVE', ...collective, form: 'CERTIFICATE_OF_MERIT', level: 'PROVINCE', ...decision, reason: 'Hoàn thành xuất sắc nhiệm vụ năm 2024.', unitCode: '70' },
+      {
+        recipientKind: 'COLLECTIVE',
+        ...collective,
+        form: 'CERTIFICATE_OF_MERIT',
+        level: 'PROVINCE',
+        ...decision,
+        reason: 'Hoàn thành xuất sắc nhiệm vụ năm 2024.',
+        unitCode: '70',
+      },
       as.province70,
     );
     expect(commendation.result.__typename).toBe('Commendation');
@@ -191,7 +290,20 @@ describe('the collective a record names', () => {
       expect(officer.securityTeam.members.edges.length).toBeGreaterThan(0);
       expect(await read(id, as.partner)).toEqual({ residentialArea: null, organization: null, securityTeam: null });
     }
-    const area = await run(EXEMPLAR, { subjectKind: 'COLLECTIVE', collectiveKind: 'RESIDENTIAL_AREA', collectiveId: areaId, level: 'PROVINCE', periodFrom: '2024-01-01', periodTo: '2024-12-31', ...decision, unitCode: '70' }, as.province70);
+    const area = await run(
+      EXEMPLAR,
+      {
+        subjectKind: 'COLLECTIVE',
+        collectiveKind: 'RESIDENTIAL_AREA',
+        collectiveId: areaId,
+        level: 'PROVINCE',
+        periodFrom: '2024-01-01',
+        periodTo: '2024-12-31',
+        ...decision,
+        unitCode: '70',
+      },
+      as.province70,
+    );
     expect(area.result.__typename).toBe('Exemplar');
     expect((await read(area.result.id, as.province70)).residentialArea).toEqual({ id: areaId });
     expect((await read(area.result.id, as.partner)).residentialArea).toBeNull();
@@ -200,25 +312,59 @@ describe('the collective a record names', () => {
 
 describe('key areas, people of influence, partners', () => {
   it('flags a key area (province officers only) and lists it by unit and date', async () => {
-    const i = { unitCode: '25195', category: 'CRIME', reason: 'Phức tạp về ma túy.', validFrom: '2026-01-01', decisionNumber: '9/QĐ-UBND', decisionDate: '2026-01-01', decisionIssuer: 'UBND Thành phố Đồng Nai' };
+    const i = {
+      unitCode: '25195',
+      category: 'CRIME',
+      reason: 'Phức tạp về ma túy.',
+      validFrom: '2026-01-01',
+      decisionNumber: '9/QĐ-UBND',
+      decisionDate: '2026-01-01',
+      decisionIssuer: 'UBND Thành phố Đồng Nai',
+    };
     expect((await run(FLAG, i, as.communeHere)).result.__typename).toBe('ForbiddenError');
-    expect((await run(FLAG, { ...i, decisionIssuer: undefined }, as.province75)).result.fields[0].path).toEqual(['input', 'decisionNumber']);
+    expect((await run(FLAG, { ...i, decisionIssuer: undefined }, as.province75)).result.fields[0].path).toEqual([
+      'input',
+      'decisionNumber',
+    ]);
     expect((await run(FLAG, { ...i, validTo: '2025-12-31' }, as.province75)).result.fields[0].path).toEqual(['input', 'validTo']);
     expect((await run(FLAG, i, as.province01)).result.__typename).toBe('ForbiddenError');
-    expect((await run(FLAG, i, as.province75)).result).toMatchObject({ __typename: 'KeyArea', unitCode: '25195', category: 'CRIME', validFrom: '2026-01-01', validTo: null });
+    expect((await run(FLAG, i, as.province75)).result).toMatchObject({
+      __typename: 'KeyArea',
+      unitCode: '25195',
+      category: 'CRIME',
+      validFrom: '2026-01-01',
+      validTo: null,
+    });
     const list = `query($u: String!, $d: Date) { keyAreas(unitCode: $u, asOf: $d) { totalCount edges { node { unitCode category } } } }`;
-    expect((await server.query<any>(list, { u: '75', d: '2026-05-01' }, as.province75)).data.keyAreas.edges.map((e: any) => e.node.unitCode)).toContain('25195');
+    expect(
+      (await server.query<any>(list, { u: '75', d: '2026-05-01' }, as.province75)).data.keyAreas.edges.map((e: any) => e.node.unitCode),
+    ).toContain('25195');
     expect((await server.query<any>(list, { u: '70', d: '2024-06-01' }, as.province70)).data.keyAreas.totalCount).toBeGreaterThan(0);
     expect((await server.query<any>(list, { u: '75', d: '2026-05-01' }, as.partner)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('engages a dignitary (with a religion) in a residential area, name masked for partners', async () => {
-    const i = { kind: 'RELIGIOUS_DIGNITARY', fullName: 'Nguyễn Văn Phúc', role: 'Linh mục quản xứ', residentialAreaId: areaId, validFrom: '2024-03-01' };
+    const i = {
+      kind: 'RELIGIOUS_DIGNITARY',
+      fullName: 'Nguyễn Văn Phúc',
+      role: 'Linh mục quản xứ',
+      residentialAreaId: areaId,
+      validFrom: '2024-03-01',
+    };
     expect((await run(ENGAGE, i, as.province70)).result.fields[0].path).toEqual(['input', 'religion']);
     expect((await run(ENGAGE, { ...i, religion: 'CATHOLICISM' }, as.communeThere)).result.__typename).toBe('NotFoundError');
     const { result } = await run(ENGAGE, { ...i, religion: 'CATHOLICISM' }, as.communeHere);
-    expect(result).toMatchObject({ __typename: 'InfluentialPerson', kind: 'RELIGIOUS_DIGNITARY', fullName: 'Nguyễn Văn Phúc', religion: 'CATHOLICISM' });
-    const seen = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on InfluentialPerson { fullName role } } }`, { id: result.id }, as.partner);
+    expect(result).toMatchObject({
+      __typename: 'InfluentialPerson',
+      kind: 'RELIGIOUS_DIGNITARY',
+      fullName: 'Nguyễn Văn Phúc',
+      religion: 'CATHOLICISM',
+    });
+    const seen = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on InfluentialPerson { fullName role } } }`,
+      { id: result.id },
+      as.partner,
+    );
     expect(seen.data.node).toEqual({ fullName: null, role: 'Linh mục quản xứ' });
   });
 
@@ -228,7 +374,9 @@ describe('key areas, people of influence, partners', () => {
     expect(result.__typename).toBe('AddedModelPartner');
     expect(result.model.partners).toEqual(expect.arrayContaining([{ partnerKind: 'VETERANS_ASSOCIATION', name: 'Hội Cựu chiến binh xã' }]));
     expect((await run(PARTNER, i, as.province70)).result.fields[0].path).toEqual(['input', 'name']);
-    expect((await run(PARTNER, { ...i, partnerKind: 'CHURCH' }, as.province70).catch(() => ({ result: 'invalid enum' }))).result).toBeDefined();
+    expect(
+      (await run(PARTNER, { ...i, partnerKind: 'CHURCH' }, as.province70).catch(() => ({ result: 'invalid enum' }))).result,
+    ).toBeDefined();
   });
 });
 

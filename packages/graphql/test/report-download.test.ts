@@ -21,11 +21,14 @@ beforeAll(async () => {
     province,
   );
   figures = new Map(
-    data.movementReportData.sections.flatMap((s: any) => s.figures.flatMap((f: any) => [[f.key, f.value], ...f.breakdown.map((b: any) => [`${f.key}.${b.key}`, b.value])])),
+    data.movementReportData.sections.flatMap((s: any) =>
+      s.figures.flatMap((f: any) => [[f.key, f.value], ...f.breakdown.map((b: any) => [`${f.key}.${b.key}`, b.value])]),
+    ),
   );
 }, 120_000);
 
-const get = (path: string, headers: Record<string, string> = {}) => Promise.resolve(server.yoga.fetch(`http://antq.test${path}`, { headers }));
+const get = (path: string, headers: Record<string, string> = {}) =>
+  Promise.resolve(server.yoga.fetch(`http://antq.test${path}`, { headers }));
 const QS = 'unitCode=70&from=2024-01-01&to=2024-12-31';
 
 describe('GET /reports/movement.xlsx', () => {
@@ -72,7 +75,9 @@ describe('GET /reports/movement.csv', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Đơn vị;Từ ngày;Đến ngày;Chỉ địa bàn trọng điểm;Mục;Chỉ tiêu;Chi tiết;Mã;Giá trị');
-    expect(lines).toContain('Tỉnh Bình Phước (70);01/01/2024;31/12/2024;Không;Xây dựng mô hình tự quản về an ninh, trật tự;Khu dân cư;;coverage.residentialAreas;866');
+    expect(lines).toContain(
+      'Tỉnh Bình Phước (70);01/01/2024;31/12/2024;Không;Xây dựng mô hình tự quản về an ninh, trật tự;Khu dân cư;;coverage.residentialAreas;866',
+    );
     const active = lines.find((l) => l.includes(';coverage.activeModels;'))!;
     expect(active.split(';').at(-1)).toBe(figures.get('coverage.activeModels')!.toLocaleString('vi-VN'));
     expect(active.split(';').at(-1)).toMatch(/^\d\.\d{3}$/);
@@ -87,8 +92,12 @@ describe('GET /reports/movement.csv', () => {
 
   it('has the access rules and argument checks of the GraphQL field', async () => {
     expect((await get(`/reports/movement.csv?${QS}`)).status).toBe(403);
-    expect((await get(`/reports/movement.csv?${QS}`, { authorization: `Bearer ${await tokenFor('PROVINCE_OFFICER', '01')}` })).status).toBe(403);
-    expect((await get(`/reports/movement.xlsx?${QS}`, { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '25195')}` })).status).toBe(403);
+    expect((await get(`/reports/movement.csv?${QS}`, { authorization: `Bearer ${await tokenFor('PROVINCE_OFFICER', '01')}` })).status).toBe(
+      403,
+    );
+    expect(
+      (await get(`/reports/movement.xlsx?${QS}`, { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '25195')}` })).status,
+    ).toBe(403);
     expect((await get(`/reports/movement.csv?${QS}`, { authorization: 'Bearer not-a-token' })).status).toBe(401);
     expect((await get('/reports/movement.csv?unitCode=70&from=2024-13-01&to=2024-12-31', province)).status).toBe(400);
     expect((await get(`/reports/movement.csv?${QS}&language=FR`, province)).status).toBe(400);

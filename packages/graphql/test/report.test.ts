@@ -31,9 +31,19 @@ describe('movementReportData', () => {
     const { data, errors } = await server.query<any>(REPORT, YEAR, province);
     expect(errors).toBeUndefined();
     const r = data.movementReportData;
-    expect(r.sections.map((s: any) => s.key)).toEqual(['coverage', 'exemplars', 'inspections', 'outreach', 'reintegration', 'commendations', 'keyAreas', 'influence']);
+    expect(r.sections.map((s: any) => s.key)).toEqual([
+      'coverage',
+      'exemplars',
+      'inspections',
+      'outreach',
+      'reintegration',
+      'commendations',
+      'keyAreas',
+      'influence',
+    ]);
     expect(figure(r, 'coverage.residentialAreas')).toBe(866);
-    for (const key of ['exemplars.recognised', 'commendations.total', 'keyAreas.units', 'influence.people', 'partners.models']) expect(figure(r, key)).toBeGreaterThan(0);
+    for (const key of ['exemplars.recognised', 'commendations.total', 'keyAreas.units', 'influence.people', 'partners.models'])
+      expect(figure(r, key)).toBeGreaterThan(0);
   });
 });
 
@@ -48,7 +58,8 @@ describe('movementReportData: key areas, access, cost', () => {
     const areas = figure(key, 'coverage.residentialAreas');
     expect(areas).toBeGreaterThan(0);
     expect(areas).toBeLessThan(866);
-    for (const f of ['coverage.activeModels', 'exemplars.recognised', 'commendations.total', 'influence.people', 'partners.models']) expect(figure(key, f)).toBeLessThanOrEqual(figure(all, f));
+    for (const f of ['coverage.activeModels', 'exemplars.recognised', 'commendations.total', 'influence.people', 'partners.models'])
+      expect(figure(key, f)).toBeLessThanOrEqual(figure(all, f));
     expect(figure(key, 'keyAreas.units')).toBe(figure(all, 'keyAreas.units'));
     expect(key.text).toContain('tại các địa bàn trọng điểm');
   });
@@ -62,11 +73,16 @@ describe('movementReportData: key areas, access, cost', () => {
   });
 
   it('is refused to the public, to officers of other units and to area leaders; partners need read:aggregates', async () => {
-    const refused = async (headers: Record<string, string>) => (await server.query<any>(REPORT, YEAR, headers)).errors?.[0]?.extensions?.code;
+    const refused = async (headers: Record<string, string>) =>
+      (await server.query<any>(REPORT, YEAR, headers)).errors?.[0]?.extensions?.code;
     expect(await refused({})).toBe('FORBIDDEN');
     expect(await refused({ authorization: `Bearer ${await tokenFor('PROVINCE_OFFICER', '01')}` })).toBe('FORBIDDEN');
     expect(await refused({ authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '25195')}` })).toBe('FORBIDDEN');
-    expect(await refused({ authorization: `Bearer ${await tokenFor('AREA_LEADER', '25195', { areaId: '00000000-0000-0000-0000-000000000001' })}` })).toBe('FORBIDDEN');
+    expect(
+      await refused({
+        authorization: `Bearer ${await tokenFor('AREA_LEADER', '25195', { areaId: '00000000-0000-0000-0000-000000000001' })}`,
+      }),
+    ).toBe('FORBIDDEN');
     expect(await refused({ authorization: `Bearer ${await tokenFor('NATIONAL', null)}` })).toBeUndefined();
     const partner = async (scopes: PartnerScope[], unitCode: string | null = null) =>
       refused({ 'x-api-key': (await issueApiKey(ctx.db.prisma, { name: 'Report partner', scopes, unitCode, issuedBy: 'test' })).key });
@@ -76,7 +92,8 @@ describe('movementReportData: key areas, access, cost', () => {
   });
 
   it('answers bad arguments with typed errors', async () => {
-    const code = async (vars: Record<string, unknown>) => (await server.query<any>(REPORT, { ...YEAR, ...vars }, province)).errors?.[0]?.extensions?.code;
+    const code = async (vars: Record<string, unknown>) =>
+      (await server.query<any>(REPORT, { ...YEAR, ...vars }, province)).errors?.[0]?.extensions?.code;
     expect(await code({ from: '2025-01-01' })).toBe('BAD_USER_INPUT');
     expect(await code({ unit: '7' })).toBe('BAD_USER_INPUT');
     expect(await code({ unit: '70', to: '2025-12-31' })).toBe('NOT_FOUND');
@@ -105,6 +122,8 @@ describe('movementReport (text)', () => {
     const full = (await server.query<any>(q, {}, province)).data.movementReport as string;
     expect(full).toContain('866/866');
     for (const words of ['điển hình tiên tiến', 'khen thưởng', 'địa bàn trọng điểm', 'chức sắc tôn giáo']) expect(full).toContain(words);
-    expect((await server.query<any>(`{ movementReport(unitCode: "70", asOf: "2024-12-31", keyAreasOnly: true) }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await server.query<any>(`{ movementReport(unitCode: "70", asOf: "2024-12-31", keyAreasOnly: true) }`)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 });

@@ -32,19 +32,55 @@ beforeAll(async () => {
   server = ctx.server;
   const { prisma } = ctx.db;
   await seedDemo(ctx.db);
-  const demo = await prisma.securityTeam.findFirstOrThrow({ where: { datasetId: { not: null } }, include: { areas: true }, orderBy: { id: 'asc' } });
+  const demo = await prisma.securityTeam.findFirstOrThrow({
+    where: { datasetId: { not: null } },
+    include: { areas: true },
+    orderBy: { id: 'asc' },
+  });
   demoTeamId = demo.id;
   COMMUNE = demo.communeCode;
   coveredArea = gid('ResidentialArea', demo.areas[0]!.residentialAreaId);
-  const placed = { communeId: demo.communeId, communeCode: demo.communeCode, placeCodes: demo.placeCodes, validFrom: new Date('2024-01-01'), validTo: new Date('2025-06-30') };
+  const placed = {
+    communeId: demo.communeId,
+    communeCode: demo.communeCode,
+    placeCodes: demo.placeCodes,
+    validFrom: new Date('2024-01-01'),
+    validTo: new Date('2025-06-30'),
+  };
   freeAreas = [];
   for (const name of ['Ấp Thử Một', 'Ấp Thử Hai']) {
-    const a = await prisma.residentialArea.create({ data: { name, kind: 'AP', households: 100, residents: 400, validFrom: new Date('2024-01-01'), searchText: name.toLowerCase(), placements: { create: placed } } });
+    const a = await prisma.residentialArea.create({
+      data: {
+        name,
+        kind: 'AP',
+        households: 100,
+        residents: 400,
+        validFrom: new Date('2024-01-01'),
+        searchText: name.toLowerCase(),
+        placements: { create: placed },
+      },
+    });
     freeAreas.push(gid('ResidentialArea', a.id));
   }
-  const late = await prisma.residentialArea.create({ data: { name: 'Ấp Thử Ba', kind: 'AP', households: 90, residents: 300, validFrom: new Date('2024-01-01'), searchText: 'ap thu ba', placements: { create: placed } } });
+  const late = await prisma.residentialArea.create({
+    data: {
+      name: 'Ấp Thử Ba',
+      kind: 'AP',
+      households: 90,
+      residents: 300,
+      validFrom: new Date('2024-01-01'),
+      searchText: 'ap thu ba',
+      placements: { create: placed },
+    },
+  });
   lateArea = gid('ResidentialArea', late.id);
-  const other = await prisma.residentialAreaPlacement.findFirstOrThrow({ where: { communeId: { not: demo.communeId }, placeCodes: { has: '70' }, OR: [{ validFrom: null }, { validFrom: { lte: new Date('2024-08-01') } }] } });
+  const other = await prisma.residentialAreaPlacement.findFirstOrThrow({
+    where: {
+      communeId: { not: demo.communeId },
+      placeCodes: { has: '70' },
+      OR: [{ validFrom: null }, { validFrom: { lte: new Date('2024-08-01') } }],
+    },
+  });
   otherCommuneArea = gid('ResidentialArea', other.residentialAreaId);
   const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
   as.commune = await bearer(tokenFor('COMMUNE_OFFICER', COMMUNE));
@@ -54,7 +90,9 @@ beforeAll(async () => {
   as.otherProvince = await bearer(tokenFor('PROVINCE_OFFICER', '01'));
   as.national = await bearer(tokenFor('NATIONAL', null));
   as.leader = await bearer(tokenFor('AREA_LEADER', COMMUNE, { areaId: demo.areas[0]!.residentialAreaId }));
-  as.partner = { 'x-api-key': (await issueApiKey(prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key };
+  as.partner = {
+    'x-api-key': (await issueApiKey(prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key,
+  };
 });
 
 const RESULT = `__typename ... on UserError { code message } ... on ValidationError { fields { path message } }`;
@@ -68,7 +106,13 @@ const REMOVE = mutation('removeTeamMember', 'RemoveTeamMemberInput');
 
 async function counts() {
   const p = ctx.db.prisma;
-  return { teams: await p.securityTeam.count(), evaluations: await p.teamEvaluation.count(), areas: await p.securityTeamArea.count(), members: await p.teamMember.count(), left: await p.teamMember.count({ where: { leftOn: { not: null } } }) };
+  return {
+    teams: await p.securityTeam.count(),
+    evaluations: await p.teamEvaluation.count(),
+    areas: await p.securityTeamArea.count(),
+    members: await p.teamMember.count(),
+    left: await p.teamMember.count({ where: { leftOn: { not: null } } }),
+  };
 }
 
 const { run, refusedWith } = mutationHelpers<Who>(() => ({ server, db: ctx.db, as }), counts);
@@ -99,7 +143,11 @@ const paths = (r: any) => r.fields.map((f: any) => f.path);
 
 describe('formSecurityTeam refusals', () => {
   it('names each ineligible member and the rule, with field paths, and never their personal data', async () => {
-    const members = [member(1, 'LEADER'), member(2, 'DEPUTY', { cleanRecord: false, hasHealthCertificate: false }), member(3, 'MEMBER', { birthDate: '2010-05-05', education: 'PRIMARY', residentSince: '2024-03-01' })];
+    const members = [
+      member(1, 'LEADER'),
+      member(2, 'DEPUTY', { cleanRecord: false, hasHealthCertificate: false }),
+      member(3, 'MEMBER', { birthDate: '2010-05-05', education: 'PRIMARY', residentSince: '2024-03-01' }),
+    ];
     const r = await refusedWith(FORM, 'formSecurityTeam', { ...TEAM(), members });
     expect(r.__typename).toBe('ValidationError');
     expect(paths(r)).toEqual([
@@ -109,28 +157,62 @@ describe('formSecurityTeam refusals', () => {
       ['input', 'members', '2', 'education'],
       ['input', 'members', '2', 'residentSince'],
     ]);
-    expect(r.fields.map((f: any) => f.message.split(':')[0])).toEqual(['RECORD_NOT_CLEAN', 'NO_HEALTH_CERTIFICATE', 'UNDER_18', 'EDUCATION_TOO_LOW', 'RESIDENCE_UNDER_ONE_YEAR']);
+    expect(r.fields.map((f: any) => f.message.split(':')[0])).toEqual([
+      'RECORD_NOT_CLEAN',
+      'NO_HEALTH_CERTIFICATE',
+      'UNDER_18',
+      'EDUCATION_TOO_LOW',
+      'RESIDENCE_UNDER_ONE_YEAR',
+    ]);
     const text = JSON.stringify(r);
-    for (const secret of ['2010-05-05', '2024-03-01', members[2]!.citizenId, members[2]!.phone, 'Nguyễn']) expect(text).not.toContain(secret);
+    for (const secret of ['2010-05-05', '2024-03-01', members[2]!.citizenId, members[2]!.phone, 'Nguyễn'])
+      expect(text).not.toContain(secret);
   });
 
   it('accepts a member over 70 only with the commune chairman’s decision', async () => {
     const old = member(3, 'MEMBER', { birthDate: '1950-01-01' });
     const r = await refusedWith(FORM, 'formSecurityTeam', { ...TEAM(), members: [member(1, 'LEADER'), member(2, 'DEPUTY'), old] });
-    expect(r.fields).toEqual([{ path: ['input', 'members', '2', 'birthDate'], message: expect.stringMatching(/^OVER_70_WITHOUT_APPROVAL/) }]);
+    expect(r.fields).toEqual([
+      { path: ['input', 'members', '2', 'birthDate'], message: expect.stringMatching(/^OVER_70_WITHOUT_APPROVAL/) },
+    ]);
   });
 
   it.each([
-    ['too few members for the province’s pack', { members: [member(1, 'LEADER'), member(2, 'MEMBER')] }, ['input', 'members'], /^TOO_FEW_MEMBERS.*prescribed 3, given 2/],
-    ['too many members', { members: [member(1, 'LEADER'), member(2, 'DEPUTY'), member(3, 'MEMBER'), member(4, 'MEMBER')] }, ['input', 'members'], /^TOO_MANY_MEMBERS/],
+    [
+      'too few members for the province’s pack',
+      { members: [member(1, 'LEADER'), member(2, 'MEMBER')] },
+      ['input', 'members'],
+      /^TOO_FEW_MEMBERS.*prescribed 3, given 2/,
+    ],
+    [
+      'too many members',
+      { members: [member(1, 'LEADER'), member(2, 'DEPUTY'), member(3, 'MEMBER'), member(4, 'MEMBER')] },
+      ['input', 'members'],
+      /^TOO_MANY_MEMBERS/,
+    ],
     ['no leader', { members: [member(1, 'DEPUTY'), member(2, 'MEMBER'), member(3, 'MEMBER')] }, ['input', 'members'], /^NO_LEADER/],
-    ['two leaders', { members: [member(1, 'LEADER'), member(2, 'LEADER'), member(3, 'MEMBER')] }, ['input', 'members'], /^MORE_THAN_ONE_LEADER/],
+    [
+      'two leaders',
+      { members: [member(1, 'LEADER'), member(2, 'LEADER'), member(3, 'MEMBER')] },
+      ['input', 'members'],
+      /^MORE_THAN_ONE_LEADER/,
+    ],
     ['a date before Law 30/2023 was in force', { establishedOn: '2024-06-30' }, ['input', 'establishedOn'], /2024-07-01/],
     ['a date in the future', { establishedOn: '2026-07-01' }, ['input', 'establishedOn'], /future/],
     ['no area', { areaIds: [] }, ['input', 'areaIds'], /at least one/],
     ['an empty name', { name: ' ' }, ['input', 'name'], /./],
-    ['a member joining before the team', { members: [member(1, 'LEADER', { joinedOn: '2024-07-15' }), member(2, 'DEPUTY'), member(3, 'MEMBER')] }, ['input', 'members', '0', 'joinedOn'], /before the team/],
-    ['a malformed citizen id', { members: [member(1, 'LEADER', { citizenId: '12ab' }), member(2, 'DEPUTY'), member(3, 'MEMBER')] }, ['input', 'members', '0', 'citizenId'], /./],
+    [
+      'a member joining before the team',
+      { members: [member(1, 'LEADER', { joinedOn: '2024-07-15' }), member(2, 'DEPUTY'), member(3, 'MEMBER')] },
+      ['input', 'members', '0', 'joinedOn'],
+      /before the team/,
+    ],
+    [
+      'a malformed citizen id',
+      { members: [member(1, 'LEADER', { citizenId: '12ab' }), member(2, 'DEPUTY'), member(3, 'MEMBER')] },
+      ['input', 'members', '0', 'citizenId'],
+      /./,
+    ],
   ] as const)('refuses %s with a ValidationError', async (_name, change, path, message) => {
     const r = await refusedWith(FORM, 'formSecurityTeam', { ...TEAM(), ...change });
     expect(r.__typename).toBe('ValidationError');
@@ -141,7 +223,12 @@ describe('formSecurityTeam refusals', () => {
 
   it('refuses an area of another commune and one already covered by a team, naming each', async () => {
     // (The province officer sees both communes; to the commune officer the other commune's area is NOT_FOUND.)
-    const r = await refusedWith(FORM, 'formSecurityTeam', { ...TEAM(), areaIds: [freeAreas[0], otherCommuneArea, coveredArea] }, 'province');
+    const r = await refusedWith(
+      FORM,
+      'formSecurityTeam',
+      { ...TEAM(), areaIds: [freeAreas[0], otherCommuneArea, coveredArea] },
+      'province',
+    );
     expect((await refusedWith(FORM, 'formSecurityTeam', { ...TEAM(), areaIds: [freeAreas[0], otherCommuneArea] })).code).toBe('NOT_FOUND');
     expect(r.fields.slice(0, 2)).toEqual([
       { path: ['input', 'areaIds', '1'], message: expect.stringContaining(`not placed in commune ${COMMUNE}`) },
@@ -156,7 +243,12 @@ describe('formSecurityTeam refusals', () => {
   });
 
   it.each([
-    ['an unknown area', () => ({ areaIds: [freeAreas[0], gid('ResidentialArea', '00000000-0000-0000-0000-000000000009')] }), 'NOT_FOUND', 'commune'],
+    [
+      'an unknown area',
+      () => ({ areaIds: [freeAreas[0], gid('ResidentialArea', '00000000-0000-0000-0000-000000000009')] }),
+      'NOT_FOUND',
+      'commune',
+    ],
     ['a malformed area id', () => ({ areaIds: ['nope'] }), 'NOT_FOUND', 'commune'],
     ['an unknown commune', () => ({ communeCode: '99999' }), 'NOT_FOUND', 'national'],
     ['a commune officer of another commune', () => ({}), 'FORBIDDEN', 'otherCommune'],
@@ -182,7 +274,15 @@ describe('formSecurityTeam', () => {
   it('writes the team, its areas and members in one go, audited, and the read API shows them', async () => {
     const before = await counts();
     team = await run(FORM, TEAM());
-    expect(team).toMatchObject({ __typename: 'SecurityTeam', name: TEAM().name, version: 1, establishedOn: '2024-08-01', dissolvedOn: null, isDemo: false, commune: { code: COMMUNE } });
+    expect(team).toMatchObject({
+      __typename: 'SecurityTeam',
+      name: TEAM().name,
+      version: 1,
+      establishedOn: '2024-08-01',
+      dissolvedOn: null,
+      isDemo: false,
+      commune: { code: COMMUNE },
+    });
     expect(team.areas.map((a: any) => a.id).sort()).toEqual([...freeAreas].sort());
     expect(team.members.edges.map((e: any) => [e.node.fullName, e.node.role, e.node.joinedOn, e.node.citizenId])).toEqual([
       ['Nguyễn Văn Thử 1', 'LEADER', '2024-08-01', '001080000001'],
@@ -192,14 +292,17 @@ describe('formSecurityTeam', () => {
     expect(await counts()).toEqual({ ...before, teams: before.teams + 1, areas: before.areas + 2, members: before.members + 3 });
     const row = await ctx.db.prisma.securityTeam.findUniqueOrThrow({ where: { id: rawId(team.id) } });
     // Filed under its commune of 2024 and above, and under the units it has since passed into.
-    expect(row.placeCodes.slice(0, 3)).toEqual((await ctx.db.prisma.securityTeam.findUniqueOrThrow({ where: { id: demoTeamId } })).placeCodes.slice(0, 3));
+    expect(row.placeCodes.slice(0, 3)).toEqual(
+      (await ctx.db.prisma.securityTeam.findUniqueOrThrow({ where: { id: demoTeamId } })).placeCodes.slice(0, 3),
+    );
     expect(row.placeCodes).toContain('75');
     const entry = await ctx.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'formSecurityTeam', entityId: team.id } });
     expect(entry).toMatchObject({ outcome: 'OK', actorRole: 'COMMUNE_OFFICER', placeCodes: row.placeCodes });
     expect(JSON.stringify(entry)).not.toContain('001080000001');
     // Listed on and after establishedOn, not before; today's province officers find it too.
     const LIST = `query($u: String!, $d: Date) { securityTeams(unitCode: $u, asOf: $d, first: 100) { totalCount edges { node { id } } } }`;
-    const ids = async (u: string, d: string, who: Who) => (await server.query<any>(LIST, { u, d }, as[who])).data.securityTeams.edges.map((e: any) => e.node.id);
+    const ids = async (u: string, d: string, who: Who) =>
+      (await server.query<any>(LIST, { u, d }, as[who])).data.securityTeams.edges.map((e: any) => e.node.id);
     expect(await ids(COMMUNE, '2024-08-01', 'commune')).toContain(team.id);
     expect(await ids(COMMUNE, '2024-07-31', 'commune')).not.toContain(team.id);
     expect(await ids('75', '2026-06-01', 'newProvince')).toContain(team.id);
@@ -207,7 +310,10 @@ describe('formSecurityTeam', () => {
 
   it('refuses an area that the new team now covers', async () => {
     const r = await refusedWith(FORM, 'formSecurityTeam', { ...TEAM(), establishedOn: '2024-09-01' });
-    expect(paths(r)).toEqual([['input', 'areaIds', '0'], ['input', 'areaIds', '1']]);
+    expect(paths(r)).toEqual([
+      ['input', 'areaIds', '0'],
+      ['input', 'areaIds', '1'],
+    ]);
   });
 });
 
@@ -216,12 +322,32 @@ const teamNow = async () => (await server.query<any>(NODE, { id: team.id }, as.c
 
 describe('removeTeamMember', () => {
   it.each([
-    ['an unknown member', () => ({ memberId: gid('TeamMember', '00000000-0000-0000-0000-000000000009'), teamVersion: 1, leftOn: '2025-01-01' }), 'NOT_FOUND', 'commune'],
-    ['a team of another province', () => ({ memberId: team.members.edges[2].node.id, teamVersion: 1, leftOn: '2025-01-01' }), 'NOT_FOUND', 'otherProvince'],
+    [
+      'an unknown member',
+      () => ({ memberId: gid('TeamMember', '00000000-0000-0000-0000-000000000009'), teamVersion: 1, leftOn: '2025-01-01' }),
+      'NOT_FOUND',
+      'commune',
+    ],
+    [
+      'a team of another province',
+      () => ({ memberId: team.members.edges[2].node.id, teamVersion: 1, leftOn: '2025-01-01' }),
+      'NOT_FOUND',
+      'otherProvince',
+    ],
     ['an area leader', () => ({ memberId: team.members.edges[2].node.id, teamVersion: 1, leftOn: '2025-01-01' }), 'FORBIDDEN', 'leader'],
     ['a stale version', () => ({ memberId: team.members.edges[2].node.id, teamVersion: 7, leftOn: '2025-01-01' }), 'CONFLICT', 'commune'],
-    ['leaving before joining', () => ({ memberId: team.members.edges[2].node.id, teamVersion: 1, leftOn: '2024-07-31' }), 'VALIDATION', 'commune'],
-    ['leaving in the future', () => ({ memberId: team.members.edges[2].node.id, teamVersion: 1, leftOn: '2026-06-02' }), 'VALIDATION', 'commune'],
+    [
+      'leaving before joining',
+      () => ({ memberId: team.members.edges[2].node.id, teamVersion: 1, leftOn: '2024-07-31' }),
+      'VALIDATION',
+      'commune',
+    ],
+    [
+      'leaving in the future',
+      () => ({ memberId: team.members.edges[2].node.id, teamVersion: 1, leftOn: '2026-06-02' }),
+      'VALIDATION',
+      'commune',
+    ],
   ] as const)('refuses %s with a typed error', async (_name, input, code, who: Who) => {
     const r = await refusedWith(REMOVE, 'removeTeamMember', input(), who);
     expect(r.code).toBe(code);
@@ -232,21 +358,41 @@ describe('removeTeamMember', () => {
     const r = await run(REMOVE, { memberId: team.members.edges[2].node.id, teamVersion: 1, leftOn: '2025-01-01' });
     expect(r).toMatchObject({ __typename: 'SecurityTeam', version: 2 });
     expect(r.members.edges.map((e: any) => e.node.leftOn)).toEqual([null, null, '2025-01-01']);
-    const again = await refusedWith(REMOVE, 'removeTeamMember', { memberId: team.members.edges[2].node.id, teamVersion: 2, leftOn: '2025-01-02' });
+    const again = await refusedWith(REMOVE, 'removeTeamMember', {
+      memberId: team.members.edges[2].node.id,
+      teamVersion: 2,
+      leftOn: '2025-01-02',
+    });
     expect(again.fields).toEqual([{ path: ['input', 'memberId'], message: expect.stringContaining('already left') }]);
   });
 });
 
 describe('assignTeamMember', () => {
-  const input = (change: Record<string, unknown> = {}, version = 2) => ({ teamId: team.id, version, member: member(4, 'MEMBER', { joinedOn: '2025-02-01', ...change }) });
+  const input = (change: Record<string, unknown> = {}, version = 2) => ({
+    teamId: team.id,
+    version,
+    member: member(4, 'MEMBER', { joinedOn: '2025-02-01', ...change }),
+  });
 
   it.each([
     ['an ineligible member', () => input({ birthDate: '2008-01-01' }), 'VALIDATION', 'commune', ['input', 'member', 'birthDate']],
     ['a second leader', () => input({ role: 'LEADER' }), 'VALIDATION', 'commune', ['input', 'member']],
     ['a member joining before the team', () => input({ joinedOn: '2024-07-20' }), 'VALIDATION', 'commune', ['input', 'member', 'joinedOn']],
-    ['a citizen id already in the team', () => input({ citizenId: '001080000001' }), 'VALIDATION', 'commune', ['input', 'member', 'citizenId']],
+    [
+      'a citizen id already in the team',
+      () => input({ citizenId: '001080000001' }),
+      'VALIDATION',
+      'commune',
+      ['input', 'member', 'citizenId'],
+    ],
     ['a stale version', () => input({}, 1), 'CONFLICT', 'commune', null],
-    ['an unknown team', () => ({ ...input(), teamId: gid('SecurityTeam', '00000000-0000-0000-0000-000000000009') }), 'NOT_FOUND', 'commune', null],
+    [
+      'an unknown team',
+      () => ({ ...input(), teamId: gid('SecurityTeam', '00000000-0000-0000-0000-000000000009') }),
+      'NOT_FOUND',
+      'commune',
+      null,
+    ],
     ['a team of another province', () => input(), 'NOT_FOUND', 'otherProvince', null],
     ['a team of another commune', () => input(), 'NOT_FOUND', 'otherCommune', null],
     ['a partner', () => input(), 'FORBIDDEN', 'partner', null],
@@ -273,17 +419,34 @@ describe('assignTeamMember', () => {
   it('does not check the size where no pack is in force (Bình Phước’s ended on 2025-06-30), only the leadership', async () => {
     const r = await run(ASSIGN, input({ citizenId: '001080000005', joinedOn: '2026-01-05' }, 3));
     expect(r).toMatchObject({ __typename: 'SecurityTeam', version: 4 });
-    expect((await refusedWith(ASSIGN, 'assignTeamMember', input({ citizenId: '001080000006', joinedOn: '2026-01-05', role: 'LEADER' }, 4))).fields[0].message).toMatch(/^MORE_THAN_ONE_LEADER/);
+    expect(
+      (await refusedWith(ASSIGN, 'assignTeamMember', input({ citizenId: '001080000006', joinedOn: '2026-01-05', role: 'LEADER' }, 4)))
+        .fields[0].message,
+    ).toMatch(/^MORE_THAN_ONE_LEADER/);
   });
 });
 
 describe('recordTeamEvaluation', () => {
   const RECORD = mutation('recordTeamEvaluation', 'RecordTeamEvaluationInput');
-  const input = (change: Record<string, unknown> = {}) => ({ teamId: team.id, version: 4, year: 2025, tasksAssigned: 40, tasksCompleted: 36, level: 'GOOD', ...change });
+  const input = (change: Record<string, unknown> = {}) => ({
+    teamId: team.id,
+    version: 4,
+    year: 2025,
+    tasksAssigned: 40,
+    tasksCompleted: 36,
+    level: 'GOOD',
+    ...change,
+  });
   const messages = (r: any) => r.fields.map((f: any) => f.message.split(':')[0]);
 
   it.each([
-    ['EXCELLENT without more than 95% of tasks done', () => input({ level: 'EXCELLENT' }), 'VALIDATION', 'commune', 'EXCELLENT_WITHOUT_TASK_RATE'],
+    [
+      'EXCELLENT without more than 95% of tasks done',
+      () => input({ level: 'EXCELLENT' }),
+      'VALIDATION',
+      'commune',
+      'EXCELLENT_WITHOUT_TASK_RATE',
+    ],
     ['more tasks completed than assigned', () => input({ tasksCompleted: 41 }), 'VALIDATION', 'commune', null],
     ['a year whose period has not ended', () => input({ year: 2026 }), 'VALIDATION', 'commune', null],
     ['a stale version', () => input({ version: 1 }), 'CONFLICT', 'commune', null],
@@ -308,7 +471,9 @@ describe('recordTeamEvaluation', () => {
 
   it('refuses a team rated below its leader', async () => {
     const leader = await ctx.db.prisma.teamMember.findFirstOrThrow({ where: { teamId: rawId(team.id), role: 'LEADER' } });
-    await ctx.db.prisma.teamMemberEvaluation.create({ data: { memberId: leader.id, year: 2025, tasksAssigned: 10, tasksCompleted: 9, level: 'GOOD' } });
+    await ctx.db.prisma.teamMemberEvaluation.create({
+      data: { memberId: leader.id, year: 2025, tasksAssigned: 10, tasksCompleted: 9, level: 'GOOD' },
+    });
     const r = await refusedWith(RECORD, 'recordTeamEvaluation', input({ level: 'COMPLETE' }));
     expect(messages(r)).toEqual(['LEADER_ABOVE_TEAM']);
   });
@@ -324,7 +489,9 @@ describe('recordTeamEvaluation', () => {
     const r = await run(RECORD, input());
     expect(r).toMatchObject({ __typename: 'SecurityTeam', version: 5 });
     const q = `query($id: ID!) { node(id: $id) { ... on SecurityTeam { evaluations { year tasksAssigned tasksCompleted level } } } }`;
-    expect((await server.query<any>(q, { id: team.id }, as.commune)).data.node.evaluations).toEqual([{ year: 2025, tasksAssigned: 40, tasksCompleted: 36, level: 'GOOD' }]);
+    expect((await server.query<any>(q, { id: team.id }, as.commune)).data.node.evaluations).toEqual([
+      { year: 2025, tasksAssigned: 40, tasksCompleted: 36, level: 'GOOD' },
+    ]);
     const again = await refusedWith(RECORD, 'recordTeamEvaluation', input({ version: 5 }));
     expect(again.fields).toEqual([{ path: ['input', 'year'], message: expect.stringContaining('already recorded') }]);
   });
@@ -337,7 +504,8 @@ describe('securityTeams', () => {
     members(first: 10) { edges { node { fullName citizenId phone birthDate address } } } } } } }`;
 
   it('lists the demo teams of Bình Phước from 2024-07-01, narrowed to the viewer’s unit', async () => {
-    const total = async (u: string, d: string, who: Who) => (await server.query<any>(LIST, { u, d }, as[who])).data.securityTeams.totalCount;
+    const total = async (u: string, d: string, who: Who) =>
+      (await server.query<any>(LIST, { u, d }, as[who])).data.securityTeams.totalCount;
     const all = await total('70', '2024-12-31', 'national');
     expect(all).toBeGreaterThan(100);
     expect(await total('70', '2024-06-30', 'national')).toBe(0);
@@ -362,7 +530,9 @@ describe('securityTeams', () => {
     const node = `query($id: ID!) { node(id: $id) { ... on SecurityTeam { name members(first: 5) { edges { node { citizenId } } } } } }`;
     expect((await server.query<any>(node, { id: gid('SecurityTeam', demoTeamId) }, as.partner)).data.node).toBeNull();
     expect((await server.query<any>(node, { id: gid('SecurityTeam', demoTeamId) }, as.otherProvince)).data.node).toBeNull();
-    expect((await server.query<any>(node, { id: gid('SecurityTeam', demoTeamId) }, as.province)).data.node.name).toEqual(expect.any(String));
+    expect((await server.query<any>(node, { id: gid('SecurityTeam', demoTeamId) }, as.province)).data.node.name).toEqual(
+      expect.any(String),
+    );
   });
 
   it('a page of teams with commune, areas, members and evaluations costs the same for 5 and 50', async () => {

@@ -41,11 +41,20 @@ async function submit(input: Record<string, unknown>, headers?: Record<string, s
 describe('submitting a tip', () => {
   it('takes an anonymous tip and answers a number and a secret', async () => {
     const receipt = await submit({ category: 'DRUGS', unitCode: COMMUNE, text: TEXT, contact: CONTACT });
-    expect(receipt).toEqual({ __typename: 'TipReceipt', tipNumber: expect.stringMatching(/^TG-2026-\d{6}$/), secret: expect.stringMatching(/^[\w-]{24}$/) });
+    expect(receipt).toEqual({
+      __typename: 'TipReceipt',
+      tipNumber: expect.stringMatching(/^TG-2026-\d{6}$/),
+      secret: expect.stringMatching(/^[\w-]{24}$/),
+    });
   });
 
   it('keeps the contact and the text encrypted at rest', async () => {
-    const receipt = await submit({ category: 'THEFT', unitCode: COMMUNE, text: 'Trộm xe máy ở chợ Tân Phú, biển số 93A-123.45.', contact: CONTACT });
+    const receipt = await submit({
+      category: 'THEFT',
+      unitCode: COMMUNE,
+      text: 'Trộm xe máy ở chợ Tân Phú, biển số 93A-123.45.',
+      contact: CONTACT,
+    });
     const row = await db.prisma.tip.findUniqueOrThrow({ where: { number: receipt.tipNumber } });
     expect(JSON.stringify(row)).not.toMatch(PHONE_ANYHOW);
     expect(JSON.stringify(row)).not.toContain('93A-123.45');
@@ -54,7 +63,12 @@ describe('submitting a tip', () => {
 
   it('files a tip about before the 2025 reform under the old units and under today’s', async () => {
     // Phường Thác Mơ (25216), Thị xã Phước Long (688), Tỉnh Bình Phước (70) on 2025-01-01.
-    const receipt = await submit({ category: 'THEFT', unitCode: '25216', occurredOn: '2025-01-01', text: 'Mất trộm bò ở ấp 2, đầu năm 2025.' });
+    const receipt = await submit({
+      category: 'THEFT',
+      unitCode: '25216',
+      occurredOn: '2025-01-01',
+      text: 'Mất trộm bò ở ấp 2, đầu năm 2025.',
+    });
     const row = await db.prisma.tip.findUniqueOrThrow({ where: { number: receipt.tipNumber } });
     expect(row.placeCodes.slice(0, 3)).toEqual(['25216', '688', '70']);
     expect(row.placeCodes).toContain('75');
@@ -81,7 +95,9 @@ describe('informants who are signed in', () => {
     const signedIn = { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '00004', { subject: 'nguyen.van.an@cand.gov.vn' })}` };
     const { tipNumber } = await submit({ category: 'FRAUD', unitCode: COMMUNE, text: 'Một cán bộ báo tin với tư cách cá nhân.' }, signedIn);
     const tip = await db.prisma.tip.findUniqueOrThrow({ where: { number: tipNumber } });
-    const entries = await db.prisma.auditEntry.findMany({ where: { action: 'submitTip', entityId: Buffer.from(`Tip:${tip.id}`).toString('base64') } });
+    const entries = await db.prisma.auditEntry.findMany({
+      where: { action: 'submitTip', entityId: Buffer.from(`Tip:${tip.id}`).toString('base64') },
+    });
     expect(entries.map((e) => [e.actorKind, e.actor, e.actorRole, e.actorUnitCode])).toEqual([['ANONYMOUS', null, null, null]]);
   });
 });
@@ -91,22 +107,37 @@ describe('following a tip up without revealing oneself', () => {
     const { tipNumber, secret } = await submit({ category: 'GAMBLING', unitCode: COMMUNE, text: 'Sới bạc ở nhà số 7 mỗi chủ nhật.' });
     const read = `query($n: String!, $s: String!) { informantTip(number: $n, secret: $s) { number status history { status date } messages { author text } } }`;
     expect((await server.query<any>(read, { n: tipNumber, s: secret })).data.informantTip).toEqual({
-      number: tipNumber, status: 'RECEIVED', history: [{ status: 'RECEIVED', date: '2026-06-01' }], messages: [],
+      number: tipNumber,
+      status: 'RECEIVED',
+      history: [{ status: 'RECEIVED', date: '2026-06-01' }],
+      messages: [],
     });
     expect((await server.query<any>(read, { n: tipNumber, s: 'wrong-secret' })).data.informantTip).toBeNull();
     expect((await server.query<any>(read, { n: 'TG-2026-000000', s: secret })).data.informantTip).toBeNull();
 
     const add = `mutation($i: AddTipMessageInput!) { addTipMessage(input: $i) { result { __typename ... on InformantTip { messages { author text } } ... on UserError { code } } } }`;
     const added = await server.query<any>(add, { i: { tipNumber, secret, text: 'Họ đổi sang nhà số 9.' } });
-    expect(added.data.addTipMessage.result).toEqual({ __typename: 'InformantTip', messages: [{ author: 'INFORMANT', text: 'Họ đổi sang nhà số 9.' }] });
+    expect(added.data.addTipMessage.result).toEqual({
+      __typename: 'InformantTip',
+      messages: [{ author: 'INFORMANT', text: 'Họ đổi sang nhà số 9.' }],
+    });
     const refused = await server.query<any>(add, { i: { tipNumber, secret: 'nope', text: 'x' } });
     expect(refused.data.addTipMessage.result).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
 
     // The officer replies; the informant reads the reply, with no officer named.
-    const tip = (await server.query<any>(TIPS, { unit: COMMUNE }, as.communeOfficer)).data.tips.edges.find((e: any) => e.node.number === tipNumber).node;
-    const reply = await server.query<any>(`mutation($i: ReplyToTipInput!) { replyToTip(input: $i) { result { __typename } } }`, { i: { tipId: tip.id, text: 'Cảm ơn, chúng tôi đang xác minh.' } }, as.communeOfficer);
+    const tip = (await server.query<any>(TIPS, { unit: COMMUNE }, as.communeOfficer)).data.tips.edges.find(
+      (e: any) => e.node.number === tipNumber,
+    ).node;
+    const reply = await server.query<any>(
+      `mutation($i: ReplyToTipInput!) { replyToTip(input: $i) { result { __typename } } }`,
+      { i: { tipId: tip.id, text: 'Cảm ơn, chúng tôi đang xác minh.' } },
+      as.communeOfficer,
+    );
     expect(reply.data.replyToTip.result.__typename).toBe('Tip');
-    const after = await server.query<any>(`query($n: String!, $s: String!) { informantTip(number: $n, secret: $s) { messages { author text } } }`, { n: tipNumber, s: secret });
+    const after = await server.query<any>(
+      `query($n: String!, $s: String!) { informantTip(number: $n, secret: $s) { messages { author text } } }`,
+      { n: tipNumber, s: secret },
+    );
     expect(after.data.informantTip.messages.at(-1)).toEqual({ author: 'OFFICER', text: 'Cảm ơn, chúng tôi đang xác minh.' });
   });
 });
@@ -115,7 +146,12 @@ describe('who sees a tip', () => {
   let tipId: string;
   let number: string;
   beforeAll(async () => {
-    ({ tipNumber: number } = await submit({ category: 'VIOLENCE', unitCode: COMMUNE, text: 'Nhóm thanh niên đánh nhau ở công viên.', contact: CONTACT }));
+    ({ tipNumber: number } = await submit({
+      category: 'VIOLENCE',
+      unitCode: COMMUNE,
+      text: 'Nhóm thanh niên đánh nhau ở công viên.',
+      contact: CONTACT,
+    }));
     const list = await server.query<any>(TIPS, { unit: COMMUNE }, as.communeOfficer);
     tipId = list.data.tips.edges.find((e: any) => e.node.number === number).node.id;
   });
@@ -131,7 +167,11 @@ describe('who sees a tip', () => {
     expect(data.tips.edges.some((e: any) => e.node.number === number)).toBe(sees);
     const node = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Tip { number text } } }`, { id: tipId }, as[who]);
     // Outside the jurisdiction a tip is exactly as absent as one that does not exist.
-    const missing = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Tip { number } } }`, { id: Buffer.from('Tip:0190a1b2-0000-7000-8000-000000000000').toString('base64') }, as[who]);
+    const missing = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on Tip { number } } }`,
+      { id: Buffer.from('Tip:0190a1b2-0000-7000-8000-000000000000').toString('base64') },
+      as[who],
+    );
     expect(missing).toMatchObject({ data: { node: null } });
     expect(missing.errors).toBeUndefined();
     if (sees) expect(node.data.node).toEqual({ number, text: 'Nhóm thanh niên đánh nhau ở công viên.' });
@@ -177,7 +217,12 @@ describe('who sees a tip', () => {
 describe('handling and revealing', () => {
   let tipId: string;
   beforeAll(async () => {
-    const { tipNumber } = await submit({ category: 'FRAUD', unitCode: COMMUNE, text: 'Lừa đảo qua điện thoại giả danh công an.', contact: CONTACT });
+    const { tipNumber } = await submit({
+      category: 'FRAUD',
+      unitCode: COMMUNE,
+      text: 'Lừa đảo qua điện thoại giả danh công an.',
+      contact: CONTACT,
+    });
     const list = await server.query<any>(TIPS, { unit: COMMUNE }, as.communeOfficer);
     tipId = list.data.tips.edges.find((e: any) => e.node.number === tipNumber).node.id;
   });
@@ -187,7 +232,12 @@ describe('handling and revealing', () => {
 
   it('moves a tip along, refuses a stale version and an illegal step, and writes nothing then', async () => {
     const ok = await server.query<any>(STATUS, { i: { tipId, status: 'VERIFYING', version: 1 } }, as.communeOfficer);
-    expect(ok.data.recordTipStatus.result).toEqual({ __typename: 'Tip', status: 'VERIFYING', version: 2, events: [{ status: 'RECEIVED' }, { status: 'VERIFYING' }] });
+    expect(ok.data.recordTipStatus.result).toEqual({
+      __typename: 'Tip',
+      status: 'VERIFYING',
+      version: 2,
+      events: [{ status: 'RECEIVED' }, { status: 'VERIFYING' }],
+    });
     const events = await db.prisma.tipEvent.count();
     const stale = await server.query<any>(STATUS, { i: { tipId, status: 'RESOLVED', version: 1 } }, as.communeOfficer);
     expect(stale.data.recordTipStatus.result).toEqual({ __typename: 'ConflictError', currentVersion: 2, code: 'CONFLICT' });
@@ -213,7 +263,10 @@ describe('handling and revealing', () => {
     const ok = await server.query<any>(REVEAL, { i: { tipId, reason } }, as.provinceOfficer);
     expect(ok.data.revealTipInformant.result).toEqual({ __typename: 'RevealedInformant', anonymous: false, contact: CONTACT });
 
-    const entries = await db.prisma.auditEntry.findMany({ where: { action: 'revealTipInformant', entityId: tipId }, orderBy: { at: 'asc' } });
+    const entries = await db.prisma.auditEntry.findMany({
+      where: { action: 'revealTipInformant', entityId: tipId },
+      orderBy: { at: 'asc' },
+    });
     expect(entries.map((e) => [e.actorRole, e.actorUnitCode, e.outcome, e.reason])).toEqual([
       ['COMMUNE_OFFICER', COMMUNE, 'VALIDATION', null],
       ['PROVINCE_OFFICER', '01', 'NOT_FOUND', 'Cần xác minh lời khai của người báo tin.'],
@@ -233,7 +286,12 @@ describe('the audit log', () => {
   it('records every mutation, and shows province officers their province only', async () => {
     const national = await server.query<any>(LOG, { f: { action: 'submitTip' } }, as.national);
     expect(national.data.auditLog.totalCount).toBeGreaterThanOrEqual(5);
-    expect(national.data.auditLog.edges[0].node).toMatchObject({ action: 'submitTip', actorKind: 'ANONYMOUS', outcome: 'OK', unitCodes: [COMMUNE, '75'] });
+    expect(national.data.auditLog.edges[0].node).toMatchObject({
+      action: 'submitTip',
+      actorKind: 'ANONYMOUS',
+      outcome: 'OK',
+      unitCodes: [COMMUNE, '75'],
+    });
     const province = await server.query<any>(LOG, {}, as.provinceOfficer);
     expect(province.data.auditLog.totalCount).toBeGreaterThan(0);
     expect(province.data.auditLog.edges.every((e: any) => e.node.unitCodes.includes('75'))).toBe(true);
@@ -257,10 +315,18 @@ describe('the server log', () => {
     const body = 'Ông Lê Văn Hùng ở số 42 đường Phú Riềng Đỏ chứa hàng cấm.';
     await logged.query(SUBMIT, { input: { category: 'SMUGGLING', unitCode: COMMUNE, text: body, contact } });
     await logged.query(SUBMIT, { input: { category: 'SMUGGLING', unitCode: '99999', text: body, contact } });
-    await logged.query(`mutation { submitTip(input: { category: SMUGGLING, unitCode: "${COMMUNE}", text: "${body}", contact: "${contact}" }) { result { __typename } } }`);
-    await logged.query(`mutation { submitTip(input: { category: NOPE, unitCode: "${COMMUNE}", text: "${body}", contact: "${contact}" }) { result { __typename } } }`);
+    await logged.query(
+      `mutation { submitTip(input: { category: SMUGGLING, unitCode: "${COMMUNE}", text: "${body}", contact: "${contact}" }) { result { __typename } } }`,
+    );
+    await logged.query(
+      `mutation { submitTip(input: { category: NOPE, unitCode: "${COMMUNE}", text: "${body}", contact: "${contact}" }) { result { __typename } } }`,
+    );
     // A client-chosen operation name is no place for personal data either.
-    await logged.yoga.fetch('http://antq.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query Tran_Thi_Bao_079123456789 { __typename }', operationName: 'Tran_Thi_Bao_079123456789' }) });
+    await logged.yoga.fetch('http://antq.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Tran_Thi_Bao_079123456789 { __typename }', operationName: 'Tran_Thi_Bao_079123456789' }),
+    });
     expect(lines.length).toBeGreaterThanOrEqual(3);
     const log = lines.join('\n');
     for (const secret of ['079123456789', '0987', 'Bảo', 'Lê Văn Hùng', 'Phú Riềng']) expect(log).not.toContain(secret);

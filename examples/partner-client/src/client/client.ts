@@ -59,7 +59,8 @@ export interface PartnerClient {
 /** The persisted hash GraphQL Code Generator embeds in a document (`__meta__.hash`). */
 export function hashOf(document: TypedDocumentNode<unknown, never>): string {
   const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
-  if (typeof hash !== 'string') throw new Error('this document has no persisted hash: generate it with persistedDocuments (see codegen.ts)');
+  if (typeof hash !== 'string')
+    throw new Error('this document has no persisted hash: generate it with persistedDocuments (see codegen.ts)');
   return hash;
 }
 
@@ -84,7 +85,11 @@ export function partnerClient({ url, apiKey, onCost, fetch = globalThis.fetch }:
           extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(document as TypedDocumentNode<unknown, never>) } },
         }),
       });
-      const body = (await response.json().catch(() => ({}))) as { data?: unknown; errors?: GraphQLErrorEntry[]; extensions?: { cost?: Cost } };
+      const body = (await response.json().catch(() => ({}))) as {
+        data?: unknown;
+        errors?: GraphQLErrorEntry[];
+        extensions?: { cost?: Cost };
+      };
       if (body.extensions?.cost) onCost?.(operationName, body.extensions.cost);
       // A field error leaves the data partial: refuse it rather than hand on holes.
       if (body.errors?.length || body.data == null) throw new AntqRequestError(operationName, response.status, body.errors ?? []);

@@ -29,13 +29,15 @@ export async function* pages<R, V extends PageVariables & Record<string, unknown
   select: (data: R) => Connection<N>,
   pageSize = MAX_PAGE_SIZE,
 ): AsyncGenerator<Connection<N>> {
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RangeError(`pageSize must be 1 to ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+    throw new RangeError(`pageSize must be 1 to ${MAX_PAGE_SIZE}`);
   let after: string | null = null;
   for (;;) {
     const page = select(await client.execute(document, { ...variables, first: pageSize, after } as V));
     yield page;
     if (!page.pageInfo.hasNextPage) return;
-    if (!page.pageInfo.endCursor || page.pageInfo.endCursor === after) throw new Error('the server said there is a next page but gave no new cursor');
+    if (!page.pageInfo.endCursor || page.pageInfo.endCursor === after)
+      throw new Error('the server said there is a next page but gave no new cursor');
     after = page.pageInfo.endCursor;
   }
 }

@@ -7,7 +7,9 @@
 
 /** The end of an exhaustive switch: a type error at compile time, a clear error at run time. */
 export function unreachable(value: never): never {
-  throw new Error(`a result this client does not know: ${(value as { __typename?: string }).__typename ?? JSON.stringify(value)}; regenerate the types (pnpm codegen) and handle it`);
+  throw new Error(
+    `a result this client does not know: ${(value as { __typename?: string }).__typename ?? JSON.stringify(value)}; regenerate the types (pnpm codegen) and handle it`,
+  );
 }
 
 /** What every typed error carries, in both languages. */

@@ -200,7 +200,8 @@ export function jurisdictionOf(viewer: Viewer, resource: Resource, operation: Op
   if (!authorize(viewer, resource, operation).allowed) return { kind: 'NOWHERE' };
   const rule = ACCESS_POLICY[resource][operation]!;
   if (rule.kind === 'PUBLIC' || viewer.kind === 'ANONYMOUS') return { kind: 'EVERYWHERE' };
-  if (viewer.kind === 'PARTNER') return viewer.unitCode === null ? { kind: 'EVERYWHERE' } : { kind: 'WITHIN', unitCode: viewer.unitCode, areaId: null };
+  if (viewer.kind === 'PARTNER')
+    return viewer.unitCode === null ? { kind: 'EVERYWHERE' } : { kind: 'WITHIN', unitCode: viewer.unitCode, areaId: null };
   if (viewer.role === 'NATIONAL') return { kind: 'EVERYWHERE' };
   return { kind: 'WITHIN', unitCode: viewer.unitCode, areaId: viewer.role === 'AREA_LEADER' ? (viewer.areaId ?? null) : null };
 }

@@ -28,7 +28,10 @@ export interface OutreachTotal<K extends string = string> {
  * counts under each once), largest reach first, then by key. The SQL of the API computes
  * the same; this is its reference for tests and for data already in memory.
  */
-export function outreachTotals<A extends { readonly participants: number }, K extends string>(activities: readonly A[], keysOf: (a: A) => readonly K[]): OutreachTotal<K>[] {
+export function outreachTotals<A extends { readonly participants: number }, K extends string>(
+  activities: readonly A[],
+  keysOf: (a: A) => readonly K[],
+): OutreachTotal<K>[] {
   const totals = new Map<K, { activities: number; participants: number }>();
   for (const a of activities) {
     for (const key of new Set(keysOf(a))) {
@@ -38,5 +41,7 @@ export function outreachTotals<A extends { readonly participants: number }, K ex
       totals.set(key, t);
     }
   }
-  return [...totals].map(([key, t]) => ({ key, ...t })).sort((a, b) => b.participants - a.participants || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...totals]
+    .map(([key, t]) => ({ key, ...t }))
+    .sort((a, b) => b.participants - a.participants || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

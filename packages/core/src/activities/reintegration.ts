@@ -25,7 +25,10 @@ export function canMoveCase(from: ReintegrationStatus, to: ReintegrationStatus):
 }
 
 /** A case's status on a date: ONGOING from its return until it is closed (the closing day shows the outcome). */
-export function caseStatusOn(c: { readonly returnedOn: string; readonly status: ReintegrationStatus; readonly closedOn: string | null }, asOf: string): ReintegrationStatus | null {
+export function caseStatusOn(
+  c: { readonly returnedOn: string; readonly status: ReintegrationStatus; readonly closedOn: string | null },
+  asOf: string,
+): ReintegrationStatus | null {
   if (c.returnedOn > asOf) return null;
   return c.status !== 'ONGOING' && c.closedOn !== null && c.closedOn <= asOf ? c.status : 'ONGOING';
 }

@@ -5,19 +5,7 @@
  */
 
 /** Kinds of residential area (khu dân cư): thôn, làng, ấp, bản, buôn, phum, sóc, khóm, tổ dân phố, khu phố, xóm. */
-export const RESIDENTIAL_AREA_KINDS = [
-  'THON',
-  'LANG',
-  'AP',
-  'BAN',
-  'BUON',
-  'PHUM',
-  'SOC',
-  'XOM',
-  'KHOM',
-  'TO_DAN_PHO',
-  'KHU_PHO',
-] as const;
+export const RESIDENTIAL_AREA_KINDS = ['THON', 'LANG', 'AP', 'BAN', 'BUON', 'PHUM', 'SOC', 'XOM', 'KHOM', 'TO_DAN_PHO', 'KHU_PHO'] as const;
 /** A kind of residential area. */
 export type ResidentialAreaKind = (typeof RESIDENTIAL_AREA_KINDS)[number];
 
@@ -70,41 +58,17 @@ export const CATALOGUE_SCOPES = ['NATIONAL', 'PROVINCIAL'] as const;
 export type CatalogueScope = (typeof CATALOGUE_SCOPES)[number];
 
 /** Who built a model: the police, or others with the police's guidance. */
-export const MODEL_BUILDERS = [
-  'POLICE',
-  'FATHERLAND_FRONT',
-  'MASS_ORGANIZATION',
-  'RESIDENTS',
-  'AGENCY_SECURITY_UNIT',
-  'OTHER',
-] as const;
+export const MODEL_BUILDERS = ['POLICE', 'FATHERLAND_FRONT', 'MASS_ORGANIZATION', 'RESIDENTS', 'AGENCY_SECURITY_UNIT', 'OTHER'] as const;
 /** Who built a model. */
 export type ModelBuilder = (typeof MODEL_BUILDERS)[number];
 
 /** States of a model's lifecycle, in their usual order. */
-export const MODEL_STATES = [
-  'PROPOSED',
-  'SURVEYED',
-  'APPROVED',
-  'ESTABLISHED',
-  'ACTIVE',
-  'SUSPENDED',
-  'DISSOLVED',
-] as const;
+export const MODEL_STATES = ['PROPOSED', 'SURVEYED', 'APPROVED', 'ESTABLISHED', 'ACTIVE', 'SUSPENDED', 'DISSOLVED'] as const;
 /** A state of a model. */
 export type ModelState = (typeof MODEL_STATES)[number];
 
 /** Events that move a model between states (see `lifecycle/transitions.ts`). */
-export const LIFECYCLE_EVENT_KINDS = [
-  'PROPOSE',
-  'SURVEY',
-  'APPROVE',
-  'ESTABLISH',
-  'ACTIVATE',
-  'SUSPEND',
-  'RESUME',
-  'DISSOLVE',
-] as const;
+export const LIFECYCLE_EVENT_KINDS = ['PROPOSE', 'SURVEY', 'APPROVE', 'ESTABLISH', 'ACTIVATE', 'SUSPEND', 'RESUME', 'DISSOLVE'] as const;
 /** A kind of lifecycle event. */
 export type LifecycleEventKind = (typeof LIFECYCLE_EVENT_KINDS)[number];
 
@@ -288,15 +252,7 @@ export const COMMENDATION_FORMS = ['CERTIFICATE_OF_MERIT', 'LETTER_OF_COMMENDATI
 export type CommendationForm = (typeof COMMENDATION_FORMS)[number];
 
 /** Why a unit is a key area (địa bàn trọng điểm). */
-export const KEY_AREA_CATEGORIES = [
-  'NATIONAL_SECURITY',
-  'CRIME',
-  'SOCIAL_EVILS',
-  'RELIGION',
-  'ETHNIC',
-  'BORDER',
-  'OTHER',
-] as const;
+export const KEY_AREA_CATEGORIES = ['NATIONAL_SECURITY', 'CRIME', 'SOCIAL_EVILS', 'RELIGION', 'ETHNIC', 'BORDER', 'OTHER'] as const;
 /** A key-area category. */
 export type KeyAreaCategory = (typeof KEY_AREA_CATEGORIES)[number];
 

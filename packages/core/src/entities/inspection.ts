@@ -58,7 +58,8 @@ export const recordInspectionInput = z
   })
   .superRefine((i, ctx) => {
     i.followUps.forEach((f, n) => {
-      if (f.dueOn < i.inspectedOn) ctx.addIssue({ code: 'custom', path: ['followUps', n, 'dueOn'], message: 'a follow-up is not due before the inspection' });
+      if (f.dueOn < i.inspectedOn)
+        ctx.addIssue({ code: 'custom', path: ['followUps', n, 'dueOn'], message: 'a follow-up is not due before the inspection' });
     });
   });
 /** Input to record an inspection as done. */

@@ -1,7 +1,16 @@
 /** Model catalogues and types, models, their lifecycle events and replication points. */
 import { z } from 'zod';
 import { CATALOGUE_SCOPES, HOST_KINDS, LIFECYCLE_EVENT_KINDS, MODEL_BUILDERS, MODEL_CATEGORIES } from './enums.js';
-import { communeCodeSchema, countSchema, decisionSchema, idSchema, isoDateSchema, nameSchema, provinceCodeSchema, textSchema } from './common.js';
+import {
+  communeCodeSchema,
+  countSchema,
+  decisionSchema,
+  idSchema,
+  isoDateSchema,
+  nameSchema,
+  provinceCodeSchema,
+  textSchema,
+} from './common.js';
 
 /** A short code for catalogues and model types: letters, digits, `_` and `-`, 1–50 characters. */
 export const codeSchema = z

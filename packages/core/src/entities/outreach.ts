@@ -17,7 +17,10 @@ export const outreachActivityInput = z.object({
   residentialAreaId: idSchema.optional(),
   heldOn: isoDateSchema,
   form: z.enum(OUTREACH_FORMS),
-  audiences: z.array(z.enum(OUTREACH_AUDIENCES)).min(1, 'an activity has at least one audience').refine(distinct, { message: 'names an audience twice' }),
+  audiences: z
+    .array(z.enum(OUTREACH_AUDIENCES))
+    .min(1, 'an activity has at least one audience')
+    .refine(distinct, { message: 'names an audience twice' }),
   /** People reached (lượt người): a whole number, at most a million for one session. */
   participants: z.number().int().min(0).max(1_000_000),
   partners: z.array(z.enum(PARTNER_KINDS)).default([]).refine(distinct, { message: 'names a partner twice' }),

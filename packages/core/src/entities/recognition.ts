@@ -50,7 +50,10 @@ export const exemplarInput = z
     decision: decisionSchema,
     unitCode: unitCodeSchema,
   })
-  .refine((e) => e.decision.date <= e.period.to, { message: 'must not be decided after the period it recognises', path: ['decision', 'date'] });
+  .refine((e) => e.decision.date <= e.period.to, {
+    message: 'must not be decided after the period it recognises',
+    path: ['decision', 'date'],
+  });
 /** Input for an exemplar. */
 export type ExemplarInput = z.infer<typeof exemplarInput>;
 /** A stored exemplar. */

@@ -35,7 +35,10 @@ export const reintegrationCaseInput = z
     returnedOn: isoDateSchema,
     mentors: z.array(mentorInput).min(1, 'a case has at least one mentor').max(10),
   })
-  .refine((c) => !c.person.birthDate || c.person.birthDate < c.returnedOn, { message: 'must be before the return to the community', path: ['person', 'birthDate'] });
+  .refine((c) => !c.person.birthDate || c.person.birthDate < c.returnedOn, {
+    message: 'must be before the return to the community',
+    path: ['person', 'birthDate'],
+  });
 /** Input to open a case. */
 export type ReintegrationCaseInput = z.infer<typeof reintegrationCaseInput>;
 

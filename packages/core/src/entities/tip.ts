@@ -1,17 +1,7 @@
 /** Tips (tố giác tội phạm, tin báo). The rest of the movement's work has its own modules. */
 import { z } from 'zod';
-import {
-  TIP_CATEGORIES,
-  TIP_CHANNELS,
-  type TipStatus,
-} from './enums.js';
-import {
-  isoDateSchema,
-  personSchema,
-  phoneSchema,
-  textSchema,
-  unitCodeSchema,
-} from './common.js';
+import { TIP_CATEGORIES, TIP_CHANNELS, type TipStatus } from './enums.js';
+import { isoDateSchema, personSchema, phoneSchema, textSchema, unitCodeSchema } from './common.js';
 
 /**
  * Input for a tip (tố giác tội phạm, tin báo). The informant is protected by law: an

@@ -32,11 +32,7 @@ export function predecessorsOf<Id>(links: Iterable<LineageLink<Id>>, unit: Id): 
  * A unit that did not change is its own answer. Cycles are impossible in real data
  * but are cut all the same.
  */
-export function descendantsOn<Id>(
-  links: Iterable<LineageLink<Id>>,
-  unit: Id,
-  date: IsoDate,
-): Array<{ unit: Id; kind: LineageKind }> {
+export function descendantsOn<Id>(links: Iterable<LineageLink<Id>>, unit: Id, date: IsoDate): Array<{ unit: Id; kind: LineageKind }> {
   return descendantsIn(linksByPredecessor(links, date), unit);
 }
 
@@ -53,7 +49,10 @@ export function linksByPredecessor<Id>(links: Iterable<LineageLink<Id>>, date: I
 }
 
 /** {@link descendantsOn} over links indexed by {@link linksByPredecessor}. */
-export function descendantsIn<Id>(byPredecessor: ReadonlyMap<Id, readonly LineageLink<Id>[]>, unit: Id): Array<{ unit: Id; kind: LineageKind }> {
+export function descendantsIn<Id>(
+  byPredecessor: ReadonlyMap<Id, readonly LineageLink<Id>[]>,
+  unit: Id,
+): Array<{ unit: Id; kind: LineageKind }> {
   const result = new Map<Id, LineageKind>();
   const walk = (id: Id, kind: LineageKind, seen: Set<Id>): void => {
     const next = (byPredecessor.get(id) ?? []).filter((l) => !seen.has(l.successor));

@@ -98,11 +98,7 @@ export function unitsValidOn<U extends Pick<AdminUnit, 'validity'>>(units: Itera
 }
 
 /** The unit with `code` that held on `date`, if any. Codes are reused across eras. */
-export function unitOn<U extends Pick<AdminUnit, 'code' | 'validity'>>(
-  units: Iterable<U>,
-  code: string,
-  date: IsoDate,
-): U | undefined {
+export function unitOn<U extends Pick<AdminUnit, 'code' | 'validity'>>(units: Iterable<U>, code: string, date: IsoDate): U | undefined {
   for (const u of units) if (u.code === code && isValidOn(u, date)) return u;
   return undefined;
 }

@@ -36,7 +36,8 @@ export const text: CellParser<string> = (cell) => {
  */
 export function digits(length: number): CellParser<string> {
   return (cell) => {
-    if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 0 && String(cell).length <= length ? ok(String(cell).padStart(length, '0')) : bad('INVALID');
+    if (typeof cell === 'number')
+      return Number.isInteger(cell) && cell >= 0 && String(cell).length <= length ? ok(String(cell).padStart(length, '0')) : bad('INVALID');
     if (typeof cell !== 'string') return bad('INVALID');
     const s = cell.trim().replace(/[\s.]/g, '');
     return new RegExp(`^\\d{${length}}$`).test(s) ? ok(s) : bad('INVALID');
@@ -125,7 +126,8 @@ export function choiceKeys<T extends string>(labels: Readonly<Record<T, Label>>,
 
 // Vietnamese text decoded with the wrong code page: UTF-8 bytes read as Windows-1252/Latin-1
 // ("Ã¡", "áº", "á»", "Æ°", "Ä‘"), and the replacement character of a failed decoding.
-const MOJIBAKE = /\uFFFD|Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A]|á[º»]|Æ[°¯]|Ä[\u0090\u0091‘]|áº|á»/u;
+const MOJIBAKE =
+  /\uFFFD|Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A]|á[º»]|Æ[°¯]|Ä[\u0090\u0091‘]|áº|á»/u;
 
 /**
  * Whether text read as UTF-8 shows the marks of a wrong encoding. (Bytes that are not

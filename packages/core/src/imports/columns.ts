@@ -35,8 +35,12 @@ export interface ColumnSpec<T> {
 
 const column = <T>(spec: ColumnSpec<T>): ColumnSpec<T> => spec;
 const choicesHelp = (labels: Readonly<Record<string, Label>>): Label => ({
-  vi: Object.values(labels).map((l) => l.vi).join('; '),
-  en: Object.values(labels).map((l) => l.en).join('; '),
+  vi: Object.values(labels)
+    .map((l) => l.vi)
+    .join('; '),
+  en: Object.values(labels)
+    .map((l) => l.en)
+    .join('; '),
 });
 
 const communeCode = column({
@@ -44,7 +48,10 @@ const communeCode = column({
   aliases: ['Mã xã, phường', 'Mã đơn vị hành chính', 'Mã ĐVHC', 'Mã phường', 'Mã xã phường thị trấn', 'communeCode'],
   required: true,
   parse: digits(5),
-  help: { vi: 'Mã thống kê 5 chữ số của xã, phường, đặc khu (theo danh mục đơn vị hành chính) vào ngày ghi ở dòng đó.', en: 'The 5-digit statistical code of the commune on the row’s date.' },
+  help: {
+    vi: 'Mã thống kê 5 chữ số của xã, phường, đặc khu (theo danh mục đơn vị hành chính) vào ngày ghi ở dòng đó.',
+    en: 'The 5-digit statistical code of the commune on the row’s date.',
+  },
   example: '25195',
 });
 
@@ -73,7 +80,10 @@ export const RESIDENTIAL_AREA_COLUMNS = {
     aliases: ['Ngày bắt đầu', 'validFrom'],
     required: false,
     parse: date,
-    help: { vi: 'Ngày/tháng/năm; để trống là hôm nay. Không được ở tương lai.', en: 'Day/month/year; empty means today. Not in the future.' },
+    help: {
+      vi: 'Ngày/tháng/năm; để trống là hôm nay. Không được ở tương lai.',
+      en: 'Day/month/year; empty means today. Not in the future.',
+    },
     example: '01/07/2025',
   }),
   households: column({
@@ -102,7 +112,10 @@ export const MODEL_COLUMNS = {
     aliases: ['Khu dân cư', 'Tên thôn, tổ dân phố', 'Thôn, tổ dân phố', 'areaName'],
     required: true,
     parse: text,
-    help: { vi: 'Khu dân cư nơi xây dựng mô hình, đã có trong hệ thống (ghi như tên đã nhập).', en: 'The residential area it is built in, already recorded (its name as recorded).' },
+    help: {
+      vi: 'Khu dân cư nơi xây dựng mô hình, đã có trong hệ thống (ghi như tên đã nhập).',
+      en: 'The residential area it is built in, already recorded (its name as recorded).',
+    },
     example: 'Ấp 3',
   }),
   name: column({
@@ -129,14 +142,24 @@ export const MODEL_COLUMNS = {
     aliases: ['Ngày ra mắt', 'Ngày xây dựng', 'foundedOn'],
     required: true,
     parse: date,
-    help: { vi: 'Ngày/tháng/năm đề xuất xây dựng mô hình. Không được ở tương lai.', en: 'Day/month/year it was proposed. Not in the future.' },
+    help: {
+      vi: 'Ngày/tháng/năm đề xuất xây dựng mô hình. Không được ở tương lai.',
+      en: 'Day/month/year it was proposed. Not in the future.',
+    },
     example: '15/09/2025',
   }),
   builtBy: column({
     header: { vi: 'Lực lượng xây dựng', en: 'Built by' },
     aliases: ['Đơn vị xây dựng', 'Đơn vị chủ trì', 'builtBy'],
     required: true,
-    parse: choice(MODEL_BUILDER_LABELS, { 'Công an xã': 'POLICE', 'Công an phường': 'POLICE', MTTQ: 'FATHERLAND_FRONT', 'Mặt trận': 'FATHERLAND_FRONT', 'Người dân': 'RESIDENTS', 'Đoàn thể': 'MASS_ORGANIZATION' }),
+    parse: choice(MODEL_BUILDER_LABELS, {
+      'Công an xã': 'POLICE',
+      'Công an phường': 'POLICE',
+      MTTQ: 'FATHERLAND_FRONT',
+      'Mặt trận': 'FATHERLAND_FRONT',
+      'Người dân': 'RESIDENTS',
+      'Đoàn thể': 'MASS_ORGANIZATION',
+    }),
     help: choicesHelp(MODEL_BUILDER_LABELS),
     choices: MODEL_BUILDER_LABELS,
     example: 'Công an',
@@ -165,7 +188,13 @@ const EDUCATION_ALIASES: Record<string, EducationLevel> = {
   'Cao đẳng': 'POST_SECONDARY',
   'Đại học': 'POST_SECONDARY',
 };
-const ROLE_ALIASES: Record<string, TeamRole> = { 'Thành viên': 'MEMBER', 'Tổ viên': 'MEMBER', 'Phó tổ trưởng': 'DEPUTY', Leader: 'LEADER', Deputy: 'DEPUTY' };
+const ROLE_ALIASES: Record<string, TeamRole> = {
+  'Thành viên': 'MEMBER',
+  'Tổ viên': 'MEMBER',
+  'Phó tổ trưởng': 'DEPUTY',
+  Leader: 'LEADER',
+  Deputy: 'DEPUTY',
+};
 
 /** Security-team members: one row per person joining an existing team (found by its name in the commune). */
 export const TEAM_MEMBER_COLUMNS = {
@@ -175,7 +204,10 @@ export const TEAM_MEMBER_COLUMNS = {
     aliases: ['Tên tổ bảo vệ an ninh, trật tự', 'Tổ bảo vệ an ninh, trật tự', 'Tổ', 'teamName'],
     required: true,
     parse: text,
-    help: { vi: 'Tổ bảo vệ an ninh, trật tự đã thành lập ở xã, phường đó (ghi như tên đã nhập).', en: 'A security team already formed in that commune (its name as recorded).' },
+    help: {
+      vi: 'Tổ bảo vệ an ninh, trật tự đã thành lập ở xã, phường đó (ghi như tên đã nhập).',
+      en: 'A security team already formed in that commune (its name as recorded).',
+    },
     example: 'Tổ bảo vệ ANTT ấp 3',
   }),
   fullName: column({
@@ -199,7 +231,10 @@ export const TEAM_MEMBER_COLUMNS = {
     aliases: ['Số căn cước', 'Số căn cước công dân', 'Số định danh cá nhân', 'CCCD', 'citizenId'],
     required: false,
     parse: digits(12),
-    help: { vi: 'Số căn cước 12 chữ số (nên định dạng ô là Văn bản để giữ số 0 đầu).', en: '12-digit citizen identity number (format the cell as Text to keep leading zeros).' },
+    help: {
+      vi: 'Số căn cước 12 chữ số (nên định dạng ô là Văn bản để giữ số 0 đầu).',
+      en: '12-digit citizen identity number (format the cell as Text to keep leading zeros).',
+    },
     example: '070080001234',
   }),
   phone: column({
@@ -232,7 +267,10 @@ export const TEAM_MEMBER_COLUMNS = {
     aliases: ['Ngày vào tổ', 'Ngày được công nhận', 'joinedOn'],
     required: false,
     parse: date,
-    help: { vi: 'Ngày/tháng/năm vào tổ; để trống là hôm nay. Không trước ngày tổ thành lập.', en: 'Day/month/year they join; empty means today. Not before the team was formed.' },
+    help: {
+      vi: 'Ngày/tháng/năm vào tổ; để trống là hôm nay. Không trước ngày tổ thành lập.',
+      en: 'Day/month/year they join; empty means today. Not before the team was formed.',
+    },
     example: '01/09/2025',
   }),
   education: column({
@@ -240,7 +278,10 @@ export const TEAM_MEMBER_COLUMNS = {
     aliases: ['Trình độ văn hóa', 'Học vấn', 'education'],
     required: true,
     parse: choice(EDUCATION_LEVEL_LABELS, EDUCATION_ALIASES),
-    help: { vi: `${choicesHelp(EDUCATION_LEVEL_LABELS).vi}; hoặc 9/12, 12/12, THCS, THPT.`, en: `${choicesHelp(EDUCATION_LEVEL_LABELS).en}; or 9/12, 12/12.` },
+    help: {
+      vi: `${choicesHelp(EDUCATION_LEVEL_LABELS).vi}; hoặc 9/12, 12/12, THCS, THPT.`,
+      en: `${choicesHelp(EDUCATION_LEVEL_LABELS).en}; or 9/12, 12/12.`,
+    },
     choices: EDUCATION_LEVEL_LABELS,
     example: '12/12',
   }),
@@ -249,7 +290,10 @@ export const TEAM_MEMBER_COLUMNS = {
     aliases: ['Ngày bắt đầu cư trú', 'residentSince'],
     required: false,
     parse: date,
-    help: { vi: 'Ngày bắt đầu cư trú ở địa bàn; để trống là không cư trú ở đó.', en: 'Since when they have lived there; empty means not resident.' },
+    help: {
+      vi: 'Ngày bắt đầu cư trú ở địa bàn; để trống là không cư trú ở đó.',
+      en: 'Since when they have lived there; empty means not resident.',
+    },
     example: '01/01/2000',
   }),
   cleanRecord: column({

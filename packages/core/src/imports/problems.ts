@@ -34,7 +34,10 @@ export const ROW_PROBLEMS = {
   },
   BAD_NUMBER: { vi: 'Phải là một số nguyên không âm.', en: 'Must be a whole number, zero or more.' },
   BAD_YES_NO: { vi: 'Ghi "Có" hoặc "Không".', en: 'Write "Yes" or "No" ("Có" or "Không").' },
-  BAD_CHOICE: { vi: 'Giá trị không có trong danh sách cho phép (xem trang Hướng dẫn của tệp mẫu).', en: 'Not one of the allowed values (see the Guide sheet of the template).' },
+  BAD_CHOICE: {
+    vi: 'Giá trị không có trong danh sách cho phép (xem trang Hướng dẫn của tệp mẫu).',
+    en: 'Not one of the allowed values (see the Guide sheet of the template).',
+  },
   INVALID: { vi: 'Giá trị không hợp lệ.', en: 'Not a valid value.' },
   FUTURE_DATE: { vi: 'Ngày không được ở tương lai.', en: 'The date must not be in the future.' },
   UNKNOWN_COMMUNE: { vi: 'Không có xã, phường với mã này vào ngày đã ghi.', en: 'No commune has this code on the date given.' },
@@ -52,9 +55,18 @@ export const ROW_PROBLEMS = {
     vi: 'Không có loại mô hình này trong danh mục quốc gia hoặc danh mục của tỉnh.',
     en: 'No such model type in the national catalogue or the province’s.',
   },
-  MODEL_TYPE_NOT_FOR_AREA: { vi: 'Loại mô hình này không xây dựng ở khu dân cư.', en: 'This kind of model is not built in a residential area.' },
-  UNKNOWN_TEAM: { vi: 'Không có tổ bảo vệ an ninh, trật tự với tên này trong xã, phường đã ghi.', en: 'No security team of this name in that commune.' },
-  INELIGIBLE: { vi: 'Người này chưa đủ điều kiện tham gia tổ (Luật 30/2023/QH15).', en: 'This person is not eligible for the team (Law 30/2023/QH15).' },
+  MODEL_TYPE_NOT_FOR_AREA: {
+    vi: 'Loại mô hình này không xây dựng ở khu dân cư.',
+    en: 'This kind of model is not built in a residential area.',
+  },
+  UNKNOWN_TEAM: {
+    vi: 'Không có tổ bảo vệ an ninh, trật tự với tên này trong xã, phường đã ghi.',
+    en: 'No security team of this name in that commune.',
+  },
+  INELIGIBLE: {
+    vi: 'Người này chưa đủ điều kiện tham gia tổ (Luật 30/2023/QH15).',
+    en: 'This person is not eligible for the team (Law 30/2023/QH15).',
+  },
   TEAM_COMPOSITION: { vi: 'Tổ không đúng thành phần quy định.', en: 'The team would not have the prescribed composition.' },
   DUPLICATE_IN_FILE: { vi: 'Trùng với một dòng khác trong tệp.', en: 'Duplicates another row of the file.' },
   DUPLICATE_IN_DATABASE: { vi: 'Đã có trong cơ sở dữ liệu.', en: 'Already recorded.' },

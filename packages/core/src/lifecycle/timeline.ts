@@ -35,8 +35,7 @@ export interface Lifecycle {
 
 /** A lifecycle, or the first illegal transition found in date order. */
 export type LifecycleResult =
-  | { readonly ok: true; readonly lifecycle: Lifecycle }
-  | { readonly ok: false; readonly error: IllegalTransition };
+  { readonly ok: true; readonly lifecycle: Lifecycle } | { readonly ok: false; readonly error: IllegalTransition };
 
 /** `events` sorted by date, same-day events kept in input order, each with its input index. */
 export function sortEvents<E extends DatedEvent>(events: readonly E[]): Array<{ event: E; index: number }> {

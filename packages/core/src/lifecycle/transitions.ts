@@ -46,23 +46,15 @@ export interface IllegalTransition {
 
 /** The result of applying one event: the new state, or the illegal transition. */
 export type TransitionResult =
-  | { readonly ok: true; readonly state: ModelState }
-  | { readonly ok: false; readonly error: IllegalTransition };
+  { readonly ok: true; readonly state: ModelState } | { readonly ok: false; readonly error: IllegalTransition };
 
 /** The events allowed in `state` (`null`: before the model exists), in lifecycle order. */
 export function allowedEvents(state: ModelState | null): LifecycleEventKind[] {
-  return (Object.keys(LIFECYCLE_TRANSITIONS) as LifecycleEventKind[]).filter((e) =>
-    LIFECYCLE_TRANSITIONS[e].from.includes(state),
-  );
+  return (Object.keys(LIFECYCLE_TRANSITIONS) as LifecycleEventKind[]).filter((e) => LIFECYCLE_TRANSITIONS[e].from.includes(state));
 }
 
 /** The state after `event` in `state`, or an {@link IllegalTransition} naming both. */
-export function applyEvent(
-  state: ModelState | null,
-  event: LifecycleEventKind,
-  date: IsoDate,
-  index = 0,
-): TransitionResult {
+export function applyEvent(state: ModelState | null, event: LifecycleEventKind, date: IsoDate, index = 0): TransitionResult {
   const t = LIFECYCLE_TRANSITIONS[event];
   if (t.from.includes(state)) return { ok: true, state: t.to };
   const where = state ?? 'NONE';

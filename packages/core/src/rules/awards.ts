@@ -45,7 +45,12 @@ const districtFailures = (level: AwardLevel, decidedOn: IsoDate): AwardFailure[]
   level === 'DISTRICT' && decidedOn >= DISTRICTS_ABOLISHED_ON ? [{ code: 'NO_DISTRICTS_IN_ERA' }] : [];
 
 /** Whether a commendation of `form` from an authority of `level`, decided on `decidedOn`, to a `recipient`, is one the law provides for. */
-export function checkCommendation(form: CommendationForm, level: AwardLevel, recipient: RecipientKind, decidedOn: IsoDate): Verdict<AwardFailure> {
+export function checkCommendation(
+  form: CommendationForm,
+  level: AwardLevel,
+  recipient: RecipientKind,
+  decidedOn: IsoDate,
+): Verdict<AwardFailure> {
   const allowed = AWARD_AUTHORITIES[form];
   return verdictOf([
     ...(allowed.includes(level) ? [] : [{ code: 'LEVEL_CANNOT_GIVE_FORM' as const, allowed }]),
@@ -65,7 +70,10 @@ export function checkExemplarLevel(level: AwardLevel, decidedOn: IsoDate): Verdi
 
 /** What each failure says, in Vietnamese and English. */
 export const AWARD_FAILURE_LABELS: Readonly<Record<AwardFailure['code'], { readonly vi: string; readonly en: string }>> = {
-  LEVEL_CANNOT_GIVE_FORM: { vi: 'Cấp này không có thẩm quyền tặng hình thức khen thưởng này', en: 'An authority of this level cannot give this form of award' },
+  LEVEL_CANNOT_GIVE_FORM: {
+    vi: 'Cấp này không có thẩm quyền tặng hình thức khen thưởng này',
+    en: 'An authority of this level cannot give this form of award',
+  },
   NO_DISTRICTS_IN_ERA: { vi: 'Từ ngày 01/07/2025 không còn cấp huyện', en: 'There are no districts from 2025-07-01' },
   COLLECTIVE_ONLY: { vi: 'Cờ thi đua chỉ tặng cho tập thể', en: 'An emulation flag is given to collectives only' },
   NOT_AN_EXEMPLAR_LEVEL: { vi: 'Cấp này không công nhận điển hình tiên tiến', en: 'Exemplars are not recognised at this level' },

@@ -56,13 +56,18 @@ export const gradingConfigSchema = z
   })
   .superRefine((c, ctx) => {
     const codes = c.criteria.map((x) => x.code);
-    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', message: 'criterion codes must be unique', path: ['criteria'] });
+    if (new Set(codes).size !== codes.length)
+      ctx.addIssue({ code: 'custom', message: 'criterion codes must be unique', path: ['criteria'] });
     if (!(c.cutoffs.EXCELLENT >= c.cutoffs.GOOD && c.cutoffs.GOOD >= c.cutoffs.AVERAGE)) {
       ctx.addIssue({ code: 'custom', message: 'cut-offs must not rise from EXCELLENT to AVERAGE', path: ['cutoffs'] });
     }
     const max = c.criteria.reduce((s, x) => s + maxPointsOf(x), 0);
     if (c.cutoffs.EXCELLENT > max) {
-      ctx.addIssue({ code: 'custom', message: `the EXCELLENT cut-off exceeds the ${max} points available`, path: ['cutoffs', 'EXCELLENT'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `the EXCELLENT cut-off exceeds the ${max} points available`,
+        path: ['cutoffs', 'EXCELLENT'],
+      });
     }
   });
 /** A dated grading configuration. */
@@ -103,11 +108,7 @@ export const EXAMPLE_AGENCY_GRADING_CONFIG: GradingConfig = {
 };
 
 /** The configuration in force for `unitKind` on `date`: the one that started last, if several. */
-export function gradingConfigFor(
-  configs: readonly GradingConfig[],
-  unitKind: GradedUnitKind,
-  date: IsoDate,
-): GradingConfig | undefined {
+export function gradingConfigFor(configs: readonly GradingConfig[], unitKind: GradedUnitKind, date: IsoDate): GradingConfig | undefined {
   return configs
     .filter((c) => c.unitKinds.includes(unitKind) && intervalContains(c.effective, date))
     .sort((a, b) => ((a.effective.from ?? '') < (b.effective.from ?? '') ? 1 : -1))[0];
@@ -211,8 +212,7 @@ export const REPORTING_DEADLINES: Readonly<Record<GradedUnitKind, { readonly mon
 
 /** The reporting deadline of a unit kind for a year, or why there is none. */
 export type ReportingDeadline =
-  | { readonly ok: true; readonly dueBefore: IsoDate }
-  | { readonly ok: false; readonly reason: 'NO_DISTRICTS_IN_ERA' };
+  { readonly ok: true; readonly dueBefore: IsoDate } | { readonly ok: false; readonly reason: 'NO_DISTRICTS_IN_ERA' };
 
 // QĐ 510/QĐ-BCA-V05 (2022): report before 20 Nov (residential areas), 30 Nov (communes, agencies, enterprises, schools), 15 Dec (districts, old era).
 /**

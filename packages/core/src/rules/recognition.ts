@@ -41,13 +41,7 @@ export const RECOGNITION_CRITERION_LABELS: Labels<RecognitionCriterion> = {
 };
 
 /** Why an organization falls outside Circular 124 (Art. 1(2)(b)). */
-export type OutOfScopeReason =
-  | 'ARMED_FORCES_AGENCY'
-  | 'SMALL_ENTERPRISE'
-  | 'MICRO_ENTERPRISE'
-  | 'PRIMARY_SCHOOL'
-  | 'PRESCHOOL'
-  | 'NURSERY';
+export type OutOfScopeReason = 'ARMED_FORCES_AGENCY' | 'SMALL_ENTERPRISE' | 'MICRO_ENTERPRISE' | 'PRIMARY_SCHOOL' | 'PRESCHOOL' | 'NURSERY';
 
 /** Vietnamese and English labels of each {@link OutOfScopeReason}. */
 export const OUT_OF_SCOPE_REASON_LABELS: Labels<OutOfScopeReason> = {

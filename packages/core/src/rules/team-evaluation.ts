@@ -61,8 +61,7 @@ export interface CommuneTeamEvaluation {
 
 /** Whose evaluation a failure is about. */
 export type EvaluationSubjectRef =
-  | { readonly kind: 'TEAM'; readonly teamId: string }
-  | { readonly kind: 'MEMBER'; readonly teamId: string; readonly memberId: string };
+  { readonly kind: 'TEAM'; readonly teamId: string } | { readonly kind: 'MEMBER'; readonly teamId: string; readonly memberId: string };
 
 /** A broken rule of the evaluation, with the numbers it was judged on. */
 export type TeamEvaluationFailure =
@@ -133,12 +132,7 @@ export function excellentCap(good: number, excellent: number, policy: TeamEvalua
   return Math.floor((base * policy.excellentCapPercent) / 100);
 }
 
-function checkSubject(
-  s: EvaluatedSubject,
-  ref: EvaluationSubjectRef,
-  year: number,
-  policy: TeamEvaluationPolicy,
-): TeamEvaluationFailure[] {
+function checkSubject(s: EvaluatedSubject, ref: EvaluationSubjectRef, year: number, policy: TeamEvaluationPolicy): TeamEvaluationFailure[] {
   if (s.level === null) return [];
   const failures: TeamEvaluationFailure[] = [];
   const activeMonths = activeMonthsInYear(s.activeSince, year);
@@ -151,7 +145,11 @@ function checkSubject(
   return failures;
 }
 
-function checkCap(pool: 'TEAMS' | 'MEMBERS', levels: readonly (TeamEvaluationLevel | null)[], policy: TeamEvaluationPolicy): TeamEvaluationFailure[] {
+function checkCap(
+  pool: 'TEAMS' | 'MEMBERS',
+  levels: readonly (TeamEvaluationLevel | null)[],
+  policy: TeamEvaluationPolicy,
+): TeamEvaluationFailure[] {
   const excellent = levels.filter((l) => l === 'EXCELLENT').length;
   const good = levels.filter((l) => l === 'GOOD').length;
   const cap = excellentCap(good, excellent, policy);
@@ -178,7 +176,19 @@ export function checkTeamEvaluation(
       }
     }
   }
-  failures.push(...checkCap('TEAMS', commune.teams.map((t) => t.level), policy));
-  failures.push(...checkCap('MEMBERS', commune.teams.flatMap((t) => t.members.map((m) => m.level)), policy));
+  failures.push(
+    ...checkCap(
+      'TEAMS',
+      commune.teams.map((t) => t.level),
+      policy,
+    ),
+  );
+  failures.push(
+    ...checkCap(
+      'MEMBERS',
+      commune.teams.flatMap((t) => t.members.map((m) => m.level)),
+      policy,
+    ),
+  );
   return verdictOf(failures);
 }

@@ -2,8 +2,7 @@
 
 /** Pass, or fail with every failed criterion named (never only the first). */
 export type Verdict<Failure> =
-  | { readonly pass: true; readonly failures: readonly [] }
-  | { readonly pass: false; readonly failures: readonly [Failure, ...Failure[]] };
+  { readonly pass: true; readonly failures: readonly [] } | { readonly pass: false; readonly failures: readonly [Failure, ...Failure[]] };
 
 /** The verdict of a list of failures: a pass when it is empty. */
 export function verdictOf<Failure>(failures: readonly Failure[]): Verdict<Failure> {

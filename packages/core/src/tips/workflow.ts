@@ -14,7 +14,9 @@ export const submitTipInput = z.object({
   unitCode: communeCodeSchema,
   /** When it happened; the day of submission if not given. */
   occurredOn: isoDateSchema.optional(),
-  text: textSchema.pipe(z.string().min(10, 'must say what happened in at least 10 characters').max(5000, 'must be at most 5000 characters')),
+  text: textSchema.pipe(
+    z.string().min(10, 'must say what happened in at least 10 characters').max(5000, 'must be at most 5000 characters'),
+  ),
   /** How to reach the informant, and who they are, if they wish: encrypted at rest. */
   contact: z.string().trim().max(500, 'must be at most 500 characters').optional(),
 });

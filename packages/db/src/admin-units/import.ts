@@ -51,7 +51,9 @@ export async function importAdminUnits(db: Database, dir: string, progress: Prog
     eras.push(input);
   }
   const plan = planAdminUnits(eras);
-  progress(`planned ${plan.units.length} units and ${plan.links.length} lineage links; ${plan.warnings.length} source disagreements reported`);
+  progress(
+    `planned ${plan.units.length} units and ${plan.links.length} lineage links; ${plan.warnings.length} source disagreements reported`,
+  );
 
   const summaries: EraSummary[] = [];
   for (const [index, era] of ADMIN_UNIT_ERAS.entries()) {
@@ -60,7 +62,20 @@ export async function importAdminUnits(db: Database, dir: string, progress: Prog
     const summary = await db.prisma.$transaction(
       async (tx) => {
         const existing = await tx.adminUnit.findMany({
-          select: { id: true, code: true, validFrom: true, validTo: true, name: true, fullName: true, nameEn: true, fullNameEn: true, parentCode: true, kind: true, level: true, searchText: true },
+          select: {
+            id: true,
+            code: true,
+            validFrom: true,
+            validTo: true,
+            name: true,
+            fullName: true,
+            nameEn: true,
+            fullNameEn: true,
+            parentCode: true,
+            kind: true,
+            level: true,
+            searchText: true,
+          },
         });
         const byKey = new Map(existing.map((u) => [keyOf(u.code, isoOf(u.validFrom)), u]));
         const mine = plan.units.filter((u) => u.validFrom === era.from);
@@ -86,7 +101,8 @@ export async function importAdminUnits(db: Database, dir: string, progress: Prog
         if (era.from) {
           const ending = plan.units.filter((u) => u.validTo === addDays(era.from!, -1));
           const ids = ending.map((u) => byKey.get(keyOf(u.code, u.validFrom))?.id).filter((id): id is string => !!id);
-          closed = (await tx.adminUnit.updateMany({ where: { id: { in: ids }, validTo: null }, data: { validTo: dayBefore(era.from) } })).count;
+          closed = (await tx.adminUnit.updateMany({ where: { id: { in: ids }, validTo: null }, data: { validTo: dayBefore(era.from) } }))
+            .count;
         }
 
         // Link successors to predecessors, now that both exist.
@@ -101,12 +117,26 @@ export async function importAdminUnits(db: Database, dir: string, progress: Prog
           const id = (u: PlannedUnit) => idOf.get(keyOf(u.code, u.validFrom))!;
           linksInserted = (
             await tx.lineageLink.createMany({
-              data: links.map((l) => ({ predecessorId: id(l.predecessor), successorId: id(l.successor), kind: l.kind, date: dateOf(l.date) })),
+              data: links.map((l) => ({
+                predecessorId: id(l.predecessor),
+                successorId: id(l.successor),
+                kind: l.kind,
+                date: dateOf(l.date),
+              })),
               skipDuplicates: true,
             })
           ).count;
         }
-        const result: EraSummary = { era: era.label, file: era.file, units: mine.length, inserted: toInsert.length, updated, closed, linksInserted, ms: 0 };
+        const result: EraSummary = {
+          era: era.label,
+          file: era.file,
+          units: mine.length,
+          inserted: toInsert.length,
+          updated,
+          closed,
+          linksInserted,
+          ms: 0,
+        };
         if (toInsert.length || updated || closed || linksInserted) {
           await tx.importRun.create({
             data: {
@@ -173,7 +203,9 @@ function rowOf(u: PlannedUnit): UnitRow {
 }
 
 function differs(row: Record<string, unknown>, want: UnitRow): boolean {
-  return (['name', 'fullName', 'nameEn', 'fullNameEn', 'parentCode', 'kind', 'level', 'searchText'] as const).some((k) => row[k] !== want[k]);
+  return (['name', 'fullName', 'nameEn', 'fullNameEn', 'parentCode', 'kind', 'level', 'searchText'] as const).some(
+    (k) => row[k] !== want[k],
+  );
 }
 
 const keyOf = (code: string, validFrom: string | null) => `${code}@${validFrom ?? ''}`;

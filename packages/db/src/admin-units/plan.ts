@@ -58,12 +58,22 @@ export function planAdminUnits(eras: EraInput[]): Plan {
       }
       const kind = unitKindOf(source.fullName, source.level);
       if (!kind) {
-        throw new AdminUnitsFileError(era.file, `unit ${source.code} (${source.fullName})`, `the name does not start with a kind of ${source.level.toLowerCase()}`);
+        throw new AdminUnitsFileError(
+          era.file,
+          `unit ${source.code} (${source.fullName})`,
+          `the name does not start with a kind of ${source.level.toLowerCase()}`,
+        );
       }
       const previous = current.get(source.code);
       if (previous && era.from && unchanged(previous, source, into.get(source.code), outOf.get(source.code))) {
         // Same unit: take the era's official spelling (it may move a tone mark).
-        Object.assign(previous, { name: source.name, fullName: source.fullName, nameEn: source.nameEn, fullNameEn: source.fullNameEn, searchText: searchTextOf(source) });
+        Object.assign(previous, {
+          name: source.name,
+          fullName: source.fullName,
+          nameEn: source.nameEn,
+          fullNameEn: source.fullNameEn,
+          searchText: searchTextOf(source),
+        });
         next.set(source.code, previous);
         continue;
       }
@@ -75,7 +85,8 @@ export function planAdminUnits(eras: EraInput[]): Plan {
         for (const l of into.get(source.code) ?? []) {
           const predecessor = current.get(l.oldCode);
           if (predecessor) links.push({ predecessor, successor: unit, kind: l.kind, date: era.from });
-          else warnings.push(`${era.lineage.file}: ${l.oldCode} → ${source.code}: no unit ${l.oldCode} held before ${era.from}; link skipped`);
+          else
+            warnings.push(`${era.lineage.file}: ${l.oldCode} → ${source.code}: no unit ${l.oldCode} held before ${era.from}; link skipped`);
         }
       } else if (previous && previous.level === source.level) {
         // A change under the same code with no recorded reorganisation: a rename or reclassification.
@@ -89,7 +100,8 @@ export function planAdminUnits(eras: EraInput[]): Plan {
     }
     if (era.lineage) {
       for (const l of era.lineage.links)
-        if (!next.has(l.newCode)) warnings.push(`${era.lineage.file}: ${l.oldCode} → ${l.newCode}: no unit ${l.newCode} in ${era.file}; link skipped`);
+        if (!next.has(l.newCode))
+          warnings.push(`${era.lineage.file}: ${l.oldCode} → ${l.newCode}: no unit ${l.newCode} in ${era.file}; link skipped`);
       if (era.lineage.splits) warnings.push(...crossCheck(era.lineage.links, era.lineage.splits));
     }
     current = next;
@@ -99,8 +111,7 @@ export function planAdminUnits(eras: EraInput[]): Plan {
 
 function unchanged(previous: PlannedUnit, source: SourceUnit, into?: SourceLink[], outOf?: SourceLink[]): boolean {
   const sameTerritory =
-    (!into && !outOf) ||
-    (into?.length === 1 && into[0]!.oldCode === source.code && into[0]!.kind === 'FULL' && outOf?.length === 1);
+    (!into && !outOf) || (into?.length === 1 && into[0]!.oldCode === source.code && into[0]!.kind === 'FULL' && outOf?.length === 1);
   return (
     sameTerritory &&
     previous.level === source.level &&
@@ -126,7 +137,8 @@ const LOST = /\uFFFD+/g;
 function spellingsByCode(eras: EraInput[]): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   for (const era of eras)
-    for (const u of era.units) for (const n of [u.name, u.fullName]) if (!n.includes('\uFFFD')) (map.get(u.code) ?? map.set(u.code, new Set()).get(u.code)!).add(n);
+    for (const u of era.units)
+      for (const n of [u.name, u.fullName]) if (!n.includes('\uFFFD')) (map.get(u.code) ?? map.set(u.code, new Set()).get(u.code)!).add(n);
   return map;
 }
 
@@ -138,9 +150,20 @@ function spellingsByCode(eras: EraInput[]): Map<string, Set<string>> {
 function repaired(u: SourceUnit, file: string, spellings: Map<string, Set<string>>): SourceUnit {
   const mend = (damaged: string): string => {
     if (!damaged.includes('\uFFFD')) return damaged;
-    const pattern = new RegExp(`^${damaged.split(LOST).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.{1,3}')}$`, 'u');
+    const pattern = new RegExp(
+      `^${damaged
+        .split(LOST)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.{1,3}')}$`,
+      'u',
+    );
     const fits = [...(spellings.get(u.code) ?? [])].filter((n) => pattern.test(n));
-    if (fits.length !== 1) throw new AdminUnitsFileError(file, `unit ${u.code}`, `the name "${damaged}" has characters lost to a bad encoding and no other snapshot spells it`);
+    if (fits.length !== 1)
+      throw new AdminUnitsFileError(
+        file,
+        `unit ${u.code}`,
+        `the name "${damaged}" has characters lost to a bad encoding and no other snapshot spells it`,
+      );
     return fits[0]!;
   };
   const name = mend(u.name);

@@ -122,7 +122,11 @@ async function readJson<S extends z.ZodType>(dir: string, file: string, schema: 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.at(-1);
-    throw new AdminUnitsFileError(file, describeRecord(json, issue.path), typeof field === 'string' ? `${field}: ${issue.message}` : issue.message);
+    throw new AdminUnitsFileError(
+      file,
+      describeRecord(json, issue.path),
+      typeof field === 'string' ? `${field}: ${issue.message}` : issue.message,
+    );
   }
   return { file, sha256: createHash('sha256').update(text).digest('hex'), content: parsed.data };
 }
@@ -192,8 +196,7 @@ export async function readMerges(dir: string, file: string): Promise<SourceFile<
   const links: SourceLink[] = [];
   for (const p of source.content.data) {
     for (const m of p.merges) links.push({ oldCode: m.old_id, newCode: p.level1_id, kind: kindOf(m.type) });
-    for (const c of p.level2s)
-      for (const m of c.merges) links.push({ oldCode: m.old_id, newCode: c.level2_id, kind: kindOf(m.type) });
+    for (const c of p.level2s) for (const m of c.merges) links.push({ oldCode: m.old_id, newCode: c.level2_id, kind: kindOf(m.type) });
   }
   return { ...source, content: links };
 }

@@ -34,11 +34,13 @@ function activityCommunes(input: DemoInput, rows: DemoRows): ActivityCommune[] {
   }
   // The codes of its commune and units above, then and since: all its areas' placements.
   const byArea = new Map<string, string[]>();
-  for (const p of rows.residentialAreaPlacements) byArea.set(p.residentialAreaId, [...(byArea.get(p.residentialAreaId) ?? []), ...p.placeCodes]);
+  for (const p of rows.residentialAreaPlacements)
+    byArea.set(p.residentialAreaId, [...(byArea.get(p.residentialAreaId) ?? []), ...p.placeCodes]);
   const communeCodes = new Map<string, Set<string>>();
   for (const [commune, areas] of areasOf) communeCodes.set(commune, new Set(areas.flatMap((a) => byArea.get(a)!)));
   const modelsByArea = new Map<string, string[]>();
-  for (const m of rows.models) if (m.residentialAreaId) modelsByArea.set(m.residentialAreaId, [...(modelsByArea.get(m.residentialAreaId) ?? []), m.id]);
+  for (const m of rows.models)
+    if (m.residentialAreaId) modelsByArea.set(m.residentialAreaId, [...(modelsByArea.get(m.residentialAreaId) ?? []), m.id]);
   const firstArea = new Map<string, string>();
   for (const a of rows.securityTeamAreas) if (!firstArea.has(a.teamId)) firstArea.set(a.teamId, a.residentialAreaId);
   // Districts of Bình Phước on the border with Cambodia.
@@ -71,7 +73,11 @@ export function generateActivities(input: DemoInput, rows: DemoRows, seed: numbe
     datasetId: rows.dataset.id,
     uuid: (kind, key) => demoUuid(seed, kind, key),
     keyPrefix: '',
-    random: { inspections: new Random(seed, 'inspections'), outreach: new Random(seed, 'outreach'), reintegration: new Random(seed, 'reintegration') },
+    random: {
+      inspections: new Random(seed, 'inspections'),
+      outreach: new Random(seed, 'outreach'),
+      reintegration: new Random(seed, 'reintegration'),
+    },
     sessionsAround: true,
     reintegrationCommunes: 40,
     returnedFrom: '2022-06-01',
@@ -87,13 +93,24 @@ type Writer = (table: string, columns: Readonly<Record<string, string>>, rows: r
  * Writes the activities with `write` (the demo's bulk insert, inside its transaction).
  * Re-integration cases are sealed with `seal`; without one they are left out.
  */
-export async function writeActivities(write: Writer, a: DemoActivities, seal: Seal | undefined, progress: (m: string) => void): Promise<Record<string, number>> {
-  const put = (t: 'inspections' | 'inspectionFollowUps' | 'outreachActivities' | 'reintegrationCases' | 'reintegrationMentors' | 'reintegrationNotes', list: readonly object[]) =>
-    write(TABLES[t].table, TABLES[t].columns, list);
+export async function writeActivities(
+  write: Writer,
+  a: DemoActivities,
+  seal: Seal | undefined,
+  progress: (m: string) => void,
+): Promise<Record<string, number>> {
+  const put = (
+    t: 'inspections' | 'inspectionFollowUps' | 'outreachActivities' | 'reintegrationCases' | 'reintegrationMentors' | 'reintegrationNotes',
+    list: readonly object[],
+  ) => write(TABLES[t].table, TABLES[t].columns, list);
   await put('inspections', a.inspections);
   await put('inspectionFollowUps', a.followUps);
   await put('outreachActivities', a.outreach);
-  const counts: Record<string, number> = { inspections: a.inspections.length, inspectionFollowUps: a.followUps.length, outreachActivities: a.outreach.length };
+  const counts: Record<string, number> = {
+    inspections: a.inspections.length,
+    inspectionFollowUps: a.followUps.length,
+    outreachActivities: a.outreach.length,
+  };
   if (!seal) {
     progress('demo: re-integration cases left out: they hold personal data and no sealing key was given');
     return counts;

@@ -47,7 +47,12 @@ export interface DemoModelType {
 export const DEMO_MODEL_TYPES = [
   { code: 'TO_AN_NINH_NHAN_DAN', name: 'Tổ an ninh nhân dân', category: 'CRIME_PREVENTION', hostKinds: ['RESIDENTIAL_AREA'] },
   { code: 'DOI_DAN_PHONG', name: 'Đội dân phòng', category: 'FIRE_PREVENTION', hostKinds: ['RESIDENTIAL_AREA', 'COMMUNE'] },
-  { code: 'TO_XUNG_KICH', name: 'Tổ xung kích phòng, chống tội phạm', category: 'CRIME_PREVENTION', hostKinds: ['RESIDENTIAL_AREA', 'COMMUNE'] },
+  {
+    code: 'TO_XUNG_KICH',
+    name: 'Tổ xung kích phòng, chống tội phạm',
+    category: 'CRIME_PREVENTION',
+    hostKinds: ['RESIDENTIAL_AREA', 'COMMUNE'],
+  },
   { code: 'DOI_XE_OM_TU_QUAN', name: 'Đội xe ôm tự quản', category: 'TRAFFIC_ORDER', hostKinds: ['RESIDENTIAL_AREA', 'COMMUNE'] },
   {
     code: 'KDC_KHONG_TOI_PHAM',

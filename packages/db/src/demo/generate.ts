@@ -170,7 +170,8 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   const unitsById = new Map([...input.communes, ...input.successors].map((u) => [u.id, u]));
   const linksFrom = new Map<string, DemoLink[]>();
   for (const l of input.links) linksFrom.set(l.predecessorId, [...(linksFrom.get(l.predecessorId) ?? []), l]);
-  for (const list of linksFrom.values()) list.sort((a, b) => (unitsById.get(a.successorId)?.code ?? '').localeCompare(unitsById.get(b.successorId)?.code ?? ''));
+  for (const list of linksFrom.values())
+    list.sort((a, b) => (unitsById.get(a.successorId)?.code ?? '').localeCompare(unitsById.get(b.successorId)?.code ?? ''));
 
   const communes = [...input.communes].sort((a, b) => a.code.localeCompare(b.code));
   if (communes.length === 0) throw new Error(`no communes under province ${DEMO_PROVINCE_CODE} on ${DEMO_AS_OF}`);
@@ -182,7 +183,8 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
       const next: DemoLink | undefined = links.find((l) => l.kind === 'FULL') ?? (links.length > 0 ? random.pick(links) : undefined);
       return next ? unitsById.get(next.successorId) : undefined;
     });
-  const placementRows = (placements: readonly Placement[], owner: string): PlacementRow[] => placementRowsOf(placements, owner, uuid, placeCodesOf);
+  const placementRows = (placements: readonly Placement[], owner: string): PlacementRow[] =>
+    placementRowsOf(placements, owner, uuid, placeCodesOf);
   /** The commune's code and those above it in its own era: district (until 2025-06-30) and province. */
   const placeCodesOf = (commune: DemoUnit): string[] => {
     const district = commune.parentCode === null ? undefined : districtsByCode.get(commune.parentCode);
@@ -243,10 +245,21 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   const orgRandom = new Random(seed, 'organizations');
   const orgs: OrgInfo[] = [];
   const orgPlacements: OrganizationPlacementRow[] = [];
-  const addOrg = (commune: DemoUnit, key: string, fields: Omit<OrganizationRow, 'id' | 'validFrom' | 'validTo' | 'searchText' | 'datasetId'>) => {
+  const addOrg = (
+    commune: DemoUnit,
+    key: string,
+    fields: Omit<OrganizationRow, 'id' | 'validFrom' | 'validTo' | 'searchText' | 'datasetId'>,
+  ) => {
     const id = uuid('Organization', key);
     const placements = placementsOf(commune, orgRandom);
-    const row: OrganizationRow = { id, ...fields, validFrom: null, validTo: placements.at(-1)!.to, searchText: searchKey(fields.name), datasetId };
+    const row: OrganizationRow = {
+      id,
+      ...fields,
+      validFrom: null,
+      validTo: placements.at(-1)!.to,
+      searchText: searchKey(fields.name),
+      datasetId,
+    };
     orgs.push({ row, commune, district: districtOf(commune), placements });
     for (const p of placementRows(placements, id)) orgPlacements.push({ ...p, organizationId: id });
   };
@@ -265,9 +278,21 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
     const mine = communes.filter((c) => c.parentCode === district.code);
     const seat = mine.find((c) => c.kind !== 'XA') ?? mine[0];
     if (!seat) continue;
-    addOrg(seat, `school/${seat.code}/thpt`, { name: `Trường THPT ${seat.name}`, kind: 'SCHOOL', armedForces: null, enterpriseSize: null, schoolLevel: 'UPPER_SECONDARY' });
+    addOrg(seat, `school/${seat.code}/thpt`, {
+      name: `Trường THPT ${seat.name}`,
+      kind: 'SCHOOL',
+      armedForces: null,
+      enterpriseSize: null,
+      schoolLevel: 'UPPER_SECONDARY',
+    });
     for (const c of mine.filter(() => orgRandom.chance(0.15))) {
-      addOrg(c, `school/${c.code}/thcs`, { name: `Trường THCS ${c.name}`, kind: 'SCHOOL', armedForces: null, enterpriseSize: null, schoolLevel: 'LOWER_SECONDARY' });
+      addOrg(c, `school/${c.code}/thcs`, {
+        name: `Trường THCS ${c.name}`,
+        kind: 'SCHOOL',
+        armedForces: null,
+        enterpriseSize: null,
+        schoolLevel: 'LOWER_SECONDARY',
+      });
     }
   }
 
@@ -350,41 +375,81 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   };
 
   const builder = (random: Random) =>
-    random.weighted<ModelBuilder>({ POLICE: 40, FATHERLAND_FRONT: 20, MASS_ORGANIZATION: 15, RESIDENTS: 20, AGENCY_SECURITY_UNIT: 0, OTHER: 5 });
+    random.weighted<ModelBuilder>({
+      POLICE: 40,
+      FATHERLAND_FRONT: 20,
+      MASS_ORGANIZATION: 15,
+      RESIDENTS: 20,
+      AGENCY_SECURITY_UNIT: 0,
+      OTHER: 5,
+    });
   const members = (type: DemoModelTypeCode, random: Random): number | null => {
     const range: Partial<Record<DemoModelTypeCode, [number, number]>> = {
-      TO_AN_NINH_NHAN_DAN: [5, 15], DOI_DAN_PHONG: [8, 20], TO_XUNG_KICH: [5, 12], DOI_XE_OM_TU_QUAN: [6, 20],
-      TO_LIEN_GIA_TU_QUAN: [5, 15], DONG_HO_TU_QUAN: [20, 80], TO_HOA_GIAI: [5, 9], TU_QUAN_DUONG_BIEN: [5, 12],
+      TO_AN_NINH_NHAN_DAN: [5, 15],
+      DOI_DAN_PHONG: [8, 20],
+      TO_XUNG_KICH: [5, 12],
+      DOI_XE_OM_TU_QUAN: [6, 20],
+      TO_LIEN_GIA_TU_QUAN: [5, 15],
+      DONG_HO_TU_QUAN: [20, 80],
+      TO_HOA_GIAI: [5, 9],
+      TU_QUAN_DUONG_BIEN: [5, 12],
     };
     const r = range[type];
     return r ? random.int(r[0], r[1]) : null;
   };
   const extraChance = (type: DemoModelTypeCode, a: AreaInfo): number => {
     switch (type) {
-      case 'TO_AN_NINH_NHAN_DAN': return 0.2;
-      case 'DOI_DAN_PHONG': return a.urban ? 0.35 : 0.2;
-      case 'TO_XUNG_KICH': return 0.15;
-      case 'DOI_XE_OM_TU_QUAN': return a.urban ? 0.25 : 0.04;
-      case 'KDC_KHONG_TOI_PHAM': return 0.15;
-      case 'CAMERA_AN_NINH': return a.urban ? 0.35 : 0.12;
-      case 'TO_LIEN_GIA_TU_QUAN': return 0.12;
-      case 'DONG_HO_TU_QUAN': return a.urban ? 0.02 : 0.1;
-      case 'TO_HOA_GIAI': return 0.15;
-      case 'GIAO_XU_BINH_YEN': return 0.05;
-      case 'CHO_AN_TOAN': return a.urban ? 0.06 : 0.03;
-      case 'TIENG_KENG_AN_NINH': return a.urban ? 0.04 : 0.22;
-      case 'TU_QUAN_DUONG_BIEN': return a.border && !a.urban ? 0.3 : 0;
-      case 'DOANH_NGHIEP_AN_TOAN': return 0;
+      case 'TO_AN_NINH_NHAN_DAN':
+        return 0.2;
+      case 'DOI_DAN_PHONG':
+        return a.urban ? 0.35 : 0.2;
+      case 'TO_XUNG_KICH':
+        return 0.15;
+      case 'DOI_XE_OM_TU_QUAN':
+        return a.urban ? 0.25 : 0.04;
+      case 'KDC_KHONG_TOI_PHAM':
+        return 0.15;
+      case 'CAMERA_AN_NINH':
+        return a.urban ? 0.35 : 0.12;
+      case 'TO_LIEN_GIA_TU_QUAN':
+        return 0.12;
+      case 'DONG_HO_TU_QUAN':
+        return a.urban ? 0.02 : 0.1;
+      case 'TO_HOA_GIAI':
+        return 0.15;
+      case 'GIAO_XU_BINH_YEN':
+        return 0.05;
+      case 'CHO_AN_TOAN':
+        return a.urban ? 0.06 : 0.03;
+      case 'TIENG_KENG_AN_NINH':
+        return a.urban ? 0.04 : 0.22;
+      case 'TU_QUAN_DUONG_BIEN':
+        return a.border && !a.urban ? 0.3 : 0;
+      case 'DOANH_NGHIEP_AN_TOAN':
+        return 0;
     }
   };
-  const areaTypeCodes = DEMO_MODEL_TYPES.filter((t) => (t.hostKinds as readonly HostKind[]).includes('RESIDENTIAL_AREA')).map((t) => t.code);
+  const areaTypeCodes = DEMO_MODEL_TYPES.filter((t) => (t.hostKinds as readonly HostKind[]).includes('RESIDENTIAL_AREA')).map(
+    (t) => t.code,
+  );
 
   for (const area of areas) {
     // The primary model: active on DEMO_AS_OF, so every area is covered.
     const primary = modelRandom.weighted<DemoModelTypeCode>({
-      TO_AN_NINH_NHAN_DAN: 35, KDC_KHONG_TOI_PHAM: 25, TO_HOA_GIAI: 15, DOI_DAN_PHONG: 15, TO_LIEN_GIA_TU_QUAN: 10,
+      TO_AN_NINH_NHAN_DAN: 35,
+      KDC_KHONG_TOI_PHAM: 25,
+      TO_HOA_GIAI: 15,
+      DOI_DAN_PHONG: 15,
+      TO_LIEN_GIA_TU_QUAN: 10,
     });
-    addModel(primary, { area }, modelRandom.chance(0.12) ? 'ACTIVE_AFTER_PAUSE' : 'ACTIVE', modelRandom, builder(modelRandom), members(primary, modelRandom));
+    addModel(
+      primary,
+      { area },
+      modelRandom.chance(0.12) ? 'ACTIVE_AFTER_PAUSE' : 'ACTIVE',
+      modelRandom,
+      builder(modelRandom),
+      members(primary, modelRandom),
+    );
     for (const type of areaTypeCodes) {
       if (type === primary || !modelRandom.chance(extraChance(type, area))) continue;
       const fate = modelRandom.weighted<Fate>({ ACTIVE: 64, ACTIVE_AFTER_PAUSE: 8, SUSPENDED: 10, DISSOLVED: 8, IN_PROGRESS: 10 });
@@ -393,7 +458,14 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   }
   for (const org of orgs) {
     if (org.row.kind !== 'ENTERPRISE' || (org.row.enterpriseSize !== 'MEDIUM' && org.row.enterpriseSize !== 'LARGE')) continue;
-    addModel('DOANH_NGHIEP_AN_TOAN', { org }, modelRandom.weighted<Fate>({ ACTIVE: 85, ACTIVE_AFTER_PAUSE: 0, SUSPENDED: 10, DISSOLVED: 5, IN_PROGRESS: 0 }), modelRandom, 'AGENCY_SECURITY_UNIT', null);
+    addModel(
+      'DOANH_NGHIEP_AN_TOAN',
+      { org },
+      modelRandom.weighted<Fate>({ ACTIVE: 85, ACTIVE_AFTER_PAUSE: 0, SUSPENDED: 10, DISSOLVED: 5, IN_PROGRESS: 0 }),
+      modelRandom,
+      'AGENCY_SECURITY_UNIT',
+      null,
+    );
     if (modelRandom.chance(0.3)) addModel('CAMERA_AN_NINH', { org }, 'ACTIVE', modelRandom, 'AGENCY_SECURITY_UNIT', null);
   }
   // Every type active on DEMO_AS_OF, whatever the seed drew.
@@ -431,7 +503,11 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
     if (!established) continue;
     const dissolved = plan.find((e) => e.kind === 'DISSOLVE');
     for (let i = 0; i < m.memberCount; i++) {
-      const person = fakePerson(memberRandom, memberRandom.chance(0.08), birthDateFor(memberRandom, established.date, memberRandom.int(22, 58)));
+      const person = fakePerson(
+        memberRandom,
+        memberRandom.chance(0.08),
+        birthDateFor(memberRandom, established.date, memberRandom.int(22, 58)),
+      );
       modelMembers.push({
         id: uuid('ModelMember', `${m.id}/${i + 1}`),
         modelId: m.id,
@@ -477,7 +553,8 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
     for (const year of [2023, 2024]) {
       const evaluatedOn = evaluationRandom.date(`${year}-12-05`, `${year}-12-28`);
       const state = stateOn(lifecycle, evaluatedOn);
-      if ((state !== 'ACTIVE' && state !== 'SUSPENDED') || !canRateModel(lifecycle, evaluatedOn, DEMO_MODEL_RATING_MINIMUM_DAYS).pass) continue;
+      if ((state !== 'ACTIVE' && state !== 'SUSPENDED') || !canRateModel(lifecycle, evaluatedOn, DEMO_MODEL_RATING_MINIMUM_DAYS).pass)
+        continue;
       const effective = state === 'ACTIVE' && evaluationRandom.chance(0.88);
       modelEvaluations.push({
         id: uuid('ModelEvaluation', `${m.id}/${year}`),
@@ -500,7 +577,7 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   for (const commune of communes) {
     const mine = areas.filter((a) => a.commune.id === commune.id);
     const establishedOn = teamRandom.chance(0.7) ? SECURITY_TEAMS_FROM : teamRandom.date(addDays(SECURITY_TEAMS_FROM, 1), '2024-09-30');
-    for (let i = 0; i < mine.length; ) {
+    for (let i = 0; i < mine.length;) {
       const a = mine[i]!;
       const b = mine[i + 1];
       const covered = b && a.row.households < 320 && b.row.households < 320 && teamRandom.chance(0.8) ? [a, b] : [a];
@@ -513,7 +590,14 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
         communeCode: commune.code,
         // Filed under its commune then and wherever its areas have been placed since (the
         // units of today included), so that today's officers find the teams of their areas.
-        placeCodes: [...new Set([...placeCodesOf(commune), ...covered.flatMap((x) => x.placements.filter((p) => p.to === null || p.to >= establishedOn).flatMap((p) => placeCodesOf(p.unit)))])],
+        placeCodes: [
+          ...new Set([
+            ...placeCodesOf(commune),
+            ...covered.flatMap((x) =>
+              x.placements.filter((p) => p.to === null || p.to >= establishedOn).flatMap((p) => placeCodesOf(p.unit)),
+            ),
+          ]),
+        ],
         establishedOn,
         dissolvedOn: null,
         datasetId,
@@ -542,7 +626,13 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
           role,
           joinedOn: establishedOn,
           leftOn: null,
-          education: teamRandom.weighted<EducationLevel>({ NONE: 0, PRIMARY: 0, LOWER_SECONDARY: 45, UPPER_SECONDARY: 45, POST_SECONDARY: 10 }),
+          education: teamRandom.weighted<EducationLevel>({
+            NONE: 0,
+            PRIMARY: 0,
+            LOWER_SECONDARY: 45,
+            UPPER_SECONDARY: 45,
+            POST_SECONDARY: 10,
+          }),
           residentSince,
           cleanRecord: true,
           hasHealthCertificate: true,

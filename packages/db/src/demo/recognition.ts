@@ -9,7 +9,14 @@ import { generateRecognition as generateYear, type RecognitionRows } from '../ge
 import type { DemoInput, DemoRows } from './generate.js';
 import { demoUuid, Random } from './random.js';
 
-export type { CommendationRow, ExemplarRow, InfluentialPersonRow, KeyAreaRow, ModelPartnerRow, RecognitionRows } from '../generator/recognition.js';
+export type {
+  CommendationRow,
+  ExemplarRow,
+  InfluentialPersonRow,
+  KeyAreaRow,
+  ModelPartnerRow,
+  RecognitionRows,
+} from '../generator/recognition.js';
 
 /** The year the demo's recognition is about. */
 const DEMO_RECOGNITION_YEAR = 2024;
@@ -30,10 +37,21 @@ export function generateRecognition(input: DemoInput, rows: DemoRows, seed: numb
   );
 }
 
-type Insert = (tx: Prisma.TransactionClient, table: string, columns: Readonly<Record<string, string>>, rows: readonly object[]) => Promise<void>;
+type Insert = (
+  tx: Prisma.TransactionClient,
+  table: string,
+  columns: Readonly<Record<string, string>>,
+  rows: readonly object[],
+) => Promise<void>;
 
 /** Generates and writes the recognition rows in the demo's transaction; returns how many rows per table. */
-export async function seedRecognition(tx: Prisma.TransactionClient, input: DemoInput, rows: DemoRows, seed: number, insert: Insert): Promise<Record<keyof RecognitionRows, number>> {
+export async function seedRecognition(
+  tx: Prisma.TransactionClient,
+  input: DemoInput,
+  rows: DemoRows,
+  seed: number,
+  insert: Insert,
+): Promise<Record<keyof RecognitionRows, number>> {
   const made = generateRecognition(input, rows, seed);
   const counts = {} as Record<keyof RecognitionRows, number>;
   for (const key of ['keyAreas', 'exemplars', 'commendations', 'influentialPeople', 'modelPartners'] as const) {

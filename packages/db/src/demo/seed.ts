@@ -39,7 +39,9 @@ export interface SeedDemoResult {
 
 /** The SQL table of each part of the demo, in the order they are written. */
 export const DEMO_TABLES: Readonly<Record<DemoTable, string>> = Object.fromEntries(
-  (Object.keys(TABLES) as GeneratedTable[]).filter((k): k is DemoTable => !k.startsWith('tip') && ![...ACTIVITY_TABLES, ...RECOGNITION_TABLES].includes(k as never)).map((k) => [k, TABLES[k].table]),
+  (Object.keys(TABLES) as GeneratedTable[])
+    .filter((k): k is DemoTable => !k.startsWith('tip') && ![...ACTIVITY_TABLES, ...RECOGNITION_TABLES].includes(k as never))
+    .map((k) => [k, TABLES[k].table]),
 ) as Record<DemoTable, string>;
 
 const day = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
@@ -47,7 +49,17 @@ const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 
 const validOn = (iso: IsoDate) => ({
   AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: day(iso) } }] }, { OR: [{ validTo: null }, { validTo: { gte: day(iso) } }] }],
 });
-const unitSelect = { id: true, code: true, level: true, kind: true, name: true, fullName: true, parentCode: true, validFrom: true, validTo: true } as const;
+const unitSelect = {
+  id: true,
+  code: true,
+  level: true,
+  kind: true,
+  name: true,
+  fullName: true,
+  parentCode: true,
+  validFrom: true,
+  validTo: true,
+} as const;
 type UnitRecord = Prisma.AdminUnitGetPayload<{ select: typeof unitSelect }>;
 const demoUnit = (u: UnitRecord): DemoUnit => ({ ...u, validFrom: isoOf(u.validFrom), validTo: isoOf(u.validTo) });
 
@@ -57,7 +69,10 @@ const demoUnit = (u: UnitRecord): DemoUnit => ({ ...u, validFrom: isoOf(u.validF
  */
 export async function readDemoInput(db: Database): Promise<DemoInput> {
   const { prisma } = db;
-  const province = await prisma.adminUnit.findFirst({ where: { code: DEMO_PROVINCE_CODE, level: 'PROVINCE', ...validOn(DEMO_AS_OF) }, select: unitSelect });
+  const province = await prisma.adminUnit.findFirst({
+    where: { code: DEMO_PROVINCE_CODE, level: 'PROVINCE', ...validOn(DEMO_AS_OF) },
+    select: unitSelect,
+  });
   if (!province) {
     throw new Error(
       `the demo data needs the administrative units: there is no province ${DEMO_PROVINCE_CODE} valid on ${DEMO_AS_OF}. ` +
@@ -78,7 +93,7 @@ export async function readDemoInput(db: Database): Promise<DemoInput> {
   const links: DemoLink[] = [];
   const successors: DemoUnit[] = [];
   const seen = new Set(communes.map((c) => c.id));
-  for (let frontier = [...seen]; frontier.length > 0; ) {
+  for (let frontier = [...seen]; frontier.length > 0;) {
     const found = await prisma.lineageLink.findMany({
       where: { predecessorId: { in: frontier } },
       select: { predecessorId: true, successorId: true, kind: true, successor: { select: unitSelect } },
@@ -103,12 +118,22 @@ export async function readDemoInput(db: Database): Promise<DemoInput> {
  * organization's placement of that date is given (any other would be reported unplaced).
  */
 export function demoCoverageData(input: DemoInput, rows: DemoRows, asOf: IsoDate): CoverageData {
-  const unit = (u: DemoUnit): CoverageUnit => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: u.validFrom, to: u.validTo } });
+  const unit = (u: DemoUnit): CoverageUnit => ({
+    id: u.id,
+    code: u.code,
+    level: u.level,
+    parentCode: u.parentCode,
+    validity: { from: u.validFrom, to: u.validTo },
+  });
   const orgPlacements = new Map<string, DemoRows['organizationPlacements']>();
   for (const p of rows.organizationPlacements) orgPlacements.set(p.organizationId, [...(orgPlacements.get(p.organizationId) ?? []), p]);
   return {
     units: [input.province, ...input.districts, ...input.communes, ...input.successors].map(unit),
-    residentialAreas: rows.residentialAreaPlacements.map((p) => ({ id: p.residentialAreaId, communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } })),
+    residentialAreas: rows.residentialAreaPlacements.map((p) => ({
+      id: p.residentialAreaId,
+      communeCode: p.communeCode,
+      validity: { from: p.validFrom, to: p.validTo },
+    })),
     models: rows.models.flatMap((m): CoverageModel[] =>
       m.hostKind === 'RESIDENTIAL_AREA'
         ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! } }]
@@ -135,12 +160,15 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
   const started = performance.now();
   const seed = options.seed ?? DEMO_SEED;
   const progress = options.progress ?? (() => {});
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new Error(`the demo seed must be an integer from 0 to 2^31−1, not ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1)
+    throw new Error(`the demo seed must be an integer from 0 to 2^31−1, not ${seed}`);
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
   if ((await db.prisma.dataset.count({ where: { kind: 'NATIONAL' } })) > 0) {
     // Coverage would count the demo's 866 areas together with the generated ones of Đồng Nai.
-    throw new Error('national-scale generated data is loaded: the demo is never mixed with it (remove it first: removeNational, `antq seed national --remove`)');
+    throw new Error(
+      'national-scale generated data is loaded: the demo is never mixed with it (remove it first: removeNational, `antq seed national --remove`)',
+    );
   }
   const loaded = await db.prisma.dataset.findMany({ where: { kind: 'DEMO' }, select: { id: true, seed: true, summary: true } });
   const same = loaded.find((d) => d.seed === seed);
@@ -149,23 +177,38 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
     return { datasetId: same.id, seed, created: false, counts: same.summary as Record<DemoTable, number>, ms: performance.now() - started };
   }
   if (loaded.length > 0) {
-    throw new Error(`demo data of seed ${loaded.map((d) => d.seed).join(', ')} is already loaded; remove it first (removeDemo) to load seed ${seed}`);
+    throw new Error(
+      `demo data of seed ${loaded.map((d) => d.seed).join(', ')} is already loaded; remove it first (removeDemo) to load seed ${seed}`,
+    );
   }
 
   const input = await readDemoInput(db);
-  progress(`demo: ${input.province.fullName} on ${DEMO_AS_OF}: ${input.districts.length} districts, ${input.communes.length} communes, ${input.successors.length} later units through the lineage (${elapsed()})`);
+  progress(
+    `demo: ${input.province.fullName} on ${DEMO_AS_OF}: ${input.districts.length} districts, ${input.communes.length} communes, ${input.successors.length} later units through the lineage (${elapsed()})`,
+  );
   const rows = generateDemo(input, seed);
   const counts = countsOf(rows);
-  progress(`demo: generated ${Object.values(counts).reduce((s, n) => s + n, 0)} rows with seed ${seed}: ${counts.residentialAreas} residential areas, ${counts.models} models, ${counts.lifecycleEvents} lifecycle events, ${counts.securityTeams} security teams, ${counts.teamMembers} team members (${elapsed()})`);
+  progress(
+    `demo: generated ${Object.values(counts).reduce((s, n) => s + n, 0)} rows with seed ${seed}: ${counts.residentialAreas} residential areas, ${counts.models} models, ${counts.lifecycleEvents} lifecycle events, ${counts.securityTeams} security teams, ${counts.teamMembers} team members (${elapsed()})`,
+  );
 
   // What the demo promises, checked with core before anything is written.
   const check = coverage(demoCoverageData(input, rows, DEMO_AS_OF), DEMO_PROVINCE_CODE, DEMO_AS_OF);
   if (!check.ok) throw new Error(`demo check: ${check.error.code}`);
   const c = check.coverage;
-  if (check.problems.length > 0 || c.residentialAreas !== DEMO_RESIDENTIAL_AREAS || c.residentialAreasWithActiveModel !== DEMO_RESIDENTIAL_AREAS || c.modelTypes !== DEMO_MODEL_TYPES.length) {
-    throw new Error(`demo check failed for seed ${seed}: ${c.residentialAreasWithActiveModel}/${c.residentialAreas} residential areas covered, ${c.modelTypes} model types, ${check.problems.length} problems`);
+  if (
+    check.problems.length > 0 ||
+    c.residentialAreas !== DEMO_RESIDENTIAL_AREAS ||
+    c.residentialAreasWithActiveModel !== DEMO_RESIDENTIAL_AREAS ||
+    c.modelTypes !== DEMO_MODEL_TYPES.length
+  ) {
+    throw new Error(
+      `demo check failed for seed ${seed}: ${c.residentialAreasWithActiveModel}/${c.residentialAreas} residential areas covered, ${c.modelTypes} model types, ${check.problems.length} problems`,
+    );
   }
-  progress(`demo: checked with core: ${c.residentialAreasWithActiveModel}/${c.residentialAreas} residential areas with an active model, ${c.activeModels} active models of ${c.modelTypes} types on ${DEMO_AS_OF}`);
+  progress(
+    `demo: checked with core: ${c.residentialAreasWithActiveModel}/${c.residentialAreas} residential areas with an active model, ${c.activeModels} active models of ${c.modelTypes} types on ${DEMO_AS_OF}`,
+  );
 
   // Every table written, to vacuum and analyse once the load is committed.
   const written = new Set(['Dataset', 'CoverageStep']);
@@ -175,7 +218,14 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
       await deferCoverageSteps(tx);
       const { dataset } = rows;
       await tx.dataset.create({
-        data: { id: dataset.id, kind: dataset.kind, name: dataset.name, seed: dataset.seed, parameters: dataset.parameters as Prisma.InputJsonValue, summary: dataset.summary as Prisma.InputJsonValue },
+        data: {
+          id: dataset.id,
+          kind: dataset.kind,
+          name: dataset.name,
+          seed: dataset.seed,
+          parameters: dataset.parameters as Prisma.InputJsonValue,
+          summary: dataset.summary as Prisma.InputJsonValue,
+        },
       });
       for (const key of Object.keys(DEMO_TABLES) as DemoTable[]) {
         const spec = TABLES[key];
@@ -183,8 +233,17 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
         await insert(tx, spec.table, spec.columns, rows[key]);
         progress(`demo: ${spec.table}: ${rows[key].length} rows (${Math.round(performance.now() - t)} ms)`);
       }
-      const activities = await writeActivities((table, columns, list) => insert(tx, table, columns, list), generateActivities(input, rows, seed), options.seal, progress);
-      progress(`demo: activities: ${Object.entries(activities).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      const activities = await writeActivities(
+        (table, columns, list) => insert(tx, table, columns, list),
+        generateActivities(input, rows, seed),
+        options.seal,
+        progress,
+      );
+      progress(
+        `demo: activities: ${Object.entries(activities)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')}`,
+      );
       // Key areas, exemplars, commendations, people of influence, model partners (demo/recognition.ts).
       progress(`demo: recognition: ${JSON.stringify(await seedRecognition(tx, input, rows, seed, insert))}`);
       const t = performance.now();

@@ -28,7 +28,14 @@ import {
 import { personName, PLACE_NAMES } from '../demo/names.js';
 import type { Random } from '../demo/random.js';
 import { sealedContext, type Seal } from '../sealed.js';
-import type { FollowUpRow, InspectionRow, OutreachRow, ReintegrationCaseRow, ReintegrationMentorRow, ReintegrationNoteRow } from './rows.js';
+import type {
+  FollowUpRow,
+  InspectionRow,
+  OutreachRow,
+  ReintegrationCaseRow,
+  ReintegrationMentorRow,
+  ReintegrationNoteRow,
+} from './rows.js';
 
 export type { FollowUpRow, InspectionRow, OutreachRow } from './rows.js';
 
@@ -36,8 +43,15 @@ type Day = IsoDate;
 
 /** A case before sealing: what the seal is given. */
 export interface ReintegrationDraft {
-  id: string; communeId: string; communeCode: string; placeCodes: string[]; residentialAreaId: string | null; returnedOn: Day;
-  status: ReintegrationStatus; closedOn: Day | null; datasetId: string;
+  id: string;
+  communeId: string;
+  communeCode: string;
+  placeCodes: string[];
+  residentialAreaId: string | null;
+  returnedOn: Day;
+  status: ReintegrationStatus;
+  closedOn: Day | null;
+  datasetId: string;
   person: { fullName: string; birthDate: Day; citizenId: string; address: string };
   offence: string;
   mentors: Array<{ id: string; kind: MentorKind; name: string; assignedOn: Day }>;
@@ -68,7 +82,12 @@ export interface ActivityTeam {
 
 /** Where a record of `commune` (in `area`, or of the whole commune) is filed: the commune, the codes it is found under, the area. */
 function filedUnder(commune: ActivityCommune, area: ActivityArea | null) {
-  return { communeId: commune.id, communeCode: commune.code, placeCodes: [...(area ? area.placeCodes : commune.placeCodes)], residentialAreaId: area ? area.id : null };
+  return {
+    communeId: commune.id,
+    communeCode: commune.code,
+    placeCodes: [...(area ? area.placeCodes : commune.placeCodes)],
+    residentialAreaId: area ? area.id : null,
+  };
 }
 
 /** A commune as the activities need it. */
@@ -107,10 +126,22 @@ export interface ActivityOptions {
 }
 
 const FINDINGS: Record<InspectionRating, readonly string[]> = {
-  GOOD: ['Các mô hình duy trì hoạt động đều, hồ sơ sổ sách đầy đủ; lực lượng nắm chắc địa bàn.', 'Triển khai đầy đủ kế hoạch năm; phối hợp tốt với Mặt trận và các đoàn thể.'],
-  FAIR: ['Cơ bản thực hiện tốt kế hoạch; một số sổ sách ghi chép chưa đầy đủ.', 'Mô hình hoạt động ổn định, cần tăng cường tuần tra vào ban đêm.'],
-  AVERAGE: ['Một số tổ tự quản hoạt động cầm chừng; chưa tổ chức sinh hoạt định kỳ.', 'Việc nắm tình hình người lầm lỗi trên địa bàn chưa thường xuyên.'],
-  WEAK: ['Tổ chưa được kiện toàn sau khi tổ trưởng chuyển đi; hồ sơ không cập nhật.', 'Mô hình ngừng hoạt động nhiều tháng; chưa có kế hoạch khắc phục.'],
+  GOOD: [
+    'Các mô hình duy trì hoạt động đều, hồ sơ sổ sách đầy đủ; lực lượng nắm chắc địa bàn.',
+    'Triển khai đầy đủ kế hoạch năm; phối hợp tốt với Mặt trận và các đoàn thể.',
+  ],
+  FAIR: [
+    'Cơ bản thực hiện tốt kế hoạch; một số sổ sách ghi chép chưa đầy đủ.',
+    'Mô hình hoạt động ổn định, cần tăng cường tuần tra vào ban đêm.',
+  ],
+  AVERAGE: [
+    'Một số tổ tự quản hoạt động cầm chừng; chưa tổ chức sinh hoạt định kỳ.',
+    'Việc nắm tình hình người lầm lỗi trên địa bàn chưa thường xuyên.',
+  ],
+  WEAK: [
+    'Tổ chưa được kiện toàn sau khi tổ trưởng chuyển đi; hồ sơ không cập nhật.',
+    'Mô hình ngừng hoạt động nhiều tháng; chưa có kế hoạch khắc phục.',
+  ],
 };
 const ACTIONS = [
   'Kiện toàn tổ trưởng, tổ phó của tổ tự quản',
@@ -120,9 +151,19 @@ const ACTIONS = [
   'Rà soát, lập danh sách người lầm lỗi cần giúp đỡ',
   'Tập huấn nghiệp vụ cho thành viên tổ bảo vệ an ninh, trật tự',
 ];
-const OWNERS = ['Công an xã', 'Trưởng ấp', 'Tổ trưởng tổ bảo vệ an ninh, trật tự', 'Ban Công tác Mặt trận khu dân cư', 'Chi đoàn thanh niên'];
+const OWNERS = [
+  'Công an xã',
+  'Trưởng ấp',
+  'Tổ trưởng tổ bảo vệ an ninh, trật tự',
+  'Ban Công tác Mặt trận khu dân cư',
+  'Chi đoàn thanh niên',
+];
 const TOPICS: Record<OutreachForm, readonly string[]> = {
-  MEETING: ['Phòng, chống tội phạm ma túy trong khu dân cư', 'Triển khai Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở', 'Phòng ngừa lừa đảo qua mạng'],
+  MEETING: [
+    'Phòng, chống tội phạm ma túy trong khu dân cư',
+    'Triển khai Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở',
+    'Phòng ngừa lừa đảo qua mạng',
+  ],
   LOUDSPEAKER: ['Cảnh giác với thủ đoạn lừa đảo chiếm đoạt tài sản', 'Vận động giao nộp vũ khí, vật liệu nổ', 'An toàn phòng cháy mùa khô'],
   LEAFLET: ['Nhận diện thủ đoạn lừa đảo qua điện thoại', 'Đường dây nóng tiếp nhận tin báo tội phạm'],
   SOCIAL_MEDIA: ['Cảnh báo lừa đảo việc làm trực tuyến', 'Không tham gia cá độ, cờ bạc trực tuyến'],
@@ -141,8 +182,24 @@ const REACH: Record<OutreachForm, readonly [number, number]> = {
   PERFORMANCE: [150, 900],
   OTHER: [50, 300],
 };
-const FORM_WEIGHTS: Partial<Record<OutreachForm, number>> = { MEETING: 30, LOUDSPEAKER: 22, LEAFLET: 14, SOCIAL_MEDIA: 14, DOOR_TO_DOOR: 10, PERFORMANCE: 6, OTHER: 4 };
-const AUDIENCE_WEIGHTS: Partial<Record<OutreachAudience, number>> = { RESIDENTS: 50, STUDENTS: 14, YOUTH: 10, WORKERS: 10, ETHNIC_MINORITIES: 8, RELIGIOUS_FOLLOWERS: 6, OTHER: 2 };
+const FORM_WEIGHTS: Partial<Record<OutreachForm, number>> = {
+  MEETING: 30,
+  LOUDSPEAKER: 22,
+  LEAFLET: 14,
+  SOCIAL_MEDIA: 14,
+  DOOR_TO_DOOR: 10,
+  PERFORMANCE: 6,
+  OTHER: 4,
+};
+const AUDIENCE_WEIGHTS: Partial<Record<OutreachAudience, number>> = {
+  RESIDENTS: 50,
+  STUDENTS: 14,
+  YOUTH: 10,
+  WORKERS: 10,
+  ETHNIC_MINORITIES: 8,
+  RELIGIOUS_FOLLOWERS: 6,
+  OTHER: 2,
+};
 const OFFENCES = [
   'Trộm cắp tài sản (Điều 173 Bộ luật Hình sự), 18 tháng tù',
   'Tàng trữ trái phép chất ma túy (Điều 249 Bộ luật Hình sự), 2 năm tù',
@@ -174,27 +231,72 @@ export function generateActivities(communesIn: readonly ActivityCommune[], o: Ac
   const teamFrom = new Map<string, Day>();
   const team = () => [personName(ir, ir.chance(0.3)), personName(ir, ir.chance(0.3))].filter((n, i, all) => all.indexOf(n) === i);
   const rating = () => ir.weighted<InspectionRating>({ GOOD: 40, FAIR: 35, AVERAGE: 18, WEAK: 7 });
-  const addInspection = (key: string, commune: ActivityCommune, subject: Pick<InspectionRow, 'subjectKind' | 'residentialAreaId' | 'modelId' | 'teamId'>, kind: InspectionKind, placeCodes: readonly string[]) => {
+  const addInspection = (
+    key: string,
+    commune: ActivityCommune,
+    subject: Pick<InspectionRow, 'subjectKind' | 'residentialAreaId' | 'modelId' | 'teamId'>,
+    kind: InspectionKind,
+    placeCodes: readonly string[],
+  ) => {
     const id = uuid('Inspection', key);
     const plannedOn = ir.date(`${year}-02-01`, `${year}-12-20`);
     const fate = plannedOn > `${year}-12-10` ? 'PLANNED' : ir.chance(0.04) ? 'CANCELLED' : 'DONE';
-    const base = { id, kind, ...subject, unitId: commune.id, unitCode: commune.code, placeCodes: [...placeCodes], plannedOn, team: team(), purpose: null, datasetId };
-    if (fate === 'PLANNED') return void inspections.push({ ...base, status: 'PLANNED', inspectedOn: null, findings: null, rating: null, cancelledOn: null, cancelReason: null });
+    const base = {
+      id,
+      kind,
+      ...subject,
+      unitId: commune.id,
+      unitCode: commune.code,
+      placeCodes: [...placeCodes],
+      plannedOn,
+      team: team(),
+      purpose: null,
+      datasetId,
+    };
+    if (fate === 'PLANNED')
+      return void inspections.push({
+        ...base,
+        status: 'PLANNED',
+        inspectedOn: null,
+        findings: null,
+        rating: null,
+        cancelledOn: null,
+        cancelReason: null,
+      });
     if (fate === 'CANCELLED') {
-      return void inspections.push({ ...base, status: 'CANCELLED', inspectedOn: null, findings: null, rating: null, cancelledOn: addDays(plannedOn, -ir.int(1, 10)), cancelReason: 'Lùi lịch do trùng đợt cao điểm tấn công trấn áp tội phạm' });
+      return void inspections.push({
+        ...base,
+        status: 'CANCELLED',
+        inspectedOn: null,
+        findings: null,
+        rating: null,
+        cancelledOn: addDays(plannedOn, -ir.int(1, 10)),
+        cancelReason: 'Lùi lịch do trùng đợt cao điểm tấn công trấn áp tội phạm',
+      });
     }
     const inspectedOn = addDays(plannedOn, ir.int(0, 6));
     const r = rating();
-    inspections.push({ ...base, status: 'DONE', inspectedOn, findings: ir.pick(FINDINGS[r]), rating: r, cancelledOn: null, cancelReason: null });
+    inspections.push({
+      ...base,
+      status: 'DONE',
+      inspectedOn,
+      findings: ir.pick(FINDINGS[r]),
+      rating: r,
+      cancelledOn: null,
+      cancelReason: null,
+    });
     const n = r === 'GOOD' ? ir.int(0, 1) : r === 'FAIR' ? ir.int(1, 2) : ir.int(2, 3);
     for (let seq = 1; seq <= n; seq++) {
       const dueOn = addDays(inspectedOn, ir.int(30, 120));
       const outcome = ir.weighted({ done: 55, late: 10, open: 30, cancelled: 5 });
       const closedOn =
-        outcome === 'done' ? addDays(inspectedOn, ir.int(7, Math.max(7, Math.round((Date.parse(dueOn) - Date.parse(inspectedOn)) / 86_400_000))))
-        : outcome === 'late' ? addDays(dueOn, ir.int(5, 60))
-        : outcome === 'cancelled' ? addDays(inspectedOn, ir.int(10, 40))
-        : null;
+        outcome === 'done'
+          ? addDays(inspectedOn, ir.int(7, Math.max(7, Math.round((Date.parse(dueOn) - Date.parse(inspectedOn)) / 86_400_000))))
+          : outcome === 'late'
+            ? addDays(dueOn, ir.int(5, 60))
+            : outcome === 'cancelled'
+              ? addDays(inspectedOn, ir.int(10, 40))
+              : null;
       followUps.push({
         id: uuid('InspectionFollowUp', `${key}/${seq}`),
         inspectionId: id,
@@ -211,18 +313,37 @@ export function generateActivities(communesIn: readonly ActivityCommune[], o: Ac
     }
   };
   for (const commune of communes) {
-    addInspection(`${commune.code}/unit`, commune, { subjectKind: 'UNIT', residentialAreaId: null, modelId: null, teamId: null }, 'PLANNED', commune.placeCodes);
+    addInspection(
+      `${commune.code}/unit`,
+      commune,
+      { subjectKind: 'UNIT', residentialAreaId: null, modelId: null, teamId: null },
+      'PLANNED',
+      commune.placeCodes,
+    );
     const areas = commune.areas;
     if (areas.length && ir.chance(0.35)) {
       const area = ir.pick(areas);
       const model = area.models[0];
-      if (model) addInspection(`${commune.code}/model`, commune, { subjectKind: 'MODEL', residentialAreaId: area.id, modelId: model, teamId: null }, 'THEMATIC', area.placeCodes);
+      if (model)
+        addInspection(
+          `${commune.code}/model`,
+          commune,
+          { subjectKind: 'MODEL', residentialAreaId: area.id, modelId: model, teamId: null },
+          'THEMATIC',
+          area.placeCodes,
+        );
     }
     const teams = commune.teams;
     if (teams.length && ir.chance(0.2)) {
       const t = ir.pick(teams);
       teamFrom.set(t.id, t.inspectableFrom);
-      addInspection(`${commune.code}/team`, commune, { subjectKind: 'SECURITY_TEAM', residentialAreaId: t.areaId, modelId: null, teamId: t.id }, 'UNANNOUNCED', t.placeCodes);
+      addInspection(
+        `${commune.code}/team`,
+        commune,
+        { subjectKind: 'SECURITY_TEAM', residentialAreaId: t.areaId, modelId: null, teamId: t.id },
+        'UNANNOUNCED',
+        t.placeCodes,
+      );
     }
   }
   // No inspection of a team is planned before it can be inspected (teams start 2024-07-01, Law 30/2023/QH15).
@@ -285,7 +406,8 @@ export function generateActivities(communesIn: readonly ActivityCommune[], o: Ac
       add(`${year}/${i + 1}`, or.date(`${year}-01-05`, yearEnd), form, form === 'MEETING' || form === 'DOOR_TO_DOOR' || or.chance(0.3));
     }
     // The festival day: on 19 August in most communes, in the days before it in the others.
-    if (or.chance(0.9)) add(`${year}/festival`, or.chance(0.75) ? festivalDayOf(year) : addDays(festivalDayOf(year), -or.int(1, 12)), 'FESTIVAL_DAY', true);
+    if (or.chance(0.9))
+      add(`${year}/festival`, or.chance(0.75) ? festivalDayOf(year) : addDays(festivalDayOf(year), -or.int(1, 12)), 'FESTIVAL_DAY', true);
     if (o.sessionsAround) {
       add(`${year - 1}/1`, or.date(`${year - 1}-09-01`, `${year - 1}-12-31`), or.weighted(FORM_WEIGHTS), false);
       add(`${year + 1}/1`, or.date(`${year + 1}-01-02`, `${year + 1}-05-31`), or.weighted(FORM_WEIGHTS), false);
@@ -310,17 +432,33 @@ export function generateActivities(communesIn: readonly ActivityCommune[], o: Ac
       const byear = Number(birthDate.slice(0, 4));
       const citizenId = `000${(byear >= 2000 ? 2 : 0) + (female ? 1 : 0)}${String(byear % 100).padStart(2, '0')}${String(900_000 + o.citizenSerial()).padStart(6, '0')}`;
       const fate = rr.weighted<ReintegrationStatus>({ ONGOING: 55, COMPLETED: 30, REOFFENDED: 7, MOVED_AWAY: 8 });
-      const closedOn = fate === 'ONGOING' ? null : (() => { const d = addDays(returnedOn, rr.int(180, 720)); return d > o.until ? o.until : d; })();
+      const closedOn =
+        fate === 'ONGOING'
+          ? null
+          : (() => {
+              const d = addDays(returnedOn, rr.int(180, 720));
+              return d > o.until ? o.until : d;
+            })();
       const status: ReintegrationStatus = fate;
       const areaName = rr.pick(PLACE_NAMES);
       const mentors: ReintegrationDraft['mentors'] = [
         { id: uuid('ReintegrationMentor', `${key}/1`), kind: 'FAMILY', name: personName(rr, true), assignedOn: returnedOn },
-        { id: uuid('ReintegrationMentor', `${key}/2`), kind: rr.pick<MentorKind>(['ORGANIZATION', 'SECURITY_TEAM', 'POLICE']), name: rr.pick(['Hội Cựu chiến binh ấp', 'Tổ bảo vệ an ninh, trật tự', 'Công an xã', 'Chi đoàn thanh niên']), assignedOn: returnedOn },
+        {
+          id: uuid('ReintegrationMentor', `${key}/2`),
+          kind: rr.pick<MentorKind>(['ORGANIZATION', 'SECURITY_TEAM', 'POLICE']),
+          name: rr.pick(['Hội Cựu chiến binh ấp', 'Tổ bảo vệ an ninh, trật tự', 'Công an xã', 'Chi đoàn thanh niên']),
+          assignedOn: returnedOn,
+        },
       ];
       const notes: ReintegrationDraft['notes'] = [];
       const last = closedOn ?? o.until;
       for (let d = addDays(returnedOn, 30), i = 1; d <= last && i <= 6; d = addDays(d, rr.int(80, 100)), i++) {
-        notes.push({ id: uuid('ReintegrationNote', `${key}/${i}`), notedOn: d, text: i === 1 ? NOTES[0]! : rr.pick(NOTES.slice(1)), author: o.noteAuthor(commune) });
+        notes.push({
+          id: uuid('ReintegrationNote', `${key}/${i}`),
+          notedOn: d,
+          text: i === 1 ? NOTES[0]! : rr.pick(NOTES.slice(1)),
+          author: o.noteAuthor(commune),
+        });
       }
       reintegration.push({
         id,
@@ -329,7 +467,12 @@ export function generateActivities(communesIn: readonly ActivityCommune[], o: Ac
         status,
         closedOn,
         datasetId,
-        person: { fullName: personName(rr, female), birthDate, citizenId, address: `Số ${rr.int(1, 250)}, ấp ${areaName}, ${commune.fullName.charAt(0).toLocaleLowerCase('vi')}${commune.fullName.slice(1)}` },
+        person: {
+          fullName: personName(rr, female),
+          birthDate,
+          citizenId,
+          address: `Số ${rr.int(1, 250)}, ấp ${areaName}, ${commune.fullName.charAt(0).toLocaleLowerCase('vi')}${commune.fullName.slice(1)}`,
+        },
         offence: rr.pick(OFFENCES),
         mentors,
         notes,
@@ -351,6 +494,8 @@ export function sealReintegration(
       offenceCiphertext: seal(offence, sealedContext.reintegrationOffence(c.id)),
     })),
     mentors: drafts.flatMap((c) => c.mentors.map((m) => ({ ...m, caseId: c.id }))),
-    notes: drafts.flatMap((c) => c.notes.map(({ text, ...n }) => ({ ...n, caseId: c.id, bodyCiphertext: seal(text, sealedContext.reintegrationNote(n.id)) }))),
+    notes: drafts.flatMap((c) =>
+      c.notes.map(({ text, ...n }) => ({ ...n, caseId: c.id, bodyCiphertext: seal(text, sealedContext.reintegrationNote(n.id)) })),
+    ),
   };
 }

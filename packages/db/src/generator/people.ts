@@ -37,4 +37,5 @@ export class FakePeople {
 }
 
 /** A birth date that makes the person `age` on `on`. */
-export const birthDateFor = (random: Random, on: IsoDate, age: number): IsoDate => random.date(addDays(addYears(on, -(age + 1)), 1), addYears(on, -age));
+export const birthDateFor = (random: Random, on: IsoDate, age: number): IsoDate =>
+  random.date(addDays(addYears(on, -(age + 1)), 1), addYears(on, -age));

@@ -9,33 +9,90 @@
  * placements, old era and today's), so the officers of the old province and of today's
  * both find it, as they find the areas themselves.
  */
-import { checkCommendation, checkExemplarLevel, type AwardLevel, type CommendationForm, type IsoDate, type KeyAreaCategory, type PartnerKind, type Religion } from '@antq/core';
+import {
+  checkCommendation,
+  checkExemplarLevel,
+  type AwardLevel,
+  type CommendationForm,
+  type IsoDate,
+  type KeyAreaCategory,
+  type PartnerKind,
+  type Religion,
+} from '@antq/core';
 import type { DemoUnit } from '../demo/generate.js';
 import { personName } from '../demo/names.js';
 import type { Random } from '../demo/random.js';
 import type { GeneratedTables } from './rows.js';
 
 type Id = string;
-interface Decision { decisionNumber: string; decisionDate: IsoDate; decisionIssuer: string }
-interface Filed { unitId: Id; unitCode: string; placeCodes: string[]; datasetId: Id }
-type Collective = { organizationId: Id | null; residentialAreaId: Id | null; securityTeamId: Id | null; collectiveKind: 'RESIDENTIAL_AREA' | 'SECURITY_TEAM' | null };
+interface Decision {
+  decisionNumber: string;
+  decisionDate: IsoDate;
+  decisionIssuer: string;
+}
+interface Filed {
+  unitId: Id;
+  unitCode: string;
+  placeCodes: string[];
+  datasetId: Id;
+}
+type Collective = {
+  organizationId: Id | null;
+  residentialAreaId: Id | null;
+  securityTeamId: Id | null;
+  collectiveKind: 'RESIDENTIAL_AREA' | 'SECURITY_TEAM' | null;
+};
 type Person = { personName: string | null; personRole: string | null };
 
 export interface ExemplarRow extends Decision, Filed, Collective, Person {
-  id: Id; subjectKind: 'MODEL' | 'COLLECTIVE' | 'INDIVIDUAL'; modelId: Id | null; level: AwardLevel; periodFrom: IsoDate; periodTo: IsoDate;
+  id: Id;
+  subjectKind: 'MODEL' | 'COLLECTIVE' | 'INDIVIDUAL';
+  modelId: Id | null;
+  level: AwardLevel;
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
 }
 export interface CommendationRow extends Decision, Filed, Collective, Person {
-  id: Id; recipientKind: 'COLLECTIVE' | 'INDIVIDUAL'; form: CommendationForm; level: AwardLevel; reason: string;
-  forKind: 'MODEL' | 'EXEMPLAR' | null; modelId: Id | null; exemplarId: Id | null;
+  id: Id;
+  recipientKind: 'COLLECTIVE' | 'INDIVIDUAL';
+  form: CommendationForm;
+  level: AwardLevel;
+  reason: string;
+  forKind: 'MODEL' | 'EXEMPLAR' | null;
+  modelId: Id | null;
+  exemplarId: Id | null;
 }
 export interface KeyAreaRow extends Decision {
-  id: Id; unitId: Id; unitCode: string; placeCodes: string[]; category: KeyAreaCategory; reason: string; validFrom: IsoDate; validTo: IsoDate | null; datasetId: Id;
+  id: Id;
+  unitId: Id;
+  unitCode: string;
+  placeCodes: string[];
+  category: KeyAreaCategory;
+  reason: string;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  datasetId: Id;
 }
 export interface InfluentialPersonRow {
-  id: Id; kind: 'RELIGIOUS_DIGNITARY' | 'REPUTABLE_PERSON'; fullName: string; role: string; religion: Religion | null;
-  residentialAreaId: Id; communeCode: string; placeCodes: string[]; validFrom: IsoDate; validTo: IsoDate | null;
+  id: Id;
+  kind: 'RELIGIOUS_DIGNITARY' | 'REPUTABLE_PERSON';
+  fullName: string;
+  role: string;
+  religion: Religion | null;
+  residentialAreaId: Id;
+  communeCode: string;
+  placeCodes: string[];
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
 }
-export interface ModelPartnerRow { id: Id; modelId: Id; partnerKind: PartnerKind; name: string; validFrom: IsoDate; validTo: IsoDate | null }
+export interface ModelPartnerRow {
+  id: Id;
+  modelId: Id;
+  partnerKind: PartnerKind;
+  name: string;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+}
 
 export interface RecognitionRows {
   keyAreas: KeyAreaRow[];
@@ -123,10 +180,12 @@ export function generateRecognition(input: RecognitionInput, o: RecognitionOptio
     const set = areaCodes.get(p.residentialAreaId) ?? new Set<string>();
     for (const c of p.placeCodes) set.add(c);
     areaCodes.set(p.residentialAreaId, set);
-    if ((p.validFrom === null || p.validFrom <= YEAR_TO) && (p.validTo === null || p.validTo >= YEAR_TO)) areaCommune.set(p.residentialAreaId, p.communeCode);
+    if ((p.validFrom === null || p.validFrom <= YEAR_TO) && (p.validTo === null || p.validTo >= YEAR_TO))
+      areaCommune.set(p.residentialAreaId, p.communeCode);
   }
   const areasOf = new Map<string, Id[]>();
-  for (const [area, commune] of [...areaCommune].sort(([a], [b]) => a.localeCompare(b))) areasOf.set(commune, [...(areasOf.get(commune) ?? []), area]);
+  for (const [area, commune] of [...areaCommune].sort(([a], [b]) => a.localeCompare(b)))
+    areasOf.set(commune, [...(areasOf.get(commune) ?? []), area]);
   const codesOfAreas = (areas: readonly Id[]) => [...new Set(areas.flatMap((a) => [...(areaCodes.get(a) ?? [])]))].sort();
   const communeByCode = new Map(communes.map((c) => [c.code, c]));
   const districtOf = (commune: DemoUnit) => districtByCode.get(commune.parentCode ?? '')!;
@@ -138,26 +197,45 @@ export function generateRecognition(input: RecognitionInput, o: RecognitionOptio
     .map((c, i) => {
       const { category, reason } = KEY_AREA_CATEGORIES[i % KEY_AREA_CATEGORIES.length]!;
       return {
-        id: uuid('KeyArea', c.code), unitId: c.id, unitCode: c.code, placeCodes: codesOfAreas(areasOf.get(c.code)!),
-        category, reason, validFrom: YEAR_FROM, validTo: YEAR_TO, datasetId, ...keyDecision,
+        id: uuid('KeyArea', c.code),
+        unitId: c.id,
+        unitCode: c.code,
+        placeCodes: codesOfAreas(areasOf.get(c.code)!),
+        category,
+        reason,
+        validFrom: YEAR_FROM,
+        validTo: YEAR_TO,
+        datasetId,
+        ...keyDecision,
       };
     });
 
   // Exemplars: in each district, its longest-running active model (district level) and one
   // residential area (commune level); three models at province level; one security-team
   // leader per district as an individual (province police).
-  const models = [...rows.models].filter((m) => m.residentialAreaId && m.foundedOn < YEAR_FROM).sort((a, b) => a.foundedOn.localeCompare(b.foundedOn) || a.id.localeCompare(b.id));
+  const models = [...rows.models]
+    .filter((m) => m.residentialAreaId && m.foundedOn < YEAR_FROM)
+    .sort((a, b) => a.foundedOn.localeCompare(b.foundedOn) || a.id.localeCompare(b.id));
   const districtOfArea = (area: Id) => {
     const c = communeByCode.get(areaCommune.get(area) ?? '');
     return c ? districtOf(c) : undefined;
   };
   const exemplars: ExemplarRow[] = [];
   const commendations: CommendationRow[] = [];
-  const filedAt = (unit: DemoUnit, areas: readonly Id[]): Filed => ({ unitId: unit.id, unitCode: unit.code, placeCodes: codesOfAreas(areas), datasetId });
+  const filedAt = (unit: DemoUnit, areas: readonly Id[]): Filed => ({
+    unitId: unit.id,
+    unitCode: unit.code,
+    placeCodes: codesOfAreas(areas),
+    datasetId,
+  });
   const noCollective: Collective = { organizationId: null, residentialAreaId: null, securityTeamId: null, collectiveKind: null };
   const noPerson: Person = { personName: null, personRole: null };
   const period = { periodFrom: YEAR_FROM, periodTo: YEAR_TO };
-  const exemplarAt = (level: AwardLevel, decision: Decision, row: Omit<ExemplarRow, keyof Decision | 'level' | 'periodFrom' | 'periodTo'>) => {
+  const exemplarAt = (
+    level: AwardLevel,
+    decision: Decision,
+    row: Omit<ExemplarRow, keyof Decision | 'level' | 'periodFrom' | 'periodTo'>,
+  ) => {
     const verdict = checkExemplarLevel(level, decision.decisionDate);
     if (!verdict.pass) throw new Error(`generated exemplar ${row.id}: ${verdict.failures.map((f) => f.code).join(', ')}`);
     const e: ExemplarRow = { ...row, level, ...period, ...decision };
@@ -176,33 +254,89 @@ export function generateRecognition(input: RecognitionInput, o: RecognitionOptio
     const model = models.find((m) => districtOfArea(m.residentialAreaId!)?.code === district.code);
     if (model) {
       const e = exemplarAt('DISTRICT', decision, {
-        id: uuid('Exemplar', `model/${model.id}`), subjectKind: 'MODEL', modelId: model.id, ...noCollective, ...noPerson, ...filedAt(district, [model.residentialAreaId!]),
+        id: uuid('Exemplar', `model/${model.id}`),
+        subjectKind: 'MODEL',
+        modelId: model.id,
+        ...noCollective,
+        ...noPerson,
+        ...filedAt(district, [model.residentialAreaId!]),
       });
       commend(
-        { recipientKind: 'COLLECTIVE', ...noCollective, collectiveKind: 'RESIDENTIAL_AREA', residentialAreaId: model.residentialAreaId, ...noPerson, form: 'LETTER_OF_COMMENDATION', level: 'DISTRICT',
-          ...decision, reason: `Mô hình "${model.name}" tiêu biểu trong phong trào toàn dân bảo vệ an ninh Tổ quốc năm ${year}.`, forKind: 'EXEMPLAR', modelId: null, exemplarId: e.id, ...filedAt(district, [model.residentialAreaId!]) },
+        {
+          recipientKind: 'COLLECTIVE',
+          ...noCollective,
+          collectiveKind: 'RESIDENTIAL_AREA',
+          residentialAreaId: model.residentialAreaId,
+          ...noPerson,
+          form: 'LETTER_OF_COMMENDATION',
+          level: 'DISTRICT',
+          ...decision,
+          reason: `Mô hình "${model.name}" tiêu biểu trong phong trào toàn dân bảo vệ an ninh Tổ quốc năm ${year}.`,
+          forKind: 'EXEMPLAR',
+          modelId: null,
+          exemplarId: e.id,
+          ...filedAt(district, [model.residentialAreaId!]),
+        },
         `exemplar/${e.id}`,
       );
     }
-    const areas = [...areaCommune].filter(([a]) => districtOfArea(a)?.code === district.code).map(([a]) => a).sort();
+    const areas = [...areaCommune]
+      .filter(([a]) => districtOfArea(a)?.code === district.code)
+      .map(([a]) => a)
+      .sort();
     const area = areas.length ? random(`area/${district.code}`).pick(areas) : undefined;
     if (area) {
       const commune = communeByCode.get(areaCommune.get(area)!)!;
-      exemplarAt('COMMUNE', { decisionNumber: `${20 + i}/QĐ-UBND`, decisionDate: `${year}-08-05`, decisionIssuer: `Ủy ban nhân dân ${commune.fullName}` }, {
-        id: uuid('Exemplar', `area/${area}`), subjectKind: 'COLLECTIVE', modelId: null, ...noCollective, collectiveKind: 'RESIDENTIAL_AREA', residentialAreaId: area, ...noPerson, ...filedAt(commune, [area]),
-      });
+      exemplarAt(
+        'COMMUNE',
+        { decisionNumber: `${20 + i}/QĐ-UBND`, decisionDate: `${year}-08-05`, decisionIssuer: `Ủy ban nhân dân ${commune.fullName}` },
+        {
+          id: uuid('Exemplar', `area/${area}`),
+          subjectKind: 'COLLECTIVE',
+          modelId: null,
+          ...noCollective,
+          collectiveKind: 'RESIDENTIAL_AREA',
+          residentialAreaId: area,
+          ...noPerson,
+          ...filedAt(commune, [area]),
+        },
+      );
     }
-    const team = [...rows.securityTeams].filter((t) => t.placeCodes.includes(district.code) && formedBy(t, `${year}-08-16`)).sort((a, b) => a.id.localeCompare(b.id))[0];
+    const team = [...rows.securityTeams]
+      .filter((t) => t.placeCodes.includes(district.code) && formedBy(t, `${year}-08-16`))
+      .sort((a, b) => a.id.localeCompare(b.id))[0];
     const leader = team && rows.teamMembers.find((m) => m.teamId === team.id && m.role === 'LEADER');
     if (team && leader) {
       const teamAreas = rows.securityTeamAreas.filter((a) => a.teamId === team.id).map((a) => a.residentialAreaId);
-      const byPolice: Decision = { decisionNumber: `${1500 + i}/QĐ-CAT-PV01`, decisionDate: `${year}-08-16`, decisionIssuer: POLICE_ISSUER };
+      const byPolice: Decision = {
+        decisionNumber: `${1500 + i}/QĐ-CAT-PV01`,
+        decisionDate: `${year}-08-16`,
+        decisionIssuer: POLICE_ISSUER,
+      };
       const e = exemplarAt('PROVINCE', byPolice, {
-        id: uuid('Exemplar', `leader/${leader.id}`), subjectKind: 'INDIVIDUAL', modelId: null, ...noCollective, personName: leader.fullName, personRole: `Tổ trưởng ${team.name}`, ...filedAt(province, teamAreas),
+        id: uuid('Exemplar', `leader/${leader.id}`),
+        subjectKind: 'INDIVIDUAL',
+        modelId: null,
+        ...noCollective,
+        personName: leader.fullName,
+        personRole: `Tổ trưởng ${team.name}`,
+        ...filedAt(province, teamAreas),
       });
       commend(
-        { recipientKind: 'INDIVIDUAL', ...noCollective, personName: leader.fullName, personRole: `Tổ trưởng ${team.name}`, form: 'LETTER_OF_COMMENDATION', level: 'PROVINCE', ...byPolice,
-          reason: `Có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc năm ${year}.`, forKind: 'EXEMPLAR', modelId: null, exemplarId: e.id, ...filedAt(province, teamAreas) },
+        {
+          recipientKind: 'INDIVIDUAL',
+          ...noCollective,
+          personName: leader.fullName,
+          personRole: `Tổ trưởng ${team.name}`,
+          form: 'LETTER_OF_COMMENDATION',
+          level: 'PROVINCE',
+          ...byPolice,
+          reason: `Có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc năm ${year}.`,
+          forKind: 'EXEMPLAR',
+          modelId: null,
+          exemplarId: e.id,
+          ...filedAt(province, teamAreas),
+        },
         `leader/${leader.id}`,
       );
     }
@@ -211,21 +345,56 @@ export function generateRecognition(input: RecognitionInput, o: RecognitionOptio
   const provinceDecision: Decision = { decisionNumber: '1890/QĐ-UBND', decisionDate: `${year}-08-19`, decisionIssuer: PROVINCE_ISSUER };
   for (const model of models.filter((m) => !exemplars.some((e) => e.modelId === m.id)).slice(0, 3)) {
     const e = exemplarAt('PROVINCE', provinceDecision, {
-      id: uuid('Exemplar', `model/${model.id}`), subjectKind: 'MODEL', modelId: model.id, ...noCollective, ...noPerson, ...filedAt(province, [model.residentialAreaId!]),
+      id: uuid('Exemplar', `model/${model.id}`),
+      subjectKind: 'MODEL',
+      modelId: model.id,
+      ...noCollective,
+      ...noPerson,
+      ...filedAt(province, [model.residentialAreaId!]),
     });
     commend(
-      { recipientKind: 'COLLECTIVE', ...noCollective, collectiveKind: 'RESIDENTIAL_AREA', residentialAreaId: model.residentialAreaId, ...noPerson, form: 'CERTIFICATE_OF_MERIT', level: 'PROVINCE', ...provinceDecision,
-        reason: `Mô hình "${model.name}" điển hình tiên tiến cấp tỉnh năm ${year}.`, forKind: 'EXEMPLAR', modelId: null, exemplarId: e.id, ...filedAt(province, [model.residentialAreaId!]) },
+      {
+        recipientKind: 'COLLECTIVE',
+        ...noCollective,
+        collectiveKind: 'RESIDENTIAL_AREA',
+        residentialAreaId: model.residentialAreaId,
+        ...noPerson,
+        form: 'CERTIFICATE_OF_MERIT',
+        level: 'PROVINCE',
+        ...provinceDecision,
+        reason: `Mô hình "${model.name}" điển hình tiên tiến cấp tỉnh năm ${year}.`,
+        forKind: 'EXEMPLAR',
+        modelId: null,
+        exemplarId: e.id,
+        ...filedAt(province, [model.residentialAreaId!]),
+      },
       `model/${model.id}`,
     );
   }
   // A Cờ thi đua of the province to one security team of a key area.
-  const flagged = keyAreas[0] && rows.securityTeams.filter((t) => t.communeCode === keyAreas[0]!.unitCode && formedBy(t, provinceDecision.decisionDate)).sort((a, b) => a.id.localeCompare(b.id))[0];
+  const flagged =
+    keyAreas[0] &&
+    rows.securityTeams
+      .filter((t) => t.communeCode === keyAreas[0]!.unitCode && formedBy(t, provinceDecision.decisionDate))
+      .sort((a, b) => a.id.localeCompare(b.id))[0];
   if (flagged) {
     const teamAreas = rows.securityTeamAreas.filter((a) => a.teamId === flagged.id).map((a) => a.residentialAreaId);
     commend(
-      { recipientKind: 'COLLECTIVE', ...noCollective, collectiveKind: 'SECURITY_TEAM', securityTeamId: flagged.id, ...noPerson, form: 'EMULATION_FLAG', level: 'PROVINCE', ...provinceDecision,
-        reason: `Đơn vị dẫn đầu phong trào thi đua bảo vệ an ninh, trật tự ở cơ sở năm ${year}.`, forKind: null, modelId: null, exemplarId: null, ...filedAt(province, teamAreas) },
+      {
+        recipientKind: 'COLLECTIVE',
+        ...noCollective,
+        collectiveKind: 'SECURITY_TEAM',
+        securityTeamId: flagged.id,
+        ...noPerson,
+        form: 'EMULATION_FLAG',
+        level: 'PROVINCE',
+        ...provinceDecision,
+        reason: `Đơn vị dẫn đầu phong trào thi đua bảo vệ an ninh, trật tự ở cơ sở năm ${year}.`,
+        forKind: null,
+        modelId: null,
+        exemplarId: null,
+        ...filedAt(province, teamAreas),
+      },
       `team/${flagged.id}`,
     );
   }
@@ -240,9 +409,16 @@ export function generateRecognition(input: RecognitionInput, o: RecognitionOptio
       const dignitary = i % 3 !== 2;
       const d = DIGNITARIES[i % DIGNITARIES.length]!;
       return {
-        id: uuid('InfluentialPerson', area), kind: dignitary ? 'RELIGIOUS_DIGNITARY' : 'REPUTABLE_PERSON', fullName: personName(r, r.chance(0.3)),
-        role: dignitary ? d.title : r.pick(REPUTABLE_ROLES), religion: dignitary ? d.religion : null, residentialAreaId: area, communeCode,
-        placeCodes: codesOfAreas([area]), validFrom: r.date(`${year - 1}-01-01`, `${year}-06-30`), validTo: null,
+        id: uuid('InfluentialPerson', area),
+        kind: dignitary ? 'RELIGIOUS_DIGNITARY' : 'REPUTABLE_PERSON',
+        fullName: personName(r, r.chance(0.3)),
+        role: dignitary ? d.title : r.pick(REPUTABLE_ROLES),
+        religion: dignitary ? d.religion : null,
+        residentialAreaId: area,
+        communeCode,
+        placeCodes: codesOfAreas([area]),
+        validFrom: r.date(`${year - 1}-01-01`, `${year}-06-30`),
+        validTo: null,
       };
     });
 
@@ -256,7 +432,14 @@ export function generateRecognition(input: RecognitionInput, o: RecognitionOptio
       const commune = communeByCode.get(areaCommune.get(m.residentialAreaId!) ?? '');
       if (!commune) return [];
       const chosen = r.shuffle(PARTNERS).slice(0, r.int(1, 2));
-      return chosen.map((p) => ({ id: uuid('ModelPartner', `${m.id}/${p.kind}`), modelId: m.id, partnerKind: p.kind, name: `${p.name} ${commune.fullName}`, validFrom: m.foundedOn, validTo: null }));
+      return chosen.map((p) => ({
+        id: uuid('ModelPartner', `${m.id}/${p.kind}`),
+        modelId: m.id,
+        partnerKind: p.kind,
+        name: `${p.name} ${commune.fullName}`,
+        validFrom: m.foundedOn,
+        validTo: null,
+      }));
     });
 
   return { keyAreas, exemplars, commendations, influentialPeople, modelPartners };

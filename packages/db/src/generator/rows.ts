@@ -32,75 +32,277 @@ import type { CommendationRow, ExemplarRow, InfluentialPersonRow, KeyAreaRow, Mo
 type Id = string;
 type Day = IsoDate;
 
-export interface DatasetRow { id: Id; kind: 'DEMO' | 'NATIONAL'; name: string; seed: number; parameters: unknown; summary: unknown }
+export interface DatasetRow {
+  id: Id;
+  kind: 'DEMO' | 'NATIONAL';
+  name: string;
+  seed: number;
+  parameters: unknown;
+  summary: unknown;
+}
 export interface ResidentialAreaRow {
-  id: Id; name: string; kind: ResidentialAreaKind; households: number; residents: number;
-  validFrom: Day | null; validTo: Day | null; searchText: string; datasetId: Id;
+  id: Id;
+  name: string;
+  kind: ResidentialAreaKind;
+  households: number;
+  residents: number;
+  validFrom: Day | null;
+  validTo: Day | null;
+  searchText: string;
+  datasetId: Id;
 }
-export interface PlacementRow { id: Id; communeId: Id; communeCode: string; placeCodes: string[]; validFrom: Day | null; validTo: Day | null }
-export interface ResidentialAreaPlacementRow extends PlacementRow { residentialAreaId: Id }
+export interface PlacementRow {
+  id: Id;
+  communeId: Id;
+  communeCode: string;
+  placeCodes: string[];
+  validFrom: Day | null;
+  validTo: Day | null;
+}
+export interface ResidentialAreaPlacementRow extends PlacementRow {
+  residentialAreaId: Id;
+}
 export interface OrganizationRow {
-  id: Id; name: string; kind: OrganizationKind; armedForces: boolean | null; enterpriseSize: EnterpriseSize | null;
-  schoolLevel: SchoolLevel | null; validFrom: Day | null; validTo: Day | null; searchText: string; datasetId: Id;
+  id: Id;
+  name: string;
+  kind: OrganizationKind;
+  armedForces: boolean | null;
+  enterpriseSize: EnterpriseSize | null;
+  schoolLevel: SchoolLevel | null;
+  validFrom: Day | null;
+  validTo: Day | null;
+  searchText: string;
+  datasetId: Id;
 }
-export interface OrganizationPlacementRow extends PlacementRow { organizationId: Id }
-export interface ModelCatalogueRow { id: Id; code: string; name: string; scope: CatalogueScope; provinceCode: string | null; datasetId: Id }
-export interface ModelTypeRow { id: Id; catalogueId: Id; code: string; name: string; category: ModelCategory; hostKinds: HostKind[]; searchText: string }
+export interface OrganizationPlacementRow extends PlacementRow {
+  organizationId: Id;
+}
+export interface ModelCatalogueRow {
+  id: Id;
+  code: string;
+  name: string;
+  scope: CatalogueScope;
+  provinceCode: string | null;
+  datasetId: Id;
+}
+export interface ModelTypeRow {
+  id: Id;
+  catalogueId: Id;
+  code: string;
+  name: string;
+  category: ModelCategory;
+  hostKinds: HostKind[];
+  searchText: string;
+}
 export interface ModelRow {
-  id: Id; name: string; modelTypeId: Id; hostKind: HostKind; residentialAreaId: Id | null; communeId: Id | null;
-  organizationId: Id | null; foundedOn: Day; builtBy: ModelBuilder; memberCount: number | null; datasetId: Id;
+  id: Id;
+  name: string;
+  modelTypeId: Id;
+  hostKind: HostKind;
+  residentialAreaId: Id | null;
+  communeId: Id | null;
+  organizationId: Id | null;
+  foundedOn: Day;
+  builtBy: ModelBuilder;
+  memberCount: number | null;
+  datasetId: Id;
 }
 export interface LifecycleEventRow {
-  id: Id; modelId: Id; kind: LifecycleEventKind; date: Day; seq: number; decisionNumber: string | null;
-  decisionDate: Day | null; decisionIssuer: string | null; note: string | null; recordedAt: string;
+  id: Id;
+  modelId: Id;
+  kind: LifecycleEventKind;
+  date: Day;
+  seq: number;
+  decisionNumber: string | null;
+  decisionDate: Day | null;
+  decisionIssuer: string | null;
+  note: string | null;
+  recordedAt: string;
 }
 export interface ModelMemberRow {
-  id: Id; modelId: Id; fullName: string; position: string; birthDate: Day; citizenId: string; phone: string;
-  address: string; joinedOn: Day; leftOn: Day | null;
+  id: Id;
+  modelId: Id;
+  fullName: string;
+  position: string;
+  birthDate: Day;
+  citizenId: string;
+  phone: string;
+  address: string;
+  joinedOn: Day;
+  leftOn: Day | null;
 }
-export interface ReplicationPointRow { id: Id; sourceModelId: Id; replicaModelId: Id; replicatedOn: Day }
+export interface ReplicationPointRow {
+  id: Id;
+  sourceModelId: Id;
+  replicaModelId: Id;
+  replicatedOn: Day;
+}
 export interface ModelEvaluationRow {
-  id: Id; modelId: Id; periodFrom: Day; periodTo: Day; evaluatedOn: Day; outcome: ModelEffectiveness; note: string | null;
+  id: Id;
+  modelId: Id;
+  periodFrom: Day;
+  periodTo: Day;
+  evaluatedOn: Day;
+  outcome: ModelEffectiveness;
+  note: string | null;
 }
-export interface SecurityTeamRow { id: Id; name: string; communeId: Id; communeCode: string; placeCodes: string[]; establishedOn: Day; dissolvedOn: Day | null; datasetId: Id }
-export interface SecurityTeamAreaRow { teamId: Id; residentialAreaId: Id }
+export interface SecurityTeamRow {
+  id: Id;
+  name: string;
+  communeId: Id;
+  communeCode: string;
+  placeCodes: string[];
+  establishedOn: Day;
+  dissolvedOn: Day | null;
+  datasetId: Id;
+}
+export interface SecurityTeamAreaRow {
+  teamId: Id;
+  residentialAreaId: Id;
+}
 export interface TeamMemberRow {
-  id: Id; teamId: Id; fullName: string; birthDate: Day; citizenId: string; phone: string; address: string; role: TeamRole;
-  joinedOn: Day; leftOn: Day | null; education: EducationLevel; residentSince: Day | null; cleanRecord: boolean;
-  hasHealthCertificate: boolean; over70ApprovedByCommuneChairman: boolean;
+  id: Id;
+  teamId: Id;
+  fullName: string;
+  birthDate: Day;
+  citizenId: string;
+  phone: string;
+  address: string;
+  role: TeamRole;
+  joinedOn: Day;
+  leftOn: Day | null;
+  education: EducationLevel;
+  residentSince: Day | null;
+  cleanRecord: boolean;
+  hasHealthCertificate: boolean;
+  over70ApprovedByCommuneChairman: boolean;
 }
-export interface TeamEvaluationRow { id: Id; teamId: Id; year: number; tasksAssigned: number; tasksCompleted: number; level: TeamEvaluationLevel }
-export interface TeamMemberEvaluationRow { id: Id; memberId: Id; year: number; tasksAssigned: number; tasksCompleted: number; level: TeamEvaluationLevel }
+export interface TeamEvaluationRow {
+  id: Id;
+  teamId: Id;
+  year: number;
+  tasksAssigned: number;
+  tasksCompleted: number;
+  level: TeamEvaluationLevel;
+}
+export interface TeamMemberEvaluationRow {
+  id: Id;
+  memberId: Id;
+  year: number;
+  tasksAssigned: number;
+  tasksCompleted: number;
+  level: TeamEvaluationLevel;
+}
 
 /** A tip with its texts already sealed (see SealText): the generator never holds a key. */
 export interface TipRow {
-  id: Id; number: string; secretHash: string; category: string; communeId: Id; placeCodes: string[]; occurredOn: Day;
-  bodyCiphertext: string; contactCiphertext: string | null; status: TipStatus; receivedAt: string; datasetId: Id;
+  id: Id;
+  number: string;
+  secretHash: string;
+  category: string;
+  communeId: Id;
+  placeCodes: string[];
+  occurredOn: Day;
+  bodyCiphertext: string;
+  contactCiphertext: string | null;
+  status: TipStatus;
+  receivedAt: string;
+  datasetId: Id;
 }
-export interface TipEventRow { id: Id; tipId: Id; status: TipStatus; date: Day; actor: string; note: string | null; createdAt: string }
-export interface TipMessageRow { id: Id; tipId: Id; author: 'INFORMANT' | 'OFFICER'; officer: string | null; bodyCiphertext: string; createdAt: string }
+export interface TipEventRow {
+  id: Id;
+  tipId: Id;
+  status: TipStatus;
+  date: Day;
+  actor: string;
+  note: string | null;
+  createdAt: string;
+}
+export interface TipMessageRow {
+  id: Id;
+  tipId: Id;
+  author: 'INFORMANT' | 'OFFICER';
+  officer: string | null;
+  bodyCiphertext: string;
+  createdAt: string;
+}
 
 export interface InspectionRow {
-  id: Id; kind: InspectionKind; subjectKind: 'UNIT' | 'RESIDENTIAL_AREA' | 'MODEL' | 'SECURITY_TEAM'; unitId: Id; unitCode: string;
-  placeCodes: string[]; residentialAreaId: Id | null; modelId: Id | null; teamId: Id | null; status: 'PLANNED' | 'DONE' | 'CANCELLED';
-  plannedOn: Day; team: string[]; purpose: string | null; inspectedOn: Day | null; findings: string | null; rating: InspectionRating | null;
-  cancelledOn: Day | null; cancelReason: string | null; datasetId: Id;
+  id: Id;
+  kind: InspectionKind;
+  subjectKind: 'UNIT' | 'RESIDENTIAL_AREA' | 'MODEL' | 'SECURITY_TEAM';
+  unitId: Id;
+  unitCode: string;
+  placeCodes: string[];
+  residentialAreaId: Id | null;
+  modelId: Id | null;
+  teamId: Id | null;
+  status: 'PLANNED' | 'DONE' | 'CANCELLED';
+  plannedOn: Day;
+  team: string[];
+  purpose: string | null;
+  inspectedOn: Day | null;
+  findings: string | null;
+  rating: InspectionRating | null;
+  cancelledOn: Day | null;
+  cancelReason: string | null;
+  datasetId: Id;
 }
 export interface FollowUpRow {
-  id: Id; inspectionId: Id; seq: number; action: string; owner: string; dueOn: Day; status: 'OPEN' | 'DONE' | 'CANCELLED';
-  closedOn: Day | null; note: string | null; placeCodes: string[]; setOn: Day;
+  id: Id;
+  inspectionId: Id;
+  seq: number;
+  action: string;
+  owner: string;
+  dueOn: Day;
+  status: 'OPEN' | 'DONE' | 'CANCELLED';
+  closedOn: Day | null;
+  note: string | null;
+  placeCodes: string[];
+  setOn: Day;
 }
 export interface OutreachRow {
-  id: Id; communeId: Id; communeCode: string; placeCodes: string[]; residentialAreaId: Id | null; heldOn: Day; form: OutreachForm;
-  audiences: OutreachAudience[]; participants: number; partners: PartnerKind[]; topic: string; datasetId: Id;
+  id: Id;
+  communeId: Id;
+  communeCode: string;
+  placeCodes: string[];
+  residentialAreaId: Id | null;
+  heldOn: Day;
+  form: OutreachForm;
+  audiences: OutreachAudience[];
+  participants: number;
+  partners: PartnerKind[];
+  topic: string;
+  datasetId: Id;
 }
 /** A re-integration case with its personal data already sealed (see generator/activities.ts). */
 export interface ReintegrationCaseRow {
-  id: Id; communeId: Id; communeCode: string; placeCodes: string[]; residentialAreaId: Id | null; returnedOn: Day;
-  status: ReintegrationStatus; closedOn: Day | null; personCiphertext: string; offenceCiphertext: string; datasetId: Id;
+  id: Id;
+  communeId: Id;
+  communeCode: string;
+  placeCodes: string[];
+  residentialAreaId: Id | null;
+  returnedOn: Day;
+  status: ReintegrationStatus;
+  closedOn: Day | null;
+  personCiphertext: string;
+  offenceCiphertext: string;
+  datasetId: Id;
 }
-export interface ReintegrationMentorRow { id: Id; caseId: Id; kind: MentorKind; name: string; assignedOn: Day }
-export interface ReintegrationNoteRow { id: Id; caseId: Id; notedOn: Day; bodyCiphertext: string; author: string }
+export interface ReintegrationMentorRow {
+  id: Id;
+  caseId: Id;
+  kind: MentorKind;
+  name: string;
+  assignedOn: Day;
+}
+export interface ReintegrationNoteRow {
+  id: Id;
+  caseId: Id;
+  notedOn: Day;
+  bodyCiphertext: string;
+  author: string;
+}
 
 /** The record and column a sealed text belongs to (the server binds each sealed value to its place). */
 export type SealTarget =
@@ -149,7 +351,14 @@ export interface GeneratedTables {
 }
 
 /** The movement's activities among the generated tables (the demo writes them apart from its other rows). */
-export const ACTIVITY_TABLES = ['inspections', 'inspectionFollowUps', 'outreachActivities', 'reintegrationCases', 'reintegrationMentors', 'reintegrationNotes'] as const;
+export const ACTIVITY_TABLES = [
+  'inspections',
+  'inspectionFollowUps',
+  'outreachActivities',
+  'reintegrationCases',
+  'reintegrationMentors',
+  'reintegrationNotes',
+] as const;
 export type ActivityTable = (typeof ACTIVITY_TABLES)[number];
 
 /** The recognition records among the generated tables (the demo writes them apart too). */

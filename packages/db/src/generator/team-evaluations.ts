@@ -24,7 +24,12 @@ export interface TeamToRate {
 const draftLevel = (random: Random) => random.weighted<TeamEvaluationLevel>({ EXCELLENT: 10, GOOD: 60, COMPLETE: 24, NOT_COMPLETE: 6 });
 const tasksFor = (random: Random, level: TeamEvaluationLevel): [number, number] => {
   const assigned = random.int(12, 24);
-  const share = { EXCELLENT: 1, GOOD: 0.85 + random.next() * 0.1, COMPLETE: 0.7 + random.next() * 0.14, NOT_COMPLETE: 0.4 + random.next() * 0.28 }[level];
+  const share = {
+    EXCELLENT: 1,
+    GOOD: 0.85 + random.next() * 0.1,
+    COMPLETE: 0.7 + random.next() * 0.14,
+    NOT_COMPLETE: 0.4 + random.next() * 0.28,
+  }[level];
   return [assigned, Math.min(assigned, Math.floor(assigned * share))];
 };
 /** Demotes "excellent" ratings beyond the cap (20% of "good") to "good", last first. */
@@ -62,7 +67,14 @@ export function rateCommuneTeams(
   capExcellent(memberLevels);
   const entries: TeamEvaluationEntry[] = teams.map((team, i) => {
     const [tasksAssigned, tasksCompleted] = tasksFor(random, teamLevels[i]!);
-    teamEvaluations.push({ id: uuid('TeamEvaluation', `${team.id}/${year}`), teamId: team.id, year, tasksAssigned, tasksCompleted, level: teamLevels[i]! });
+    teamEvaluations.push({
+      id: uuid('TeamEvaluation', `${team.id}/${year}`),
+      teamId: team.id,
+      year,
+      tasksAssigned,
+      tasksCompleted,
+      level: teamLevels[i]!,
+    });
     return {
       id: team.id,
       activeSince: team.activeSince,
@@ -74,12 +86,20 @@ export function rateCommuneTeams(
         .filter(({ m }) => m.teamIndex === i)
         .map(({ m, level }) => {
           const [assigned, completed] = tasksFor(random, level);
-          memberEvaluations.push({ id: uuid('TeamMemberEvaluation', `${m.id}/${year}`), memberId: m.id, year, tasksAssigned: assigned, tasksCompleted: completed, level });
+          memberEvaluations.push({
+            id: uuid('TeamMemberEvaluation', `${m.id}/${year}`),
+            memberId: m.id,
+            year,
+            tasksAssigned: assigned,
+            tasksCompleted: completed,
+            level,
+          });
           return { id: m.id, role: m.role, activeSince: m.activeSince, tasksAssigned: assigned, tasksCompleted: completed, level };
         }),
     };
   });
   const verdict = checkTeamEvaluation({ year, teams: entries });
-  if (!verdict.pass) throw new Error(`team evaluations of ${communeLabel} for ${year} break Guidance 01: ${JSON.stringify(verdict.failures)}`);
+  if (!verdict.pass)
+    throw new Error(`team evaluations of ${communeLabel} for ${year} break Guidance 01: ${JSON.stringify(verdict.failures)}`);
   return { teamEvaluations, memberEvaluations };
 }

@@ -37,7 +37,15 @@ import {
   type TipStatus,
 } from '@antq/core';
 import { SECURITY_TEAMS_FROM } from '../demo/catalogue.js';
-import { generateActivities, sealReintegration, type ActivityCommune, type FollowUpRow, type InspectionRow, type OutreachRow, type ReintegrationDraft } from '../generator/activities.js';
+import {
+  generateActivities,
+  sealReintegration,
+  type ActivityCommune,
+  type FollowUpRow,
+  type InspectionRow,
+  type OutreachRow,
+  type ReintegrationDraft,
+} from '../generator/activities.js';
 import { generateRecognition } from '../generator/recognition.js';
 import type { Seal } from '../sealed.js';
 import { apportion, type DemoUnit } from '../demo/generate.js';
@@ -133,7 +141,8 @@ export class World {
       if (!this.byId.has(l.predecessorId) || !this.byId.has(l.successorId)) continue;
       push(this.linksFrom, l.predecessorId, l);
     }
-    for (const list of this.linksFrom.values()) list.sort((a, b) => this.byId.get(a.successorId)!.code.localeCompare(this.byId.get(b.successorId)!.code));
+    for (const list of this.linksFrom.values())
+      list.sort((a, b) => this.byId.get(a.successorId)!.code.localeCompare(this.byId.get(b.successorId)!.code));
   }
 
   /** The unit with `code` valid on `date`, if any. */
@@ -159,7 +168,7 @@ export class World {
   private computeCodesOf(unit: DemoUnit): string[] {
     const on = unit.validTo ?? unit.validFrom ?? OLD_ERA_LAST_DAY;
     const codes = [unit.code];
-    for (let parent = unit.parentCode; parent; ) {
+    for (let parent = unit.parentCode; parent;) {
       codes.push(parent);
       parent = this.unitOn(parent, on)?.parentCode ?? null;
     }
@@ -181,7 +190,7 @@ export class World {
 
   private computeMainChain(unit: DemoUnit): DemoUnit[] {
     const out = [unit];
-    for (let u = unit; u.validTo !== null; ) {
+    for (let u = unit; u.validTo !== null;) {
       const links = this.successorsOf(u);
       const next = links.find((l) => l.kind === 'FULL') ?? links[0];
       if (!next) break;
@@ -247,12 +256,21 @@ export function planNational(input: NationalInput, options: NationalOptions): Na
   // links the published data lacks (see the admin-units import's warnings) are left out,
   // since their areas could not be placed today.
   const communes = input.units
-    .filter((u) => u.level === 'COMMUNE' && intervalContains({ from: u.validFrom, to: u.validTo }, OLD_ERA_LAST_DAY) && world.mainChain(u).at(-1)!.validTo === null)
+    .filter(
+      (u) =>
+        u.level === 'COMMUNE' &&
+        intervalContains({ from: u.validFrom, to: u.validTo }, OLD_ERA_LAST_DAY) &&
+        world.mainChain(u).at(-1)!.validTo === null,
+    )
     .sort((a, b) => a.code.localeCompare(b.code));
   if (communes.length === 0) {
-    throw new Error(`the national data needs the administrative units: no commune is valid on ${OLD_ERA_LAST_DAY}. Import them first (\`antq import admin-units\`).`);
+    throw new Error(
+      `the national data needs the administrative units: no commune is valid on ${OLD_ERA_LAST_DAY}. Import them first (\`antq import admin-units\`).`,
+    );
   }
-  const weights = communes.map((c) => (c.kind === 'XA' ? 1 : c.kind === 'PHUONG' ? 1.35 : 1.2) * (0.5 + new Random(options.seed, `weight/${c.code}`).next()));
+  const weights = communes.map(
+    (c) => (c.kind === 'XA' ? 1 : c.kind === 'PHUONG' ? 1.35 : 1.2) * (0.5 + new Random(options.seed, `weight/${c.code}`).next()),
+  );
   const total = Math.max(1, Math.round(NATIONAL_AREAS_AT_SCALE_1 * options.scale));
   const counts = apportion(total, weights, 0);
   const byProvince = new Map<string, Array<{ commune: DemoUnit; areas: number }>>();
@@ -336,11 +354,36 @@ interface OrgInfo {
 /** An empty set of tables. */
 export function emptyTables(): GeneratedTables {
   return {
-    residentialAreas: [], residentialAreaPlacements: [], organizations: [], organizationPlacements: [], modelCatalogues: [], modelTypes: [],
-    models: [], lifecycleEvents: [], modelMembers: [], replicationPoints: [], modelEvaluations: [], securityTeams: [], securityTeamAreas: [],
-    teamMembers: [], teamEvaluations: [], teamMemberEvaluations: [], tips: [], tipEvents: [], tipMessages: [],
-    inspections: [], inspectionFollowUps: [], outreachActivities: [], reintegrationCases: [], reintegrationMentors: [], reintegrationNotes: [],
-    keyAreas: [], exemplars: [], commendations: [], influentialPeople: [], modelPartners: [],
+    residentialAreas: [],
+    residentialAreaPlacements: [],
+    organizations: [],
+    organizationPlacements: [],
+    modelCatalogues: [],
+    modelTypes: [],
+    models: [],
+    lifecycleEvents: [],
+    modelMembers: [],
+    replicationPoints: [],
+    modelEvaluations: [],
+    securityTeams: [],
+    securityTeamAreas: [],
+    teamMembers: [],
+    teamEvaluations: [],
+    teamMemberEvaluations: [],
+    tips: [],
+    tipEvents: [],
+    tipMessages: [],
+    inspections: [],
+    inspectionFollowUps: [],
+    outreachActivities: [],
+    reintegrationCases: [],
+    reintegrationMentors: [],
+    reintegrationNotes: [],
+    keyAreas: [],
+    exemplars: [],
+    commendations: [],
+    influentialPeople: [],
+    modelPartners: [],
   };
 }
 
@@ -349,7 +392,13 @@ export function emptyTables(): GeneratedTables {
  * `sealPersonal` seals re-integration cases (none without it). Throws when a row would
  * break one of core's rules (a bug here, never expected).
  */
-export function generateProvince(plan: NationalPlan, province: ProvincePlan, state: RunState, seal: SealText | undefined, sealPersonal?: Seal): GeneratedTables {
+export function generateProvince(
+  plan: NationalPlan,
+  province: ProvincePlan,
+  state: RunState,
+  seal: SealText | undefined,
+  sealPersonal?: Seal,
+): GeneratedTables {
   const { world, datasetId } = plan;
   const seed = plan.options.seed;
   const uuid = nationalUuid(seed);
@@ -371,7 +420,8 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
       return next ? world.byId.get(next.successorId) : undefined;
     });
   };
-  const placementRows = (placements: readonly Placement[], owner: string): PlacementRow[] => placementRowsOf(placements, owner, uuid, (unit) => world.codesOf(unit));
+  const placementRows = (placements: readonly Placement[], owner: string): PlacementRow[] =>
+    placementRowsOf(placements, owner, uuid, (unit) => world.codesOf(unit));
   const placeOn = (placements: readonly Placement[], date: Day) => placements.find((p) => within(p, date))?.unit;
 
   // --- Residential areas. -------------------------------------------------------------
@@ -395,7 +445,10 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
       const placements = placementsOf(commune, areaRandom);
       const area: AreaInfo = { id, name, households, commune, oldProvinceCode, urban, placements };
       out.residentialAreas.push({
-        id, name, kind, households,
+        id,
+        name,
+        kind,
+        households,
         residents: Math.round(households * (3.3 + areaRandom.next())),
         validFrom: null,
         validTo: placements.at(-1)!.to,
@@ -430,9 +483,16 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   }
   for (const o of orgs) {
     out.organizations.push({
-      id: o.id, name: o.name, kind: o.kind, armedForces: null, enterpriseSize: o.size,
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      armedForces: null,
+      enterpriseSize: o.size,
       schoolLevel: o.kind === 'SCHOOL' ? (o.name.includes('THPT') ? 'UPPER_SECONDARY' : 'LOWER_SECONDARY') : null,
-      validFrom: null, validTo: o.placements.at(-1)!.to, searchText: searchKey(o.name), datasetId,
+      validFrom: null,
+      validTo: o.placements.at(-1)!.to,
+      searchText: searchKey(o.name),
+      datasetId,
     });
     for (const p of placementRows(o.placements, o.id)) out.organizationPlacements.push({ ...p, organizationId: o.id });
   }
@@ -441,7 +501,13 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   const modelRandom = stream('models');
   const planned = new Map<string, PlannedEvent[]>();
   const modelGroup = new Map<string, string>(); // model → old district/type, for replication
-  const addModel = (type: NationalModelTypeCode, host: { area: AreaInfo } | { org: OrgInfo }, fate: Fate, builtBy: ModelBuilder, memberCount: number | null) => {
+  const addModel = (
+    type: NationalModelTypeCode,
+    host: { area: AreaInfo } | { org: OrgInfo },
+    fate: Fate,
+    builtBy: ModelBuilder,
+    memberCount: number | null,
+  ) => {
     const hostId = 'area' in host ? host.area.id : host.org.id;
     const id = uuid('Model', `${hostId}/${type}`);
     if (planned.has(id)) return;
@@ -480,10 +546,17 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
       });
     });
   };
-  const builder = () => modelRandom.weighted<ModelBuilder>({ POLICE: 40, FATHERLAND_FRONT: 20, MASS_ORGANIZATION: 15, RESIDENTS: 20, OTHER: 5 });
+  const builder = () =>
+    modelRandom.weighted<ModelBuilder>({ POLICE: 40, FATHERLAND_FRONT: 20, MASS_ORGANIZATION: 15, RESIDENTS: 20, OTHER: 5 });
   const MEMBER_RANGES: Partial<Record<NationalModelTypeCode, [number, number]>> = {
-    TO_AN_NINH_NHAN_DAN: [5, 15], DOI_DAN_PHONG: [8, 20], TO_XUNG_KICH: [5, 12], DOI_XE_OM_TU_QUAN: [6, 20],
-    TO_LIEN_GIA_TU_QUAN: [5, 15], DONG_HO_TU_QUAN: [20, 80], TO_HOA_GIAI: [5, 9], TU_QUAN_DUONG_BIEN: [5, 12],
+    TO_AN_NINH_NHAN_DAN: [5, 15],
+    DOI_DAN_PHONG: [8, 20],
+    TO_XUNG_KICH: [5, 12],
+    DOI_XE_OM_TU_QUAN: [6, 20],
+    TO_LIEN_GIA_TU_QUAN: [5, 15],
+    DONG_HO_TU_QUAN: [20, 80],
+    TO_HOA_GIAI: [5, 9],
+    TU_QUAN_DUONG_BIEN: [5, 12],
   };
   const members = (type: NationalModelTypeCode) => {
     const r = MEMBER_RANGES[type];
@@ -492,10 +565,21 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   /** Chances of the models other than an area's first, about half a model per area in all. */
   const extraChance = (type: NationalModelTypeCode, a: AreaInfo): number => {
     const base: Record<NationalModelTypeCode, number> = {
-      TO_AN_NINH_NHAN_DAN: 0.07, DOI_DAN_PHONG: a.urban ? 0.12 : 0.07, TO_XUNG_KICH: 0.05, DOI_XE_OM_TU_QUAN: a.urban ? 0.08 : 0.015,
-      KDC_KHONG_TOI_PHAM: 0.05, CAMERA_AN_NINH: a.urban ? 0.12 : 0.04, TO_LIEN_GIA_TU_QUAN: 0.04, DONG_HO_TU_QUAN: a.urban ? 0.01 : 0.035,
-      TO_HOA_GIAI: 0.05, GIAO_XU_BINH_YEN: 0.02, CHO_AN_TOAN: a.urban ? 0.02 : 0.01, TIENG_KENG_AN_NINH: a.urban ? 0.015 : 0.07,
-      TU_QUAN_DUONG_BIEN: BORDER_PROVINCES.has(a.oldProvinceCode) && !a.urban ? 0.1 : 0, DOANH_NGHIEP_AN_TOAN: 0, TRUONG_HOC_AN_TOAN: 0,
+      TO_AN_NINH_NHAN_DAN: 0.07,
+      DOI_DAN_PHONG: a.urban ? 0.12 : 0.07,
+      TO_XUNG_KICH: 0.05,
+      DOI_XE_OM_TU_QUAN: a.urban ? 0.08 : 0.015,
+      KDC_KHONG_TOI_PHAM: 0.05,
+      CAMERA_AN_NINH: a.urban ? 0.12 : 0.04,
+      TO_LIEN_GIA_TU_QUAN: 0.04,
+      DONG_HO_TU_QUAN: a.urban ? 0.01 : 0.035,
+      TO_HOA_GIAI: 0.05,
+      GIAO_XU_BINH_YEN: 0.02,
+      CHO_AN_TOAN: a.urban ? 0.02 : 0.01,
+      TIENG_KENG_AN_NINH: a.urban ? 0.015 : 0.07,
+      TU_QUAN_DUONG_BIEN: BORDER_PROVINCES.has(a.oldProvinceCode) && !a.urban ? 0.1 : 0,
+      DOANH_NGHIEP_AN_TOAN: 0,
+      TRUONG_HOC_AN_TOAN: 0,
     };
     return base[type];
   };
@@ -503,7 +587,13 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   for (const area of areas) {
     // Most areas have a first model active on NATIONAL_AS_OF; a few never got one.
     if (modelRandom.chance(0.96)) {
-      const primary = modelRandom.weighted<NationalModelTypeCode>({ TO_AN_NINH_NHAN_DAN: 35, KDC_KHONG_TOI_PHAM: 25, TO_HOA_GIAI: 15, DOI_DAN_PHONG: 15, TO_LIEN_GIA_TU_QUAN: 10 });
+      const primary = modelRandom.weighted<NationalModelTypeCode>({
+        TO_AN_NINH_NHAN_DAN: 35,
+        KDC_KHONG_TOI_PHAM: 25,
+        TO_HOA_GIAI: 15,
+        DOI_DAN_PHONG: 15,
+        TO_LIEN_GIA_TU_QUAN: 10,
+      });
       addModel(primary, { area }, modelRandom.chance(0.12) ? 'ACTIVE_AFTER_PAUSE' : 'ACTIVE', builder(), members(primary));
     }
     for (const type of areaTypes) {
@@ -514,11 +604,23 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   }
   for (const org of orgs) {
     if (org.kind === 'ENTERPRISE' && (org.size === 'MEDIUM' || org.size === 'LARGE')) {
-      addModel('DOANH_NGHIEP_AN_TOAN', { org }, modelRandom.weighted<Fate>({ ACTIVE: 80, SUSPENDED: 10, DISSOLVED: 10 }), 'AGENCY_SECURITY_UNIT', null);
+      addModel(
+        'DOANH_NGHIEP_AN_TOAN',
+        { org },
+        modelRandom.weighted<Fate>({ ACTIVE: 80, SUSPENDED: 10, DISSOLVED: 10 }),
+        'AGENCY_SECURITY_UNIT',
+        null,
+      );
       if (modelRandom.chance(0.3)) addModel('CAMERA_AN_NINH', { org }, 'ACTIVE', 'AGENCY_SECURITY_UNIT', null);
     }
     if (org.kind === 'SCHOOL' && modelRandom.chance(0.6)) {
-      addModel('TRUONG_HOC_AN_TOAN', { org }, modelRandom.weighted<Fate>({ ACTIVE: 85, SUSPENDED: 5, DISSOLVED: 5, IN_PROGRESS: 5 }), 'AGENCY_SECURITY_UNIT', null);
+      addModel(
+        'TRUONG_HOC_AN_TOAN',
+        { org },
+        modelRandom.weighted<Fate>({ ACTIVE: 85, SUSPENDED: 5, DISSOLVED: 5, IN_PROGRESS: 5 }),
+        'AGENCY_SECURITY_UNIT',
+        null,
+      );
     }
   }
   const lifecycles = new Map([...planned].map(([id, plan]) => [id, lifecycleOrThrow(plan)]));
@@ -530,7 +632,10 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
     const unit = placeOn(area.placements, on) ?? area.commune;
     let place = placesAbove.get(unit.id);
     if (place === undefined) {
-      const above = world.codesOf(unit).slice(1).map((c) => world.unitOn(c, unit.validTo ?? unit.validFrom ?? OLD_ERA_LAST_DAY)?.fullName ?? c);
+      const above = world
+        .codesOf(unit)
+        .slice(1)
+        .map((c) => world.unitOn(c, unit.validTo ?? unit.validFrom ?? OLD_ERA_LAST_DAY)?.fullName ?? c);
       placesAbove.set(unit.id, (place = [unit.fullName, ...above].map(lowerFirst).join(', ')));
     }
     return `Số ${random.int(1, 250)}, ${lowerFirst(area.name)}, ${place}`;
@@ -540,13 +645,22 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
   const memberRandom = stream('model-members');
   for (const m of out.models) {
     const area = m.residentialAreaId ? areaById.get(m.residentialAreaId) : undefined;
-    if ((m.modelTypeId !== typeId.get('TO_XUNG_KICH') && m.modelTypeId !== typeId.get('DOI_XE_OM_TU_QUAN')) || !area || m.memberCount === null) continue;
+    if (
+      (m.modelTypeId !== typeId.get('TO_XUNG_KICH') && m.modelTypeId !== typeId.get('DOI_XE_OM_TU_QUAN')) ||
+      !area ||
+      m.memberCount === null
+    )
+      continue;
     const plan = planned.get(m.id)!;
     const established = plan.find((e) => e.kind === 'ESTABLISH');
     if (!established) continue;
     const dissolved = plan.find((e) => e.kind === 'DISSOLVE');
     for (let i = 0; i < m.memberCount; i++) {
-      const person = state.people.next(memberRandom, memberRandom.chance(0.08), birthDateFor(memberRandom, established.date, memberRandom.int(22, 58)));
+      const person = state.people.next(
+        memberRandom,
+        memberRandom.chance(0.08),
+        birthDateFor(memberRandom, established.date, memberRandom.int(22, 58)),
+      );
       out.modelMembers.push({
         id: uuid('ModelMember', `${m.id}/${i + 1}`),
         modelId: m.id,
@@ -575,7 +689,12 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
     for (const replica of list.slice(1)) {
       const proposed = planned.get(replica)![0]!.date;
       if (proposed <= activated(source)! || !replicationRandom.chance(0.97)) continue;
-      out.replicationPoints.push({ id: uuid('ReplicationPoint', `${source}/${replica}`), sourceModelId: source, replicaModelId: replica, replicatedOn: foundedOn.get(replica)! });
+      out.replicationPoints.push({
+        id: uuid('ReplicationPoint', `${source}/${replica}`),
+        sourceModelId: source,
+        replicaModelId: replica,
+        replicatedOn: foundedOn.get(replica)!,
+      });
     }
   }
 
@@ -586,7 +705,8 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
     for (const year of MODEL_EVALUATION_YEARS) {
       const evaluatedOn = evaluationRandom.date(`${year}-12-05`, `${year}-12-28`);
       const state = stateOn(lifecycle, evaluatedOn);
-      if ((state !== 'ACTIVE' && state !== 'SUSPENDED') || !canRateModel(lifecycle, evaluatedOn, NATIONAL_MODEL_RATING_MINIMUM_DAYS).pass) continue;
+      if ((state !== 'ACTIVE' && state !== 'SUSPENDED') || !canRateModel(lifecycle, evaluatedOn, NATIONAL_MODEL_RATING_MINIMUM_DAYS).pass)
+        continue;
       const effective = state === 'ACTIVE' && evaluationRandom.chance(0.88);
       out.modelEvaluations.push({
         id: uuid('ModelEvaluation', `${m.id}/${year}`),
@@ -611,7 +731,7 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
     packs.set(oldProvince.code, pack);
     const lowerEducation = LOWER_EDUCATION_PROVINCES.has(oldProvince.code);
     const establishedOn = teamRandom.chance(0.7) ? SECURITY_TEAMS_FROM : teamRandom.date(addDays(SECURITY_TEAMS_FROM, 1), '2024-09-30');
-    for (let i = 0; i < mine.length; ) {
+    for (let i = 0; i < mine.length;) {
       const a = mine[i]!;
       const b = mine[i + 1];
       const covered = b && a.households < 200 && b.households < 200 && teamRandom.chance(0.5) ? [a, b] : [a];
@@ -623,7 +743,14 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
         communeId: commune.id,
         communeCode: commune.code,
         // Filed under its commune then and wherever its areas have been placed since (as the demo).
-        placeCodes: [...new Set([...world.codesOf(commune), ...covered.flatMap((x) => x.placements.filter((p) => p.to === null || p.to >= establishedOn).flatMap((p) => world.codesOf(p.unit)))])],
+        placeCodes: [
+          ...new Set([
+            ...world.codesOf(commune),
+            ...covered.flatMap((x) =>
+              x.placements.filter((p) => p.to === null || p.to >= establishedOn).flatMap((p) => world.codesOf(p.unit)),
+            ),
+          ]),
+        ],
         establishedOn,
         dissolvedOn: null,
         datasetId,
@@ -632,13 +759,19 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
       teamAreas.set(id, covered);
       for (const x of covered) out.securityTeamAreas.push({ teamId: id, residentialAreaId: x.id });
       const households = covered.reduce((s, x) => s + x.households, 0);
-      const size = prescribedTeamSize([pack], { provinceCode: pack.provinceCode, households, residents: Math.round(households * 3.8), keyArea: false }, establishedOn);
+      const size = prescribedTeamSize(
+        [pack],
+        { provinceCode: pack.provinceCode, households, residents: Math.round(households * 3.8), keyArea: false },
+        establishedOn,
+      );
       if (!size.ok) throw new Error(`no team size for ${id}: ${size.error.code}`);
       const addMember = (k: number, role: TeamRole, joinedOn: Day, leftOn: Day | null) => {
         const age = teamRandom.chance(0.06) ? teamRandom.int(63, 69) : teamRandom.int(24, 62);
         const female = teamRandom.chance(0.12);
         const person = state.people.next(teamRandom, female, birthDateFor(teamRandom, joinedOn, age));
-        const residentSince = teamRandom.chance(0.6) ? person.birthDate : maxDay(person.birthDate, teamRandom.date(addYears(joinedOn, -30), addYears(joinedOn, -2)));
+        const residentSince = teamRandom.chance(0.6)
+          ? person.birthDate
+          : maxDay(person.birthDate, teamRandom.date(addYears(joinedOn, -30), addYears(joinedOn, -2)));
         const member: TeamMemberRow = {
           id: uuid('TeamMember', `${id}/${k}`),
           teamId: id,
@@ -648,7 +781,9 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
           joinedOn,
           leftOn,
           education: teamRandom.weighted<EducationLevel>(
-            lowerEducation ? { PRIMARY: 20, LOWER_SECONDARY: 40, UPPER_SECONDARY: 35, POST_SECONDARY: 5 } : { LOWER_SECONDARY: 45, UPPER_SECONDARY: 45, POST_SECONDARY: 10 },
+            lowerEducation
+              ? { PRIMARY: 20, LOWER_SECONDARY: 40, UPPER_SECONDARY: 35, POST_SECONDARY: 5 }
+              : { LOWER_SECONDARY: 45, UPPER_SECONDARY: 45, POST_SECONDARY: 10 },
           ),
           residentSince,
           cleanRecord: true,
@@ -719,7 +854,9 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
       const id = uuid('Tip', number);
       const category = tipRandom.pick(TIP_CATEGORIES);
       const text = tipRandom.pick(TIP_TEXTS[category]).replace('{area}', area.name).replace('{commune}', commune.fullName);
-      const informant = tipRandom.chance(0.55) ? state.people.next(tipRandom, tipRandom.chance(0.4), birthDateFor(tipRandom, occurredOn, tipRandom.int(20, 65))) : null;
+      const informant = tipRandom.chance(0.55)
+        ? state.people.next(tipRandom, tipRandom.chance(0.4), birthDateFor(tipRandom, occurredOn, tipRandom.int(20, 65)))
+        : null;
       const contact = informant ? `${informant.fullName}, ${informant.phone}` : null;
       const received = addDays(occurredOn, tipRandom.int(0, 2));
       const receivedAt = `${received > NATIONAL_AS_OF ? NATIONAL_AS_OF : received}T${String(tipRandom.int(0, 23)).padStart(2, '0')}:${String(tipRandom.int(0, 59)).padStart(2, '0')}:00.000Z`;
@@ -729,7 +866,9 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
       const path = tipRandom.weighted<string>(
         recent ? { R: 50, RV: 40, RVF: 10 } : { RVS: 45, RVFS: 15, RFS: 10, RVX: 12, RX: 5, RVF: 5, RV: 5, R: 3 },
       );
-      const planned = [...path].map((c) => ({ R: 'RECEIVED', V: 'VERIFYING', F: 'FORWARDED', S: 'RESOLVED', X: 'REJECTED' })[c] as TipStatus);
+      const planned = [...path].map(
+        (c) => ({ R: 'RECEIVED', V: 'VERIFYING', F: 'FORWARDED', S: 'RESOLVED', X: 'REJECTED' })[c] as TipStatus,
+      );
       // Each step a day or more after the last, none after NATIONAL_AS_OF (a tip is then left where it stands).
       const statuses: TipStatus[] = [];
       let date = receivedAt.slice(0, 10);
@@ -737,10 +876,19 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
         if (k > 0) date = addDays(date, tipRandom.int(1, 20));
         if (date > NATIONAL_AS_OF) break;
         statuses.push(status);
-        out.tipEvents.push({ id: uuid('TipEvent', `${id}/${k + 1}`), tipId: id, status, date, actor: k === 0 ? 'system' : officer, note: null, createdAt: k === 0 ? receivedAt : `${date}T03:${String(k).padStart(2, '0')}:00.000Z` });
+        out.tipEvents.push({
+          id: uuid('TipEvent', `${id}/${k + 1}`),
+          tipId: id,
+          status,
+          date,
+          actor: k === 0 ? 'system' : officer,
+          note: null,
+          createdAt: k === 0 ? receivedAt : `${date}T03:${String(k).padStart(2, '0')}:00.000Z`,
+        });
       }
       out.tips.push({
-        id, number,
+        id,
+        number,
         secretHash: sha256(uuid('TipSecret', number)),
         category,
         communeId: commune.id,
@@ -763,7 +911,10 @@ export function generateProvince(plan: NationalPlan, province: ProvincePlan, sta
             tipId: id,
             author,
             officer: author === 'OFFICER' ? officer : null,
-            bodyCiphertext: seal(tipRandom.pick(author === 'OFFICER' ? TIP_OFFICER_MESSAGES : TIP_INFORMANT_MESSAGES), { column: 'TipMessage.text', tipId: id }),
+            bodyCiphertext: seal(tipRandom.pick(author === 'OFFICER' ? TIP_OFFICER_MESSAGES : TIP_INFORMANT_MESSAGES), {
+              column: 'TipMessage.text',
+              tipId: id,
+            }),
             createdAt: `${at}T04:${String(k).padStart(2, '0')}:00.000Z`,
           });
         }
@@ -808,12 +959,22 @@ function generateProvinceActivities(made: ProvinceMade, sealPersonal: Seal | und
     if (!m.residentialAreaId) continue;
     const events = planned.get(m.id)!;
     const established = events.find((e) => e.kind === 'ESTABLISH');
-    if (established) push(modelsOf, m.residentialAreaId, { id: m.id, from: established.date, to: events.find((e) => e.kind === 'DISSOLVE')?.date ?? null });
+    if (established)
+      push(modelsOf, m.residentialAreaId, {
+        id: m.id,
+        from: established.date,
+        to: events.find((e) => e.kind === 'DISSOLVE')?.date ?? null,
+      });
   }
   const teamsOf = new Map<string, SecurityTeamRow[]>();
   for (const t of out.securityTeams) push(teamsOf, t.communeId, t);
   const participation = stream('activities');
-  const activities = { inspections: [] as InspectionRow[], followUps: [] as FollowUpRow[], outreach: [] as OutreachRow[], reintegration: [] as ReintegrationDraft[] };
+  const activities = {
+    inspections: [] as InspectionRow[],
+    followUps: [] as FollowUpRow[],
+    outreach: [] as OutreachRow[],
+    reintegration: [] as ReintegrationDraft[],
+  };
   for (const year of ACTIVITY_YEARS) {
     const communes: ActivityCommune[] = [];
     for (const { commune, areas: n } of province.communes) {
@@ -828,7 +989,9 @@ function generateProvinceActivities(made: ProvinceMade, sealPersonal: Seal | und
           id: a.id,
           placeCodes: codesOfArea.get(a.id)!,
           // Models established before the year's inspections start (1 February) and not dissolved before they end.
-          models: (modelsOf.get(a.id) ?? []).filter((m) => m.from <= `${year}-02-01` && (m.to === null || m.to > `${year}-12-31`)).map((m) => m.id),
+          models: (modelsOf.get(a.id) ?? [])
+            .filter((m) => m.from <= `${year}-02-01` && (m.to === null || m.to > `${year}-12-31`))
+            .map((m) => m.id),
         })),
         teams: (teamsOf.get(commune.id) ?? [])
           .filter((t) => t.establishedOn <= `${year}-11-30`)
@@ -846,7 +1009,11 @@ function generateProvinceActivities(made: ProvinceMade, sealPersonal: Seal | und
       datasetId,
       uuid,
       keyPrefix: `${year}/`,
-      random: { inspections: stream(`inspections/${year}`), outreach: stream(`outreach/${year}`), reintegration: stream(`reintegration/${year}`) },
+      random: {
+        inspections: stream(`inspections/${year}`),
+        outreach: stream(`outreach/${year}`),
+        reintegration: stream(`reintegration/${year}`),
+      },
       sessionsAround: false,
       reintegrationCommunes: Math.floor(share) + (participation.chance(share - Math.floor(share)) ? 1 : 0),
       returnedFrom: `${year}-01-01`,
@@ -860,7 +1027,9 @@ function generateProvinceActivities(made: ProvinceMade, sealPersonal: Seal | und
   // After OLD_ERA_LAST_DAY: the commune of the day.
   const communeOn = (communeId: string, areaId: string | null, date: Day): DemoUnit => {
     const area = areaId ? areaById.get(areaId) : undefined;
-    const unit = area ? placeOn(area.placements, date) : world.mainChain(world.byId.get(communeId)!).find((u) => intervalContains({ from: u.validFrom, to: u.validTo }, date));
+    const unit = area
+      ? placeOn(area.placements, date)
+      : world.mainChain(world.byId.get(communeId)!).find((u) => intervalContains({ from: u.validFrom, to: u.validTo }, date));
     return unit ?? world.byId.get(communeId)!;
   };
   const withCodesOf = (codes: string[], unit: DemoUnit) => [...new Set([...codes, ...world.codesOf(unit)])];
@@ -876,7 +1045,10 @@ function generateProvinceActivities(made: ProvinceMade, sealPersonal: Seal | und
     // Nothing is closed after NATIONAL_AS_OF: such a follow-up is still open on that day.
     if (f.closedOn !== null && f.closedOn > NATIONAL_AS_OF) Object.assign(f, { status: 'OPEN', closedOn: null, note: null });
   }
-  for (const r of [...activities.outreach.map((x) => ({ row: x, on: x.heldOn })), ...activities.reintegration.map((x) => ({ row: x, on: x.returnedOn }))]) {
+  for (const r of [
+    ...activities.outreach.map((x) => ({ row: x, on: x.heldOn })),
+    ...activities.reintegration.map((x) => ({ row: x, on: x.returnedOn })),
+  ]) {
     if (r.on <= OLD_ERA_LAST_DAY) continue;
     const unit = communeOn(r.row.communeId, r.row.residentialAreaId, r.on);
     Object.assign(r.row, { communeId: unit.id, communeCode: unit.code, placeCodes: withCodesOf(r.row.placeCodes, unit) });
@@ -906,7 +1078,9 @@ function generateProvinceRecognition(made: ProvinceMade): void {
   for (const code of [...byOldProvince.keys()].sort()) {
     const communes = byOldProvince.get(code)!;
     const oldProvince = world.unitOn(code, OLD_ERA_LAST_DAY)!;
-    const districts = [...new Map(communes.map((c) => world.unitOn(c.parentCode!, OLD_ERA_LAST_DAY)!).map((d) => [d.id, d])).values()].sort((a, b) => a.code.localeCompare(b.code));
+    const districts = [...new Map(communes.map((c) => world.unitOn(c.parentCode!, OLD_ERA_LAST_DAY)!).map((d) => [d.id, d])).values()].sort(
+      (a, b) => a.code.localeCompare(b.code),
+    );
     const communeIds = new Set(communes.map((c) => c.id));
     const areaIds = new Set(communes.flatMap((c) => (areasOf.get(c.id) ?? []).map((a) => a.id)));
     const rows = {
@@ -946,14 +1120,28 @@ export function provinceCoverageData(world: World, rows: GeneratedTables, asOf: 
   const orgPlacements = new Map<string, GeneratedTables['organizationPlacements']>();
   for (const p of rows.organizationPlacements) push(orgPlacements, p.organizationId, p);
   return {
-    units: [...world.byId.values()].map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: { from: u.validFrom, to: u.validTo } })),
-    residentialAreas: rows.residentialAreaPlacements.map((p) => ({ id: p.residentialAreaId, communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } })),
+    units: [...world.byId.values()].map((u) => ({
+      id: u.id,
+      code: u.code,
+      level: u.level,
+      parentCode: u.parentCode,
+      validity: { from: u.validFrom, to: u.validTo },
+    })),
+    residentialAreas: rows.residentialAreaPlacements.map((p) => ({
+      id: p.residentialAreaId,
+      communeCode: p.communeCode,
+      validity: { from: p.validFrom, to: p.validTo },
+    })),
     models: rows.models.flatMap((m): CoverageModel[] =>
       m.hostKind === 'RESIDENTIAL_AREA'
         ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! } }]
         : (orgPlacements.get(m.organizationId!) ?? [])
             .filter((p) => intervalContains({ from: p.validFrom, to: p.validTo }, asOf))
-            .map((p) => ({ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'ORGANIZATION', communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } } })),
+            .map((p) => ({
+              id: m.id,
+              modelTypeId: m.modelTypeId,
+              host: { kind: 'ORGANIZATION', communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } },
+            })),
     ),
     events: rows.lifecycleEvents.map((e) => ({ modelId: e.modelId, kind: e.kind, date: e.date })),
   };

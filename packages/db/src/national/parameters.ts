@@ -5,7 +5,15 @@
  * residential areas, 150,000 models over the lifecycle, 120,000 replication points,
  * 100,000 security teams with 400,000 members).
  */
-import { HAU_GIANG_TEAM_SIZE, DAK_LAK_TEAM_SIZE, HO_CHI_MINH_CITY_TEAM_SIZE, type IsoDate, type ResidentialAreaKind, type TeamSizePack, type TipCategory } from '@antq/core';
+import {
+  HAU_GIANG_TEAM_SIZE,
+  DAK_LAK_TEAM_SIZE,
+  HO_CHI_MINH_CITY_TEAM_SIZE,
+  type IsoDate,
+  type ResidentialAreaKind,
+  type TeamSizePack,
+  type TipCategory,
+} from '@antq/core';
 import { DEMO_MODEL_TYPES, SECURITY_TEAMS_FROM, type DemoModelType } from '../demo/catalogue.js';
 import type { LifecycleWindow } from '../generator/lifecycle.js';
 
@@ -78,7 +86,31 @@ export type NationalModelTypeCode = (typeof NATIONAL_MODEL_TYPES)[number]['code'
  * mốc quốc giới" models are built and team members may have primary education only.
  */
 export const BORDER_PROVINCES = new Set([
-  '02', '04', '10', '11', '12', '14', '20', '22', '38', '40', '42', '44', '45', '46', '49', '62', '64', '66', '67', '70', '72', '80', '87', '89', '91',
+  '02',
+  '04',
+  '10',
+  '11',
+  '12',
+  '14',
+  '20',
+  '22',
+  '38',
+  '40',
+  '42',
+  '44',
+  '45',
+  '46',
+  '49',
+  '62',
+  '64',
+  '66',
+  '67',
+  '70',
+  '72',
+  '80',
+  '87',
+  '89',
+  '91',
 ]);
 
 /** Northern mountain provinces (codes before 2025-07-01), where villages are often bản. */
@@ -104,8 +136,17 @@ export function areaKindsOf(provinceCode: string, urban: boolean): Partial<Recor
 
 /** How a kind of residential area is written before its name. */
 export const AREA_LABELS: Readonly<Record<ResidentialAreaKind, string>> = {
-  THON: 'Thôn', LANG: 'Làng', AP: 'Ấp', BAN: 'Bản', BUON: 'Buôn', PHUM: 'Phum', SOC: 'Sóc', XOM: 'Xóm', KHOM: 'Khóm',
-  TO_DAN_PHO: 'Tổ dân phố', KHU_PHO: 'Khu phố',
+  THON: 'Thôn',
+  LANG: 'Làng',
+  AP: 'Ấp',
+  BAN: 'Bản',
+  BUON: 'Buôn',
+  PHUM: 'Phum',
+  SOC: 'Sóc',
+  XOM: 'Xóm',
+  KHOM: 'Khóm',
+  TO_DAN_PHO: 'Tổ dân phố',
+  KHU_PHO: 'Khu phố',
 };
 
 /**

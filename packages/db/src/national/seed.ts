@@ -84,10 +84,23 @@ export async function readNationalInput(db: Database): Promise<NationalInput> {
   const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const [units, links] = await Promise.all([
     db.prisma.adminUnit.findMany({
-      select: { id: true, code: true, level: true, kind: true, name: true, fullName: true, parentCode: true, validFrom: true, validTo: true },
+      select: {
+        id: true,
+        code: true,
+        level: true,
+        kind: true,
+        name: true,
+        fullName: true,
+        parentCode: true,
+        validFrom: true,
+        validTo: true,
+      },
       orderBy: [{ code: 'asc' }, { validFrom: { sort: 'asc', nulls: 'first' } }],
     }),
-    db.prisma.lineageLink.findMany({ select: { predecessorId: true, successorId: true, kind: true }, orderBy: [{ predecessorId: 'asc' }, { successorId: 'asc' }] }),
+    db.prisma.lineageLink.findMany({
+      select: { predecessorId: true, successorId: true, kind: true },
+      orderBy: [{ predecessorId: 'asc' }, { successorId: 'asc' }],
+    }),
   ]);
   return { units: units.map((u) => ({ ...u, validFrom: iso(u.validFrom), validTo: iso(u.validTo) })), links };
 }
@@ -125,9 +138,12 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
   const seed = options.seed ?? NATIONAL_SEED;
   const scale = options.scale ?? 1;
   const progress = options.progress ?? (() => {});
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new RangeError(`the seed must be an integer from 0 to 2^31−1, not ${seed}`);
-  if (!(scale > 0) || !Number.isFinite(scale) || scale > 20) throw new RangeError(`the scale must be a number above 0 and at most 20, not ${scale}`);
-  if (options.province !== undefined && !/^\d{2}$/.test(options.province)) throw new RangeError(`the province must be a 2-digit code of today, not "${options.province}"`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1)
+    throw new RangeError(`the seed must be an integer from 0 to 2^31−1, not ${seed}`);
+  if (!(scale > 0) || !Number.isFinite(scale) || scale > 20)
+    throw new RangeError(`the scale must be a number above 0 and at most 20, not ${scale}`);
+  if (options.province !== undefined && !/^\d{2}$/.test(options.province))
+    throw new RangeError(`the province must be a 2-digit code of today, not "${options.province}"`);
 
   const obstacle = await nationalSeedObstacle(db);
   if (obstacle) throw new NationalSeedRefused(`refused, nothing written: ${obstacle}`);
@@ -181,7 +197,10 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
             modelEvaluationYears: [...MODEL_EVALUATION_YEARS],
             teamEvaluationYears: [...TEAM_EVALUATION_YEARS],
             modelRatingMinimumActiveDays: NATIONAL_MODEL_RATING_MINIMUM_DAYS,
-            teamSizePacks: { inForceOrDraft: [HO_CHI_MINH_CITY_TEAM_SIZE, HAU_GIANG_TEAM_SIZE, DAK_LAK_TEAM_SIZE], elsewhere: teamSizePackOf('00', 'any other province') },
+            teamSizePacks: {
+              inForceOrDraft: [HO_CHI_MINH_CITY_TEAM_SIZE, HAU_GIANG_TEAM_SIZE, DAK_LAK_TEAM_SIZE],
+              elsewhere: teamSizePackOf('00', 'any other province'),
+            },
             tips: options.seal ? 'sealed with the server data key' : 'none (no sealing key given)',
             activityYears: [...ACTIVITY_YEARS],
             recognitionYears: [...RECOGNITION_YEARS],
@@ -198,9 +217,12 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
         index++;
         const t0 = performance.now();
         const rows = generateProvince(plan, province, state, options.seal, options.sealPersonal);
-        const check = coverage(provinceCoverageData(plan.world, rows, NATIONAL_AS_OF), province.province.code, NATIONAL_AS_OF, { depth: 0 });
+        const check = coverage(provinceCoverageData(plan.world, rows, NATIONAL_AS_OF), province.province.code, NATIONAL_AS_OF, {
+          depth: 0,
+        });
         if (!check.ok) throw new Error(`national check: ${check.error.code} ${province.province.code}`);
-        if (check.problems.length > 0) throw new Error(`national check of ${province.province.code}: ${JSON.stringify(check.problems.slice(0, 3))}`);
+        if (check.problems.length > 0)
+          throw new Error(`national check of ${province.province.code}: ${JSON.stringify(check.problems.slice(0, 3))}`);
         const c = check.coverage;
         figures[province.province.code] = {
           name: province.province.fullName,
@@ -223,7 +245,10 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
             `${areasPlanned ? Math.round((100 * areasDone) / areasPlanned) : 100}% of areas, ${seconds(t2 - started)} elapsed`,
         );
       }
-      await tx.dataset.update({ where: { id: plan.datasetId }, data: { summary: { tables: counts, coverageOn: NATIONAL_AS_OF, coverage: figures } as unknown as Prisma.InputJsonValue } });
+      await tx.dataset.update({
+        where: { id: plan.datasetId },
+        data: { summary: { tables: counts, coverageOn: NATIONAL_AS_OF, coverage: figures } as unknown as Prisma.InputJsonValue },
+      });
       progress('national: computing the coverage steps of every commune (deferred during the load)');
       const t = performance.now();
       await refreshCoverageSteps(tx, 'all');
@@ -234,14 +259,23 @@ export async function seedNational(db: Database, options: SeedNationalOptions = 
   );
   progress('national: vacuuming and analysing the tables loaded (planner statistics, index pending lists)');
   const tv = performance.now();
-  const unvacuumed = await vacuumAnalyzeAfterLoad(db, [...tables.filter((t) => counts[t] > 0).map((t) => TABLES[t].table), 'Dataset', 'CoverageStep']);
-  if (unvacuumed !== null) progress(`national: warning: the tables loaded could not be vacuumed (${unvacuumed}); the data is in, the vacuum is left to autovacuum or the embedded server's maintenance`);
+  const unvacuumed = await vacuumAnalyzeAfterLoad(db, [
+    ...tables.filter((t) => counts[t] > 0).map((t) => TABLES[t].table),
+    'Dataset',
+    'CoverageStep',
+  ]);
+  if (unvacuumed !== null)
+    progress(
+      `national: warning: the tables loaded could not be vacuumed (${unvacuumed}); the data is in, the vacuum is left to autovacuum or the embedded server's maintenance`,
+    );
   const vacuumMs = performance.now() - tv;
   const total = performance.now() - started;
   const writing = Object.values(writeMs).reduce((s, x) => s + x, 0);
   for (const t of tables) {
     if (counts[t] === 0) continue;
-    progress(`national: ${TABLES[t].table.padEnd(25)} ${fmt(counts[t]).padStart(10)} rows, written in ${seconds(writeMs[t]).padStart(7)} (${fmt(Math.round(counts[t] / Math.max(writeMs[t] / 1000, 0.001)))} rows/s)`);
+    progress(
+      `national: ${TABLES[t].table.padEnd(25)} ${fmt(counts[t]).padStart(10)} rows, written in ${seconds(writeMs[t]).padStart(7)} (${fmt(Math.round(counts[t] / Math.max(writeMs[t] / 1000, 0.001)))} rows/s)`,
+    );
   }
   const rows = Object.values(counts).reduce((s, n) => s + n, 0);
   progress(

@@ -4,7 +4,16 @@
  * by core's followUpStateOn, never stored); lists by unit and period, and the overdue
  * follow-ups of a unit on a date. Who sees them follows INSPECTION READ.
  */
-import { FOLLOW_UP_STATES, FOLLOW_UP_STATUSES, followUpStateOn, INSPECTION_KINDS, INSPECTION_RATINGS, INSPECTION_STATUSES, INSPECTION_SUBJECT_KINDS, type IsoDate } from '@antq/core';
+import {
+  FOLLOW_UP_STATES,
+  FOLLOW_UP_STATUSES,
+  followUpStateOn,
+  INSPECTION_KINDS,
+  INSPECTION_RATINGS,
+  INSPECTION_STATUSES,
+  INSPECTION_SUBJECT_KINDS,
+  type IsoDate,
+} from '@antq/core';
 import type { Prisma } from '@antq/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from '../access.js';
@@ -16,15 +25,31 @@ import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import { periodOf, placedWhere, placementOf } from './where.js';
 
-export const InspectionKindEnum = builder.enumType('InspectionKind', { description: 'Theo kế hoạch, chuyên đề, đột xuất.', values: INSPECTION_KINDS });
+export const InspectionKindEnum = builder.enumType('InspectionKind', {
+  description: 'Theo kế hoạch, chuyên đề, đột xuất.',
+  values: INSPECTION_KINDS,
+});
 export const InspectionSubjectKindEnum = builder.enumType('InspectionSubjectKind', { values: INSPECTION_SUBJECT_KINDS });
-export const InspectionStatusEnum = builder.enumType('InspectionStatus', { description: 'PLANNED, then DONE or CANCELLED (both final).', values: INSPECTION_STATUSES });
-export const InspectionRatingEnum = builder.enumType('InspectionRating', { description: 'Tốt, khá, trung bình, yếu.', values: INSPECTION_RATINGS });
-export const FollowUpStatusEnum = builder.enumType('FollowUpStatus', { description: 'As stored: OPEN until closed DONE or CANCELLED.', values: FOLLOW_UP_STATUSES });
-export const FollowUpStateEnum = builder.enumType('FollowUpState', { description: 'On a date: OPEN, OVERDUE (open past its due date), DONE or CANCELLED.', values: FOLLOW_UP_STATES });
+export const InspectionStatusEnum = builder.enumType('InspectionStatus', {
+  description: 'PLANNED, then DONE or CANCELLED (both final).',
+  values: INSPECTION_STATUSES,
+});
+export const InspectionRatingEnum = builder.enumType('InspectionRating', {
+  description: 'Tốt, khá, trung bình, yếu.',
+  values: INSPECTION_RATINGS,
+});
+export const FollowUpStatusEnum = builder.enumType('FollowUpStatus', {
+  description: 'As stored: OPEN until closed DONE or CANCELLED.',
+  values: FOLLOW_UP_STATUSES,
+});
+export const FollowUpStateEnum = builder.enumType('FollowUpState', {
+  description: 'On a date: OPEN, OVERDUE (open past its due date), DONE or CANCELLED.',
+  values: FOLLOW_UP_STATES,
+});
 
 /** Inspections the viewer may read; with `unitCode`, only those filed under it. */
-export const inspectionWhere = (ctx: Pick<Context, 'viewer'>, unitCode?: string | null): Prisma.InspectionWhereInput => placedWhere(ctx, 'INSPECTION', unitCode);
+export const inspectionWhere = (ctx: Pick<Context, 'viewer'>, unitCode?: string | null): Prisma.InspectionWhereInput =>
+  placedWhere(ctx, 'INSPECTION', unitCode);
 
 /** Follow-ups open on `asOf` and due before it: core's followUpStateOn = OVERDUE, in SQL. */
 export function overdueOn(asOf: IsoDate): Prisma.InspectionFollowUpWhereInput {
@@ -32,7 +57,12 @@ export function overdueOn(asOf: IsoDate): Prisma.InspectionFollowUpWhereInput {
   return { setOn: { lte: day }, dueOn: { lt: day }, OR: [{ closedOn: null }, { closedOn: { gt: day } }] };
 }
 
-const SUBJECT_TYPES = { RESIDENTIAL_AREA: 'ResidentialArea', ORGANIZATION: 'Organization', MODEL: 'Model', SECURITY_TEAM: 'SecurityTeam' } as const;
+const SUBJECT_TYPES = {
+  RESIDENTIAL_AREA: 'ResidentialArea',
+  ORGANIZATION: 'Organization',
+  MODEL: 'Model',
+  SECURITY_TEAM: 'SecurityTeam',
+} as const;
 
 const FollowUpNode = builder.prismaNode('InspectionFollowUp', {
   id: { field: 'id' },
@@ -52,7 +82,8 @@ const FollowUpNode = builder.prismaNode('InspectionFollowUp', {
       type: FollowUpStateEnum,
       description: 'Its state on asOf (default today): OVERDUE when still open after its due date.',
       args: { asOf: t.arg({ type: DateScalar }) },
-      resolve: (f, args, ctx) => followUpStateOn({ dueOn: isoOf(f.dueOn)!, status: f.status, closedOn: isoOf(f.closedOn) }, args.asOf ?? ctx.today),
+      resolve: (f, args, ctx) =>
+        followUpStateOn({ dueOn: isoOf(f.dueOn)!, status: f.status, closedOn: isoOf(f.closedOn) }, args.asOf ?? ctx.today),
     }),
     version: t.exposeInt('version', { description: 'Send it back with a change: a stale one is refused.' }),
     inspection: t.relation('inspection'),
@@ -70,10 +101,13 @@ const InspectionNode = builder.prismaNode('Inspection', {
     subjectKind: t.field({ type: InspectionSubjectKindEnum, resolve: (i) => i.subjectKind }),
     subjectId: t.id({
       nullable: true,
-      description: 'The global ID of what was inspected (a ResidentialArea, Organization, Model or SecurityTeam); null for a UNIT: see `unit`.',
+      description:
+        'The global ID of what was inspected (a ResidentialArea, Organization, Model or SecurityTeam); null for a UNIT: see `unit`.',
       resolve: (i) => {
         if (i.subjectKind === 'UNIT') return null;
-        const id = { RESIDENTIAL_AREA: i.residentialAreaId, ORGANIZATION: i.organizationId, MODEL: i.modelId, SECURITY_TEAM: i.teamId }[i.subjectKind];
+        const id = { RESIDENTIAL_AREA: i.residentialAreaId, ORGANIZATION: i.organizationId, MODEL: i.modelId, SECURITY_TEAM: i.teamId }[
+          i.subjectKind
+        ];
         return id ? encodeGlobalID(SUBJECT_TYPES[i.subjectKind], id) : null;
       },
     }),
@@ -100,7 +134,17 @@ const InspectionNode = builder.prismaNode('Inspection', {
 const connectionComplexity = (args: { first?: number | null }) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE });
 
 /** Inspections planned, done or cancelled in the period (any of its dates in it), with the filters given. */
-function inspectionsIn(ctx: Context, args: { unitCode: string; from?: string | null; to?: string | null; status?: string | null; kind?: string | null; rating?: string | null }): Prisma.InspectionWhereInput {
+function inspectionsIn(
+  ctx: Context,
+  args: {
+    unitCode: string;
+    from?: string | null;
+    to?: string | null;
+    status?: string | null;
+    kind?: string | null;
+    rating?: string | null;
+  },
+): Prisma.InspectionWhereInput {
   const { from, to } = periodOf(args, ctx.today);
   const within = { gte: dateColumn(from), lte: dateColumn(to) };
   return {
@@ -118,7 +162,8 @@ builder.queryField('inspections', (t) =>
   t.prismaConnection({
     type: 'Inspection',
     cursor: 'id',
-    description: 'Inspections filed under a unit (a commune or anything above it) planned, done or cancelled in a period (default: the year to today), within your jurisdiction; latest planned first.',
+    description:
+      'Inspections filed under a unit (a commune or anything above it) planned, done or cancelled in a period (default: the year to today), within your jurisdiction; latest planned first.',
     authScopes: { allowed: ['INSPECTION', 'READ'] as const },
     args: {
       unitCode: t.arg.string({ required: true }),
@@ -130,7 +175,10 @@ builder.queryField('inspections', (t) =>
     },
     complexity: connectionComplexity,
     totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.inspection.count({ where: inspectionsIn(ctx, args) })),
-    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.inspection.findMany({ ...query, where: inspectionsIn(ctx, args), orderBy: [{ plannedOn: 'desc' }, { id: 'asc' }] })),
+    resolve: (query, _root, args, ctx) => (
+      checkPageSize(args),
+      ctx.db.prisma.inspection.findMany({ ...query, where: inspectionsIn(ctx, args), orderBy: [{ plannedOn: 'desc' }, { id: 'asc' }] })
+    ),
   }),
 );
 
@@ -142,12 +190,16 @@ builder.queryField('overdueFollowUps', (t) =>
   t.prismaConnection({
     type: 'InspectionFollowUp',
     cursor: 'id',
-    description: 'Follow-ups of inspections filed under a unit that are overdue on asOf (default today): set by then, due before it, not closed by then; longest overdue first.',
+    description:
+      'Follow-ups of inspections filed under a unit that are overdue on asOf (default today): set by then, due before it, not closed by then; longest overdue first.',
     authScopes: { allowed: ['INSPECTION', 'READ'] as const },
     args: { unitCode: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }) },
     complexity: connectionComplexity,
     totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.inspectionFollowUp.count({ where: overdueWhere(ctx, args) })),
-    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.inspectionFollowUp.findMany({ ...query, where: overdueWhere(ctx, args), orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] })),
+    resolve: (query, _root, args, ctx) => (
+      checkPageSize(args),
+      ctx.db.prisma.inspectionFollowUp.findMany({ ...query, where: overdueWhere(ctx, args), orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] })
+    ),
   }),
 );
 

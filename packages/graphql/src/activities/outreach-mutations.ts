@@ -27,7 +27,10 @@ const RecordOutreachInput = builder.inputType('RecordOutreachActivityInput', {
     form: t.field({ type: OutreachFormEnum, required: true }),
     audiences: t.field({ type: [OutreachAudienceEnum], required: true }),
     participants: t.int({ required: true, description: 'People reached.' }),
-    partners: t.field({ type: [PartnerKindEnum], description: 'Partners that took part (the Fatherland Front, mass organisations, the army…).' }),
+    partners: t.field({
+      type: [PartnerKindEnum],
+      description: 'Partners that took part (the Fatherland Front, mass organisations, the army…).',
+    }),
     topic: t.string({ required: true }),
   }),
 });
@@ -42,21 +45,43 @@ builder.mutationField('recordOutreachActivity', (t) =>
       const action = 'recordOutreachActivity';
       const none = { entity: 'OutreachActivity' };
       if (!authorize(ctx.viewer, 'OUTREACH', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const parsed = outreachActivityInput.safeParse(stripNulls({ ...input, residentialAreaId: input.residentialAreaId == null ? undefined : String(input.residentialAreaId) }));
+      const parsed = outreachActivityInput.safeParse(
+        stripNulls({ ...input, residentialAreaId: input.residentialAreaId == null ? undefined : String(input.residentialAreaId) }),
+      );
       if (!parsed.success) return refused(ctx, action, zodError(parsed.error), none);
       const a = parsed.data;
       const heldOn = a.heldOn as IsoDate;
-      if (heldOn > ctx.today) return refused(ctx, action, userErrors.invalid([{ path: ['heldOn'], message: 'must not be in the future' }]), none);
+      if (heldOn > ctx.today)
+        return refused(ctx, action, userErrors.invalid([{ path: ['heldOn'], message: 'must not be in the future' }]), none);
       let filing = await communeFiling(ctx, a.communeCode, heldOn);
-      if (!filing) return refused(ctx, action, userErrors.invalid([{ path: ['communeCode'], message: `no commune has this code on ${heldOn}` }]), none);
+      if (!filing)
+        return refused(
+          ctx,
+          action,
+          userErrors.invalid([{ path: ['communeCode'], message: `no commune has this code on ${heldOn}` }]),
+          none,
+        );
       let areaId: string | null = null;
       if (a.residentialAreaId) {
         areaId = decodeId(a.residentialAreaId, 'ResidentialArea');
         // An area the viewer cannot read is not found: its placements must not be told.
-        const area = areaId ? await ctx.db.prisma.residentialArea.findFirst({ where: { id: uuidOrNone(areaId), AND: [areaWhere(ctx)] }, select: { placements: true } }) : null;
+        const area = areaId
+          ? await ctx.db.prisma.residentialArea.findFirst({
+              where: { id: uuidOrNone(areaId), AND: [areaWhere(ctx)] },
+              select: { placements: true },
+            })
+          : null;
         const placed = area ? areaFiling(area.placements, heldOn) : null;
         if (!area) return refused(ctx, action, userErrors.notFound({ vi: 'khu dân cư', en: 'residential area' }), none);
-        if (!placed || placed.communeId !== filing.communeId) return refused(ctx, action, userErrors.invalid([{ path: ['residentialAreaId'], message: `the residential area was not in commune ${a.communeCode} on ${heldOn}` }]), none);
+        if (!placed || placed.communeId !== filing.communeId)
+          return refused(
+            ctx,
+            action,
+            userErrors.invalid([
+              { path: ['residentialAreaId'], message: `the residential area was not in commune ${a.communeCode} on ${heldOn}` },
+            ]),
+            none,
+          );
         filing = placed;
       }
       const place = { placeCodes: filing.placeCodes, residentialAreaId: areaId };

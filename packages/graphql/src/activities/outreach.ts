@@ -30,20 +30,27 @@ import { DateScalar } from '../scalars.js';
 import { periodOf, placedWhere, placementOf } from './where.js';
 import { PartnerKindEnum } from '../partner-kind.js';
 
-export const OutreachFormEnum = builder.enumType('OutreachForm', { description: 'Họp dân, loa phát thanh, tờ rơi, mạng xã hội, ngày hội 19/8, đến từng hộ, văn nghệ, khác.', values: OUTREACH_FORMS });
+export const OutreachFormEnum = builder.enumType('OutreachForm', {
+  description: 'Họp dân, loa phát thanh, tờ rơi, mạng xã hội, ngày hội 19/8, đến từng hộ, văn nghệ, khác.',
+  values: OUTREACH_FORMS,
+});
 export const OutreachAudienceEnum = builder.enumType('OutreachAudience', { values: OUTREACH_AUDIENCES });
 export { PartnerKindEnum };
-export const OutreachTotalsByEnum = builder.enumType('OutreachTotalsBy', { values: ['FORM', 'AUDIENCE', 'PARTNER', 'MONTH', 'UNIT'] as const });
+export const OutreachTotalsByEnum = builder.enumType('OutreachTotalsBy', {
+  values: ['FORM', 'AUDIENCE', 'PARTNER', 'MONTH', 'UNIT'] as const,
+});
 type TotalsBy = (typeof OutreachTotalsByEnum)['$inferType'];
 
 /** Sessions the viewer may read; with `unitCode`, only those filed under it. */
-export const outreachWhere = (ctx: Pick<Context, 'viewer'>, unitCode?: string | null): Prisma.OutreachActivityWhereInput => placedWhere(ctx, 'OUTREACH', unitCode);
+export const outreachWhere = (ctx: Pick<Context, 'viewer'>, unitCode?: string | null): Prisma.OutreachActivityWhereInput =>
+  placedWhere(ctx, 'OUTREACH', unitCode);
 
 const OutreachNode = builder.prismaNode('OutreachActivity', {
   id: { field: 'id' },
   nullable: true,
   findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [outreachWhere(ctx)] }),
-  description: 'An outreach session (tuyên truyền): where and when, its form and audiences, the people reached and the partners that took part.',
+  description:
+    'An outreach session (tuyên truyền): where and when, its form and audiences, the people reached and the partners that took part.',
   authScopes: (o) => ({ allowedAt: ['OUTREACH', 'READ', placementOf(o)] as const }),
   fields: (t) => ({
     commune: t.field({
@@ -51,7 +58,11 @@ const OutreachNode = builder.prismaNode('OutreachActivity', {
       description: 'The commune it was held in, seen on heldOn.',
       resolve: async (o, _a, ctx) => ({ row: (await ctx.loaders.byId.load(o.communeId))!, asOf: isoOf(o.heldOn)! }),
     }),
-    residentialAreaId: t.id({ nullable: true, description: 'The residential area it was held in, if one (a ResidentialArea ID).', resolve: (o) => (o.residentialAreaId ? encodeGlobalID('ResidentialArea', o.residentialAreaId) : null) }),
+    residentialAreaId: t.id({
+      nullable: true,
+      description: 'The residential area it was held in, if one (a ResidentialArea ID).',
+      resolve: (o) => (o.residentialAreaId ? encodeGlobalID('ResidentialArea', o.residentialAreaId) : null),
+    }),
     heldOn: t.field({ type: DateScalar, resolve: (o) => isoOf(o.heldOn)! }),
     form: t.field({ type: OutreachFormEnum, resolve: (o) => o.form }),
     audiences: t.field({ type: [OutreachAudienceEnum], resolve: (o) => o.audiences }),
@@ -89,7 +100,8 @@ builder.queryField('outreachActivities', (t) =>
   t.prismaConnection({
     type: 'OutreachActivity',
     cursor: 'id',
-    description: 'Outreach sessions filed under a unit (a commune or anything above it) in a period (default: the year to today), within your jurisdiction; latest first.',
+    description:
+      'Outreach sessions filed under a unit (a commune or anything above it) in a period (default: the year to today), within your jurisdiction; latest first.',
     authScopes: { allowed: ['OUTREACH', 'READ'] as const },
     args: {
       unitCode: t.arg.string({ required: true }),
@@ -101,7 +113,10 @@ builder.queryField('outreachActivities', (t) =>
     },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
     totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.outreachActivity.count({ where: outreachIn(ctx, args) })),
-    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.outreachActivity.findMany({ ...query, where: outreachIn(ctx, args), orderBy: [{ heldOn: 'desc' }, { id: 'asc' }] })),
+    resolve: (query, _root, args, ctx) => (
+      checkPageSize(args),
+      ctx.db.prisma.outreachActivity.findMany({ ...query, where: outreachIn(ctx, args), orderBy: [{ heldOn: 'desc' }, { id: 'asc' }] })
+    ),
   }),
 );
 
@@ -142,13 +157,19 @@ const GROUPS: Record<Exclude<TotalsBy, 'UNIT'>, Prisma.Sql> = {
  * The grand total and the totals by `by`, in one statement. By UNIT: the unit's children on
  * `to` (districts or communes), each with the sessions filed under it.
  */
-export async function outreachTotals(prisma: Prisma.TransactionClient | Context['db']['prisma'], scope: OutreachScope, by: TotalsBy): Promise<OutreachTotalRow[]> {
+export async function outreachTotals(
+  prisma: Prisma.TransactionClient | Context['db']['prisma'],
+  scope: OutreachScope,
+  by: TotalsBy,
+): Promise<OutreachTotalRow[]> {
   const grouped =
     by === 'UNIT'
       ? Prisma.sql`SELECT k.code AS key, k.name AS name, s.id, s.participants FROM "AdminUnit" k JOIN s ON s."placeCodes" @> ARRAY[k.code]
           WHERE k."parentCode" = ${scope.unitCode} AND (k."validFrom" IS NULL OR k."validFrom" <= ${scope.to}::date) AND (k."validTo" IS NULL OR k."validTo" >= ${scope.to}::date)`
       : GROUPS[by];
-  const rows = await prisma.$queryRaw<Array<{ key: string | null; name: string | null; activities: number; participants: number }>>(Prisma.sql`
+  const rows = await prisma.$queryRaw<
+    Array<{ key: string | null; name: string | null; activities: number; participants: number }>
+  >(Prisma.sql`
     WITH s AS (${outreachScopeSql(scope)})
     SELECT NULL AS key, NULL AS name, count(*)::int AS activities, coalesce(sum(participants), 0)::int AS participants FROM s
     UNION ALL
@@ -156,13 +177,20 @@ export async function outreachTotals(prisma: Prisma.TransactionClient | Context[
   return rows;
 }
 
-const LABELS: Partial<Record<TotalsBy, Record<string, Label>>> = { FORM: OUTREACH_FORM_LABELS, AUDIENCE: OUTREACH_AUDIENCE_LABELS, PARTNER: PARTNER_KIND_LABELS };
+const LABELS: Partial<Record<TotalsBy, Record<string, Label>>> = {
+  FORM: OUTREACH_FORM_LABELS,
+  AUDIENCE: OUTREACH_AUDIENCE_LABELS,
+  PARTNER: PARTNER_KIND_LABELS,
+};
 
 const OutreachTotalRowRef = builder.objectRef<OutreachTotalRow & { by: TotalsBy }>('OutreachTotalRow').implement({
   description: 'Sessions and people reached under one key (a form, audience, partner, month yyyy-mm or unit code).',
   fields: (t) => ({
     key: t.string({ resolve: (r) => r.key! }),
-    labelVi: t.string({ resolve: (r) => LABELS[r.by]?.[r.key!]?.vi ?? r.name ?? (r.by === 'MONTH' ? `Tháng ${r.key!.slice(5)}/${r.key!.slice(0, 4)}` : r.key!) }),
+    labelVi: t.string({
+      resolve: (r) =>
+        LABELS[r.by]?.[r.key!]?.vi ?? r.name ?? (r.by === 'MONTH' ? `Tháng ${r.key!.slice(5)}/${r.key!.slice(0, 4)}` : r.key!),
+    }),
     labelEn: t.string({ resolve: (r) => LABELS[r.by]?.[r.key!]?.en ?? r.name ?? r.key! }),
     activities: t.exposeInt('activities'),
     participants: t.exposeInt('participants', { description: 'People reached.' }),
@@ -190,10 +218,14 @@ const OutreachTotalsRef = builder.objectRef<{ by: TotalsBy; rows: OutreachTotalR
 builder.queryField('outreachTotals', (t) =>
   t.field({
     type: OutreachTotalsRef,
-    description: 'How many outreach sessions a unit held in a period and how many people they reached, in all and by form, audience, partner, month or child unit. Public, like coverage: no personal data.',
+    description:
+      'How many outreach sessions a unit held in a period and how many people they reached, in all and by form, audience, partner, month or child unit. Public, like coverage: no personal data.',
     authScopes: { allowed: ['AGGREGATE', 'READ'] as const },
     args: {
-      unitCode: t.arg.string({ required: true, description: 'A province, district or commune code (of `to`, or of the units the sessions have since passed into).' }),
+      unitCode: t.arg.string({
+        required: true,
+        description: 'A province, district or commune code (of `to`, or of the units the sessions have since passed into).',
+      }),
       from: t.arg({ type: DateScalar, required: true }),
       to: t.arg({ type: DateScalar, required: true }),
       by: t.arg({ type: OutreachTotalsByEnum, required: true }),
@@ -201,7 +233,12 @@ builder.queryField('outreachTotals', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       if (args.from > args.to) throw badInput('"from" must not be after "to".', { argument: 'from' });
-      const scope = { unitCode: args.unitCode.trim(), from: args.from, to: args.to, ...(args.onlyUnder ? { onlyUnder: args.onlyUnder.map((c) => c.trim()) } : {}) };
+      const scope = {
+        unitCode: args.unitCode.trim(),
+        from: args.from,
+        to: args.to,
+        ...(args.onlyUnder ? { onlyUnder: args.onlyUnder.map((c) => c.trim()) } : {}),
+      };
       return { by: args.by, rows: await outreachTotals(ctx.db.prisma, scope, args.by) };
     },
   }),

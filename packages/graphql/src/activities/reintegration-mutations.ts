@@ -5,7 +5,16 @@
  * notes are sealed before they are written, bound to their record and column. Errors and
  * audit entries never carry them: a failure names the field and the rule, never the value.
  */
-import { authorize, canMoveCase, closeReintegrationCaseInput, mentorInput, progressNoteInput, reintegrationCaseInput, type IsoDate, type Label } from '@antq/core';
+import {
+  authorize,
+  canMoveCase,
+  closeReintegrationCaseInput,
+  mentorInput,
+  progressNoteInput,
+  reintegrationCaseInput,
+  type IsoDate,
+  type Label,
+} from '@antq/core';
 import { sealedContext, type Prisma } from '@antq/db';
 import { randomUUID } from 'node:crypto';
 import { audit } from '../audit/record.js';
@@ -26,7 +35,11 @@ const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef] as cons
 const VERSIONED = [...ERRORS, ConflictErrorRef] as const;
 type CaseResult = Prisma.ReintegrationCaseGetPayload<object>;
 
-const subjectOf = (row?: { id: string; placeCodes: string[] } | null): Subject => ({ entity: 'ReintegrationCase', id: row?.id ?? null, placeCodes: row?.placeCodes ?? [] });
+const subjectOf = (row?: { id: string; placeCodes: string[] } | null): Subject => ({
+  entity: 'ReintegrationCase',
+  id: row?.id ?? null,
+  placeCodes: row?.placeCodes ?? [],
+});
 const invalid = (path: string, message: string) => userErrors.invalid([{ path: [path], message }]);
 
 // ─── openReintegrationCase ──────────────────────────────────────────────────────────
@@ -52,7 +65,8 @@ const OpenInput = builder.inputType('OpenReintegrationCaseInput', {
 builder.mutationField('openReintegrationCase', (t) =>
   t.field({
     type: payloadType<CaseResult>('OpenReintegrationCase', ReintegrationCaseRef, ERRORS),
-    description: 'Open a re-integration case for a person returning to a commune of your jurisdiction, with their mentors. The personal data is sealed at rest.',
+    description:
+      'Open a re-integration case for a person returning to a commune of your jurisdiction, with their mentors. The personal data is sealed at rest.',
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: OpenInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<CaseResult> }> => {
@@ -69,7 +83,13 @@ builder.mutationField('openReintegrationCase', (t) =>
         }),
       );
       // Core nests the person's fields under `person`; the input has them flat.
-      if (!parsed.success) return refused(ctx, action, zodError({ issues: parsed.error.issues.map((i) => ({ ...i, path: i.path[0] === 'person' ? i.path.slice(1) : i.path })) }), subjectOf());
+      if (!parsed.success)
+        return refused(
+          ctx,
+          action,
+          zodError({ issues: parsed.error.issues.map((i) => ({ ...i, path: i.path[0] === 'person' ? i.path.slice(1) : i.path })) }),
+          subjectOf(),
+        );
       const c = parsed.data;
       const returnedOn = c.returnedOn as IsoDate;
       if (returnedOn > ctx.today) return refused(ctx, action, invalid('returnedOn', 'must not be in the future'), subjectOf());
@@ -79,10 +99,21 @@ builder.mutationField('openReintegrationCase', (t) =>
       if (c.residentialAreaId) {
         areaId = decodeId(c.residentialAreaId, 'ResidentialArea');
         // An area the viewer cannot read is not found: its placements must not be told.
-        const area = areaId ? await ctx.db.prisma.residentialArea.findFirst({ where: { id: uuidOrNone(areaId), AND: [areaWhere(ctx)] }, select: { placements: true } }) : null;
+        const area = areaId
+          ? await ctx.db.prisma.residentialArea.findFirst({
+              where: { id: uuidOrNone(areaId), AND: [areaWhere(ctx)] },
+              select: { placements: true },
+            })
+          : null;
         if (!area) return refused(ctx, action, userErrors.notFound({ vi: 'khu dân cư', en: 'residential area' }), subjectOf());
         const placed = areaFiling(area.placements, returnedOn);
-        if (!placed || placed.communeId !== filing.communeId) return refused(ctx, action, invalid('residentialAreaId', `the residential area was not in commune ${c.communeCode} on ${returnedOn}`), subjectOf());
+        if (!placed || placed.communeId !== filing.communeId)
+          return refused(
+            ctx,
+            action,
+            invalid('residentialAreaId', `the residential area was not in commune ${c.communeCode} on ${returnedOn}`),
+            subjectOf(),
+          );
         filing = placed;
       }
       const denied = judgeCreate(ctx, 'REINTEGRATION_CASE', { placeCodes: filing.placeCodes, residentialAreaId: areaId }, CASE);
@@ -116,7 +147,9 @@ builder.mutationField('openReintegrationCase', (t) =>
 async function caseForWrite(ctx: Context, action: string, globalId: string | number, version?: number) {
   const id = decodeId(globalId, 'ReintegrationCase');
   const row = id ? await ctx.db.prisma.reintegrationCase.findUnique({ where: { id } }) : null;
-  const error = !authorize(ctx.viewer, 'REINTEGRATION_CASE', 'WRITE').allowed ? userErrors.forbidden() : judgeWrite(ctx, 'REINTEGRATION_CASE', row, CASE, version);
+  const error = !authorize(ctx.viewer, 'REINTEGRATION_CASE', 'WRITE').allowed
+    ? userErrors.forbidden()
+    : judgeWrite(ctx, 'REINTEGRATION_CASE', row, CASE, version);
   return error ? { refusal: await refused(ctx, action, error, subjectOf(row)) } : { row: row! };
 }
 
@@ -125,7 +158,11 @@ async function caseForWrite(ctx: Context, action: string, globalId: string | num
 const NoteInput = builder.inputType('AddProgressNoteInput', {
   fields: (t) => ({
     caseId: t.id({ required: true }),
-    notedOn: t.field({ type: DateScalar, required: true, description: 'Not before the return, after the case was closed, nor in the future.' }),
+    notedOn: t.field({
+      type: DateScalar,
+      required: true,
+      description: 'Not before the return, after the case was closed, nor in the future.',
+    }),
     text: t.string({ required: true }),
   }),
 });
@@ -155,7 +192,15 @@ builder.mutationField('addProgressNote', (t) =>
       const noteId = randomUUID();
       const author = ctx.viewer.kind === 'OFFICER' ? ctx.viewer.subject : 'unknown';
       const result = await ctx.db.prisma.$transaction(async (tx) => {
-        await tx.reintegrationNote.create({ data: { id: noteId, caseId: row.id, notedOn: new Date(`${notedOn}T00:00:00Z`), author, bodyCiphertext: seal(ctx.secrets.dataKey, parsed.data.text, sealedContext.reintegrationNote(noteId)) } });
+        await tx.reintegrationNote.create({
+          data: {
+            id: noteId,
+            caseId: row.id,
+            notedOn: new Date(`${notedOn}T00:00:00Z`),
+            author,
+            bodyCiphertext: seal(ctx.secrets.dataKey, parsed.data.text, sealedContext.reintegrationNote(noteId)),
+          },
+        });
         await audit(tx, ctx, { action, entity: 'ReintegrationCase', entityId: row.id, placeCodes: row.placeCodes });
         return row;
       });
@@ -172,7 +217,11 @@ const AssignMentorInput = builder.inputType('AssignMentorInput', {
     version: t.int({ required: true }),
     kind: t.field({ type: MentorKindEnum, required: true }),
     name: t.string({ required: true }),
-    assignedOn: t.field({ type: DateScalar, required: true, description: 'Not before the return, after the case was closed, nor in the future.' }),
+    assignedOn: t.field({
+      type: DateScalar,
+      required: true,
+      description: 'Not before the return, after the case was closed, nor in the future.',
+    }),
   }),
 });
 
@@ -191,11 +240,17 @@ builder.mutationField('assignMentor', (t) =>
       if (!parsed.success) return refused(ctx, action, zodError(parsed.error), subjectOf(row));
       if (row.status !== 'ONGOING') return refused(ctx, action, invalid('caseId', `the case is closed (${row.status})`), subjectOf(row));
       const returned = row.returnedOn.toISOString().slice(0, 10);
-      if (input.assignedOn > ctx.today || input.assignedOn < returned) return refused(ctx, action, invalid('assignedOn', `must be from the return (${returned}) to today`), subjectOf(row));
+      if (input.assignedOn > ctx.today || input.assignedOn < returned)
+        return refused(ctx, action, invalid('assignedOn', `must be from the return (${returned}) to today`), subjectOf(row));
       const updated = await ctx.db.prisma.$transaction(async (tx) => {
-        const { count } = await tx.reintegrationCase.updateMany({ where: { id: row.id, version: row.version }, data: { version: { increment: 1 } } });
+        const { count } = await tx.reintegrationCase.updateMany({
+          where: { id: row.id, version: row.version },
+          data: { version: { increment: 1 } },
+        });
         if (count === 0) return null;
-        await tx.reintegrationMentor.create({ data: { caseId: row.id, kind: parsed.data.kind, name: parsed.data.name, assignedOn: new Date(`${input.assignedOn}T00:00:00Z`) } });
+        await tx.reintegrationMentor.create({
+          data: { caseId: row.id, kind: parsed.data.kind, name: parsed.data.name, assignedOn: new Date(`${input.assignedOn}T00:00:00Z`) },
+        });
         await audit(tx, ctx, { action, entity: 'ReintegrationCase', entityId: row.id, placeCodes: row.placeCodes });
         return tx.reintegrationCase.findUniqueOrThrow({ where: { id: row.id } });
       });
@@ -231,13 +286,25 @@ builder.mutationField('closeReintegrationCase', (t) =>
       const parsed = closeReintegrationCaseInput.safeParse({ outcome: input.outcome, closedOn: input.closedOn });
       if (!parsed.success) return refused(ctx, action, zodError(parsed.error), subjectOf(row));
       if (!canMoveCase(row.status, parsed.data.outcome)) {
-        return refused(ctx, action, userErrors.invalid([{ path: ['caseId'], message: `a case that is ${row.status} cannot be closed again` }], { vi: `Hồ sơ đã kết thúc (${row.status}).`, en: `The case is already closed (${row.status}).` }), subjectOf(row));
+        return refused(
+          ctx,
+          action,
+          userErrors.invalid([{ path: ['caseId'], message: `a case that is ${row.status} cannot be closed again` }], {
+            vi: `Hồ sơ đã kết thúc (${row.status}).`,
+            en: `The case is already closed (${row.status}).`,
+          }),
+          subjectOf(row),
+        );
       }
       const closedOn = parsed.data.closedOn as IsoDate;
       const returned = row.returnedOn.toISOString().slice(0, 10);
-      if (closedOn > ctx.today || closedOn < returned) return refused(ctx, action, invalid('closedOn', `must be from the return (${returned}) to today`), subjectOf(row));
+      if (closedOn > ctx.today || closedOn < returned)
+        return refused(ctx, action, invalid('closedOn', `must be from the return (${returned}) to today`), subjectOf(row));
       const updated = await ctx.db.prisma.$transaction(async (tx) => {
-        const { count } = await tx.reintegrationCase.updateMany({ where: { id: row.id, version: row.version }, data: { status: parsed.data.outcome, closedOn: new Date(`${closedOn}T00:00:00Z`), version: { increment: 1 } } });
+        const { count } = await tx.reintegrationCase.updateMany({
+          where: { id: row.id, version: row.version },
+          data: { status: parsed.data.outcome, closedOn: new Date(`${closedOn}T00:00:00Z`), version: { increment: 1 } },
+        });
         if (count === 0) return null;
         await audit(tx, ctx, { action, entity: 'ReintegrationCase', entityId: row.id, placeCodes: row.placeCodes });
         return tx.reintegrationCase.findUniqueOrThrow({ where: { id: row.id } });

@@ -7,7 +7,15 @@
  * may READ_PERSONAL (national officers see that a case exists and how it went, not who it
  * is). Nothing personal is in aggregates, errors or the audit log.
  */
-import { authorize, caseStatusOn, MENTOR_KINDS, REINTEGRATION_STATUSES, type IsoDate, type ReintegrationPerson, type ReintegrationStatus } from '@antq/core';
+import {
+  authorize,
+  caseStatusOn,
+  MENTOR_KINDS,
+  REINTEGRATION_STATUSES,
+  type IsoDate,
+  type ReintegrationPerson,
+  type ReintegrationStatus,
+} from '@antq/core';
 import { sealedContext, type Prisma } from '@antq/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from '../access.js';
@@ -20,16 +28,24 @@ import { DateScalar } from '../scalars.js';
 import { open } from '../security/crypto.js';
 import { placedWhere, placementOf } from './where.js';
 
-export const ReintegrationStatusEnum = builder.enumType('ReintegrationStatus', { description: 'ONGOING until closed with an outcome (final).', values: REINTEGRATION_STATUSES });
-export const MentorKindEnum = builder.enumType('MentorKind', { description: 'Gia đình, tổ chức/đoàn thể, tổ bảo vệ ANTT, công an, khác.', values: MENTOR_KINDS });
+export const ReintegrationStatusEnum = builder.enumType('ReintegrationStatus', {
+  description: 'ONGOING until closed with an outcome (final).',
+  values: REINTEGRATION_STATUSES,
+});
+export const MentorKindEnum = builder.enumType('MentorKind', {
+  description: 'Gia đình, tổ chức/đoàn thể, tổ bảo vệ ANTT, công an, khác.',
+  values: MENTOR_KINDS,
+});
 
 /** Cases the viewer may read; with `unitCode`, only those filed under it. Area leaders: none (the policy does not name them). */
-export const caseWhere = (ctx: Pick<Context, 'viewer'>, unitCode?: string | null): Prisma.ReintegrationCaseWhereInput => placedWhere(ctx, 'REINTEGRATION_CASE', unitCode);
+export const caseWhere = (ctx: Pick<Context, 'viewer'>, unitCode?: string | null): Prisma.ReintegrationCaseWhereInput =>
+  placedWhere(ctx, 'REINTEGRATION_CASE', unitCode);
 
 type CaseRow = Prisma.ReintegrationCaseGetPayload<object>;
 
 /** Whether the viewer may see the personal fields of a case placed there. */
-const mayReadPersonal = (ctx: Pick<Context, 'viewer'>, row: { placeCodes: string[] }) => authorize(ctx.viewer, 'REINTEGRATION_CASE', 'READ_PERSONAL', placementOf(row)).allowed;
+const mayReadPersonal = (ctx: Pick<Context, 'viewer'>, row: { placeCodes: string[] }) =>
+  authorize(ctx.viewer, 'REINTEGRATION_CASE', 'READ_PERSONAL', placementOf(row)).allowed;
 
 const opened = new WeakMap<CaseRow, ReintegrationPerson>();
 /** The person of a case, opened once per row; null unless the viewer may read personal data. */
@@ -56,7 +72,11 @@ builder.prismaObject('ReintegrationMentor', {
   description: 'A mentor assigned to a case. The name is personal data (it can identify the person helped).',
   fields: (t) => ({
     kind: t.field({ type: MentorKindEnum, resolve: (m) => m.kind }),
-    name: t.string({ nullable: true, select: { case: { select: { placeCodes: true } } }, resolve: (m, _a, ctx) => (mayReadPersonal(ctx, m.case) ? m.name : null) }),
+    name: t.string({
+      nullable: true,
+      select: { case: { select: { placeCodes: true } } },
+      resolve: (m, _a, ctx) => (mayReadPersonal(ctx, m.case) ? m.name : null),
+    }),
     assignedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.assignedOn)! }),
   }),
 });
@@ -68,7 +88,8 @@ builder.prismaObject('ReintegrationNote', {
     text: t.string({
       nullable: true,
       select: { case: { select: { placeCodes: true } } },
-      resolve: (n, _a, ctx) => (mayReadPersonal(ctx, n.case) ? open(ctx.secrets.dataKey, n.bodyCiphertext, sealedContext.reintegrationNote(n.id)) : null),
+      resolve: (n, _a, ctx) =>
+        mayReadPersonal(ctx, n.case) ? open(ctx.secrets.dataKey, n.bodyCiphertext, sealedContext.reintegrationNote(n.id)) : null,
     }),
     author: t.exposeString('author', { description: 'The officer who wrote it.' }),
   }),
@@ -87,8 +108,15 @@ const CaseNode = builder.prismaNode('ReintegrationCase', {
       description: 'The commune responsible, seen on returnedOn.',
       resolve: async (c, _a, ctx) => ({ row: (await ctx.loaders.byId.load(c.communeId))!, asOf: isoOf(c.returnedOn)! }),
     }),
-    residentialAreaId: t.id({ nullable: true, resolve: (c) => (c.residentialAreaId ? encodeGlobalID('ResidentialArea', c.residentialAreaId) : null) }),
-    returnedOn: t.field({ type: DateScalar, description: 'The day the person returned to the community.', resolve: (c) => isoOf(c.returnedOn)! }),
+    residentialAreaId: t.id({
+      nullable: true,
+      resolve: (c) => (c.residentialAreaId ? encodeGlobalID('ResidentialArea', c.residentialAreaId) : null),
+    }),
+    returnedOn: t.field({
+      type: DateScalar,
+      description: 'The day the person returned to the community.',
+      resolve: (c) => isoOf(c.returnedOn)!,
+    }),
     status: t.field({ type: ReintegrationStatusEnum, description: 'Now; see statusOn for a date.', resolve: (c) => c.status }),
     statusOn: t.field({
       type: ReintegrationStatusEnum,
@@ -106,14 +134,18 @@ const CaseNode = builder.prismaNode('ReintegrationCase', {
     address: t.string({ nullable: true, resolve: (c, _a, ctx) => personOf(c, ctx)?.address ?? null }),
     offenceSummary: t.string({
       nullable: true,
-      resolve: (c, _a, ctx) => (mayReadPersonal(ctx, c) ? open(ctx.secrets.dataKey, c.offenceCiphertext, sealedContext.reintegrationOffence(c.id)) : null),
+      resolve: (c, _a, ctx) =>
+        mayReadPersonal(ctx, c) ? open(ctx.secrets.dataKey, c.offenceCiphertext, sealedContext.reintegrationOffence(c.id)) : null,
     }),
     mentors: t.relation('mentors', { query: { orderBy: [{ assignedOn: 'asc' }, { id: 'asc' }] } }),
     notes: t.relation('notes', { query: { orderBy: [{ notedOn: 'asc' }, { createdAt: 'asc' }] } }),
   }),
 });
 
-const casesIn = (ctx: Context, args: { unitCode: string; asOf?: IsoDate | null; status?: ReintegrationStatus | null }): Prisma.ReintegrationCaseWhereInput => ({
+const casesIn = (
+  ctx: Context,
+  args: { unitCode: string; asOf?: IsoDate | null; status?: ReintegrationStatus | null },
+): Prisma.ReintegrationCaseWhereInput => ({
   AND: [caseWhere(ctx, args.unitCode), caseStatusWhere(args.asOf ?? ctx.today, args.status)],
 });
 
@@ -121,12 +153,20 @@ builder.queryField('reintegrationCases', (t) =>
   t.prismaConnection({
     type: 'ReintegrationCase',
     cursor: 'id',
-    description: 'Re-integration cases filed under a unit, of people returned by asOf (default today), with status on asOf if given; within your jurisdiction; latest return first.',
+    description:
+      'Re-integration cases filed under a unit, of people returned by asOf (default today), with status on asOf if given; within your jurisdiction; latest return first.',
     authScopes: { allowed: ['REINTEGRATION_CASE', 'READ'] as const },
-    args: { unitCode: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }), status: t.arg({ type: ReintegrationStatusEnum }) },
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      asOf: t.arg({ type: DateScalar }),
+      status: t.arg({ type: ReintegrationStatusEnum }),
+    },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
     totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.reintegrationCase.count({ where: casesIn(ctx, args) })),
-    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.reintegrationCase.findMany({ ...query, where: casesIn(ctx, args), orderBy: [{ returnedOn: 'desc' }, { id: 'asc' }] })),
+    resolve: (query, _root, args, ctx) => (
+      checkPageSize(args),
+      ctx.db.prisma.reintegrationCase.findMany({ ...query, where: casesIn(ctx, args), orderBy: [{ returnedOn: 'desc' }, { id: 'asc' }] })
+    ),
   }),
 );
 

@@ -21,7 +21,10 @@ export function placedWhere(ctx: Pick<Context, 'viewer'>, resource: Resource, un
 }
 
 /** The placement of a record for `authorize`: its codes and its residential area. */
-export const placementOf = (row: { placeCodes: string[]; residentialAreaId?: string | null }) => ({ unitCodes: row.placeCodes, areaId: row.residentialAreaId ?? null });
+export const placementOf = (row: { placeCodes: string[]; residentialAreaId?: string | null }) => ({
+  unitCodes: row.placeCodes,
+  areaId: row.residentialAreaId ?? null,
+});
 
 /** A period from the arguments of a list: both ends included, `to` defaulting to today and `from` to 1 January of `to`'s year. */
 export function periodOf(args: { from?: string | null; to?: string | null }, today: string): { from: string; to: string } {

@@ -28,7 +28,12 @@ export interface AuditFact {
 
 type Writer = Pick<Prisma.TransactionClient, 'auditEntry'>;
 
-export function actorOf(viewer: Viewer): { actorKind: string; actor: string | null; actorRole: string | null; actorUnitCode: string | null } {
+export function actorOf(viewer: Viewer): {
+  actorKind: string;
+  actor: string | null;
+  actorRole: string | null;
+  actorUnitCode: string | null;
+} {
   switch (viewer.kind) {
     case 'ANONYMOUS':
       return { actorKind: 'ANONYMOUS', actor: null, actorRole: null, actorUnitCode: null };

@@ -56,7 +56,15 @@ builder.queryField('auditLog', (t) =>
   }),
 );
 
-type Filter = { action?: string | null; entity?: string | null; entityId?: string | null; actor?: string | null; unitCode?: string | null; from?: string | null; to?: string | null };
+type Filter = {
+  action?: string | null;
+  entity?: string | null;
+  entityId?: string | null;
+  actor?: string | null;
+  unitCode?: string | null;
+  from?: string | null;
+  to?: string | null;
+};
 
 /** Vietnam is UTC+7: a day runs from 17:00 UTC the day before. */
 const startOfDay = (date: string) => new Date(Date.parse(`${date}T00:00:00+07:00`));
@@ -69,7 +77,12 @@ function auditWhere(ctx: Context, f: Filter): Prisma.AuditEntryWhereInput {
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.actor ? { actor: f.actor } : {}),
     ...(f.from || f.to
-      ? { at: { ...(f.from ? { gte: startOfDay(f.from) } : {}), ...(f.to ? { lt: new Date(startOfDay(f.to).getTime() + 86_400_000) } : {}) } }
+      ? {
+          at: {
+            ...(f.from ? { gte: startOfDay(f.from) } : {}),
+            ...(f.to ? { lt: new Date(startOfDay(f.to).getTime() + 86_400_000) } : {}),
+          },
+        }
       : {}),
   };
 }

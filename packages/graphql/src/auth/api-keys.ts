@@ -27,7 +27,13 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** Issues a key for `name` with `scopes`, optionally limited to a unit. */
 export async function issueApiKey(
   prisma: PrismaClient,
-  { name, scopes, unitCode = null, persistedOnly = false, issuedBy }: { name: string; scopes: PartnerScope[]; unitCode?: string | null; persistedOnly?: boolean; issuedBy: string },
+  {
+    name,
+    scopes,
+    unitCode = null,
+    persistedOnly = false,
+    issuedBy,
+  }: { name: string; scopes: PartnerScope[]; unitCode?: string | null; persistedOnly?: boolean; issuedBy: string },
 ): Promise<IssuedKey> {
   const unknown = scopes.filter((s) => !(PARTNER_SCOPES as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown scopes: ${unknown.join(', ')} (known: ${PARTNER_SCOPES.join(', ')})`);
@@ -44,8 +50,14 @@ export async function revokeApiKey(prisma: PrismaClient, prefix: string): Promis
 }
 
 /** The partner a key belongs to, or an AuthenticationError that says no more than "not valid". */
-export async function partnerOfKey(prisma: PrismaClient, key: string): Promise<Extract<Viewer, { kind: 'PARTNER' }> & { persistedOnly: boolean }> {
-  const invalid = new AuthenticationError('API_KEY_INVALID', 'The API key is not valid or has been revoked. / Khóa API không hợp lệ hoặc đã bị thu hồi.');
+export async function partnerOfKey(
+  prisma: PrismaClient,
+  key: string,
+): Promise<Extract<Viewer, { kind: 'PARTNER' }> & { persistedOnly: boolean }> {
+  const invalid = new AuthenticationError(
+    'API_KEY_INVALID',
+    'The API key is not valid or has been revoked. / Khóa API không hợp lệ hoặc đã bị thu hồi.',
+  );
   const m = KEY.exec(key);
   if (!m) throw invalid;
   const row = await prisma.apiKey.findUnique({ where: { prefix: m[1]! } });
@@ -85,7 +97,10 @@ export async function registerPersistedOperations(
   });
   if (problems.length) throw new Error(`nothing registered:\n${problems.join('\n')}`);
   const hashes = documents.map((d) => sha256(d));
-  await prisma.persistedOperation.createMany({ data: documents.map((document, i) => ({ apiKeyId: key.id, hash: hashes[i]!, document })), skipDuplicates: true });
+  await prisma.persistedOperation.createMany({
+    data: documents.map((document, i) => ({ apiKeyId: key.id, hash: hashes[i]!, document })),
+    skipDuplicates: true,
+  });
   return hashes;
 }
 
@@ -103,10 +118,14 @@ export function operationsOfFile(fileName: string, text: string): string[] {
   } catch (error) {
     throw new Error(`${fileName}: not JSON (${(error as Error).message})`);
   }
-  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) throw new Error(`${fileName}: expected an object of hash → document`);
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+    throw new Error(`${fileName}: expected an object of hash → document`);
   return Object.entries(manifest).map(([hash, document]) => {
     if (typeof document !== 'string') throw new Error(`${fileName}: the document of ${hash} is not a string`);
-    if (sha256(document) !== hash) throw new Error(`${fileName}: ${hash} is not the SHA-256 (hex) of its document; generate the manifest with hashAlgorithm sha256 in hex`);
+    if (sha256(document) !== hash)
+      throw new Error(
+        `${fileName}: ${hash} is not the SHA-256 (hex) of its document; generate the manifest with hashAlgorithm sha256 in hex`,
+      );
     return document;
   });
 }

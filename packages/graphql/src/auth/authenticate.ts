@@ -21,7 +21,11 @@ export async function authenticate(request: Request, verifyToken: TokenVerifier,
   let credential = apiKey?.trim() ?? '';
   if (header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m) throw new AuthenticationError('TOKEN_INVALID', 'Send credentials as "Authorization: Bearer <token>". / Gửi mã truy cập dạng "Authorization: Bearer <mã>".');
+    if (!m)
+      throw new AuthenticationError(
+        'TOKEN_INVALID',
+        'Send credentials as "Authorization: Bearer <token>". / Gửi mã truy cập dạng "Authorization: Bearer <mã>".',
+      );
     credential = m[1]!;
   }
   if (looksLikeApiKey(credential)) {

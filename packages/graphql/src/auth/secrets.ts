@@ -36,7 +36,9 @@ export function loadSecrets(env: NodeJS.ProcessEnv, dataDir: string, { create }:
   }
   const secrets = { jwtSecret: randomBytes(32), dataKey: randomBytes(32) };
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(path, JSON.stringify({ jwtSecret: secrets.jwtSecret.toString('base64'), dataKey: secrets.dataKey.toString('base64') }), { mode: 0o600 });
+  writeFileSync(path, JSON.stringify({ jwtSecret: secrets.jwtSecret.toString('base64'), dataKey: secrets.dataKey.toString('base64') }), {
+    mode: 0o600,
+  });
   return secrets;
 }
 

@@ -74,7 +74,8 @@ export function tokenVerifier(options: { secret: Uint8Array; jwksUrl?: string; i
         ? await jwtVerify(token, jwks, { ...checks, algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'] })
         : await jwtVerify(token, options.secret, { ...checks, algorithms: ['HS256'] }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new AuthenticationError('TOKEN_EXPIRED', 'The token has expired: sign in again. / Phiên đăng nhập đã hết hạn.');
+      if (error instanceof errors.JWTExpired)
+        throw new AuthenticationError('TOKEN_EXPIRED', 'The token has expired: sign in again. / Phiên đăng nhập đã hết hạn.');
       // Malformed, wrongly signed, wrong issuer or audience: one answer, no detail.
       throw new AuthenticationError('TOKEN_INVALID', 'The token is not valid. / Mã truy cập không hợp lệ.');
     }

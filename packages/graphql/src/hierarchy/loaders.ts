@@ -47,7 +47,12 @@ export function createHierarchyLoaders(prisma: PrismaClient): HierarchyLoaders {
         } else {
           // Many dates (a spreadsheet's rows): one statement for every version of the codes
           // that overlaps the span, each key matched to the version valid on its date.
-          const span = { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: dateColumn(dates.at(-1)!) } }] }, { OR: [{ validTo: null }, { validTo: { gte: dateColumn(dates[0]!) } }] }] };
+          const span = {
+            AND: [
+              { OR: [{ validFrom: null }, { validFrom: { lte: dateColumn(dates.at(-1)!) } }] },
+              { OR: [{ validTo: null }, { validTo: { gte: dateColumn(dates[0]!) } }] },
+            ],
+          };
           const rows = await prisma.adminUnit.findMany({ where: { code: { in: [...new Set(keys.map((k) => k.code))] }, ...span } });
           const versions = groupBy(rows, (r) => r.code);
           for (const k of keys) {
@@ -65,7 +70,12 @@ export function createHierarchyLoaders(prisma: PrismaClient): HierarchyLoaders {
         const pages = new Map<string, ConnectionPage<AdminUnitRow>>();
         for (const [, group] of groupBy(keys, (k) => `${k.date}|${k.page.first}|${k.page.after ?? ''}`)) {
           const { date, page } = group[0]!;
-          for (const [parentCode, result] of await childrenPages(prisma, group.map((k) => k.parentCode), date, page)) {
+          for (const [parentCode, result] of await childrenPages(
+            prisma,
+            group.map((k) => k.parentCode),
+            date,
+            page,
+          )) {
             pages.set(`${parentCode}|${date}|${page.first}|${page.after ?? ''}`, result);
           }
         }
@@ -96,7 +106,9 @@ function linkedUnits(prisma: PrismaClient, from: 'predecessor' | 'successor', to
       orderBy: { [to]: { code: 'asc' } },
     });
     const byId = groupBy(links, (l) => l[`${from}Id`]);
-    return ids.map((id) => (byId.get(id) ?? []).map((l) => ({ row: (l as unknown as Record<typeof to, AdminUnitRow>)[to], kind: l.kind, date: l.date })));
+    return ids.map((id) =>
+      (byId.get(id) ?? []).map((l) => ({ row: (l as unknown as Record<typeof to, AdminUnitRow>)[to], kind: l.kind, date: l.date })),
+    );
   });
 }
 
@@ -129,7 +141,9 @@ async function childrenPages(
     ORDER BY p."parentCode", p.code`;
   const result = new Map<string, ConnectionPage<AdminUnitRow>>();
   for (const [parentCode, group] of groupBy(rows, (r) => r.parentCode ?? '')) {
-    const nodes = group.slice(0, page.first).map(({ totalCount: _t, rowNumber: _n, ...row }: ChildRow & { rowNumber?: unknown }) => row as AdminUnitRow);
+    const nodes = group
+      .slice(0, page.first)
+      .map(({ totalCount: _t, rowNumber: _n, ...row }: ChildRow & { rowNumber?: unknown }) => row as AdminUnitRow);
     result.set(parentCode, {
       nodes,
       hasNextPage: group.length > page.first,
@@ -140,7 +154,11 @@ async function childrenPages(
   // A parent whose remaining page is empty still has a total: count it with the others.
   const missing = parentCodes.filter((c) => !result.has(c));
   if (missing.length && page.after !== null) {
-    const counts = await prisma.adminUnit.groupBy({ by: ['parentCode'], where: { parentCode: { in: missing }, ...validOn(date) }, _count: true });
+    const counts = await prisma.adminUnit.groupBy({
+      by: ['parentCode'],
+      where: { parentCode: { in: missing }, ...validOn(date) },
+      _count: true,
+    });
     for (const c of counts) result.set(c.parentCode!, { nodes: [], hasNextPage: false, hasPreviousPage: true, totalCount: c._count });
   }
   return result;

@@ -13,7 +13,7 @@ export async function communePlace(ctx: Context, code: string, date: IsoDate): P
   const commune = await ctx.loaders.byCodeOn.load({ code, date });
   if (!commune || commune.level !== 'COMMUNE') return null;
   const codes = [commune.code];
-  for (let parent = commune.parentCode; parent; ) {
+  for (let parent = commune.parentCode; parent;) {
     codes.push(parent);
     parent = (await ctx.loaders.byCodeOn.load({ code: parent, date }))?.parentCode ?? null;
   }

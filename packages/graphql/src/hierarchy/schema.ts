@@ -41,22 +41,40 @@ builder.node(AdminUnitRef, {
     return rows.map((row) => (row && !(row instanceof Error) ? onViewDate(row, ctx.today) : null));
   },
   fields: (t) => ({
-    code: t.string({ description: 'Statistical code: 2 digits for a province, 3 for a district, 5 for a commune.', resolve: (u) => u.row.code }),
+    code: t.string({
+      description: 'Statistical code: 2 digits for a province, 3 for a district, 5 for a commune.',
+      resolve: (u) => u.row.code,
+    }),
     name: t.string({ description: 'Official short name (Bình Phước).', resolve: (u) => u.row.name }),
     fullName: t.string({ description: 'Official full name with the kind (Tỉnh Bình Phước).', resolve: (u) => u.row.fullName }),
     nameEn: t.string({ nullable: true, description: 'Name without diacritics, as published.', resolve: (u) => u.row.nameEn }),
     level: t.field({ type: AdminLevelEnum, resolve: (u) => u.row.level }),
     kind: t.string({
-      description: 'Legal kind: TINH, THANH_PHO_TRUC_THUOC_TRUNG_UONG, HUYEN, QUAN, THI_XA, THANH_PHO_THUOC_TINH, XA, PHUONG, THI_TRAN or DAC_KHU.',
+      description:
+        'Legal kind: TINH, THANH_PHO_TRUC_THUOC_TRUNG_UONG, HUYEN, QUAN, THI_XA, THANH_PHO_THUOC_TINH, XA, PHUONG, THI_TRAN or DAC_KHU.',
       resolve: (u) => u.row.kind,
     }),
     kindName: t.string({
       description: 'The kind in Vietnamese (Tỉnh, Phường…).',
       resolve: (u) => UNIT_KIND_LABELS[u.row.kind as UnitKind]?.vi ?? u.row.kind,
     }),
-    validFrom: t.field({ type: DateScalar, nullable: true, description: 'First day the unit held; null: since before our records.', resolve: (u) => isoOf(u.row.validFrom) }),
-    validTo: t.field({ type: DateScalar, nullable: true, description: 'Last day the unit held; null: still in force.', resolve: (u) => isoOf(u.row.validTo) }),
-    asOf: t.field({ type: DateScalar, description: 'The date this unit is seen on: its parent and children are those of this date.', resolve: (u) => u.asOf }),
+    validFrom: t.field({
+      type: DateScalar,
+      nullable: true,
+      description: 'First day the unit held; null: since before our records.',
+      resolve: (u) => isoOf(u.row.validFrom),
+    }),
+    validTo: t.field({
+      type: DateScalar,
+      nullable: true,
+      description: 'Last day the unit held; null: still in force.',
+      resolve: (u) => isoOf(u.row.validTo),
+    }),
+    asOf: t.field({
+      type: DateScalar,
+      description: 'The date this unit is seen on: its parent and children are those of this date.',
+      resolve: (u) => u.asOf,
+    }),
     parent: t.field({
       type: AdminUnitRef,
       nullable: true,
@@ -126,7 +144,10 @@ export const AdminUnitConnection = builder.connectionObject({
   type: AdminUnitRef,
   name: 'AdminUnitConnection',
   fields: (t) => ({
-    totalCount: t.int({ description: 'Units matching, on all pages.', resolve: (c) => (c as unknown as { totalCount: number }).totalCount }),
+    totalCount: t.int({
+      description: 'Units matching, on all pages.',
+      resolve: (c) => (c as unknown as { totalCount: number }).totalCount,
+    }),
   }),
 });
 

@@ -32,12 +32,25 @@ export function limitPlugins(schema: GraphQLSchema, limits: Limits = DEFAULT_LIM
       // Measure the operation that will run, not the document's first one.
       const operation = getOperationAST(args.document, args.operationName);
       if (!operation) return;
-      const measured = complexityFromQuery({ kind: Kind.DOCUMENT, definitions: [operation, ...args.document.definitions.filter((d: DefinitionNode) => d.kind === Kind.FRAGMENT_DEFINITION)] }, {
-        schema,
-        ctx: args.contextValue as object,
-        variables: (args.variableValues ?? {}) as Record<string, unknown>,
-      });
-      const report = { cost: { complexity: measured.complexity, depth: measured.depth, breadth: measured.breadth, max: { complexity: limits.cost, depth: limits.depth, breadth: limits.breadth } } };
+      const measured = complexityFromQuery(
+        {
+          kind: Kind.DOCUMENT,
+          definitions: [operation, ...args.document.definitions.filter((d: DefinitionNode) => d.kind === Kind.FRAGMENT_DEFINITION)],
+        },
+        {
+          schema,
+          ctx: args.contextValue as object,
+          variables: (args.variableValues ?? {}) as Record<string, unknown>,
+        },
+      );
+      const report = {
+        cost: {
+          complexity: measured.complexity,
+          depth: measured.depth,
+          breadth: measured.breadth,
+          max: { complexity: limits.cost, depth: limits.depth, breadth: limits.breadth },
+        },
+      };
       const over =
         measured.depth > limits.depth
           ? limitError('depth', measured.depth, limits.depth)
@@ -59,8 +72,16 @@ export function limitPlugins(schema: GraphQLSchema, limits: Limits = DEFAULT_LIM
     },
   };
   return [
-    maxTokensPlugin({ n: limits.tokens, exposeLimits: false, errorMessage: `Truy vấn quá dài (tối đa ${limits.tokens} token). / The query has more than ${limits.tokens} tokens.` }) as Plugin,
-    maxAliasesPlugin({ n: limits.aliases, exposeLimits: false, errorMessage: `Truy vấn dùng quá ${limits.aliases} bí danh. / The query uses more than ${limits.aliases} aliases.` }) as Plugin,
+    maxTokensPlugin({
+      n: limits.tokens,
+      exposeLimits: false,
+      errorMessage: `Truy vấn quá dài (tối đa ${limits.tokens} token). / The query has more than ${limits.tokens} tokens.`,
+    }) as Plugin,
+    maxAliasesPlugin({
+      n: limits.aliases,
+      exposeLimits: false,
+      errorMessage: `Truy vấn dùng quá ${limits.aliases} bí danh. / The query uses more than ${limits.aliases} aliases.`,
+    }) as Plugin,
     cost,
   ];
 }

@@ -28,21 +28,31 @@ export const stderrSink: LogSink = (entry) => {
 export function safeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { name: typeof error };
   const code = (error as { code?: unknown }).code;
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 8);
-  return { name: error.name, ...(typeof code === 'string' ? { code } : {}), stack: frames.map((f) => f.trim()), ...(error.cause ? { cause: safeError(error.cause) } : {}) };
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 8);
+  return {
+    name: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: frames.map((f) => f.trim()),
+    ...(error.cause ? { cause: safeError(error.cause) } : {}),
+  };
 }
 
 /** Yoga's own logger, routed to the sink with every argument reduced to what is safe. */
 export function yogaLogger(sink: LogSink) {
-  const at = (level: LogEntry['level']) => (...args: unknown[]) => {
-    const [first, ...rest] = args;
-    sink({
-      level,
-      msg: typeof first === 'string' ? first : 'yoga',
-      ...(args.some((a) => a instanceof Error) ? { errors: args.filter((a) => a instanceof Error).map(safeError) } : {}),
-      ...(rest.length && !rest.some((a) => a instanceof Error) ? { omitted: rest.length } : {}),
-    });
-  };
+  const at =
+    (level: LogEntry['level']) =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      sink({
+        level,
+        msg: typeof first === 'string' ? first : 'yoga',
+        ...(args.some((a) => a instanceof Error) ? { errors: args.filter((a) => a instanceof Error).map(safeError) } : {}),
+        ...(rest.length && !rest.some((a) => a instanceof Error) ? { omitted: rest.length } : {}),
+      });
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
@@ -61,9 +71,18 @@ export function useRequestLog(sink: LogSink): Plugin {
             msg: 'operation',
             requestId: ctx.requestId,
             // The client names its operation: keep the name only when it looks like one.
-            operation: args.operationName && /^[A-Za-z]\w{0,63}$/.test(args.operationName) && !/\d{5,}/.test(args.operationName) ? args.operationName : null,
+            operation:
+              args.operationName && /^[A-Za-z]\w{0,63}$/.test(args.operationName) && !/\d{5,}/.test(args.operationName)
+                ? args.operationName
+                : null,
             kind: getOperationAST(args.document, args.operationName)?.operation ?? null,
-            viewer: viewer ? { kind: viewer.kind, role: viewer.kind === 'OFFICER' ? viewer.role : null, unit: viewer.kind === 'ANONYMOUS' ? null : viewer.unitCode } : null,
+            viewer: viewer
+              ? {
+                  kind: viewer.kind,
+                  role: viewer.kind === 'OFFICER' ? viewer.role : null,
+                  unit: viewer.kind === 'ANONYMOUS' ? null : viewer.unitCode,
+                }
+              : null,
             ms: Math.round(performance.now() - started),
             errorCodes: errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')),
           });

@@ -44,7 +44,18 @@ export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
  * (`/reports/movement.xlsx`, `.csv`). Mount it on node:http, or call
  * `yoga.fetch` in tests without opening a port.
  */
-export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), graphiql = true, limits = DEFAULT_LIMITS, log = stderrSink, settings: given, extensions, federation }: YogaOptions): AntqYoga {
+export function createAntqYoga({
+  db,
+  secrets,
+  jwks,
+  clock = () => new Date(),
+  graphiql = true,
+  limits = DEFAULT_LIMITS,
+  log = stderrSink,
+  settings: given,
+  extensions,
+  federation,
+}: YogaOptions): AntqYoga {
   const schema = antqSchema({ extensions, federation });
   const settings = serverSettings(given);
   const verifyToken = tokenVerifier({ secret: secrets.jwtSecret, jwksUrl: jwks?.url, issuer: jwks?.issuer, audience: jwks?.audience });
@@ -97,7 +108,10 @@ export function createAntqYoga({ db, secrets, jwks, clock = () => new Date(), gr
             throw error instanceof AuthenticationError ? unauthenticated(error) : error;
           });
           if (viewer.kind !== 'PARTNER') return null;
-          const op = await db.prisma.persistedOperation.findFirst({ where: { hash, apiKey: { prefix: viewer.keyId } }, select: { document: true } });
+          const op = await db.prisma.persistedOperation.findFirst({
+            where: { hash, apiKey: { prefix: viewer.keyId } },
+            select: { document: true },
+          });
           return op?.document ?? null;
         },
         customErrors: PERSISTED_OPERATION_ERRORS,
@@ -121,11 +135,13 @@ const PERSISTED_OPERATION_ERRORS = {
     extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
   },
   persistedQueryOnly: {
-    message: 'Khóa API này chỉ chạy được các thao tác đã đăng ký: gửi extensions.persistedQuery.sha256Hash. / This API key may run only its registered operations: send extensions.persistedQuery.sha256Hash (PersistedQueryOnly).',
+    message:
+      'Khóa API này chỉ chạy được các thao tác đã đăng ký: gửi extensions.persistedQuery.sha256Hash. / This API key may run only its registered operations: send extensions.persistedQuery.sha256Hash (PersistedQueryOnly).',
     extensions: { code: 'PERSISTED_QUERY_ONLY' },
   },
   keyNotFound: {
-    message: 'Thiếu truy vấn hoặc mã băm của thao tác đã đăng ký. / Send a query, or the hash of a registered operation (PersistedQueryKeyNotFound).',
+    message:
+      'Thiếu truy vấn hoặc mã băm của thao tác đã đăng ký. / Send a query, or the hash of a registered operation (PersistedQueryKeyNotFound).',
     extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' },
   },
 };

@@ -12,10 +12,21 @@ import { judgeNewArea, newAreaData, type JudgedArea } from '../movement/area-mut
 import { problemsOf, type ErrorColumns } from './row-problems.js';
 import type { Checked } from './run.js';
 
-export async function checkAreas(ctx: Context, rows: Array<SheetRow<'RESIDENTIAL_AREAS'>>, headers: Record<string, string>): Promise<Checked> {
+export async function checkAreas(
+  ctx: Context,
+  rows: Array<SheetRow<'RESIDENTIAL_AREAS'>>,
+  headers: Record<string, string>,
+): Promise<Checked> {
   const columns: ErrorColumns = {
     headers,
-    fields: { name: 'name', kind: 'kind', communeCode: 'communeCode', validFrom: 'validFrom', households: 'households', residents: 'residents' },
+    fields: {
+      name: 'name',
+      kind: 'kind',
+      communeCode: 'communeCode',
+      validFrom: 'validFrom',
+      households: 'households',
+      residents: 'residents',
+    },
     fallback: 'name',
     notFound: ['UNKNOWN_COMMUNE', 'communeCode'],
     forbidden: 'communeCode',
@@ -24,15 +35,29 @@ export async function checkAreas(ctx: Context, rows: Array<SheetRow<'RESIDENTIAL
   const ready = rows.filter((r) => !r.problems.length);
   // All at once: the loaders batch the communes (and the units above them) of every row.
   const judged = await Promise.all(
-    ready.map((r) => judgeNewArea(ctx, { name: r.values.name!, kind: r.values.kind!, communeCode: r.values.communeCode!, validFrom: r.values.validFrom, households: r.values.households, residents: r.values.residents })),
+    ready.map((r) =>
+      judgeNewArea(ctx, {
+        name: r.values.name!,
+        kind: r.values.kind!,
+        communeCode: r.values.communeCode!,
+        validFrom: r.values.validFrom,
+        households: r.values.households,
+        residents: r.values.residents,
+      }),
+    ),
   );
   const accepted: Array<{ row: number; judged: Extract<JudgedArea, { ok: true }> }> = [];
-  judged.forEach((j, i) => (j.ok ? accepted.push({ row: ready[i]!.row, judged: j }) : problems.push(...problemsOf(ready[i]!.row, j.error, columns))));
+  judged.forEach((j, i) =>
+    j.ok ? accepted.push({ row: ready[i]!.row, judged: j }) : problems.push(...problemsOf(ready[i]!.row, j.error, columns)),
+  );
 
   // Areas already placed in these communes (one statement, whatever the number of rows).
   const communeIds = [...new Set(accepted.map((a) => a.judged.place.commune.id))];
   const placed = communeIds.length
-    ? await ctx.db.prisma.residentialAreaPlacement.findMany({ where: { communeId: { in: communeIds } }, select: { communeId: true, validTo: true, residentialArea: { select: { name: true } } } })
+    ? await ctx.db.prisma.residentialAreaPlacement.findMany({
+        where: { communeId: { in: communeIds } },
+        select: { communeId: true, validTo: true, residentialArea: { select: { name: true } } },
+      })
     : [];
   const existing = new Map<string, Array<string | null>>();
   for (const p of placed) {
@@ -45,7 +70,8 @@ export async function checkAreas(ctx: Context, rows: Array<SheetRow<'RESIDENTIAL
     if (seen.has(key)) return void problems.push(rowProblem(row, headers.name!, 'DUPLICATE_IN_FILE'));
     seen.add(key);
     // Placed there on or after this area's first day: the same area.
-    if ((existing.get(key) ?? []).some((to) => to === null || to >= from)) return void problems.push(rowProblem(row, headers.name!, 'DUPLICATE_IN_DATABASE'));
+    if ((existing.get(key) ?? []).some((to) => to === null || to >= from))
+      return void problems.push(rowProblem(row, headers.name!, 'DUPLICATE_IN_DATABASE'));
     return true;
   });
 

@@ -19,7 +19,11 @@ import { importSpreadsheet, type ImportResult } from './run.js';
 import { templateCsv, templateXlsx } from './templates.js';
 
 /** The command-line names of the kinds. */
-export const KIND_OF_ARG: Record<string, ImportKind> = { 'residential-areas': 'RESIDENTIAL_AREAS', models: 'MODELS', 'team-members': 'TEAM_MEMBERS' };
+export const KIND_OF_ARG: Record<string, ImportKind> = {
+  'residential-areas': 'RESIDENTIAL_AREAS',
+  models: 'MODELS',
+  'team-members': 'TEAM_MEMBERS',
+};
 export const KIND_ARGS = Object.keys(KIND_OF_ARG);
 
 export class ImportUsageError extends Error {}
@@ -55,7 +59,15 @@ export async function writeTemplate(kindArg: string | undefined, format: string 
 }
 
 /** Runs an import of `file` as `viewer`; prints the report (no cell contents) and answers the exit code: 0 done or clean, 1 problems. */
-export async function runImport(db: Database, secrets: Secrets, kindArg: string, file: string | undefined, viewer: Viewer, dryRun: boolean, log: (m: string) => void): Promise<number> {
+export async function runImport(
+  db: Database,
+  secrets: Secrets,
+  kindArg: string,
+  file: string | undefined,
+  viewer: Viewer,
+  dryRun: boolean,
+  log: (m: string) => void,
+): Promise<number> {
   const kind = KIND_OF_ARG[kindArg];
   if (!kind || !file) throw new ImportUsageError(`antq import <${KIND_ARGS.join('|')}> <file> [--dry-run] (--unit <code> | --national)`);
   const bytes = new Uint8Array(await readFile(file));
@@ -70,9 +82,18 @@ export function describe(result: ImportResult): string[] {
   if ('rowCount' in result) {
     const head = `${result.kind} (${result.format}): ${result.rowCount} rows, ${result.validRowCount} valid, ${result.problems.length} problems; ${result.written ? `${result.createdCount} written` : result.dryRun ? 'dry run: nothing written' : 'nothing written'}`;
     const ignored = result.ignoredColumns.length ? [`columns not read: ${result.ignoredColumns.join(', ')}`] : [];
-    return [head, ...ignored, ...result.problems.map((p) => `  row ${p.row}, ${p.column}: ${p.code}: ${p.message.vi} / ${p.message.en}${p.detail ? ` (${p.detail})` : ''}`)];
+    return [
+      head,
+      ...ignored,
+      ...result.problems.map(
+        (p) => `  row ${p.row}, ${p.column}: ${p.code}: ${p.message.vi} / ${p.message.en}${p.detail ? ` (${p.detail})` : ''}`,
+      ),
+    ];
   }
-  if (result.code === 'FILE_REJECTED') return [`file rejected: ${result.message.en}`, ...result.problems.map((p) => `  ${p.code}${p.column ? ` (${p.column})` : ''}: ${p.message.vi} / ${p.message.en}`)];
+  if (result.code === 'FILE_REJECTED')
+    return [
+      `file rejected: ${result.message.en}`,
+      ...result.problems.map((p) => `  ${p.code}${p.column ? ` (${p.column})` : ''}: ${p.message.vi} / ${p.message.en}`),
+    ];
   return [`${result.code}: ${result.message.vi} / ${result.message.en}`];
 }
-

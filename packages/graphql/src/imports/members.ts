@@ -59,13 +59,20 @@ export async function checkMembers(ctx: Context, rows: Row[], headers: Record<st
   const codes = [...new Set(ready.map((r) => r.values.communeCode!))];
   // Only the teams the viewer may read (as securityTeams lists them): one outside the
   // jurisdiction is not told apart from a missing one, nor counted as a second of its name.
-  const teams = codes.length ? await ctx.db.prisma.securityTeam.findMany({ where: { AND: [teamWhere(ctx), { OR: [{ communeCode: { in: codes } }, { placeCodes: { hasSome: codes } }] }] }, include: teamForWrite }) : [];
+  const teams = codes.length
+    ? await ctx.db.prisma.securityTeam.findMany({
+        where: { AND: [teamWhere(ctx), { OR: [{ communeCode: { in: codes } }, { placeCodes: { hasSome: codes } }] }] },
+        include: teamForWrite,
+      })
+    : [];
 
   // Each row's team, or its problem.
   const byTeam = new Map<string, { team: TeamRow; rows: Row[] }>();
   for (const r of ready) {
     const code = r.values.communeCode!;
-    const named = teams.filter((t) => (t.communeCode === code || t.placeCodes.includes(code)) && nameKey(t.name) === nameKey(r.values.teamName!));
+    const named = teams.filter(
+      (t) => (t.communeCode === code || t.placeCodes.includes(code)) && nameKey(t.name) === nameKey(r.values.teamName!),
+    );
     if (named.length !== 1) {
       problems.push(rowProblem(r.row, headers.teamName!, named.length ? 'AMBIGUOUS' : 'UNKNOWN_TEAM'));
       continue;
@@ -84,10 +91,15 @@ export async function checkMembers(ctx: Context, rows: Row[], headers: Record<st
   const seenIds = new Set<string>();
   const accepted: Array<{ team: TeamRow; data: ReturnType<typeof memberData> }> = [];
   for (const { team, rows: joining } of byTeam.values()) {
-    const judged = judgeNewMembers(ctx, team, joining.map((r) => ({ arg: memberArg(r.values), at: [] })));
+    const judged = judgeNewMembers(
+      ctx,
+      team,
+      joining.map((r) => ({ arg: memberArg(r.values), at: [] })),
+    );
     judged.forEach(({ member, errors }, i) => {
       const row = joining[i]!.row;
-      if (errors.length || !member) return problems.push(...problemsOf(row, { code: 'VALIDATION', fields: errors, message: { vi: '', en: '' } }, columns));
+      if (errors.length || !member)
+        return problems.push(...problemsOf(row, { code: 'VALIDATION', fields: errors, message: { vi: '', en: '' } }, columns));
       const id = member.person.citizenId;
       if (id && seenIds.has(id)) return problems.push(rowProblem(row, headers.citizenId!, 'DUPLICATE_IN_FILE'));
       if (id) seenIds.add(id);
@@ -101,7 +113,10 @@ export async function checkMembers(ctx: Context, rows: Row[], headers: Record<st
     placeCodes: changed.map((t) => t.placeCodes),
     write: async (tx) => {
       // Every team still at the version read, or none is changed (as assignTeamMember refuses a stale one).
-      const { count } = await tx.securityTeam.updateMany({ where: { OR: changed.map((t) => ({ id: t.id, version: t.version })) }, data: { version: { increment: 1 } } });
+      const { count } = await tx.securityTeam.updateMany({
+        where: { OR: changed.map((t) => ({ id: t.id, version: t.version })) },
+        data: { version: { increment: 1 } },
+      });
       if (count !== changed.length) throw new StaleTeams();
       await tx.teamMember.createMany({ data: accepted.map((a) => ({ teamId: a.team.id, ...a.data })) });
       return accepted.length;

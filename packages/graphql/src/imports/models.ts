@@ -19,7 +19,14 @@ import type { Checked } from './run.js';
 export async function checkModels(ctx: Context, rows: Array<SheetRow<'MODELS'>>, headers: Record<string, string>): Promise<Checked> {
   const columns: ErrorColumns = {
     headers,
-    fields: { name: 'name', modelTypeId: 'modelType', residentialAreaId: 'areaName', foundedOn: 'foundedOn', builtBy: 'builtBy', memberCount: 'memberCount' },
+    fields: {
+      name: 'name',
+      modelTypeId: 'modelType',
+      residentialAreaId: 'areaName',
+      foundedOn: 'foundedOn',
+      builtBy: 'builtBy',
+      memberCount: 'memberCount',
+    },
     fallback: 'name',
     notFound: ['UNKNOWN_AREA', 'areaName'],
     forbidden: 'communeCode',
@@ -32,12 +39,24 @@ export async function checkModels(ctx: Context, rows: Array<SheetRow<'MODELS'>>,
   const [areas, types] = communeIds.length
     ? await Promise.all([
         // Only areas the viewer may read: one outside the jurisdiction is as unknown as a missing one.
-        ctx.db.prisma.residentialArea.findMany({ where: { AND: [areaWhere(ctx), { placements: { some: { communeId: { in: communeIds } } } }] }, include: { placements: true } }),
-        ctx.db.prisma.modelType.findMany({ where: { catalogue: { OR: [{ scope: 'NATIONAL' }, { provinceCode: { in: provinces } }] } }, include: { catalogue: { select: { scope: true, provinceCode: true } } } }),
+        ctx.db.prisma.residentialArea.findMany({
+          where: { AND: [areaWhere(ctx), { placements: { some: { communeId: { in: communeIds } } } }] },
+          include: { placements: true },
+        }),
+        ctx.db.prisma.modelType.findMany({
+          where: { catalogue: { OR: [{ scope: 'NATIONAL' }, { provinceCode: { in: provinces } }] } },
+          include: { catalogue: { select: { scope: true, provinceCode: true } } },
+        }),
       ])
     : [[], []];
-  const existing = areas.length ? await ctx.db.prisma.model.findMany({ where: { residentialAreaId: { in: areas.map((a) => a.id) } }, select: { name: true, modelTypeId: true, residentialAreaId: true } }) : [];
-  const duplicateKey = (m: { name: string; modelTypeId: string; residentialAreaId: string | null }) => `${m.residentialAreaId}|${m.modelTypeId}|${nameKey(m.name)}`;
+  const existing = areas.length
+    ? await ctx.db.prisma.model.findMany({
+        where: { residentialAreaId: { in: areas.map((a) => a.id) } },
+        select: { name: true, modelTypeId: true, residentialAreaId: true },
+      })
+    : [];
+  const duplicateKey = (m: { name: string; modelTypeId: string; residentialAreaId: string | null }) =>
+    `${m.residentialAreaId}|${m.modelTypeId}|${nameKey(m.name)}`;
   const recorded = new Set(existing.map(duplicateKey));
   const seen = new Set<string>();
 
@@ -48,19 +67,32 @@ export async function checkModels(ctx: Context, rows: Array<SheetRow<'MODELS'>>,
     const on = v.foundedOn as IsoDate;
     if (!place) return problems.push(rowProblem(r.row, headers.communeCode!, 'UNKNOWN_COMMUNE'));
     // The area of that name placed in the commune on the founding day.
-    const named = areas.filter((a) => nameKey(a.name) === nameKey(v.areaName!) && a.placements.some((p) => p.communeId === place.commune.id && placementHolds(p, on)));
+    const named = areas.filter(
+      (a) =>
+        nameKey(a.name) === nameKey(v.areaName!) && a.placements.some((p) => p.communeId === place.commune.id && placementHolds(p, on)),
+    );
     if (named.length !== 1) return problems.push(rowProblem(r.row, headers.areaName!, named.length ? 'AMBIGUOUS' : 'UNKNOWN_AREA'));
     const area = named[0]!;
     // A type of the national catalogue or of the province the commune was in that day; the province's own first.
-    const usable = types.filter((t) => t.catalogue.scope === 'NATIONAL' || (t.catalogue.provinceCode !== null && place.codes.includes(t.catalogue.provinceCode)));
+    const usable = types.filter(
+      (t) => t.catalogue.scope === 'NATIONAL' || (t.catalogue.provinceCode !== null && place.codes.includes(t.catalogue.provinceCode)),
+    );
     const wanted = v.modelType!.trim();
     const matching = usable.filter((t) => t.code.toLowerCase() === wanted.toLowerCase() || searchKey(t.name) === searchKey(wanted));
     const own = matching.filter((t) => t.catalogue.scope === 'PROVINCIAL');
     const candidates = own.length ? own : matching;
-    if (candidates.length !== 1) return problems.push(rowProblem(r.row, headers.modelType!, candidates.length ? 'AMBIGUOUS' : 'UNKNOWN_MODEL_TYPE'));
+    if (candidates.length !== 1)
+      return problems.push(rowProblem(r.row, headers.modelType!, candidates.length ? 'AMBIGUOUS' : 'UNKNOWN_MODEL_TYPE'));
     const type = candidates[0]!;
 
-    const parsed = parseNewModel(ctx, { name: v.name!, modelTypeId: type.id, residentialAreaId: area.id, foundedOn: on, builtBy: v.builtBy!, memberCount: v.memberCount });
+    const parsed = parseNewModel(ctx, {
+      name: v.name!,
+      modelTypeId: type.id,
+      residentialAreaId: area.id,
+      foundedOn: on,
+      builtBy: v.builtBy!,
+      memberCount: v.memberCount,
+    });
     if (!parsed.ok) return problems.push(...problemsOf(r.row, parsed.error, columns));
     const judged = judgeModelHost(ctx, area, type, parsed.foundedOn);
     if (judged.error) return problems.push(...problemsOf(r.row, judged.error, columns));

@@ -11,7 +11,17 @@
  * valid in one is usually valid in the others and a wrong guess would store wrong names
  * without anyone noticing. Saving again as UTF-8 takes the user a minute.
  */
-import { headerKeys, isBlank, looksMisencoded, searchKey, fileProblem, type CellValue, type FileProblem, type ImportKind, type RawSheet } from '@antq/core';
+import {
+  headerKeys,
+  isBlank,
+  looksMisencoded,
+  searchKey,
+  fileProblem,
+  type CellValue,
+  type FileProblem,
+  type ImportKind,
+  type RawSheet,
+} from '@antq/core';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { excelJs } from '../excel.js';
@@ -28,18 +38,31 @@ export type SheetOrProblems = { ok: true; sheet: RawSheet; format: 'XLSX' | 'CSV
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-const limitNote = (limit: number, unit: { vi: string; en: string }) => ({ vi: `Giới hạn: ${limit} ${unit.vi}.`, en: `The limit is ${limit} ${unit.en}.` });
+const limitNote = (limit: number, unit: { vi: string; en: string }) => ({
+  vi: `Giới hạn: ${limit} ${unit.vi}.`,
+  en: `The limit is ${limit} ${unit.en}.`,
+});
 
 /** A file over the size limit, refused unread. */
 export function tooLarge(limits: ImportLimits): SheetOrProblems & { ok: false } {
-  return { ok: false, problems: [fileProblem('TOO_LARGE', { note: limitNote(Math.round(limits.maxBytes / 1024), { vi: 'KB', en: 'KB' }) })] };
+  return {
+    ok: false,
+    problems: [fileProblem('TOO_LARGE', { note: limitNote(Math.round(limits.maxBytes / 1024), { vi: 'KB', en: 'KB' }) })],
+  };
 }
 
 /** Reads the sheet of a file of `kind`, or says why it cannot be read. */
 export async function readSpreadsheet(kind: ImportKind, bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<SheetOrProblems> {
   if (bytes.byteLength > limits.maxBytes) return tooLarge(limits);
   if (startsWith(bytes, OLE)) {
-    return { ok: false, problems: [fileProblem('UNREADABLE', { note: { vi: 'Tệp .xls (Excel 97-2003): hãy lưu lại thành .xlsx.', en: 'An .xls (Excel 97-2003) file: save it as .xlsx.' } })] };
+    return {
+      ok: false,
+      problems: [
+        fileProblem('UNREADABLE', {
+          note: { vi: 'Tệp .xls (Excel 97-2003): hãy lưu lại thành .xlsx.', en: 'An .xls (Excel 97-2003) file: save it as .xlsx.' },
+        }),
+      ],
+    };
   }
   const rows = startsWith(bytes, ZIP) ? await xlsxRows(bytes) : csvRows(bytes);
   if ('problem' in rows) return { ok: false, problems: [rows.problem] };
@@ -48,7 +71,11 @@ export async function readSpreadsheet(kind: ImportKind, bytes: Uint8Array, limit
   const headerAt = at >= 0 ? at : rows.list.findIndex((r) => r.cells.some((c) => !isBlank(c)));
   if (headerAt < 0) return { ok: false, problems: [fileProblem('EMPTY')] };
   const data = rows.list.slice(headerAt + 1).filter((r) => r.cells.some((c) => !isBlank(c)));
-  if (data.length > limits.maxRows) return { ok: false, problems: [fileProblem('TOO_MANY_ROWS', { note: limitNote(limits.maxRows, { vi: 'dòng dữ liệu', en: 'data rows' }) })] };
+  if (data.length > limits.maxRows)
+    return {
+      ok: false,
+      problems: [fileProblem('TOO_MANY_ROWS', { note: limitNote(limits.maxRows, { vi: 'dòng dữ liệu', en: 'data rows' }) })],
+    };
   const texts = rows.list.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string'));
   if (texts.some(looksMisencoded)) return { ok: false, problems: [fileProblem('WRONG_ENCODING')] };
   return { ok: true, format: rows.format, sheet: { header: rows.list[headerAt]!.cells, rows: data } };
@@ -102,7 +129,11 @@ function csvRows(bytes: Uint8Array): Rows {
     // Each record is one spreadsheet row (a quoted line break stays in its cell).
     return { format: 'CSV', list: records.map((cells, i) => ({ number: i + 1, cells: cells.map((c) => (c.trim() === '' ? null : c)) })) };
   } catch {
-    return { problem: fileProblem('UNREADABLE', { note: { vi: 'Dấu ngoặc kép trong tệp CSV không khớp.', en: 'The quotes of the CSV file do not match.' } }) };
+    return {
+      problem: fileProblem('UNREADABLE', {
+        note: { vi: 'Dấu ngoặc kép trong tệp CSV không khớp.', en: 'The quotes of the CSV file do not match.' },
+      }),
+    };
   }
 }
 

@@ -52,7 +52,11 @@ export interface ImportFileRejection {
 export type ImportResult = ImportReport | ImportFileRejection | UserError;
 
 /** The resource a kind writes, for the policy. */
-export const IMPORT_RESOURCE: Record<ImportKind, Resource> = { RESIDENTIAL_AREAS: 'RESIDENTIAL_AREA', MODELS: 'MODEL', TEAM_MEMBERS: 'TEAM_MEMBER' };
+export const IMPORT_RESOURCE: Record<ImportKind, Resource> = {
+  RESIDENTIAL_AREAS: 'RESIDENTIAL_AREA',
+  MODELS: 'MODEL',
+  TEAM_MEMBERS: 'TEAM_MEMBER',
+};
 
 const ACTION = 'importSpreadsheet';
 const REJECTED: Label = { vi: 'Không nhập được tệp: xem từng lỗi.', en: 'The file cannot be imported: see each problem.' };
@@ -65,18 +69,34 @@ export interface ImportRequest {
   readonly limits?: ImportLimits;
 }
 
-export async function importSpreadsheet(ctx: Context, { kind, source, dryRun, limits = IMPORT_LIMITS }: ImportRequest): Promise<ImportResult> {
+export async function importSpreadsheet(
+  ctx: Context,
+  { kind, source, dryRun, limits = IMPORT_LIMITS }: ImportRequest,
+): Promise<ImportResult> {
   const subject = { entity: 'Import' };
-  const refuse = async <E extends UserError | ImportFileRejection>(error: E, reason: string, placeCodes: readonly string[] = []): Promise<E> => {
+  const refuse = async <E extends UserError | ImportFileRejection>(
+    error: E,
+    reason: string,
+    placeCodes: readonly string[] = [],
+  ): Promise<E> => {
     if (!dryRun) await audit(ctx.db.prisma, ctx, { action: ACTION, entity: 'Import', placeCodes, reason, outcome: error.code });
     return error;
   };
-  if (!authorize(ctx.viewer, IMPORT_RESOURCE[kind], 'WRITE').allowed) return dryRun ? userErrors.forbidden() : (await refused(ctx, ACTION, userErrors.forbidden(), subject)).result;
+  if (!authorize(ctx.viewer, IMPORT_RESOURCE[kind], 'WRITE').allowed)
+    return dryRun ? userErrors.forbidden() : (await refused(ctx, ACTION, userErrors.forbidden(), subject)).result;
 
   const file = source.size > limits.maxBytes ? tooLarge(limits) : await readSpreadsheet(kind, await source.read(), limits);
-  if (!file.ok) return refuse({ code: 'FILE_REJECTED', message: REJECTED, problems: file.problems }, `${kind}: file rejected (${file.problems.map((p) => p.code).join(', ')})`);
+  if (!file.ok)
+    return refuse(
+      { code: 'FILE_REJECTED', message: REJECTED, problems: file.problems },
+      `${kind}: file rejected (${file.problems.map((p) => p.code).join(', ')})`,
+    );
   const read = readSheet(kind, file.sheet);
-  if (!read.ok) return refuse({ code: 'FILE_REJECTED', message: REJECTED, problems: read.problems }, `${kind}: file rejected (${read.problems.map((p) => p.code).join(', ')})`);
+  if (!read.ok)
+    return refuse(
+      { code: 'FILE_REJECTED', message: REJECTED, problems: read.problems },
+      `${kind}: file rejected (${read.problems.map((p) => p.code).join(', ')})`,
+    );
 
   const headers = read.headers as Record<string, string>;
   const checked =
@@ -102,7 +122,13 @@ export async function importSpreadsheet(ctx: Context, { kind, source, dryRun, li
   const counts = `${kind}: ${read.rows.length} rows`;
   if (dryRun) return report(false, 0);
   if (problems.length) {
-    await audit(ctx.db.prisma, ctx, { action: ACTION, entity: 'Import', placeCodes, reason: `${counts}, ${badRows} with problems, nothing written`, outcome: 'VALIDATION' });
+    await audit(ctx.db.prisma, ctx, {
+      action: ACTION,
+      entity: 'Import',
+      placeCodes,
+      reason: `${counts}, ${badRows} with problems, nothing written`,
+      outcome: 'VALIDATION',
+    });
     return report(false, 0);
   }
   try {
@@ -117,9 +143,15 @@ export async function importSpreadsheet(ctx: Context, { kind, source, dryRun, li
     return report(true, created);
   } catch (error) {
     if (!(error instanceof StaleTeams)) throw error;
-    return refuse(userErrors.invalid([{ path: ['file'], message: error.message }], { vi: 'Có tổ vừa bị người khác thay đổi: hãy nhập lại tệp.', en: 'A team was changed meanwhile: import the file again.' }), `${counts}, stale`, placeCodes);
+    return refuse(
+      userErrors.invalid([{ path: ['file'], message: error.message }], {
+        vi: 'Có tổ vừa bị người khác thay đổi: hãy nhập lại tệp.',
+        en: 'A team was changed meanwhile: import the file again.',
+      }),
+      `${counts}, stale`,
+      placeCodes,
+    );
   }
 }
 
 const columnOrder = (headers: Record<string, string>, column: string) => Object.values(headers).indexOf(column);
-

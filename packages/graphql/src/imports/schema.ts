@@ -13,7 +13,9 @@ import { importSpreadsheet, type ImportFileRejection, type ImportReport, type Im
 
 export const ImportKindEnum = builder.enumType('ImportKind', {
   description: 'What a spreadsheet holds.',
-  values: Object.fromEntries(IMPORT_KINDS.map((k) => [k, { description: `${IMPORT_KIND_LABELS[k].vi} / ${IMPORT_KIND_LABELS[k].en}` }])) as Record<(typeof IMPORT_KINDS)[number], { description: string }>,
+  values: Object.fromEntries(
+    IMPORT_KINDS.map((k) => [k, { description: `${IMPORT_KIND_LABELS[k].vi} / ${IMPORT_KIND_LABELS[k].en}` }]),
+  ) as Record<(typeof IMPORT_KINDS)[number], { description: string }>,
 });
 
 const RowProblemRef = builder.objectRef<RowProblem>('ImportRowProblem').implement({
@@ -21,16 +23,24 @@ const RowProblemRef = builder.objectRef<RowProblem>('ImportRowProblem').implemen
   fields: (t) => ({
     row: t.exposeInt('row', { description: 'The row as the spreadsheet shows it: the header is row 1.' }),
     column: t.exposeString('column', { description: 'The column’s header as written in the file.' }),
-    code: t.exposeString('code', { description: 'Stable: REQUIRED, BAD_DATE, UNKNOWN_COMMUNE, UNKNOWN_MODEL_TYPE, INELIGIBLE, DUPLICATE_IN_FILE, DUPLICATE_IN_DATABASE…' }),
+    code: t.exposeString('code', {
+      description: 'Stable: REQUIRED, BAD_DATE, UNKNOWN_COMMUNE, UNKNOWN_MODEL_TYPE, INELIGIBLE, DUPLICATE_IN_FILE, DUPLICATE_IN_DATABASE…',
+    }),
     messageVi: t.string({ resolve: (p) => p.message.vi }),
     messageEn: t.string({ resolve: (p) => p.message.en }),
-    detail: t.string({ nullable: true, description: 'The rule’s own words, when there are more (an eligibility code, a format).', resolve: (p) => p.detail ?? null }),
+    detail: t.string({
+      nullable: true,
+      description: 'The rule’s own words, when there are more (an eligibility code, a format).',
+      resolve: (p) => p.detail ?? null,
+    }),
   }),
 });
 
 const FileProblemRef = builder.objectRef<FileProblem>('ImportFileProblem').implement({
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'Stable: UNREADABLE, WRONG_ENCODING, EMPTY, TOO_LARGE, TOO_MANY_ROWS, MISSING_COLUMN, DUPLICATE_COLUMN.' }),
+    code: t.exposeString('code', {
+      description: 'Stable: UNREADABLE, WRONG_ENCODING, EMPTY, TOO_LARGE, TOO_MANY_ROWS, MISSING_COLUMN, DUPLICATE_COLUMN.',
+    }),
     column: t.string({ nullable: true, resolve: (p) => p.column ?? null }),
     messageVi: t.string({ resolve: (p) => p.message.vi }),
     messageEn: t.string({ resolve: (p) => p.message.en }),
@@ -38,7 +48,8 @@ const FileProblemRef = builder.objectRef<FileProblem>('ImportFileProblem').imple
 });
 
 const ReportRef = builder.objectRef<ImportReport>('ImportReport').implement({
-  description: 'What the import found and did. A dry run writes nothing; a real run writes every row (one transaction) or, when any row has a problem, nothing.',
+  description:
+    'What the import found and did. A dry run writes nothing; a real run writes every row (one transaction) or, when any row has a problem, nothing.',
   fields: (t) => ({
     kind: t.field({ type: ImportKindEnum, resolve: (r) => r.kind }),
     format: t.exposeString('format', { description: 'XLSX or CSV.' }),
@@ -79,7 +90,11 @@ const PayloadRef = builder.objectRef<{ result: ImportResult }>('ImportSpreadshee
 const ImportInput = builder.inputType('ImportSpreadsheetInput', {
   fields: (t) => ({
     kind: t.field({ type: ImportKindEnum, required: true }),
-    file: t.field({ type: FileScalar, required: true, description: `An .xlsx workbook (its first sheet) or a UTF-8 .csv file; at most ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB and ${IMPORT_LIMITS.maxRows} rows.` }),
+    file: t.field({
+      type: FileScalar,
+      required: true,
+      description: `An .xlsx workbook (its first sheet) or a UTF-8 .csv file; at most ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB and ${IMPORT_LIMITS.maxRows} rows.`,
+    }),
     dryRun: t.boolean({ required: true, description: 'Check only: report every problem and write nothing.' }),
   }),
 });
@@ -95,7 +110,13 @@ builder.mutationField('importSpreadsheet', (t) =>
     args: { input: t.arg({ type: ImportInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const file = input.file;
-      return { result: await importSpreadsheet(ctx, { kind: input.kind, source: { size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) }, dryRun: input.dryRun }) };
+      return {
+        result: await importSpreadsheet(ctx, {
+          kind: input.kind,
+          source: { size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) },
+          dryRun: input.dryRun,
+        }),
+      };
     },
   }),
 );

@@ -40,7 +40,11 @@ export async function templateXlsx(kind: ImportKind): Promise<Uint8Array> {
   guide.getRow(1).font = { bold: true };
   for (const s of specs) guide.addRow([s.header.vi, s.header.en, s.required ? 'Có / Yes' : 'Không / No', s.help.vi, s.help.en, s.example]);
   guide.addRow([]);
-  guide.addRow([`${IMPORT_KIND_LABELS[kind].vi}: mỗi dòng một bản ghi; dòng 1 là tiêu đề. Ngày ghi ngày/tháng/năm. Lưu tệp CSV theo "CSV UTF-8".`]);
-  guide.addRow([`${IMPORT_KIND_LABELS[kind].en}: one record per row; row 1 is the header. Dates are day/month/year. Save CSV files as "CSV UTF-8".`]);
+  guide.addRow([
+    `${IMPORT_KIND_LABELS[kind].vi}: mỗi dòng một bản ghi; dòng 1 là tiêu đề. Ngày ghi ngày/tháng/năm. Lưu tệp CSV theo "CSV UTF-8".`,
+  ]);
+  guide.addRow([
+    `${IMPORT_KIND_LABELS[kind].en}: one record per row; row 1 is the header. Dates are day/month/year. Save CSV files as "CSV UTF-8".`,
+  ]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -46,14 +46,25 @@ export function useUploadLimit(maxBytes: number = IMPORT_LIMITS.maxBytes + FRAMI
     onRequest({ request, endResponse, fetchAPI }) {
       if (!isMultipart(request)) return;
       if (Number(request.headers.get('content-length') ?? 0) <= maxBytes) return;
-      endResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message: MESSAGE, extensions: { code: CODE } }] }), { status: 413, headers: { 'content-type': 'application/json' } }));
+      endResponse(
+        new fetchAPI.Response(JSON.stringify({ errors: [{ message: MESSAGE, extensions: { code: CODE } }] }), {
+          status: 413,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
     },
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       if (!requestParser || !request.body || !isMultipart(request)) return;
       const parse = requestParser;
       setRequestParser(async (original) => {
         const body = capped(original.body!, maxBytes);
-        const limited = new fetchAPI.Request(original.url, { method: original.method, headers: original.headers, body: body.stream, signal: original.signal, duplex: 'half' } as RequestInit);
+        const limited = new fetchAPI.Request(original.url, {
+          method: original.method,
+          headers: original.headers,
+          body: body.stream,
+          signal: original.signal,
+          duplex: 'half',
+        } as RequestInit);
         try {
           return await parse(limited);
         } catch (e) {

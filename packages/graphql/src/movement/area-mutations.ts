@@ -45,7 +45,8 @@ export function placementHolds(p: PlacementRow, date: IsoDate): boolean {
  */
 export function judgePlace(ctx: Context, resource: Resource, placements: readonly PlacementRow[], areaId: string | null): UserError | null {
   const everywhere = [...new Set(placements.flatMap((p) => p.placeCodes))];
-  if (!authorize(ctx.viewer, resource, 'READ', { unitCodes: everywhere, areaId }).allowed) return userErrors.notFound(resource === 'MODEL' ? { vi: 'mô hình', en: 'model' } : AREA);
+  if (!authorize(ctx.viewer, resource, 'READ', { unitCodes: everywhere, areaId }).allowed)
+    return userErrors.notFound(resource === 'MODEL' ? { vi: 'mô hình', en: 'model' } : AREA);
   const now = latestPlacement(placements)?.placeCodes ?? [];
   if (!authorize(ctx.viewer, resource, 'WRITE', { unitCodes: now, areaId }).allowed) return userErrors.forbidden();
   return null;
@@ -55,7 +56,10 @@ const areaWithPlacements = { placements: true } satisfies Prisma.ResidentialArea
 type AreaRow = Prisma.ResidentialAreaGetPayload<{ include: typeof areaWithPlacements }>;
 
 /** The area an officer writes to, if it exists and they may. */
-async function areaForWrite(ctx: Context, globalId: string | number): Promise<{ error: UserError; area?: AreaRow } | { error?: undefined; area: AreaRow }> {
+async function areaForWrite(
+  ctx: Context,
+  globalId: string | number,
+): Promise<{ error: UserError; area?: AreaRow } | { error?: undefined; area: AreaRow }> {
   // Roles that may never do this are refused before anything is looked up.
   if (!authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'WRITE').allowed) return { error: userErrors.forbidden() };
   const id = decodeId(globalId, 'ResidentialArea');
@@ -67,10 +71,20 @@ async function areaForWrite(ctx: Context, globalId: string | number): Promise<{ 
   return denied ? { error: denied, area } : { area };
 }
 
-const subjectOf = (area?: AreaRow): Subject => ({ entity: 'ResidentialArea', id: area?.id ?? null, placeCodes: area ? (latestPlacement(area.placements)?.placeCodes ?? []) : [] });
+const subjectOf = (area?: AreaRow): Subject => ({
+  entity: 'ResidentialArea',
+  id: area?.id ?? null,
+  placeCodes: area ? (latestPlacement(area.placements)?.placeCodes ?? []) : [],
+});
 
 /** Applies `data` to the area if it is still at `version`, with the audit entry; null if it is not (stale). */
-async function writeArea(ctx: Context, action: string, area: AreaRow, version: number, write: (tx: Prisma.TransactionClient) => Promise<void>) {
+async function writeArea(
+  ctx: Context,
+  action: string,
+  area: AreaRow,
+  version: number,
+  write: (tx: Prisma.TransactionClient) => Promise<void>,
+) {
   return ctx.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.residentialArea.updateMany({ where: { id: area.id, version }, data: { version: { increment: 1 } } });
     if (count === 0) return null;
@@ -101,7 +115,8 @@ export interface NewAreaArg {
   readonly residents?: number | null;
 }
 type ParsedArea = ReturnType<typeof residentialAreaInput.parse>;
-export type JudgedArea = { ok: true; area: ParsedArea; from: IsoDate; place: Place } | { ok: false; error: UserError; placeCodes: string[] };
+export type JudgedArea =
+  { ok: true; area: ParsedArea; from: IsoDate; place: Place } | { ok: false; error: UserError; placeCodes: string[] };
 
 /**
  * Parses a new area with core's schema and checks its commune: it exists on validFrom
@@ -115,10 +130,20 @@ export async function judgeNewArea(ctx: Context, arg: NewAreaArg): Promise<Judge
   if (!parsed.success) return { ok: false, error: zodError(parsed.error, { validity: 'validFrom' }), placeCodes: [] };
   const area = parsed.data;
   const from = area.validity.from!;
-  if (from > ctx.today) return { ok: false, error: userErrors.invalid([{ path: ['validFrom'], message: 'must not be in the future' }]), placeCodes: [] };
+  if (from > ctx.today)
+    return { ok: false, error: userErrors.invalid([{ path: ['validFrom'], message: 'must not be in the future' }]), placeCodes: [] };
   const place = await communePlace(ctx, area.communeCode, from);
-  if (!place) return { ok: false, error: userErrors.notFound({ vi: `xã, phường có mã ${area.communeCode} vào ngày ${from}`, en: `commune ${area.communeCode} on ${from}` }), placeCodes: [] };
-  if (!authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'WRITE', { unitCodes: place.codes }).allowed) return { ok: false, error: userErrors.forbidden(), placeCodes: place.codes };
+  if (!place)
+    return {
+      ok: false,
+      error: userErrors.notFound({
+        vi: `xã, phường có mã ${area.communeCode} vào ngày ${from}`,
+        en: `commune ${area.communeCode} on ${from}`,
+      }),
+      placeCodes: [],
+    };
+  if (!authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'WRITE', { unitCodes: place.codes }).allowed)
+    return { ok: false, error: userErrors.forbidden(), placeCodes: place.codes };
   if (!intervalContains(validityOf(place.commune), ctx.today)) {
     // Its later placements (the communes it passed into) are not derived here.
     const message = `the commune ${area.communeCode} of ${from} ended on ${isoOf(place.commune.validTo)}: give a commune and a validFrom that still hold today`;
@@ -210,7 +235,10 @@ builder.mutationField('updateResidentialArea', (t) =>
       if (!parsed.success) return refused(ctx, action, zodError(parsed.error), subjectOf(area));
       const change = parsed.data;
       const updated = await writeArea(ctx, action, area, version, async (tx) => {
-        await tx.residentialArea.update({ where: { id: area.id }, data: { ...change, ...(change.name ? { searchText: searchKey(change.name) } : {}) } });
+        await tx.residentialArea.update({
+          where: { id: area.id },
+          data: { ...change, ...(change.name ? { searchText: searchKey(change.name) } : {}) },
+        });
       });
       return updated ? { result: updated } : conflict(ctx, action, area);
     },
@@ -241,16 +269,24 @@ builder.mutationField('closeResidentialArea', (t) =>
       if (input.version !== area.version) return refused(ctx, action, userErrors.conflict(area.version), subjectOf(area));
       const closedOn = input.closedOn;
       const open = area.placements.find((p) => p.validTo === null);
-      const started = [isoOf(area.validFrom), isoOf(open?.validFrom ?? null)].filter((d): d is IsoDate => d !== null).sort().at(-1);
+      const started = [isoOf(area.validFrom), isoOf(open?.validFrom ?? null)]
+        .filter((d): d is IsoDate => d !== null)
+        .sort()
+        .at(-1);
       const invalid = [
         ...(area.validTo !== null ? [{ path: ['id'], message: `the area was already closed on ${isoOf(area.validTo)}` }] : []),
         ...(closedOn > ctx.today ? [{ path: ['closedOn'], message: 'must not be in the future' }] : []),
-        ...(started && closedOn < started ? [{ path: ['closedOn'], message: `must not be before the area started in its commune (${started})` }] : []),
+        ...(started && closedOn < started
+          ? [{ path: ['closedOn'], message: `must not be before the area started in its commune (${started})` }]
+          : []),
       ];
       if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), subjectOf(area));
       const updated = await writeArea(ctx, action, area, input.version, async (tx) => {
         await tx.residentialArea.update({ where: { id: area.id }, data: { validTo: dateColumn(closedOn) } });
-        await tx.residentialAreaPlacement.updateMany({ where: { residentialAreaId: area.id, validTo: null }, data: { validTo: dateColumn(closedOn) } });
+        await tx.residentialAreaPlacement.updateMany({
+          where: { residentialAreaId: area.id, validTo: null },
+          data: { validTo: dateColumn(closedOn) },
+        });
       });
       return updated ? { result: updated } : conflict(ctx, action, area);
     },

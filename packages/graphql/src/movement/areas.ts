@@ -19,7 +19,8 @@ export const ResidentialAreaKindEnum = builder.enumType('ResidentialAreaKind', {
 
 const ResidentialAreaNode = builder.prismaNode('ResidentialArea', {
   id: { field: 'id' },
-  description: 'A residential area (khu dân cư): not an administrative unit; it belongs to a commune, which may change with reorganisations.',
+  description:
+    'A residential area (khu dân cư): not an administrative unit; it belongs to a commune, which may change with reorganisations.',
   // Outside the jurisdiction, or missing: the same null.
   nullable: true,
   findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [areaWhere(ctx)] }),
@@ -29,7 +30,12 @@ const ResidentialAreaNode = builder.prismaNode('ResidentialArea', {
     households: t.exposeInt('households', { nullable: true }),
     residents: t.exposeInt('residents', { nullable: true }),
     validFrom: t.field({ type: DateScalar, nullable: true, resolve: (a) => isoOf(a.validFrom) }),
-    validTo: t.field({ type: DateScalar, nullable: true, description: 'Last day it existed; null: it still does.', resolve: (a) => isoOf(a.validTo) }),
+    validTo: t.field({
+      type: DateScalar,
+      nullable: true,
+      description: 'Last day it existed; null: it still does.',
+      resolve: (a) => isoOf(a.validTo),
+    }),
     version: t.exposeInt('version', { description: 'Send it back with an update: a stale one is refused.' }),
     isDemo: t.boolean({ description: 'Part of the demo data, not of any real province’s records.', resolve: (a) => a.datasetId !== null }),
     commune: t.field({
@@ -43,16 +49,20 @@ const ResidentialAreaNode = builder.prismaNode('ResidentialArea', {
         return placement ? { row: placement.commune, asOf: args.asOf ?? ctx.today } : null;
       },
     }),
-    models: t.relatedConnection('models', {
-      cursor: 'id',
-      description: 'Models built in this area, oldest first.',
-      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-      query: (args, ctx) => (checkPageSize(args), { where: modelWhere(ctx), orderBy: { id: 'asc' } }),
-    }, totalCountPerPage('ResidentialArea.models', (ctx, ids) =>
-      ctx.db.prisma.model
-        .groupBy({ by: ['residentialAreaId'], where: { residentialAreaId: { in: ids }, AND: [modelWhere(ctx)] }, _count: { _all: true } })
-        .then((rows) => rows.map((r) => [r.residentialAreaId, r._count._all] as const)),
-    )),
+    models: t.relatedConnection(
+      'models',
+      {
+        cursor: 'id',
+        description: 'Models built in this area, oldest first.',
+        complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+        query: (args, ctx) => (checkPageSize(args), { where: modelWhere(ctx), orderBy: { id: 'asc' } }),
+      },
+      totalCountPerPage('ResidentialArea.models', (ctx, ids) =>
+        ctx.db.prisma.model
+          .groupBy({ by: ['residentialAreaId'], where: { residentialAreaId: { in: ids }, AND: [modelWhere(ctx)] }, _count: { _all: true } })
+          .then((rows) => rows.map((r) => [r.residentialAreaId, r._count._all] as const)),
+      ),
+    ),
   }),
 });
 
@@ -60,7 +70,8 @@ builder.queryField('residentialAreas', (t) =>
   t.prismaConnection({
     type: 'ResidentialArea',
     cursor: 'id',
-    description: 'Residential areas placed on asOf (default today) in a unit (a commune, or anything above it), within your jurisdiction, by creation.',
+    description:
+      'Residential areas placed on asOf (default today) in a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['RESIDENTIAL_AREA', 'READ'] as const },
     args: {
       unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
@@ -76,8 +87,14 @@ builder.queryField('residentialAreas', (t) =>
   }),
 );
 
-function listWhere(ctx: Parameters<typeof areaWhere>[0] & { today: string }, args: { unitCode: string; asOf?: string | null; kind?: string | null }) {
-  return { ...areaWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }), ...(args.kind ? { kind: args.kind as (typeof RESIDENTIAL_AREA_KINDS)[number] } : {}) };
+function listWhere(
+  ctx: Parameters<typeof areaWhere>[0] & { today: string },
+  args: { unitCode: string; asOf?: string | null; kind?: string | null },
+) {
+  return {
+    ...areaWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }),
+    ...(args.kind ? { kind: args.kind as (typeof RESIDENTIAL_AREA_KINDS)[number] } : {}),
+  };
 }
 
 // A federation entity (see federation.ts): found by its global ID as node(id:) finds it.
@@ -87,7 +104,11 @@ builder.asEntity(ResidentialAreaNode, {
     const id = idOfKey(key, 'ResidentialArea');
     // With what the request selects on it, in one statement for all its representations.
     const query = () => entityQuery(ctx, info, 'ResidentialArea');
-    return id === null ? null : entityLoader(ctx, 'ResidentialArea', (ids) => ctx.db.prisma.residentialArea.findMany({ ...query(), where: { id: { in: ids }, AND: [areaWhere(ctx)] } })).load(id);
+    return id === null
+      ? null
+      : entityLoader(ctx, 'ResidentialArea', (ids) =>
+          ctx.db.prisma.residentialArea.findMany({ ...query(), where: { id: { in: ids }, AND: [areaWhere(ctx)] } }),
+        ).load(id);
   },
 });
 

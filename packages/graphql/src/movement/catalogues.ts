@@ -15,7 +15,10 @@ builder.prismaNode('ModelCatalogue', {
     code: t.exposeString('code'),
     name: t.exposeString('name'),
     scope: t.exposeString('scope', { description: 'NATIONAL or PROVINCIAL.' }),
-    provinceCode: t.exposeString('provinceCode', { nullable: true, description: 'The province whose catalogue it is; null for the national one.' }),
+    provinceCode: t.exposeString('provinceCode', {
+      nullable: true,
+      description: 'The province whose catalogue it is; null for the national one.',
+    }),
     isDemo: t.boolean({ resolve: (c) => c.datasetId !== null }),
     types: t.relation('types', { description: 'Its model types, by code.', query: { orderBy: { code: 'asc' } } }),
   }),
@@ -28,6 +31,10 @@ builder.queryField('modelCatalogues', (t) =>
     authScopes: { public: true },
     args: { provinceCode: t.arg.string({ description: 'Only this province’s catalogue (and not the national one).' }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.modelCatalogue.findMany({ ...query, where: args.provinceCode ? { provinceCode: args.provinceCode.trim() } : {}, orderBy: { code: 'asc' } }),
+      ctx.db.prisma.modelCatalogue.findMany({
+        ...query,
+        where: args.provinceCode ? { provinceCode: args.provinceCode.trim() } : {},
+        orderBy: { code: 'asc' },
+      }),
   }),
 );

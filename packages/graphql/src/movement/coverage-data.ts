@@ -96,8 +96,19 @@ function talliesSql(s: CoverageScope, cte: Prisma.Sql): Prisma.Sql {
 }
 
 type UnitRow = AdminUnitRow & { role: 'tree' | 'figures' | 'successor' };
-interface TallyRow { communeId: string; areas: number; covered: number; models: number; modelTypes: string }
-interface LinkRow { predecessorId: string; successorId: string; kind: 'FULL' | 'PARTIAL'; date: Date | string }
+interface TallyRow {
+  communeId: string;
+  areas: number;
+  covered: number;
+  models: number;
+  modelTypes: string;
+}
+interface LinkRow {
+  predecessorId: string;
+  successorId: string;
+  kind: 'FULL' | 'PARTIAL';
+  date: Date | string;
+}
 
 /** Reads everything coverage of `s` needs: 2 statements, 3 with lineage, issued together. */
 export async function readCoverageRows(prisma: PrismaClient, s: CoverageScope): Promise<CoverageRows> {
@@ -135,14 +146,27 @@ export async function readCoverageRows(prisma: PrismaClient, s: CoverageScope): 
       const [modelTypeId, models, areas] = entry.split(' ');
       return { modelTypeId: modelTypeId!, activeModels: Number(models), residentialAreas: Number(areas) };
     });
-    return { communeId: r.communeId, residentialAreas: r.areas, residentialAreasWithActiveModel: r.covered, activeModels: r.models, modelTypes: byModelType.length, byModelType };
+    return {
+      communeId: r.communeId,
+      residentialAreas: r.areas,
+      residentialAreasWithActiveModel: r.covered,
+      activeModels: r.models,
+      modelTypes: byModelType.length,
+      byModelType,
+    };
   });
   const interval = (from: Date | null, to: Date | null) => ({ from: isoOf(from), to: isoOf(to) });
   return {
     root,
     units,
     data: {
-      units: [...units.values()].map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: interval(u.validFrom, u.validTo) })),
+      units: [...units.values()].map((u) => ({
+        id: u.id,
+        code: u.code,
+        level: u.level,
+        parentCode: u.parentCode,
+        validity: interval(u.validFrom, u.validTo),
+      })),
       communes,
     },
     links: links.map((l) => ({ predecessor: l.predecessorId, successor: l.successorId, kind: l.kind, date: isoOf(l.date)! })),

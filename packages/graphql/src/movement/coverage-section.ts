@@ -11,7 +11,10 @@ import { movementReportSentences } from './report.js';
 
 /** The unit a report was asked about did not hold on the period's last day. */
 export class ReportUnitNotFound extends Error {
-  constructor(readonly unitCode: string, readonly date: string) {
+  constructor(
+    readonly unitCode: string,
+    readonly date: string,
+  ) {
     super(`no administrative unit has code ${unitCode} on ${date}`);
   }
 }
@@ -41,7 +44,10 @@ export const coverageSection: SectionLoader = async (prisma, scope: FigureScope)
   const r = computeCoverage(data, scope.unitCode, scope.to, { depth: 0 });
   if (!r.ok) throw new ReportUnitNotFound(scope.unitCode, scope.to);
   const c = r.coverage;
-  const types = await prisma.modelType.findMany({ where: { id: { in: c.byModelType.map((m) => m.modelTypeId) } }, select: { id: true, code: true, name: true } });
+  const types = await prisma.modelType.findMany({
+    where: { id: { in: c.byModelType.map((m) => m.modelTypeId) } },
+    select: { id: true, code: true, name: true },
+  });
   return coverageSectionOf({ unit: rows.root, asOf: scope.to, coverage: c, types, keyAreasOnly: scope.onlyUnder !== undefined });
 };
 
@@ -64,7 +70,11 @@ export function coverageSectionOf(input: {
   const text = { unit: input.unit, asOf: input.asOf, figures: c, modelTypes: byType, keyAreasOnly: input.keyAreasOnly };
   const figures: ReportFigure[] = [
     { key: 'coverage.residentialAreas', label: { vi: 'Khu dân cư', en: 'Residential areas' }, value: c.residentialAreas },
-    { key: 'coverage.residentialAreasWithActiveModel', label: { vi: 'Khu dân cư đã xây dựng mô hình', en: 'Residential areas with an active model' }, value: c.residentialAreasWithActiveModel },
+    {
+      key: 'coverage.residentialAreasWithActiveModel',
+      label: { vi: 'Khu dân cư đã xây dựng mô hình', en: 'Residential areas with an active model' },
+      value: c.residentialAreasWithActiveModel,
+    },
     { key: 'coverage.modelTypes', label: { vi: 'Loại mô hình', en: 'Kinds of models' }, value: c.modelTypes },
     {
       key: 'coverage.activeModels',

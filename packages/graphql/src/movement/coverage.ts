@@ -158,7 +158,12 @@ function compute(rows: CoverageRows, s: CoverageScope, depth: number): Computed 
 function computeNational(rows: CoverageRows, s: CoverageScope, depth: number): Computed {
   const asTree = (c: NationalCoverage): Coverage => ({ unitId: '', unitCode: '', ...c });
   if (!s.lineage) {
-    return { tree: asTree(computeNationalCoverage(rows.data, s.unitsOn, { depth }).coverage), units: rows.units, figuresOn: s.figuresOn, lineage: null };
+    return {
+      tree: asTree(computeNationalCoverage(rows.data, s.unitsOn, { depth }).coverage),
+      units: rows.units,
+      figuresOn: s.figuresOn,
+      lineage: null,
+    };
   }
   const r = nationalCoverageThroughLineage(rows.data, rows.links, { figuresOn: s.figuresOn, unitsOn: s.unitsOn }, { depth });
   return {
@@ -174,7 +179,10 @@ function computeNational(rows: CoverageRows, s: CoverageScope, depth: number): C
 }
 
 /** The scope of a question, with the defaults and checks of the arguments (unitCode null: the country). */
-function scopeOf(ctx: Context, args: { unitCode: string | null; asOf?: IsoDate | null; lineage?: boolean | null; figuresOn?: IsoDate | null }): CoverageScope {
+function scopeOf(
+  ctx: Context,
+  args: { unitCode: string | null; asOf?: IsoDate | null; lineage?: boolean | null; figuresOn?: IsoDate | null },
+): CoverageScope {
   const unitsOn = args.asOf ?? ctx.today;
   const lineage = args.lineage ?? false;
   if (args.figuresOn && !lineage) {
@@ -203,7 +211,9 @@ export const CoverageFiguresRef = builder.objectRef<CoverageFigures>('CoverageFi
   description: 'The four figures of coverage, without a breakdown.',
   fields: (t) => ({
     residentialAreas: t.exposeInt('residentialAreas', { description: figureFields.residentialAreas }),
-    residentialAreasWithActiveModel: t.exposeInt('residentialAreasWithActiveModel', { description: figureFields.residentialAreasWithActiveModel }),
+    residentialAreasWithActiveModel: t.exposeInt('residentialAreasWithActiveModel', {
+      description: figureFields.residentialAreasWithActiveModel,
+    }),
     activeModels: t.exposeInt('activeModels', { description: figureFields.activeModels }),
     modelTypes: t.exposeInt('modelTypes', { description: figureFields.modelTypes }),
   }),
@@ -238,7 +248,8 @@ const PartialSuccessorRef = builder
   });
 
 const PartialCommuneRef = builder.objectRef<LineageView['partial'][number]>('CoveragePartialCommune').implement({
-  description: 'A commune of figuresOn split between several communes of asOf (or passed on partly): its figures cannot be divided, so they are listed here once and never added to the coverage figures.',
+  description:
+    'A commune of figuresOn split between several communes of asOf (or passed on partly): its figures cannot be divided, so they are listed here once and never added to the coverage figures.',
   fields: (t) => ({
     commune: t.field({
       type: AdminUnitRef,
@@ -287,14 +298,21 @@ CoverageRef.implement({
       description: 'The unit, seen on asOf.',
       resolve: (c) => ({ row: c.computed.units.get(c.node.unitId)!, asOf: c.node.asOf }),
     }),
-    asOf: t.field({ type: DateScalar, description: 'The date of the hierarchy the figures are rolled up by.', resolve: (c) => c.node.asOf }),
+    asOf: t.field({
+      type: DateScalar,
+      description: 'The date of the hierarchy the figures are rolled up by.',
+      resolve: (c) => c.node.asOf,
+    }),
     figuresOn: t.field({
       type: DateScalar,
       description: 'The date the figures are of: asOf, or the figuresOn asked for with lineage.',
       resolve: (c) => c.computed.figuresOn,
     }),
     residentialAreas: t.int({ description: figureFields.residentialAreas, resolve: (c) => c.node.residentialAreas }),
-    residentialAreasWithActiveModel: t.int({ description: figureFields.residentialAreasWithActiveModel, resolve: (c) => c.node.residentialAreasWithActiveModel }),
+    residentialAreasWithActiveModel: t.int({
+      description: figureFields.residentialAreasWithActiveModel,
+      resolve: (c) => c.node.residentialAreasWithActiveModel,
+    }),
     activeModels: t.int({ description: figureFields.activeModels, resolve: (c) => c.node.activeModels }),
     modelTypes: t.int({ description: figureFields.modelTypes, resolve: (c) => c.node.modelTypes }),
     byChild: t.field({
@@ -321,10 +339,17 @@ export const NationalCoverageRef = builder.objectRef<CoverageView>('NationalCove
     'Coverage of the whole country on asOf: the four figures, by province (and below, as Coverage.byChild) and by model ' +
     'type, rolled up the hierarchy of asOf; every figure counts distinct residential areas and models.',
   fields: (t) => ({
-    asOf: t.field({ type: DateScalar, description: 'The date of the hierarchy the figures are rolled up by.', resolve: (c) => c.node.asOf }),
+    asOf: t.field({
+      type: DateScalar,
+      description: 'The date of the hierarchy the figures are rolled up by.',
+      resolve: (c) => c.node.asOf,
+    }),
     figuresOn: t.field({ type: DateScalar, description: 'The date the figures are of.', resolve: (c) => c.computed.figuresOn }),
     residentialAreas: t.int({ description: figureFields.residentialAreas, resolve: (c) => c.node.residentialAreas }),
-    residentialAreasWithActiveModel: t.int({ description: figureFields.residentialAreasWithActiveModel, resolve: (c) => c.node.residentialAreasWithActiveModel }),
+    residentialAreasWithActiveModel: t.int({
+      description: figureFields.residentialAreasWithActiveModel,
+      resolve: (c) => c.node.residentialAreasWithActiveModel,
+    }),
     activeModels: t.int({ description: figureFields.activeModels, resolve: (c) => c.node.activeModels }),
     modelTypes: t.int({ description: figureFields.modelTypes, resolve: (c) => c.node.modelTypes }),
     byProvince: t.field({
@@ -332,7 +357,11 @@ export const NationalCoverageRef = builder.objectRef<CoverageView>('NationalCove
       description: 'One entry per province of asOf, by code, each with its byChild (computed together: no further statement).',
       resolve: (c) => c.node.byChild.map((node) => ({ node, computed: c.computed, isRoot: false })),
     }),
-    byModelType: t.field({ type: [ModelTypeCoverageRef], description: 'One entry per model type with an active model.', resolve: (c) => c.node.byModelType }),
+    byModelType: t.field({
+      type: [ModelTypeCoverageRef],
+      description: 'One entry per model type with an active model.',
+      resolve: (c) => c.node.byModelType,
+    }),
     lineage: t.field({
       type: CoverageLineageRef,
       nullable: true,
@@ -410,7 +439,12 @@ builder.queryFields((t) => ({
       const to = s.unitsOn;
       const unitCode = args.unitCode.trim();
       if (await mayReadReport(ctx, unitCode, to)) {
-        const report = await movementReportFor(ctx, { unitCode, from: args.from ?? (`${to.slice(0, 4)}-01-01` as IsoDate), to, keyAreasOnly: args.keyAreasOnly });
+        const report = await movementReportFor(ctx, {
+          unitCode,
+          from: args.from ?? (`${to.slice(0, 4)}-01-01` as IsoDate),
+          to,
+          keyAreasOnly: args.keyAreasOnly,
+        });
         return reportText(report, language);
       }
       if (args.keyAreasOnly) throw forbidden();
@@ -418,7 +452,13 @@ builder.queryFields((t) => ({
       const computed = await coverageOf(ctx, s);
       const rows = await modelTypeLoader(ctx).loadMany(computed.tree.byModelType.map((m) => m.modelTypeId));
       const types = rows.flatMap((row) => (row && !(row instanceof Error) ? [row] : []));
-      const section = coverageSectionOf({ unit: computed.units.get(computed.tree.unitId)!, asOf: to, coverage: computed.tree, types, keyAreasOnly: false });
+      const section = coverageSectionOf({
+        unit: computed.units.get(computed.tree.unitId)!,
+        asOf: to,
+        coverage: computed.tree,
+        types,
+        keyAreasOnly: false,
+      });
       return reportText({ sections: [section] }, language);
     },
   }),

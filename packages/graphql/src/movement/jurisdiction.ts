@@ -37,7 +37,11 @@ function placedScope(ctx: Pick<Context, 'viewer'>, within: { code: string; date:
  * Areas the viewer may read; with `within`, only those placed on `date` under that unit
  * code (a commune or anything above it), in the same placement as the viewer's own unit.
  */
-export function areaWhere(ctx: Pick<Context, 'viewer'>, within?: { code: string; date: IsoDate }, resource: Resource = 'RESIDENTIAL_AREA'): Prisma.ResidentialAreaWhereInput {
+export function areaWhere(
+  ctx: Pick<Context, 'viewer'>,
+  within?: { code: string; date: IsoDate },
+  resource: Resource = 'RESIDENTIAL_AREA',
+): Prisma.ResidentialAreaWhereInput {
   const scope = placedScope(ctx, within, resource);
   if (!scope) return NOTHING;
   return { ...(scope.areaId ? { id: scope.areaId } : {}), ...(scope.placements ? { placements: scope.placements } : {}) };
@@ -61,7 +65,8 @@ export function modelWhere(ctx: Pick<Context, 'viewer'>, within?: { code: string
   const codes = [...(scope.kind === 'WITHIN' && scope.unitCode ? [scope.unitCode] : []), ...(within ? [within.code] : [])];
   if (!codes.length && !(scope.kind === 'WITHIN' && scope.areaId)) return {};
   const placed = { placeCodes: { hasEvery: codes }, ...(within ? placementOn(within.date) : {}) };
-  if (scope.kind === 'WITHIN' && scope.areaId) return { residentialAreaId: scope.areaId, ...(codes.length ? { residentialArea: { placements: { some: placed } } } : {}) };
+  if (scope.kind === 'WITHIN' && scope.areaId)
+    return { residentialAreaId: scope.areaId, ...(codes.length ? { residentialArea: { placements: { some: placed } } } : {}) };
   // Models hosted by a commune itself are not yet filed by place: only national officers see them.
   return { OR: [{ residentialArea: { placements: { some: placed } } }, { organization: { placements: { some: placed } } }] };
 }

@@ -10,7 +10,20 @@
  * data. They are stored and shown masked (models.ts); no error message, audit entry or
  * log line here carries them (messages name fields and rules, never values).
  */
-import { authorize, buildLifecycle, canRateModel, isoDateSchema, MODEL_EFFECTIVENESS, modelEvaluationInput, nameSchema, personSchema, replicationPointInput, stateOn, type IsoDate, type Label } from '@antq/core';
+import {
+  authorize,
+  buildLifecycle,
+  canRateModel,
+  isoDateSchema,
+  MODEL_EFFECTIVENESS,
+  modelEvaluationInput,
+  nameSchema,
+  personSchema,
+  replicationPointInput,
+  stateOn,
+  type IsoDate,
+  type Label,
+} from '@antq/core';
 import { Prisma } from '@antq/db';
 import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
@@ -50,7 +63,8 @@ builder.prismaObjectFields('Model', (t) => ({
   replicatedFrom: t.field({
     type: ReplicationPointRef,
     nullable: true,
-    description: 'Where this model was replicated from, if it was (its source is `node(id: sourceModelId)`, visible within your jurisdiction).',
+    description:
+      'Where this model was replicated from, if it was (its source is `node(id: sourceModelId)`, visible within your jurisdiction).',
     select: { replicatedFrom: { take: 1, orderBy: { replicatedOn: 'asc' } } },
     resolve: (m) => m.replicatedFrom[0] ?? null,
   }),
@@ -67,7 +81,13 @@ builder.prismaObjectField('ReplicationPoint', 'sourceModelId', (t) =>
 // ─── Shared steps ───────────────────────────────────────────────────────────────────
 
 /** The model (database ID, null if the given ID was not one) an officer writes to, if it exists, they may, and they read its current version. */
-async function modelForAct(ctx: Context, action: string, id: string | null, version: number, subject: (m?: ModelRow) => Subject = modelSubject): Promise<{ refusal: { result: UserError } } | { refusal?: undefined; model: ModelRow }> {
+async function modelForAct(
+  ctx: Context,
+  action: string,
+  id: string | null,
+  version: number,
+  subject: (m?: ModelRow) => Subject = modelSubject,
+): Promise<{ refusal: { result: UserError } } | { refusal?: undefined; model: ModelRow }> {
   if (!authorize(ctx.viewer, 'MODEL', 'WRITE').allowed) return { refusal: await refused(ctx, action, userErrors.forbidden(), subject()) };
   const model = id ? await ctx.db.prisma.model.findUnique({ where: { id }, include: modelForWrite }) : null;
   if (!model) return { refusal: await refused(ctx, action, userErrors.notFound(MODEL), subject()) };
@@ -82,7 +102,13 @@ async function modelForAct(ctx: Context, action: string, id: string | null, vers
  * Runs `write` with the model's version bumped from `version`, and the audit entry, in one
  * transaction; answers the model after it, or null when the version had moved on (stale).
  */
-async function writeModel(ctx: Context, model: ModelRow, version: number, fact: { action: string; entity: string; entityId: string }, write: (tx: Prisma.TransactionClient) => Promise<void>): Promise<ModelResult | null> {
+async function writeModel(
+  ctx: Context,
+  model: ModelRow,
+  version: number,
+  fact: { action: string; entity: string; entityId: string },
+  write: (tx: Prisma.TransactionClient) => Promise<void>,
+): Promise<ModelResult | null> {
   return ctx.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.model.updateMany({ where: { id: model.id, version }, data: { version: { increment: 1 } } });
     if (count === 0) return null;
@@ -115,14 +141,19 @@ const AddMemberInput = builder.inputType('AddModelMemberInput', {
     citizenId: t.string({ description: '12-digit citizen identity number. Personal data.' }),
     phone: t.string({ description: 'Personal data.' }),
     address: t.string({ description: 'Personal data.' }),
-    joinedOn: t.field({ type: DateScalar, required: true, description: 'Not before the model was founded, nor in the future, nor after it was dissolved.' }),
+    joinedOn: t.field({
+      type: DateScalar,
+      required: true,
+      description: 'Not before the model was founded, nor in the future, nor after it was dissolved.',
+    }),
   }),
 });
 
 builder.mutationField('addModelMember', (t) =>
   t.field({
     type: payloadType<ModelResult>('AddModelMember', ModelRef, ERRORS),
-    description: 'Record a person taking part in a model from joinedOn. Their personal data is shown only to those who may see it, and never in errors or logs.',
+    description:
+      'Record a person taking part in a model from joinedOn. Their personal data is shown only to those who may see it, and never in errors or logs.',
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: AddMemberInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<ModelResult> }> => {
@@ -141,9 +172,12 @@ builder.mutationField('addModelMember', (t) =>
       const invalid = [
         ...(joinedOn > ctx.today ? [{ path: ['joinedOn'], message: 'must not be in the future' }] : []),
         ...(joinedOn < foundedOn ? [{ path: ['joinedOn'], message: `must not be before the model was founded (${foundedOn})` }] : []),
-        ...(lifecycle.ok && stateOn(lifecycle.lifecycle, joinedOn) === 'DISSOLVED' ? [{ path: ['joinedOn'], message: 'the model was dissolved by then' }] : []),
+        ...(lifecycle.ok && stateOn(lifecycle.lifecycle, joinedOn) === 'DISSOLVED'
+          ? [{ path: ['joinedOn'], message: 'the model was dissolved by then' }]
+          : []),
         ...(member.birthDate && member.birthDate >= joinedOn ? [{ path: ['birthDate'], message: 'must be before joinedOn' }] : []),
-        ...(member.citizenId && (await ctx.db.prisma.modelMember.count({ where: { modelId: model.id, citizenId: member.citizenId, leftOn: null } }))
+        ...(member.citizenId &&
+        (await ctx.db.prisma.modelMember.count({ where: { modelId: model.id, citizenId: member.citizenId, leftOn: null } }))
           ? [{ path: ['citizenId'], message: 'is that of a current member of this model' }]
           : []),
       ];
@@ -173,7 +207,10 @@ builder.mutationField('addModelMember', (t) =>
 const RemoveMemberInput = builder.inputType('RemoveModelMemberInput', {
   fields: (t) => ({
     memberId: t.id({ required: true, description: 'ModelMember.id.' }),
-    modelVersion: t.int({ required: true, description: 'The version of the member’s model you read: a stale one is refused (ConflictError).' }),
+    modelVersion: t.int({
+      required: true,
+      description: 'The version of the member’s model you read: a stale one is refused (ConflictError).',
+    }),
     leftOn: t.field({ type: DateScalar, required: true, description: 'Their last day: not before they joined, nor in the future.' }),
   }),
 });
@@ -189,7 +226,12 @@ builder.mutationField('removeModelMember', (t) =>
       const none: Subject = { entity: 'ModelMember' };
       if (!authorize(ctx.viewer, 'MODEL', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
       const memberId = decodeId(input.memberId, 'ModelMember');
-      const member = memberId ? await ctx.db.prisma.modelMember.findUnique({ where: { id: memberId }, select: { id: true, modelId: true, joinedOn: true, leftOn: true } }) : null;
+      const member = memberId
+        ? await ctx.db.prisma.modelMember.findUnique({
+            where: { id: memberId },
+            select: { id: true, modelId: true, joinedOn: true, leftOn: true },
+          })
+        : null;
       if (!member) return refused(ctx, action, userErrors.notFound(MEMBER), none);
       const subject = (m?: ModelRow): Subject => ({ entity: 'ModelMember', id: member.id, placeCodes: modelSubject(m).placeCodes });
       const found = await modelForAct(ctx, action, member.modelId, input.modelVersion, subject);
@@ -204,9 +246,15 @@ builder.mutationField('removeModelMember', (t) =>
       ];
       if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), subject(model));
 
-      const updated = await writeModel(ctx, model, input.modelVersion, { action, entity: 'ModelMember', entityId: member.id }, async (tx) => {
-        await tx.modelMember.update({ where: { id: member.id }, data: { leftOn: dateColumn(leftOn), version: { increment: 1 } } });
-      });
+      const updated = await writeModel(
+        ctx,
+        model,
+        input.modelVersion,
+        { action, entity: 'ModelMember', entityId: member.id },
+        async (tx) => {
+          await tx.modelMember.update({ where: { id: member.id }, data: { leftOn: dateColumn(leftOn), version: { increment: 1 } } });
+        },
+      );
       return updated ? { result: updated } : stale(ctx, action, model, subject(model));
     },
   }),
@@ -221,7 +269,12 @@ const RecordEvaluationInput = builder.inputType('RecordModelEvaluationInput', {
     modelId: t.id({ required: true }),
     version: t.int({ required: true, description: 'The model’s version you read: a stale one is refused (ConflictError).' }),
     periodFrom: t.field({ type: DateScalar, required: true }),
-    periodTo: t.field({ type: DateScalar, required: true, description: 'Not in the future: the model must have run ACTIVE the minimum time (a server setting, 180 days by default) by this day.' }),
+    periodTo: t.field({
+      type: DateScalar,
+      required: true,
+      description:
+        'Not in the future: the model must have run ACTIVE the minimum time (a server setting, 180 days by default) by this day.',
+    }),
     evaluatedOn: t.field({ type: DateScalar, required: true, description: 'Not before periodFrom, nor in the future.' }),
     outcome: t.field({ type: ModelEffectivenessEnum, required: true }),
     note: t.string(),
@@ -237,7 +290,8 @@ const DUPLICATE: Label = { vi: 'Mô hình đã được đánh giá cho kỳ nà
 builder.mutationField('recordModelEvaluation', (t) =>
   t.field({
     type: payloadType<ModelResult>('RecordModelEvaluation', ModelRef, ERRORS),
-    description: 'Record an evaluation of a model over a period (effective or not). One per period; refused until the model has been active the minimum time by periodTo.',
+    description:
+      'Record an evaluation of a model over a period (effective or not). One per period; refused until the model has been active the minimum time by periodTo.',
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: RecordEvaluationInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<ModelResult> }> => {
@@ -246,9 +300,16 @@ builder.mutationField('recordModelEvaluation', (t) =>
       if (found.refusal) return found.refusal;
       const { model } = found;
       const parsed = modelEvaluationInput.safeParse(
-        stripNulls({ modelId: model.id, period: { from: input.periodFrom, to: input.periodTo }, evaluatedOn: input.evaluatedOn, outcome: input.outcome, note: input.note }),
+        stripNulls({
+          modelId: model.id,
+          period: { from: input.periodFrom, to: input.periodTo },
+          evaluatedOn: input.evaluatedOn,
+          outcome: input.outcome,
+          note: input.note,
+        }),
       );
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { 'period.from': 'periodFrom', 'period.to': 'periodTo' }), modelSubject(model));
+      if (!parsed.success)
+        return refused(ctx, action, zodError(parsed.error, { 'period.from': 'periodFrom', 'period.to': 'periodTo' }), modelSubject(model));
       const evaluation = parsed.data;
       const from = evaluation.period.from as IsoDate;
       const to = evaluation.period.to as IsoDate;
@@ -267,21 +328,37 @@ builder.mutationField('recordModelEvaluation', (t) =>
         const message = `TOO_LITTLE_TIME_ACTIVE: a model is rated only after ${minimum} days active; this one was active ${activeDays} days up to ${to}`;
         return refused(ctx, action, userErrors.invalid([{ path: ['periodTo'], message }], RATING_RULE), modelSubject(model));
       }
-      const duplicate = userErrors.invalid([{ path: ['periodFrom'], message: `the model already has an evaluation for ${from} – ${to}` }], DUPLICATE);
-      if (await ctx.db.prisma.modelEvaluation.findFirst({ where: { modelId: model.id, periodFrom: dateColumn(from), periodTo: dateColumn(to) }, select: { id: true } })) {
+      const duplicate = userErrors.invalid(
+        [{ path: ['periodFrom'], message: `the model already has an evaluation for ${from} – ${to}` }],
+        DUPLICATE,
+      );
+      if (
+        await ctx.db.prisma.modelEvaluation.findFirst({
+          where: { modelId: model.id, periodFrom: dateColumn(from), periodTo: dateColumn(to) },
+          select: { id: true },
+        })
+      ) {
         return refused(ctx, action, duplicate, modelSubject(model));
       }
 
       try {
         const updated = await writeModel(ctx, model, input.version, { action, entity: 'Model', entityId: model.id }, async (tx) => {
           await tx.modelEvaluation.create({
-            data: { modelId: model.id, periodFrom: dateColumn(from), periodTo: dateColumn(to), evaluatedOn: dateColumn(evaluation.evaluatedOn as IsoDate), outcome: evaluation.outcome, note: evaluation.note ?? null },
+            data: {
+              modelId: model.id,
+              periodFrom: dateColumn(from),
+              periodTo: dateColumn(to),
+              evaluatedOn: dateColumn(evaluation.evaluatedOn as IsoDate),
+              outcome: evaluation.outcome,
+              note: evaluation.note ?? null,
+            },
           });
         });
         return updated ? { result: updated } : stale(ctx, action, model, modelSubject(model));
       } catch (error) {
         // The unique (model, period) index, if a concurrent act got there between the check and the write.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return refused(ctx, action, duplicate, modelSubject(model));
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+          return refused(ctx, action, duplicate, modelSubject(model));
         throw error;
       }
     },
@@ -293,16 +370,24 @@ builder.mutationField('recordModelEvaluation', (t) =>
 const ReplicateInput = builder.inputType('ReplicateModelInput', {
   fields: (t) => ({
     sourceModelId: t.id({ required: true, description: 'The model replicated: in your jurisdiction.' }),
-    residentialAreaId: t.id({ required: true, description: 'The residential area the replica is built in: in your jurisdiction, existing on replicatedOn.' }),
+    residentialAreaId: t.id({
+      required: true,
+      description: 'The residential area the replica is built in: in your jurisdiction, existing on replicatedOn.',
+    }),
     name: t.string({ description: 'The replica’s name; the source’s name if not given.' }),
-    replicatedOn: t.field({ type: DateScalar, required: true, description: 'The replica’s founding day (its PROPOSE event): not before the source was founded, nor in the future.' }),
+    replicatedOn: t.field({
+      type: DateScalar,
+      required: true,
+      description: 'The replica’s founding day (its PROPOSE event): not before the source was founded, nor in the future.',
+    }),
   }),
 });
 
 builder.mutationField('replicateModel', (t) =>
   t.field({
     type: payloadType<ModelResult>('ReplicateModel', ModelRef, [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef]),
-    description: 'Replicate a model (nhân rộng) into a residential area: a new model of the same type, PROPOSED on replicatedOn, and its replication point, together.',
+    description:
+      'Replicate a model (nhân rộng) into a residential area: a new model of the same type, PROPOSED on replicatedOn, and its replication point, together.',
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplicateInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<ModelResult> }> => {
@@ -310,10 +395,17 @@ builder.mutationField('replicateModel', (t) =>
       const none: Subject = { entity: 'Model' };
       if (!authorize(ctx.viewer, 'MODEL', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
       const sourceId = decodeId(input.sourceModelId, 'Model');
-      const source = sourceId ? await ctx.db.prisma.model.findUnique({ where: { id: sourceId }, include: { ...modelForWrite, modelType: true } }) : null;
+      const source = sourceId
+        ? await ctx.db.prisma.model.findUnique({ where: { id: sourceId }, include: { ...modelForWrite, modelType: true } })
+        : null;
       if (!source) return refused(ctx, action, userErrors.notFound(MODEL), none);
       // The source need only be visible; the replica is written at the area's place.
-      if (!authorize(ctx.viewer, 'MODEL', 'READ', { unitCodes: [...new Set(placementsOf(source).flatMap((p) => p.placeCodes))], areaId: source.residentialAreaId }).allowed) {
+      if (
+        !authorize(ctx.viewer, 'MODEL', 'READ', {
+          unitCodes: [...new Set(placementsOf(source).flatMap((p) => p.placeCodes))],
+          areaId: source.residentialAreaId,
+        }).allowed
+      ) {
         return refused(ctx, action, userErrors.notFound(MODEL), modelSubject(source));
       }
       const areaId = decodeId(input.residentialAreaId, 'ResidentialArea');
@@ -323,21 +415,40 @@ builder.mutationField('replicateModel', (t) =>
       const placed: Subject = { entity: 'Model', placeCodes };
       const hidden = judgePlace(ctx, 'RESIDENTIAL_AREA', area.placements, area.id);
       if (hidden?.code === 'NOT_FOUND') return refused(ctx, action, hidden, placed);
-      if (!authorize(ctx.viewer, 'MODEL', 'WRITE', { unitCodes: placeCodes, areaId: area.id }).allowed) return refused(ctx, action, userErrors.forbidden(), placed);
+      if (!authorize(ctx.viewer, 'MODEL', 'WRITE', { unitCodes: placeCodes, areaId: area.id }).allowed)
+        return refused(ctx, action, userErrors.forbidden(), placed);
 
-      const parsedName = input.name === null || input.name === undefined ? { success: true as const, data: source.name } : nameSchema.safeParse(input.name);
+      const parsedName =
+        input.name === null || input.name === undefined ? { success: true as const, data: source.name } : nameSchema.safeParse(input.name);
       // Core's schema of the point, before the replica has its ID.
-      const point = replicationPointInput.safeParse({ sourceModelId: source.id, replicaModelId: 'replica', replicatedOn: input.replicatedOn });
+      const point = replicationPointInput.safeParse({
+        sourceModelId: source.id,
+        replicaModelId: 'replica',
+        replicatedOn: input.replicatedOn,
+      });
       const replicatedOn = input.replicatedOn;
       const foundedOn = isoOf(source.foundedOn)!;
       const invalid = [
         ...(parsedName.success ? [] : parsedName.error.issues.map((i) => ({ path: ['name'], message: i.message }))),
         ...(point.success ? [] : point.error.issues.map((i) => ({ path: ['replicatedOn'], message: i.message }))),
-        ...(source.hostKind === 'RESIDENTIAL_AREA' && source.residentialAreaId === area.id ? [{ path: ['residentialAreaId'], message: 'is the source model’s own area' }] : []),
-        ...(source.modelType.hostKinds.includes('RESIDENTIAL_AREA') ? [] : [{ path: ['sourceModelId'], message: `a ${source.modelType.name} is not built in a residential area (only in: ${source.modelType.hostKinds.join(', ')})` }]),
+        ...(source.hostKind === 'RESIDENTIAL_AREA' && source.residentialAreaId === area.id
+          ? [{ path: ['residentialAreaId'], message: 'is the source model’s own area' }]
+          : []),
+        ...(source.modelType.hostKinds.includes('RESIDENTIAL_AREA')
+          ? []
+          : [
+              {
+                path: ['sourceModelId'],
+                message: `a ${source.modelType.name} is not built in a residential area (only in: ${source.modelType.hostKinds.join(', ')})`,
+              },
+            ]),
         ...(replicatedOn > ctx.today ? [{ path: ['replicatedOn'], message: 'must not be in the future' }] : []),
-        ...(replicatedOn < foundedOn ? [{ path: ['replicatedOn'], message: `must not be before the source model was founded (${foundedOn})` }] : []),
-        ...(existsOn(area, replicatedOn) ? [] : [{ path: ['replicatedOn'], message: `the residential area did not exist in a commune on ${replicatedOn}` }]),
+        ...(replicatedOn < foundedOn
+          ? [{ path: ['replicatedOn'], message: `must not be before the source model was founded (${foundedOn})` }]
+          : []),
+        ...(existsOn(area, replicatedOn)
+          ? []
+          : [{ path: ['replicatedOn'], message: `the residential area did not exist in a commune on ${replicatedOn}` }]),
       ];
       if (invalid.length || !parsedName.success) return refused(ctx, action, userErrors.invalid(invalid), placed);
 

@@ -4,7 +4,16 @@
  * lifecycle is core's state machine, so an illegal step is refused naming the state and
  * the event. Every act, refused or not, is audited; writes are one transaction.
  */
-import { applyEvent, authorize, buildLifecycle, lifecycleEventInput, MODEL_BUILDERS, modelInput, type IsoDate, type Label } from '@antq/core';
+import {
+  applyEvent,
+  authorize,
+  buildLifecycle,
+  lifecycleEventInput,
+  MODEL_BUILDERS,
+  modelInput,
+  type IsoDate,
+  type Label,
+} from '@antq/core';
 import type { Prisma } from '@antq/db';
 import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
@@ -22,7 +31,8 @@ const MODEL_TYPE: Label = { vi: 'loại mô hình', en: 'model type' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const ModelBuilderEnum = builder.enumType('ModelBuilder', {
-  description: 'Who built the model: the police, the Fatherland Front, a mass organization, the residents, an agency’s security unit, other.',
+  description:
+    'Who built the model: the police, the Fatherland Front, a mass organization, the residents, an agency’s security unit, other.',
   values: MODEL_BUILDERS,
 });
 
@@ -52,12 +62,20 @@ export interface NewModelArg {
 type ParsedModel = ReturnType<typeof modelInput.parse>;
 
 /** Parses a new model with core's schema; its founding day must not be in the future. */
-export function parseNewModel(ctx: Pick<Context, 'today'>, arg: NewModelArg): { ok: true; model: ParsedModel; foundedOn: IsoDate } | { ok: false; error: UserError } {
+export function parseNewModel(
+  ctx: Pick<Context, 'today'>,
+  arg: NewModelArg,
+): { ok: true; model: ParsedModel; foundedOn: IsoDate } | { ok: false; error: UserError } {
   const { residentialAreaId, ...rest } = stripNulls(arg);
-  const parsed = modelInput.safeParse({ ...rest, modelTypeId: String(arg.modelTypeId), host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: String(residentialAreaId ?? '') } });
+  const parsed = modelInput.safeParse({
+    ...rest,
+    modelTypeId: String(arg.modelTypeId),
+    host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: String(residentialAreaId ?? '') },
+  });
   if (!parsed.success) return { ok: false, error: zodError(parsed.error, { host: 'residentialAreaId' }) };
   const foundedOn = parsed.data.foundedOn as IsoDate;
-  if (foundedOn > ctx.today) return { ok: false, error: userErrors.invalid([{ path: ['foundedOn'], message: 'must not be in the future' }]) };
+  if (foundedOn > ctx.today)
+    return { ok: false, error: userErrors.invalid([{ path: ['foundedOn'], message: 'must not be in the future' }]) };
   return { ok: true, model: parsed.data, foundedOn };
 }
 
@@ -70,15 +88,25 @@ type TypeRow = Pick<Prisma.ModelTypeGetPayload<object>, 'id' | 'name' | 'hostKin
  * there?), then the type (it exists, applies to residential areas) and the area (it existed
  * in a commune on that day). `placeCodes`: where the act is filed.
  */
-export function judgeModelHost(ctx: Context, area: AreaWithPlacements, type: TypeRow | null, foundedOn: IsoDate): { error: UserError | null; placeCodes: string[] } {
+export function judgeModelHost(
+  ctx: Context,
+  area: AreaWithPlacements,
+  type: TypeRow | null,
+  foundedOn: IsoDate,
+): { error: UserError | null; placeCodes: string[] } {
   const hidden = judgePlace(ctx, 'RESIDENTIAL_AREA', area.placements, area.id);
   const placeCodes = latestPlacement(area.placements)?.placeCodes ?? [];
   if (hidden?.code === 'NOT_FOUND') return { error: hidden, placeCodes };
-  if (!authorize(ctx.viewer, 'MODEL', 'WRITE', { unitCodes: placeCodes, areaId: area.id }).allowed) return { error: userErrors.forbidden(), placeCodes };
+  if (!authorize(ctx.viewer, 'MODEL', 'WRITE', { unitCodes: placeCodes, areaId: area.id }).allowed)
+    return { error: userErrors.forbidden(), placeCodes };
   if (!type) return { error: userErrors.notFound(MODEL_TYPE), placeCodes };
   const invalid = [
-    ...(type.hostKinds.includes('RESIDENTIAL_AREA') ? [] : [{ path: ['modelTypeId'], message: `a ${type.name} is not built in a residential area (only in: ${type.hostKinds.join(', ')})` }]),
-    ...(existsOn(area, foundedOn) ? [] : [{ path: ['foundedOn'], message: `the residential area did not exist in a commune on ${foundedOn}` }]),
+    ...(type.hostKinds.includes('RESIDENTIAL_AREA')
+      ? []
+      : [{ path: ['modelTypeId'], message: `a ${type.name} is not built in a residential area (only in: ${type.hostKinds.join(', ')})` }]),
+    ...(existsOn(area, foundedOn)
+      ? []
+      : [{ path: ['foundedOn'], message: `the residential area did not exist in a commune on ${foundedOn}` }]),
   ];
   return { error: invalid.length ? userErrors.invalid(invalid) : null, placeCodes };
 }
@@ -145,7 +173,10 @@ builder.mutationField('createModel', (t) =>
   }),
 );
 
-function existsOn(area: { validFrom: Date | null; validTo: Date | null; placements: Parameters<typeof placementHolds>[0][] }, date: IsoDate): boolean {
+function existsOn(
+  area: { validFrom: Date | null; validTo: Date | null; placements: Parameters<typeof placementHolds>[0][] },
+  date: IsoDate,
+): boolean {
   const from = isoOf(area.validFrom);
   const to = isoOf(area.validTo);
   return (from === null || from <= date) && (to === null || date <= to) && area.placements.some((p) => placementHolds(p, date));
@@ -174,8 +205,13 @@ const modelForWrite = {
 type ModelRow = Prisma.ModelGetPayload<{ include: typeof modelForWrite }>;
 
 /** Where a model is placed: its host's placements (a commune-hosted model is not filed by place yet: national only, as modelWhere). */
-const placementsOf = (m: ModelRow): ReadonlyArray<Parameters<typeof placementHolds>[0]> => m.residentialArea?.placements ?? m.organization?.placements ?? [];
-const modelSubject = (m?: ModelRow): Subject => ({ entity: 'Model', id: m?.id ?? null, placeCodes: m ? (latestPlacement(placementsOf(m))?.placeCodes ?? []) : [] });
+const placementsOf = (m: ModelRow): ReadonlyArray<Parameters<typeof placementHolds>[0]> =>
+  m.residentialArea?.placements ?? m.organization?.placements ?? [];
+const modelSubject = (m?: ModelRow): Subject => ({
+  entity: 'Model',
+  id: m?.id ?? null,
+  placeCodes: m ? (latestPlacement(placementsOf(m))?.placeCodes ?? []) : [],
+});
 
 builder.mutationField('recordLifecycleEvent', (t) =>
   t.field({
@@ -194,10 +230,19 @@ builder.mutationField('recordLifecycleEvent', (t) =>
       if (denied) return refused(ctx, action, denied, modelSubject(model));
       if (input.version !== model.version) return refused(ctx, action, userErrors.conflict(model.version), modelSubject(model));
 
-      const decision = input.decisionNumber || input.decisionDate || input.decisionIssuer ? { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer } : undefined;
-      const parsed = lifecycleEventInput.safeParse(stripNulls({ modelId: model.id, kind: input.kind, date: input.date, decision: decision && stripNulls(decision), note: input.note }));
+      const decision =
+        input.decisionNumber || input.decisionDate || input.decisionIssuer
+          ? { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer }
+          : undefined;
+      const parsed = lifecycleEventInput.safeParse(
+        stripNulls({ modelId: model.id, kind: input.kind, date: input.date, decision: decision && stripNulls(decision), note: input.note }),
+      );
       if (!parsed.success) {
-        const error = zodError(parsed.error, { 'decision.number': 'decisionNumber', 'decision.date': 'decisionDate', 'decision.issuer': 'decisionIssuer' });
+        const error = zodError(parsed.error, {
+          'decision.number': 'decisionNumber',
+          'decision.date': 'decisionDate',
+          'decision.issuer': 'decisionIssuer',
+        });
         return refused(ctx, action, error, modelSubject(model));
       }
       const event = parsed.data;
@@ -206,14 +251,19 @@ builder.mutationField('recordLifecycleEvent', (t) =>
       const lastDate = last ? isoOf(last.date)! : null;
       const invalid = [
         ...(date > ctx.today ? [{ path: ['date'], message: 'must not be in the future' }] : []),
-        ...(lastDate && date < lastDate ? [{ path: ['date'], message: `must not be before the model’s last event (${last!.kind} on ${lastDate})` }] : []),
+        ...(lastDate && date < lastDate
+          ? [{ path: ['date'], message: `must not be before the model’s last event (${last!.kind} on ${lastDate})` }]
+          : []),
       ];
       if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), modelSubject(model));
       const step = transition(model, event.kind, date);
       if (step) return refused(ctx, action, step, modelSubject(model));
 
       const updated = await ctx.db.prisma.$transaction(async (tx) => {
-        const { count } = await tx.model.updateMany({ where: { id: model.id, version: model.version }, data: { version: { increment: 1 } } });
+        const { count } = await tx.model.updateMany({
+          where: { id: model.id, version: model.version },
+          data: { version: { increment: 1 } },
+        });
         if (count === 0) return null;
         await tx.lifecycleEvent.create({
           data: {

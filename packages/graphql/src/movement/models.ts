@@ -48,13 +48,15 @@ const ModelEvaluationRef = builder.prismaNode('ModelEvaluation', {
 });
 
 /** Personal fields are shown only to those the policy lets read members' personal data. */
-const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null => (authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null);
+const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null =>
+  authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null;
 
 builder.prismaNode('ModelMember', {
   id: { field: 'id' },
   nullable: true,
   findUnique: underModel,
-  description: 'A person taking part in a model. Identity number, phone, address and date of birth are null unless you may see personal data.',
+  description:
+    'A person taking part in a model. Identity number, phone, address and date of birth are null unless you may see personal data.',
   fields: (t) => ({
     fullName: t.exposeString('fullName'),
     position: t.exposeString('position', { nullable: true }),
@@ -122,7 +124,11 @@ builder.asEntity(ModelNode, {
     const id = idOfKey(key, 'Model');
     // With what the request selects on it, in one statement for all its representations.
     const query = () => entityQuery(ctx, info, 'Model');
-    return id === null ? null : entityLoader(ctx, 'Model', (ids) => ctx.db.prisma.model.findMany({ ...query(), where: { id: { in: ids }, AND: [modelWhere(ctx)] } })).load(id);
+    return id === null
+      ? null
+      : entityLoader(ctx, 'Model', (ids) =>
+          ctx.db.prisma.model.findMany({ ...query(), where: { id: { in: ids }, AND: [modelWhere(ctx)] } }),
+        ).load(id);
   },
 });
 
@@ -147,7 +153,8 @@ builder.queryField('models', (t) =>
   t.prismaConnection({
     type: 'Model',
     cursor: 'id',
-    description: 'Models whose host (a residential area or an organization) is placed on asOf (default today) in a unit, within your jurisdiction, by creation.',
+    description:
+      'Models whose host (a residential area or an organization) is placed on asOf (default today) in a unit, within your jurisdiction, by creation.',
     authScopes: { allowed: ['MODEL', 'READ'] as const },
     args: {
       unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
@@ -163,6 +170,12 @@ builder.queryField('models', (t) =>
   }),
 );
 
-function modelListWhere(ctx: Pick<Context, 'viewer' | 'today'>, args: { unitCode: string; asOf?: string | null; modelTypeId?: string | number | null }) {
-  return { ...modelWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }), ...(args.modelTypeId != null ? { modelTypeId: modelTypeFilter(args.modelTypeId) } : {}) };
+function modelListWhere(
+  ctx: Pick<Context, 'viewer' | 'today'>,
+  args: { unitCode: string; asOf?: string | null; modelTypeId?: string | number | null },
+) {
+  return {
+    ...modelWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }),
+    ...(args.modelTypeId != null ? { modelTypeId: modelTypeFilter(args.modelTypeId) } : {}),
+  };
 }

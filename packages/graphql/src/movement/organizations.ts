@@ -16,7 +16,10 @@ import { modelWhere, organizationWhere, placementOn } from './jurisdiction.js';
 
 const keys = <K extends string>(labels: Record<K, unknown>) => Object.keys(labels) as K[];
 
-export const OrganizationKindEnum = builder.enumType('OrganizationKind', { description: 'Agency, enterprise or school.', values: keys(ORGANIZATION_KIND_LABELS) });
+export const OrganizationKindEnum = builder.enumType('OrganizationKind', {
+  description: 'Agency, enterprise or school.',
+  values: keys(ORGANIZATION_KIND_LABELS),
+});
 export const EnterpriseSizeEnum = builder.enumType('EnterpriseSize', { values: keys(ENTERPRISE_SIZE_LABELS) });
 export const SchoolLevelEnum = builder.enumType('SchoolLevel', { values: keys(SCHOOL_LEVEL_LABELS) });
 
@@ -29,11 +32,21 @@ builder.prismaNode('Organization', {
   fields: (t) => ({
     name: t.exposeString('name'),
     kind: t.field({ type: OrganizationKindEnum, resolve: (o) => o.kind }),
-    enterpriseSize: t.field({ type: EnterpriseSizeEnum, nullable: true, description: 'For an enterprise.', resolve: (o) => o.enterpriseSize }),
+    enterpriseSize: t.field({
+      type: EnterpriseSizeEnum,
+      nullable: true,
+      description: 'For an enterprise.',
+      resolve: (o) => o.enterpriseSize,
+    }),
     schoolLevel: t.field({ type: SchoolLevelEnum, nullable: true, description: 'For a school.', resolve: (o) => o.schoolLevel }),
     armedForces: t.exposeBoolean('armedForces', { nullable: true, description: 'For an agency: whether it belongs to the armed forces.' }),
     validFrom: t.field({ type: DateScalar, nullable: true, resolve: (o) => isoOf(o.validFrom) }),
-    validTo: t.field({ type: DateScalar, nullable: true, description: 'Last day it existed; null: it still does.', resolve: (o) => isoOf(o.validTo) }),
+    validTo: t.field({
+      type: DateScalar,
+      nullable: true,
+      description: 'Last day it existed; null: it still does.',
+      resolve: (o) => isoOf(o.validTo),
+    }),
     version: t.exposeInt('version'),
     isDemo: t.boolean({ description: 'Part of the demo data, not of any real province’s records.', resolve: (o) => o.datasetId !== null }),
     commune: t.field({
@@ -47,16 +60,20 @@ builder.prismaNode('Organization', {
         return placement ? { row: placement.commune, asOf: args.asOf ?? ctx.today } : null;
       },
     }),
-    models: t.relatedConnection('models', {
-      cursor: 'id',
-      description: 'Models built in this organization, oldest first.',
-      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-      query: (args, ctx) => (checkPageSize(args), { where: modelWhere(ctx), orderBy: { id: 'asc' } }),
-    }, totalCountPerPage('Organization.models', (ctx, ids) =>
-      ctx.db.prisma.model
-        .groupBy({ by: ['organizationId'], where: { organizationId: { in: ids }, AND: [modelWhere(ctx)] }, _count: { _all: true } })
-        .then((rows) => rows.map((r) => [r.organizationId, r._count._all] as const)),
-    )),
+    models: t.relatedConnection(
+      'models',
+      {
+        cursor: 'id',
+        description: 'Models built in this organization, oldest first.',
+        complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+        query: (args, ctx) => (checkPageSize(args), { where: modelWhere(ctx), orderBy: { id: 'asc' } }),
+      },
+      totalCountPerPage('Organization.models', (ctx, ids) =>
+        ctx.db.prisma.model
+          .groupBy({ by: ['organizationId'], where: { organizationId: { in: ids }, AND: [modelWhere(ctx)] }, _count: { _all: true } })
+          .then((rows) => rows.map((r) => [r.organizationId, r._count._all] as const)),
+      ),
+    ),
   }),
 });
 
@@ -64,7 +81,8 @@ builder.queryField('organizations', (t) =>
   t.prismaConnection({
     type: 'Organization',
     cursor: 'id',
-    description: 'Organizations placed on asOf (default today) in a unit (a commune, or anything above it), within your jurisdiction, by creation.',
+    description:
+      'Organizations placed on asOf (default today) in a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['RESIDENTIAL_AREA', 'READ'] as const },
     args: {
       unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
@@ -80,6 +98,12 @@ builder.queryField('organizations', (t) =>
   }),
 );
 
-function listWhere(ctx: Pick<Context, 'viewer' | 'today'>, args: { unitCode: string; asOf?: string | null; kind?: keyof typeof ORGANIZATION_KIND_LABELS | null }) {
-  return { ...organizationWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }), ...(args.kind ? { kind: args.kind } : {}) };
+function listWhere(
+  ctx: Pick<Context, 'viewer' | 'today'>,
+  args: { unitCode: string; asOf?: string | null; kind?: keyof typeof ORGANIZATION_KIND_LABELS | null },
+) {
+  return {
+    ...organizationWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }),
+    ...(args.kind ? { kind: args.kind } : {}),
+  };
 }

@@ -71,7 +71,10 @@ const TeamMemberInput = builder.inputType('TeamMemberInput', {
     phone: t.string(),
     address: t.string(),
     role: t.field({ type: TeamRoleEnum, required: true }),
-    joinedOn: t.field({ type: DateScalar, description: 'Default: the team’s establishedOn (formSecurityTeam) or today (assignTeamMember).' }),
+    joinedOn: t.field({
+      type: DateScalar,
+      description: 'Default: the team’s establishedOn (formSecurityTeam) or today (assignTeamMember).',
+    }),
     education: t.field({ type: EducationLevelEnum, required: true }),
     residentSince: t.field({ type: DateScalar, description: 'Since when they have lived in the area; null: not resident.' }),
     cleanRecord: t.boolean({ required: true }),
@@ -98,7 +101,13 @@ type ParsedMember = ReturnType<typeof teamMemberInput.parse>;
  * Parses a member with core's schema and judges their eligibility on the day they join;
  * every failure is a field error under `at` (e.g. ["members", "2", "birthDate"]).
  */
-export function judgeMember(arg: MemberArg, at: string[], defaultJoinedOn: IsoDate, today: IsoDate, earliest: IsoDate): { member?: ParsedMember; errors: FieldError[] } {
+export function judgeMember(
+  arg: MemberArg,
+  at: string[],
+  defaultJoinedOn: IsoDate,
+  today: IsoDate,
+  earliest: IsoDate,
+): { member?: ParsedMember; errors: FieldError[] } {
   const m = stripNulls(arg);
   const parsed = teamMemberInput.safeParse({
     teamId: 'new',
@@ -113,7 +122,12 @@ export function judgeMember(arg: MemberArg, at: string[], defaultJoinedOn: IsoDa
   });
   if (!parsed.success) {
     // Core nests the person's fields under `person`; the input has them flat.
-    return { errors: parsed.error.issues.map((i) => ({ path: [...at, ...i.path.map(String).filter((p, n) => !(n === 0 && p === 'person'))], message: i.message })) };
+    return {
+      errors: parsed.error.issues.map((i) => ({
+        path: [...at, ...i.path.map(String).filter((p, n) => !(n === 0 && p === 'person'))],
+        message: i.message,
+      })),
+    };
   }
   const member = parsed.data;
   const joinedOn = member.joinedOn as IsoDate;
@@ -134,7 +148,11 @@ export function judgeMember(arg: MemberArg, at: string[], defaultJoinedOn: IsoDa
     { date: joinedOn, borderMountainOrEthnicMinorityArea: false },
   );
   // The rule's code and label only: never the dates or ages it was judged on.
-  for (const f of verdict.failures) errors.push({ path: [...at, FAILURE_FIELD[f.code]], message: `${f.code}: ${ELIGIBILITY_FAILURE_LABELS[f.code].en} / ${ELIGIBILITY_FAILURE_LABELS[f.code].vi}` });
+  for (const f of verdict.failures)
+    errors.push({
+      path: [...at, FAILURE_FIELD[f.code]],
+      message: `${f.code}: ${ELIGIBILITY_FAILURE_LABELS[f.code].en} / ${ELIGIBILITY_FAILURE_LABELS[f.code].vi}`,
+    });
   return { member, errors };
 }
 
@@ -157,10 +175,18 @@ export function memberData(m: ParsedMember) {
 }
 
 /** The prescribed size of a team covering `areas` in `provinceCode` on `date`, or null when no pack (or figure) gives one. */
-export function prescribedSize(provinceCode: string, areas: ReadonlyArray<{ households: number | null; residents: number | null }>, date: IsoDate): number | null {
+export function prescribedSize(
+  provinceCode: string,
+  areas: ReadonlyArray<{ households: number | null; residents: number | null }>,
+  date: IsoDate,
+): number | null {
   const sum = (k: 'households' | 'residents') => (areas.every((a) => a[k] !== null) ? areas.reduce((s, a) => s + a[k]!, 0) : undefined);
   // Key areas (địa bàn trọng điểm) are not stored yet: judged as ordinary.
-  const size = prescribedTeamSize(TEAM_SIZE_PACKS_IN_USE, { provinceCode, households: sum('households'), residents: sum('residents'), keyArea: false }, date);
+  const size = prescribedTeamSize(
+    TEAM_SIZE_PACKS_IN_USE,
+    { provinceCode, households: sum('households'), residents: sum('residents'), keyArea: false },
+    date,
+  );
   return size.ok ? size.members : null;
 }
 
@@ -168,7 +194,12 @@ const compositionMessage = (f: TeamCompositionFailure) =>
   `${f.code}: ${TEAM_COMPOSITION_FAILURE_LABELS[f.code].en}${'expected' in f ? ` (prescribed ${f.expected}, given ${f.actual})` : ''} / ${TEAM_COMPOSITION_FAILURE_LABELS[f.code].vi}`;
 
 /** Composition failures of `roles` (size only when `prescribed` is known), keeping those `keep` lets through. */
-export function compositionErrors(roles: readonly TeamRole[], prescribed: number | null, path: string[], keep: (f: TeamCompositionFailure) => boolean = () => true): FieldError[] {
+export function compositionErrors(
+  roles: readonly TeamRole[],
+  prescribed: number | null,
+  path: string[],
+  keep: (f: TeamCompositionFailure) => boolean = () => true,
+): FieldError[] {
   const verdict = checkTeamComposition(roles, prescribed ?? roles.length);
   return verdict.failures.filter(keep).map((f) => ({ path, message: compositionMessage(f) }));
 }
@@ -181,9 +212,20 @@ const FormInput = builder.inputType('FormSecurityTeamInput', {
   fields: (t) => ({
     name: t.string({ required: true }),
     communeCode: t.string({ required: true, description: 'The 5-digit code of its commune on establishedOn.' }),
-    areaIds: t.idList({ required: true, description: 'The residential areas it covers: placed in that commune on establishedOn, not covered by another team then.' }),
-    establishedOn: t.field({ type: DateScalar, required: true, description: 'Not before 2024-07-01 (Law 30/2023/QH15), nor in the future.' }),
-    members: t.field({ type: [TeamMemberInput], required: true, description: 'Each must be eligible on joinedOn; exactly one LEADER; as many as the province’s pack prescribes.' }),
+    areaIds: t.idList({
+      required: true,
+      description: 'The residential areas it covers: placed in that commune on establishedOn, not covered by another team then.',
+    }),
+    establishedOn: t.field({
+      type: DateScalar,
+      required: true,
+      description: 'Not before 2024-07-01 (Law 30/2023/QH15), nor in the future.',
+    }),
+    members: t.field({
+      type: [TeamMemberInput],
+      required: true,
+      description: 'Each must be eligible on joinedOn; exactly one LEADER; as many as the province’s pack prescribes.',
+    }),
   }),
 });
 
@@ -199,22 +241,44 @@ builder.mutationField('formSecurityTeam', (t) =>
       const action = 'formSecurityTeam';
       const none: Subject = { entity: 'SecurityTeam' };
       if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const parsed = securityTeamInput.safeParse({ name: input.name, communeCode: input.communeCode, residentialAreaIds: input.areaIds.map(String), establishedOn: input.establishedOn });
+      const parsed = securityTeamInput.safeParse({
+        name: input.name,
+        communeCode: input.communeCode,
+        residentialAreaIds: input.areaIds.map(String),
+        establishedOn: input.establishedOn,
+      });
       if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { residentialAreaIds: 'areaIds' }), none);
       const team = parsed.data;
       const on = team.establishedOn as IsoDate;
-      if (on > ctx.today) return refused(ctx, action, userErrors.invalid([{ path: ['establishedOn'], message: 'must not be in the future' }]), none);
+      if (on > ctx.today)
+        return refused(ctx, action, userErrors.invalid([{ path: ['establishedOn'], message: 'must not be in the future' }]), none);
       const judged = input.members.map((m, i) => judgeMember(m, ['members', String(i)], on, ctx.today, on));
       const memberErrors = judged.flatMap((j) => j.errors);
-      if (memberErrors.length) return refused(ctx, action, userErrors.invalid(memberErrors, { vi: 'Có thành viên chưa đủ điều kiện: xem từng trường.', en: 'Some members are not eligible or not valid: see each field.' }), none);
+      if (memberErrors.length)
+        return refused(
+          ctx,
+          action,
+          userErrors.invalid(memberErrors, {
+            vi: 'Có thành viên chưa đủ điều kiện: xem từng trường.',
+            en: 'Some members are not eligible or not valid: see each field.',
+          }),
+          none,
+        );
       const members = judged.map((j) => j.member!);
 
       const place = await communePlace(ctx, team.communeCode, on);
-      if (!place) return refused(ctx, action, userErrors.notFound({ vi: `xã, phường có mã ${team.communeCode} vào ngày ${on}`, en: `commune ${team.communeCode} on ${on}` }), none);
+      if (!place)
+        return refused(
+          ctx,
+          action,
+          userErrors.notFound({ vi: `xã, phường có mã ${team.communeCode} vào ngày ${on}`, en: `commune ${team.communeCode} on ${on}` }),
+          none,
+        );
       // Filed under its place then and every unit it has since passed into, so today's officers find it.
       const placeCodes = await placeCodesUntil(ctx, place, ctx.today);
       const placed: Subject = { entity: 'SecurityTeam', placeCodes };
-      if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE', { unitCodes: placeCodes }).allowed) return refused(ctx, action, userErrors.forbidden(), placed);
+      if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE', { unitCodes: placeCodes }).allowed)
+        return refused(ctx, action, userErrors.forbidden(), placed);
 
       const ids = input.areaIds.map((g) => decodeId(g, 'ResidentialArea'));
       const found = await ctx.db.prisma.residentialArea.findMany({
@@ -224,17 +288,35 @@ builder.mutationField('formSecurityTeam', (t) =>
       const byId = new Map(found.map((a) => [a.id, a]));
       const areas = ids.map((id) => (id ? byId.get(id) : undefined));
       // An area that does not exist, or that the viewer may not see at all: NOT_FOUND, as node(id:) answers.
-      const visible = (a: (typeof found)[number]) => authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'READ', { unitCodes: [...new Set(a.placements.flatMap((p) => p.placeCodes))], areaId: a.id }).allowed;
+      const visible = (a: (typeof found)[number]) =>
+        authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'READ', {
+          unitCodes: [...new Set(a.placements.flatMap((p) => p.placeCodes))],
+          areaId: a.id,
+        }).allowed;
       if (areas.some((a) => !a || !visible(a))) return refused(ctx, action, userErrors.notFound(AREA), placed);
       const areaErrors = areas.flatMap((a, i): FieldError[] => {
         const area = a!;
         const path = ['areaIds', String(i)];
-        if (!area.placements.some((p) => placementHolds(p, on) && p.communeId === place.commune.id)) return [{ path, message: `the residential area is not placed in commune ${team.communeCode} on ${on}` }];
-        const covering = area.securityTeams.some(({ team: t }) => isoOf(t.establishedOn)! <= on && (t.dissolvedOn === null || isoOf(t.dissolvedOn)! >= on));
+        if (!area.placements.some((p) => placementHolds(p, on) && p.communeId === place.commune.id))
+          return [{ path, message: `the residential area is not placed in commune ${team.communeCode} on ${on}` }];
+        const covering = area.securityTeams.some(
+          ({ team: t }) => isoOf(t.establishedOn)! <= on && (t.dissolvedOn === null || isoOf(t.dissolvedOn)! >= on),
+        );
         return covering ? [{ path, message: `the residential area is already covered by a security team on ${on}` }] : [];
       });
-      const prescribed = prescribedSize(provinceOf(place.codes), areas.map((a) => a!), on);
-      const invalid = [...areaErrors, ...compositionErrors(members.map((m) => m.role), prescribed, ['members'])];
+      const prescribed = prescribedSize(
+        provinceOf(place.codes),
+        areas.map((a) => a!),
+        on,
+      );
+      const invalid = [
+        ...areaErrors,
+        ...compositionErrors(
+          members.map((m) => m.role),
+          prescribed,
+          ['members'],
+        ),
+      ];
       if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), placed);
 
       const created = await ctx.db.prisma.$transaction(async (tx) => {
@@ -264,7 +346,11 @@ export type TeamRow = Prisma.SecurityTeamGetPayload<{ include: typeof teamForWri
 /** What deciding who may change a team reads: its places and its areas' IDs (an evaluation needs no more). */
 const teamForJudging = { areas: { select: { residentialAreaId: true } } } satisfies Prisma.SecurityTeamInclude;
 type JudgedTeam = Prisma.SecurityTeamGetPayload<{ include: typeof teamForJudging }>;
-const teamSubject = (team?: { id: string; placeCodes: string[] } | null): Subject => ({ entity: 'SecurityTeam', id: team?.id ?? null, placeCodes: team?.placeCodes ?? [] });
+const teamSubject = (team?: { id: string; placeCodes: string[] } | null): Subject => ({
+  entity: 'SecurityTeam',
+  id: team?.id ?? null,
+  placeCodes: team?.placeCodes ?? [],
+});
 
 /** Not visible at all: NOT_FOUND (as node(id:) answers null); visible but not writable: FORBIDDEN. */
 export function judgeTeam(ctx: Context, team: Pick<JudgedTeam, 'placeCodes' | 'areas'>): UserError | null {
@@ -301,7 +387,13 @@ async function teamToChange<Include extends typeof teamForWrite | typeof teamFor
 }
 
 /** Applies `write` if the team is still at `version`, with the audit entry; null if it is not (stale). */
-async function writeTeam(ctx: Context, action: string, team: Pick<TeamRow, 'id' | 'placeCodes'>, version: number, write: (tx: Prisma.TransactionClient) => Promise<void>) {
+async function writeTeam(
+  ctx: Context,
+  action: string,
+  team: Pick<TeamRow, 'id' | 'placeCodes'>,
+  version: number,
+  write: (tx: Prisma.TransactionClient) => Promise<void>,
+) {
   return ctx.db.prisma.$transaction(async (tx) => {
     // The team as it stands after the act: no write changes the team's own row but its version.
     const [bumped] = await tx.securityTeam.updateManyAndReturn({ where: { id: team.id, version }, data: { version: { increment: 1 } } });
@@ -317,7 +409,8 @@ async function conflict(ctx: Context, action: string, team: Pick<TeamRow, 'id' |
   return refused(ctx, action, userErrors.conflict(now?.version ?? team.version), teamSubject(team));
 }
 
-export const activeOn = (m: { joinedOn: Date; leftOn: Date | null }, date: IsoDate) => isoOf(m.joinedOn)! <= date && (m.leftOn === null || isoOf(m.leftOn)! >= date);
+export const activeOn = (m: { joinedOn: Date; leftOn: Date | null }, date: IsoDate) =>
+  isoOf(m.joinedOn)! <= date && (m.leftOn === null || isoOf(m.leftOn)! >= date);
 
 // ─── New members of a team, as assignTeamMember and the spreadsheet import judge them ─
 
@@ -330,7 +423,11 @@ export type JudgedMember = { member?: ParsedMember; errors: FieldError[] };
  * the team, with everyone present on that day and the newcomers before it that passed, neither larger than
  * its province's pack prescribes nor with a second leader. Errors sit under each one's `at`.
  */
-export function judgeNewMembers(ctx: Pick<Context, 'today'>, team: TeamRow, joining: ReadonlyArray<{ arg: MemberArg; at: string[] }>): JudgedMember[] {
+export function judgeNewMembers(
+  ctx: Pick<Context, 'today'>,
+  team: TeamRow,
+  joining: ReadonlyArray<{ arg: MemberArg; at: string[] }>,
+): JudgedMember[] {
   const established = isoOf(team.establishedOn)!;
   const earliest = established > LAW_30_IN_FORCE_FROM ? established : LAW_30_IN_FORCE_FROM;
   const judged = joining.map(({ arg, at }) => ({ at, ...judgeMember(arg, at, ctx.today, ctx.today, earliest) }));
@@ -344,10 +441,16 @@ export function judgeNewMembers(ctx: Pick<Context, 'today'>, team: TeamRow, join
     const all = [
       ...errors,
       ...(dissolved && on > dissolved ? [{ path: ['teamId'], message: `the team was dissolved on ${dissolved}` }] : []),
-      ...(member.person.citizenId && present.some((m) => m.citizenId === member.person.citizenId) ? [{ path: [...at, 'citizenId'], message: 'is already a member of this team' }] : []),
+      ...(member.person.citizenId && present.some((m) => m.citizenId === member.person.citizenId)
+        ? [{ path: [...at, 'citizenId'], message: 'is already a member of this team' }]
+        : []),
       ...compositionErrors(
         [...present.map((m) => m.role), ...before, member.role],
-        prescribedSize(provinceOf(team.placeCodes), team.areas.map((a) => a.residentialArea), on),
+        prescribedSize(
+          provinceOf(team.placeCodes),
+          team.areas.map((a) => a.residentialArea),
+          on,
+        ),
         at,
         (f) => f.code === 'TOO_MANY_MEMBERS' || f.code === 'MORE_THAN_ONE_LEADER',
       ),
@@ -397,7 +500,11 @@ const RemoveInput = builder.inputType('RemoveTeamMemberInput', {
   fields: (t) => ({
     memberId: t.id({ required: true }),
     teamVersion: t.int({ required: true, description: 'The team’s version you read: a stale one is refused (ConflictError).' }),
-    leftOn: t.field({ type: DateScalar, required: true, description: 'Their last day in the team: not before they joined, nor in the future.' }),
+    leftOn: t.field({
+      type: DateScalar,
+      required: true,
+      description: 'Their last day in the team: not before they joined, nor in the future.',
+    }),
   }),
 });
 
@@ -460,7 +567,13 @@ builder.mutationField('recordTeamEvaluation', (t) =>
       const found = await teamToChange(ctx, action, input.teamId, input.version, teamForJudging);
       if ('refusal' in found) return found.refusal;
       const { team } = found;
-      const parsed = teamEvaluationInput.safeParse({ subject: { kind: 'TEAM', teamId: team.id }, year: input.year, tasksAssigned: input.tasksAssigned, tasksCompleted: input.tasksCompleted, level: input.level });
+      const parsed = teamEvaluationInput.safeParse({
+        subject: { kind: 'TEAM', teamId: team.id },
+        year: input.year,
+        tasksAssigned: input.tasksAssigned,
+        tasksCompleted: input.tasksCompleted,
+        level: input.level,
+      });
       if (!parsed.success) return refused(ctx, action, zodError(parsed.error), teamSubject(team));
       const evaluation = parsed.data;
       const period = teamEvaluationPeriod(evaluation.year);
@@ -472,11 +585,16 @@ builder.mutationField('recordTeamEvaluation', (t) =>
           where: { communeId: team.communeId, evaluations: { some: { year: evaluation.year } }, id: { not: team.id } },
           select: { id: true, establishedOn: true, evaluations: { where: { year: evaluation.year } } },
         }),
-        ctx.db.prisma.teamMemberEvaluation.findMany({ where: { year: evaluation.year, member: { teamId: team.id, role: 'LEADER' } }, include: { member: true } }),
+        ctx.db.prisma.teamMemberEvaluation.findMany({
+          where: { year: evaluation.year, member: { teamId: team.id, role: 'LEADER' } },
+          include: { member: true },
+        }),
         ctx.db.prisma.teamEvaluation.count({ where: { teamId: team.id, year: evaluation.year } }),
       ]);
       const invalid: FieldError[] = [
-        ...(period.to >= ctx.today ? [{ path: ['year'], message: `the period of ${evaluation.year} (${period.from} to ${period.to}) has not ended` }] : []),
+        ...(period.to >= ctx.today
+          ? [{ path: ['year'], message: `the period of ${evaluation.year} (${period.from} to ${period.to}) has not ended` }]
+          : []),
         ...(dissolved && dissolved < period.from ? [{ path: ['teamId'], message: `the team was dissolved on ${dissolved}` }] : []),
         ...(isoOf(team.establishedOn)! > period.to ? [{ path: ['year'], message: 'the team did not exist in that period' }] : []),
         ...(recorded > 0 ? [{ path: ['year'], message: `the team’s evaluation for ${evaluation.year} is already recorded` }] : []),
@@ -491,19 +609,44 @@ builder.mutationField('recordTeamEvaluation', (t) =>
             tasksAssigned: evaluation.tasksAssigned,
             tasksCompleted: evaluation.tasksCompleted,
             level: evaluation.level,
-            members: leaders.map((l) => ({ id: l.memberId, role: l.member.role, activeSince: isoOf(l.member.joinedOn)!, tasksAssigned: l.tasksAssigned, tasksCompleted: l.tasksCompleted, level: l.level })),
+            members: leaders.map((l) => ({
+              id: l.memberId,
+              role: l.member.role,
+              activeSince: isoOf(l.member.joinedOn)!,
+              tasksAssigned: l.tasksAssigned,
+              tasksCompleted: l.tasksCompleted,
+              level: l.level,
+            })),
           },
-          ...commune.map((c) => ({ id: c.id, activeSince: isoOf(c.establishedOn)!, tasksAssigned: c.evaluations[0]!.tasksAssigned, tasksCompleted: c.evaluations[0]!.tasksCompleted, level: c.evaluations[0]!.level, members: [] })),
+          ...commune.map((c) => ({
+            id: c.id,
+            activeSince: isoOf(c.establishedOn)!,
+            tasksAssigned: c.evaluations[0]!.tasksAssigned,
+            tasksCompleted: c.evaluations[0]!.tasksCompleted,
+            level: c.evaluations[0]!.level,
+            members: [],
+          })),
         ],
       });
       // Only what this evaluation is judged on: this team's own rules and the cap on the commune's teams.
       const failures = verdict.failures.filter((f) => ('subject' in f ? f.subject.teamId === team.id : f.pool === 'TEAMS'));
       if (failures.length) {
-        const fields = failures.map((f) => ({ path: ['level'], message: `${f.code}: ${TEAM_EVALUATION_FAILURE_LABELS[f.code].en} / ${TEAM_EVALUATION_FAILURE_LABELS[f.code].vi}` }));
+        const fields = failures.map((f) => ({
+          path: ['level'],
+          message: `${f.code}: ${TEAM_EVALUATION_FAILURE_LABELS[f.code].en} / ${TEAM_EVALUATION_FAILURE_LABELS[f.code].vi}`,
+        }));
         return refused(ctx, action, userErrors.invalid(fields), teamSubject(team));
       }
       const updated = await writeTeam(ctx, action, team, input.version, async (tx) => {
-        await tx.teamEvaluation.create({ data: { teamId: team.id, year: evaluation.year, tasksAssigned: evaluation.tasksAssigned, tasksCompleted: evaluation.tasksCompleted, level: evaluation.level } });
+        await tx.teamEvaluation.create({
+          data: {
+            teamId: team.id,
+            year: evaluation.year,
+            tasksAssigned: evaluation.tasksAssigned,
+            tasksCompleted: evaluation.tasksCompleted,
+            level: evaluation.level,
+          },
+        });
       });
       return updated ? { result: updated } : conflict(ctx, action, team);
     },

@@ -26,7 +26,10 @@ export const TeamEvaluationLevelEnum = builder.enumType('TeamEvaluationLevel', {
 });
 
 /** The ResidentialArea type as a typed ref (areas.ts exports it by name only). */
-const AreaType = ResidentialAreaRef as unknown as ObjectRef<(typeof builder)['$inferSchemaTypes'], Prisma.ResidentialAreaGetPayload<object>>;
+const AreaType = ResidentialAreaRef as unknown as ObjectRef<
+  (typeof builder)['$inferSchemaTypes'],
+  Prisma.ResidentialAreaGetPayload<object>
+>;
 
 const NOTHING = { id: { in: [] as string[] } };
 
@@ -51,13 +54,17 @@ export function teamWhere(ctx: Pick<Context, 'viewer'>, within?: { code: string;
  * record: the same TEAM_MEMBER READ as {@link teamWhere}, decided on the loaded row. A team
  * is placed by its commune, and for area leaders by the areas it covers (give `areas` then).
  */
-export function mayReadTeam(ctx: Pick<Context, 'viewer'>, team: { placeCodes: readonly string[]; areas?: ReadonlyArray<{ residentialAreaId: string }> }): boolean {
+export function mayReadTeam(
+  ctx: Pick<Context, 'viewer'>,
+  team: { placeCodes: readonly string[]; areas?: ReadonlyArray<{ residentialAreaId: string }> },
+): boolean {
   const areaIds = [null, ...(team.areas ?? []).map((a) => a.residentialAreaId)];
   return areaIds.some((areaId) => authorize(ctx.viewer, 'TEAM_MEMBER', 'READ', { unitCodes: team.placeCodes, areaId }).allowed);
 }
 
 /** Personal fields are shown only to those the policy lets read members' personal data (as models.ts). */
-const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null => (authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null);
+const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null =>
+  authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null;
 
 const TeamMemberNode = builder.prismaNode('TeamMember', {
   id: { field: 'id' },
@@ -68,7 +75,12 @@ const TeamMemberNode = builder.prismaNode('TeamMember', {
     fullName: t.exposeString('fullName'),
     role: t.field({ type: TeamRoleEnum, resolve: (m) => m.role }),
     joinedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.joinedOn)! }),
-    leftOn: t.field({ type: DateScalar, nullable: true, description: 'Last day in the team; null: still a member.', resolve: (m) => isoOf(m.leftOn) }),
+    leftOn: t.field({
+      type: DateScalar,
+      nullable: true,
+      description: 'Last day in the team; null: still a member.',
+      resolve: (m) => isoOf(m.leftOn),
+    }),
     education: t.field({ type: EducationLevelEnum, resolve: (m) => m.education }),
     birthDate: t.field({ type: DateScalar, nullable: true, resolve: (m, _a, ctx) => personal(isoOf(m.birthDate), ctx) }),
     citizenId: t.string({ nullable: true, resolve: (m, _a, ctx) => personal(m.citizenId, ctx) }),
@@ -93,14 +105,20 @@ builder.prismaNode('TeamEvaluation', {
 
 const SecurityTeamNode = builder.prismaNode('SecurityTeam', {
   id: { field: 'id' },
-  description: 'A security team (Tổ bảo vệ an ninh, trật tự ở cơ sở, Law 30/2023/QH15) of a commune, covering one or more residential areas.',
+  description:
+    'A security team (Tổ bảo vệ an ninh, trật tự ở cơ sở, Law 30/2023/QH15) of a commune, covering one or more residential areas.',
   // Outside the jurisdiction, or missing: the same null.
   nullable: true,
   findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [teamWhere(ctx)] }),
   fields: (t) => ({
     name: t.exposeString('name'),
     establishedOn: t.field({ type: DateScalar, resolve: (s) => isoOf(s.establishedOn)! }),
-    dissolvedOn: t.field({ type: DateScalar, nullable: true, description: 'Last day it existed; null: it still does.', resolve: (s) => isoOf(s.dissolvedOn) }),
+    dissolvedOn: t.field({
+      type: DateScalar,
+      nullable: true,
+      description: 'Last day it existed; null: it still does.',
+      resolve: (s) => isoOf(s.dissolvedOn),
+    }),
     version: t.exposeInt('version', { description: 'Send it back with a change: a stale one is refused.' }),
     isDemo: t.boolean({ description: 'Part of the demo data, not of any real province’s records.', resolve: (s) => s.datasetId !== null }),
     commune: t.field({
@@ -115,16 +133,20 @@ const SecurityTeamNode = builder.prismaNode('SecurityTeam', {
       select: (_args, _ctx, nested) => ({ areas: { orderBy: { residentialAreaId: 'asc' }, select: { residentialArea: nested(true) } } }),
       resolve: (s) => s.areas.map((a) => a.residentialArea),
     }),
-    members: t.relatedConnection('members', {
-      cursor: 'id',
-      description: 'Its members, past (leftOn set) and present, in the order they were recorded.',
-      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-      query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
-    }, totalCountPerPage('SecurityTeam.members', (ctx, ids) =>
-      ctx.db.prisma.teamMember
-        .groupBy({ by: ['teamId'], where: { teamId: { in: ids } }, _count: { _all: true } })
-        .then((rows) => rows.map((r) => [r.teamId, r._count._all] as const)),
-    )),
+    members: t.relatedConnection(
+      'members',
+      {
+        cursor: 'id',
+        description: 'Its members, past (leftOn set) and present, in the order they were recorded.',
+        complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+        query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
+      },
+      totalCountPerPage('SecurityTeam.members', (ctx, ids) =>
+        ctx.db.prisma.teamMember
+          .groupBy({ by: ['teamId'], where: { teamId: { in: ids } }, _count: { _all: true } })
+          .then((rows) => rows.map((r) => [r.teamId, r._count._all] as const)),
+      ),
+    ),
     evaluations: t.relation('evaluations', { query: { orderBy: { year: 'desc' } } }),
   }),
 });
@@ -133,17 +155,25 @@ builder.queryField('securityTeams', (t) =>
   t.prismaConnection({
     type: 'SecurityTeam',
     cursor: 'id',
-    description: 'Security teams existing on asOf (default today) filed under a unit (a commune, or anything above it), within your jurisdiction, by creation.',
+    description:
+      'Security teams existing on asOf (default today) filed under a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['TEAM_MEMBER', 'READ'] as const },
     args: {
       unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
       asOf: t.arg({ type: DateScalar }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.securityTeam.count({ where: teamWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }) })),
+    totalCount: (_p, args, ctx) => (
+      checkPageSize(args),
+      ctx.db.prisma.securityTeam.count({ where: teamWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }) })
+    ),
     resolve: (query, _root, args, ctx) => {
       checkPageSize(args);
-      return ctx.db.prisma.securityTeam.findMany({ ...query, where: teamWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }), orderBy: { id: 'asc' } });
+      return ctx.db.prisma.securityTeam.findMany({
+        ...query,
+        where: teamWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }),
+        orderBy: { id: 'asc' },
+      });
     },
   }),
 );

@@ -33,7 +33,21 @@ import { unitAndAbove } from '../report/movement-report.js';
 import { DateScalar } from '../scalars.js';
 import { modelWhere, areaWhere, organizationWhere } from '../movement/jurisdiction.js';
 import { teamWhere } from '../movement/teams.js';
-import { CommendationRef, ExemplarRef, InfluentialPersonRef, KeyAreaRef, AwardLevelEnum, CollectiveKindEnum, CommendationFormEnum, ExemplarSubjectKindEnum, InfluenceKindEnum, KeyAreaCategoryEnum, PartnerKindEnum, RecipientKindEnum, ReligionEnum } from './schema.js';
+import {
+  CommendationRef,
+  ExemplarRef,
+  InfluentialPersonRef,
+  KeyAreaRef,
+  AwardLevelEnum,
+  CollectiveKindEnum,
+  CommendationFormEnum,
+  ExemplarSubjectKindEnum,
+  InfluenceKindEnum,
+  KeyAreaCategoryEnum,
+  PartnerKindEnum,
+  RecipientKindEnum,
+  ReligionEnum,
+} from './schema.js';
 
 const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef] as const;
 const SUBJECT: Label = { vi: 'đối tượng', en: 'subject' };
@@ -43,20 +57,36 @@ const NOT_YET = 'must not be in the future';
 const codesOf = (placements: ReadonlyArray<{ placeCodes: string[] }>) => [...new Set(placements.flatMap((p) => p.placeCodes))];
 
 /** Where a subject is found, or a refusal: missing or outside the jurisdiction is NOT_FOUND (nothing hints it exists). */
-async function placeOfSubject(ctx: Context, kind: 'MODEL' | 'ORGANIZATION' | 'RESIDENTIAL_AREA' | 'SECURITY_TEAM', id: string | null): Promise<string[] | null> {
+async function placeOfSubject(
+  ctx: Context,
+  kind: 'MODEL' | 'ORGANIZATION' | 'RESIDENTIAL_AREA' | 'SECURITY_TEAM',
+  id: string | null,
+): Promise<string[] | null> {
   if (!id) return null;
   const prisma = ctx.db.prisma;
   switch (kind) {
     case 'MODEL': {
-      const m = await prisma.model.findFirst({ where: { id, AND: [modelWhere(ctx)] }, select: { residentialArea: { select: { placements: { select: { placeCodes: true } } } }, organization: { select: { placements: { select: { placeCodes: true } } } } } });
+      const m = await prisma.model.findFirst({
+        where: { id, AND: [modelWhere(ctx)] },
+        select: {
+          residentialArea: { select: { placements: { select: { placeCodes: true } } } },
+          organization: { select: { placements: { select: { placeCodes: true } } } },
+        },
+      });
       return m ? codesOf([...(m.residentialArea?.placements ?? []), ...(m.organization?.placements ?? [])]) : null;
     }
     case 'RESIDENTIAL_AREA': {
-      const a = await prisma.residentialArea.findFirst({ where: { id, AND: [areaWhere(ctx)] }, select: { placements: { select: { placeCodes: true } } } });
+      const a = await prisma.residentialArea.findFirst({
+        where: { id, AND: [areaWhere(ctx)] },
+        select: { placements: { select: { placeCodes: true } } },
+      });
       return a ? codesOf(a.placements) : null;
     }
     case 'ORGANIZATION': {
-      const o = await prisma.organization.findFirst({ where: { id, AND: [organizationWhere(ctx)] }, select: { placements: { select: { placeCodes: true } } } });
+      const o = await prisma.organization.findFirst({
+        where: { id, AND: [organizationWhere(ctx)] },
+        select: { placements: { select: { placeCodes: true } } },
+      });
       return o ? codesOf(o.placements) : null;
     }
     case 'SECURITY_TEAM': {
@@ -66,7 +96,12 @@ async function placeOfSubject(ctx: Context, kind: 'MODEL' | 'ORGANIZATION' | 'RE
   }
 }
 
-const GLOBAL_TYPE = { MODEL: 'Model', ORGANIZATION: 'Organization', RESIDENTIAL_AREA: 'ResidentialArea', SECURITY_TEAM: 'SecurityTeam' } as const;
+const GLOBAL_TYPE = {
+  MODEL: 'Model',
+  ORGANIZATION: 'Organization',
+  RESIDENTIAL_AREA: 'ResidentialArea',
+  SECURITY_TEAM: 'SecurityTeam',
+} as const;
 
 /** The unit a record is decided in, on the decision date, with the codes above it; a ValidationError on `field` if none held then. */
 async function unitOn(ctx: Context, code: string, date: IsoDate, field: string) {
@@ -101,27 +136,50 @@ const RecognizeExemplarInput = builder.inputType('RecognizeExemplarInput', {
     collectiveId: t.id({ description: 'COLLECTIVE: the residential area, organization or security team.' }),
     fullName: t.string({ description: 'INDIVIDUAL: the name (personal data).' }),
     role: t.string({ description: 'INDIVIDUAL: their role (Tổ trưởng tổ bảo vệ an ninh, trật tự…).' }),
-    level: t.field({ type: AwardLevelEnum, required: true, description: 'COMMUNE, DISTRICT (decisions before 2025-07-01), PROVINCE or MINISTRY.' }),
+    level: t.field({
+      type: AwardLevelEnum,
+      required: true,
+      description: 'COMMUNE, DISTRICT (decisions before 2025-07-01), PROVINCE or MINISTRY.',
+    }),
     periodFrom: t.field({ type: DateScalar, required: true }),
     periodTo: t.field({ type: DateScalar, required: true }),
     ...DECISION_FIELDS(t),
-    unitCode: t.string({ required: true, description: 'The unit where it is recognised, on the decision date; the subject must lie in it.' }),
+    unitCode: t.string({
+      required: true,
+      description: 'The unit where it is recognised, on the decision date; the subject must lie in it.',
+    }),
   }),
 });
 
 /** The subject of an exemplar or commendation as core describes it, from the flat input. */
-function subjectOf(input: { subjectKind?: string; modelId?: string | number | null; collectiveKind?: string | null; collectiveId?: string | number | null; fullName?: string | null; role?: string | null }) {
+function subjectOf(input: {
+  subjectKind?: string;
+  modelId?: string | number | null;
+  collectiveKind?: string | null;
+  collectiveId?: string | number | null;
+  fullName?: string | null;
+  role?: string | null;
+}) {
   const kind = input.subjectKind;
   if (kind === 'MODEL') return { kind, modelId: input.modelId == null ? '' : (decodeId(input.modelId, 'Model') ?? '∅') };
   if (kind === 'COLLECTIVE') {
     const ck = input.collectiveKind as keyof typeof GLOBAL_TYPE | null | undefined;
-    return { kind, collectiveKind: ck, collectiveId: input.collectiveId == null || !ck ? '' : (decodeId(input.collectiveId, GLOBAL_TYPE[ck]) ?? '∅') };
+    return {
+      kind,
+      collectiveKind: ck,
+      collectiveId: input.collectiveId == null || !ck ? '' : (decodeId(input.collectiveId, GLOBAL_TYPE[ck]) ?? '∅'),
+    };
   }
   return stripNulls({ kind, fullName: input.fullName, role: input.role });
 }
 
 /** Where the subject is filed, checked to lie in the unit; or the refusal. */
-async function filedFor(ctx: Context, subject: { kind: string; modelId?: string; collectiveKind?: string | null; collectiveId?: string }, unit: { codes: string[]; unit: { code: string } }, path: string): Promise<string[] | UserError> {
+async function filedFor(
+  ctx: Context,
+  subject: { kind: string; modelId?: string; collectiveKind?: string | null; collectiveId?: string },
+  unit: { codes: string[]; unit: { code: string } },
+  path: string,
+): Promise<string[] | UserError> {
   if (subject.kind === 'INDIVIDUAL') return unit.codes;
   const kind = subject.kind === 'MODEL' ? 'MODEL' : (subject.collectiveKind as 'ORGANIZATION' | 'RESIDENTIAL_AREA' | 'SECURITY_TEAM');
   const id = subject.kind === 'MODEL' ? subject.modelId : subject.collectiveId;
@@ -134,7 +192,8 @@ async function filedFor(ctx: Context, subject: { kind: string; modelId?: string;
 builder.mutationField('recognizeExemplar', (t) =>
   t.field({
     type: payloadType<Prisma.ExemplarGetPayload<object>>('RecognizeExemplar', ExemplarRef, ERRORS),
-    description: 'Recognise a model, a collective or an individual as an exemplar (điển hình tiên tiến) for a period and level, by a decision.',
+    description:
+      'Recognise a model, a collective or an individual as an exemplar (điển hình tiên tiến) for a period and level, by a decision.',
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: RecognizeExemplarInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<Prisma.ExemplarGetPayload<object>> }> => {
@@ -148,12 +207,34 @@ builder.mutationField('recognizeExemplar', (t) =>
         decision: { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer },
         unitCode: input.unitCode.trim(),
       });
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { 'subject.modelId': 'modelId', 'subject.collectiveId': 'collectiveId', 'subject.collectiveKind': 'collectiveKind', 'subject.fullName': 'fullName', 'subject.role': 'role', period: 'periodFrom', 'decision.date': 'decisionDate', 'decision.number': 'decisionNumber', 'decision.issuer': 'decisionIssuer' }), none);
+      if (!parsed.success)
+        return refused(
+          ctx,
+          action,
+          zodError(parsed.error, {
+            'subject.modelId': 'modelId',
+            'subject.collectiveId': 'collectiveId',
+            'subject.collectiveKind': 'collectiveKind',
+            'subject.fullName': 'fullName',
+            'subject.role': 'role',
+            period: 'periodFrom',
+            'decision.date': 'decisionDate',
+            'decision.number': 'decisionNumber',
+            'decision.issuer': 'decisionIssuer',
+          }),
+          none,
+        );
       const e = parsed.data;
       const rule = checkExemplarLevel(e.level, e.decision.date as IsoDate);
       const invalid = [
         ...(e.decision.date > ctx.today ? [{ path: ['decisionDate'], message: NOT_YET }] : []),
-        ...rule.failures.map((f) => ({ path: ['level'], message: f.code === 'NO_DISTRICTS_IN_ERA' ? 'there are no districts from 2025-07-01' : `exemplars are recognised at ${'allowed' in f ? f.allowed.join(', ') : ''} level` })),
+        ...rule.failures.map((f) => ({
+          path: ['level'],
+          message:
+            f.code === 'NO_DISTRICTS_IN_ERA'
+              ? 'there are no districts from 2025-07-01'
+              : `exemplars are recognised at ${'allowed' in f ? f.allowed.join(', ') : ''} level`,
+        })),
       ];
       if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), none);
       const unit = await unitOn(ctx, e.unitCode, e.decision.date as IsoDate, 'unitCode');
@@ -203,20 +284,28 @@ const RecordCommendationInput = builder.inputType('RecordCommendationInput', {
     fullName: t.string({ description: 'INDIVIDUAL: the name (personal data).' }),
     role: t.string({ description: 'INDIVIDUAL: their role.' }),
     form: t.field({ type: CommendationFormEnum, required: true }),
-    level: t.field({ type: AwardLevelEnum, required: true, description: 'The level of the authority giving it: it must be one that may give the form (Law 06/2022/QH15).' }),
+    level: t.field({
+      type: AwardLevelEnum,
+      required: true,
+      description: 'The level of the authority giving it: it must be one that may give the form (Law 06/2022/QH15).',
+    }),
     ...DECISION_FIELDS(t),
     reason: t.string({ required: true }),
     forModelId: t.id({ description: 'What it was for: a model…' }),
     forTipId: t.id({ description: '…a tip you may read (its content is never shown through the commendation)…' }),
     forExemplarId: t.id({ description: '…or an exemplar. At most one.' }),
-    unitCode: t.string({ required: true, description: 'The unit where it is decided, on the decision date; the recipient must lie in it.' }),
+    unitCode: t.string({
+      required: true,
+      description: 'The unit where it is decided, on the decision date; the recipient must lie in it.',
+    }),
   }),
 });
 
 builder.mutationField('recordCommendation', (t) =>
   t.field({
     type: payloadType<Prisma.CommendationGetPayload<object>>('RecordCommendation', CommendationRef, ERRORS),
-    description: 'Record a commendation (khen thưởng: Giấy khen, Bằng khen, Cờ thi đua…) to a collective or an individual, by a decision, with a reason and what it was for.',
+    description:
+      'Record a commendation (khen thưởng: Giấy khen, Bằng khen, Cờ thi đua…) to a collective or an individual, by a decision, with a reason and what it was for.',
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: RecordCommendationInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<Prisma.CommendationGetPayload<object>> }> => {
@@ -227,9 +316,17 @@ builder.mutationField('recordCommendation', (t) =>
       const links = [
         ...(input.forModelId != null ? [{ kind: 'MODEL' as const, modelId: decodeId(input.forModelId, 'Model') ?? NO_ID }] : []),
         ...(input.forTipId != null ? [{ kind: 'TIP' as const, tipId: decodeId(input.forTipId, 'Tip') ?? NO_ID }] : []),
-        ...(input.forExemplarId != null ? [{ kind: 'EXEMPLAR' as const, exemplarId: decodeId(input.forExemplarId, 'Exemplar') ?? NO_ID }] : []),
+        ...(input.forExemplarId != null
+          ? [{ kind: 'EXEMPLAR' as const, exemplarId: decodeId(input.forExemplarId, 'Exemplar') ?? NO_ID }]
+          : []),
       ];
-      if (links.length > 1) return refused(ctx, action, userErrors.invalid([{ path: ['forModelId'], message: 'a commendation is for at most one of a model, a tip, an exemplar' }]), none);
+      if (links.length > 1)
+        return refused(
+          ctx,
+          action,
+          userErrors.invalid([{ path: ['forModelId'], message: 'a commendation is for at most one of a model, a tip, an exemplar' }]),
+          none,
+        );
       const subject = subjectOf({ ...input, subjectKind: input.recipientKind });
       const parsed = commendationInput.safeParse({
         recipient: subject,
@@ -240,7 +337,21 @@ builder.mutationField('recordCommendation', (t) =>
         ...(links[0] ? { for: links[0] } : {}),
         unitCode: input.unitCode.trim(),
       });
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { 'recipient.collectiveId': 'collectiveId', 'recipient.collectiveKind': 'collectiveKind', 'recipient.fullName': 'fullName', 'recipient.role': 'role', 'decision.date': 'decisionDate', 'decision.number': 'decisionNumber', 'decision.issuer': 'decisionIssuer' }), none);
+      if (!parsed.success)
+        return refused(
+          ctx,
+          action,
+          zodError(parsed.error, {
+            'recipient.collectiveId': 'collectiveId',
+            'recipient.collectiveKind': 'collectiveKind',
+            'recipient.fullName': 'fullName',
+            'recipient.role': 'role',
+            'decision.date': 'decisionDate',
+            'decision.number': 'decisionNumber',
+            'decision.issuer': 'decisionIssuer',
+          }),
+          none,
+        );
       const c = parsed.data;
       const rule = checkCommendation(c.form, c.level, c.recipient.kind, c.decision.date as IsoDate);
       const invalid = [
@@ -268,9 +379,14 @@ builder.mutationField('recordCommendation', (t) =>
           f.kind === 'MODEL'
             ? (await placeOfSubject(ctx, 'MODEL', f.modelId)) !== null
             : f.kind === 'TIP'
-              ? await prisma.tip.findUnique({ where: { id: f.tipId }, select: { placeCodes: true } }).then((tip) => tip !== null && authorize(ctx.viewer, 'TIP', 'READ', { unitCodes: tip.placeCodes }).allowed)
-              : await prisma.exemplar.findUnique({ where: { id: f.exemplarId }, select: { placeCodes: true } }).then((e) => e !== null && authorize(ctx.viewer, 'RECOGNITION', 'READ', { unitCodes: e.placeCodes }).allowed);
-        if (!seen) return refused(ctx, action, userErrors.notFound({ vi: 'điều được khen thưởng', en: 'thing commended' }), { ...none, placeCodes });
+              ? await prisma.tip
+                  .findUnique({ where: { id: f.tipId }, select: { placeCodes: true } })
+                  .then((tip) => tip !== null && authorize(ctx.viewer, 'TIP', 'READ', { unitCodes: tip.placeCodes }).allowed)
+              : await prisma.exemplar
+                  .findUnique({ where: { id: f.exemplarId }, select: { placeCodes: true } })
+                  .then((e) => e !== null && authorize(ctx.viewer, 'RECOGNITION', 'READ', { unitCodes: e.placeCodes }).allowed);
+        if (!seen)
+          return refused(ctx, action, userErrors.notFound({ vi: 'điều được khen thưởng', en: 'thing commended' }), { ...none, placeCodes });
       }
       const r = c.recipient;
       const row = await ctx.db.prisma.$transaction(async (tx) => {
@@ -324,7 +440,8 @@ const FlagKeyAreaInput = builder.inputType('FlagKeyAreaInput', {
 builder.mutationField('flagKeyArea', (t) =>
   t.field({
     type: payloadType<Prisma.KeyAreaGetPayload<object>>('FlagKeyArea', KeyAreaRef, ERRORS),
-    description: 'Flag an administrative unit as a key area (địa bàn trọng điểm) for a period, with a category and a reason. Provincial and national officers.',
+    description:
+      'Flag an administrative unit as a key area (địa bàn trọng điểm) for a period, with a category and a reason. Provincial and national officers.',
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: FlagKeyAreaInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<Prisma.KeyAreaGetPayload<object>> }> => {
@@ -332,18 +449,39 @@ builder.mutationField('flagKeyArea', (t) =>
       const none: Subject = { entity: 'KeyArea' };
       if (!authorize(ctx.viewer, 'KEY_AREA', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
       const d = [input.decisionNumber, input.decisionDate, input.decisionIssuer];
-      if (d.some((x) => x != null) && !d.every((x) => x != null)) return refused(ctx, action, userErrors.invalid([{ path: ['decisionNumber'], message: 'a decision has a number, a date and an issuer' }]), none);
+      if (d.some((x) => x != null) && !d.every((x) => x != null))
+        return refused(
+          ctx,
+          action,
+          userErrors.invalid([{ path: ['decisionNumber'], message: 'a decision has a number, a date and an issuer' }]),
+          none,
+        );
       const parsed = keyAreaInput.safeParse({
         unitCode: input.unitCode.trim(),
         category: input.category,
         reason: input.reason,
         from: input.validFrom,
         to: input.validTo ?? null,
-        ...(input.decisionNumber != null ? { decision: { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer } } : {}),
+        ...(input.decisionNumber != null
+          ? { decision: { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer } }
+          : {}),
       });
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { from: 'validFrom', to: 'validTo', 'decision.number': 'decisionNumber', 'decision.date': 'decisionDate', 'decision.issuer': 'decisionIssuer' }), none);
+      if (!parsed.success)
+        return refused(
+          ctx,
+          action,
+          zodError(parsed.error, {
+            from: 'validFrom',
+            to: 'validTo',
+            'decision.number': 'decisionNumber',
+            'decision.date': 'decisionDate',
+            'decision.issuer': 'decisionIssuer',
+          }),
+          none,
+        );
       const k = parsed.data;
-      if (k.decision && k.decision.date > ctx.today) return refused(ctx, action, userErrors.invalid([{ path: ['decisionDate'], message: NOT_YET }]), none);
+      if (k.decision && k.decision.date > ctx.today)
+        return refused(ctx, action, userErrors.invalid([{ path: ['decisionDate'], message: NOT_YET }]), none);
       const unit = await unitOn(ctx, k.unitCode, k.from as IsoDate, 'unitCode');
       if (isError(unit)) return refused(ctx, action, unit, none);
       const denied = mayWrite(ctx, 'KEY_AREA', unit.codes);
@@ -388,7 +526,8 @@ const EngageInput = builder.inputType('EngageInfluentialPersonInput', {
 builder.mutationField('engageInfluentialPerson', (t) =>
   t.field({
     type: payloadType<Prisma.InfluentialPersonGetPayload<object>>('EngageInfluentialPerson', InfluentialPersonRef, ERRORS),
-    description: 'Record a religious dignitary (chức sắc) or a reputable person (người có uy tín) engaged in the movement in a residential area.',
+    description:
+      'Record a religious dignitary (chức sắc) or a reputable person (người có uy tín) engaged in the movement in a residential area.',
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: EngageInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<Prisma.InfluentialPersonGetPayload<object>> }> => {
@@ -397,21 +536,50 @@ builder.mutationField('engageInfluentialPerson', (t) =>
       if (!authorize(ctx.viewer, 'RECOGNITION', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
       const areaId = decodeId(input.residentialAreaId, 'ResidentialArea');
       const parsed = influentialPersonInput.safeParse(
-        stripNulls({ kind: input.kind, person: { fullName: input.fullName, role: input.role }, religion: input.religion, residentialAreaId: areaId ?? '∅', from: input.validFrom, to: input.validTo }),
+        stripNulls({
+          kind: input.kind,
+          person: { fullName: input.fullName, role: input.role },
+          religion: input.religion,
+          residentialAreaId: areaId ?? '∅',
+          from: input.validFrom,
+          to: input.validTo,
+        }),
       );
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { 'person.fullName': 'fullName', 'person.role': 'role', from: 'validFrom', to: 'validTo' }), none);
+      if (!parsed.success)
+        return refused(
+          ctx,
+          action,
+          zodError(parsed.error, { 'person.fullName': 'fullName', 'person.role': 'role', from: 'validFrom', to: 'validTo' }),
+          none,
+        );
       const p = parsed.data;
       if (p.from > ctx.today) return refused(ctx, action, userErrors.invalid([{ path: ['validFrom'], message: NOT_YET }]), none);
       const area = areaId
-        ? await ctx.db.prisma.residentialArea.findFirst({ where: { id: areaId, AND: [areaWhere(ctx)] }, select: { placements: { select: { placeCodes: true, communeCode: true, validFrom: true, validTo: true }, orderBy: { validFrom: 'desc' } } } })
+        ? await ctx.db.prisma.residentialArea.findFirst({
+            where: { id: areaId, AND: [areaWhere(ctx)] },
+            select: {
+              placements: {
+                select: { placeCodes: true, communeCode: true, validFrom: true, validTo: true },
+                orderBy: { validFrom: 'desc' },
+              },
+            },
+          })
         : null;
       if (!area) return refused(ctx, action, userErrors.notFound({ vi: 'khu dân cư', en: 'residential area' }), none);
       const placeCodes = codesOf(area.placements);
       const denied = mayWrite(ctx, 'RECOGNITION', placeCodes);
       if (denied) return refused(ctx, action, denied, { ...none, placeCodes });
       const from = dateColumn(p.from as IsoDate);
-      const commune = area.placements.find((x) => (x.validFrom === null || x.validFrom <= from) && (x.validTo === null || x.validTo >= from)) ?? area.placements[0];
-      if (!commune) return refused(ctx, action, userErrors.invalid([{ path: ['residentialAreaId'], message: 'the area is not placed in any commune' }]), none);
+      const commune =
+        area.placements.find((x) => (x.validFrom === null || x.validFrom <= from) && (x.validTo === null || x.validTo >= from)) ??
+        area.placements[0];
+      if (!commune)
+        return refused(
+          ctx,
+          action,
+          userErrors.invalid([{ path: ['residentialAreaId'], message: 'the area is not placed in any commune' }]),
+          none,
+        );
       const row = await ctx.db.prisma.$transaction(async (tx) => {
         const created = await tx.influentialPerson.create({
           data: {
@@ -446,7 +614,11 @@ const AddPartnerInput = builder.inputType('AddModelPartnerInput', {
   }),
 });
 
-const PartnerPayloadRef = builder.prismaObject('ModelPartner', { variant: 'AddedModelPartner', description: 'A partner as added.', fields: (t) => ({ name: t.exposeString('name'), model: t.relation('model') }) });
+const PartnerPayloadRef = builder.prismaObject('ModelPartner', {
+  variant: 'AddedModelPartner',
+  description: 'A partner as added.',
+  fields: (t) => ({ name: t.exposeString('name'), model: t.relation('model') }),
+});
 
 builder.mutationField('addModelPartner', (t) =>
   t.field({
@@ -459,7 +631,9 @@ builder.mutationField('addModelPartner', (t) =>
       const none: Subject = { entity: 'Model' };
       if (!authorize(ctx.viewer, 'RECOGNITION', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
       const modelId = decodeId(input.modelId, 'Model');
-      const parsed = modelPartnerInput.safeParse(stripNulls({ modelId: modelId ?? '∅', partnerKind: input.partnerKind, name: input.name, from: input.validFrom, to: input.validTo }));
+      const parsed = modelPartnerInput.safeParse(
+        stripNulls({ modelId: modelId ?? '∅', partnerKind: input.partnerKind, name: input.name, from: input.validFrom, to: input.validTo }),
+      );
       if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { from: 'validFrom', to: 'validTo' }), none);
       const p = parsed.data;
       if (p.from > ctx.today) return refused(ctx, action, userErrors.invalid([{ path: ['validFrom'], message: NOT_YET }]), none);
@@ -467,11 +641,25 @@ builder.mutationField('addModelPartner', (t) =>
       if (!placeCodes) return refused(ctx, action, userErrors.notFound({ vi: 'mô hình', en: 'model' }), none);
       const denied = mayWrite(ctx, 'RECOGNITION', placeCodes);
       if (denied) return refused(ctx, action, denied, { entity: 'Model', id: modelId, placeCodes });
-      const exists = await ctx.db.prisma.modelPartner.count({ where: { modelId: modelId!, partnerKind: p.partnerKind, name: p.name, validFrom: dateColumn(p.from as IsoDate) } });
-      if (exists) return refused(ctx, action, userErrors.invalid([{ path: ['name'], message: 'this partner is already recorded for the model from this day' }]), { entity: 'Model', id: modelId, placeCodes });
+      const exists = await ctx.db.prisma.modelPartner.count({
+        where: { modelId: modelId!, partnerKind: p.partnerKind, name: p.name, validFrom: dateColumn(p.from as IsoDate) },
+      });
+      if (exists)
+        return refused(
+          ctx,
+          action,
+          userErrors.invalid([{ path: ['name'], message: 'this partner is already recorded for the model from this day' }]),
+          { entity: 'Model', id: modelId, placeCodes },
+        );
       const row = await ctx.db.prisma.$transaction(async (tx) => {
         const created = await tx.modelPartner.create({
-          data: { modelId: modelId!, partnerKind: p.partnerKind, name: p.name, validFrom: dateColumn(p.from as IsoDate), validTo: p.to ? dateColumn(p.to as IsoDate) : null },
+          data: {
+            modelId: modelId!,
+            partnerKind: p.partnerKind,
+            name: p.name,
+            validFrom: dateColumn(p.from as IsoDate),
+            validTo: p.to ? dateColumn(p.to as IsoDate) : null,
+          },
         });
         await audit(tx, ctx, { action, entity: 'Model', entityId: modelId, placeCodes });
         return created;

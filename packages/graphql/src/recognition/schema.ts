@@ -43,12 +43,16 @@ export const ExemplarSubjectKindEnum = builder.enumType('ExemplarSubjectKind', {
 export const CollectiveKindEnum = builder.enumType('CollectiveKind', { values: COLLECTIVE_KINDS });
 export const RecipientKindEnum = builder.enumType('RecipientKind', { values: RECIPIENT_KINDS });
 export const CommendationFormEnum = builder.enumType('CommendationForm', {
-  description: 'LETTER_OF_COMMENDATION: Giấy khen; CERTIFICATE_OF_MERIT: Bằng khen; EMULATION_FLAG: Cờ thi đua; MEDAL: Huân chương, huy chương.',
+  description:
+    'LETTER_OF_COMMENDATION: Giấy khen; CERTIFICATE_OF_MERIT: Bằng khen; EMULATION_FLAG: Cờ thi đua; MEDAL: Huân chương, huy chương.',
   values: COMMENDATION_FORMS,
 });
 export const CommendedKindEnum = builder.enumType('CommendedKind', { values: ['MODEL', 'TIP', 'EXEMPLAR'] as const });
 export const KeyAreaCategoryEnum = builder.enumType('KeyAreaCategory', { values: KEY_AREA_CATEGORIES });
-export const InfluenceKindEnum = builder.enumType('InfluenceKind', { description: 'Chức sắc tôn giáo, người có uy tín.', values: INFLUENCE_KINDS });
+export const InfluenceKindEnum = builder.enumType('InfluenceKind', {
+  description: 'Chức sắc tôn giáo, người có uy tín.',
+  values: INFLUENCE_KINDS,
+});
 export const ReligionEnum = builder.enumType('Religion', { values: RELIGIONS });
 export { PartnerKindEnum };
 
@@ -62,16 +66,24 @@ export const DecisionRef = builder.objectRef<{ number: string; date: IsoDate; is
   }),
 });
 const decisionOf = (r: { decisionNumber: string | null; decisionDate: Date | null; decisionIssuer: string | null }) =>
-  r.decisionNumber && r.decisionDate && r.decisionIssuer ? { number: r.decisionNumber, date: isoOf(r.decisionDate)!, issuer: r.decisionIssuer } : null;
+  r.decisionNumber && r.decisionDate && r.decisionIssuer
+    ? { number: r.decisionNumber, date: isoOf(r.decisionDate)!, issuer: r.decisionIssuer }
+    : null;
 
 /** A person's name, for those who may read personal data where the record is filed; null for others. */
 const personal = (value: string | null, placeCodes: readonly string[], ctx: Pick<Context, 'viewer'>) =>
   value !== null && authorize(ctx.viewer, 'RECOGNITION', 'READ_PERSONAL', { unitCodes: placeCodes }).allowed ? value : null;
 
 /** The ResidentialArea type as a typed ref (areas.ts exports it by name only). */
-const AreaType = ResidentialAreaRef as unknown as ObjectRef<(typeof builder)['$inferSchemaTypes'], Prisma.ResidentialAreaGetPayload<object>>;
+const AreaType = ResidentialAreaRef as unknown as ObjectRef<
+  (typeof builder)['$inferSchemaTypes'],
+  Prisma.ResidentialAreaGetPayload<object>
+>;
 /** The Organization type (organizations.ts exports no ref): the one plugin-prisma keeps for the model. */
-const OrganizationType = getRefFromModel('Organization', builder) as unknown as ObjectRef<(typeof builder)['$inferSchemaTypes'], Prisma.OrganizationGetPayload<object>>;
+const OrganizationType = getRefFromModel('Organization', builder) as unknown as ObjectRef<
+  (typeof builder)['$inferSchemaTypes'],
+  Prisma.OrganizationGetPayload<object>
+>;
 
 /*
  * The collective a record names is shown only to those who may read it: a security team (and
@@ -81,7 +93,8 @@ const OrganizationType = getRefFromModel('Organization', builder) as unknown as 
  * others, without an error; loaded with the record (`select`), so no statement per row.
  */
 /** Whether the viewer may read the residential areas (and organizations) where a record is filed. */
-const mayReadPlace = (r: { placeCodes: string[] }, ctx: Pick<Context, 'viewer'>) => authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'READ', { unitCodes: r.placeCodes }).allowed;
+const mayReadPlace = (r: { placeCodes: string[] }, ctx: Pick<Context, 'viewer'>) =>
+  authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'READ', { unitCodes: r.placeCodes }).allowed;
 
 /** What every filed record shows: where, and whether it is demo data. */
 const filedFields = {
@@ -93,7 +106,8 @@ export const ExemplarRef = builder.prismaNode('Exemplar', {
   nullable: true,
   findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'RECOGNITION', 'READ') }),
   authScopes: (e) => ({ allowedAt: ['RECOGNITION', 'READ', { unitCodes: e.placeCodes }] as const }),
-  description: 'An exemplar (điển hình tiên tiến): a model, a collective or an individual recognised for a period at a level, by a decision.',
+  description:
+    'An exemplar (điển hình tiên tiến): a model, a collective or an individual recognised for a period at a level, by a decision.',
   fields: (t) => ({
     subjectKind: t.field({ type: ExemplarSubjectKindEnum, resolve: (e) => e.subjectKind }),
     model: t.relation('model', { nullable: true, description: 'MODEL: the model.' }),
@@ -119,8 +133,16 @@ export const ExemplarRef = builder.prismaNode('Exemplar', {
       select: (_a, _c, nested) => ({ securityTeam: nested(true) }),
       resolve: (e, _a, ctx) => (e.securityTeam && mayReadTeam(ctx, e.securityTeam) ? e.securityTeam : null),
     }),
-    personName: t.string({ nullable: true, description: 'INDIVIDUAL: the name; null unless you may see personal data.', resolve: (e, _a, ctx) => personal(e.personName, e.placeCodes, ctx) }),
-    personRole: t.string({ nullable: true, description: 'INDIVIDUAL: their role (Tổ trưởng…); null unless you may see personal data (with the name, it says who).', resolve: (e, _a, ctx) => personal(e.personRole, e.placeCodes, ctx) }),
+    personName: t.string({
+      nullable: true,
+      description: 'INDIVIDUAL: the name; null unless you may see personal data.',
+      resolve: (e, _a, ctx) => personal(e.personName, e.placeCodes, ctx),
+    }),
+    personRole: t.string({
+      nullable: true,
+      description: 'INDIVIDUAL: their role (Tổ trưởng…); null unless you may see personal data (with the name, it says who).',
+      resolve: (e, _a, ctx) => personal(e.personRole, e.placeCodes, ctx),
+    }),
     level: t.field({ type: AwardLevelEnum, resolve: (e) => e.level }),
     periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom)! }),
     periodTo: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodTo)! }),
@@ -132,14 +154,18 @@ export const ExemplarRef = builder.prismaNode('Exemplar', {
 });
 
 /** Whether the viewer may read the tip a commendation was given for. */
-const mayReadTip = (c: { tip: { placeCodes: string[] } | null }, ctx: Pick<Context, 'viewer'>) => c.tip !== null && authorize(ctx.viewer, 'TIP', 'READ', { unitCodes: c.tip.placeCodes }).allowed;
+const mayReadTip = (c: { tip: { placeCodes: string[] } | null }, ctx: Pick<Context, 'viewer'>) =>
+  c.tip !== null && authorize(ctx.viewer, 'TIP', 'READ', { unitCodes: c.tip.placeCodes }).allowed;
 
 /**
  * The name or role of the individual commended, as personal data; for a tip also only for those
  * who may read the tip: the one commended for it is likely its informant.
  */
-const whoWasCommended = (value: string | null, c: { forKind: string | null; placeCodes: string[]; tip: { placeCodes: string[] } | null }, ctx: Pick<Context, 'viewer'>) =>
-  c.forKind === 'TIP' && !mayReadTip(c, ctx) ? null : personal(value, c.placeCodes, ctx);
+const whoWasCommended = (
+  value: string | null,
+  c: { forKind: string | null; placeCodes: string[]; tip: { placeCodes: string[] } | null },
+  ctx: Pick<Context, 'viewer'>,
+) => (c.forKind === 'TIP' && !mayReadTip(c, ctx) ? null : personal(value, c.placeCodes, ctx));
 
 export const CommendationRef = builder.prismaNode('Commendation', {
   id: { field: 'id' },
@@ -194,7 +220,12 @@ export const CommendationRef = builder.prismaNode('Commendation', {
       select: { tip: { select: { placeCodes: true } } },
       resolve: (c, _a, ctx) => (c.forKind === 'TIP' && !mayReadTip(c, ctx) ? null : c.reason),
     }),
-    forKind: t.field({ type: CommendedKindEnum, nullable: true, description: 'What it was for, when recorded.', resolve: (c) => c.forKind }),
+    forKind: t.field({
+      type: CommendedKindEnum,
+      nullable: true,
+      description: 'What it was for, when recorded.',
+      resolve: (c) => c.forKind,
+    }),
     model: t.relation('model', { nullable: true }),
     exemplar: t.relation('exemplar', { nullable: true }),
     tip: t.field({
@@ -221,7 +252,12 @@ export const KeyAreaRef = builder.prismaNode('KeyArea', {
     category: t.field({ type: KeyAreaCategoryEnum, resolve: (k) => k.category }),
     reason: t.exposeString('reason'),
     validFrom: t.field({ type: DateScalar, resolve: (k) => isoOf(k.validFrom)! }),
-    validTo: t.field({ type: DateScalar, nullable: true, description: 'Last day; null: until further notice.', resolve: (k) => isoOf(k.validTo) }),
+    validTo: t.field({
+      type: DateScalar,
+      nullable: true,
+      description: 'Last day; null: until further notice.',
+      resolve: (k) => isoOf(k.validTo),
+    }),
     decision: t.field({ type: DecisionRef, nullable: true, resolve: (k) => decisionOf(k) }),
     isDemo: t.boolean({ resolve: (k) => k.datasetId !== null }),
     version: t.exposeInt('version'),
@@ -233,10 +269,15 @@ export const InfluentialPersonRef = builder.prismaNode('InfluentialPerson', {
   nullable: true,
   findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'RECOGNITION', 'READ') }),
   authScopes: (p) => ({ allowedAt: ['RECOGNITION', 'READ', { unitCodes: p.placeCodes }] as const }),
-  description: 'A person of influence engaged in a residential area: a religious dignitary (chức sắc) or a reputable person (người có uy tín).',
+  description:
+    'A person of influence engaged in a residential area: a religious dignitary (chức sắc) or a reputable person (người có uy tín).',
   fields: (t) => ({
     kind: t.field({ type: InfluenceKindEnum, resolve: (p) => p.kind }),
-    fullName: t.string({ nullable: true, description: 'Null unless you may see personal data.', resolve: (p, _a, ctx) => personal(p.fullName, p.placeCodes, ctx) }),
+    fullName: t.string({
+      nullable: true,
+      description: 'Null unless you may see personal data.',
+      resolve: (p, _a, ctx) => personal(p.fullName, p.placeCodes, ctx),
+    }),
     role: t.exposeString('role', { description: 'Linh mục quản xứ, Già làng…' }),
     religion: t.field({ type: ReligionEnum, nullable: true, resolve: (p) => p.religion }),
     residentialArea: t.relation('residentialArea'),
@@ -257,7 +298,10 @@ builder.prismaObject('ModelPartner', {
 });
 
 builder.prismaObjectFields('Model', (t) => ({
-  partners: t.relation('partners', { description: 'Partner organisations taking part in it, past and present.', query: { orderBy: [{ validFrom: 'asc' }, { id: 'asc' }] } }),
+  partners: t.relation('partners', {
+    description: 'Partner organisations taking part in it, past and present.',
+    query: { orderBy: [{ validFrom: 'asc' }, { id: 'asc' }] },
+  }),
 }));
 
 // ─── Lists by unit and date ─────────────────────────────────────────────────────────
@@ -272,33 +316,55 @@ builder.queryFields((t) => ({
   exemplars: t.prismaConnection({
     type: 'Exemplar',
     cursor: 'id',
-    description: 'Exemplars recognised (decision dated) from `from` to `to`, filed under a unit, within your jurisdiction, by decision date.',
+    description:
+      'Exemplars recognised (decision dated) from `from` to `to`, filed under a unit, within your jurisdiction, by decision date.',
     authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
-    args: { unitCode: t.arg.string({ required: true }), from: t.arg({ type: DateScalar, required: true }), to: t.arg({ type: DateScalar, required: true }) },
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      from: t.arg({ type: DateScalar, required: true }),
+      to: t.arg({ type: DateScalar, required: true }),
+    },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
     totalCount: (_p, args, ctx) => ctx.db.prisma.exemplar.count({ where: exemplarWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.exemplar.findMany({ ...query, where: exemplarWhere(ctx, args), orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }] })),
+    resolve: (query, _root, args, ctx) => (
+      checkPageSize(args),
+      ctx.db.prisma.exemplar.findMany({ ...query, where: exemplarWhere(ctx, args), orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }] })
+    ),
   }),
   commendations: t.prismaConnection({
     type: 'Commendation',
     cursor: 'id',
     description: 'Commendations decided from `from` to `to`, filed under a unit, within your jurisdiction, by decision date.',
     authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
-    args: { unitCode: t.arg.string({ required: true }), from: t.arg({ type: DateScalar, required: true }), to: t.arg({ type: DateScalar, required: true }) },
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      from: t.arg({ type: DateScalar, required: true }),
+      to: t.arg({ type: DateScalar, required: true }),
+    },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
     totalCount: (_p, args, ctx) => ctx.db.prisma.commendation.count({ where: commendationWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) =>
-      (checkPageSize(args), ctx.db.prisma.commendation.findMany({ ...query, where: commendationWhere(ctx, args), orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }] })),
+    resolve: (query, _root, args, ctx) => (
+      checkPageSize(args),
+      ctx.db.prisma.commendation.findMany({
+        ...query,
+        where: commendationWhere(ctx, args),
+        orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }],
+      })
+    ),
   }),
   keyAreas: t.prismaConnection({
     type: 'KeyArea',
     cursor: 'id',
-    description: 'Key areas in force on asOf (default today) filed under a unit (the unit itself or below it), within your jurisdiction, by unit code.',
+    description:
+      'Key areas in force on asOf (default today) filed under a unit (the unit itself or below it), within your jurisdiction, by unit code.',
     authScopes: { allowed: ['KEY_AREA', 'READ'] as const },
     args: { unitCode: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }) },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
     totalCount: (_p, args, ctx) => ctx.db.prisma.keyArea.count({ where: keyAreaWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.keyArea.findMany({ ...query, where: keyAreaWhere(ctx, args), orderBy: [{ unitCode: 'asc' }, { id: 'asc' }] })),
+    resolve: (query, _root, args, ctx) => (
+      checkPageSize(args),
+      ctx.db.prisma.keyArea.findMany({ ...query, where: keyAreaWhere(ctx, args), orderBy: [{ unitCode: 'asc' }, { id: 'asc' }] })
+    ),
   }),
   influentialPeople: t.prismaConnection({
     type: 'InfluentialPerson',
@@ -308,7 +374,10 @@ builder.queryFields((t) => ({
     args: { unitCode: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }), kind: t.arg({ type: InfluenceKindEnum }) },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
     totalCount: (_p, args, ctx) => ctx.db.prisma.influentialPerson.count({ where: influenceWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) => (checkPageSize(args), ctx.db.prisma.influentialPerson.findMany({ ...query, where: influenceWhere(ctx, args), orderBy: { id: 'asc' } })),
+    resolve: (query, _root, args, ctx) => (
+      checkPageSize(args),
+      ctx.db.prisma.influentialPerson.findMany({ ...query, where: influenceWhere(ctx, args), orderBy: { id: 'asc' } })
+    ),
   }),
 }));
 
@@ -322,6 +391,15 @@ function commendationWhere(ctx: Context, args: Dated): Prisma.CommendationWhereI
 function keyAreaWhere(ctx: Context, args: { unitCode: string; asOf?: IsoDate | null }): Prisma.KeyAreaWhereInput {
   return { AND: [placeFilter(ctx, 'KEY_AREA', 'READ', args.unitCode), holdsOn(args.asOf ?? ctx.today)] };
 }
-function influenceWhere(ctx: Context, args: { unitCode: string; asOf?: IsoDate | null; kind?: (typeof INFLUENCE_KINDS)[number] | null }): Prisma.InfluentialPersonWhereInput {
-  return { AND: [placeFilter(ctx, 'RECOGNITION', 'READ', args.unitCode), holdsOn(args.asOf ?? ctx.today), ...(args.kind ? [{ kind: args.kind }] : [])] };
+function influenceWhere(
+  ctx: Context,
+  args: { unitCode: string; asOf?: IsoDate | null; kind?: (typeof INFLUENCE_KINDS)[number] | null },
+): Prisma.InfluentialPersonWhereInput {
+  return {
+    AND: [
+      placeFilter(ctx, 'RECOGNITION', 'READ', args.unitCode),
+      holdsOn(args.asOf ?? ctx.today),
+      ...(args.kind ? [{ kind: args.kind }] : []),
+    ],
+  };
 }

@@ -30,7 +30,13 @@ const vi = (x: number) => x.toLocaleString('vi-VN');
 const en = (x: number) => x.toLocaleString('en-GB');
 
 /** A figure broken down by the values of an enum (every value listed, zeros included, in the enum's order). */
-function byValue<K extends string>(key: string, label: Label, values: readonly K[], labels: Readonly<Record<K, Label>>, counts: ReadonlyMap<string, number>): ReportFigure {
+function byValue<K extends string>(
+  key: string,
+  label: Label,
+  values: readonly K[],
+  labels: Readonly<Record<K, Label>>,
+  counts: ReadonlyMap<string, number>,
+): ReportFigure {
   const breakdown = values.map((v) => ({ key: v, label: labels[v], value: counts.get(v) ?? 0 }));
   return { key, label, value: breakdown.reduce((s, b) => s + b.value, 0), breakdown };
 }
@@ -39,11 +45,17 @@ function byValue<K extends string>(key: string, label: Label, values: readonly K
 function listed(f: ReportFigure, lang: 'vi' | 'en', names = false): string {
   const n = lang === 'vi' ? vi : en;
   const label = (l: Label) => (names ? l[lang] : l[lang].toLowerCase());
-  return (f.breakdown ?? []).filter((b) => b.value > 0).map((b) => `${n(b.value)} ${label(b.label)}`).join(', ');
+  return (f.breakdown ?? [])
+    .filter((b) => b.value > 0)
+    .map((b) => `${n(b.value)} ${label(b.label)}`)
+    .join(', ');
 }
 
 const counted = (rows: ReadonlyArray<{ k: string | null; n: number }>) => new Map(rows.map((r) => [r.k ?? '', Number(r.n)]));
-const period = (s: FigureScope) => ({ vi: `từ ${vietnameseDate(s.from)} đến ${vietnameseDate(s.to)}`, en: `from ${vietnameseDate(s.from)} to ${vietnameseDate(s.to)}` });
+const period = (s: FigureScope) => ({
+  vi: `từ ${vietnameseDate(s.from)} đến ${vietnameseDate(s.to)}`,
+  en: `from ${vietnameseDate(s.from)} to ${vietnameseDate(s.to)}`,
+});
 
 // ─── Exemplars and replication ──────────────────────────────────────────────────────
 
@@ -66,12 +78,36 @@ export const exemplarsSection: SectionLoader = async (prisma: PrismaClient, scop
     for (const r of exemplars) m.set(key(r), (m.get(key(r)) ?? 0) + Number(r.n));
     return m;
   };
-  const byLevel = byValue('exemplars.recognised', { vi: 'Điển hình tiên tiến được công nhận', en: 'Exemplars recognised' }, AWARD_LEVELS, AWARD_LEVEL_LABELS, sum((r) => r.level));
-  const bySubject = byValue('exemplars.bySubject', { vi: 'Điển hình tiên tiến theo đối tượng', en: 'Exemplars by subject' }, EXEMPLAR_SUBJECT_KINDS, EXEMPLAR_SUBJECT_KIND_LABELS, sum((r) => r.subject));
+  const byLevel = byValue(
+    'exemplars.recognised',
+    { vi: 'Điển hình tiên tiến được công nhận', en: 'Exemplars recognised' },
+    AWARD_LEVELS,
+    AWARD_LEVEL_LABELS,
+    sum((r) => r.level),
+  );
+  const bySubject = byValue(
+    'exemplars.bySubject',
+    { vi: 'Điển hình tiên tiến theo đối tượng', en: 'Exemplars by subject' },
+    EXEMPLAR_SUBJECT_KINDS,
+    EXEMPLAR_SUBJECT_KIND_LABELS,
+    sum((r) => r.subject),
+  );
   const r = replication ?? { inPeriod: 0, toDate: 0, sources: 0 };
-  const points: ReportFigure = { key: 'replication.points', label: { vi: 'Điểm nhân rộng mô hình trong kỳ', en: 'Replication points in the period' }, value: Number(r.inPeriod) };
-  const sources: ReportFigure = { key: 'replication.sourceModels', label: { vi: 'Mô hình được nhân rộng trong kỳ', en: 'Models replicated in the period' }, value: Number(r.sources) };
-  const toDate: ReportFigure = { key: 'replication.pointsToDate', label: { vi: 'Điểm nhân rộng lũy kế đến cuối kỳ', en: 'Replication points to the end of the period' }, value: Number(r.toDate) };
+  const points: ReportFigure = {
+    key: 'replication.points',
+    label: { vi: 'Điểm nhân rộng mô hình trong kỳ', en: 'Replication points in the period' },
+    value: Number(r.inPeriod),
+  };
+  const sources: ReportFigure = {
+    key: 'replication.sourceModels',
+    label: { vi: 'Mô hình được nhân rộng trong kỳ', en: 'Models replicated in the period' },
+    value: Number(r.sources),
+  };
+  const toDate: ReportFigure = {
+    key: 'replication.pointsToDate',
+    label: { vi: 'Điểm nhân rộng lũy kế đến cuối kỳ', en: 'Replication points to the end of the period' },
+    value: Number(r.toDate),
+  };
   const p = period(scope);
   return {
     key: 'exemplars',
@@ -110,11 +146,38 @@ export const commendationsSection: SectionLoader = async (prisma, scope) => {
     SELECT c.form::text AS form, c.level::text AS level, c."recipientKind"::text AS recipient, COALESCE(c."forKind"::text, 'NONE') AS for, count(*)::int AS n
     FROM "Commendation" c WHERE ${filedUnder('c', scope)} AND ${inPeriod('c', 'decisionDate', scope)}
     GROUP BY 1, 2, 3, 4`;
-  const sum = (key: (r: (typeof rows)[number]) => string) => counted([...rows.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + Number(r.n)), new Map<string, number>())].map(([k, n]) => ({ k, n })));
-  const byForm = byValue('commendations.byForm', { vi: 'Khen thưởng theo hình thức', en: 'Commendations by form' }, COMMENDATION_FORMS, COMMENDATION_FORM_LABELS, sum((r) => r.form));
-  const byLevel = byValue('commendations.byLevel', { vi: 'Khen thưởng theo cấp', en: 'Commendations by level' }, AWARD_LEVELS, AWARD_LEVEL_LABELS, sum((r) => r.level));
-  const byRecipient = byValue('commendations.byRecipient', { vi: 'Khen thưởng theo đối tượng', en: 'Commendations by recipient' }, RECIPIENT_KINDS, RECIPIENT_KIND_LABELS, sum((r) => r.recipient));
-  const byFor = byValue('commendations.for', { vi: 'Khen thưởng theo thành tích', en: 'Commendations by achievement' }, FOR_KINDS, FOR_LABELS, sum((r) => r.for));
+  const sum = (key: (r: (typeof rows)[number]) => string) =>
+    counted(
+      [...rows.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + Number(r.n)), new Map<string, number>())].map(([k, n]) => ({ k, n })),
+    );
+  const byForm = byValue(
+    'commendations.byForm',
+    { vi: 'Khen thưởng theo hình thức', en: 'Commendations by form' },
+    COMMENDATION_FORMS,
+    COMMENDATION_FORM_LABELS,
+    sum((r) => r.form),
+  );
+  const byLevel = byValue(
+    'commendations.byLevel',
+    { vi: 'Khen thưởng theo cấp', en: 'Commendations by level' },
+    AWARD_LEVELS,
+    AWARD_LEVEL_LABELS,
+    sum((r) => r.level),
+  );
+  const byRecipient = byValue(
+    'commendations.byRecipient',
+    { vi: 'Khen thưởng theo đối tượng', en: 'Commendations by recipient' },
+    RECIPIENT_KINDS,
+    RECIPIENT_KIND_LABELS,
+    sum((r) => r.recipient),
+  );
+  const byFor = byValue(
+    'commendations.for',
+    { vi: 'Khen thưởng theo thành tích', en: 'Commendations by achievement' },
+    FOR_KINDS,
+    FOR_LABELS,
+    sum((r) => r.for),
+  );
   const p = period(scope);
   const total = byForm.value;
   return {
@@ -132,7 +195,13 @@ export const commendationsSection: SectionLoader = async (prisma, scope) => {
           : `${p.en[0]!.toUpperCase()}${p.en.slice(1)}, no commendation was recorded.`,
       ],
     },
-    figures: [{ key: 'commendations.total', label: { vi: 'Tổng số khen thưởng', en: 'Commendations' }, value: total }, byForm, byLevel, byRecipient, byFor],
+    figures: [
+      { key: 'commendations.total', label: { vi: 'Tổng số khen thưởng', en: 'Commendations' }, value: total },
+      byForm,
+      byLevel,
+      byRecipient,
+      byFor,
+    ],
   };
 };
 
@@ -145,7 +214,13 @@ export const keyAreasSection: SectionLoader = async (prisma, scope) => {
     SELECT k.category::text AS k, count(DISTINCT k."unitCode")::int AS n FROM "KeyArea" k
     WHERE ${keyAreaOfScope('k', scope)}
     GROUP BY ROLLUP (1)`;
-  const byCategory = byValue('keyAreas.byCategory', { vi: 'Địa bàn trọng điểm theo lĩnh vực', en: 'Key areas by category' }, KEY_AREA_CATEGORIES, KEY_AREA_CATEGORY_LABELS, counted(rows.filter((r) => r.k !== null)));
+  const byCategory = byValue(
+    'keyAreas.byCategory',
+    { vi: 'Địa bàn trọng điểm theo lĩnh vực', en: 'Key areas by category' },
+    KEY_AREA_CATEGORIES,
+    KEY_AREA_CATEGORY_LABELS,
+    counted(rows.filter((r) => r.k !== null)),
+  );
   // A unit flagged for two categories counts once in the total (the rollup row).
   const units = rows.find((r) => r.k === null)?.n ?? 0;
   const total: ReportFigure = { key: 'keyAreas.units', label: { vi: 'Địa bàn trọng điểm', en: 'Key areas' }, value: Number(units) };
@@ -183,9 +258,25 @@ export const influenceSection: SectionLoader = async (prisma, scope) => {
       WHERE ${holdsOn('x', scope.to)} AND ${modelPlaced('m', scope)}
       GROUP BY ROLLUP (1)`,
   ]);
-  const byKind = byValue('influence.people', { vi: 'Chức sắc, người có uy tín tham gia', en: 'People of influence engaged' }, INFLUENCE_KINDS, INFLUENCE_KIND_LABELS, counted(people));
-  const byPartner = byValue('partners.byKind', { vi: 'Lượt tổ chức phối hợp tham gia mô hình', en: 'Partner organisations in models' }, PARTNER_KINDS, PARTNER_KIND_LABELS, counted(partners.filter((r) => r.k !== null)));
-  const models: ReportFigure = { key: 'partners.models', label: { vi: 'Mô hình có tổ chức phối hợp', en: 'Models with partners' }, value: Number(partners.find((r) => r.k === null)?.models ?? 0) };
+  const byKind = byValue(
+    'influence.people',
+    { vi: 'Chức sắc, người có uy tín tham gia', en: 'People of influence engaged' },
+    INFLUENCE_KINDS,
+    INFLUENCE_KIND_LABELS,
+    counted(people),
+  );
+  const byPartner = byValue(
+    'partners.byKind',
+    { vi: 'Lượt tổ chức phối hợp tham gia mô hình', en: 'Partner organisations in models' },
+    PARTNER_KINDS,
+    PARTNER_KIND_LABELS,
+    counted(partners.filter((r) => r.k !== null)),
+  );
+  const models: ReportFigure = {
+    key: 'partners.models',
+    label: { vi: 'Mô hình có tổ chức phối hợp', en: 'Models with partners' },
+    value: Number(partners.find((r) => r.k === null)?.models ?? 0),
+  };
   const [dignitaries, reputable] = byKind.breakdown!;
   return {
     key: 'influence',
@@ -203,4 +294,3 @@ export const influenceSection: SectionLoader = async (prisma, scope) => {
     figures: [byKind, models, byPartner],
   };
 };
-

@@ -28,8 +28,32 @@ type Language = 'VI' | 'EN';
 
 /** The column headings of the table, in both languages. */
 const HEADINGS = {
-  VI: { unit: 'Đơn vị', from: 'Từ ngày', to: 'Đến ngày', keyAreasOnly: 'Chỉ địa bàn trọng điểm', section: 'Mục', figure: 'Chỉ tiêu', part: 'Chi tiết', key: 'Mã', value: 'Giá trị', yes: 'Có', no: 'Không' },
-  EN: { unit: 'Unit', from: 'From', to: 'To', keyAreasOnly: 'Key areas only', section: 'Section', figure: 'Figure', part: 'Part', key: 'Key', value: 'Value', yes: 'Yes', no: 'No' },
+  VI: {
+    unit: 'Đơn vị',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    keyAreasOnly: 'Chỉ địa bàn trọng điểm',
+    section: 'Mục',
+    figure: 'Chỉ tiêu',
+    part: 'Chi tiết',
+    key: 'Mã',
+    value: 'Giá trị',
+    yes: 'Có',
+    no: 'Không',
+  },
+  EN: {
+    unit: 'Unit',
+    from: 'From',
+    to: 'To',
+    keyAreasOnly: 'Key areas only',
+    section: 'Section',
+    figure: 'Figure',
+    part: 'Part',
+    key: 'Key',
+    value: 'Value',
+    yes: 'Yes',
+    no: 'No',
+  },
 } as const;
 
 /** One row of the table: a figure, or one part of a figure's breakdown. */
@@ -46,12 +70,21 @@ function rowsOf(report: MovementReport, language: Language): Row[] {
   return report.sections.flatMap((s) =>
     s.figures.flatMap((f) => [
       { section: t(s.title), figure: t(f.label), part: '', key: f.key, value: f.value },
-      ...(f.breakdown ?? []).map((b) => ({ section: t(s.title), figure: t(f.label), part: t(b.label), key: `${f.key}.${b.key}`, value: b.value })),
+      ...(f.breakdown ?? []).map((b) => ({
+        section: t(s.title),
+        figure: t(f.label),
+        part: t(b.label),
+        key: `${f.key}.${b.key}`,
+        value: b.value,
+      })),
     ]),
   );
 }
 
-const title = (language: Language) => (language === 'EN' ? 'Report on the all-people movement to protect national security' : 'Báo cáo phong trào toàn dân bảo vệ an ninh Tổ quốc');
+const title = (language: Language) =>
+  language === 'EN'
+    ? 'Report on the all-people movement to protect national security'
+    : 'Báo cáo phong trào toàn dân bảo vệ an ninh Tổ quốc';
 const dateCell = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** The report as an XLSX workbook: the table of figures, then the report's text. */
@@ -78,7 +111,8 @@ export async function reportXlsx(report: MovementReport, language: Language): Pr
   const text = wb.addWorksheet(language === 'EN' ? 'Text' : 'Nội dung');
   text.columns = [{ width: 40 }, { width: 140 }];
   for (const s of report.sections) {
-    for (const sentence of language === 'EN' ? s.sentences.en : s.sentences.vi) text.addRow([language === 'EN' ? s.title.en : s.title.vi, sentence]).alignment = { wrapText: true, vertical: 'top' };
+    for (const sentence of language === 'EN' ? s.sentences.en : s.sentences.vi)
+      text.addRow([language === 'EN' ? s.title.en : s.title.vi, sentence]).alignment = { wrapText: true, vertical: 'top' };
   }
   // exceljs gives a Node Buffer, typed as an ArrayBuffer.
   return wb.xlsx.writeBuffer();
@@ -95,7 +129,12 @@ export function reportCsv(report: MovementReport, language: Language): string {
   const h = HEADINGS[language];
   const sep = language === 'EN' ? ',' : ';';
   const number = (x: number) => x.toLocaleString(language === 'EN' ? 'en-GB' : 'vi-VN');
-  const lead = [`${report.unit.fullName} (${report.unit.code})`, vietnameseDate(report.from), vietnameseDate(report.to), report.keyAreasOnly ? h.yes : h.no];
+  const lead = [
+    `${report.unit.fullName} (${report.unit.code})`,
+    vietnameseDate(report.from),
+    vietnameseDate(report.to),
+    report.keyAreasOnly ? h.yes : h.no,
+  ];
   const lines = [
     [h.unit, h.from, h.to, h.keyAreasOnly, h.section, h.figure, h.part, h.key, h.value],
     ...rowsOf(report, language).map((r) => [...lead, r.section, r.figure, r.part, r.key, number(r.value)]),
@@ -131,29 +170,43 @@ export function useReportDownloads({ services, viewerOf, clock }: DownloadOption
       try {
         viewer = await viewerOf(request);
       } catch (error) {
-        if (error instanceof AuthenticationError) return endResponse(errorResponse('UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer' }));
+        if (error instanceof AuthenticationError)
+          return endResponse(errorResponse('UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer' }));
         throw error;
       }
       const p = url.searchParams;
       const language = (p.get('language') ?? 'VI').toUpperCase();
       const keyAreasOnly = p.get('keyAreasOnly');
-      if (language !== 'VI' && language !== 'EN') return endResponse(errorResponse('BAD_USER_INPUT', 'language phải là VI hoặc EN. / language must be VI or EN.'));
+      if (language !== 'VI' && language !== 'EN')
+        return endResponse(errorResponse('BAD_USER_INPUT', 'language phải là VI hoặc EN. / language must be VI or EN.'));
       if (keyAreasOnly !== null && !['true', 'false', '1', '0'].includes(keyAreasOnly)) {
         return endResponse(errorResponse('BAD_USER_INPUT', 'keyAreasOnly phải là true hoặc false. / keyAreasOnly must be true or false.'));
       }
       const ctx = createContext(services, { viewer, today: vietnamDateOf(clock()), requestId: randomUUID() });
       let report: MovementReport;
       try {
-        report = await movementReportFor(ctx, { unitCode: p.get('unitCode') ?? '', from: p.get('from') ?? '', to: p.get('to') ?? '', keyAreasOnly: keyAreasOnly === 'true' || keyAreasOnly === '1' });
+        report = await movementReportFor(ctx, {
+          unitCode: p.get('unitCode') ?? '',
+          from: p.get('from') ?? '',
+          to: p.get('to') ?? '',
+          keyAreasOnly: keyAreasOnly === 'true' || keyAreasOnly === '1',
+        });
       } catch (error) {
         if (error instanceof GraphQLError) return endResponse(errorResponse(String(error.extensions.code ?? 'INTERNAL'), error.message));
         throw error;
       }
       const name = `bao-cao-phong-trao-${report.unit.code}-${report.from}-${report.to}${report.keyAreasOnly ? '-trong-diem' : ''}.${format}`;
       const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'private, no-store' };
-      if (format === 'csv') return endResponse(new Response(reportCsv(report, language), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } }));
+      if (format === 'csv')
+        return endResponse(
+          new Response(reportCsv(report, language), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } }),
+        );
       const body = await reportXlsx(report, language);
-      return endResponse(new Response(body, { headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }));
+      return endResponse(
+        new Response(body, {
+          headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        }),
+      );
     },
   };
 }

@@ -80,9 +80,21 @@ export function inspectionsReport(r: Row, scope: { from: string; to: string }): 
       },
       { key: 'inspections.cancelled', label: { vi: 'Lượt kiểm tra bị hủy', en: 'Inspections cancelled' }, value: r.cancelled },
       { key: 'inspections.followUps.set', label: { vi: 'Nội dung cần khắc phục đã đề ra', en: 'Follow-up actions set' }, value: r.set },
-      { key: 'inspections.followUps.done', label: { vi: 'Nội dung khắc phục đã hoàn thành', en: 'Follow-up actions completed' }, value: r.closed_done },
-      { key: 'inspections.followUps.open', label: { vi: 'Nội dung đang thực hiện (cuối kỳ)', en: 'Follow-up actions open (end of period)' }, value: r.open },
-      { key: 'inspections.followUps.overdue', label: { vi: 'Nội dung quá hạn (cuối kỳ)', en: 'Follow-up actions overdue (end of period)' }, value: r.overdue },
+      {
+        key: 'inspections.followUps.done',
+        label: { vi: 'Nội dung khắc phục đã hoàn thành', en: 'Follow-up actions completed' },
+        value: r.closed_done,
+      },
+      {
+        key: 'inspections.followUps.open',
+        label: { vi: 'Nội dung đang thực hiện (cuối kỳ)', en: 'Follow-up actions open (end of period)' },
+        value: r.open,
+      },
+      {
+        key: 'inspections.followUps.overdue',
+        label: { vi: 'Nội dung quá hạn (cuối kỳ)', en: 'Follow-up actions overdue (end of period)' },
+        value: r.overdue,
+      },
     ],
   };
 }

@@ -35,9 +35,13 @@ export interface MovementReport {
 /** The scope's checks: a unit code, two real dates in order. Messages in Vietnamese and English, naming the argument. */
 export function checkReportArgs(args: MovementReportArgs): { unitCode: string; from: IsoDate; to: IsoDate; keyAreasOnly: boolean } {
   const unitCode = args.unitCode.trim();
-  if (!unitCodeSchema.safeParse(unitCode).success) throw badInput('unitCode phải là mã đơn vị hành chính 2, 3 hoặc 5 chữ số. / unitCode must be a 2-, 3- or 5-digit unit code.', { field: 'unitCode' });
+  if (!unitCodeSchema.safeParse(unitCode).success)
+    throw badInput('unitCode phải là mã đơn vị hành chính 2, 3 hoặc 5 chữ số. / unitCode must be a 2-, 3- or 5-digit unit code.', {
+      field: 'unitCode',
+    });
   for (const field of ['from', 'to'] as const) {
-    if (!isIsoDate(args[field])) throw badInput(`${field} phải là ngày có thật, dạng yyyy-mm-dd. / ${field} must be a real date written yyyy-mm-dd.`, { field });
+    if (!isIsoDate(args[field]))
+      throw badInput(`${field} phải là ngày có thật, dạng yyyy-mm-dd. / ${field} must be a real date written yyyy-mm-dd.`, { field });
   }
   const from = args.from as IsoDate;
   const to = args.to as IsoDate;
@@ -50,7 +54,7 @@ export async function unitAndAbove(ctx: Context, code: string, date: IsoDate): P
   const unit = await ctx.loaders.byCodeOn.load({ code, date });
   if (!unit) return null;
   const codes = [unit.code];
-  for (let parent = unit.parentCode; parent; ) {
+  for (let parent = unit.parentCode; parent;) {
     codes.push(parent);
     parent = (await ctx.loaders.byCodeOn.load({ code: parent, date }))?.parentCode ?? null;
   }
@@ -58,9 +62,12 @@ export async function unitAndAbove(ctx: Context, code: string, date: IsoDate): P
 }
 
 function unitNotFound(code: string, date: IsoDate): GraphQLError {
-  return new GraphQLError(`Không có đơn vị hành chính mã "${code}" vào ngày ${vietnameseDate(date)}. / No administrative unit has code "${code}" on ${date}.`, {
-    extensions: { code: 'NOT_FOUND', unitCode: code, asOf: date },
-  });
+  return new GraphQLError(
+    `Không có đơn vị hành chính mã "${code}" vào ngày ${vietnameseDate(date)}. / No administrative unit has code "${code}" on ${date}.`,
+    {
+      extensions: { code: 'NOT_FOUND', unitCode: code, asOf: date },
+    },
+  );
 }
 
 /** Whether the viewer may read the full movement report of the unit (on `to`). */
@@ -76,7 +83,11 @@ export async function mayReadReport(ctx: Context, unitCode: string, to: IsoDate)
  * (BAD_USER_INPUT, NOT_FOUND, FORBIDDEN). A fixed number of statements: the unit and its
  * ancestors (one per level), the key areas, then every section's own, run together.
  */
-export async function movementReportFor(ctx: Context, args: MovementReportArgs, loaders: readonly SectionLoader[] = SECTION_LOADERS): Promise<MovementReport> {
+export async function movementReportFor(
+  ctx: Context,
+  args: MovementReportArgs,
+  loaders: readonly SectionLoader[] = SECTION_LOADERS,
+): Promise<MovementReport> {
   const { unitCode, from, to, keyAreasOnly } = checkReportArgs(args);
   const found = await unitAndAbove(ctx, unitCode, to);
   if (!found) throw unitNotFound(unitCode, to);

@@ -23,7 +23,10 @@ type Breakdown = NonNullable<ReportFigure['breakdown']>[number];
 const ReportBreakdownRef = builder.objectRef<InLanguage<Breakdown>>('ReportFigureBreakdown').implement({
   description: 'One part of a figure (a level, a form, a category…).',
   fields: (t) => ({
-    key: t.string({ description: 'Stable key: an enum value (PROVINCE, LETTER_OF_COMMENDATION…) or a model type’s code.', resolve: (b) => b.value.key }),
+    key: t.string({
+      description: 'Stable key: an enum value (PROVINCE, LETTER_OF_COMMENDATION…) or a model type’s code.',
+      resolve: (b) => b.value.key,
+    }),
     label: t.string({ description: 'What it is, in the report’s language.', resolve: (b) => text(b.value.label, b.language) }),
     value: t.int({ resolve: (b) => b.value.value }),
   }),
@@ -48,7 +51,10 @@ const ReportSectionRef = builder.objectRef<InLanguage<ReportSection>>('ReportSec
   fields: (t) => ({
     key: t.string({ description: 'Stable key: coverage, exemplars, commendations, keyAreas, influence…', resolve: (s) => s.value.key }),
     title: t.string({ resolve: (s) => text(s.value.title, s.language) }),
-    sentences: t.stringList({ description: 'As a provincial police report words them.', resolve: (s) => [...(s.language === 'EN' ? s.value.sentences.en : s.value.sentences.vi)] }),
+    sentences: t.stringList({
+      description: 'As a provincial police report words them.',
+      resolve: (s) => [...(s.language === 'EN' ? s.value.sentences.en : s.value.sentences.vi)],
+    }),
     figures: t.field({ type: [ReportFigureRef], resolve: (s) => s.value.figures.map((value) => ({ value, language: s.language })) }),
   }),
 });
@@ -56,11 +62,19 @@ const ReportSectionRef = builder.objectRef<InLanguage<ReportSection>>('ReportSec
 const MovementReportRef = builder.objectRef<InLanguage<MovementReport>>('MovementReport').implement({
   description: 'The movement report of a unit for a period, section by section. Aggregates only.',
   fields: (t) => ({
-    unit: t.field({ type: AdminUnitRef, description: 'The unit, seen on `to`.', resolve: (r) => ({ row: r.value.unit, asOf: r.value.to }) }),
+    unit: t.field({
+      type: AdminUnitRef,
+      description: 'The unit, seen on `to`.',
+      resolve: (r) => ({ row: r.value.unit, asOf: r.value.to }),
+    }),
     from: t.field({ type: DateScalar, resolve: (r) => r.value.from }),
     to: t.field({ type: DateScalar, resolve: (r) => r.value.to }),
     keyAreasOnly: t.boolean({ resolve: (r) => r.value.keyAreasOnly }),
-    keyAreaCount: t.int({ nullable: true, description: 'With keyAreasOnly: how many key areas the figures are narrowed to. Null otherwise.', resolve: (r) => r.value.keyAreaCount }),
+    keyAreaCount: t.int({
+      nullable: true,
+      description: 'With keyAreasOnly: how many key areas the figures are narrowed to. Null otherwise.',
+      resolve: (r) => r.value.keyAreaCount,
+    }),
     language: t.field({ type: LanguageEnum, resolve: (r) => r.language }),
     sections: t.field({ type: [ReportSectionRef], resolve: (r) => r.value.sections.map((value) => ({ value, language: r.language })) }),
     text: t.string({ description: 'Every section’s sentences, in order, as one text.', resolve: (r) => reportText(r.value, r.language) }),

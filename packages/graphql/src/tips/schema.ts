@@ -101,22 +101,26 @@ const InformantTipRef = builder.objectRef<InformantView>('InformantTip').impleme
     number: t.exposeString('number'),
     status: t.field({ type: TipStatusEnum, resolve: (v) => v.status }),
     history: t.field({
-      type: [builder.objectRef<{ status: TipStatus; date: Date }>('InformantTipEvent').implement({
-        fields: (f) => ({
-          status: f.field({ type: TipStatusEnum, resolve: (e) => e.status }),
-          date: f.field({ type: DateScalar, resolve: (e) => isoOf(e.date)! }),
+      type: [
+        builder.objectRef<{ status: TipStatus; date: Date }>('InformantTipEvent').implement({
+          fields: (f) => ({
+            status: f.field({ type: TipStatusEnum, resolve: (e) => e.status }),
+            date: f.field({ type: DateScalar, resolve: (e) => isoOf(e.date)! }),
+          }),
         }),
-      })],
+      ],
       resolve: (v) => v.events,
     }),
     messages: t.field({
-      type: [builder.objectRef<InformantView['messages'][number]>('InformantTipMessage').implement({
-        fields: (f) => ({
-          author: f.field({ type: TipAuthorEnum, resolve: (m) => m.author }),
-          text: f.string({ resolve: (m, _a, ctx) => open(ctx.secrets.dataKey, m.bodyCiphertext, sealedAs.message(m.tipId)) }),
-          at: f.string({ resolve: (m) => m.createdAt.toISOString() }),
+      type: [
+        builder.objectRef<InformantView['messages'][number]>('InformantTipMessage').implement({
+          fields: (f) => ({
+            author: f.field({ type: TipAuthorEnum, resolve: (m) => m.author }),
+            text: f.string({ resolve: (m, _a, ctx) => open(ctx.secrets.dataKey, m.bodyCiphertext, sealedAs.message(m.tipId)) }),
+            at: f.string({ resolve: (m) => m.createdAt.toISOString() }),
+          }),
         }),
-      })],
+      ],
       resolve: (v) => v.messages,
     }),
   }),
@@ -183,7 +187,9 @@ const SubmitTipInputRef = builder.inputType('SubmitTipInput', {
     unitCode: t.string({ required: true, description: 'The 5-digit code of the commune where it happened.' }),
     occurredOn: t.field({ type: DateScalar, description: 'When it happened; today if not given.' }),
     text: t.string({ required: true, description: 'What happened (10 to 5000 characters).' }),
-    contact: t.string({ description: 'How to reach you, and who you are, if you wish. Encrypted; only shown to officers through a recorded reveal.' }),
+    contact: t.string({
+      description: 'How to reach you, and who you are, if you wish. Encrypted; only shown to officers through a recorded reveal.',
+    }),
   }),
 });
 
@@ -208,7 +214,11 @@ async function submitTip(ctx: Context, raw: unknown): Promise<Outcome<Receipt>> 
   const occurredOn = input.occurredOn ?? ctx.today;
   if (occurredOn > ctx.today) return userErrors.invalid([{ path: ['occurredOn'], message: 'must not be in the future' }]);
   const place = await communePlace(ctx, input.unitCode, occurredOn);
-  if (!place) return userErrors.notFound({ vi: `xã, phường có mã ${input.unitCode} vào ngày ${occurredOn}`, en: `commune ${input.unitCode} on ${occurredOn}` });
+  if (!place)
+    return userErrors.notFound({
+      vi: `xã, phường có mã ${input.unitCode} vào ngày ${occurredOn}`,
+      en: `commune ${input.unitCode} on ${occurredOn}`,
+    });
   const placeCodes = await placeCodesUntil(ctx, place, ctx.today);
   const secret = randomBytes(18).toString('base64url');
   const key = ctx.secrets.dataKey;
@@ -261,7 +271,9 @@ builder.mutationField('addTipMessage', (t) =>
       const tip = await tipForInformant(ctx, input.tipNumber, input.secret);
       if (!tip) return { result: userErrors.notFound(TIP) };
       await ctx.db.prisma.$transaction(async (tx) => {
-        await tx.tipMessage.create({ data: { tipId: tip.id, author: 'INFORMANT', bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text, sealedAs.message(tip.id)) } });
+        await tx.tipMessage.create({
+          data: { tipId: tip.id, author: 'INFORMANT', bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text, sealedAs.message(tip.id)) },
+        });
         await audit(tx, ctx, { action: 'addTipMessage', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes, informant: true });
       });
       return { result: (await tipForInformant(ctx, input.tipNumber, input.secret))! };
@@ -271,8 +283,18 @@ builder.mutationField('addTipMessage', (t) =>
 
 /** The tip an officer acts on, if it exists and is in their jurisdiction for `operation`. */
 /** Records a refused act on a tip (with the tip, when it was found) and answers its error. */
-function refusedOnTip(ctx: Context, action: string, found: { error: UserError; tip?: { id: string; placeCodes: string[] } }, reason?: string | null) {
-  return refused(ctx, action, found.error, { entity: 'Tip', id: found.tip?.id ?? null, placeCodes: found.tip?.placeCodes ?? [], reason: reason ?? null });
+function refusedOnTip(
+  ctx: Context,
+  action: string,
+  found: { error: UserError; tip?: { id: string; placeCodes: string[] } },
+  reason?: string | null,
+) {
+  return refused(ctx, action, found.error, {
+    entity: 'Tip',
+    id: found.tip?.id ?? null,
+    placeCodes: found.tip?.placeCodes ?? [],
+    reason: reason ?? null,
+  });
 }
 
 async function tipForOfficer(ctx: Context, globalId: string, operation: 'WRITE' | 'REVEAL') {
@@ -297,7 +319,12 @@ const RecordTipStatusInputRef = builder.inputType('RecordTipStatusInput', {
     version: t.int({ required: true, description: 'The version you read: a stale one is refused (ConflictError).' }),
   }),
 });
-const RecordTipStatusPayload = payloadType('RecordTipStatus', TipRef, [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef, ConflictErrorRef]);
+const RecordTipStatusPayload = payloadType('RecordTipStatus', TipRef, [
+  ValidationErrorRef,
+  NotFoundErrorRef,
+  ForbiddenErrorRef,
+  ConflictErrorRef,
+]);
 
 builder.mutationField('recordTipStatus', (t) =>
   t.field({
@@ -314,16 +341,29 @@ builder.mutationField('recordTipStatus', (t) =>
       // update only applies to that very version and state: no stale step can slip in.
       if (input.version !== tip.version) return refusedOnTip(ctx, 'recordTipStatus', { error: userErrors.conflict(tip.version), tip });
       const invalid = [
-        ...(canMoveTip(tip.status, input.status) ? [] : [{ path: ['status'], message: `a tip that is ${tip.status} cannot become ${input.status}` }]),
+        ...(canMoveTip(tip.status, input.status)
+          ? []
+          : [{ path: ['status'], message: `a tip that is ${tip.status} cannot become ${input.status}` }]),
         ...(input.note && input.note.length > 2000 ? [{ path: ['note'], message: 'must be at most 2000 characters' }] : []),
         ...(date > ctx.today ? [{ path: ['date'], message: 'must not be in the future' }] : []),
         ...(date < isoOf(tip.occurredOn)! ? [{ path: ['date'], message: 'must not be before the tip’s events' }] : []),
       ];
       if (invalid.length) return refusedOnTip(ctx, 'recordTipStatus', { error: userErrors.invalid(invalid), tip });
       const updated = await ctx.db.prisma.$transaction(async (tx) => {
-        const { count } = await tx.tip.updateMany({ where: { id: tip.id, version: tip.version, status: tip.status }, data: { status: input.status, version: { increment: 1 } } });
+        const { count } = await tx.tip.updateMany({
+          where: { id: tip.id, version: tip.version, status: tip.status },
+          data: { status: input.status, version: { increment: 1 } },
+        });
         if (count === 0) return null;
-        await tx.tipEvent.create({ data: { tipId: tip.id, status: input.status, date: new Date(`${date}T00:00:00Z`), actor: actorName(ctx), note: input.note ?? null } });
+        await tx.tipEvent.create({
+          data: {
+            tipId: tip.id,
+            status: input.status,
+            date: new Date(`${date}T00:00:00Z`),
+            actor: actorName(ctx),
+            note: input.note ?? null,
+          },
+        });
         await audit(tx, ctx, { action: 'recordTipStatus', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
         return tx.tip.findUniqueOrThrow({ where: { id: tip.id } });
       });
@@ -352,7 +392,14 @@ builder.mutationField('replyToTip', (t) =>
       const text = tipMessageInput.safeParse({ text: input.text });
       if (!text.success) return refusedOnTip(ctx, 'replyToTip', { error: userErrors.fromZod(text.error), tip });
       await ctx.db.prisma.$transaction(async (tx) => {
-        await tx.tipMessage.create({ data: { tipId: tip.id, author: 'OFFICER', officer: actorName(ctx), bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text, sealedAs.message(tip.id)) } });
+        await tx.tipMessage.create({
+          data: {
+            tipId: tip.id,
+            author: 'OFFICER',
+            officer: actorName(ctx),
+            bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text, sealedAs.message(tip.id)),
+          },
+        });
         await audit(tx, ctx, { action: 'replyToTip', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
       });
       return { result: tip };
@@ -374,7 +421,11 @@ const RevealInputRef = builder.inputType('RevealTipInformantInput', {
     reason: t.string({ required: true, description: 'Why you need to know who the informant is (at least 20 characters). Recorded.' }),
   }),
 });
-const RevealPayload = payloadType<Revealed>('RevealTipInformant', RevealedInformantRef, [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef]);
+const RevealPayload = payloadType<Revealed>('RevealTipInformant', RevealedInformantRef, [
+  ValidationErrorRef,
+  NotFoundErrorRef,
+  ForbiddenErrorRef,
+]);
 
 builder.mutationField('revealTipInformant', (t) =>
   t.field({
@@ -385,11 +436,24 @@ builder.mutationField('revealTipInformant', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const found = await tipForOfficer(ctx, String(input.tipId), 'REVEAL');
       const reason = revealReasonSchema.safeParse(input.reason);
-      const refusal = found.error ?? (reason.success ? null : userErrors.invalid(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message }))));
+      const refusal =
+        found.error ??
+        (reason.success ? null : userErrors.invalid(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message }))));
       if (refusal) return refusedOnTip(ctx, 'revealTipInformant', { error: refusal, tip: found.tip }, reason.success ? reason.data : null);
       const tip = found.tip!;
-      await audit(ctx.db.prisma, ctx, { action: 'revealTipInformant', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes, reason: reason.data! });
-      return { result: { anonymous: tip.contactCiphertext === null, contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext, sealedAs.contact(tip.number)) : null } };
+      await audit(ctx.db.prisma, ctx, {
+        action: 'revealTipInformant',
+        entity: 'Tip',
+        entityId: tip.id,
+        placeCodes: tip.placeCodes,
+        reason: reason.data!,
+      });
+      return {
+        result: {
+          anonymous: tip.contactCiphertext === null,
+          contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext, sealedAs.contact(tip.number)) : null,
+        },
+      };
     },
   }),
 );

@@ -20,7 +20,9 @@ export async function seats(db: Database, commune: string, leaderAreaId: string)
     otherProvince: await bearer(tokenFor('PROVINCE_OFFICER', '01')),
     national: await bearer(tokenFor('NATIONAL', null)),
     leader: await bearer(tokenFor('AREA_LEADER', commune, { areaId: leaderAreaId })),
-    partner: { 'x-api-key': (await issueApiKey(db.prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key },
+    partner: {
+      'x-api-key': (await issueApiKey(db.prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key,
+    },
   };
 }
 
@@ -34,8 +36,20 @@ export async function testModelTypes(db: Database, code: string): Promise<{ raTy
       provinceCode: '75',
       types: {
         create: [
-          { code: 'TANND', name: 'Tổ an ninh nhân dân', category: 'CRIME_PREVENTION', hostKinds: ['RESIDENTIAL_AREA', 'COMMUNE'], searchText: 'to an ninh nhan dan' },
-          { code: 'DNAT', name: 'Doanh nghiệp an toàn', category: 'CRIME_PREVENTION', hostKinds: ['ORGANIZATION'], searchText: 'doanh nghiep an toan' },
+          {
+            code: 'TANND',
+            name: 'Tổ an ninh nhân dân',
+            category: 'CRIME_PREVENTION',
+            hostKinds: ['RESIDENTIAL_AREA', 'COMMUNE'],
+            searchText: 'to an ninh nhan dan',
+          },
+          {
+            code: 'DNAT',
+            name: 'Doanh nghiệp an toàn',
+            category: 'CRIME_PREVENTION',
+            hostKinds: ['ORGANIZATION'],
+            searchText: 'doanh nghiep an toan',
+          },
         ],
       },
     },
@@ -60,7 +74,12 @@ export function mutationHelpers<W extends string>(
     expect(r.errors).toBeUndefined();
     return Object.values(r.data as Record<string, { result: any }>)[0]!.result;
   };
-  const refusedWith = async (query: string, action: string, input: Record<string, unknown>, who: W | Record<string, string> = 'commune' as W) => {
+  const refusedWith = async (
+    query: string,
+    action: string,
+    input: Record<string, unknown>,
+    who: W | Record<string, string> = 'commune' as W,
+  ) => {
     const { db } = get();
     const before = await counts();
     const audited = await db.prisma.auditEntry.count({ where: { action } });

@@ -25,7 +25,11 @@ export function preparedDumpPath(): string {
   const sourceDir = findAdminUnitsDir();
   if (!sourceDir) throw new Error('the administrative-unit files were not found: set ANTQ_ADMIN_UNITS_DIR');
   const hash = createHash('sha256');
-  for (const f of [...filesUnder(join(DB_PACKAGE, 'prisma/migrations')), ...filesUnder(join(DB_PACKAGE, 'src/admin-units')), ...filesUnder(sourceDir)]) {
+  for (const f of [
+    ...filesUnder(join(DB_PACKAGE, 'prisma/migrations')),
+    ...filesUnder(join(DB_PACKAGE, 'src/admin-units')),
+    ...filesUnder(sourceDir),
+  ]) {
     hash.update(f.slice(f.lastIndexOf('/'))).update(readFileSync(f));
   }
   return join(tmpdir(), 'antq-test-cache', `admin-units-${hash.digest('hex').slice(0, 16)}.tar.gz`);

@@ -11,19 +11,37 @@ import { createAntqYoga, type AntqYoga, type LogSink, type YogaOptions } from '.
 export const TEST_SECRETS: Secrets = { jwtSecret: Buffer.from('antq-test-secret-0123456789abcdefghij'), dataKey: Buffer.alloc(32, 7) };
 
 /** A token for an officer, signed with the test key. */
-export function tokenFor(role: OfficerRole, unitCode: string | null, options: { areaId?: string; ttl?: string; subject?: string } = {}): Promise<string> {
-  return issueToken(TEST_SECRETS.jwtSecret, { role, unitCode, areaId: options.areaId ?? null, subject: options.subject ?? `${role}@${unitCode}`, ttl: options.ttl ?? '1h' });
+export function tokenFor(
+  role: OfficerRole,
+  unitCode: string | null,
+  options: { areaId?: string; ttl?: string; subject?: string } = {},
+): Promise<string> {
+  return issueToken(TEST_SECRETS.jwtSecret, {
+    role,
+    unitCode,
+    areaId: options.areaId ?? null,
+    subject: options.subject ?? `${role}@${unitCode}`,
+    ttl: options.ttl ?? '1h',
+  });
 }
 
 export interface TestServer {
   readonly db: Database;
   readonly yoga: AntqYoga;
   /** Runs a GraphQL operation and returns its JSON body. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLBody<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLBody<T>>;
   /** The raw response, for status codes and headers. */
   request(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   /** Runs an operation and returns its body with the SQL statements it sent. */
-  queryCounting<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ body: GraphQLBody<T>; statements: string[] }>;
+  queryCounting<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ body: GraphQLBody<T>; statements: string[] }>;
 }
 
 export interface GraphQLBody<T> {
@@ -36,7 +54,11 @@ export interface GraphQLBody<T> {
 export const TEST_TODAY = new Date('2026-06-01T03:00:00Z');
 
 /** `options`: extensions, or the federation subgraph, as `createAntqYoga` takes them. */
-export function createTestServer(db: Database, log: LogSink = () => {}, options: Pick<YogaOptions, 'extensions' | 'federation'> = {}): TestServer {
+export function createTestServer(
+  db: Database,
+  log: LogSink = () => {},
+  options: Pick<YogaOptions, 'extensions' | 'federation'> = {},
+): TestServer {
   const yoga = createAntqYoga({ db, secrets: TEST_SECRETS, clock: () => TEST_TODAY, graphiql: false, log, ...options });
   const request = (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
     Promise.resolve(
