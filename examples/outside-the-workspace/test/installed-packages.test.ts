@@ -85,8 +85,15 @@ it('packs built files only, with versions in place of workspace ranges', () => {
     expect(files).not.toContain('src');
     expect(files).toContain('CHANGELOG.md');
   }
-  // The migrations run from the package, and the published contract ships with the API.
+  // The migrations run from the package, the administrative units and their licences ship
+  // with it, and the published contract ships with the API.
   expect(readdirSync(join(scratch, 'node_modules/@antq/db/prisma/migrations')).length).toBeGreaterThan(1);
+  expect(readdirSync(join(scratch, 'node_modules/@antq/db/data/admin-units')).sort()).toEqual([
+    'LICENSE-dvhcvn-20250701.txt',
+    'LICENSE-vietnamese-provinces-database.txt',
+    'README.md',
+    'admin-units.json.br',
+  ]);
   expect(existsSync(join(scratch, 'node_modules/@antq/graphql/schema.graphql'))).toBe(true);
 });
 
@@ -94,13 +101,16 @@ it('type-checks the app against the published declarations', () => {
   expect(() => run(tsc, ['-p', '.'], scratch)).not.toThrow();
 });
 
-it('runs the app in plain Node: migrations, Prisma client and the GraphQL API from the tarballs', () => {
+it('runs the app in plain Node: migrations, the shipped administrative units, Prisma client and the GraphQL API from the tarballs', () => {
   const lines = run('node', ['out/app.js'], scratch).trim().split('\n');
   expect(lines[0]).toMatch(/^migrations applied: [1-9]\d*$/);
-  expect(lines[1]).toBe('schema: Query has ' + lines[1]!.match(/has (\d+) fields/)![1] + ' fields, adminUnit among them: true');
-  expect(JSON.parse(lines[2]!).data).toEqual({
+  expect(lines[1]).toBe('units: 14150, lineage links: 10650, source defects reported: 21');
+  expect(lines[2]).toBe('search key of Tỉnh Bình Phước found: true');
+  expect(lines[3]).toBe('schema: Query has ' + lines[3]!.match(/has (\d+) fields/)![1] + ' fields, adminUnit among them: true');
+  expect(JSON.parse(lines[4]!).data).toEqual({
     adminUnit: { fullName: 'Tỉnh Bình Phước', level: 'PROVINCE' },
-    adminUnits: { totalCount: 1 },
+    old: { totalCount: 63 },
+    today: { totalCount: 34 },
   });
 });
 

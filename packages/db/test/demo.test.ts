@@ -39,7 +39,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/database.js';
 import { checkCoverageSteps } from '../src/coverage-steps.js';
-import { findAdminUnitsDir, importAdminUnits } from '../src/admin-units/import.js';
+import { importAdminUnits } from '../src/admin-units/import.js';
 import {
   CatalogueScope,
   EducationLevel,
@@ -82,8 +82,6 @@ import { rowEstimates } from './support/statistics.js';
 
 // One import of the real units and one seedDemo per database (plus, on PGlite, one seed
 // of a copy of the imported database for the determinism check).
-const DIR = findAdminUnitsDir();
-if (!DIR) console.warn('\n⚠⚠⚠ shared/data/admin-units not found (set ANTQ_ADMIN_UNITS_DIR): the demo data tests are SKIPPED\n');
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
@@ -213,7 +211,7 @@ describe('the Prisma enums of movement.prisma', () => {
 /** Fingerprints of the demo rows per target, to compare PGlite with PostgreSQL. */
 const digests = new Map<TargetName, Record<string, string>>();
 
-describe.skipIf(!DIR)('demo data', () => {
+describe('demo data', () => {
   describeEachDatabase('seedDemo', (getDb, target) => {
     let withoutUnits: unknown;
     let imported: Blob | undefined;
@@ -223,7 +221,7 @@ describe.skipIf(!DIR)('demo data', () => {
 
     beforeAll(async () => {
       withoutUnits = await seedDemo(getDb()).catch((error: unknown) => error);
-      await importAdminUnits(getDb(), DIR!);
+      await importAdminUnits(getDb());
       if (target === 'pglite' && postgresUnavailable !== null) imported = await getDb().dump();
       first = await seedDemo(getDb(), { progress: (m) => progress.push(m) });
       console.log(

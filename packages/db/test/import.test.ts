@@ -8,10 +8,13 @@ import { ADMIN_UNIT_ERAS } from '../src/admin-units/eras.js';
 import { describeEachDatabase } from './support/databases.js';
 import { rowEstimates } from './support/statistics.js';
 
-// The real published files (shared/data/admin-units), imported once per database.
+// The units shipped with @antq/db, imported once per database; the published source files
+// (shared/data/admin-units), where present, for the import from a folder.
 const DIR = findAdminUnitsDir();
 if (!DIR) {
-  console.warn('\n⚠⚠⚠ shared/data/admin-units not found (set ANTQ_ADMIN_UNITS_DIR): the import tests of the real data are SKIPPED\n');
+  console.warn(
+    '\n⚠⚠⚠ shared/data/admin-units not found (set ANTQ_ADMIN_UNITS_DIR): the tests of the import from the source files are SKIPPED (the shipped data is tested)\n',
+  );
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -41,12 +44,12 @@ async function damagedCopy(file: string, damage: (json: any) => unknown): Promis
   return dir;
 }
 
-describe.skipIf(!DIR)('import of the real administrative units', () => {
+describe('import of the real administrative units', () => {
   describeEachDatabase('import', (getDb) => {
     let first: ImportSummary;
     const progress: string[] = [];
     beforeAll(async () => {
-      first = await importAdminUnits(getDb(), DIR!, (message) => progress.push(message));
+      first = await importAdminUnits(getDb(), null, (message) => progress.push(message));
     });
 
     const units = (where: object) => getDb().prisma.adminUnit.count({ where });
@@ -189,7 +192,7 @@ describe.skipIf(!DIR)('import of the real administrative units', () => {
 
     it('changes nothing when run again', async () => {
       const before = await fingerprint(getDb());
-      const again = await importAdminUnits(getDb(), DIR!);
+      const again = await importAdminUnits(getDb());
       expect(again.eras.map((e) => [e.inserted, e.updated, e.closed, e.linksInserted])).toEqual([
         [0, 0, 0, 0],
         [0, 0, 0, 0],
@@ -198,71 +201,84 @@ describe.skipIf(!DIR)('import of the real administrative units', () => {
       expect(await fingerprint(getDb())).toEqual(before);
     });
 
-    describe('rejects a malformed file, naming the file, the record and the problem, and leaves the database as it was', () => {
-      let before: Awaited<ReturnType<typeof fingerprint>>;
-      const dirs: string[] = [];
-      beforeAll(async () => {
-        before = await fingerprint(getDb());
-      });
-      afterAll(async () => {
-        await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-      });
-
-      it.each<[string, string, (json: any) => unknown, RegExp]>([
-        [
-          'invalid JSON',
-          'units-2025-07-01.json',
-          (j) => JSON.stringify(j).slice(0, 100_000),
-          /^units-2025-07-01\.json: \(file\): is not valid JSON/,
-        ],
-        [
-          'a missing Code',
-          'units-2025-01-01.json',
-          (j) => {
-            delete j[3].District[1].Ward[2].Code;
-            return j;
-          },
-          /^units-2025-01-01\.json: record \[3\]\.District\[1\]\.Ward\[2\] \(Xã [^)]+\): Code: Invalid input: expected string, received undefined$/,
-        ],
-        [
-          'a commune whose DistrictCode disagrees',
-          'units-2025-01-01.json',
-          (j) => {
-            const ward = j[5].District[2].Ward[3];
-            ward.DistrictCode = j[5].District[0].Code;
-            return j;
-          },
-          /^units-2025-01-01\.json: unit \d{5}: DistrictCode is \d{3} but the unit is listed under \d{3}$/,
-        ],
-        [
-          'a duplicate code',
-          'units-2026-04-30.json',
-          (j) => {
-            j[1].Wards.push({ ...j[0].Wards[0], ProvinceCode: j[1].Code });
-            return j;
-          },
-          /^units-2026-04-30\.json: unit \d{5} \([^)]+\): code appears twice$/,
-        ],
-        [
-          'a lineage link of an unknown kind',
-          'lineage-2025-07-01-merges.json',
-          (j) => {
-            j.data[2].level2s[4].merges[0].type = 'whole';
-            return j;
-          },
-          /^lineage-2025-07-01-merges\.json: record data\[2\]\.level2s\[4\]\.merges\[0\] \(code \d{5}, [^)]+\): type: Invalid option/,
-        ],
-      ])('%s', async (_what, file, damage, message) => {
-        const dir = await damagedCopy(file, damage);
-        dirs.push(dir);
-        const error = await importAdminUnits(getDb(), dir).then(
-          () => null,
-          (e: unknown) => e,
-        );
-        expect(error).toMatchObject({ name: 'AdminUnitsFileError', file });
-        expect((error as Error).message).toMatch(message);
-        expect(await fingerprint(getDb())).toEqual(before);
-      });
+    it.skipIf(!DIR)('changes nothing when the source files are imported after the shipped data: both are the same units', async () => {
+      const before = await fingerprint(getDb());
+      const progress: string[] = [];
+      const again = await importAdminUnits(getDb(), DIR!, (m) => progress.push(m));
+      expect(progress[0]).toBe(`reading the source files in ${DIR!}`);
+      expect(again.eras.every((e) => e.inserted + e.updated + e.closed + e.linksInserted === 0)).toBe(true);
+      expect(again.warnings).toEqual(first.warnings);
+      expect(await fingerprint(getDb())).toEqual(before);
     });
+
+    describe.skipIf(!DIR)(
+      'rejects a malformed file, naming the file, the record and the problem, and leaves the database as it was',
+      () => {
+        let before: Awaited<ReturnType<typeof fingerprint>>;
+        const dirs: string[] = [];
+        beforeAll(async () => {
+          before = await fingerprint(getDb());
+        });
+        afterAll(async () => {
+          await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+        });
+
+        it.each<[string, string, (json: any) => unknown, RegExp]>([
+          [
+            'invalid JSON',
+            'units-2025-07-01.json',
+            (j) => JSON.stringify(j).slice(0, 100_000),
+            /^units-2025-07-01\.json: \(file\): is not valid JSON/,
+          ],
+          [
+            'a missing Code',
+            'units-2025-01-01.json',
+            (j) => {
+              delete j[3].District[1].Ward[2].Code;
+              return j;
+            },
+            /^units-2025-01-01\.json: record \[3\]\.District\[1\]\.Ward\[2\] \(Xã [^)]+\): Code: Invalid input: expected string, received undefined$/,
+          ],
+          [
+            'a commune whose DistrictCode disagrees',
+            'units-2025-01-01.json',
+            (j) => {
+              const ward = j[5].District[2].Ward[3];
+              ward.DistrictCode = j[5].District[0].Code;
+              return j;
+            },
+            /^units-2025-01-01\.json: unit \d{5}: DistrictCode is \d{3} but the unit is listed under \d{3}$/,
+          ],
+          [
+            'a duplicate code',
+            'units-2026-04-30.json',
+            (j) => {
+              j[1].Wards.push({ ...j[0].Wards[0], ProvinceCode: j[1].Code });
+              return j;
+            },
+            /^units-2026-04-30\.json: unit \d{5} \([^)]+\): code appears twice$/,
+          ],
+          [
+            'a lineage link of an unknown kind',
+            'lineage-2025-07-01-merges.json',
+            (j) => {
+              j.data[2].level2s[4].merges[0].type = 'whole';
+              return j;
+            },
+            /^lineage-2025-07-01-merges\.json: record data\[2\]\.level2s\[4\]\.merges\[0\] \(code \d{5}, [^)]+\): type: Invalid option/,
+          ],
+        ])('%s', async (_what, file, damage, message) => {
+          const dir = await damagedCopy(file, damage);
+          dirs.push(dir);
+          const error = await importAdminUnits(getDb(), dir).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(error).toMatchObject({ name: 'AdminUnitsFileError', file });
+          expect((error as Error).message).toMatch(message);
+          expect(await fingerprint(getDb())).toEqual(before);
+        });
+      },
+    );
   });
 });

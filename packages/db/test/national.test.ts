@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { buildLifecycle, checkMemberEligibility, coverage, stateOn, type IsoDate } from '@antq/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findAdminUnitsDir, importAdminUnits } from '../src/admin-units/import.js';
+import { importAdminUnits } from '../src/admin-units/import.js';
 import type { Database } from '../src/database.js';
 import { seedDemo } from '../src/demo/index.js';
 import { TABLES } from '../src/generator/bulk.js';
@@ -26,8 +26,6 @@ import { describeEachDatabase, postgresUnavailable, type TargetName } from './su
 import { rowEstimates } from './support/statistics.js';
 
 // One import of the real units and one seedNational at scale 0.01 per database.
-const DIR = findAdminUnitsDir();
-if (!DIR) console.warn('\n⚠⚠⚠ shared/data/admin-units not found (set ANTQ_ADMIN_UNITS_DIR): the national data tests are SKIPPED\n');
 
 const iso = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
 /** A stand-in for the server's sealing: reversible, so tests can read what was sealed and where. */
@@ -69,7 +67,7 @@ const digests = new Map<TargetName, Record<string, string>>();
 /** The units and lineage as the generator reads them (from the PGlite database, once imported). */
 let input: NationalInput | undefined;
 
-describe.skipIf(!DIR)('national-scale data', () => {
+describe('national-scale data', () => {
   describeEachDatabase('seedNational --scale 0.01', (getDb, target) => {
     let result: SeedNationalResult;
     const progress: string[] = [];
@@ -78,7 +76,7 @@ describe.skipIf(!DIR)('national-scale data', () => {
 
     beforeAll(async () => {
       withoutUnits = await seedNational(getDb(), { scale: 0.01 }).catch((error: unknown) => error);
-      await importAdminUnits(getDb(), DIR!);
+      await importAdminUnits(getDb());
       input ??= await readNationalInput(getDb());
       result = await seedNational(getDb(), {
         scale: 0.01,

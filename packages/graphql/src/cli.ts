@@ -23,7 +23,6 @@ import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/cor
 import {
   AdminUnitsFileError,
   checkCoverageSteps,
-  findAdminUnitsDir,
   importAdminUnits,
   maintainPeriodically,
   migrate,
@@ -50,7 +49,7 @@ import { tipSealer } from './tips/sealing.js';
 const USAGE = `usage: antq <command>
   serve                                  start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR)
   migrate                                apply pending migrations to the database
-  import admin-units [dir]               import administrative units (default: shared/data/admin-units)
+  import admin-units [dir]               import administrative units (default: the data shipped with @antq/db)
   import <${KIND_ARGS.join('|')}> <file> [--dry-run] (--unit <code> | --national)
                                          import a spreadsheet (.xlsx or UTF-8 .csv) as an officer of that
                                          unit (a 2-digit province or 5-digit commune code); --dry-run
@@ -218,8 +217,8 @@ async function withDatabase(run: (db: Database) => Promise<number>): Promise<num
 }
 
 async function importUnits(dirArg: string | undefined): Promise<number> {
-  const dir = dirArg ?? findAdminUnitsDir();
-  if (!dir) throw new UsageError('no folder given and none found: antq import admin-units <dir>');
+  // The source files in dir (or ANTQ_ADMIN_UNITS_DIR), else the units shipped with @antq/db.
+  const dir = dirArg ?? (process.env.ANTQ_ADMIN_UNITS_DIR?.trim() || null);
   return withDatabase(async (db) => {
     await migrate(db);
     try {

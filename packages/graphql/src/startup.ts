@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { loadSecrets, type Secrets } from './auth/secrets.js';
-import { findAdminUnitsDir, importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database, type Seal } from '@antq/db';
+import { importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database, type Seal } from '@antq/db';
 import { seal } from './security/crypto.js';
 
 export interface StartupOptions {
@@ -45,16 +45,11 @@ export async function prepareDatabase({
     const applied = await migrate(db);
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
     if ((await db.prisma.adminUnit.count()) === 0) {
-      const dir = findAdminUnitsDir(env);
-      if (!dir) {
-        log(
-          'no administrative units yet, and no source found: set ANTQ_ADMIN_UNITS_DIR to the folder of units-*.json and lineage-*.json, or run `antq import admin-units <dir>`',
-        );
-      } else {
-        log(`first start: importing the administrative units from ${dir}`);
-        const summary = await importAdminUnits(db, dir, (m) => log(`  ${m}`));
-        log(`imported in ${(summary.ms / 1000).toFixed(1)} s`);
-      }
+      // The units shipped with @antq/db, unless ANTQ_ADMIN_UNITS_DIR names the source files to import instead.
+      const dir = env.ANTQ_ADMIN_UNITS_DIR?.trim() || null;
+      log(`first start: importing the administrative units ${dir ? `from ${dir}` : 'shipped with @antq/db'}`);
+      const summary = await importAdminUnits(db, dir, (m) => log(`  ${m}`));
+      log(`imported in ${(summary.ms / 1000).toFixed(1)} s`);
     }
     // Once: a database that holds generated data already (the demo of any seed, or the
     // national-scale data, which is never mixed with it) is left as it is.

@@ -9,8 +9,8 @@ import { addDays } from '@antq/core';
 import type { Database } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { ADMIN_UNIT_ERAS } from './eras.js';
-import { planAdminUnits, type EraInput, type PlannedUnit } from './plan.js';
-import { readMerges, readSplits, readThreeLevelSnapshot, readTwoLevelSnapshot, type SourceFile } from './sources.js';
+import type { PlannedUnit } from './plan.js';
+import { planFromSources, readShippedPlan, shippedDataDir } from './shipped.js';
 import { vacuumAnalyzeAfterLoad } from '../maintenance.js';
 
 export interface EraSummary {
@@ -32,25 +32,14 @@ export interface ImportSummary {
 
 export type Progress = (message: string) => void;
 
-/** Imports the administrative units and their lineage from `dir`. */
-export async function importAdminUnits(db: Database, dir: string, progress: Progress = () => {}): Promise<ImportSummary> {
+/**
+ * Imports the administrative units and their lineage: the data shipped with this package,
+ * or the published source files in `dir` when one is given (`ANTQ_ADMIN_UNITS_DIR`).
+ */
+export async function importAdminUnits(db: Database, dir?: string | null, progress: Progress = () => {}): Promise<ImportSummary> {
   const started = performance.now();
-  progress(`reading ${dir}`);
-  const sources: Array<SourceFile<unknown>> = [];
-  const eras: EraInput[] = [];
-  for (const era of ADMIN_UNIT_ERAS) {
-    const snapshot = era.shape === 'three-level' ? await readThreeLevelSnapshot(dir, era.file) : await readTwoLevelSnapshot(dir, era.file);
-    sources.push(snapshot);
-    const input: EraInput = { from: era.from, file: era.file, units: snapshot.content };
-    if (era.lineage) {
-      const merges = await readMerges(dir, era.lineage.merges);
-      const splits = await readSplits(dir, era.lineage.splits);
-      sources.push(merges, splits);
-      input.lineage = { file: merges.file, links: merges.content, splits: { file: splits.file, pairs: splits.content } };
-    }
-    eras.push(input);
-  }
-  const plan = planAdminUnits(eras);
+  progress(dir ? `reading the source files in ${dir}` : `reading the administrative units shipped with @antq/db (${shippedDataDir()})`);
+  const { plan, sources } = dir ? await planFromSources(dir) : readShippedPlan();
   progress(
     `planned ${plan.units.length} units and ${plan.links.length} lineage links; ${plan.warnings.length} source disagreements reported`,
   );
@@ -171,8 +160,10 @@ export async function importAdminUnits(db: Database, dir: string, progress: Prog
 }
 
 /**
- * Where the published files are: `ANTQ_ADMIN_UNITS_DIR`, else `shared/data/admin-units`
- * beside or above the working directory (the project's checkout sits beside `shared/`).
+ * Where the published source files are, to generate the shipped data or check it against
+ * them: `ANTQ_ADMIN_UNITS_DIR`, else `shared/data/admin-units` beside or above the working
+ * directory (a checkout of the project may sit beside `shared/`); null when neither exists.
+ * The server and the command line import the shipped data unless `ANTQ_ADMIN_UNITS_DIR` is set.
  */
 export function findAdminUnitsDir(env: NodeJS.ProcessEnv = process.env, from = process.cwd()): string | null {
   if (env.ANTQ_ADMIN_UNITS_DIR) return resolve(env.ANTQ_ADMIN_UNITS_DIR);

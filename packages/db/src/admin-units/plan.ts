@@ -178,7 +178,8 @@ function withCapitalisedKind(u: SourceUnit): SourceUnit {
   return first === upper ? u : { ...u, fullName: upper + u.fullName.slice(1) };
 }
 
-function searchTextOf(u: SourceUnit): string {
+/** The text a unit is searched by: its full and short names, accents folded. */
+export function searchTextOf(u: Pick<SourceUnit, 'name' | 'fullName'>): string {
   return `${searchKey(u.fullName)} | ${searchKey(u.name)}`;
 }
 

@@ -3,13 +3,13 @@
  * takes seconds, so vitest's global setup migrates and imports into an embedded database
  * and dumps it; each test file then opens its own in-memory copy in about a second.
  * The dump is cached under the OS temp folder, keyed by a hash of the migrations, the
- * import code and the source files, so it is rebuilt whenever any of them changes.
+ * import code and the units shipped with @antq/db, so it is rebuilt whenever any of them changes.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findAdminUnitsDir, importAdminUnits, migrate, openDatabase, type Database } from '@antq/db';
+import { importAdminUnits, migrate, openDatabase, shippedDataDir, type Database } from '@antq/db';
 
 const DB_PACKAGE = new URL('../../../db/', import.meta.url).pathname;
 
@@ -22,13 +22,11 @@ function filesUnder(dir: string): string[] {
 
 /** Where the dump for the current code and data lives. */
 export function preparedDumpPath(): string {
-  const sourceDir = findAdminUnitsDir();
-  if (!sourceDir) throw new Error('the administrative-unit files were not found: set ANTQ_ADMIN_UNITS_DIR');
   const hash = createHash('sha256');
   for (const f of [
     ...filesUnder(join(DB_PACKAGE, 'prisma/migrations')),
     ...filesUnder(join(DB_PACKAGE, 'src/admin-units')),
-    ...filesUnder(sourceDir),
+    ...filesUnder(shippedDataDir()),
   ]) {
     hash.update(f.slice(f.lastIndexOf('/'))).update(readFileSync(f));
   }
@@ -44,7 +42,7 @@ export async function ensurePreparedDump(log: (m: string) => void = () => {}): P
   const db = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
   try {
     await migrate(db);
-    await importAdminUnits(db, findAdminUnitsDir()!);
+    await importAdminUnits(db);
     const blob = await db.dump();
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(`${path}.${process.pid}.partial`, Buffer.from(await blob.arrayBuffer()));
