@@ -8,7 +8,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { authorize, type IsoDate, type Operation, type Placement, type Resource } from '@antq/core';
 import { getDatamodel, type PrismaTypes } from '@antq/db/pothos';
 import type { Context } from './context.js';
-import { forbidden } from './errors.js';
+import { forbidden, signInRequired } from './errors.js';
 
 /**
  * The one schema builder. Types are added by the modules under src/ (one folder per part
@@ -48,8 +48,9 @@ export const builder = new SchemaBuilder<{
       allowed: ([resource, operation]) => authorize(ctx.viewer, resource, operation).allowed,
       allowedAt: ([resource, operation, placement]) => authorize(ctx.viewer, resource, operation, placement).allowed,
     }),
-    // The same answer whatever the reason: nothing hints that the data exists.
-    unauthorizedError: () => forbidden(),
+    // The same answer whatever the reason, so that nothing hints that the data exists; but
+    // a request without credentials is told how to sign in.
+    unauthorizedError: (_parent, ctx) => (ctx.viewer.kind === 'ANONYMOUS' ? signInRequired() : forbidden()),
   },
   complexity: {
     // Limits are enforced (and the cost reported) per request by http/limits.ts.

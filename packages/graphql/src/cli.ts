@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `antq` command line.
- *   antq serve                       start the GraphQL server (default command)
+ *   antq                             print the usage (as do `antq help [command]` and `--help` on every command)
+ *   antq serve                       start the GraphQL server
  *   antq migrate                     apply pending migrations
  *   antq import admin-units [dir]    import the administrative units and their lineage
  *   antq import <kind> <file> …      import residential areas, models or team members from a spreadsheet
@@ -18,7 +19,7 @@
  * ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS (days a model runs ACTIVE before it is rated; 180).
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { Command, CommanderError } from 'commander';
 import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/core';
 import {
   AdminUnitsFileError,
@@ -37,7 +38,7 @@ import {
 } from '@antq/db';
 import { issueApiKey, operationsOfFile, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';
 import { issueToken, UNIT_CODE_OF_ROLE } from './auth/tokens.js';
-import { cliViewer, ImportUsageError, KIND_ARGS, KIND_OF_ARG, runImport, writeTemplate } from './imports/cli.js';
+import { cliViewer, ImportUsageError, KIND_ARGS, runImport, writeTemplate } from './imports/cli.js';
 import { listen } from './http/serve.js';
 import { createAntqYoga } from './http/yoga.js';
 import { paceGarbageCollectionForEmbedded } from './embedded-heap.js';
@@ -46,133 +47,168 @@ import { settingsFromEnv } from './settings.js';
 import { dataDirOf, prepareDatabase, sealWith, serverSecrets } from './startup.js';
 import { tipSealer } from './tips/sealing.js';
 
-const USAGE = `usage: antq <command>
-  serve                                  start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR)
-  migrate                                apply pending migrations to the database
-  import admin-units [dir]               import administrative units (default: the data shipped with @antq/db)
-  import <${KIND_ARGS.join('|')}> <file> [--dry-run] (--unit <code> | --national)
-                                         import a spreadsheet (.xlsx or UTF-8 .csv) as an officer of that
-                                         unit (a 2-digit province or 5-digit commune code); --dry-run
-                                         reports every bad row and writes nothing. Exit 1 on any problem.
-  import template <kind> [--format csv|xlsx] [--out <file>]
-                                         write the template of a kind (headers, an example row, a guide)
-  seed demo [--seed <n>]                 load the Bình Phước demo data (on the embedded database it loads
-                                         on first start; on PostgreSQL only when asked, with this)
-  seed national [--scale <s>] [--province <code>] [--seed <n>] [--no-tips]
-                                         load national-scale generated data into a database with the
-                                         administrative units and no other movement data: scale 1 is about
-                                         100,000 residential areas (0.1, 0.01 for quick runs); --province
-                                         only one province of today (75: about 3,000 areas at scale 1);
-                                         tips and re-integration cases are sealed with the server's
-                                         ANTQ_DATA_KEY (--no-tips: neither)
-  seed national --remove                 remove the national-scale data
-  coverage rebuild                       recompute the coverage steps of every commune (triggers keep
-                                         them on every write; after restoring a dump without them)
-  coverage check                         compare the stored coverage steps with a recomputation; exit 1
-                                         when they differ
-  token --role <role> [--unit <code>] [--area <id>] [--ttl 1h] [--subject <name>]
-                                         print a signed token alone on stdout; roles: national,
-                                         province-officer, commune-officer, area-leader
-  api-key issue --name <agency> --scopes <s1,s2> [--unit <code>] [--persisted-only]
-                                         issue a partner key (printed once); scopes: ${PARTNER_SCOPES.join(', ')}
-  api-key revoke <prefix>                revoke a partner key
-  api-key operations <prefix> <file...>  register the operations in these .graphql files (one per file)
-                                         or persisted-documents.json manifests (hash → document) as the
-                                         persisted operations the key may run; prints their hashes
-  help                                   show this text`;
-
 const log = (message: string) => console.error(`[antq] ${message}`);
 
 class UsageError extends Error {}
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      role: { type: 'string' },
-      unit: { type: 'string' },
-      area: { type: 'string' },
-      ttl: { type: 'string', default: '1h' },
-      subject: { type: 'string' },
-      name: { type: 'string' },
-      scopes: { type: 'string' },
-      'persisted-only': { type: 'boolean', default: false },
-      seed: { type: 'string' },
-      scale: { type: 'string' },
-      province: { type: 'string' },
-      'no-tips': { type: 'boolean', default: false },
-      remove: { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-      national: { type: 'boolean', default: false },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const [command = 'serve', ...rest] = positionals;
-  switch (values.help ? 'help' : command) {
-    case 'serve':
-      return serve();
-    case 'migrate':
-      return withDatabase(async (db) => {
-        const applied = await migrate(db);
-        log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
-        return 0;
-      });
-    case 'import':
-      if (rest[0] === 'admin-units') return importUnits(rest[1]);
-      if (rest[0] === 'template') {
-        await writeTemplate(rest[1], values.format, values.out);
-        return 0;
-      }
-      if (rest[0] && KIND_OF_ARG[rest[0]]) {
-        const viewer = cliViewer(values);
+/**
+ * The commands, parsed by commander: each has its `--help`; `antq` alone prints the usage.
+ * Every action answers the exit code.
+ */
+function program(run: (code: Promise<number>) => void): Command {
+  const antq = new Command('antq')
+    .description(
+      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL.',
+    )
+    .showHelpAfterError()
+    .exitOverride()
+    .allowExcessArguments()
+    .action(() => {
+      if (antq.args.length) antq.error(`unknown command "${antq.args[0]}"`);
+      antq.outputHelp({ error: true });
+      run(Promise.resolve(2));
+    });
+  antq
+    .command('serve')
+    .description('start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR)')
+    .action(() => run(serve()));
+  antq
+    .command('migrate')
+    .description('apply pending migrations to the database')
+    .action(() =>
+      run(
+        withDatabase(async (db) => {
+          const applied = await migrate(db);
+          log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
+          return 0;
+        }),
+      ),
+    );
+
+  const imports = antq.command('import').description('import administrative units, a spreadsheet, or write a template');
+  imports
+    .command('admin-units [dir]')
+    .description(
+      'import the administrative units and their lineage (default: the data shipped with @antq/db; a folder or ANTQ_ADMIN_UNITS_DIR imports the source files); idempotent',
+    )
+    .action((dir?: string) => run(importUnits(dir)));
+  imports
+    .command('template <kind>')
+    .description(`write the template of a kind (${KIND_ARGS.join(', ')}): headers, an example row, a guide`)
+    .option('--format <format>', 'csv or xlsx')
+    .option('--out <file>', 'where to write it (default: stdout for csv)')
+    .action(async (kind: string, o: { format?: string; out?: string }) => run(writeTemplate(kind, o.format, o.out).then(() => 0)));
+  for (const kind of KIND_ARGS) {
+    imports
+      .command(`${kind} <file>`)
+      .description(`import ${kind} from a spreadsheet (.xlsx or UTF-8 .csv) as an officer of a unit; exit 1 on any problem`)
+      .option('--dry-run', 'report every bad row and write nothing', false)
+      .option('--unit <code>', 'the unit you act for: a 2-digit province or 5-digit commune code')
+      .option('--national', 'act as a national officer', false)
+      .action((file: string, o: { dryRun: boolean; unit?: string; national: boolean }) => {
+        const viewer = cliViewer(o);
         const secrets = serverSecrets();
-        return withDatabase(async (db) => {
-          await migrate(db);
-          return runImport(db, secrets, rest[0]!, rest[1], viewer, values['dry-run'] ?? false, log);
-        });
-      }
-      throw new UsageError(`unknown import kind "${rest[0] ?? ''}"`);
-    case 'seed':
-      if (rest[0] === 'national') return seedNationalCommand(values);
-      if (rest[0] !== 'demo') throw new UsageError(`unknown seed "${rest[0] ?? ''}": antq seed demo | antq seed national`);
-      return withDatabase(async (db) => {
-        await migrate(db);
-        if ((await db.prisma.adminUnit.count()) === 0)
-          throw new UsageError('import the administrative units first: antq import admin-units');
-        const seed = values.seed === undefined ? undefined : Number(values.seed);
-        if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1))
-          throw new UsageError('--seed must be an integer from 0 to 2147483647');
-        // Re-integration cases are personal data: written sealed with the server's key, or not at all.
-        const dataKey = (() => {
-          try {
-            return serverSecrets().dataKey;
-          } catch {
-            log('no data key (ANTQ_DATA_KEY): the demo’s re-integration cases are left out');
-            return null;
-          }
-        })();
-        await seedDemo(db, { ...(seed === undefined ? {} : { seed }), progress: log, ...(dataKey ? { seal: sealWith(dataKey) } : {}) });
-        return 0;
+        run(
+          withDatabase(async (db) => {
+            await migrate(db);
+            return runImport(db, secrets, kind, file, viewer, o.dryRun, log);
+          }),
+        );
       });
-    case 'coverage':
-      return withDatabase(async (db) => {
-        await migrate(db);
-        return coverageSteps(db, rest[0]);
-      });
-    case 'token':
-      return printToken(values);
-    case 'api-key':
-      return apiKey(rest, values);
-    case 'help':
-      console.log(USAGE);
-      return 0;
-    default:
-      throw new UsageError(`unknown command "${command}"`);
   }
+
+  const seed = antq.command('seed').description('load generated data: the Bình Phước demo, or national-scale data');
+  seed
+    .command('demo')
+    .description('load the Bình Phước demo data (idempotent; deterministic by seed)')
+    .option('--seed <n>', 'the seed, an integer from 0 to 2147483647')
+    .action((o: { seed?: string }) => run(seedDemoCommand(o.seed)));
+  seed
+    .command('national')
+    .description('load national-scale generated data into a database with the units and no other movement data (or --remove it)')
+    .option('--scale <s>', 'above 0, at most 20; 1 is about 100,000 residential areas', '1')
+    .option('--province <code>', 'only this province of today (2 digits)')
+    .option('--seed <n>', 'the seed, an integer from 0 to 2147483647')
+    .option('--no-tips', 'no tips nor re-integration cases (they are sealed with ANTQ_DATA_KEY)')
+    .option('--remove', 'remove the national-scale data instead', false)
+    .action((o: { scale: string; province?: string; seed?: string; tips: boolean; remove: boolean }) =>
+      run(seedNationalCommand({ ...o, 'no-tips': !o.tips })),
+    );
+
+  antq
+    .command('coverage <action>')
+    .description('rebuild: recompute the coverage steps of every commune; check: compare them with a recomputation, exit 1 if they differ')
+    .action((action: string) =>
+      run(
+        withDatabase(async (db) => {
+          await migrate(db);
+          return coverageSteps(db, action);
+        }),
+      ),
+    );
+
+  antq
+    .command('token')
+    .description('print a signed token alone on stdout (development and tests)')
+    .requiredOption('--role <role>', 'national, province-officer, commune-officer or area-leader')
+    .option('--unit <code>', 'the officer’s unit: 2-digit province, 5-digit commune')
+    .option('--area <id>', 'an area leader’s residential area')
+    .option('--ttl <ttl>', 'lifetime: 30m, 1h, 7d', '1h')
+    .option('--subject <name>', 'the subject (default: role@unit)')
+    .action((o: { role: string; unit?: string; area?: string; ttl: string; subject?: string }) => run(printToken(o)));
+
+  const keys = antq.command('api-key').description('manage partner agencies’ API keys');
+  keys
+    .command('issue')
+    .description('issue a partner key (printed once, stored hashed)')
+    .requiredOption('--name <agency>', 'the agency')
+    .requiredOption('--scopes <list>', `comma-separated: ${PARTNER_SCOPES.join(', ')}`)
+    .option('--unit <code>', 'limit the key to this unit')
+    .option('--persisted-only', 'the key runs only its registered operations', false)
+    .action((o: { name: string; scopes: string; unit?: string; persistedOnly: boolean }) =>
+      run(apiKey(['issue'], { ...o, 'persisted-only': o.persistedOnly })),
+    );
+  keys
+    .command('revoke <prefix>')
+    .description('revoke a partner key')
+    .action((prefix: string) => run(apiKey(['revoke', prefix], {})));
+  keys
+    .command('operations <prefix> <files...>')
+    .description('register the operations of .graphql files or persisted-documents.json manifests for a key; prints their hashes')
+    .action((prefix: string, files: string[]) => run(apiKey(['operations', prefix, ...files], {})));
+
+  antq
+    .command('help [command...]')
+    .description('show the usage of antq or of a command')
+    .action((path: string[] = []) => {
+      let at: Command = antq;
+      for (const name of path) at = at.commands.find((c) => c.name() === name) ?? at;
+      at.outputHelp();
+      run(Promise.resolve(0));
+    });
+  antq.addHelpCommand(false);
+  return antq;
+}
+
+async function seedDemoCommand(seedArg: string | undefined): Promise<number> {
+  return withDatabase(async (db) => {
+    await migrate(db);
+    if ((await db.prisma.adminUnit.count()) === 0) throw new UsageError('import the administrative units first: antq import admin-units');
+    const seed = seedArg === undefined ? undefined : Number(seedArg);
+    if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 31 - 1))
+      throw new UsageError('--seed must be an integer from 0 to 2147483647');
+    // Re-integration cases are personal data: written sealed with the server's key, or not at all.
+    const dataKey = (() => {
+      try {
+        return serverSecrets().dataKey;
+      } catch {
+        log('no data key (ANTQ_DATA_KEY): the demo’s re-integration cases are left out');
+        return null;
+      }
+    })();
+    await seedDemo(db, { ...(seed === undefined ? {} : { seed }), progress: log, ...(dataKey ? { seal: sealWith(dataKey) } : {}) });
+    return 0;
+  });
 }
 
 async function serve(): Promise<number> {
@@ -392,19 +428,23 @@ async function apiKey(
   throw new UsageError('api-key issue --name … --scopes … | api-key revoke <prefix> | api-key operations <prefix> <file...>');
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (
-      error instanceof UsageError ||
-      error instanceof ImportUsageError ||
-      (error instanceof Error && error.name === 'SecretsError') ||
-      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    ) {
-      console.error(`antq: ${(error as Error).message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  },
-);
+function exitWith(error: unknown): never {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2); // commander has said what was wrong
+  if (error instanceof UsageError || error instanceof ImportUsageError || (error instanceof Error && error.name === 'SecretsError')) {
+    console.error(`antq: ${(error as Error).message}\n(antq help, or antq <command> --help)`);
+    process.exit(2);
+  }
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+}
+
+try {
+  program((code) => {
+    code.then((c) => {
+      // serve never settles: the server runs until a signal stops it.
+      process.exit(c);
+    }, exitWith);
+  }).parse(process.argv);
+} catch (error) {
+  exitWith(error);
+}

@@ -15,9 +15,44 @@ export function forbidden(): GraphQLError {
   return new GraphQLError(`${FORBIDDEN.vi} / ${FORBIDDEN.en}`, { extensions: { code: 'FORBIDDEN' } });
 }
 
+const SIGN_IN: Label = {
+  vi:
+    'Cần đăng nhập để xem trường này. Cán bộ: gửi "Authorization: Bearer <mã>" với mã do quản trị cấp ' +
+    '(`pnpm antq token --role commune-officer --unit 25195` khi thử nghiệm); đối tác: gửi khóa API trong "X-Api-Key" ' +
+    '(`pnpm antq api-key issue --name <cơ quan> --scopes <quyền>`). Số liệu công bố (coverage, adminUnits) không cần đăng nhập.',
+  en:
+    'This field needs sign-in. Officers: send "Authorization: Bearer <token>" with a token from your administrator ' +
+    '(`pnpm antq token --role commune-officer --unit 25195` to try it out); partners: send your API key in "X-Api-Key" ' +
+    '(`pnpm antq api-key issue --name <agency> --scopes <scopes>`). Published figures (coverage, adminUnits) need none.',
+};
+
+/**
+ * A request without credentials asked for something that needs them: FORBIDDEN as any
+ * refusal, with `reason: SIGN_IN_REQUIRED` and the message saying how to sign in.
+ */
+export function signInRequired(): GraphQLError {
+  return new GraphQLError(`${SIGN_IN.vi} / ${SIGN_IN.en}`, { extensions: { code: 'FORBIDDEN', reason: 'SIGN_IN_REQUIRED' } });
+}
+
 /** Input that cannot be used as given. */
 export function badInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } });
+}
+
+/**
+ * An argument that cannot be used as given: in Vietnamese and English, naming the argument
+ * and the value, with a stable `reason` and the argument in `extensions`.
+ */
+export function invalidArgument(reason: string, argument: string, value: unknown, message: Label): GraphQLError {
+  return badInput(`${message.vi} / ${message.en}`, { reason, argument, value });
+}
+
+/** `from` after `to`: one message for every period. */
+export function periodOutOfOrder(from: string, to: string): GraphQLError {
+  return invalidArgument('DATE_RANGE', 'from', from, {
+    vi: `Đối số from (${from}) không được sau to (${to}).`,
+    en: `Argument from (${from}) must not be after to (${to}).`,
+  });
 }
 
 /** A mutation's typed failure. */

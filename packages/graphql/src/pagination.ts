@@ -1,4 +1,4 @@
-import { badInput } from './errors.js';
+import { invalidArgument } from './errors.js';
 
 /** Page sizes of every connection (see DESIGN.md, API conventions). */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -26,9 +26,9 @@ export function checkPageSize(args: { first?: number | null; last?: number | nul
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value != null && (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE)) {
-      throw badInput(`"${name}" must be between 0 and ${MAX_PAGE_SIZE}; got ${value}. Page through larger lists with "after".`, {
-        argument: name,
-        max: MAX_PAGE_SIZE,
+      throw invalidArgument('PAGE_SIZE', name, value, {
+        vi: `Đối số ${name} phải từ 0 đến ${MAX_PAGE_SIZE}, nhận được ${value}: xem tiếp các trang sau bằng "after".`,
+        en: `Argument ${name} must be from 0 to ${MAX_PAGE_SIZE}, got ${value}: page through longer lists with "after".`,
       });
     }
   }
@@ -41,7 +41,10 @@ export function pageOf(args: { first?: number | null; after?: string | null }): 
   if (args.after == null) return { first, after: null };
   const decoded = Buffer.from(args.after, 'base64url').toString('utf8');
   if (!decoded.startsWith(CURSOR_PREFIX)) {
-    throw badInput('"after" is not a cursor of this connection: pass the endCursor of the previous page.', { argument: 'after' });
+    throw invalidArgument('INVALID_CURSOR', 'after', args.after, {
+      vi: `Đối số after không phải con trỏ của danh sách này: ${JSON.stringify(args.after)}; hãy truyền endCursor của trang trước.`,
+      en: `Argument after is not a cursor of this list: ${JSON.stringify(args.after)}; pass the endCursor of the previous page.`,
+    });
   }
   return { first, after: decoded.slice(CURSOR_PREFIX.length) };
 }

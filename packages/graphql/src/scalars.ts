@@ -1,6 +1,6 @@
 import { isIsoDate, type IsoDate } from '@antq/core';
 import { builder } from './builder.js';
-import { badInput } from './errors.js';
+import { InvalidScalarValue } from './http/input-errors.js';
 
 /** Calendar dates in Vietnam, `yyyy-mm-dd`: never instants (see @antq/core's dates). */
 export const DateScalar = builder.scalarType('Date', {
@@ -11,7 +11,12 @@ export const DateScalar = builder.scalarType('Date', {
 
 function parseDate(value: unknown): IsoDate {
   if (typeof value === 'string' && isIsoDate(value)) return value;
-  throw badInput(`Date must be a real calendar date written yyyy-mm-dd, such as 2025-07-01; got ${JSON.stringify(value)}.`);
+  throw new InvalidScalarValue(
+    'INVALID_DATE',
+    value,
+    { vi: 'một ngày có thật dạng YYYY-MM-DD, ví dụ 2025-07-01', en: 'a real date written YYYY-MM-DD, e.g. 2025-07-01' },
+    { vi: 'Ngày không hợp lệ', en: 'Invalid date' },
+  );
 }
 
 /** An uploaded file (GraphQL multipart request spec, which graphql-yoga reads natively): input only. */
@@ -30,6 +35,14 @@ export const FileScalar = builder.scalarType('File', {
       typeof (value as File).size === 'number'
     )
       return value as File;
-    throw badInput('File must be sent as a multipart upload (the GraphQL multipart request spec).');
+    throw new InvalidScalarValue(
+      'INVALID_FILE',
+      typeof value === 'string' ? value : typeof value,
+      {
+        vi: 'một tệp gửi kèm dạng multipart (GraphQL multipart request spec)',
+        en: 'a file sent as a multipart upload (the GraphQL multipart request spec)',
+      },
+      { vi: 'Tệp không hợp lệ', en: 'Invalid file' },
+    );
   },
 });

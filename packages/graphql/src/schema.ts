@@ -1,5 +1,5 @@
 /** Assembles the schema from the builder and every module that adds to it. */
-import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import { applyExtensions, type AntqExtension } from './extend.js';
 import { FEDERATION_LINK } from './federation.js';
@@ -45,15 +45,32 @@ const built = new Map<string, GraphQLSchema>();
  * extensions never leak into it.
  */
 export function antqSchema({ extensions = [], federation = false }: SchemaOptions = {}): GraphQLSchema {
-  plain ??= lexicographicSortSchema(builder.toSchema());
+  plain ??= pagesEndWithACursor(lexicographicSortSchema(builder.toSchema()));
   if (!extensions.length && !federation) return plain;
   applyExtensions(extensions);
   const key = `${federation ? 'subgraph' : 'schema'}:${extensions.map((e) => e.name).join(',')}`;
   let schema = built.get(key);
   if (!schema) {
     // toSubGraphSchema sorts its result itself.
-    schema = federation ? builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK }) : lexicographicSortSchema(builder.toSchema());
+    schema = pagesEndWithACursor(
+      federation ? builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK }) : lexicographicSortSchema(builder.toSchema()),
+    );
     built.set(key, schema);
+  }
+  return schema;
+}
+
+/**
+ * `hasNextPage` is true only with an `endCursor` to go on from, in every connection (ours
+ * and plugin-prisma's alike): a page of `first: 0` has no edges and so no cursor, and asks
+ * for `totalCount` alone. Without this, such a page said "more after" with nothing to pass
+ * as `after`.
+ */
+function pagesEndWithACursor(schema: GraphQLSchema): GraphQLSchema {
+  const pageInfo = schema.getType('PageInfo');
+  if (pageInfo instanceof GraphQLObjectType) {
+    const field = pageInfo.getFields().hasNextPage!;
+    field.resolve = (page: { hasNextPage: boolean; endCursor?: string | null }) => page.hasNextPage && page.endCursor != null;
   }
   return schema;
 }

@@ -52,7 +52,7 @@ describe('a token of this server, remembered once verified', () => {
   });
 });
 
-describe('credentials that are refused: 401, a clear message, no detail', () => {
+describe('credentials that are refused: 401, why (extensions.why) and what to do, in Vietnamese and English', () => {
   const sign = (secret: Uint8Array, exp: number) =>
     new SignJWT({ role: 'province-officer', unit: '75' })
       .setProtectedHeader({ alg: 'HS256' })
@@ -63,19 +63,21 @@ describe('credentials that are refused: 401, a clear message, no detail', () => 
       .setExpirationTime(exp)
       .sign(secret);
 
-  it.each<[string, () => Promise<Record<string, string>>, string, RegExp]>([
+  it.each<[string, () => Promise<Record<string, string>>, string, string | undefined, RegExp]>([
     [
       'an expired token',
       async () => bearer(await sign(TEST_SECRETS.jwtSecret, Math.floor(Date.now() / 1000) - 60)),
       'TOKEN_EXPIRED',
-      /expired/,
+      'EXPIRED',
+      /hết hạn.*antq token.* \/ The token has expired: get a new token/,
     ],
-    ['a malformed token', async () => bearer('not.a.jwt'), 'TOKEN_INVALID', /not valid/],
+    ['a malformed token', async () => bearer('not.a.jwt'), 'TOKEN_INVALID', 'MALFORMED', /not a well-formed JWT/],
     [
       'a token signed with another key',
       async () => bearer(await sign(Buffer.from('another-secret-another-secret-another!'), Math.floor(Date.now() / 1000) + 600)),
       'TOKEN_INVALID',
-      /not valid/,
+      'WRONG_KEY',
+      /not signed by this server/,
     ],
     [
       'a token without a unit for a province officer',
@@ -91,7 +93,8 @@ describe('credentials that are refused: 401, a clear message, no detail', () => 
             .sign(TEST_SECRETS.jwtSecret),
         ),
       'TOKEN_INVALID',
-      /not valid/,
+      'BAD_UNIT',
+      /no unit code of its role/,
     ],
     [
       'an unknown role',
@@ -107,7 +110,8 @@ describe('credentials that are refused: 401, a clear message, no detail', () => 
             .sign(TEST_SECRETS.jwtSecret),
         ),
       'TOKEN_INVALID',
-      /not valid/,
+      'BAD_ROLE',
+      /no valid role/,
     ],
     [
       'a token that never expires',
@@ -122,7 +126,8 @@ describe('credentials that are refused: 401, a clear message, no detail', () => 
             .sign(TEST_SECRETS.jwtSecret),
         ),
       'TOKEN_INVALID',
-      /not valid/,
+      'NO_EXPIRY',
+      /must carry an expiry/,
     ],
     [
       'a commune officer whose unit is a province',
@@ -138,27 +143,36 @@ describe('credentials that are refused: 401, a clear message, no detail', () => 
             .sign(TEST_SECRETS.jwtSecret),
         ),
       'TOKEN_INVALID',
-      /not valid/,
+      'BAD_UNIT',
+      /no unit code of its role/,
     ],
-    ['a header that is not Bearer', async () => ({ authorization: 'Basic dXNlcjpwYXNz' }), 'TOKEN_INVALID', /Bearer/],
+    [
+      'a header that is not Bearer',
+      async () => ({ authorization: 'Basic dXNlcjpwYXNz' }),
+      'TOKEN_INVALID',
+      'NOT_BEARER',
+      /Authorization: Bearer <token>/,
+    ],
     [
       'an API key that does not exist',
       async () => bearer('antq_pk_AAAAAAAAAAAA_' + 'a'.repeat(43)),
       'API_KEY_INVALID',
+      undefined,
       /not valid or has been revoked/,
     ],
-    ['garbage in X-Api-Key', async () => ({ 'x-api-key': 'antq_pk_short' }), 'API_KEY_INVALID', /not valid/],
-  ])('%s', async (_name, headers, reason, message) => {
+    ['garbage in X-Api-Key', async () => ({ 'x-api-key': 'antq_pk_short' }), 'API_KEY_INVALID', undefined, /not valid/],
+  ])('%s', async (_name, headers, reason, why, message) => {
     const response = await server.request(Q, undefined, await headers());
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
     const body = await response.json();
     expect(body.data).toBeUndefined();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason });
+    expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason, ...(why ? { why } : {}) });
     expect(body.errors[0].message).toMatch(message);
-    // Nothing of the library's own diagnosis (claim names, algorithms, signatures) leaks.
-    expect(JSON.stringify(body)).not.toMatch(/signature|JWS|claim|alg|stack/i);
+    // Said in our words, Vietnamese then English: nothing of the library's own diagnosis leaks.
+    expect(body.errors[0].message).toMatch(/^[^/]*[àáảãạăâđêôơư][^]* \/ [A-Z]/i);
+    expect(JSON.stringify(body)).not.toMatch(/JWS|JWT claim|"alg"|stack|ERR_/);
   });
 
   it('refuses a revoked API key at once', async () => {

@@ -155,11 +155,11 @@ describe('coverage (issue #4, item 3)', () => {
     const noLineage = await server.query<any>(
       `{ coverage(unitCode: "75", asOf: "2025-12-31", figuresOn: "2024-12-31") { residentialAreas } }`,
     );
-    expect(noLineage.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'figuresOn' });
+    expect(noLineage.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'figuresOn' });
     const later = await server.query<any>(
       `{ coverage(unitCode: "70", asOf: "2024-12-31", lineage: true, figuresOn: "2025-12-31") { residentialAreas } }`,
     );
-    expect(later.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'figuresOn' });
+    expect(later.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'figuresOn' });
   });
 
   it('is a published aggregate: anyone may read it, with no token', async () => {

@@ -165,8 +165,9 @@ describe('relay conventions', () => {
     expect(ok.data.adminUnits.edges).toHaveLength(20);
     const tooMany = await server.query(`{ adminUnits(first: 101) { totalCount } }`);
     expect(tooMany.errors?.[0]).toMatchObject({
-      message: '"first" must be between 0 and 100; got 101. Page through larger lists with "after".',
-      extensions: { code: 'BAD_USER_INPUT', argument: 'first', max: 100 },
+      message:
+        'Đối số first phải từ 0 đến 100, nhận được 101: xem tiếp các trang sau bằng "after". / Argument first must be from 0 to 100, got 101: page through longer lists with "after".',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE', argument: 'first', value: 101 },
     });
     const nested = await server.query(`{ adminUnit(code: "70", asOf: "2024-01-01") { children(first: 500) { totalCount } } }`);
     expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
@@ -178,7 +179,7 @@ describe('relay conventions', () => {
     const badCursor = await server.query(`{ adminUnits(after: "not-a-cursor") { totalCount } }`);
     expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const badDate = await server.query(`{ adminUnit(code: "70", asOf: "2025-02-30") { code } }`);
-    expect(badDate.errors?.[0]?.message).toContain('yyyy-mm-dd');
+    expect(badDate.errors?.[0]?.message).toContain('YYYY-MM-DD');
   });
 
   it('resolves node(id) to the unit, seen on the nearest day it held', async () => {

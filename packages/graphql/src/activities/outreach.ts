@@ -22,7 +22,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import { periodOutOfOrder } from '../errors.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
@@ -232,7 +232,7 @@ builder.queryField('outreachTotals', (t) =>
       onlyUnder: t.arg.stringList({ description: 'Only sessions filed under one of these unit codes (the key areas, for instance).' }),
     },
     resolve: async (_root, args, ctx) => {
-      if (args.from > args.to) throw badInput('"from" must not be after "to".', { argument: 'from' });
+      if (args.from > args.to) throw periodOutOfOrder(args.from, args.to);
       const scope = {
         unitCode: args.unitCode.trim(),
         from: args.from,

@@ -56,7 +56,8 @@ export async function partnerOfKey(
 ): Promise<Extract<Viewer, { kind: 'PARTNER' }> & { persistedOnly: boolean }> {
   const invalid = new AuthenticationError(
     'API_KEY_INVALID',
-    'The API key is not valid or has been revoked. / Khóa API không hợp lệ hoặc đã bị thu hồi.',
+    'Khóa API không hợp lệ hoặc đã bị thu hồi: xin khóa mới từ quản trị (`antq api-key issue`). / ' +
+      'The API key is not valid or has been revoked: ask your administrator for a new one (`antq api-key issue`).',
   );
   const m = KEY.exec(key);
   if (!m) throw invalid;

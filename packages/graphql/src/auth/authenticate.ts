@@ -6,7 +6,7 @@
 import { ANONYMOUS, type Viewer } from '@antq/core';
 import type { PrismaClient } from '@antq/db';
 import { looksLikeApiKey, partnerOfKey } from './api-keys.js';
-import { AuthenticationError, type TokenVerifier } from './tokens.js';
+import { tokenRefused, type TokenVerifier } from './tokens.js';
 
 export interface Authenticated {
   readonly viewer: Viewer;
@@ -21,11 +21,7 @@ export async function authenticate(request: Request, verifyToken: TokenVerifier,
   let credential = apiKey?.trim() ?? '';
   if (header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m)
-      throw new AuthenticationError(
-        'TOKEN_INVALID',
-        'Send credentials as "Authorization: Bearer <token>". / Gửi mã truy cập dạng "Authorization: Bearer <mã>".',
-      );
+    if (!m) throw tokenRefused('NOT_BEARER');
     credential = m[1]!;
   }
   if (looksLikeApiKey(credential)) {

@@ -3,13 +3,14 @@
  * A unit is always seen on a date (the `asOf` it was reached with); its parent and its
  * children are those of that date.
  */
-import { searchKey, UNIT_KIND_LABELS, viewDate, type IsoDate, type UnitKind } from '@antq/core';
+import { UNIT_KIND_LABELS, viewDate, type IsoDate, type UnitKind } from '@antq/core';
 import { builder } from '../builder.js';
 import { idOfKey } from '../federation.js';
 import { DEFAULT_PAGE_SIZE, pageOf, toConnection } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import type { LinkedUnit, UnitOnDate } from './loaders.js';
 import { isoOf, validityOf, validOn } from './rows.js';
+import { rankedKey, searchUnits } from './search.js';
 
 export const AdminLevelEnum = builder.enumType('AdminLevel', {
   description: 'Level of an administrative unit. Districts existed until 2025-06-30.',
@@ -168,11 +169,16 @@ builder.queryFields((t) => ({
     type: AdminUnitConnection,
     authScopes: { public: true },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    description: 'Units that held on asOf (default: today), by code. search ignores case, diacritics and tone-mark placement.',
+    description:
+      'Units that held on asOf (default: today), by code; with search, best match first: the unit whose code it is, then names ' +
+      'that begin with its words, then names that hold them all; on a tie the larger unit first. search ignores case, ' +
+      'diacritics and tone-mark placement.',
     args: {
       level: t.arg({ type: AdminLevelEnum }),
       parentCode: t.arg.string(),
-      search: t.arg.string({ description: 'Words of the name, with or without diacritics: "binh phuoc" finds Tỉnh Bình Phước.' }),
+      search: t.arg.string({
+        description: 'A code, or words of the name, with or without diacritics: "binh phuoc" puts Tỉnh Bình Phước first.',
+      }),
       asOf: t.arg({ type: DateScalar }),
       first: t.arg.int({ description: 'At most 100; 20 if not given.' }),
       after: t.arg.string(),
@@ -180,12 +186,14 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const page = pageOf(args);
       const date = args.asOf ?? ctx.today;
-      const words = args.search ? searchKey(args.search) : '';
+      if (args.search?.trim()) {
+        const found = await searchUnits(ctx.db.prisma, { text: args.search, date, level: args.level, parentCode: args.parentCode }, page);
+        return toConnection({ ...found, nodes: found.nodes.map((row) => ({ row, asOf: date, key: rankedKey(row) })) }, (n) => n.key);
+      }
       const where = {
         ...validOn(date),
         ...(args.level ? { level: args.level } : {}),
         ...(args.parentCode ? { parentCode: args.parentCode.trim() } : {}),
-        ...(words ? { searchText: { contains: words } } : {}),
       };
       const [rows, totalCount] = await Promise.all([
         ctx.db.prisma.adminUnit.findMany({

@@ -3,7 +3,8 @@ import { vietnamDateOf } from '@antq/core';
 import type { Database } from '@antq/db';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate, type Authenticated } from '../auth/authenticate.js';
 import type { Secrets } from '../auth/secrets.js';
 import { AuthenticationError, tokenVerifier } from '../auth/tokens.js';
@@ -14,6 +15,8 @@ import { serverSettings, type ServerSettings } from '../settings.js';
 import { useReportDownloads } from '../report/download.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
 import { useUploadLimit } from '../imports/upload-limit.js';
+import { useNamedInputErrors } from './input-errors.js';
+import { probePlugins } from './probes.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
 
 export interface YogaOptions {
@@ -39,8 +42,9 @@ export interface YogaOptions {
 export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
 
 /**
- * The GraphQL server as a fetch handler: `/graphql` (with GraphiQL), `/health` (the
- * process answers), `/ready` (the database answers) and the report downloads
+ * The GraphQL server as a fetch handler: `/graphql` (with GraphiQL, served whole from this
+ * server: nothing loads from another host), `/health` and `/ready` (JSON, see probes.ts),
+ * `/live` (graphql-yoga's own liveness probe: an empty 200) and the report downloads
  * (`/reports/movement.xlsx`, `.csv`). Mount it on node:http, or call
  * `yoga.fetch` in tests without opening a port.
  */
@@ -80,19 +84,21 @@ export function createAntqYoga({
     },
     logging: yogaLogger(log),
     graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
+    // graphql-yoga answers this path itself, with an empty 200; /health is probes.ts's JSON.
+    healthCheckEndpoint: '/live',
     landingPage: false,
-    graphiql: graphiql && {
-      title: 'antq',
-      defaultQuery: `# The provinces of Vietnam today, and their communes\n{\n  adminUnits(level: PROVINCE, first: 5) {\n    totalCount\n    edges { node { code fullName children(first: 3) { totalCount edges { node { code fullName } } } } }\n  }\n}\n`,
+    graphiql: graphiql && { title: 'antq', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    // GraphiQL's page with its scripts, styles and workers inline, from the installed
+    // package (not a CDN): it works on a closed network. Rendered once per set of options: it is 9 MB.
+    renderGraphiQL: (options) => {
+      const key = JSON.stringify(options ?? {});
+      let page = graphiqlPages.get(key);
+      if (page === undefined) graphiqlPages.set(key, (page = renderGraphiQL(options)));
+      return page;
     },
     plugins: [
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          await db.prisma.$queryRaw`SELECT 1`;
-        },
-      }),
+      ...probePlugins(db),
+      useNamedInputErrors(),
       usePersistedOperations({
         // Partners register operations for their key; a key may be held to those alone.
         allowArbitraryOperations: async (request) => {
@@ -125,6 +131,29 @@ export function createAntqYoga({
   });
 }
 
+/** GraphiQL's page for each set of options (one, in practice). */
+const graphiqlPages = new Map<string, string>();
+
+/** What GraphiQL shows on first open: the demo's 866 residential areas of Bình Phước, and how to sign in to see them. */
+export const GRAPHIQL_DEFAULT_QUERY = `# antq: Vietnam's units and the movement, on any date.
+#
+# Residential areas need sign-in. In a terminal:
+#   pnpm antq token --role national
+# then, in the Headers tab below:
+#   { "Authorization": "Bearer <the token>" }
+# and run (the play button, or Ctrl+Enter).
+# Published figures need no sign-in, e.g.
+#   coverage(unitCode: "70", asOf: "2024-12-31") {
+#     residentialAreas modelTypes }
+{
+  residentialAreas(unitCode: "70", asOf: "2024-12-31",
+                   first: 3) {
+    totalCount
+    edges { node { name kind commune { fullName } } }
+  }
+}
+`;
+
 /**
  * What a partner hears about persisted operations: Apollo's codes and words (its clients
  * look for them), and the same in Vietnamese and English.
@@ -139,15 +168,22 @@ const PERSISTED_OPERATION_ERRORS = {
       'Khóa API này chỉ chạy được các thao tác đã đăng ký: gửi extensions.persistedQuery.sha256Hash. / This API key may run only its registered operations: send extensions.persistedQuery.sha256Hash (PersistedQueryOnly).',
     extensions: { code: 'PERSISTED_QUERY_ONLY' },
   },
+  // A request with neither a query nor a hash: a client's mistake, so 400 (graphql-over-http).
   keyNotFound: {
     message:
-      'Thiếu truy vấn hoặc mã băm của thao tác đã đăng ký. / Send a query, or the hash of a registered operation (PersistedQueryKeyNotFound).',
-    extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' },
+      'Thiếu truy vấn GraphQL: gửi "query" (GET /graphql?query=… hoặc POST JSON {"query": "…"}), hoặc mã băm của thao tác đã đăng ký. / ' +
+      'No GraphQL query: send "query" (GET /graphql?query=… or POST JSON {"query": "…"}), or the hash of a registered operation (PersistedQueryKeyNotFound).',
+    extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } },
   },
 };
 
 function unauthenticated(error: AuthenticationError): GraphQLError {
   return new GraphQLError(error.message, {
-    extensions: { code: 'UNAUTHENTICATED', reason: error.code, http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      reason: error.code,
+      ...(error.why ? { why: error.why } : {}),
+      http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
+    },
   });
 }

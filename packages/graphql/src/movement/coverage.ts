@@ -20,7 +20,7 @@ import { GraphQLError, Kind, type GraphQLResolveInfo, type SelectionSetNode } fr
 import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { badInput, forbidden } from '../errors.js';
+import { forbidden, invalidArgument } from '../errors.js';
 import type { UnitOnDate } from '../hierarchy/loaders.js';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
 import { AdminUnitRef, LineageKindEnum } from '../hierarchy/schema.js';
@@ -186,16 +186,17 @@ function scopeOf(
   const unitsOn = args.asOf ?? ctx.today;
   const lineage = args.lineage ?? false;
   if (args.figuresOn && !lineage) {
-    throw badInput('figuresOn chỉ dùng với lineage: true. / figuresOn needs lineage: true: without it the figures are those of asOf.', {
-      field: 'figuresOn',
+    throw invalidArgument('NEEDS_LINEAGE', 'figuresOn', args.figuresOn, {
+      vi: `Đối số figuresOn (${args.figuresOn}) chỉ dùng với lineage: true.`,
+      en: `Argument figuresOn (${args.figuresOn}) needs lineage: true: without it the figures are those of asOf.`,
     });
   }
   const figuresOn = args.figuresOn ?? unitsOn;
   if (figuresOn > unitsOn) {
-    throw badInput(
-      'figuresOn không được sau asOf: phả hệ chỉ chuyển số liệu về các đơn vị của ngày sau. / figuresOn may not be after asOf: lineage carries figures forward to the units of asOf.',
-      { field: 'figuresOn' },
-    );
+    throw invalidArgument('DATE_RANGE', 'figuresOn', figuresOn, {
+      vi: `Đối số figuresOn (${figuresOn}) không được sau asOf (${unitsOn}): phả hệ chỉ chuyển số liệu về các đơn vị của ngày sau.`,
+      en: `Argument figuresOn (${figuresOn}) may not be after asOf (${unitsOn}): lineage carries figures forward to the units of asOf.`,
+    });
   }
   return { unitCode: args.unitCode === null ? null : args.unitCode.trim(), unitsOn, figuresOn, lineage };
 }

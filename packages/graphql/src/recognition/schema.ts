@@ -26,7 +26,7 @@ import { getRefFromModel } from '@pothos/plugin-prisma';
 import { placeFilter, uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import { periodOutOfOrder } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
@@ -307,7 +307,7 @@ builder.prismaObjectFields('Model', (t) => ({
 // ─── Lists by unit and date ─────────────────────────────────────────────────────────
 
 function period(args: { from: IsoDate; to: IsoDate }) {
-  if (args.from > args.to) throw badInput('from không được sau to. / from must not be after to.', { field: 'from' });
+  if (args.from > args.to) throw periodOutOfOrder(args.from, args.to);
   return { gte: dateColumn(args.from), lte: dateColumn(args.to) };
 }
 const holdsOn = (day: IsoDate) => ({ validFrom: { lte: dateColumn(day) }, OR: [{ validTo: null }, { validTo: { gte: dateColumn(day) } }] });

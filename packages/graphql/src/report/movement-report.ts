@@ -7,7 +7,7 @@
 import { authorize, isIsoDate, unitCodeSchema, type IsoDate } from '@antq/core';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
-import { badInput, forbidden } from '../errors.js';
+import { forbidden, invalidArgument, periodOutOfOrder } from '../errors.js';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
 import { ReportUnitNotFound } from '../movement/coverage-section.js';
 import { vietnameseDate } from '../movement/report.js';
@@ -36,16 +36,20 @@ export interface MovementReport {
 export function checkReportArgs(args: MovementReportArgs): { unitCode: string; from: IsoDate; to: IsoDate; keyAreasOnly: boolean } {
   const unitCode = args.unitCode.trim();
   if (!unitCodeSchema.safeParse(unitCode).success)
-    throw badInput('unitCode phải là mã đơn vị hành chính 2, 3 hoặc 5 chữ số. / unitCode must be a 2-, 3- or 5-digit unit code.', {
-      field: 'unitCode',
+    throw invalidArgument('INVALID_UNIT_CODE', 'unitCode', unitCode, {
+      vi: `Đối số unitCode phải là mã đơn vị hành chính 2, 3 hoặc 5 chữ số, nhận được ${JSON.stringify(unitCode)}.`,
+      en: `Argument unitCode must be a 2-, 3- or 5-digit unit code, got ${JSON.stringify(unitCode)}.`,
     });
   for (const field of ['from', 'to'] as const) {
     if (!isIsoDate(args[field]))
-      throw badInput(`${field} phải là ngày có thật, dạng yyyy-mm-dd. / ${field} must be a real date written yyyy-mm-dd.`, { field });
+      throw invalidArgument('INVALID_DATE', field, args[field], {
+        vi: `Ngày không hợp lệ cho đối số ${field}: ${JSON.stringify(args[field])} (cần một ngày có thật dạng YYYY-MM-DD).`,
+        en: `Invalid date for argument ${field}: ${JSON.stringify(args[field])} (expected a real date written YYYY-MM-DD).`,
+      });
   }
   const from = args.from as IsoDate;
   const to = args.to as IsoDate;
-  if (from > to) throw badInput('from không được sau to. / from must not be after to.', { field: 'from' });
+  if (from > to) throw periodOutOfOrder(from, to);
   return { unitCode, from, to, keyAreasOnly: args.keyAreasOnly ?? false };
 }
 

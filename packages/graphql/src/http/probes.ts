@@ -1,0 +1,67 @@
+/**
+ * The probes a load balancer or an operator asks: `/health` (the process answers: its
+ * status, version and uptime) and `/ready` (it can serve: the database answers and holds the
+ * administrative units), both JSON. `/ready` names each check that failed, so that an
+ * operator knows what to do, in Vietnamese and English.
+ */
+import { createRequire } from 'node:module';
+import type { Database } from '@antq/db';
+import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+
+/** This package's version, as published. */
+export const VERSION: string = (createRequire(import.meta.url)('@antq/graphql/package.json') as { version: string }).version;
+
+const json = (body: unknown, status: number) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+
+/** One check of readiness: null when it passes, else what is wrong and what to do. */
+type Problem = { readonly check: string; readonly vi: string; readonly en: string };
+
+async function problemsOf(db: Database): Promise<Problem[]> {
+  let units: boolean;
+  try {
+    const [row] = await db.prisma.$queryRaw<Array<{ units: boolean }>>`SELECT EXISTS (SELECT 1 FROM "AdminUnit") AS units`;
+    units = row?.units === true;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return [
+      {
+        check: 'database',
+        vi: `Cơ sở dữ liệu không trả lời (${reason}).`,
+        en: `The database does not answer (${reason}).`,
+      },
+    ];
+  }
+  if (units) return [];
+  return [
+    {
+      check: 'adminUnits',
+      vi: 'Chưa có đơn vị hành chính: chạy `antq import admin-units <thư mục>` hoặc đặt ANTQ_ADMIN_UNITS_DIR rồi khởi động lại.',
+      en: 'No administrative units yet: run `antq import admin-units <dir>`, or set ANTQ_ADMIN_UNITS_DIR and restart.',
+    },
+  ];
+}
+
+export function probePlugins(db: Database): Plugin[] {
+  return [
+    useReadinessCheck({
+      endpoint: '/health',
+      check: () => json({ status: 'ok', version: VERSION, uptime: Math.round(process.uptime()) }, 200),
+    }),
+    useReadinessCheck({
+      endpoint: '/ready',
+      check: async () => {
+        const problems = await problemsOf(db);
+        return json(
+          problems.length
+            ? { status: 'not ready', notReady: problems.map((p) => p.check), problems, version: VERSION }
+            : { status: 'ready', notReady: [], version: VERSION },
+          problems.length ? 503 : 200,
+        );
+      },
+    }),
+  ];
+}
