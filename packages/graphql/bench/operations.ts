@@ -4,25 +4,8 @@
  * Fixtures (which commune, which model, which teams) are picked from the database once,
  * before the run, so every figure of one run is about the same rows.
  */
+import type { Fixtures, TeamSlot } from './fixtures.js';
 import type { Sql } from './sql.js';
-
-/** What the operations are run on: picked from the data before the run. */
-export interface Fixtures {
-  /** Today in Vietnam, as the server sees it. */
-  readonly today: string;
-  /** The commune with the most residential areas today (its first 50 are listed). */
-  readonly communeCode: string;
-  /** A model hosted in a residential area of that commune, with members and evaluations if any has them. */
-  readonly modelId: string;
-  /** (team, year) pairs that may take an evaluation and have none: half for GraphQL, half for the baseline. */
-  readonly teamSlots: { readonly graphql: TeamSlot[]; readonly baseline: TeamSlot[] };
-}
-
-export interface TeamSlot {
-  readonly teamId: string;
-  readonly year: number;
-  readonly version: number;
-}
 
 export interface GraphQLRequest {
   readonly query: string;

@@ -5,7 +5,44 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunResult } from './run.js';
+import type { EmbeddedFigures } from './embedded.js';
+import type { Figures, Load } from './measure.js';
+
+/** What one run writes to bench/results/<label>.json, and the report reads back. */
+export interface OperationResult {
+  readonly name: string;
+  readonly title: string;
+  /** SQL statements of one request, by page size (one entry for an operation without a page). */
+  readonly statements: Record<string, number>;
+  /** Statements per request averaged over the load run (reads only: concurrent requests share loaders per request, so it should equal `statements`). */
+  readonly statementsUnderLoad: number;
+  readonly baselineStatements: number;
+  readonly graphql: Figures;
+  readonly baseline: Figures;
+  /** One request at a time (1 connection): the wait of a user alone, without queueing behind the others on the cores. */
+  readonly alone?: { readonly graphql: Figures; readonly baseline: Figures };
+  /** Whether the API's answer and the baseline's agreed (checked for coverage; null where not compared). */
+  readonly sameAnswer: boolean | null;
+}
+
+export interface RunResult {
+  readonly label: string;
+  readonly date: string;
+  readonly machine: {
+    cpu: string;
+    cores: number;
+    memoryGb: number;
+    node: string;
+    database: string;
+    loadBefore: number[];
+    loadAfter: number[];
+  };
+  readonly dataset: Record<string, number>;
+  readonly load: Load;
+  readonly operations: OperationResult[];
+  readonly embedded: EmbeddedFigures | null;
+  readonly failures: string[];
+}
 
 // Three significant figures or so: a 0.04 ms statement is not "0.0".
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2) : '–');

@@ -16,55 +16,20 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { vietnamDateOf } from '@antq/core';
-import { migrate, openDatabase, type Database, type DatabaseTarget } from '@antq/db';
+import { migrate, openDatabase, type DatabaseTarget } from '@antq/db';
 import { issueToken } from '../src/auth/tokens.js';
 import { createAntqYoga } from '../src/http/yoga.js';
 import { listen } from '../src/http/serve.js';
-import { measureEmbedded, type EmbeddedFigures } from './embedded.js';
-import { closedLoop, httpLoad, type Figures, type Load } from './measure.js';
-import { OPERATIONS, TEAM_EVALUATION, teamEvaluationVariables, type Fixtures, type GraphQLRequest, type TeamSlot } from './operations.js';
-import { renderBenchmarks } from './report.js';
+import { measureEmbedded } from './embedded.js';
+import { closedLoop, httpLoad, type Load } from './measure.js';
+import { forgetEvaluations, pickFixtures, type TeamSlot } from './fixtures.js';
+import { OPERATIONS, TEAM_EVALUATION, teamEvaluationVariables, type GraphQLRequest } from './operations.js';
+import { renderBenchmarks, type OperationResult, type RunResult } from './report.js';
 import { pgDriver, pgliteDriver, Sql, coverageFigures } from './sql.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const RESULTS_DIR = join(HERE, 'results');
 const REPO = resolve(HERE, '../../..');
-
-export interface OperationResult {
-  readonly name: string;
-  readonly title: string;
-  /** SQL statements of one request, by page size (one entry for an operation without a page). */
-  readonly statements: Record<string, number>;
-  /** Statements per request averaged over the load run (reads only: concurrent requests share loaders per request, so it should equal `statements`). */
-  readonly statementsUnderLoad: number;
-  readonly baselineStatements: number;
-  readonly graphql: Figures;
-  readonly baseline: Figures;
-  /** One request at a time (1 connection): the wait of a user alone, without queueing behind the others on the cores. */
-  readonly alone?: { readonly graphql: Figures; readonly baseline: Figures };
-  /** Whether the API's answer and the baseline's agreed (checked for coverage; null where not compared). */
-  readonly sameAnswer: boolean | null;
-}
-
-export interface RunResult {
-  readonly label: string;
-  readonly date: string;
-  readonly machine: {
-    cpu: string;
-    cores: number;
-    memoryGb: number;
-    node: string;
-    database: string;
-    loadBefore: number[];
-    loadAfter: number[];
-  };
-  readonly dataset: Record<string, number>;
-  readonly load: Load;
-  readonly operations: OperationResult[];
-  readonly embedded: EmbeddedFigures | null;
-  readonly failures: string[];
-}
 
 const log = (m: string) => console.error(`[bench] ${m}`);
 
@@ -126,7 +91,7 @@ async function main(): Promise<number> {
   const headers = { authorization: `Bearer ${token}` };
   const failures: string[] = [];
   const operations: OperationResult[] = [];
-  const fx = await fixtures(db);
+  const fx = await pickFixtures(db);
   log(`fixtures: commune ${fx.communeCode}, model ${fx.modelId}, ${fx.teamSlots.graphql.length + fx.teamSlots.baseline.length} team slots`);
 
   /** One request; with `strict`, an error answer throws (the closed loop counts it as failed). */
@@ -236,7 +201,9 @@ async function main(): Promise<number> {
       );
     }
     if (fx.teamSlots.graphql.length && !values['no-write'])
-      await forgetEvaluations(db, [...fx.teamSlots.graphql, ...fx.teamSlots.baseline]);
+      log(
+        `removed the ${await forgetEvaluations(db, [...fx.teamSlots.graphql, ...fx.teamSlots.baseline])} team evaluations the run recorded`,
+      );
   } finally {
     await server.close();
     await db.close();
@@ -284,64 +251,6 @@ function agree(api: unknown, rows: unknown): boolean {
     n.byProvince.every((p) => JSON.stringify(four(p)) === JSON.stringify(sql.byProvince[p.unit.code] ?? [0, 0, 0, 0]));
   if (!same) log(`  disagreement: API ${JSON.stringify(four(n))} vs SQL ${JSON.stringify(sql.national)}`);
   return same;
-}
-
-/** What the operations run on, and the size of the data. */
-async function fixtures(db: Database): Promise<Fixtures & { dataset: Record<string, number> }> {
-  const today = vietnamDateOf(new Date());
-  const q = <T>(text: string, ...params: unknown[]) => db.prisma.$queryRawUnsafe<T[]>(text, ...params);
-  const [commune] = await q<{ code: string }>(
-    `SELECT p."communeCode" AS code FROM "ResidentialAreaPlacement" p WHERE (p."validTo" IS NULL OR p."validTo" >= $1::date) AND (p."validFrom" IS NULL OR p."validFrom" <= $1::date)
-     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
-    today,
-  );
-  if (!commune) throw new Error('no residential area is placed today: load data first (antq seed demo, or antq seed national)');
-  const [model] = await q<{ id: string }>(
-    `SELECT m.id FROM "Model" m JOIN "ResidentialAreaPlacement" p ON p."residentialAreaId" = m."residentialAreaId" AND p."communeCode" = $1
-     ORDER BY (SELECT count(*) FROM "ModelMember" x WHERE x."modelId" = m.id) + (SELECT count(*) FROM "ModelEvaluation" v WHERE v."modelId" = m.id) DESC, m.id LIMIT 1`,
-    commune.code,
-  );
-  // A team may take year Y's evaluation once the period (15 Nov Y−1 to 14 Nov Y) has ended, when it ran 9 months of it and its leader is not rated that year.
-  const slots = await q<TeamSlot>(
-    `SELECT t.id AS "teamId", y.year, t.version FROM "SecurityTeam" t
-     CROSS JOIN (SELECT generate_series(2025, extract(year FROM $1::date)::int) AS year) y
-     WHERE make_date(y.year, 11, 14) < $1::date AND t."establishedOn" <= make_date(y.year, 2, 1) AND t."dissolvedOn" IS NULL
-       AND NOT EXISTS (SELECT 1 FROM "TeamEvaluation" e WHERE e."teamId" = t.id AND e.year = y.year)
-       AND NOT EXISTS (SELECT 1 FROM "TeamMemberEvaluation" e JOIN "TeamMember" m ON m.id = e."memberId" WHERE m."teamId" = t.id AND e.year = y.year AND m.role = 'LEADER')
-     ORDER BY y.year DESC, t.id LIMIT 20000`,
-    today,
-  );
-  // One slot per team: a team's version changes with each evaluation.
-  const seen = new Set<string>();
-  const unique = slots.filter((s) => !seen.has(s.teamId) && seen.add(s.teamId));
-  const half = Math.floor(unique.length / 2);
-  const [counts] = await q<Record<string, bigint>>(
-    `SELECT (SELECT count(*) FROM "AdminUnit" WHERE level = 'COMMUNE' AND "validTo" IS NULL) AS "communes (today)",
-            (SELECT count(*) FROM "ResidentialArea") AS "residential areas",
-            (SELECT count(*) FROM "Model") AS models,
-            (SELECT count(*) FROM "LifecycleEvent") AS "lifecycle events",
-            (SELECT count(*) FROM "ModelMember") AS "model members",
-            (SELECT count(*) FROM "ReplicationPoint") AS "replication points",
-            (SELECT count(*) FROM "SecurityTeam") AS "security teams",
-            (SELECT count(*) FROM "TeamMember") AS "team members"`,
-  );
-  return {
-    today,
-    communeCode: commune.code,
-    modelId: model?.id ?? fail('no model in the busiest commune'),
-    teamSlots: { graphql: unique.slice(0, half), baseline: unique.slice(half) },
-    dataset: Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])),
-  };
-}
-
-/** The benchmark's evaluations are removed after the run, so the next run finds the same slots. */
-async function forgetEvaluations(db: Database, slots: TeamSlot[]): Promise<void> {
-  const removed = await db.prisma.$executeRawUnsafe(
-    `DELETE FROM "TeamEvaluation" e USING unnest($1::uuid[], $2::int[]) AS s(team, year) WHERE e."teamId" = s.team AND e.year = s.year`,
-    slots.map((s) => s.teamId),
-    slots.map((s) => s.year),
-  );
-  log(`removed the ${removed} team evaluations the run recorded`);
 }
 
 async function datasetLabel(target: DatabaseTarget): Promise<string> {

@@ -7,7 +7,7 @@
  */
 import type { Database } from '@antq/db';
 import pg from 'pg';
-import type { TeamSlot } from './operations.js';
+import type { TeamSlot } from './fixtures.js';
 
 type Params = readonly unknown[];
 type Query = (text: string, params?: Params) => Promise<Record<string, unknown>[]>;

@@ -4,25 +4,14 @@
  * the same rows, ids included. `seed.ts` reads the units and writes the rows.
  */
 import {
-  addDays,
-  addYears,
-  canRateModel,
-  checkMemberEligibility,
-  intervalContains,
-  lifecycleOrThrow,
   isActiveOn,
+  lifecycleOrThrow,
   prescribedTeamSize,
   searchKey,
-  stateOn,
-  teamEvaluationPeriod,
-  type AdminLevel,
-  type EducationLevel,
   type EnterpriseSize,
-  type IsoDate,
-  type ModelBuilder,
-  type ResidentialAreaKind,
-  type TeamRole,
   type HostKind,
+  type IsoDate,
+  type ResidentialAreaKind,
 } from '@antq/core';
 import {
   DEMO_AS_OF,
@@ -33,15 +22,28 @@ import {
   DEMO_RESIDENTIAL_AREAS,
   DEMO_TEAM_EVALUATION_YEAR,
   DEMO_TEAM_SIZE_PACK,
-  SECURITY_TEAMS_FROM,
   type DemoModelTypeCode,
 } from './catalogue.js';
-import { ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, PLACE_NAMES } from './names.js';
+import { areaSuffixes, ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, lowerFirst } from './names.js';
 import { demoUuid, Random } from './random.js';
-import { lifecycleFor, type Fate, type LifecycleWindow, type PlannedEvent } from '../generator/lifecycle.js';
-import { birthDateFor, FakePeople } from '../generator/people.js';
+import type { LifecycleWindow, PlannedEvent } from '../generator/lifecycle.js';
+import {
+  builderOf,
+  drawAreaModels,
+  drawOrganizationModels,
+  makeModel,
+  memberCountOf,
+  modelEvaluationRows,
+  replicationPointRows,
+  squadMemberRows,
+  type ModelDraft,
+  type ModelHost,
+  type ModelMaker,
+} from '../generator/models.js';
+import { FakePeople } from '../generator/people.js';
 import { placementChain, placementRowsOf, type Placement } from '../generator/placements.js';
-import { rateCommuneTeams } from '../generator/team-evaluations.js';
+import { communeTeams, rateTeams, type TeamArea, type TeamOptions } from '../generator/teams.js';
+import type { DemoLink, DemoUnit } from '../generator/units.js';
 import type {
   ActivityTable,
   RecognitionTable,
@@ -49,47 +51,23 @@ import type {
   GeneratedTables,
   LifecycleEventRow,
   ModelCatalogueRow,
-  ModelEvaluationRow,
-  ModelMemberRow,
   ModelRow,
   ModelTypeRow,
   OrganizationPlacementRow,
   OrganizationRow,
   PlacementRow,
-  ReplicationPointRow,
   ResidentialAreaPlacementRow,
   ResidentialAreaRow,
   SecurityTeamAreaRow,
   SecurityTeamRow,
-  TeamEvaluationRow,
-  TeamMemberEvaluationRow,
   TeamMemberRow,
 } from '../generator/rows.js';
 
 export type * from '../generator/rows.js';
+export type * from '../generator/units.js';
 
 // ---------------------------------------------------------------------------------------
 // Input: the real administrative units the demo is built on.
-
-/** An administrative unit as the generator needs it (dates as yyyy-mm-dd). */
-export interface DemoUnit {
-  readonly id: string;
-  readonly code: string;
-  readonly level: AdminLevel;
-  readonly kind: string;
-  readonly name: string;
-  readonly fullName: string;
-  readonly parentCode: string | null;
-  readonly validFrom: IsoDate | null;
-  readonly validTo: IsoDate | null;
-}
-
-/** A lineage link between two units of `DemoInput.units`. */
-export interface DemoLink {
-  readonly predecessorId: string;
-  readonly successorId: string;
-  readonly kind: 'FULL' | 'PARTIAL';
-}
 
 /** What the generator reads from the database. */
 export interface DemoInput {
@@ -137,18 +115,14 @@ const DEMO_LIFECYCLE_WINDOW: LifecycleWindow = {
   suspendFrom: '2024-01-01',
 };
 
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
-const maxDay = (a: Day, b: Day) => (a > b ? a : b);
-
 /** Where an area or organization sits: its commune version by version, following the lineage. */
 
-interface AreaInfo {
+interface AreaInfo extends TeamArea {
   readonly row: ResidentialAreaRow;
   readonly commune: DemoUnit;
   readonly district: DemoUnit;
   readonly urban: boolean;
   readonly border: boolean;
-  readonly placements: readonly Placement[];
 }
 
 interface OrgInfo {
@@ -216,11 +190,7 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
         ? 'TO_DAN_PHO'
         : 'KHU_PHO';
     const n = counts[ci]!;
-    const style = areaRandom.weighted({ numbered: 55, named: 20, mixed: 25 });
-    const numbered = style === 'numbered' ? n : style === 'named' ? 0 : Math.ceil(n * 0.6);
-    const named = areaRandom.shuffle(PLACE_NAMES).slice(0, n - numbered);
-    const names = [...Array.from({ length: numbered }, (_, i) => String(i + 1)), ...named];
-    names.forEach((suffix, i) => {
+    areaSuffixes(areaRandom, n).forEach((suffix, i) => {
       const id = uuid('ResidentialArea', `${commune.code}/${i + 1}`);
       const name = `${AREA_LABEL[kind]} ${suffix}`;
       const households = urban ? areaRandom.int(300, 1100) : areaRandom.int(180, 650);
@@ -236,7 +206,7 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
         searchText: searchKey(name),
         datasetId,
       };
-      areas.push({ row, commune, district, urban, border: BORDER_DISTRICTS.has(district.fullName), placements });
+      areas.push({ id, name, households, row, commune, district, urban, border: BORDER_DISTRICTS.has(district.fullName), placements });
       for (const p of placementRows(placements, id)) areaPlacements.push({ ...p, residentialAreaId: id });
     });
   });
@@ -317,86 +287,6 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   const typeByCode = new Map(modelTypes.map((t) => [t.code as DemoModelTypeCode, t]));
   const typeOf = (code: DemoModelTypeCode) => typeByCode.get(code)!;
 
-  // --- Models and their lifecycles. ------------------------------------------------------
-  const modelRandom = new Random(seed, 'models');
-  const models: ModelRow[] = [];
-  const events: LifecycleEventRow[] = [];
-  const planned = new Map<string, PlannedEvent[]>();
-  const modelArea = new Map<string, AreaInfo>();
-  const modelDistrict = new Map<string, DemoUnit>();
-  let decisionNo = 0;
-  const addModel = (
-    type: DemoModelTypeCode,
-    host: { area: AreaInfo } | { org: OrgInfo },
-    fate: Fate,
-    random: Random,
-    builtBy: ModelBuilder,
-    memberCount: number | null,
-  ): ModelRow => {
-    const key = 'area' in host ? `area/${host.area.row.id}/${type}` : `org/${host.org.row.id}/${type}`;
-    const id = uuid('Model', key);
-    if (planned.has(id)) throw new Error(`model ${key} generated twice`);
-    const plan = lifecycleFor(fate, random, DEMO_LIFECYCLE_WINDOW);
-    const commune = 'area' in host ? host.area.commune : host.org.commune;
-    const hostName = 'area' in host ? lowerFirst(host.area.row.name) : host.org.row.name;
-    const row: ModelRow = {
-      id,
-      name: `${typeOf(type).name} ${hostName}`,
-      modelTypeId: typeOf(type).id,
-      hostKind: 'area' in host ? 'RESIDENTIAL_AREA' : 'ORGANIZATION',
-      residentialAreaId: 'area' in host ? host.area.row.id : null,
-      communeId: null,
-      organizationId: 'org' in host ? host.org.row.id : null,
-      foundedOn: (plan.find((e) => e.kind === 'ESTABLISH') ?? plan[0]!).date,
-      builtBy,
-      memberCount,
-      datasetId,
-    };
-    models.push(row);
-    planned.set(id, plan);
-    if ('area' in host) modelArea.set(id, host.area);
-    modelDistrict.set(id, 'area' in host ? host.area.district : host.org.district);
-    plan.forEach((e, i) => {
-      const decided = e.kind === 'APPROVE' || e.kind === 'ESTABLISH' || e.kind === 'DISSOLVE';
-      events.push({
-        id: uuid('LifecycleEvent', `${id}/${i + 1}`),
-        modelId: id,
-        kind: e.kind,
-        date: e.date,
-        seq: i + 1,
-        decisionNumber: decided ? `${++decisionNo}/QĐ-UBND` : null,
-        decisionDate: decided ? e.date : null,
-        decisionIssuer: decided ? `Ủy ban nhân dân ${lowerFirst(commune.fullName)}` : null,
-        note: null,
-        recordedAt: `${e.date}T02:00:00.000Z`,
-      });
-    });
-    return row;
-  };
-
-  const builder = (random: Random) =>
-    random.weighted<ModelBuilder>({
-      POLICE: 40,
-      FATHERLAND_FRONT: 20,
-      MASS_ORGANIZATION: 15,
-      RESIDENTS: 20,
-      AGENCY_SECURITY_UNIT: 0,
-      OTHER: 5,
-    });
-  const members = (type: DemoModelTypeCode, random: Random): number | null => {
-    const range: Partial<Record<DemoModelTypeCode, [number, number]>> = {
-      TO_AN_NINH_NHAN_DAN: [5, 15],
-      DOI_DAN_PHONG: [8, 20],
-      TO_XUNG_KICH: [5, 12],
-      DOI_XE_OM_TU_QUAN: [6, 20],
-      TO_LIEN_GIA_TU_QUAN: [5, 15],
-      DONG_HO_TU_QUAN: [20, 80],
-      TO_HOA_GIAI: [5, 9],
-      TU_QUAN_DUONG_BIEN: [5, 12],
-    };
-    const r = range[type];
-    return r ? random.int(r[0], r[1]) : null;
-  };
   const extraChance = (type: DemoModelTypeCode, a: AreaInfo): number => {
     switch (type) {
       case 'TO_AN_NINH_NHAN_DAN':
@@ -429,44 +319,72 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
         return 0;
     }
   };
+  // --- Models and their lifecycles (generator/models.ts). ---------------------------------
+  const modelRandom = new Random(seed, 'models');
+  const models: ModelRow[] = [];
+  const events: LifecycleEventRow[] = [];
+  const planned = new Map<string, PlannedEvent[]>();
+  const modelArea = new Map<string, AreaInfo>();
+  const modelDistrict = new Map<string, DemoUnit>();
+  const hostCommune = new Map<string, DemoUnit>();
+  let decisionNo = 0;
+  const maker: ModelMaker = {
+    types: typeByCode,
+    window: DEMO_LIFECYCLE_WINDOW,
+    random: modelRandom,
+    uuid,
+    datasetId,
+    issuerOn: (host) => hostCommune.get(host.id)!,
+    nextDecision: () => ++decisionNo,
+  };
+  const areaHost = (area: AreaInfo): ModelHost => {
+    hostCommune.set(area.id, area.commune);
+    return { kind: 'RESIDENTIAL_AREA', id: area.id, name: area.name };
+  };
+  const orgHost = (org: OrgInfo): ModelHost => {
+    hostCommune.set(org.row.id, org.commune);
+    return { kind: 'ORGANIZATION', id: org.row.id, name: org.row.name };
+  };
+  const addModel = (draft: ModelDraft) => {
+    const key = `${draft.host.kind === 'RESIDENTIAL_AREA' ? 'area' : 'org'}/${draft.host.id}/${draft.type}`;
+    const id = uuid('Model', key);
+    if (planned.has(id)) throw new Error(`model ${key} generated twice`);
+    const made = makeModel(maker, draft, id);
+    models.push(made.row);
+    events.push(...made.events);
+    planned.set(id, made.plan);
+    const area = areaById.get(draft.host.id);
+    if (area) modelArea.set(id, area);
+    modelDistrict.set(id, area ? area.district : orgById.get(draft.host.id)!.district);
+  };
+  const areaById = new Map(areas.map((a) => [a.id, a]));
+  const orgById = new Map(orgs.map((o) => [o.row.id, o]));
   const areaTypeCodes = DEMO_MODEL_TYPES.filter((t) => (t.hostKinds as readonly HostKind[]).includes('RESIDENTIAL_AREA')).map(
     (t) => t.code,
   );
-
   for (const area of areas) {
-    // The primary model: active on DEMO_AS_OF, so every area is covered.
-    const primary = modelRandom.weighted<DemoModelTypeCode>({
-      TO_AN_NINH_NHAN_DAN: 35,
-      KDC_KHONG_TOI_PHAM: 25,
-      TO_HOA_GIAI: 15,
-      DOI_DAN_PHONG: 15,
-      TO_LIEN_GIA_TU_QUAN: 10,
-    });
-    addModel(
-      primary,
-      { area },
-      modelRandom.chance(0.12) ? 'ACTIVE_AFTER_PAUSE' : 'ACTIVE',
+    // The first model is active on DEMO_AS_OF, so every area is covered.
+    drawAreaModels(
+      areaHost(area),
+      areaTypeCodes,
+      {
+        extraChance: (type) => extraChance(type as DemoModelTypeCode, area),
+        extraFates: { ACTIVE: 64, ACTIVE_AFTER_PAUSE: 8, SUSPENDED: 10, DISSOLVED: 8, IN_PROGRESS: 10 },
+        primaryDrawnAgain: false,
+      },
       modelRandom,
-      builder(modelRandom),
-      members(primary, modelRandom),
+      addModel,
     );
-    for (const type of areaTypeCodes) {
-      if (type === primary || !modelRandom.chance(extraChance(type, area))) continue;
-      const fate = modelRandom.weighted<Fate>({ ACTIVE: 64, ACTIVE_AFTER_PAUSE: 8, SUSPENDED: 10, DISSOLVED: 8, IN_PROGRESS: 10 });
-      addModel(type, { area }, fate, modelRandom, builder(modelRandom), members(type, modelRandom));
-    }
   }
   for (const org of orgs) {
-    if (org.row.kind !== 'ENTERPRISE' || (org.row.enterpriseSize !== 'MEDIUM' && org.row.enterpriseSize !== 'LARGE')) continue;
-    addModel(
-      'DOANH_NGHIEP_AN_TOAN',
-      { org },
-      modelRandom.weighted<Fate>({ ACTIVE: 85, ACTIVE_AFTER_PAUSE: 0, SUSPENDED: 10, DISSOLVED: 5, IN_PROGRESS: 0 }),
+    const host = orgHost(org);
+    drawOrganizationModels(
+      host,
+      { kind: org.row.kind, size: org.row.enterpriseSize },
+      { enterpriseFates: { ACTIVE: 85, SUSPENDED: 10, DISSOLVED: 5 } },
       modelRandom,
-      'AGENCY_SECURITY_UNIT',
-      null,
+      addModel,
     );
-    if (modelRandom.chance(0.3)) addModel('CAMERA_AN_NINH', { org }, 'ACTIVE', modelRandom, 'AGENCY_SECURITY_UNIT', null);
   }
   // Every type active on DEMO_AS_OF, whatever the seed drew.
   const activeOn = (modelId: string, date: Day) => isActiveOn(lifecycleOrThrow(planned.get(modelId)!), date);
@@ -477,11 +395,17 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
     if (t.code === 'DOANH_NGHIEP_AN_TOAN') {
       const org = orgs.find((o) => o.row.kind === 'ENTERPRISE' && !taken.has(o.row.id));
       if (!org) throw new Error('the demo has no enterprise to host a "Doanh nghiệp an toàn về ANTT" model');
-      addModel(t.code, { org }, 'ACTIVE', modelRandom, 'AGENCY_SECURITY_UNIT', null);
+      addModel({ type: t.code, host: orgHost(org), fate: 'ACTIVE', builtBy: 'AGENCY_SECURITY_UNIT', memberCount: null });
     } else {
-      const candidates = areas.filter((a) => !taken.has(a.row.id) && (t.code !== 'TU_QUAN_DUONG_BIEN' || a.border));
-      const area = modelRandom.pick(candidates.length > 0 ? candidates : areas.filter((a) => !taken.has(a.row.id)));
-      addModel(t.code, { area }, 'ACTIVE', modelRandom, builder(modelRandom), members(t.code, modelRandom));
+      const candidates = areas.filter((a) => !taken.has(a.id) && (t.code !== 'TU_QUAN_DUONG_BIEN' || a.border));
+      const area = modelRandom.pick(candidates.length > 0 ? candidates : areas.filter((a) => !taken.has(a.id)));
+      addModel({
+        type: t.code,
+        host: areaHost(area),
+        fate: 'ACTIVE',
+        builtBy: builderOf(modelRandom),
+        memberCount: memberCountOf(t.code, modelRandom),
+      });
     }
   }
 
@@ -490,185 +414,80 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
   const fakePerson = (random: Random, female: boolean, birthDate: Day) => people.next(random, female, birthDate);
   const addressIn = (random: Random, area: AreaInfo) =>
     `Số ${random.int(1, 250)}, ${[area.row.name, area.commune.fullName, area.district.fullName, input.province.fullName].map(lowerFirst).join(', ')}`;
+  const typeCodeById = new Map(modelTypes.map((t) => [t.id, t.code]));
 
   // Members of the crime-prevention squads and motorbike-taxi teams, where recorded.
-  const memberRandom = new Random(seed, 'model-members');
-  const modelMembers: ModelMemberRow[] = [];
-  for (const m of models) {
-    const type = modelTypes.find((t) => t.id === m.modelTypeId)!.code;
-    const area = modelArea.get(m.id);
-    if ((type !== 'TO_XUNG_KICH' && type !== 'DOI_XE_OM_TU_QUAN') || !area || m.memberCount === null) continue;
-    const plan = planned.get(m.id)!;
-    const established = plan.find((e) => e.kind === 'ESTABLISH');
-    if (!established) continue;
-    const dissolved = plan.find((e) => e.kind === 'DISSOLVE');
-    for (let i = 0; i < m.memberCount; i++) {
-      const person = fakePerson(
-        memberRandom,
-        memberRandom.chance(0.08),
-        birthDateFor(memberRandom, established.date, memberRandom.int(22, 58)),
-      );
-      modelMembers.push({
-        id: uuid('ModelMember', `${m.id}/${i + 1}`),
-        modelId: m.id,
-        ...person,
-        position: i === 0 ? 'Tổ trưởng' : i === 1 ? 'Tổ phó' : 'Thành viên',
-        address: addressIn(memberRandom, area),
-        joinedOn: established.date,
-        leftOn: dissolved?.date ?? null,
-      });
-    }
-  }
+  const modelMembers = squadMemberRows(models, {
+    typeCodeOf: (m) => typeCodeById.get(m.modelTypeId)!,
+    areaOf: (m) => modelArea.get(m.id),
+    planned,
+    random: new Random(seed, 'model-members'),
+    person: fakePerson,
+    address: addressIn,
+    uuid,
+  });
 
   // --- Replication points: later models of a type replicate the district's first one. -----
-  const replicationRandom = new Random(seed, 'replication');
-  const replicationPoints: ReplicationPointRow[] = [];
-  const activated = (id: string) => planned.get(id)!.find((e) => e.kind === 'ACTIVATE')?.date;
-  const groups = new Map<string, ModelRow[]>();
-  for (const m of models) {
-    if (!activated(m.id)) continue;
-    const key = `${modelDistrict.get(m.id)!.code}/${m.modelTypeId}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
-  }
-  for (const key of [...groups.keys()].sort()) {
-    const list = groups.get(key)!.sort((a, b) => activated(a.id)!.localeCompare(activated(b.id)!) || a.id.localeCompare(b.id));
-    const source = list[0]!;
-    for (const replica of list.slice(1)) {
-      const proposed = planned.get(replica.id)![0]!.date;
-      if (proposed <= activated(source.id)! || !replicationRandom.chance(0.25)) continue;
-      replicationPoints.push({
-        id: uuid('ReplicationPoint', `${source.id}/${replica.id}`),
-        sourceModelId: source.id,
-        replicaModelId: replica.id,
-        replicatedOn: replica.foundedOn,
-      });
-    }
-  }
+  const replicationPoints = replicationPointRows(models, {
+    groupOf: (m) => `${modelDistrict.get(m.id)!.code}/${m.modelTypeId}`,
+    planned,
+    chance: 0.25,
+    random: new Random(seed, 'replication'),
+    uuid,
+  });
 
   // --- Model evaluations, 2023 and 2024. --------------------------------------------------
-  const evaluationRandom = new Random(seed, 'model-evaluations');
-  const modelEvaluations: ModelEvaluationRow[] = [];
-  for (const m of models) {
-    const lifecycle = lifecycleOrThrow(planned.get(m.id)!);
-    for (const year of [2023, 2024]) {
-      const evaluatedOn = evaluationRandom.date(`${year}-12-05`, `${year}-12-28`);
-      const state = stateOn(lifecycle, evaluatedOn);
-      if ((state !== 'ACTIVE' && state !== 'SUSPENDED') || !canRateModel(lifecycle, evaluatedOn, DEMO_MODEL_RATING_MINIMUM_DAYS).pass)
-        continue;
-      const effective = state === 'ACTIVE' && evaluationRandom.chance(0.88);
-      modelEvaluations.push({
-        id: uuid('ModelEvaluation', `${m.id}/${year}`),
-        modelId: m.id,
-        periodFrom: `${year}-01-01`,
-        periodTo: `${year}-12-31`,
-        evaluatedOn,
-        outcome: effective ? 'EFFECTIVE' : 'NOT_EFFECTIVE',
-        note: state === 'SUSPENDED' ? 'Mô hình đang tạm ngưng hoạt động' : null,
-      });
-    }
-  }
+  const modelEvaluations = modelEvaluationRows(models, {
+    lifecycleOf: (m) => lifecycleOrThrow(planned.get(m.id)!),
+    years: [2023, 2024],
+    minimumDays: DEMO_MODEL_RATING_MINIMUM_DAYS,
+    random: new Random(seed, 'model-evaluations'),
+    uuid,
+  });
 
-  // --- Security teams from 2024-07-01, one per one or two areas of a commune. ------------
+  // --- Security teams from 2024-07-01, one per one or two areas of a commune (generator/teams.ts). ---
   const teamRandom = new Random(seed, 'security-teams');
   const securityTeams: SecurityTeamRow[] = [];
   const securityTeamAreas: SecurityTeamAreaRow[] = [];
   const teamMembers: TeamMemberRow[] = [];
   const teamAreas = new Map<string, AreaInfo[]>();
+  const teamOptions: TeamOptions<AreaInfo> = {
+    random: teamRandom,
+    uuid,
+    datasetId,
+    pairBelow: 320,
+    pairChance: 0.8,
+    placeCodesOf,
+    sizeOf: (households, on) =>
+      prescribedTeamSize([DEMO_TEAM_SIZE_PACK], { provinceCode: DEMO_PROVINCE_CODE, households, keyArea: false }, on),
+    femaleChance: 0.1,
+    education: { LOWER_SECONDARY: 45, UPPER_SECONDARY: 45, POST_SECONDARY: 10 },
+    borderMountainOrEthnicMinorityArea: false,
+    person: fakePerson,
+    address: addressIn,
+  };
   for (const commune of communes) {
-    const mine = areas.filter((a) => a.commune.id === commune.id);
-    const establishedOn = teamRandom.chance(0.7) ? SECURITY_TEAMS_FROM : teamRandom.date(addDays(SECURITY_TEAMS_FROM, 1), '2024-09-30');
-    for (let i = 0; i < mine.length;) {
-      const a = mine[i]!;
-      const b = mine[i + 1];
-      const covered = b && a.row.households < 320 && b.row.households < 320 && teamRandom.chance(0.8) ? [a, b] : [a];
-      i += covered.length;
-      const id = uuid('SecurityTeam', covered.map((x) => x.row.id).join('+'));
-      securityTeams.push({
-        id,
-        name: `Tổ bảo vệ an ninh, trật tự ${covered.map((x) => lowerFirst(x.row.name)).join(' và ')}`,
-        communeId: commune.id,
-        communeCode: commune.code,
-        // Filed under its commune then and wherever its areas have been placed since (the
-        // units of today included), so that today's officers find the teams of their areas.
-        placeCodes: [
-          ...new Set([
-            ...placeCodesOf(commune),
-            ...covered.flatMap((x) =>
-              x.placements.filter((p) => p.to === null || p.to >= establishedOn).flatMap((p) => placeCodesOf(p.unit)),
-            ),
-          ]),
-        ],
-        establishedOn,
-        dissolvedOn: null,
-        datasetId,
-      });
-      teamAreas.set(id, covered);
-      for (const x of covered) securityTeamAreas.push({ teamId: id, residentialAreaId: x.row.id });
-      const size = prescribedTeamSize(
-        [DEMO_TEAM_SIZE_PACK],
-        { provinceCode: DEMO_PROVINCE_CODE, households: covered.reduce((s, x) => s + x.row.households, 0), keyArea: false },
-        establishedOn,
-      );
-      if (!size.ok) throw new Error(`no team size for ${id}: ${size.error.code}`);
-      for (let k = 0; k < size.members; k++) {
-        const role: TeamRole = k === 0 ? 'LEADER' : k === 1 ? 'DEPUTY' : 'MEMBER';
-        const age = teamRandom.chance(0.06) ? teamRandom.int(63, 69) : teamRandom.int(24, 62);
-        const female = teamRandom.chance(0.1);
-        const person = fakePerson(teamRandom, female, birthDateFor(teamRandom, establishedOn, age));
-        const residentSince = teamRandom.chance(0.6)
-          ? person.birthDate
-          : maxDay(person.birthDate, teamRandom.date(addYears(establishedOn, -30), addYears(establishedOn, -2)));
-        const member: TeamMemberRow = {
-          id: uuid('TeamMember', `${id}/${k + 1}`),
-          teamId: id,
-          ...person,
-          address: addressIn(teamRandom, covered[teamRandom.int(0, covered.length - 1)]!),
-          role,
-          joinedOn: establishedOn,
-          leftOn: null,
-          education: teamRandom.weighted<EducationLevel>({
-            NONE: 0,
-            PRIMARY: 0,
-            LOWER_SECONDARY: 45,
-            UPPER_SECONDARY: 45,
-            POST_SECONDARY: 10,
-          }),
-          residentSince,
-          cleanRecord: true,
-          hasHealthCertificate: true,
-          over70ApprovedByCommuneChairman: false,
-        };
-        const eligible = checkMemberEligibility(member, { date: establishedOn, borderMountainOrEthnicMinorityArea: false });
-        if (!eligible.pass) throw new Error(`demo team member ${member.id} is not eligible: ${JSON.stringify(eligible.failures)}`);
-        teamMembers.push(member);
-      }
-    }
+    const made = communeTeams(
+      commune,
+      areas.filter((a) => a.commune.id === commune.id),
+      teamOptions,
+    );
+    securityTeams.push(...made.teams);
+    securityTeamAreas.push(...made.teamAreas);
+    teamMembers.push(...made.members);
+    for (const [id, covered] of made.covered) teamAreas.set(id, covered);
   }
 
   // --- Team evaluations for DEMO_TEAM_EVALUATION_YEAR, checked commune by commune. -------
-  const year = DEMO_TEAM_EVALUATION_YEAR;
-  const periodEnd = teamEvaluationPeriod(year).to;
-  const teamEvalRandom = new Random(seed, 'team-evaluations');
-  const teamEvaluations: TeamEvaluationRow[] = [];
-  const teamMemberEvaluations: TeamMemberEvaluationRow[] = [];
-  const byEvaluatingCommune = new Map<string, SecurityTeamRow[]>();
-  for (const team of securityTeams) {
-    const commune = teamAreas.get(team.id)![0]!.placements.find((p) => intervalContains({ from: p.from, to: p.to }, periodEnd))?.unit;
-    if (!commune) continue; // the area no longer exists: no rating
-    byEvaluatingCommune.set(commune.id, [...(byEvaluatingCommune.get(commune.id) ?? []), team]);
-  }
-  const membersOf = new Map<string, TeamMemberRow[]>();
-  for (const m of teamMembers) membersOf.set(m.teamId, [...(membersOf.get(m.teamId) ?? []), m]);
-  for (const communeId of [...byEvaluatingCommune.keys()].sort()) {
-    const teams = byEvaluatingCommune.get(communeId)!.map((t) => ({
-      id: t.id,
-      activeSince: t.establishedOn,
-      members: (membersOf.get(t.id) ?? []).map((m) => ({ id: m.id, role: m.role, activeSince: m.joinedOn })),
-    }));
-    const rated = rateCommuneTeams(teamEvalRandom, year, teams, uuid, `demo commune ${communeId}`);
-    teamEvaluations.push(...rated.teamEvaluations);
-    teamMemberEvaluations.push(...rated.memberEvaluations);
-  }
+  const rated = rateTeams(securityTeams, {
+    years: [DEMO_TEAM_EVALUATION_YEAR],
+    placementsOf: (t) => teamAreas.get(t.id)![0]!.placements,
+    members: teamMembers,
+    random: new Random(seed, 'team-evaluations'),
+    uuid,
+  });
+  const teamEvaluations = rated.teamEvaluations;
+  const teamMemberEvaluations = rated.memberEvaluations;
 
   const rows: DemoRows = {
     dataset: {

@@ -196,3 +196,19 @@ export const ENTERPRISE_BRANDS = [
   'Sao Mai',
 ];
 export const ENTERPRISE_FORMS = ['Công ty TNHH', 'Công ty Cổ phần', 'Công ty TNHH MTV'];
+
+/** `s` with its first letter in lower case, as a name reads inside a sentence ("tổ an ninh ấp 3"). */
+export const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+
+/**
+ * What follows the kind in the names of a commune's `n` residential areas ("Ấp 3", "Khu phố
+ * Bình An"): numbers, place names or both, drawn from `random`; numbers again past the names.
+ */
+export function areaSuffixes(random: Random, n: number): string[] {
+  const style = random.weighted({ numbered: 55, named: 20, mixed: 25 });
+  const numbered = style === 'numbered' ? n : style === 'named' ? 0 : Math.ceil(n * 0.6);
+  const named = random.shuffle(PLACE_NAMES).slice(0, n - numbered);
+  const suffixes = [...Array.from({ length: numbered }, (_, i) => String(i + 1)), ...named];
+  while (suffixes.length < n) suffixes.push(String(suffixes.length + 1));
+  return suffixes;
+}

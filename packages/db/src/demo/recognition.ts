@@ -5,7 +5,8 @@
  */
 import type { Prisma } from '../generated/prisma/client.js';
 import { TABLES } from '../generator/bulk.js';
-import { generateRecognition as generateYear, type RecognitionRows } from '../generator/recognition.js';
+import { generateRecognition as generateYear } from '../generator/recognition.js';
+import type { RecognitionRows } from '../generator/rows.js';
 import type { DemoInput, DemoRows } from './generate.js';
 import { demoUuid, Random } from './random.js';
 
@@ -16,7 +17,7 @@ export type {
   KeyAreaRow,
   ModelPartnerRow,
   RecognitionRows,
-} from '../generator/recognition.js';
+} from '../generator/rows.js';
 
 /** The year the demo's recognition is about. */
 const DEMO_RECOGNITION_YEAR = 2024;

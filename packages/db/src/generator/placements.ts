@@ -5,7 +5,7 @@
  * where a commune was split, so they pass that choice in.
  */
 import type { IsoDate } from '@antq/core';
-import type { DemoUnit } from '../demo/generate.js';
+import type { DemoUnit } from './units.js';
 import type { PlacementRow } from './rows.js';
 
 type Day = IsoDate;

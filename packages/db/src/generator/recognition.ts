@@ -13,94 +13,29 @@ import {
   checkCommendation,
   checkExemplarLevel,
   type AwardLevel,
-  type CommendationForm,
   type IsoDate,
   type KeyAreaCategory,
   type PartnerKind,
   type Religion,
 } from '@antq/core';
-import type { DemoUnit } from '../demo/generate.js';
+import type { DemoUnit } from './units.js';
 import { personName } from '../demo/names.js';
 import type { Random } from '../demo/random.js';
-import type { GeneratedTables } from './rows.js';
+import type {
+  Collective,
+  CommendationRow,
+  Decision,
+  ExemplarRow,
+  Filed,
+  GeneratedTables,
+  InfluentialPersonRow,
+  KeyAreaRow,
+  ModelPartnerRow,
+  Person,
+  RecognitionRows,
+} from './rows.js';
 
 type Id = string;
-interface Decision {
-  decisionNumber: string;
-  decisionDate: IsoDate;
-  decisionIssuer: string;
-}
-interface Filed {
-  unitId: Id;
-  unitCode: string;
-  placeCodes: string[];
-  datasetId: Id;
-}
-type Collective = {
-  organizationId: Id | null;
-  residentialAreaId: Id | null;
-  securityTeamId: Id | null;
-  collectiveKind: 'RESIDENTIAL_AREA' | 'SECURITY_TEAM' | null;
-};
-type Person = { personName: string | null; personRole: string | null };
-
-export interface ExemplarRow extends Decision, Filed, Collective, Person {
-  id: Id;
-  subjectKind: 'MODEL' | 'COLLECTIVE' | 'INDIVIDUAL';
-  modelId: Id | null;
-  level: AwardLevel;
-  periodFrom: IsoDate;
-  periodTo: IsoDate;
-}
-export interface CommendationRow extends Decision, Filed, Collective, Person {
-  id: Id;
-  recipientKind: 'COLLECTIVE' | 'INDIVIDUAL';
-  form: CommendationForm;
-  level: AwardLevel;
-  reason: string;
-  forKind: 'MODEL' | 'EXEMPLAR' | null;
-  modelId: Id | null;
-  exemplarId: Id | null;
-}
-export interface KeyAreaRow extends Decision {
-  id: Id;
-  unitId: Id;
-  unitCode: string;
-  placeCodes: string[];
-  category: KeyAreaCategory;
-  reason: string;
-  validFrom: IsoDate;
-  validTo: IsoDate | null;
-  datasetId: Id;
-}
-export interface InfluentialPersonRow {
-  id: Id;
-  kind: 'RELIGIOUS_DIGNITARY' | 'REPUTABLE_PERSON';
-  fullName: string;
-  role: string;
-  religion: Religion | null;
-  residentialAreaId: Id;
-  communeCode: string;
-  placeCodes: string[];
-  validFrom: IsoDate;
-  validTo: IsoDate | null;
-}
-export interface ModelPartnerRow {
-  id: Id;
-  modelId: Id;
-  partnerKind: PartnerKind;
-  name: string;
-  validFrom: IsoDate;
-  validTo: IsoDate | null;
-}
-
-export interface RecognitionRows {
-  keyAreas: KeyAreaRow[];
-  exemplars: ExemplarRow[];
-  commendations: CommendationRow[];
-  influentialPeople: InfluentialPersonRow[];
-  modelPartners: ModelPartnerRow[];
-}
 
 /** How communes are chosen as key areas: every `KEY_AREA_EVERY`th commune, in code order. */
 const KEY_AREA_EVERY = 9;

@@ -4,7 +4,11 @@
  * dates as yyyy-mm-dd. Plain data: the generators are pure, bulk.ts writes the rows.
  */
 import type {
+  AwardLevel,
   CatalogueScope,
+  CommendationForm,
+  KeyAreaCategory,
+  Religion,
   InspectionKind,
   InspectionRating,
   MentorKind,
@@ -27,7 +31,6 @@ import type {
   TeamRole,
   TipStatus,
 } from '@antq/core';
-import type { CommendationRow, ExemplarRow, InfluentialPersonRow, KeyAreaRow, ModelPartnerRow } from './recognition.js';
 
 type Id = string;
 type Day = IsoDate;
@@ -305,6 +308,83 @@ export interface ReintegrationNoteRow {
 }
 
 /** The record and column a sealed text belongs to (the server binds each sealed value to its place). */
+export interface Decision {
+  decisionNumber: string;
+  decisionDate: IsoDate;
+  decisionIssuer: string;
+}
+export interface Filed {
+  unitId: Id;
+  unitCode: string;
+  placeCodes: string[];
+  datasetId: Id;
+}
+export type Collective = {
+  organizationId: Id | null;
+  residentialAreaId: Id | null;
+  securityTeamId: Id | null;
+  collectiveKind: 'RESIDENTIAL_AREA' | 'SECURITY_TEAM' | null;
+};
+export type Person = { personName: string | null; personRole: string | null };
+
+export interface ExemplarRow extends Decision, Filed, Collective, Person {
+  id: Id;
+  subjectKind: 'MODEL' | 'COLLECTIVE' | 'INDIVIDUAL';
+  modelId: Id | null;
+  level: AwardLevel;
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
+}
+export interface CommendationRow extends Decision, Filed, Collective, Person {
+  id: Id;
+  recipientKind: 'COLLECTIVE' | 'INDIVIDUAL';
+  form: CommendationForm;
+  level: AwardLevel;
+  reason: string;
+  forKind: 'MODEL' | 'EXEMPLAR' | null;
+  modelId: Id | null;
+  exemplarId: Id | null;
+}
+export interface KeyAreaRow extends Decision {
+  id: Id;
+  unitId: Id;
+  unitCode: string;
+  placeCodes: string[];
+  category: KeyAreaCategory;
+  reason: string;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  datasetId: Id;
+}
+export interface InfluentialPersonRow {
+  id: Id;
+  kind: 'RELIGIOUS_DIGNITARY' | 'REPUTABLE_PERSON';
+  fullName: string;
+  role: string;
+  religion: Religion | null;
+  residentialAreaId: Id;
+  communeCode: string;
+  placeCodes: string[];
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+}
+export interface ModelPartnerRow {
+  id: Id;
+  modelId: Id;
+  partnerKind: PartnerKind;
+  name: string;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+}
+
+export interface RecognitionRows {
+  keyAreas: KeyAreaRow[];
+  exemplars: ExemplarRow[];
+  commendations: CommendationRow[];
+  influentialPeople: InfluentialPersonRow[];
+  modelPartners: ModelPartnerRow[];
+}
+
 export type SealTarget =
   | { readonly column: 'Tip.text' | 'Tip.contact'; readonly tipNumber: string }
   | { readonly column: 'TipMessage.text'; readonly tipId: string };

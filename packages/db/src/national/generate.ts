@@ -14,29 +14,19 @@
 import { createHash } from 'node:crypto';
 import {
   addDays,
-  addYears,
-  canRateModel,
-  checkMemberEligibility,
   intervalContains,
-  isRatable,
   lifecycleOrThrow,
   prescribedTeamSize,
   searchKey,
-  stateOn,
-  teamEvaluationPeriod,
   TIP_CATEGORIES,
   type CoverageData,
   type CoverageModel,
-  type EducationLevel,
   type EnterpriseSize,
   type IsoDate,
-  type ModelBuilder,
   type ResidentialAreaKind,
-  type TeamRole,
   type TeamSizePack,
   type TipStatus,
 } from '@antq/core';
-import { SECURITY_TEAMS_FROM } from '../demo/catalogue.js';
 import {
   generateActivities,
   sealReintegration,
@@ -48,14 +38,27 @@ import {
 } from '../generator/activities.js';
 import { generateRecognition } from '../generator/recognition.js';
 import type { Seal } from '../sealed.js';
-import { apportion, type DemoUnit } from '../demo/generate.js';
-import { ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, PLACE_NAMES } from '../demo/names.js';
+import { apportion } from '../demo/generate.js';
+import type { DemoUnit } from '../generator/units.js';
+import { areaSuffixes, ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, lowerFirst } from '../demo/names.js';
 import { demoUuid, Random } from '../demo/random.js';
-import { lifecycleFor, type Fate, type PlannedEvent } from '../generator/lifecycle.js';
+import type { PlannedEvent } from '../generator/lifecycle.js';
+import {
+  drawAreaModels,
+  drawOrganizationModels,
+  makeModel,
+  modelEvaluationRows,
+  push,
+  replicationPointRows,
+  squadMemberRows,
+  type ModelDraft,
+  type ModelMaker,
+  type OrganizationModelOdds,
+} from '../generator/models.js';
 import { birthDateFor, FakePeople } from '../generator/people.js';
-import type { GeneratedTables, PlacementRow, SealText, SecurityTeamRow, TeamMemberRow } from '../generator/rows.js';
+import type { GeneratedTables, PlacementRow, SealText, SecurityTeamRow } from '../generator/rows.js';
 import { placementChain, placementRowsOf, type Placement } from '../generator/placements.js';
-import { rateCommuneTeams } from '../generator/team-evaluations.js';
+import { communeTeams, rateTeams } from '../generator/teams.js';
 import {
   ACTIVITY_YEARS,
   AREA_LABELS,
@@ -227,16 +230,7 @@ export class World {
 
 /** Where an area or organization sits: one commune version after another. */
 
-/** Appends `value` to the list under `key` (in place: lists here grow to thousands). */
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 const within = (p: Placement, date: Day) => intervalContains({ from: p.from, to: p.to }, date);
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
-const maxDay = (a: Day, b: Day) => (a > b ? a : b);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** The uuid of a generated row: name-based, under the seed, in a namespace of its own (never a demo row's). */
@@ -405,8 +399,6 @@ export function generateProvince(
   const code = province.province.code;
   const stream = (name: string) => new Random(seed, `national/${name}/${code}`);
   const out = emptyTables();
-  const typeId = new Map(plan.catalogue.modelTypes.map((t) => [t.code as NationalModelTypeCode, t.id]));
-  const typeName = new Map(plan.catalogue.modelTypes.map((t) => [t.code as NationalModelTypeCode, t.name]));
   const homeOf = (commune: DemoUnit) => world.provinceCodeOf(world.mainChain(commune).at(-1)!);
 
   /** The commune versions of a record of `commune`: FULL successor first, else a PARTIAL one in the same province of today, picked at random. */
@@ -432,13 +424,8 @@ export function generateProvince(
     const oldProvinceCode = world.provinceCodeOf(commune);
     const urban = commune.kind !== 'XA';
     const kind = areaRandom.weighted<ResidentialAreaKind>(areaKindsOf(oldProvinceCode, urban));
-    const style = areaRandom.weighted({ numbered: 55, named: 20, mixed: 25 });
-    const numbered = style === 'numbered' ? n : style === 'named' ? 0 : Math.ceil(n * 0.6);
-    const named = areaRandom.shuffle(PLACE_NAMES).slice(0, n - numbered);
-    const suffixes = [...Array.from({ length: numbered }, (_, i) => String(i + 1)), ...named];
-    while (suffixes.length < n) suffixes.push(String(suffixes.length + 1)); // more areas than names
     const mine: AreaInfo[] = [];
-    suffixes.forEach((suffix, i) => {
+    areaSuffixes(areaRandom, n).forEach((suffix, i) => {
       const id = uuid('ResidentialArea', `${commune.code}/${i + 1}`);
       const name = `${AREA_LABELS[kind]} ${suffix}`;
       const households = urban ? areaRandom.int(250, 900) : areaRandom.int(120, 450);
@@ -497,70 +484,32 @@ export function generateProvince(
     for (const p of placementRows(o.placements, o.id)) out.organizationPlacements.push({ ...p, organizationId: o.id });
   }
 
-  // --- Models and their lifecycles. --------------------------------------------------------
+  // --- Models and their lifecycles (generator/models.ts). ---------------------------------
   const modelRandom = stream('models');
   const planned = new Map<string, PlannedEvent[]>();
   const modelGroup = new Map<string, string>(); // model → old district/type, for replication
-  const addModel = (
-    type: NationalModelTypeCode,
-    host: { area: AreaInfo } | { org: OrgInfo },
-    fate: Fate,
-    builtBy: ModelBuilder,
-    memberCount: number | null,
-  ) => {
-    const hostId = 'area' in host ? host.area.id : host.org.id;
-    const id = uuid('Model', `${hostId}/${type}`);
+  const hostPlacements = new Map<string, readonly Placement[]>();
+  const maker: ModelMaker = {
+    types: new Map(plan.catalogue.modelTypes.map((t) => [t.code, t])),
+    window: NATIONAL_LIFECYCLE_WINDOW,
+    random: modelRandom,
+    uuid,
+    datasetId,
+    issuerOn: (host, date) => {
+      const placements = hostPlacements.get(host.id)!;
+      return placeOn(placements, date) ?? placements[0]!.unit;
+    },
+    nextDecision: () => ++state.decisions,
+  };
+  /** Adds a drafted model; a second one of a type in one host is dropped. */
+  const addModel = (draft: ModelDraft) => {
+    const id = uuid('Model', `${draft.host.id}/${draft.type}`);
     if (planned.has(id)) return;
-    const plan = lifecycleFor(fate, modelRandom, NATIONAL_LIFECYCLE_WINDOW);
-    const placements = 'area' in host ? host.area.placements : host.org.placements;
-    const hostName = 'area' in host ? lowerFirst(host.area.name) : host.org.name;
-    out.models.push({
-      id,
-      name: `${typeName.get(type)!} ${hostName}`,
-      modelTypeId: typeId.get(type)!,
-      hostKind: 'area' in host ? 'RESIDENTIAL_AREA' : 'ORGANIZATION',
-      residentialAreaId: 'area' in host ? host.area.id : null,
-      communeId: null,
-      organizationId: 'org' in host ? host.org.id : null,
-      foundedOn: (plan.find((e) => e.kind === 'ESTABLISH') ?? plan[0]!).date,
-      builtBy,
-      memberCount,
-      datasetId,
-    });
-    planned.set(id, plan);
-    modelGroup.set(id, `${placements[0]!.unit.parentCode}/${type}`);
-    plan.forEach((e, i) => {
-      const decided = e.kind === 'APPROVE' || e.kind === 'ESTABLISH' || e.kind === 'DISSOLVE';
-      const commune = placeOn(placements, e.date) ?? placements[0]!.unit;
-      out.lifecycleEvents.push({
-        id: uuid('LifecycleEvent', `${id}/${i + 1}`),
-        modelId: id,
-        kind: e.kind,
-        date: e.date,
-        seq: i + 1,
-        decisionNumber: decided ? `${++state.decisions}/QĐ-UBND` : null,
-        decisionDate: decided ? e.date : null,
-        decisionIssuer: decided ? `Ủy ban nhân dân ${lowerFirst(commune.fullName)}` : null,
-        note: null,
-        recordedAt: `${e.date}T02:00:00.000Z`,
-      });
-    });
-  };
-  const builder = () =>
-    modelRandom.weighted<ModelBuilder>({ POLICE: 40, FATHERLAND_FRONT: 20, MASS_ORGANIZATION: 15, RESIDENTS: 20, OTHER: 5 });
-  const MEMBER_RANGES: Partial<Record<NationalModelTypeCode, [number, number]>> = {
-    TO_AN_NINH_NHAN_DAN: [5, 15],
-    DOI_DAN_PHONG: [8, 20],
-    TO_XUNG_KICH: [5, 12],
-    DOI_XE_OM_TU_QUAN: [6, 20],
-    TO_LIEN_GIA_TU_QUAN: [5, 15],
-    DONG_HO_TU_QUAN: [20, 80],
-    TO_HOA_GIAI: [5, 9],
-    TU_QUAN_DUONG_BIEN: [5, 12],
-  };
-  const members = (type: NationalModelTypeCode) => {
-    const r = MEMBER_RANGES[type];
-    return r ? modelRandom.int(r[0], r[1]) : null;
+    const made = makeModel(maker, draft, id);
+    out.models.push(made.row);
+    out.lifecycleEvents.push(...made.events);
+    planned.set(id, made.plan);
+    modelGroup.set(id, `${hostPlacements.get(draft.host.id)![0]!.unit.parentCode}/${draft.type}`);
   };
   /** Chances of the models other than an area's first, about half a model per area in all. */
   const extraChance = (type: NationalModelTypeCode, a: AreaInfo): number => {
@@ -586,42 +535,27 @@ export function generateProvince(
   const areaTypes = NATIONAL_MODEL_TYPES.filter((t) => (t.hostKinds as readonly string[]).includes('RESIDENTIAL_AREA')).map((t) => t.code);
   for (const area of areas) {
     // Most areas have a first model active on NATIONAL_AS_OF; a few never got one.
-    if (modelRandom.chance(0.96)) {
-      const primary = modelRandom.weighted<NationalModelTypeCode>({
-        TO_AN_NINH_NHAN_DAN: 35,
-        KDC_KHONG_TOI_PHAM: 25,
-        TO_HOA_GIAI: 15,
-        DOI_DAN_PHONG: 15,
-        TO_LIEN_GIA_TU_QUAN: 10,
-      });
-      addModel(primary, { area }, modelRandom.chance(0.12) ? 'ACTIVE_AFTER_PAUSE' : 'ACTIVE', builder(), members(primary));
-    }
-    for (const type of areaTypes) {
-      if (!modelRandom.chance(extraChance(type, area))) continue;
-      const fate = modelRandom.weighted<Fate>({ ACTIVE: 58, ACTIVE_AFTER_PAUSE: 8, SUSPENDED: 12, DISSOLVED: 12, IN_PROGRESS: 10 });
-      addModel(type, { area }, fate, builder(), members(type));
-    }
+    hostPlacements.set(area.id, area.placements);
+    drawAreaModels(
+      { kind: 'RESIDENTIAL_AREA', id: area.id, name: area.name },
+      areaTypes,
+      {
+        primaryChance: 0.96,
+        extraChance: (type) => extraChance(type as NationalModelTypeCode, area),
+        extraFates: { ACTIVE: 58, ACTIVE_AFTER_PAUSE: 8, SUSPENDED: 12, DISSOLVED: 12, IN_PROGRESS: 10 },
+        primaryDrawnAgain: true,
+      },
+      modelRandom,
+      addModel,
+    );
   }
+  const organizationOdds: OrganizationModelOdds = {
+    enterpriseFates: { ACTIVE: 80, SUSPENDED: 10, DISSOLVED: 10 },
+    school: { chance: 0.6, fates: { ACTIVE: 85, SUSPENDED: 5, DISSOLVED: 5, IN_PROGRESS: 5 } },
+  };
   for (const org of orgs) {
-    if (org.kind === 'ENTERPRISE' && (org.size === 'MEDIUM' || org.size === 'LARGE')) {
-      addModel(
-        'DOANH_NGHIEP_AN_TOAN',
-        { org },
-        modelRandom.weighted<Fate>({ ACTIVE: 80, SUSPENDED: 10, DISSOLVED: 10 }),
-        'AGENCY_SECURITY_UNIT',
-        null,
-      );
-      if (modelRandom.chance(0.3)) addModel('CAMERA_AN_NINH', { org }, 'ACTIVE', 'AGENCY_SECURITY_UNIT', null);
-    }
-    if (org.kind === 'SCHOOL' && modelRandom.chance(0.6)) {
-      addModel(
-        'TRUONG_HOC_AN_TOAN',
-        { org },
-        modelRandom.weighted<Fate>({ ACTIVE: 85, SUSPENDED: 5, DISSOLVED: 5, IN_PROGRESS: 5 }),
-        'AGENCY_SECURITY_UNIT',
-        null,
-      );
-    }
+    hostPlacements.set(org.id, org.placements);
+    drawOrganizationModels({ kind: 'ORGANIZATION', id: org.id, name: org.name }, org, organizationOdds, modelRandom, addModel);
   }
   const lifecycles = new Map([...planned].map(([id, plan]) => [id, lifecycleOrThrow(plan)]));
 
@@ -640,199 +574,92 @@ export function generateProvince(
     }
     return `Số ${random.int(1, 250)}, ${lowerFirst(area.name)}, ${place}`;
   };
+  const person = (random: Random, female: boolean, birthDate: Day) => state.people.next(random, female, birthDate);
+  const typeCodeById = new Map(plan.catalogue.modelTypes.map((t) => [t.id, t.code]));
 
   // Members of the crime-prevention squads and motorbike-taxi teams, where recorded (as the demo).
-  const memberRandom = stream('model-members');
-  for (const m of out.models) {
-    const area = m.residentialAreaId ? areaById.get(m.residentialAreaId) : undefined;
-    if (
-      (m.modelTypeId !== typeId.get('TO_XUNG_KICH') && m.modelTypeId !== typeId.get('DOI_XE_OM_TU_QUAN')) ||
-      !area ||
-      m.memberCount === null
-    )
-      continue;
-    const plan = planned.get(m.id)!;
-    const established = plan.find((e) => e.kind === 'ESTABLISH');
-    if (!established) continue;
-    const dissolved = plan.find((e) => e.kind === 'DISSOLVE');
-    for (let i = 0; i < m.memberCount; i++) {
-      const person = state.people.next(
-        memberRandom,
-        memberRandom.chance(0.08),
-        birthDateFor(memberRandom, established.date, memberRandom.int(22, 58)),
-      );
-      out.modelMembers.push({
-        id: uuid('ModelMember', `${m.id}/${i + 1}`),
-        modelId: m.id,
-        ...person,
-        position: i === 0 ? 'Tổ trưởng' : i === 1 ? 'Tổ phó' : 'Thành viên',
-        address: addressIn(memberRandom, area, established.date),
-        joinedOn: established.date,
-        leftOn: dissolved?.date ?? null,
-      });
-    }
-  }
+  out.modelMembers.push(
+    ...squadMemberRows(out.models, {
+      typeCodeOf: (m) => typeCodeById.get(m.modelTypeId)!,
+      areaOf: (m) => (m.residentialAreaId ? areaById.get(m.residentialAreaId) : undefined),
+      planned,
+      random: stream('model-members'),
+      person,
+      address: addressIn,
+      uuid,
+    }),
+  );
 
   // --- Replication points: later models of a type in an old district replicate its first. ---
-  const replicationRandom = stream('replication');
-  const activated = (id: string) => planned.get(id)!.find((e) => e.kind === 'ACTIVATE')?.date;
-  const foundedOn = new Map(out.models.map((m) => [m.id, m.foundedOn]));
-  const groups = new Map<string, string[]>();
-  for (const m of out.models) {
-    if (!activated(m.id)) continue;
-    const key = modelGroup.get(m.id)!;
-    push(groups, key, m.id);
-  }
-  for (const key of [...groups.keys()].sort()) {
-    const list = groups.get(key)!.sort((a, b) => activated(a)!.localeCompare(activated(b)!) || a.localeCompare(b));
-    const source = list[0]!;
-    for (const replica of list.slice(1)) {
-      const proposed = planned.get(replica)![0]!.date;
-      if (proposed <= activated(source)! || !replicationRandom.chance(0.97)) continue;
-      out.replicationPoints.push({
-        id: uuid('ReplicationPoint', `${source}/${replica}`),
-        sourceModelId: source,
-        replicaModelId: replica,
-        replicatedOn: foundedOn.get(replica)!,
-      });
-    }
-  }
+  out.replicationPoints.push(
+    ...replicationPointRows(out.models, {
+      groupOf: (m) => modelGroup.get(m.id)!,
+      planned,
+      chance: 0.97,
+      random: stream('replication'),
+      uuid,
+    }),
+  );
 
   // --- Model evaluations, 2021–2025. ---------------------------------------------------------
-  const evaluationRandom = stream('model-evaluations');
-  for (const m of out.models) {
-    const lifecycle = lifecycles.get(m.id)!;
-    for (const year of MODEL_EVALUATION_YEARS) {
-      const evaluatedOn = evaluationRandom.date(`${year}-12-05`, `${year}-12-28`);
-      const state = stateOn(lifecycle, evaluatedOn);
-      if ((state !== 'ACTIVE' && state !== 'SUSPENDED') || !canRateModel(lifecycle, evaluatedOn, NATIONAL_MODEL_RATING_MINIMUM_DAYS).pass)
-        continue;
-      const effective = state === 'ACTIVE' && evaluationRandom.chance(0.88);
-      out.modelEvaluations.push({
-        id: uuid('ModelEvaluation', `${m.id}/${year}`),
-        modelId: m.id,
-        periodFrom: `${year}-01-01`,
-        periodTo: `${year}-12-31`,
-        evaluatedOn,
-        outcome: effective ? 'EFFECTIVE' : 'NOT_EFFECTIVE',
-        note: state === 'SUSPENDED' ? 'Mô hình đang tạm ngưng hoạt động' : null,
-      });
-    }
-  }
+  out.modelEvaluations.push(
+    ...modelEvaluationRows(out.models, {
+      lifecycleOf: (m) => lifecycles.get(m.id)!,
+      years: MODEL_EVALUATION_YEARS,
+      minimumDays: NATIONAL_MODEL_RATING_MINIMUM_DAYS,
+      random: stream('model-evaluations'),
+      uuid,
+    }),
+  );
 
-  // --- Security teams from 2024-07-01, one per area or pair of small areas. ---------------
+  // --- Security teams from 2024-07-01, one per area or pair of small areas (generator/teams.ts). ---
   const teamRandom = stream('security-teams');
   const teamAreas = new Map<string, AreaInfo[]>();
   const packs = new Map<string, TeamSizePack>();
   for (const { commune } of province.communes) {
-    const mine = areasOf.get(commune.id) ?? [];
     const oldProvince = world.unitOn(world.provinceCodeOf(commune), OLD_ERA_LAST_DAY)!;
     const pack = packs.get(oldProvince.code) ?? teamSizePackOf(oldProvince.code, oldProvince.fullName);
     packs.set(oldProvince.code, pack);
     const lowerEducation = LOWER_EDUCATION_PROVINCES.has(oldProvince.code);
-    const establishedOn = teamRandom.chance(0.7) ? SECURITY_TEAMS_FROM : teamRandom.date(addDays(SECURITY_TEAMS_FROM, 1), '2024-09-30');
-    for (let i = 0; i < mine.length;) {
-      const a = mine[i]!;
-      const b = mine[i + 1];
-      const covered = b && a.households < 200 && b.households < 200 && teamRandom.chance(0.5) ? [a, b] : [a];
-      i += covered.length;
-      const id = uuid('SecurityTeam', covered.map((x) => x.id).join('+'));
-      const team: SecurityTeamRow = {
-        id,
-        name: `Tổ bảo vệ an ninh, trật tự ${covered.map((x) => lowerFirst(x.name)).join(' và ')}`,
-        communeId: commune.id,
-        communeCode: commune.code,
-        // Filed under its commune then and wherever its areas have been placed since (as the demo).
-        placeCodes: [
-          ...new Set([
-            ...world.codesOf(commune),
-            ...covered.flatMap((x) =>
-              x.placements.filter((p) => p.to === null || p.to >= establishedOn).flatMap((p) => world.codesOf(p.unit)),
-            ),
-          ]),
-        ],
-        establishedOn,
-        dissolvedOn: null,
-        datasetId,
-      };
-      out.securityTeams.push(team);
-      teamAreas.set(id, covered);
-      for (const x of covered) out.securityTeamAreas.push({ teamId: id, residentialAreaId: x.id });
-      const households = covered.reduce((s, x) => s + x.households, 0);
-      const size = prescribedTeamSize(
-        [pack],
-        { provinceCode: pack.provinceCode, households, residents: Math.round(households * 3.8), keyArea: false },
-        establishedOn,
-      );
-      if (!size.ok) throw new Error(`no team size for ${id}: ${size.error.code}`);
-      const addMember = (k: number, role: TeamRole, joinedOn: Day, leftOn: Day | null) => {
-        const age = teamRandom.chance(0.06) ? teamRandom.int(63, 69) : teamRandom.int(24, 62);
-        const female = teamRandom.chance(0.12);
-        const person = state.people.next(teamRandom, female, birthDateFor(teamRandom, joinedOn, age));
-        const residentSince = teamRandom.chance(0.6)
-          ? person.birthDate
-          : maxDay(person.birthDate, teamRandom.date(addYears(joinedOn, -30), addYears(joinedOn, -2)));
-        const member: TeamMemberRow = {
-          id: uuid('TeamMember', `${id}/${k}`),
-          teamId: id,
-          ...person,
-          address: addressIn(teamRandom, covered[teamRandom.int(0, covered.length - 1)]!, joinedOn),
-          role,
-          joinedOn,
-          leftOn,
-          education: teamRandom.weighted<EducationLevel>(
-            lowerEducation
-              ? { PRIMARY: 20, LOWER_SECONDARY: 40, UPPER_SECONDARY: 35, POST_SECONDARY: 5 }
-              : { LOWER_SECONDARY: 45, UPPER_SECONDARY: 45, POST_SECONDARY: 10 },
-          ),
-          residentSince,
-          cleanRecord: true,
-          hasHealthCertificate: true,
-          over70ApprovedByCommuneChairman: false,
-        };
-        const eligible = checkMemberEligibility(member, { date: joinedOn, borderMountainOrEthnicMinorityArea: lowerEducation });
-        if (!eligible.pass) throw new Error(`generated team member ${member.id} is not eligible: ${JSON.stringify(eligible.failures)}`);
-        out.teamMembers.push(member);
-      };
-      let k = 0;
-      for (let j = 0; j < size.members; j++) {
-        const role: TeamRole = j === 0 ? 'LEADER' : j === 1 ? 'DEPUTY' : 'MEMBER';
-        // About one member in twenty left in 2025 and was replaced, in the same role.
-        if (teamRandom.chance(0.05)) {
-          const left = teamRandom.date('2025-01-06', '2025-10-31');
-          addMember(++k, role, establishedOn, left);
-          addMember(++k, role, addDays(left, teamRandom.int(1, 20)), null);
-        } else addMember(++k, role, establishedOn, null);
-      }
-    }
+    const made = communeTeams(commune, areasOf.get(commune.id) ?? [], {
+      random: teamRandom,
+      uuid,
+      datasetId,
+      pairBelow: 200,
+      pairChance: 0.5,
+      placeCodesOf: (unit) => world.codesOf(unit),
+      sizeOf: (households, on) =>
+        prescribedTeamSize(
+          [pack],
+          { provinceCode: pack.provinceCode, households, residents: Math.round(households * 3.8), keyArea: false },
+          on,
+        ),
+      femaleChance: 0.12,
+      education: lowerEducation
+        ? { PRIMARY: 20, LOWER_SECONDARY: 40, UPPER_SECONDARY: 35, POST_SECONDARY: 5 }
+        : { LOWER_SECONDARY: 45, UPPER_SECONDARY: 45, POST_SECONDARY: 10 },
+      borderMountainOrEthnicMinorityArea: lowerEducation,
+      // About one member in twenty left in 2025 and was replaced, in the same role.
+      replacedChance: 0.05,
+      person,
+      address: addressIn,
+    });
+    out.securityTeams.push(...made.teams);
+    out.securityTeamAreas.push(...made.teamAreas);
+    out.teamMembers.push(...made.members);
+    for (const [id, covered] of made.covered) teamAreas.set(id, covered);
   }
 
   // --- Team evaluations, commune by commune of the period's end (Guidance 01). -------------
-  const teamEvalRandom = stream('team-evaluations');
-  const membersOf = new Map<string, TeamMemberRow[]>();
-  for (const m of out.teamMembers) push(membersOf, m.teamId, m);
-  for (const year of TEAM_EVALUATION_YEARS) {
-    const periodEnd = teamEvaluationPeriod(year).to;
-    const byCommune = new Map<string, SecurityTeamRow[]>();
-    for (const team of out.securityTeams) {
-      const commune = placeOn(teamAreas.get(team.id)![0]!.placements, periodEnd);
-      if (!commune || !isRatable(team.establishedOn, year)) continue;
-      push(byCommune, commune.id, team);
-    }
-    for (const communeId of [...byCommune.keys()].sort()) {
-      const teams = byCommune.get(communeId)!.map((t) => ({
-        id: t.id,
-        activeSince: t.establishedOn,
-        // Members still in the team at the period's end, active for 9 months by then.
-        members: (membersOf.get(t.id) ?? [])
-          .filter((m) => (m.leftOn === null || m.leftOn > periodEnd) && isRatable(m.joinedOn, year))
-          .map((m) => ({ id: m.id, role: m.role, activeSince: m.joinedOn })),
-      }));
-      const rated = rateCommuneTeams(teamEvalRandom, year, teams, uuid, `commune ${world.byId.get(communeId)?.code ?? communeId}`);
-      out.teamEvaluations.push(...rated.teamEvaluations);
-      out.teamMemberEvaluations.push(...rated.memberEvaluations);
-    }
-  }
+  const rated = rateTeams(out.securityTeams, {
+    years: TEAM_EVALUATION_YEARS,
+    placementsOf: (t) => teamAreas.get(t.id)![0]!.placements,
+    members: out.teamMembers,
+    random: stream('team-evaluations'),
+    uuid,
+  });
+  out.teamEvaluations.push(...rated.teamEvaluations);
+  out.teamMemberEvaluations.push(...rated.memberEvaluations);
 
   // --- Activities, 2021–2025: inspections, outreach, re-integration (generator/activities.ts). ---
   const made: ProvinceMade = { plan, province, state, out, areas, areasOf, planned, teamAreas, stream, placeOn };

@@ -9,8 +9,7 @@ import { nameKey, rowProblem, type RowProblem, type SheetRow } from '@antq/core'
 import type { Context } from '../context.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { judgeNewArea, newAreaData, type JudgedArea } from '../movement/area-mutations.js';
-import { problemsOf, type ErrorColumns } from './row-problems.js';
-import type { Checked } from './run.js';
+import { problemsOf, type Checked, type ErrorColumns } from './row-problems.js';
 
 export async function checkAreas(
   ctx: Context,

@@ -12,8 +12,7 @@ import { nameKey, rowProblem, type IsoDate, type RowProblem, type SheetRow } fro
 import type { Context } from '../context.js';
 import { judgeNewMembers, judgeTeam, memberData, teamForWrite, type MemberArg, type TeamRow } from '../movement/team-mutations.js';
 import { teamWhere } from '../movement/teams.js';
-import { problemsOf, type ErrorColumns } from './row-problems.js';
-import type { Checked } from './run.js';
+import { problemsOf, type Checked, type ErrorColumns } from './row-problems.js';
 
 type Row = SheetRow<'TEAM_MEMBERS'>;
 

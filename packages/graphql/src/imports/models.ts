@@ -13,8 +13,7 @@ import { communePlace } from '../hierarchy/place.js';
 import { placementHolds } from '../movement/area-mutations.js';
 import { areaWhere } from '../movement/jurisdiction.js';
 import { judgeModelHost, newModelData, parseNewModel } from '../movement/model-mutations.js';
-import { problemsOf, type ErrorColumns } from './row-problems.js';
-import type { Checked } from './run.js';
+import { problemsOf, type Checked, type ErrorColumns } from './row-problems.js';
 
 export async function checkModels(ctx: Context, rows: Array<SheetRow<'MODELS'>>, headers: Record<string, string>): Promise<Checked> {
   const columns: ErrorColumns = {

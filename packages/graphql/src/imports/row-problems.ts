@@ -1,10 +1,19 @@
 /**
  * A mutation's typed error as problems of a spreadsheet row: each field of a
  * ValidationError becomes a problem in the column the field comes from, with a code that
- * says what kind of problem it is and the rule's own words as `detail`.
+ * says what kind of problem it is and the rule's own words as `detail`; and what every kind's
+ * check gives the import (Checked).
  */
 import { ELIGIBILITY_FAILURE_LABELS, rowProblem, TEAM_COMPOSITION_FAILURE_LABELS, type RowProblem, type RowProblemCode } from '@antq/core';
+import type { Prisma } from '@antq/db';
 import type { UserError } from '../errors.js';
+
+/** What a kind's check gives: every problem, where the accepted rows are placed, and how to write them. */
+export interface Checked {
+  readonly problems: RowProblem[];
+  readonly placeCodes: ReadonlyArray<readonly string[]>;
+  readonly write: (tx: Prisma.TransactionClient) => Promise<number>;
+}
 
 const ELIGIBILITY = new Set(Object.keys(ELIGIBILITY_FAILURE_LABELS));
 const COMPOSITION = new Set(Object.keys(TEAM_COMPOSITION_FAILURE_LABELS));

@@ -9,7 +9,6 @@
  *    whose reason holds the kind and the counts (never a cell's content).
  */
 import { authorize, readSheet, type FileProblem, type ImportKind, type Label, type Resource, type RowProblem } from '@antq/core';
-import type { Prisma } from '@antq/db';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { userErrors, type UserError } from '../errors.js';
@@ -19,13 +18,6 @@ import { checkMembers, StaleTeams } from './members.js';
 import { checkModels } from './models.js';
 import { IMPORT_LIMITS, readSpreadsheet, tooLarge, type ImportLimits } from './read.js';
 import { commonCodes } from './row-problems.js';
-
-/** What a kind's check gives: every problem, where the accepted rows are placed, and how to write them. */
-export interface Checked {
-  readonly problems: RowProblem[];
-  readonly placeCodes: ReadonlyArray<readonly string[]>;
-  readonly write: (tx: Prisma.TransactionClient) => Promise<number>;
-}
 
 export interface ImportReport {
   readonly kind: ImportKind;

@@ -1,0 +1,25 @@
+/**
+ * The administrative units as the data generators read them (the demo's province, the
+ * national units of every era), and the lineage links between them.
+ */
+import type { AdminLevel, IsoDate } from '@antq/core';
+
+/** An administrative unit as the generators need it (dates as yyyy-mm-dd). */
+export interface DemoUnit {
+  readonly id: string;
+  readonly code: string;
+  readonly level: AdminLevel;
+  readonly kind: string;
+  readonly name: string;
+  readonly fullName: string;
+  readonly parentCode: string | null;
+  readonly validFrom: IsoDate | null;
+  readonly validTo: IsoDate | null;
+}
+
+/** A lineage link between two units the generators read. */
+export interface DemoLink {
+  readonly predecessorId: string;
+  readonly successorId: string;
+  readonly kind: 'FULL' | 'PARTIAL';
+}
