@@ -39,8 +39,8 @@ async function problemsOf(db: Database): Promise<Problem[]> {
   return [
     {
       check: 'adminUnits',
-      vi: 'Chưa có đơn vị hành chính: chạy `antq import admin-units <thư mục>` hoặc đặt ANTQ_ADMIN_UNITS_DIR rồi khởi động lại.',
-      en: 'No administrative units yet: run `antq import admin-units <dir>`, or set ANTQ_ADMIN_UNITS_DIR and restart.',
+      vi: 'Chưa có đơn vị hành chính: chạy `antq import admin-units` (nhập dữ liệu đi kèm @antq/db), hoặc khởi động lại máy chủ.',
+      en: 'No administrative units yet: run `antq import admin-units` (it imports the data shipped with @antq/db), or restart the server.',
     },
   ];
 }
