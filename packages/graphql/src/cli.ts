@@ -24,6 +24,7 @@ import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/cor
 import {
   AdminUnitsFileError,
   checkCoverageSteps,
+  adminUnitsDirOverride,
   importAdminUnits,
   maintainPeriodically,
   migrate,
@@ -254,7 +255,7 @@ async function withDatabase(run: (db: Database) => Promise<number>): Promise<num
 
 async function importUnits(dirArg: string | undefined): Promise<number> {
   // The source files in dir (or ANTQ_ADMIN_UNITS_DIR), else the units shipped with @antq/db.
-  const dir = dirArg ?? (process.env.ANTQ_ADMIN_UNITS_DIR?.trim() || null);
+  const dir = dirArg ?? adminUnitsDirOverride();
   return withDatabase(async (db) => {
     await migrate(db);
     try {

@@ -4,7 +4,16 @@
  */
 import { resolve } from 'node:path';
 import { loadSecrets, type Secrets } from './auth/secrets.js';
-import { importAdminUnits, migrate, openDatabase, seedDemo, targetFromEnv, type Database, type Seal } from '@antq/db';
+import {
+  adminUnitsDirOverride,
+  importAdminUnits,
+  migrate,
+  openDatabase,
+  seedDemo,
+  targetFromEnv,
+  type Database,
+  type Seal,
+} from '@antq/db';
 import { seal } from './security/crypto.js';
 
 export interface StartupOptions {
@@ -46,7 +55,7 @@ export async function prepareDatabase({
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
     if ((await db.prisma.adminUnit.count()) === 0) {
       // The units shipped with @antq/db, unless ANTQ_ADMIN_UNITS_DIR names the source files to import instead.
-      const dir = env.ANTQ_ADMIN_UNITS_DIR?.trim() || null;
+      const dir = adminUnitsDirOverride(env);
       log(`first start: importing the administrative units ${dir ? `from ${dir}` : 'shipped with @antq/db'}`);
       const summary = await importAdminUnits(db, dir, (m) => log(`  ${m}`));
       log(`imported in ${(summary.ms / 1000).toFixed(1)} s`);

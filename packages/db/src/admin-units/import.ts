@@ -32,6 +32,11 @@ export interface ImportSummary {
 
 export type Progress = (message: string) => void;
 
+/** The source folder an import reads instead of the shipped data: `ANTQ_ADMIN_UNITS_DIR` when set, else null. */
+export function adminUnitsDirOverride(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.ANTQ_ADMIN_UNITS_DIR?.trim() || null;
+}
+
 /**
  * Imports the administrative units and their lineage: the data shipped with this package,
  * or the published source files in `dir` when one is given (`ANTQ_ADMIN_UNITS_DIR`).
