@@ -39,7 +39,7 @@ export const fireInspections = defineExtension({
   },
   perRequest: createInspectionLoaders,
   schema(builder, kit) {
-    const { errors, access, mutations } = kit;
+    const { errors, mutations } = kit;
 
     const OutcomeEnum = builder.enumType('FireInspectionOutcome', {
       description: 'What a fire-prevention inspection found.',
@@ -119,78 +119,46 @@ export const fireInspections = defineExtension({
       }),
     });
 
-    builder.mutationField('recordFireInspection', (t) =>
-      t.field({
-        type: errors.payload<Inspection>('RecordFireInspection', InspectionRef, [errors.Validation, errors.NotFound, errors.Forbidden]),
-        description: 'Record a fire-prevention inspection of a residential area you may update.',
-        authScopes: { signedIn: true },
-        args: { input: t.arg({ type: RecordInput, required: true }) },
-        resolve: async (_root, { input }, ctx) => {
-          const action = 'recordFireInspection';
-          const none = { entity: 'FireInspection' };
-          if (!access.authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'WRITE').allowed)
-            return mutations.refused(ctx, action, errors.values.forbidden(), none);
-          const parsed = inspectionInput.safeParse(
-            mutations.stripNulls({ outcome: input.outcome, hazards: input.hazards, note: input.note }),
-          );
-          if (!parsed.success) return mutations.refused(ctx, action, mutations.zodError(parsed.error), none);
-          if (input.inspectedOn > ctx.today)
-            return mutations.refused(
-              ctx,
-              action,
-              errors.values.invalid([{ path: ['inspectedOn'], message: 'must not be in the future' }]),
-              none,
-            );
+    /** A ValidationError on one input field. */
+    const invalid = (field: string, message: string) => errors.values.invalid([{ path: [field], message }]);
 
-          const areaId = mutations.decodeId(input.residentialAreaId, 'ResidentialArea');
-          const area = areaId
-            ? await ctx.db.prisma.residentialArea.findUnique({ where: { id: areaId }, include: { placements: true } })
-            : null;
-          if (!area) return mutations.refused(ctx, action, errors.values.notFound(AREA), none);
-          const placeCodes = access.latestPlacement(area.placements)?.placeCodes ?? [];
-          const placed = { entity: 'FireInspection', placeCodes };
-          // Outside the jurisdiction NOT_FOUND (as node(id:) answers null); visible but not writable FORBIDDEN.
-          const denied = access.judgePlace(ctx, 'RESIDENTIAL_AREA', area.placements, area.id);
-          if (denied) return mutations.refused(ctx, action, denied, placed);
-          const from = kit.dates.isoOf(area.validFrom);
-          const to = kit.dates.isoOf(area.validTo);
-          if ((from && input.inspectedOn < from) || (to && input.inspectedOn > to)) {
-            return mutations.refused(
-              ctx,
-              action,
-              errors.values.invalid([
-                { path: ['inspectedOn'], message: `the area existed from ${from ?? 'before our records'} to ${to ?? 'today'}` },
-              ]),
-              placed,
-            );
-          }
-
-          let modelId: string | null = null;
-          if (input.accompanyingModelId != null) {
-            modelId = mutations.decodeId(input.accompanyingModelId, 'Model');
-            const model = modelId ? await kit.state(ctx).visibleModel.load(modelId) : null;
-            if (!model || model.residentialAreaId !== area.id) {
-              return mutations.refused(
-                ctx,
-                action,
-                errors.values.invalid([{ path: ['accompanyingModelId'], message: 'must be a model of this residential area' }]),
-                placed,
-              );
-            }
-          }
-
-          const inspection = await ctx.db.prisma.$transaction(async (tx) => {
-            const [row] = await tx.$queryRaw<Parameters<typeof toInspection>[0][]>`
-              INSERT INTO fire_safety.inspection (residential_area_id, accompanying_model_id, inspected_on, outcome, hazards, note)
-              VALUES (${area.id}::uuid, ${modelId}::uuid, ${input.inspectedOn}::date, ${parsed.data.outcome}, ${parsed.data.hazards}, ${parsed.data.note ?? null})
-              RETURNING id, residential_area_id AS "areaId", accompanying_model_id AS "modelId", inspected_on AS "inspectedOn", outcome, hazards, note`;
-            await mutations.audit(tx, ctx, { action, entity: 'FireInspection', entityId: row!.id, placeCodes });
-            return toInspection(row!);
-          });
-          return { result: inspection };
-        },
-      }),
-    );
+    mutations.define('recordFireInspection', {
+      description: 'Record a fire-prevention inspection of a residential area you may update.',
+      input: RecordInput,
+      result: InspectionRef,
+      permission: ['RESIDENTIAL_AREA', 'WRITE'],
+      entity: 'FireInspection',
+      ids: { residentialAreaId: 'ResidentialArea' },
+      notFound: AREA,
+      // Outside the jurisdiction NOT_FOUND (as node(id:) answers null); visible but not writable FORBIDDEN: the pipeline judges it.
+      load: async (ctx, _input, { residentialAreaId }) => {
+        const area = await ctx.db.prisma.residentialArea.findUnique({ where: { id: residentialAreaId }, include: { placements: true } });
+        return area && mutations.placedTarget(area, area.placements, area.id);
+      },
+      judge: async (ctx, input, area) => {
+        const parsed = mutations.parseInput(
+          inspectionInput,
+          mutations.stripNulls({ outcome: input.outcome, hazards: input.hazards, note: input.note }),
+        );
+        const from = kit.dates.isoOf(area.validFrom);
+        const to = kit.dates.isoOf(area.validTo);
+        if (input.inspectedOn > ctx.today) throw invalid('inspectedOn', 'must not be in the future');
+        if ((from && input.inspectedOn < from) || (to && input.inspectedOn > to))
+          throw invalid('inspectedOn', `the area existed from ${from ?? 'before our records'} to ${to ?? 'today'}`);
+        const modelId = input.accompanyingModelId == null ? null : mutations.decodeId(input.accompanyingModelId, 'Model');
+        const model = modelId ? await kit.state(ctx).visibleModel.load(modelId) : null;
+        if (input.accompanyingModelId != null && model?.residentialAreaId !== area.id)
+          throw invalid('accompanyingModelId', 'must be a model of this residential area');
+        return { ...parsed, inspectedOn: input.inspectedOn, modelId };
+      },
+      write: async (tx, v, area) => {
+        const [row] = await tx.$queryRaw<Parameters<typeof toInspection>[0][]>`
+          INSERT INTO fire_safety.inspection (residential_area_id, accompanying_model_id, inspected_on, outcome, hazards, note)
+          VALUES (${area.id}::uuid, ${v.modelId}::uuid, ${v.inspectedOn}::date, ${v.outcome}, ${v.hazards}, ${v.note ?? null})
+          RETURNING id, residential_area_id AS "areaId", accompanying_model_id AS "modelId", inspected_on AS "inspectedOn", outcome, hazards, note`;
+        return toInspection(row!);
+      },
+    });
   },
 });
 

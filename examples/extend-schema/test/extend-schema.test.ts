@@ -173,7 +173,8 @@ describe('recordFireInspection', () => {
     expect(data.recordFireInspection.result).toMatchObject({
       __typename: 'NotFoundError',
       code: 'NOT_FOUND',
-      messageEn: 'No such residential area.',
+      // The pipeline names the argument that is not an ID of its type.
+      messageEn: 'No such residential area: input.residentialAreaId is not the ID of a ResidentialArea.',
     });
   });
 

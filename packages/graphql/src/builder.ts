@@ -1,6 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DirectivesPlugin from '@pothos/plugin-directives';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -38,7 +39,7 @@ export const builder = new SchemaBuilder<{
   // scope-auth first, so that no other plugin runs a resolver before the check. Federation
   // (with directives, which prints its @key) only records keys on types: the plain schema
   // stays without `_entities` and `_service`, which `antqSchema({ federation: true })` adds.
-  plugins: [ScopeAuthPlugin, DirectivesPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, FederationPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, DirectivesPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, FederationPlugin],
   directives: { useGraphQLToolsUnorderedDirectives: true },
   defaultFieldNullability: false,
   scopeAuth: {

@@ -55,33 +55,72 @@ export function periodOutOfOrder(from: string, to: string): GraphQLError {
   });
 }
 
-/** A mutation's typed failure. */
-export type UserError =
-  | { readonly code: 'VALIDATION'; readonly message: Label; readonly fields: ReadonlyArray<{ path: string[]; message: string }> }
-  | { readonly code: 'NOT_FOUND'; readonly message: Label }
-  | { readonly code: 'FORBIDDEN'; readonly message: Label }
-  | { readonly code: 'CONFLICT'; readonly message: Label; readonly currentVersion: number };
+/** One input field that is not valid: its path in the input (without `input`) and why. */
+export interface FieldProblem {
+  readonly path: string[];
+  readonly message: string;
+}
 
-export const userErrors = {
-  forbidden: (): UserError => ({ code: 'FORBIDDEN', message: FORBIDDEN }),
-  notFound: (what: Label): UserError => ({ code: 'NOT_FOUND', message: { vi: `Không tìm thấy ${what.vi}.`, en: `No such ${what.en}.` } }),
-  conflict: (currentVersion: number): UserError => ({
-    code: 'CONFLICT',
-    currentVersion,
-    message: {
+/**
+ * A mutation's typed failure: an Error (so that `@pothos/plugin-errors` puts it in the
+ * payload's result union), with a stable `code` and its message in both languages
+ * (`label`; `message` is the two joined, Vietnamese first).
+ */
+export abstract class MutationError extends Error {
+  abstract readonly code: 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+  constructor(readonly label: Label) {
+    super(`${label.vi} / ${label.en}`);
+    this.name = new.target.name;
+  }
+}
+export class ValidationError extends MutationError {
+  readonly code = 'VALIDATION' as const;
+  constructor(
+    readonly fields: readonly FieldProblem[],
+    label: Label = { vi: 'Dữ liệu nhập chưa hợp lệ: xem từng trường.', en: 'Some input is not valid: see each field.' },
+  ) {
+    super(label);
+  }
+}
+export class NotFoundError extends MutationError {
+  readonly code = 'NOT_FOUND' as const;
+}
+export class ForbiddenError extends MutationError {
+  readonly code = 'FORBIDDEN' as const;
+}
+export class ConflictError extends MutationError {
+  readonly code = 'CONFLICT' as const;
+  constructor(readonly currentVersion: number) {
+    super({
       vi: `Bản ghi đã được người khác sửa (phiên bản hiện tại ${currentVersion}): tải lại rồi thử lại.`,
       en: `Someone else changed this record (now version ${currentVersion}): reload and try again.`,
-    },
-  }),
-  invalid: (fields: Array<{ path: string[]; message: string }>, message?: Label): UserError => ({
-    code: 'VALIDATION',
-    fields,
-    message: message ?? { vi: 'Dữ liệu nhập chưa hợp lệ: xem từng trường.', en: 'Some input is not valid: see each field.' },
-  }),
+    });
+  }
+}
+
+/** One of the typed errors (narrowed by its `code`). */
+export type UserError = ValidationError | NotFoundError | ForbiddenError | ConflictError;
+
+/** The typed errors, made: `userErrors.notFound({ vi, en })`, `.forbidden()`, `.invalid([...])`, `.conflict(v)`. */
+export const userErrors = {
+  forbidden: (): UserError => new ForbiddenError(FORBIDDEN),
+  notFound: (what: Label): UserError => new NotFoundError({ vi: `Không tìm thấy ${what.vi}.`, en: `No such ${what.en}.` }),
+  conflict: (currentVersion: number): UserError => new ConflictError(currentVersion),
+  invalid: (fields: FieldProblem[], message?: Label): UserError => new ValidationError(fields, message),
   /** From a failed zod parse of a core input schema. */
   fromZod: (error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> }): UserError =>
     userErrors.invalid(error.issues.map((i) => ({ path: i.path.map(String), message: i.message }))),
 };
+
+/** Throws a ValidationError listing `problems`, if there are any: a judgement's last step. */
+export function refuseInvalid(problems: readonly FieldProblem[], message?: Label): void {
+  if (problems.length) throw userErrors.invalid([...problems], message);
+}
+
+/** Whether a value is one of the typed errors. */
+export function isUserError(value: unknown): value is UserError {
+  return value instanceof MutationError;
+}
 
 /** A mutation's answer: the success value, or one of its typed errors. */
 export type Outcome<S> = S | UserError;

@@ -14,6 +14,7 @@
  *     await migrateExtensions(db, [inspections]);
  *     createAntqYoga({ db, secrets, extensions: [inspections] });
  */
+import { createContextCache } from '@pothos/core';
 import { authorize, jurisdictionOf } from '@antq/core';
 import type { Database } from '@antq/db';
 import { placeFilter, uuidOrNone } from './access.js';
@@ -25,10 +26,11 @@ import { badInput, forbidden, userErrors } from './errors.js';
 import { AdminUnitRef } from './hierarchy/schema.js';
 import { dateColumn, isoOf } from './hierarchy/rows.js';
 import { areaWhere, modelWhere, placementOn } from './movement/jurisdiction.js';
-import { judgePlace, latestPlacement } from './movement/area-mutations.js';
+import { latestPlacement, placedTarget } from './movement/area-mutations.js';
 import { ResidentialAreaObject } from './movement/areas.js';
 import { ModelObject } from './movement/models.js';
-import { decodeId, refused, stripNulls, zodError } from './mutations.js';
+import { decodeId, parseInput, stripNulls, zodError } from './mutations.js';
+import { defineMutation, recordTarget } from './mutation/define.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 import { DateScalar } from './scalars.js';
 
@@ -75,18 +77,23 @@ export interface SharedKit {
     readonly placeFilter: typeof placeFilter;
     /** Placements holding on a date. */
     readonly placementOn: typeof placementOn;
-    /** NOT_FOUND outside the jurisdiction (as `node(id:)` answers null), FORBIDDEN where visible but not writable. */
-    readonly judgePlace: typeof judgePlace;
+    /** The placement an area sits in now. */
     readonly latestPlacement: typeof latestPlacement;
   };
-  /** What mutations share: global IDs, inputs, the audit log. */
+  /** Mutations: our pipeline (authorize, decode, load, judge, write with its audit entry, answer), and what it is given. */
   readonly mutations: {
+    /** `define(name, spec)`: a mutation through our pipeline, as ours are (see mutation/define.ts). */
+    readonly define: typeof defineMutation;
+    /** Targets: a record placed in an area's placements (seen where it has been, acted on where it is now)… */
+    readonly placedTarget: typeof placedTarget;
+    /** …or a versioned record filed under its `placeCodes`. */
+    readonly recordTarget: typeof recordTarget;
     readonly decodeId: typeof decodeId;
     readonly uuidOrNone: typeof uuidOrNone;
     readonly stripNulls: typeof stripNulls;
+    /** A core (zod) input schema's parse, or a ValidationError thrown with its fields. */
+    readonly parseInput: typeof parseInput;
     readonly zodError: typeof zodError;
-    /** Records a refused act and answers its error. */
-    readonly refused: typeof refused;
     /** Appends an audit entry in the act's transaction. */
     readonly audit: typeof audit;
   };
@@ -122,13 +129,12 @@ export interface AntqExtension<State = unknown> {
 export function defineExtension<State = undefined>(definition: ExtensionDefinition<State>): AntqExtension<State> {
   if (!/^[a-z][a-z0-9-]*$/.test(definition.name))
     throw new Error(`extension name ${JSON.stringify(definition.name)}: use lower-case letters, digits and dashes`);
-  // Keyed by the request's context object: one state per request, dropped with it.
-  const states = new WeakMap<Context, State>();
-  const state = (ctx: Context): State => {
+  // One state per request (per context object), dropped with it.
+  const states = createContextCache((ctx: Context): State => {
     if (!definition.perRequest) throw new Error(`extension ${definition.name} has no perRequest state`);
-    if (!states.has(ctx)) states.set(ctx, definition.perRequest(ctx, SHARED_KIT));
-    return states.get(ctx)!;
-  };
+    return definition.perRequest(ctx, SHARED_KIT);
+  });
+  const state = (ctx: Context): State => states(ctx);
   return Object.freeze({
     name: definition.name,
     ...(definition.migrate ? { migrate: definition.migrate } : {}),
@@ -156,8 +162,8 @@ const SHARED_KIT: SharedKit = {
     forbidden,
     badInput,
   },
-  access: { authorize, jurisdictionOf, areaWhere, modelWhere, placeFilter, placementOn, judgePlace, latestPlacement },
-  mutations: { decodeId, uuidOrNone, stripNulls, zodError, refused, audit },
+  access: { authorize, jurisdictionOf, areaWhere, modelWhere, placeFilter, placementOn, latestPlacement },
+  mutations: { define: defineMutation, placedTarget, recordTarget, decodeId, uuidOrNone, stripNulls, parseInput, zodError, audit },
   pages: { checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE },
   dates: { isoOf, dateColumn },
 };

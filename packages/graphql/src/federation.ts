@@ -14,6 +14,7 @@
  * same null `node(id:)` answers, using the same filters (movement/jurisdiction.ts), in one
  * statement per entity type for all the representations of a request.
  */
+import { createContextCache } from '@pothos/core';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -32,7 +33,7 @@ export function idOfKey(key: { id?: unknown }, typename: string): string | null 
   }
 }
 
-const loaders = new WeakMap<Context, Map<string, DataLoader<string, unknown>>>();
+const loaders = createContextCache((_ctx: Context) => new Map<string, DataLoader<string, unknown>>());
 
 /**
  * One loader per request and entity type: the representations of one `_entities` call
@@ -43,8 +44,7 @@ export function entityLoader<Row extends { id: string }>(
   typename: string,
   load: (ids: string[]) => Promise<Row[]>,
 ): DataLoader<string, Row | null> {
-  let byType = loaders.get(ctx);
-  if (!byType) loaders.set(ctx, (byType = new Map()));
+  const byType = loaders(ctx);
   let loader = byType.get(typename);
   if (!loader) {
     loader = new DataLoader<string, Row | null>(async (ids) => {

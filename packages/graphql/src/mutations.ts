@@ -1,12 +1,10 @@
 /**
- * What every mutation shares: reading IDs and inputs from clients, and recording a refused
- * act. (Writes and their audit entries go in one transaction in each mutation.)
+ * Reading IDs and inputs from clients, for the mutation pipeline (mutation/define.ts) and
+ * the mutations' own checks.
  */
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from './access.js';
-import { audit } from './audit/record.js';
-import type { Context } from './context.js';
-import { userErrors, type UserError } from './errors.js';
+import { userErrors, type FieldProblem, type UserError } from './errors.js';
 
 /** The database ID in a Relay global ID of `typename`; null for any other type or a malformed ID. */
 export function decodeId(globalId: string | number, typename: string): string | null {
@@ -32,32 +30,35 @@ export function zodError(
     error.issues.map((i) => {
       const path = i.path.map(String);
       for (let n = path.length; n > 0; n--) {
+        // Renamed to '': the input has the nested fields flat.
         const renamed = rename[path.slice(0, n).join('.')];
-        if (renamed) return { path: [renamed, ...path.slice(n)], message: i.message };
+        if (renamed !== undefined) return { path: [...(renamed ? [renamed] : []), ...path.slice(n)], message: i.message };
       }
       return { path, message: i.message };
     }),
   );
 }
 
-/** What a refused act is recorded against: the entity, its ID and place, when known. */
-export interface Subject {
-  readonly entity: string;
-  readonly id?: string | null;
-  readonly placeCodes?: readonly string[];
-  /** Why the viewer tried, when the act requires a reason (a reveal). */
-  readonly reason?: string | null;
+/** `value` parsed with a core input schema, or a ValidationError thrown (core's paths renamed to the input's fields). */
+export function parseInput<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof zodError>[0] } },
+  value: unknown,
+  rename: Record<string, string> = {},
+): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw zodError(parsed.error, rename);
+  return parsed.data;
 }
 
-/** Records a refused act (on its own: nothing else is written) and answers its error. */
-export async function refused(ctx: Context, action: string, error: UserError, subject: Subject): Promise<{ result: UserError }> {
-  await audit(ctx.db.prisma, ctx, {
-    action,
-    entity: subject.entity,
-    entityId: subject.id ?? null,
-    placeCodes: subject.placeCodes ?? [],
-    reason: subject.reason ?? null,
-    outcome: error.code,
-  });
-  return { result: error };
+/** Records state what happened, never what is planned: a problem for each of these days after today. */
+export const notInFuture = (today: string, days: Record<string, string | null | undefined>): FieldProblem[] =>
+  Object.entries(days).flatMap(([field, day]) => (day && day > today ? [{ path: [field], message: 'must not be in the future' }] : []));
+
+type Decision = { readonly number: string; readonly date: string; readonly issuer: string };
+type DecisionColumns<N> = { decisionNumber: string | N; decisionDate: Date | N; decisionIssuer: string | N };
+/** A decision's columns (none: all three null). */
+export function decisionColumns(d: Decision): DecisionColumns<never>;
+export function decisionColumns(d: Decision | undefined | null): DecisionColumns<null>;
+export function decisionColumns(d: Decision | undefined | null): DecisionColumns<null> {
+  return { decisionNumber: d?.number ?? null, decisionDate: d ? new Date(`${d.date}T00:00:00Z`) : null, decisionIssuer: d?.issuer ?? null };
 }

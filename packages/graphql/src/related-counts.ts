@@ -10,6 +10,7 @@
  * scan), batched by a per-request loader: one statement per connection field and request,
  * whatever the page size.
  */
+import { createContextCache } from '@pothos/core';
 import type { FieldMap } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { AntqTypes } from './builder.js';
@@ -18,11 +19,10 @@ import type { Context } from './context.js';
 /** Children per parent id, for some parent ids; a parent with none may be left out. */
 export type CountByParent = (ctx: Context, parentIds: string[]) => Promise<Iterable<readonly [parentId: string | null, count: number]>>;
 
-const loaders = new WeakMap<Context, Map<string, DataLoader<string, number>>>();
+const loaders = createContextCache((_ctx: Context) => new Map<string, DataLoader<string, number>>());
 
 function loaderOf(ctx: Context, key: string, count: CountByParent): DataLoader<string, number> {
-  let byKey = loaders.get(ctx);
-  if (!byKey) loaders.set(ctx, (byKey = new Map()));
+  const byKey = loaders(ctx);
   let loader = byKey.get(key);
   if (!loader) {
     loader = new DataLoader<string, number>(async (ids) => {

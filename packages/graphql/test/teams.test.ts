@@ -5,8 +5,9 @@
  * (row counts unchanged, the refusal audited). Personal data never in error messages.
  *
  * Fixture: the Bình Phước demo (teams from 2024-07-01, in the communes of 2024, filed
- * under 70) and two fresh areas in the commune of a demo team, 100 households each, so
- * the demo's team-size pack prescribes 3 members in 2024 and until 2025-06-30.
+ * under 70) and two fresh areas of the demo's dataset in the commune of a demo team, 100
+ * households each, so the demo's team-size pack (which judges demo rows only) prescribes 3
+ * members in 2024 and until 2025-06-30.
  */
 import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,7 @@ beforeAll(async () => {
         residents: 400,
         validFrom: new Date('2024-01-01'),
         searchText: name.toLowerCase(),
+        datasetId: demo.datasetId,
         placements: { create: placed },
       },
     });
@@ -70,6 +72,7 @@ beforeAll(async () => {
       residents: 300,
       validFrom: new Date('2024-01-01'),
       searchText: 'ap thu ba',
+      datasetId: demo.datasetId,
       placements: { create: placed },
     },
   });

@@ -6,3 +6,5 @@ export * from './team-size.js';
 export * from './team-evaluation.js';
 export * from './model-rating.js';
 export * from './awards.js';
+export * from './dated-acts.js';
+export * from './replication.js';

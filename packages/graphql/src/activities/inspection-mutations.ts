@@ -7,7 +7,6 @@
  */
 import {
   addYears,
-  authorize,
   cancelInspectionInput,
   canMoveInspection,
   closeFollowUpInput,
@@ -17,27 +16,23 @@ import {
   type Label,
 } from '@antq/core';
 import type { Prisma } from '@antq/db';
-import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
-import { userErrors, type Outcome, type UserError } from '../errors.js';
+import { userErrors, type UserError, refuseInvalid } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { areaWhere, modelWhere, organizationWhere } from '../movement/jurisdiction.js';
 import { teamWhere } from '../movement/teams.js';
-import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
+import { decodeId, notInFuture, parseInput, stripNulls, zodError } from '../mutations.js';
+import { actsOn, defineMutation, recordTarget } from '../mutation/define.js';
 import { DateScalar } from '../scalars.js';
 import { FollowUpRef, InspectionKindEnum, InspectionRatingEnum, InspectionRef, InspectionSubjectKindEnum } from './inspections.js';
-import { areaFiling, communeFiling, judgeCreate, judgeWrite } from './write.js';
+import { placementOf } from './where.js';
+import { areaFiling, communeFiling } from './write.js';
 
 const INSPECTION: Label = { vi: 'cuộc kiểm tra', en: 'inspection' };
 const FOLLOW_UP: Label = { vi: 'nội dung khắc phục', en: 'follow-up' };
 const SUBJECT: Label = { vi: 'đối tượng kiểm tra', en: 'inspection subject' };
-const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef] as const;
-const VERSIONED = [...ERRORS, ConflictErrorRef] as const;
 
-type InspectionResult = Prisma.InspectionGetPayload<object>;
-type FollowUpResult = Prisma.InspectionFollowUpGetPayload<object>;
 type Filing = {
   unitId: string;
   unitCode: string;
@@ -48,12 +43,6 @@ type Filing = {
   teamId: string | null;
 };
 type SubjectKind = (typeof InspectionSubjectKindEnum)['$inferType'];
-
-const subjectOf = (row?: { id: string; placeCodes: string[] } | null): Subject => ({
-  entity: 'Inspection',
-  id: row?.id ?? null,
-  placeCodes: row?.placeCodes ?? [],
-});
 
 /**
  * Where an inspection of the subject is filed on `date`, or the error (unknown subject, or none then).
@@ -151,7 +140,7 @@ async function fileSubject(
           })
         : null;
       if (!team) return userErrors.notFound(SUBJECT);
-      if (isoOf(team.establishedOn)! > date || (team.dissolvedOn && isoOf(team.dissolvedOn)! < date))
+      if (isoOf(team.establishedOn) > date || (team.dissolvedOn && isoOf(team.dissolvedOn) < date))
         return invalid('plannedOn', `the team did not exist on ${date}`);
       return {
         unitId: team.communeId,
@@ -179,95 +168,54 @@ const PlanInput = builder.inputType('PlanInspectionInput', {
   }),
 });
 
-builder.mutationField('planInspection', (t) =>
-  t.field({
-    type: payloadType<InspectionResult>('PlanInspection', InspectionRef, ERRORS),
-    description:
-      'Plan an inspection of a unit, residential area, organization, model or security team of your jurisdiction; it starts PLANNED.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: PlanInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<InspectionResult> }> => {
-      const action = 'planInspection';
-      if (!authorize(ctx.viewer, 'INSPECTION', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), subjectOf());
-      const subject =
-        input.subjectKind === 'UNIT'
-          ? { kind: 'UNIT', unitCode: input.unitCode ?? '' }
-          : {
-              kind: input.subjectKind,
-              [{ RESIDENTIAL_AREA: 'residentialAreaId', ORGANIZATION: 'organizationId', MODEL: 'modelId', SECURITY_TEAM: 'teamId' }[
-                input.subjectKind
-              ]]: String(input.subjectId ?? ''),
-            };
-      const parsed = planInspectionInput.safeParse(
-        stripNulls({ subject, kind: input.kind, plannedOn: input.plannedOn, team: input.team, purpose: input.purpose }),
-      );
-      if (!parsed.success)
-        return refused(ctx, action, zodError(parsed.error, { 'subject.unitCode': 'unitCode', subject: 'subjectId' }), subjectOf());
-      const plan = parsed.data;
-      const plannedOn = plan.plannedOn as IsoDate;
-      if (plannedOn > addYears(ctx.today, 1))
-        return refused(ctx, action, userErrors.invalid([{ path: ['plannedOn'], message: 'must be at most a year ahead' }]), subjectOf());
-      const filing = await fileSubject(
-        ctx,
-        input.subjectKind,
-        input.unitCode ?? null,
-        input.subjectId == null ? null : String(input.subjectId),
-        plannedOn,
-      );
-      if ('code' in filing) return refused(ctx, action, filing, subjectOf());
-      const denied = judgeCreate(ctx, 'INSPECTION', filing, SUBJECT);
-      if (denied) return refused(ctx, action, denied, { entity: 'Inspection', placeCodes: filing.placeCodes });
-      const created = await ctx.db.prisma.$transaction(async (tx) => {
-        const row = await tx.inspection.create({
-          data: {
-            ...filing,
-            kind: plan.kind,
-            subjectKind: input.subjectKind,
-            plannedOn: dateColumn(plannedOn),
-            team: plan.team,
-            purpose: plan.purpose ?? null,
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'Inspection', entityId: row.id, placeCodes: row.placeCodes });
-        return row;
-      });
-      return { result: created };
-    },
-  }),
-);
+defineMutation('planInspection', {
+  description:
+    'Plan an inspection of a unit, residential area, organization, model or security team of your jurisdiction; it starts PLANNED.',
+  input: PlanInput,
+  result: InspectionRef,
+  permission: ['INSPECTION', 'WRITE'],
+  entity: 'Inspection',
+  notFound: SUBJECT,
+  load: async (ctx, input) => {
+    const subjectId = input.subjectId == null ? null : String(input.subjectId);
+    const subject =
+      input.subjectKind === 'UNIT'
+        ? { kind: 'UNIT', unitCode: input.unitCode ?? '' }
+        : { kind: input.subjectKind, [SUBJECT_ID_FIELD[input.subjectKind]]: subjectId ?? '' };
+    const { kind, plannedOn, team, purpose } = input;
+    const parsed = planInspectionInput.safeParse(stripNulls({ subject, kind, plannedOn, team, purpose }));
+    if (!parsed.success) throw zodError(parsed.error, { 'subject.unitCode': 'unitCode', subject: 'subjectId' });
+    if (plannedOn > addYears(ctx.today, 1)) throw userErrors.invalid([{ path: ['plannedOn'], message: 'must be at most a year ahead' }]);
+    const filing = await fileSubject(ctx, input.subjectKind, input.unitCode ?? null, subjectId, plannedOn);
+    if ('code' in filing) throw filing;
+    const at = placementOf(filing);
+    return { row: { plan: parsed.data, filing }, placeCodes: filing.placeCodes, seenAt: at, actsAt: at };
+  },
+  write: (tx, input, { plan, filing }) =>
+    tx.inspection.create({
+      data: {
+        ...filing,
+        kind: plan.kind,
+        subjectKind: input.subjectKind,
+        plannedOn: dateColumn(input.plannedOn),
+        team: plan.team,
+        purpose: plan.purpose ?? null,
+      },
+    }),
+});
 
-/** The inspection a mutation acts on (visible, writable, at the version read), or the refusal. */
-async function inspectionForWrite(ctx: Context, action: string, globalId: string | number, version: number) {
-  const id = decodeId(globalId, 'Inspection');
-  const row = id ? await ctx.db.prisma.inspection.findUnique({ where: { id } }) : null;
-  const error = !authorize(ctx.viewer, 'INSPECTION', 'WRITE').allowed
-    ? userErrors.forbidden()
-    : judgeWrite(ctx, 'INSPECTION', row, INSPECTION, version);
-  return error ? { refusal: await refused(ctx, action, error, subjectOf(row)) } : { row: row! };
-}
+const SUBJECT_ID_FIELD = {
+  RESIDENTIAL_AREA: 'residentialAreaId',
+  ORGANIZATION: 'organizationId',
+  MODEL: 'modelId',
+  SECURITY_TEAM: 'teamId',
+} as const;
 
-/** Applies `data` if the inspection is still at `version`, with its audit entry; null when stale. */
-async function writeInspection(
-  ctx: Context,
-  action: string,
-  row: InspectionResult,
-  data: Prisma.InspectionUpdateManyMutationInput,
-  more?: (tx: Prisma.TransactionClient) => Promise<unknown>,
-) {
-  const updated = await ctx.db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.inspection.updateMany({
-      where: { id: row.id, version: row.version },
-      data: { ...data, version: { increment: 1 } },
-    });
-    if (count === 0) return null;
-    await more?.(tx);
-    await audit(tx, ctx, { action, entity: 'Inspection', entityId: row.id, placeCodes: row.placeCodes });
-    return tx.inspection.findUniqueOrThrow({ where: { id: row.id } });
-  });
-  if (updated) return { result: updated };
-  const now = await ctx.db.prisma.inspection.findUnique({ where: { id: row.id }, select: { version: true } });
-  return refused(ctx, action, userErrors.conflict(now?.version ?? row.version), subjectOf(row));
-}
+/** The inspection of `id` as the pipeline's target. */
+const inspectionTarget = async (ctx: Context, id: string) => recordTarget(await ctx.db.prisma.inspection.findUnique({ where: { id } }));
+/** The inspection after an act on it. */
+const inspectionAfter = (tx: Prisma.TransactionClient, row: { id: string }, data: Prisma.InspectionUpdateInput) =>
+  tx.inspection.update({ where: { id: row.id }, data });
 
 const moveError = (from: string, to: string): UserError =>
   userErrors.invalid([{ path: ['inspectionId'], message: `an inspection that is ${from} cannot become ${to}` }], {
@@ -297,58 +245,59 @@ const RecordInput = builder.inputType('RecordInspectionResultInput', {
   }),
 });
 
-builder.mutationField('recordInspectionResult', (t) =>
-  t.field({
-    type: payloadType<InspectionResult>('RecordInspectionResult', InspectionRef, VERSIONED),
-    description: 'Record a planned inspection as done: when, the findings, the rating and the follow-up actions it sets.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RecordInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const action = 'recordInspectionResult';
-      const found = await inspectionForWrite(ctx, action, input.inspectionId, input.version);
-      if ('refusal' in found) return found.refusal!;
-      const { row } = found;
-      if (!canMoveInspection(row.status, 'DONE')) return refused(ctx, action, moveError(row.status, 'DONE'), subjectOf(row));
-      const parsed = recordInspectionInput.safeParse(
-        stripNulls({
-          inspectedOn: input.inspectedOn,
-          findings: input.findings,
-          rating: input.rating,
-          team: input.team,
-          followUps: input.followUps ?? undefined,
-        }),
-      );
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error), subjectOf(row));
-      const r = parsed.data;
-      if (r.inspectedOn > ctx.today)
-        return refused(ctx, action, userErrors.invalid([{ path: ['inspectedOn'], message: 'must not be in the future' }]), subjectOf(row));
-      return writeInspection(
-        ctx,
-        action,
-        row,
-        {
-          status: 'DONE',
-          inspectedOn: dateColumn(r.inspectedOn as IsoDate),
-          findings: r.findings,
-          rating: r.rating,
-          ...(r.team ? { team: r.team } : {}),
-        },
-        (tx) =>
-          tx.inspectionFollowUp.createMany({
-            data: r.followUps.map((f, i) => ({
-              inspectionId: row.id,
-              seq: i + 1,
-              action: f.action,
-              owner: f.owner,
-              dueOn: dateColumn(f.dueOn as IsoDate),
-              placeCodes: row.placeCodes,
-              setOn: dateColumn(r.inspectedOn as IsoDate),
-            })),
-          }),
-      );
-    },
-  }),
-);
+/** A follow-up action an inspection sets, as its row: numbered in order, filed where the inspection is. */
+const followUpRow = (
+  f: { action: string; owner: string; dueOn: string },
+  i: number,
+  row: { id: string; placeCodes: string[] },
+  setOn: Date,
+) => ({
+  inspectionId: row.id,
+  seq: i + 1,
+  action: f.action,
+  owner: f.owner,
+  dueOn: dateColumn(f.dueOn as IsoDate),
+  placeCodes: row.placeCodes,
+  setOn,
+});
+
+/** Acts on an Inspection, found by `inspectionId`. */
+const ON_INSPECTION = actsOn({
+  permission: ['INSPECTION', 'WRITE'],
+  entity: 'Inspection',
+  idField: 'inspectionId',
+  notFound: INSPECTION,
+  load: inspectionTarget,
+});
+
+defineMutation('recordInspectionResult', {
+  description: 'Record a planned inspection as done: when, the findings, the rating and the follow-up actions it sets.',
+  input: RecordInput,
+  result: InspectionRef,
+  ...ON_INSPECTION,
+  versioned: { table: 'inspection', version: (input) => input.version },
+  judge: (ctx, input, row) => {
+    if (!canMoveInspection(row.status, 'DONE')) throw moveError(row.status, 'DONE');
+    const { inspectedOn, findings, rating, team } = input;
+    const result = parseInput(
+      recordInspectionInput,
+      stripNulls({ inspectedOn, findings, rating, team, followUps: input.followUps ?? undefined }),
+    );
+    refuseInvalid(notInFuture(ctx.today, { inspectedOn }));
+    return result;
+  },
+  write: async (tx, r, row) => {
+    const setOn = dateColumn(r.inspectedOn as IsoDate);
+    await tx.inspectionFollowUp.createMany({ data: r.followUps.map((f, i) => followUpRow(f, i, row, setOn)) });
+    return inspectionAfter(tx, row, {
+      status: 'DONE',
+      inspectedOn: setOn,
+      findings: r.findings,
+      rating: r.rating,
+      ...(r.team ? { team: r.team } : {}),
+    });
+  },
+});
 
 // ─── cancelInspection ───────────────────────────────────────────────────────────────
 
@@ -361,30 +310,22 @@ const CancelInput = builder.inputType('CancelInspectionInput', {
   }),
 });
 
-builder.mutationField('cancelInspection', (t) =>
-  t.field({
-    type: payloadType<InspectionResult>('CancelInspection', InspectionRef, VERSIONED),
-    description: 'Cancel a planned inspection, with the reason.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: CancelInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const action = 'cancelInspection';
-      const found = await inspectionForWrite(ctx, action, input.inspectionId, input.version);
-      if ('refusal' in found) return found.refusal!;
-      const { row } = found;
-      if (!canMoveInspection(row.status, 'CANCELLED')) return refused(ctx, action, moveError(row.status, 'CANCELLED'), subjectOf(row));
-      const parsed = cancelInspectionInput.safeParse({ cancelledOn: input.cancelledOn, reason: input.reason });
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error), subjectOf(row));
-      if (parsed.data.cancelledOn > ctx.today)
-        return refused(ctx, action, userErrors.invalid([{ path: ['cancelledOn'], message: 'must not be in the future' }]), subjectOf(row));
-      return writeInspection(ctx, action, row, {
-        status: 'CANCELLED',
-        cancelledOn: dateColumn(parsed.data.cancelledOn as IsoDate),
-        cancelReason: parsed.data.reason,
-      });
-    },
-  }),
-);
+defineMutation('cancelInspection', {
+  description: 'Cancel a planned inspection, with the reason.',
+  input: CancelInput,
+  result: InspectionRef,
+  ...ON_INSPECTION,
+  versioned: { table: 'inspection', version: (input) => input.version },
+  judge: (ctx, input, row) => {
+    if (!canMoveInspection(row.status, 'CANCELLED')) throw moveError(row.status, 'CANCELLED');
+    const parsed = cancelInspectionInput.safeParse({ cancelledOn: input.cancelledOn, reason: input.reason });
+    if (!parsed.success) throw zodError(parsed.error);
+    if (parsed.data.cancelledOn > ctx.today) throw userErrors.invalid([{ path: ['cancelledOn'], message: 'must not be in the future' }]);
+    return parsed.data;
+  },
+  write: (tx, { cancelledOn, reason }, row) =>
+    inspectionAfter(tx, row, { status: 'CANCELLED', cancelledOn: dateColumn(cancelledOn as IsoDate), cancelReason: reason }),
+});
 
 // ─── closeFollowUp ──────────────────────────────────────────────────────────────────
 
@@ -399,57 +340,35 @@ const CloseInput = builder.inputType('CloseFollowUpInput', {
   }),
 });
 
-builder.mutationField('closeFollowUp', (t) =>
-  t.field({
-    type: payloadType<FollowUpResult>('CloseFollowUp', FollowUpRef, VERSIONED),
-    description: 'Close an open follow-up of an inspection as done or cancelled.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: CloseInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<FollowUpResult> }> => {
-      const action = 'closeFollowUp';
-      const id = decodeId(input.followUpId, 'InspectionFollowUp');
-      const row = id
-        ? await ctx.db.prisma.inspectionFollowUp.findUnique({
-            where: { id },
-            include: { inspection: { select: { residentialAreaId: true } } },
-          })
-        : null;
-      const subject: Subject = { entity: 'InspectionFollowUp', id: row?.id ?? null, placeCodes: row?.placeCodes ?? [] };
-      const place = row ? { ...row, residentialAreaId: row.inspection.residentialAreaId } : null;
-      const denied = !authorize(ctx.viewer, 'INSPECTION', 'WRITE').allowed
-        ? userErrors.forbidden()
-        : judgeWrite(ctx, 'INSPECTION', place, FOLLOW_UP, input.version);
-      if (denied) return refused(ctx, action, denied, subject);
-      const f = row!;
-      if (f.status !== 'OPEN')
-        return refused(
-          ctx,
-          action,
-          userErrors.invalid([{ path: ['followUpId'], message: `the follow-up is already ${f.status}` }]),
-          subject,
-        );
-      const parsed = closeFollowUpInput.safeParse(stripNulls({ status: input.status, closedOn: input.closedOn, note: input.note }));
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error), subject);
-      const closedOn = parsed.data.closedOn as IsoDate;
-      const invalid = [
-        ...(closedOn > ctx.today ? [{ path: ['closedOn'], message: 'must not be in the future' }] : []),
-        ...(closedOn < isoOf(f.setOn)!
-          ? [{ path: ['closedOn'], message: `must not be before the follow-up was set (${isoOf(f.setOn)})` }]
-          : []),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), subject);
-      const updated = await ctx.db.prisma.$transaction(async (tx) => {
-        const { count } = await tx.inspectionFollowUp.updateMany({
-          where: { id: f.id, version: f.version },
-          data: { status: parsed.data.status, closedOn: dateColumn(closedOn), note: parsed.data.note ?? f.note, version: { increment: 1 } },
-        });
-        if (count === 0) return null;
-        await audit(tx, ctx, { action, entity: 'InspectionFollowUp', entityId: f.id, placeCodes: f.placeCodes });
-        return tx.inspectionFollowUp.findUniqueOrThrow({ where: { id: f.id } });
-      });
-      if (updated) return { result: updated };
-      const now = await ctx.db.prisma.inspectionFollowUp.findUnique({ where: { id: f.id }, select: { version: true } });
-      return refused(ctx, action, userErrors.conflict(now?.version ?? f.version), subject);
-    },
-  }),
-);
+defineMutation('closeFollowUp', {
+  description: 'Close an open follow-up of an inspection as done or cancelled.',
+  input: CloseInput,
+  result: FollowUpRef,
+  permission: ['INSPECTION', 'WRITE'],
+  entity: 'InspectionFollowUp',
+  ids: { followUpId: 'InspectionFollowUp' },
+  notFound: FOLLOW_UP,
+  load: async (ctx, _input, { followUpId }) => {
+    const row = await ctx.db.prisma.inspectionFollowUp.findUnique({
+      where: { id: followUpId },
+      include: { inspection: { select: { residentialAreaId: true } } },
+    });
+    // Placed where its inspection is.
+    return row && { ...recordTarget({ ...row, residentialAreaId: row.inspection.residentialAreaId })!, row };
+  },
+  versioned: { table: 'inspectionFollowUp', version: (input) => input.version },
+  judge: (ctx, input, f) => {
+    if (f.status !== 'OPEN') throw userErrors.invalid([{ path: ['followUpId'], message: `the follow-up is already ${f.status}` }]);
+    const parsed = closeFollowUpInput.safeParse(stripNulls({ status: input.status, closedOn: input.closedOn, note: input.note }));
+    if (!parsed.success) throw zodError(parsed.error);
+    const closedOn = parsed.data.closedOn as IsoDate;
+    const setOn = isoOf(f.setOn);
+    const invalid = [
+      ...(closedOn > ctx.today ? [{ path: ['closedOn'], message: 'must not be in the future' }] : []),
+      ...(closedOn < setOn ? [{ path: ['closedOn'], message: `must not be before the follow-up was set (${setOn})` }] : []),
+    ];
+    refuseInvalid(invalid);
+    return { status: parsed.data.status, closedOn: dateColumn(closedOn), note: parsed.data.note ?? f.note };
+  },
+  write: (tx, data, f) => tx.inspectionFollowUp.update({ where: { id: f.id }, data }),
+});

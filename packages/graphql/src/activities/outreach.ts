@@ -56,14 +56,14 @@ const OutreachNode = builder.prismaNode('OutreachActivity', {
     commune: t.field({
       type: AdminUnitRef,
       description: 'The commune it was held in, seen on heldOn.',
-      resolve: async (o, _a, ctx) => ({ row: (await ctx.loaders.byId.load(o.communeId))!, asOf: isoOf(o.heldOn)! }),
+      resolve: async (o, _a, ctx) => ({ row: (await ctx.loaders.byId.load(o.communeId))!, asOf: isoOf(o.heldOn) }),
     }),
     residentialAreaId: t.id({
       nullable: true,
       description: 'The residential area it was held in, if one (a ResidentialArea ID).',
       resolve: (o) => (o.residentialAreaId ? encodeGlobalID('ResidentialArea', o.residentialAreaId) : null),
     }),
-    heldOn: t.field({ type: DateScalar, resolve: (o) => isoOf(o.heldOn)! }),
+    heldOn: t.field({ type: DateScalar, resolve: (o) => isoOf(o.heldOn) }),
     form: t.field({ type: OutreachFormEnum, resolve: (o) => o.form }),
     audiences: t.field({ type: [OutreachAudienceEnum], resolve: (o) => o.audiences }),
     participants: t.exposeInt('participants', { description: 'People reached.' }),

@@ -77,14 +77,14 @@ builder.prismaObject('ReintegrationMentor', {
       select: { case: { select: { placeCodes: true } } },
       resolve: (m, _a, ctx) => (mayReadPersonal(ctx, m.case) ? m.name : null),
     }),
-    assignedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.assignedOn)! }),
+    assignedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.assignedOn) }),
   }),
 });
 
 builder.prismaObject('ReintegrationNote', {
   description: 'A dated progress note. Its text is personal data.',
   fields: (t) => ({
-    notedOn: t.field({ type: DateScalar, resolve: (n) => isoOf(n.notedOn)! }),
+    notedOn: t.field({ type: DateScalar, resolve: (n) => isoOf(n.notedOn) }),
     text: t.string({
       nullable: true,
       select: { case: { select: { placeCodes: true } } },
@@ -106,7 +106,7 @@ const CaseNode = builder.prismaNode('ReintegrationCase', {
     commune: t.field({
       type: AdminUnitRef,
       description: 'The commune responsible, seen on returnedOn.',
-      resolve: async (c, _a, ctx) => ({ row: (await ctx.loaders.byId.load(c.communeId))!, asOf: isoOf(c.returnedOn)! }),
+      resolve: async (c, _a, ctx) => ({ row: (await ctx.loaders.byId.load(c.communeId))!, asOf: isoOf(c.returnedOn) }),
     }),
     residentialAreaId: t.id({
       nullable: true,
@@ -115,7 +115,7 @@ const CaseNode = builder.prismaNode('ReintegrationCase', {
     returnedOn: t.field({
       type: DateScalar,
       description: 'The day the person returned to the community.',
-      resolve: (c) => isoOf(c.returnedOn)!,
+      resolve: (c) => isoOf(c.returnedOn),
     }),
     status: t.field({ type: ReintegrationStatusEnum, description: 'Now; see statusOn for a date.', resolve: (c) => c.status }),
     statusOn: t.field({
@@ -123,7 +123,7 @@ const CaseNode = builder.prismaNode('ReintegrationCase', {
       nullable: true,
       args: { asOf: t.arg({ type: DateScalar, required: true }) },
       description: 'The status on a date: null before the return.',
-      resolve: (c, args) => caseStatusOn({ returnedOn: isoOf(c.returnedOn)!, status: c.status, closedOn: isoOf(c.closedOn) }, args.asOf),
+      resolve: (c, args) => caseStatusOn({ returnedOn: isoOf(c.returnedOn), status: c.status, closedOn: isoOf(c.closedOn) }, args.asOf),
     }),
     closedOn: t.field({ type: DateScalar, nullable: true, resolve: (c) => isoOf(c.closedOn) }),
     version: t.exposeInt('version', { description: 'Send it back with a change: a stale one is refused.' }),

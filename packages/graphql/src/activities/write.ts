@@ -1,39 +1,18 @@
 /**
- * What the activity mutations share: judging a record they act on (NOT_FOUND outside the
- * viewer's jurisdiction, as node(id:) answers null; FORBIDDEN where they may see but not
- * change it; CONFLICT on a stale version), and the place a new record is filed under.
+ * What the activity mutations share: a record they act on, and the place a new record is
+ * filed under, as the mutation pipeline's targets (which judges them: NOT_FOUND outside the
+ * viewer's jurisdiction, FORBIDDEN where they may see but not change it, CONFLICT on a stale
+ * version).
  */
-import { authorize, type IsoDate, type Label, type Resource } from '@antq/core';
+import type { IsoDate } from '@antq/core';
 import type { Context } from '../context.js';
-import { userErrors, type UserError } from '../errors.js';
+import { areaWhere } from '../movement/jurisdiction.js';
+import type { Target } from '../mutation/define.js';
+import { userErrors } from '../errors.js';
 import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
 import { placementOf } from './where.js';
 
-/** Null when the viewer may change `row` at `version`; otherwise the error to answer. */
-export function judgeWrite(
-  ctx: Pick<Context, 'viewer'>,
-  resource: Resource,
-  row: { placeCodes: string[]; residentialAreaId?: string | null; version: number } | null,
-  what: Label,
-  version?: number,
-): UserError | null {
-  if (!row || !authorize(ctx.viewer, resource, 'READ', placementOf(row)).allowed) return userErrors.notFound(what);
-  if (!authorize(ctx.viewer, resource, 'WRITE', placementOf(row)).allowed) return userErrors.forbidden();
-  if (version !== undefined && version !== row.version) return userErrors.conflict(row.version);
-  return null;
-}
-
-/** Null when the viewer may create a record of `resource` at `place`; otherwise NOT_FOUND (cannot see there) or FORBIDDEN. */
-export function judgeCreate(
-  ctx: Pick<Context, 'viewer'>,
-  resource: Resource,
-  place: { placeCodes: string[]; residentialAreaId: string | null },
-  what: Label,
-): UserError | null {
-  if (!authorize(ctx.viewer, resource, 'READ', placementOf(place)).allowed) return userErrors.notFound(what);
-  if (!authorize(ctx.viewer, resource, 'WRITE', placementOf(place)).allowed) return userErrors.forbidden();
-  return null;
-}
+type Filing = { communeId: string; communeCode: string; placeCodes: string[] };
 
 /** Where a record of a commune on `date` is filed: the commune's id and code, and its codes then and today. */
 export async function communeFiling(
@@ -56,4 +35,33 @@ export function areaFiling(
   if (!then) return null;
   const later = placements.filter((p) => p.validTo === null || p.validTo >= day);
   return { communeId: then.communeId, communeCode: then.communeCode, placeCodes: [...new Set(later.flatMap((p) => p.placeCodes))] };
+}
+
+/**
+ * Where a new record of commune `code` on `date` (in residential area `areaId`, if given) is
+ * filed, as the pipeline's target; throws its typed error. An area the viewer cannot read is
+ * not found: its placements must not be told.
+ */
+export async function newRecordTarget<R>(
+  ctx: Context,
+  code: string,
+  areaId: string | null | undefined,
+  date: IsoDate,
+  row: R,
+): Promise<Target<R & { filing: Filing; areaId: string | null }>> {
+  let filing: Filing | null = await communeFiling(ctx, code, date);
+  if (!filing) throw userErrors.invalid([{ path: ['communeCode'], message: `no commune has this code on ${date}` }]);
+  if (areaId) {
+    const area = await ctx.db.prisma.residentialArea.findFirst({
+      where: { id: areaId, AND: [areaWhere(ctx)] },
+      select: { placements: true },
+    });
+    if (!area) throw userErrors.notFound({ vi: 'khu dân cư', en: 'residential area' });
+    const placed = areaFiling(area.placements, date);
+    if (!placed || placed.communeId !== filing.communeId)
+      throw userErrors.invalid([{ path: ['residentialAreaId'], message: `the residential area was not in commune ${code} on ${date}` }]);
+    filing = placed;
+  }
+  const at = placementOf({ placeCodes: filing.placeCodes, residentialAreaId: areaId ?? null });
+  return { row: { ...row, filing, areaId: areaId ?? null }, placeCodes: filing.placeCodes, seenAt: at, actsAt: at };
 }

@@ -4,6 +4,8 @@ import type { AdminUnit as AdminUnitRow, Prisma } from '@antq/db';
 export type { AdminUnitRow };
 
 /** A `date` column as the calendar date it holds (Prisma gives midnight UTC). */
+export function isoOf(value: Date | string): IsoDate;
+export function isoOf(value: Date | string | null): IsoDate | null;
 export function isoOf(value: Date | string | null): IsoDate | null {
   if (value === null) return null;
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);

@@ -127,8 +127,8 @@ interface LinkView {
 
 /** A successor is seen on its first day; a predecessor on its last. */
 function linkView(link: LinkedUnit, side: 'successor' | 'predecessor'): LinkView {
-  const date = isoOf(link.date)!;
-  const seenOn = side === 'successor' ? date : isoOf(new Date(link.date.getTime() - 86_400_000))!;
+  const date = isoOf(link.date);
+  const seenOn = side === 'successor' ? date : isoOf(new Date(link.date.getTime() - 86_400_000));
   return { unit: { row: link.row, asOf: seenOn }, kind: link.kind, date };
 }
 

@@ -95,5 +95,5 @@ export function describe(result: ImportResult): string[] {
       `file rejected: ${result.message.en}`,
       ...result.problems.map((p) => `  ${p.code}${p.column ? ` (${p.column})` : ''}: ${p.message.vi} / ${p.message.en}`),
     ];
-  return [`${result.code}: ${result.message.vi} / ${result.message.en}`];
+  return [`${result.code}: ${result.message}`];
 }

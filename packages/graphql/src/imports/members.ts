@@ -8,6 +8,7 @@
  * every newcomer of the file). A citizen ID given twice in the file is a duplicate. Written
  * as assignTeamMember writes (memberData), each team's version bumped, in one transaction.
  */
+import { ValidationError } from '../errors.js';
 import { nameKey, rowProblem, type IsoDate, type RowProblem, type SheetRow } from '@antq/core';
 import type { Context } from '../context.js';
 import { judgeNewMembers, judgeTeam, memberData, teamForWrite, type MemberArg, type TeamRow } from '../movement/team-mutations.js';
@@ -97,8 +98,7 @@ export async function checkMembers(ctx: Context, rows: Row[], headers: Record<st
     );
     judged.forEach(({ member, errors }, i) => {
       const row = joining[i]!.row;
-      if (errors.length || !member)
-        return problems.push(...problemsOf(row, { code: 'VALIDATION', fields: errors, message: { vi: '', en: '' } }, columns));
+      if (errors.length || !member) return problems.push(...problemsOf(row, new ValidationError(errors), columns));
       const id = member.person.citizenId;
       if (id && seenIds.has(id)) return problems.push(rowProblem(row, headers.citizenId!, 'DUPLICATE_IN_FILE'));
       if (id) seenIds.add(id);

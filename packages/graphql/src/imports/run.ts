@@ -8,11 +8,11 @@
  *  - a real run without problems writes every row in one transaction, audited as one entry
  *    whose reason holds the kind and the counts (never a cell's content).
  */
-import { authorize, readSheet, type FileProblem, type ImportKind, type Label, type Resource, type RowProblem } from '@antq/core';
+import { readSheet, type FileProblem, type ImportKind, type Label, type Resource, type RowProblem } from '@antq/core';
+import { authorizeTarget } from '../access.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { userErrors, type UserError } from '../errors.js';
-import { refused } from '../mutations.js';
 import { checkAreas } from './areas.js';
 import { checkMembers, StaleTeams } from './members.js';
 import { checkModels } from './models.js';
@@ -65,17 +65,15 @@ export async function importSpreadsheet(
   ctx: Context,
   { kind, source, dryRun, limits = IMPORT_LIMITS }: ImportRequest,
 ): Promise<ImportResult> {
-  const subject = { entity: 'Import' };
   const refuse = async <E extends UserError | ImportFileRejection>(
     error: E,
-    reason: string,
+    reason: string | null,
     placeCodes: readonly string[] = [],
   ): Promise<E> => {
     if (!dryRun) await audit(ctx.db.prisma, ctx, { action: ACTION, entity: 'Import', placeCodes, reason, outcome: error.code });
     return error;
   };
-  if (!authorize(ctx.viewer, IMPORT_RESOURCE[kind], 'WRITE').allowed)
-    return dryRun ? userErrors.forbidden() : (await refused(ctx, ACTION, userErrors.forbidden(), subject)).result;
+  if (!authorizeTarget(ctx, IMPORT_RESOURCE[kind], 'WRITE').allowed) return refuse(userErrors.forbidden(), null);
 
   const file = source.size > limits.maxBytes ? tooLarge(limits) : await readSpreadsheet(kind, await source.read(), limits);
   if (!file.ok)

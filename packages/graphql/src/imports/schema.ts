@@ -6,7 +6,9 @@
  */
 import { IMPORT_KINDS, IMPORT_KIND_LABELS, type FileProblem, type RowProblem } from '@antq/core';
 import { builder } from '../builder.js';
-import { ForbiddenErrorRef, isUserError, ValidationErrorRef } from '../error-types.js';
+import { wrapErrorIfMatches } from '@pothos/plugin-errors';
+import { ForbiddenErrorRef, ValidationErrorRef } from '../error-types.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
 import { FileScalar } from '../scalars.js';
 import { IMPORT_LIMITS } from './read.js';
 import { importSpreadsheet, type ImportFileRejection, type ImportReport, type ImportResult } from './run.js';
@@ -79,12 +81,18 @@ const ResultUnion = builder.unionType('ImportSpreadsheetResult', {
   resolveType: (value) => {
     if ('rowCount' in value) return 'ImportReport';
     if ((value as { code: string }).code === 'FILE_REJECTED') return 'ImportFileRejected';
-    return isUserError(value) && value.code === 'FORBIDDEN' ? 'ForbiddenError' : 'ValidationError';
+    return (value as { code: string }).code === 'FORBIDDEN' ? 'ForbiddenError' : 'ValidationError';
   },
 });
 
 const PayloadRef = builder.objectRef<{ result: ImportResult }>('ImportSpreadsheetPayload').implement({
-  fields: (t) => ({ result: t.field({ type: ResultUnion, resolve: (p) => p.result as never }) }),
+  fields: (t) => ({
+    result: t.field({
+      type: ResultUnion,
+      // A typed error given back as plugin-errors gives those of mutation payloads (GraphQL would take an Error as the field's failure).
+      resolve: (p) => wrapErrorIfMatches(p.result, [ValidationError, ForbiddenError]) as never,
+    }),
+  }),
 });
 
 const ImportInput = builder.inputType('ImportSpreadsheetInput', {

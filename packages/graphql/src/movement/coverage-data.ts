@@ -169,6 +169,6 @@ export async function readCoverageRows(prisma: PrismaClient, s: CoverageScope): 
       })),
       communes,
     },
-    links: links.map((l) => ({ predecessor: l.predecessorId, successor: l.successorId, kind: l.kind, date: isoOf(l.date)! })),
+    links: links.map((l) => ({ predecessor: l.predecessorId, successor: l.successorId, kind: l.kind, date: isoOf(l.date) })),
   };
 }

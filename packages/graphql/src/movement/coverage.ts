@@ -16,9 +16,10 @@ import {
   type IsoDate,
   type PartialAttribution,
 } from '@antq/core';
+import { createContextCache } from '@pothos/core';
 import { GraphQLError, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { uuidOrNone } from '../access.js';
-import { builder } from '../builder.js';
+import { builder, type AntqTypes } from '../builder.js';
 import type { Context } from '../context.js';
 import { forbidden, invalidArgument } from '../errors.js';
 import type { UnitOnDate } from '../hierarchy/loaders.js';
@@ -96,11 +97,10 @@ function unitNotFound(code: string, date: IsoDate): GraphQLError {
  * Coverage per request, by (unit, date, lineage, figuresOn): asked twice (aliases, the
  * report), read once; the tree is built once per depth asked from the same rows.
  */
-const caches = new WeakMap<Context, Map<string, { rows: Promise<CoverageRows>; trees: Map<number, Promise<Computed>> }>>();
+const caches = createContextCache(() => new Map<string, { rows: Promise<CoverageRows>; trees: Map<number, Promise<Computed>> }>());
 
 function coverageOf(ctx: Context, s: CoverageScope, depth = DEPTH): Promise<Computed> {
-  let cache = caches.get(ctx);
-  if (!cache) caches.set(ctx, (cache = new Map()));
+  const cache = caches(ctx);
   const key = `${s.unitCode}|${s.unitsOn}|${s.lineage}|${s.figuresOn}`;
   let entry = cache.get(key);
   if (!entry) cache.set(key, (entry = { rows: readCoverageRows(ctx.db.prisma, s), trees: new Map() }));
@@ -142,16 +142,7 @@ function compute(rows: CoverageRows, s: CoverageScope, depth: number): Computed 
   }
   const r = coverageThroughLineage(rows.data, rows.links, s.unitCode, { figuresOn: s.figuresOn, unitsOn: s.unitsOn }, { depth });
   if (!r.ok) throw unitNotFound(s.unitCode, s.unitsOn);
-  return {
-    tree: r.attributed,
-    units: rows.units,
-    figuresOn: s.figuresOn,
-    lineage: {
-      figuresOn: s.figuresOn,
-      partialTotal: r.partialTotal,
-      partial: r.partial.map((p) => ({ ...p, units: rows.units, unitsOn: s.unitsOn, figuresOn: s.figuresOn })),
-    },
-  };
+  return throughLineage(r, r.attributed, rows, s);
 }
 
 /** The country has no unit row: its tree carries empty unitId and unitCode, never shown (NationalCoverage has no unit field). */
@@ -166,15 +157,22 @@ function computeNational(rows: CoverageRows, s: CoverageScope, depth: number): C
     };
   }
   const r = nationalCoverageThroughLineage(rows.data, rows.links, { figuresOn: s.figuresOn, unitsOn: s.unitsOn }, { depth });
+  return throughLineage(r, asTree(r.attributed), rows, s);
+}
+
+/** Coverage through the lineage, with what could not be attributed whole. */
+function throughLineage(
+  r: { readonly partialTotal: CoverageFigures; readonly partial: readonly PartialAttribution[] },
+  tree: Coverage,
+  rows: CoverageRows,
+  s: CoverageScope,
+): Computed {
+  const partial = r.partial.map((p) => ({ ...p, units: rows.units, unitsOn: s.unitsOn, figuresOn: s.figuresOn }));
   return {
-    tree: asTree(r.attributed),
+    tree,
     units: rows.units,
     figuresOn: s.figuresOn,
-    lineage: {
-      figuresOn: s.figuresOn,
-      partialTotal: r.partialTotal,
-      partial: r.partial.map((p) => ({ ...p, units: rows.units, unitsOn: s.unitsOn, figuresOn: s.figuresOn })),
-    },
+    lineage: { figuresOn: s.figuresOn, partialTotal: r.partialTotal, partial } as Computed['lineage'],
   };
 }
 
@@ -286,6 +284,26 @@ const CoverageLineageRef = builder.objectRef<LineageView>('CoverageLineage').imp
   }),
 });
 
+/** The coverage of each unit directly below (computed with the parent's). */
+const childrenOf = (c: CoverageView): CoverageView[] => c.node.byChild.map((node) => ({ node, computed: c.computed, isRoot: false }));
+
+/** The date of the hierarchy and the four figures, as a unit's coverage and the country's say them. */
+const theFigures = (t: PothosSchemaTypes.ObjectFieldBuilder<AntqTypes, CoverageView>, figuresOn: string) => ({
+  asOf: t.field({
+    type: DateScalar,
+    description: 'The date of the hierarchy the figures are rolled up by.',
+    resolve: (c) => c.node.asOf,
+  }),
+  figuresOn: t.field({ type: DateScalar, description: figuresOn, resolve: (c) => c.computed.figuresOn }),
+  residentialAreas: t.int({ description: figureFields.residentialAreas, resolve: (c) => c.node.residentialAreas }),
+  residentialAreasWithActiveModel: t.int({
+    description: figureFields.residentialAreasWithActiveModel,
+    resolve: (c) => c.node.residentialAreasWithActiveModel,
+  }),
+  activeModels: t.int({ description: figureFields.activeModels, resolve: (c) => c.node.activeModels }),
+  modelTypes: t.int({ description: figureFields.modelTypes, resolve: (c) => c.node.modelTypes }),
+});
+
 export const CoverageRef = builder.objectRef<CoverageView>('Coverage');
 
 CoverageRef.implement({
@@ -299,27 +317,11 @@ CoverageRef.implement({
       description: 'The unit, seen on asOf.',
       resolve: (c) => ({ row: c.computed.units.get(c.node.unitId)!, asOf: c.node.asOf }),
     }),
-    asOf: t.field({
-      type: DateScalar,
-      description: 'The date of the hierarchy the figures are rolled up by.',
-      resolve: (c) => c.node.asOf,
-    }),
-    figuresOn: t.field({
-      type: DateScalar,
-      description: 'The date the figures are of: asOf, or the figuresOn asked for with lineage.',
-      resolve: (c) => c.computed.figuresOn,
-    }),
-    residentialAreas: t.int({ description: figureFields.residentialAreas, resolve: (c) => c.node.residentialAreas }),
-    residentialAreasWithActiveModel: t.int({
-      description: figureFields.residentialAreasWithActiveModel,
-      resolve: (c) => c.node.residentialAreasWithActiveModel,
-    }),
-    activeModels: t.int({ description: figureFields.activeModels, resolve: (c) => c.node.activeModels }),
-    modelTypes: t.int({ description: figureFields.modelTypes, resolve: (c) => c.node.modelTypes }),
+    ...theFigures(t, 'The date the figures are of: asOf, or the figuresOn asked for with lineage.'),
     byChild: t.field({
       type: [CoverageRef],
       description: 'One entry per unit directly below on asOf, by code (computed with the parent: no further statement).',
-      resolve: (c) => c.node.byChild.map((node) => ({ node, computed: c.computed, isRoot: false })),
+      resolve: childrenOf,
     }),
     byModelType: t.field({
       type: [ModelTypeCoverageRef],
@@ -340,23 +342,11 @@ export const NationalCoverageRef = builder.objectRef<CoverageView>('NationalCove
     'Coverage of the whole country on asOf: the four figures, by province (and below, as Coverage.byChild) and by model ' +
     'type, rolled up the hierarchy of asOf; every figure counts distinct residential areas and models.',
   fields: (t) => ({
-    asOf: t.field({
-      type: DateScalar,
-      description: 'The date of the hierarchy the figures are rolled up by.',
-      resolve: (c) => c.node.asOf,
-    }),
-    figuresOn: t.field({ type: DateScalar, description: 'The date the figures are of.', resolve: (c) => c.computed.figuresOn }),
-    residentialAreas: t.int({ description: figureFields.residentialAreas, resolve: (c) => c.node.residentialAreas }),
-    residentialAreasWithActiveModel: t.int({
-      description: figureFields.residentialAreasWithActiveModel,
-      resolve: (c) => c.node.residentialAreasWithActiveModel,
-    }),
-    activeModels: t.int({ description: figureFields.activeModels, resolve: (c) => c.node.activeModels }),
-    modelTypes: t.int({ description: figureFields.modelTypes, resolve: (c) => c.node.modelTypes }),
+    ...theFigures(t, 'The date the figures are of.'),
     byProvince: t.field({
       type: [CoverageRef],
       description: 'One entry per province of asOf, by code, each with its byChild (computed together: no further statement).',
-      resolve: (c) => c.node.byChild.map((node) => ({ node, computed: c.computed, isRoot: false })),
+      resolve: childrenOf,
     }),
     byModelType: t.field({
       type: [ModelTypeCoverageRef],

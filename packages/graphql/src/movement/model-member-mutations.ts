@@ -11,8 +11,8 @@
  * log line here carries them (messages name fields and rules, never values).
  */
 import {
-  authorize,
   buildLifecycle,
+  judgeEnding,
   canRateModel,
   isoDateSchema,
   MODEL_EFFECTIVENESS,
@@ -23,26 +23,29 @@ import {
   stateOn,
   type IsoDate,
   type Label,
+  judgeJoining,
+  judgeReplication,
+  type JoiningFailure,
+  type ReplicationFailure,
 } from '@antq/core';
 import { Prisma } from '@antq/db';
-import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
-import { uuidOrNone } from '../access.js';
 import type { Context } from '../context.js';
+import { uuidOrNone } from '../access.js';
 import { modelWhere } from './jurisdiction.js';
-import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
-import { userErrors, type Outcome, type UserError } from '../errors.js';
+import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, ValidationErrorRef } from '../error-types.js';
+import { userErrors, refuseInvalid, type FieldProblem } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { DateScalar } from '../scalars.js';
-import { AREA, judgePlace, latestPlacement } from './area-mutations.js';
-import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
-import { existsOn, modelForWrite, modelSubject, placementsOf, type ModelRow } from './model-mutations.js';
+import { defineMutation } from '../mutation/define.js';
+import { notInFuture, parseInput, stripNulls } from '../mutations.js';
+import { AREA, placedTarget } from './area-mutations.js';
+import { existsOn, modelForWrite, modelTarget, ON_MODEL, placementsOf, type ModelRow } from './model-mutations.js';
 import { ModelRef } from './models.js';
 
 const MODEL: Label = { vi: 'mô hình', en: 'model' };
 const MEMBER: Label = { vi: 'thành viên mô hình', en: 'model member' };
 
-type ModelResult = Prisma.ModelGetPayload<object>;
 const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef, ConflictErrorRef] as const;
 
 // ─── Read side: what these acts add to the types of models.ts ───────────────────────
@@ -56,7 +59,7 @@ const ReplicationPointRef = builder.prismaNode('ReplicationPoint', {
   findUnique: (id, ctx) => ({ id: uuidOrNone(id), replica: modelWhere(ctx) }),
   description: 'A replication point (điểm nhân rộng): the replica model was replicated from the source model on replicatedOn.',
   fields: (t) => ({
-    replicatedOn: t.field({ type: DateScalar, resolve: (r) => isoOf(r.replicatedOn)! }),
+    replicatedOn: t.field({ type: DateScalar, resolve: (r) => isoOf(r.replicatedOn) }),
   }),
 });
 builder.prismaObjectFields('Model', (t) => ({
@@ -80,50 +83,9 @@ builder.prismaObjectField('ReplicationPoint', 'sourceModelId', (t) =>
 
 // ─── Shared steps ───────────────────────────────────────────────────────────────────
 
-/** The model (database ID, null if the given ID was not one) an officer writes to, if it exists, they may, and they read its current version. */
-async function modelForAct(
-  ctx: Context,
-  action: string,
-  id: string | null,
-  version: number,
-  subject: (m?: ModelRow) => Subject = modelSubject,
-): Promise<{ refusal: { result: UserError } } | { refusal?: undefined; model: ModelRow }> {
-  if (!authorize(ctx.viewer, 'MODEL', 'WRITE').allowed) return { refusal: await refused(ctx, action, userErrors.forbidden(), subject()) };
-  const model = id ? await ctx.db.prisma.model.findUnique({ where: { id }, include: modelForWrite }) : null;
-  if (!model) return { refusal: await refused(ctx, action, userErrors.notFound(MODEL), subject()) };
-  // Outside the jurisdiction the answer is NOT_FOUND; the log still names the model.
-  const denied = judgePlace(ctx, 'MODEL', placementsOf(model), model.residentialAreaId);
-  if (denied) return { refusal: await refused(ctx, action, denied, subject(model)) };
-  if (version !== model.version) return { refusal: await refused(ctx, action, userErrors.conflict(model.version), subject(model)) };
-  return { model };
-}
-
-/**
- * Runs `write` with the model's version bumped from `version`, and the audit entry, in one
- * transaction; answers the model after it, or null when the version had moved on (stale).
- */
-async function writeModel(
-  ctx: Context,
-  model: ModelRow,
-  version: number,
-  fact: { action: string; entity: string; entityId: string },
-  write: (tx: Prisma.TransactionClient) => Promise<void>,
-): Promise<ModelResult | null> {
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.model.updateMany({ where: { id: model.id, version }, data: { version: { increment: 1 } } });
-    if (count === 0) return null;
-    await write(tx);
-    await audit(tx, ctx, { ...fact, placeCodes: modelSubject(model).placeCodes });
-    return tx.model.findUniqueOrThrow({ where: { id: model.id } });
-  });
-}
-
-async function stale(ctx: Context, action: string, model: ModelRow, subject: Subject) {
-  const now = await ctx.db.prisma.model.findUnique({ where: { id: model.id }, select: { version: true } });
-  return refused(ctx, action, userErrors.conflict(now?.version ?? model.version), subject);
-}
-
-const lifecycleOf = (model: ModelRow) => buildLifecycle(model.events.map((e) => ({ kind: e.kind, date: isoOf(e.date)! })));
+const lifecycleOf = (model: ModelRow) => buildLifecycle(model.events.map((e) => ({ kind: e.kind, date: isoOf(e.date) })));
+/** The model after an act on it: the result of every mutation here. */
+const modelAfter = (tx: Prisma.TransactionClient, model: { id: string }) => tx.model.findUniqueOrThrow({ where: { id: model.id } });
 
 // ─── addModelMember ─────────────────────────────────────────────────────────────────
 
@@ -149,58 +111,62 @@ const AddMemberInput = builder.inputType('AddModelMemberInput', {
   }),
 });
 
-builder.mutationField('addModelMember', (t) =>
-  t.field({
-    type: payloadType<ModelResult>('AddModelMember', ModelRef, ERRORS),
-    description:
-      'Record a person taking part in a model from joinedOn. Their personal data is shown only to those who may see it, and never in errors or logs.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: AddMemberInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<ModelResult> }> => {
-      const action = 'addModelMember';
-      const found = await modelForAct(ctx, action, decodeId(input.modelId, 'Model'), input.version);
-      if (found.refusal) return found.refusal;
-      const { model } = found;
-      const { modelId: _m, version, ...fields } = input;
-      // zod's messages name the rule, never the value given: nothing personal reaches the error.
-      const parsed = modelMemberInput.safeParse(stripNulls(fields));
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error), modelSubject(model));
-      const member = parsed.data;
-      const joinedOn = member.joinedOn as IsoDate;
-      const foundedOn = isoOf(model.foundedOn)!;
-      const lifecycle = lifecycleOf(model);
-      const invalid = [
-        ...(joinedOn > ctx.today ? [{ path: ['joinedOn'], message: 'must not be in the future' }] : []),
-        ...(joinedOn < foundedOn ? [{ path: ['joinedOn'], message: `must not be before the model was founded (${foundedOn})` }] : []),
-        ...(lifecycle.ok && stateOn(lifecycle.lifecycle, joinedOn) === 'DISSOLVED'
-          ? [{ path: ['joinedOn'], message: 'the model was dissolved by then' }]
-          : []),
-        ...(member.birthDate && member.birthDate >= joinedOn ? [{ path: ['birthDate'], message: 'must be before joinedOn' }] : []),
-        ...(member.citizenId &&
-        (await ctx.db.prisma.modelMember.count({ where: { modelId: model.id, citizenId: member.citizenId, leftOn: null } }))
-          ? [{ path: ['citizenId'], message: 'is that of a current member of this model' }]
-          : []),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), modelSubject(model));
+/** A failure of core's joining rule, on the field it is about. */
+const joiningProblem = (f: JoiningFailure): FieldProblem =>
+  f.code === 'IN_THE_FUTURE'
+    ? { path: ['joinedOn'], message: 'must not be in the future' }
+    : f.code === 'BEFORE_FOUNDED'
+      ? { path: ['joinedOn'], message: `must not be before the model was founded (${f.foundedOn})` }
+      : f.code === 'DISSOLVED'
+        ? { path: ['joinedOn'], message: 'the model was dissolved by then' }
+        : { path: ['birthDate'], message: 'must be before joinedOn' };
 
-      const updated = await writeModel(ctx, model, version, { action, entity: 'Model', entityId: model.id }, async (tx) => {
-        await tx.modelMember.create({
-          data: {
-            modelId: model.id,
-            fullName: member.fullName,
-            position: member.position ?? null,
-            birthDate: member.birthDate ? dateColumn(member.birthDate as IsoDate) : null,
-            citizenId: member.citizenId ?? null,
-            phone: member.phone ?? null,
-            address: member.address ?? null,
-            joinedOn: dateColumn(joinedOn),
-          },
-        });
-      });
-      return updated ? { result: updated } : stale(ctx, action, model, modelSubject(model));
-    },
-  }),
-);
+defineMutation('addModelMember', {
+  description:
+    'Record a person taking part in a model from joinedOn. Their personal data is shown only to those who may see it, and never in errors or logs.',
+  input: AddMemberInput,
+  result: ModelRef,
+  errors: ERRORS,
+  ...ON_MODEL,
+  versioned: { table: 'model', version: (input) => input.version },
+  judge: async (ctx, { modelId: _m, version: _v, ...fields }, model) => {
+    // zod's messages name the rule, never the value given: nothing personal reaches the error.
+    const member = parseInput(modelMemberInput, stripNulls(fields));
+    const joinedOn = member.joinedOn as IsoDate;
+    const lifecycle = lifecycleOf(model);
+    const stateThen = lifecycle.ok ? stateOn(lifecycle.lifecycle, joinedOn) : null;
+    const current =
+      member.citizenId !== undefined &&
+      (await ctx.db.prisma.modelMember.count({ where: { modelId: model.id, citizenId: member.citizenId, leftOn: null } })) > 0;
+    refuseInvalid([
+      ...judgeJoining(
+        { foundedOn: isoOf(model.foundedOn), stateThen },
+        { birthDate: (member.birthDate as IsoDate) ?? null },
+        joinedOn,
+        ctx.today,
+      ).map(joiningProblem),
+      ...(current ? [{ path: ['citizenId'], message: 'is that of a current member of this model' }] : []),
+    ]);
+    return member;
+  },
+  write: async (tx, member, model) => {
+    await tx.modelMember.create({ data: { modelId: model.id, ...modelMemberData(member) } });
+    return modelAfter(tx, model);
+  },
+});
+
+/** The row of a new model member. */
+function modelMemberData(member: ReturnType<typeof modelMemberInput.parse>) {
+  return {
+    fullName: member.fullName,
+    position: member.position ?? null,
+    birthDate: member.birthDate ? dateColumn(member.birthDate as IsoDate) : null,
+    citizenId: member.citizenId ?? null,
+    phone: member.phone ?? null,
+    address: member.address ?? null,
+    joinedOn: dateColumn(member.joinedOn as IsoDate),
+  };
+}
 
 // ─── removeModelMember ──────────────────────────────────────────────────────────────
 
@@ -215,50 +181,45 @@ const RemoveMemberInput = builder.inputType('RemoveModelMemberInput', {
   }),
 });
 
-builder.mutationField('removeModelMember', (t) =>
-  t.field({
-    type: payloadType<ModelResult>('RemoveModelMember', ModelRef, ERRORS),
-    description: 'Record that a member left the model on leftOn. The member stays in the model’s history (members, with leftOn).',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RemoveMemberInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<ModelResult> }> => {
-      const action = 'removeModelMember';
-      const none: Subject = { entity: 'ModelMember' };
-      if (!authorize(ctx.viewer, 'MODEL', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const memberId = decodeId(input.memberId, 'ModelMember');
-      const member = memberId
-        ? await ctx.db.prisma.modelMember.findUnique({
-            where: { id: memberId },
-            select: { id: true, modelId: true, joinedOn: true, leftOn: true },
-          })
-        : null;
-      if (!member) return refused(ctx, action, userErrors.notFound(MEMBER), none);
-      const subject = (m?: ModelRow): Subject => ({ entity: 'ModelMember', id: member.id, placeCodes: modelSubject(m).placeCodes });
-      const found = await modelForAct(ctx, action, member.modelId, input.modelVersion, subject);
-      if (found.refusal) return found.refusal;
-      const { model } = found;
-      const leftOn = input.leftOn;
-      const joinedOn = isoOf(member.joinedOn)!;
-      const invalid = [
-        ...(member.leftOn ? [{ path: ['memberId'], message: `the member already left on ${isoOf(member.leftOn)}` }] : []),
-        ...(leftOn > ctx.today ? [{ path: ['leftOn'], message: 'must not be in the future' }] : []),
-        ...(leftOn < joinedOn ? [{ path: ['leftOn'], message: `must not be before the member joined (${joinedOn})` }] : []),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), subject(model));
-
-      const updated = await writeModel(
-        ctx,
-        model,
-        input.modelVersion,
-        { action, entity: 'ModelMember', entityId: member.id },
-        async (tx) => {
-          await tx.modelMember.update({ where: { id: member.id }, data: { leftOn: dateColumn(leftOn), version: { increment: 1 } } });
-        },
+defineMutation('removeModelMember', {
+  description: 'Record that a member left the model on leftOn. The member stays in the model’s history (members, with leftOn).',
+  input: RemoveMemberInput,
+  result: ModelRef,
+  errors: ERRORS,
+  permission: ['MODEL', 'WRITE'],
+  entity: 'ModelMember',
+  ids: { memberId: 'ModelMember' },
+  notFound: MEMBER,
+  load: async (ctx, _input, { memberId }) => {
+    const member = await ctx.db.prisma.modelMember.findUnique({
+      where: { id: memberId },
+      select: { id: true, modelId: true, joinedOn: true, leftOn: true },
+    });
+    const model = member && (await modelTarget(ctx, member.modelId));
+    // The member's act, on its model's version and at its model's place.
+    return model && { ...model, row: { member: member!, model: model.row }, id: member!.id, versionedId: model.id };
+  },
+  versioned: { table: 'model', version: (input) => input.modelVersion },
+  judge: (ctx, { leftOn }, { member }) => {
+    const joinedOn = isoOf(member.joinedOn);
+    const failures = judgeEnding({ startedOn: joinedOn, endedOn: isoOf(member.leftOn) }, leftOn, ctx.today);
+    if (failures.length)
+      throw userErrors.invalid(
+        failures.map((f) =>
+          f.code === 'ALREADY_ENDED'
+            ? { path: ['memberId'], message: `the member already left on ${f.endedOn}` }
+            : f.code === 'IN_THE_FUTURE'
+              ? { path: ['leftOn'], message: 'must not be in the future' }
+              : { path: ['leftOn'], message: `must not be before the member joined (${f.startedOn})` },
+        ),
       );
-      return updated ? { result: updated } : stale(ctx, action, model, subject(model));
-    },
-  }),
-);
+    return leftOn;
+  },
+  write: async (tx, leftOn, { member, model }) => {
+    await tx.modelMember.update({ where: { id: member.id }, data: { leftOn: dateColumn(leftOn), version: { increment: 1 } } });
+    return modelAfter(tx, model);
+  },
+});
 
 // ─── recordModelEvaluation ──────────────────────────────────────────────────────────
 
@@ -287,83 +248,59 @@ const RATING_RULE: Label = {
 };
 const DUPLICATE: Label = { vi: 'Mô hình đã được đánh giá cho kỳ này.', en: 'This model already has an evaluation for this period.' };
 
-builder.mutationField('recordModelEvaluation', (t) =>
-  t.field({
-    type: payloadType<ModelResult>('RecordModelEvaluation', ModelRef, ERRORS),
-    description:
-      'Record an evaluation of a model over a period (effective or not). One per period; refused until the model has been active the minimum time by periodTo.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RecordEvaluationInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<ModelResult> }> => {
-      const action = 'recordModelEvaluation';
-      const found = await modelForAct(ctx, action, decodeId(input.modelId, 'Model'), input.version);
-      if (found.refusal) return found.refusal;
-      const { model } = found;
-      const parsed = modelEvaluationInput.safeParse(
-        stripNulls({
-          modelId: model.id,
-          period: { from: input.periodFrom, to: input.periodTo },
-          evaluatedOn: input.evaluatedOn,
-          outcome: input.outcome,
-          note: input.note,
-        }),
-      );
-      if (!parsed.success)
-        return refused(ctx, action, zodError(parsed.error, { 'period.from': 'periodFrom', 'period.to': 'periodTo' }), modelSubject(model));
-      const evaluation = parsed.data;
-      const from = evaluation.period.from as IsoDate;
-      const to = evaluation.period.to as IsoDate;
-      const invalid = [
-        // Days after today are not known to have been active: a period is rated once it is over.
-        ...(to > ctx.today ? [{ path: ['periodTo'], message: 'must not be in the future' }] : []),
-        ...(evaluation.evaluatedOn > ctx.today ? [{ path: ['evaluatedOn'], message: 'must not be in the future' }] : []),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), modelSubject(model));
+const PERIOD_FIELDS = { 'period.from': 'periodFrom', 'period.to': 'periodTo' };
 
-      const lifecycle = lifecycleOf(model);
-      const minimum = ctx.settings.minimumActiveDaysToRateModel;
-      const verdict = lifecycle.ok ? canRateModel(lifecycle.lifecycle, to, minimum) : null;
-      if (!verdict?.pass) {
-        const activeDays = verdict?.failures[0].activeDays ?? 0;
-        const message = `TOO_LITTLE_TIME_ACTIVE: a model is rated only after ${minimum} days active; this one was active ${activeDays} days up to ${to}`;
-        return refused(ctx, action, userErrors.invalid([{ path: ['periodTo'], message }], RATING_RULE), modelSubject(model));
-      }
-      const duplicate = userErrors.invalid(
-        [{ path: ['periodFrom'], message: `the model already has an evaluation for ${from} – ${to}` }],
-        DUPLICATE,
-      );
-      if (
-        await ctx.db.prisma.modelEvaluation.findFirst({
-          where: { modelId: model.id, periodFrom: dateColumn(from), periodTo: dateColumn(to) },
-          select: { id: true },
-        })
-      ) {
-        return refused(ctx, action, duplicate, modelSubject(model));
-      }
+defineMutation('recordModelEvaluation', {
+  description:
+    'Record an evaluation of a model over a period (effective or not). One per period; refused until the model has been active the minimum time by periodTo.',
+  input: RecordEvaluationInput,
+  result: ModelRef,
+  errors: ERRORS,
+  ...ON_MODEL,
+  versioned: { table: 'model', version: (input) => input.version },
+  judge: async (ctx, input, model) => {
+    const { periodFrom: from, periodTo: to0, ...rest } = input;
+    const evaluation = parseInput(
+      modelEvaluationInput,
+      stripNulls({ modelId: model.id, period: { from, to: to0 }, ...pick(rest, 'evaluatedOn', 'outcome', 'note') }),
+      PERIOD_FIELDS,
+    );
+    const to = evaluation.period.to as IsoDate;
+    // Days after today are not known to have been active: a period is rated once it is over.
+    refuseInvalid(notInFuture(ctx.today, { periodTo: to, evaluatedOn: evaluation.evaluatedOn }));
+    refuseUnlessRateable(ctx, model, to);
+    const data = { modelId: model.id, periodFrom: dateColumn(evaluation.period.from as IsoDate), periodTo: dateColumn(to) };
+    if (await ctx.db.prisma.modelEvaluation.findFirst({ where: data, select: { id: true } })) throw duplicateEvaluation(evaluation.period);
+    return {
+      ...data,
+      evaluatedOn: dateColumn(evaluation.evaluatedOn as IsoDate),
+      outcome: evaluation.outcome,
+      note: evaluation.note ?? null,
+    };
+  },
+  write: async (tx, data, model) => {
+    await tx.modelEvaluation.create({ data });
+    return modelAfter(tx, model);
+  },
+});
 
-      try {
-        const updated = await writeModel(ctx, model, input.version, { action, entity: 'Model', entityId: model.id }, async (tx) => {
-          await tx.modelEvaluation.create({
-            data: {
-              modelId: model.id,
-              periodFrom: dateColumn(from),
-              periodTo: dateColumn(to),
-              evaluatedOn: dateColumn(evaluation.evaluatedOn as IsoDate),
-              outcome: evaluation.outcome,
-              note: evaluation.note ?? null,
-            },
-          });
-        });
-        return updated ? { result: updated } : stale(ctx, action, model, modelSubject(model));
-      } catch (error) {
-        // The unique (model, period) index, if a concurrent act got there between the check and the write.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-          return refused(ctx, action, duplicate, modelSubject(model));
-        throw error;
-      }
-    },
-  }),
-);
+/** A model is rated only once it has been active the minimum time by the end of the period (core's canRateModel). */
+function refuseUnlessRateable(ctx: Context, model: ModelRow, to: IsoDate): void {
+  const lifecycle = lifecycleOf(model);
+  const minimum = ctx.settings.minimumActiveDaysToRateModel;
+  const verdict = lifecycle.ok ? canRateModel(lifecycle.lifecycle, to, minimum) : null;
+  if (verdict?.pass) return;
+  const activeDays = verdict?.failures[0].activeDays ?? 0;
+  const message = `TOO_LITTLE_TIME_ACTIVE: a model is rated only after ${minimum} days active; this one was active ${activeDays} days up to ${to}`;
+  throw userErrors.invalid([{ path: ['periodTo'], message }], RATING_RULE);
+}
+
+const duplicateEvaluation = (period: { from: string; to: string }) =>
+  userErrors.invalid(
+    [{ path: ['periodFrom'], message: `the model already has an evaluation for ${period.from} – ${period.to}` }],
+    DUPLICATE,
+  );
+const pick = <T, K extends keyof T>(value: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
 
 // ─── replicateModel ─────────────────────────────────────────────────────────────────
 
@@ -383,92 +320,86 @@ const ReplicateInput = builder.inputType('ReplicateModelInput', {
   }),
 });
 
-builder.mutationField('replicateModel', (t) =>
-  t.field({
-    type: payloadType<ModelResult>('ReplicateModel', ModelRef, [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef]),
-    description:
-      'Replicate a model (nhân rộng) into a residential area: a new model of the same type, PROPOSED on replicatedOn, and its replication point, together.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: ReplicateInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<ModelResult> }> => {
-      const action = 'replicateModel';
-      const none: Subject = { entity: 'Model' };
-      if (!authorize(ctx.viewer, 'MODEL', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const sourceId = decodeId(input.sourceModelId, 'Model');
-      const source = sourceId
-        ? await ctx.db.prisma.model.findUnique({ where: { id: sourceId }, include: { ...modelForWrite, modelType: true } })
-        : null;
-      if (!source) return refused(ctx, action, userErrors.notFound(MODEL), none);
-      // The source need only be visible; the replica is written at the area's place.
-      if (
-        !authorize(ctx.viewer, 'MODEL', 'READ', {
-          unitCodes: [...new Set(placementsOf(source).flatMap((p) => p.placeCodes))],
-          areaId: source.residentialAreaId,
-        }).allowed
-      ) {
-        return refused(ctx, action, userErrors.notFound(MODEL), modelSubject(source));
-      }
-      const areaId = decodeId(input.residentialAreaId, 'ResidentialArea');
-      const area = areaId ? await ctx.db.prisma.residentialArea.findUnique({ where: { id: areaId }, include: { placements: true } }) : null;
-      if (!area) return refused(ctx, action, userErrors.notFound(AREA), none);
-      const placeCodes = latestPlacement(area.placements)?.placeCodes ?? [];
-      const placed: Subject = { entity: 'Model', placeCodes };
-      const hidden = judgePlace(ctx, 'RESIDENTIAL_AREA', area.placements, area.id);
-      if (hidden?.code === 'NOT_FOUND') return refused(ctx, action, hidden, placed);
-      if (!authorize(ctx.viewer, 'MODEL', 'WRITE', { unitCodes: placeCodes, areaId: area.id }).allowed)
-        return refused(ctx, action, userErrors.forbidden(), placed);
+/** A failed parse of one input field, as its problems. */
+const issuesAt = (field: string, parsed: { success: boolean; error?: { issues: ReadonlyArray<{ message: string }> } }) =>
+  parsed.error?.issues.map((i) => ({ path: [field], message: i.message })) ?? [];
 
-      const parsedName =
-        input.name === null || input.name === undefined ? { success: true as const, data: source.name } : nameSchema.safeParse(input.name);
-      // Core's schema of the point, before the replica has its ID.
-      const point = replicationPointInput.safeParse({
-        sourceModelId: source.id,
-        replicaModelId: 'replica',
-        replicatedOn: input.replicatedOn,
-      });
-      const replicatedOn = input.replicatedOn;
-      const foundedOn = isoOf(source.foundedOn)!;
-      const invalid = [
-        ...(parsedName.success ? [] : parsedName.error.issues.map((i) => ({ path: ['name'], message: i.message }))),
-        ...(point.success ? [] : point.error.issues.map((i) => ({ path: ['replicatedOn'], message: i.message }))),
-        ...(source.hostKind === 'RESIDENTIAL_AREA' && source.residentialAreaId === area.id
-          ? [{ path: ['residentialAreaId'], message: 'is the source model’s own area' }]
-          : []),
-        ...(source.modelType.hostKinds.includes('RESIDENTIAL_AREA')
-          ? []
-          : [
-              {
-                path: ['sourceModelId'],
-                message: `a ${source.modelType.name} is not built in a residential area (only in: ${source.modelType.hostKinds.join(', ')})`,
-              },
-            ]),
-        ...(replicatedOn > ctx.today ? [{ path: ['replicatedOn'], message: 'must not be in the future' }] : []),
-        ...(replicatedOn < foundedOn
-          ? [{ path: ['replicatedOn'], message: `must not be before the source model was founded (${foundedOn})` }]
-          : []),
-        ...(existsOn(area, replicatedOn)
-          ? []
-          : [{ path: ['replicatedOn'], message: `the residential area did not exist in a commune on ${replicatedOn}` }]),
-      ];
-      if (invalid.length || !parsedName.success) return refused(ctx, action, userErrors.invalid(invalid), placed);
+/** A failure of core's replication rule, on the field it is about. */
+const replicationProblem = (f: ReplicationFailure, on: string): FieldProblem => {
+  switch (f.code) {
+    case 'OWN_AREA':
+      return { path: ['residentialAreaId'], message: 'is the source model’s own area' };
+    case 'TYPE_NOT_BUILT_IN_AREAS':
+      return {
+        path: ['sourceModelId'],
+        message: `a ${f.typeName} is not built in a residential area (only in: ${f.hostKinds.join(', ')})`,
+      };
+    case 'IN_THE_FUTURE':
+      return { path: ['replicatedOn'], message: 'must not be in the future' };
+    case 'BEFORE_SOURCE_FOUNDED':
+      return { path: ['replicatedOn'], message: `must not be before the source model was founded (${f.foundedOn})` };
+    case 'AREA_NOT_PLACED':
+      return { path: ['replicatedOn'], message: `the residential area did not exist in a commune on ${on}` };
+  }
+};
 
-      const created = await ctx.db.prisma.$transaction(async (tx) => {
-        const row = await tx.model.create({
-          data: {
-            name: parsedName.data,
-            modelTypeId: source.modelTypeId,
-            hostKind: 'RESIDENTIAL_AREA',
-            residentialAreaId: area.id,
-            foundedOn: dateColumn(replicatedOn),
-            builtBy: source.builtBy,
-            events: { create: { kind: 'PROPOSE', date: dateColumn(replicatedOn), seq: 1 } },
-            replicatedFrom: { create: { sourceModelId: source.id, replicatedOn: dateColumn(replicatedOn) } },
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'Model', entityId: row.id, placeCodes });
-        return row;
-      });
-      return { result: created };
-    },
-  }),
-);
+/** A replica's target: the area it is built in (acted on there); the source need only be visible. */
+async function replicationTarget(ctx: Context, sourceId: string, areaId: string) {
+  const [source, area] = await Promise.all([
+    ctx.db.prisma.model.findUnique({ where: { id: sourceId }, include: { ...modelForWrite, modelType: true } }),
+    ctx.db.prisma.residentialArea.findUnique({ where: { id: areaId }, include: { placements: true } }),
+  ]);
+  if (!source) throw userErrors.notFound(MODEL);
+  // The source need only be visible; the replica is written at the area's place.
+  const seenSource = placedTarget(source, placementsOf(source), source.residentialAreaId, source.id);
+  return area && { ...placedTarget({ source, area }, area.placements, area.id), alsoSeen: [{ at: seenSource.seenAt!, notFound: MODEL }] };
+}
+
+/** The replica’s name (the source’s, if none is given) and founding day, judged by core’s replication rule. */
+function judgeReplica(
+  ctx: Context,
+  input: typeof ReplicateInput.$inferInput,
+  { source, area }: NonNullable<Awaited<ReturnType<typeof replicationTarget>>>['row'],
+) {
+  const name = input.name ?? source.name;
+  const on = input.replicatedOn;
+  const rule = judgeReplication(
+    { ...source, foundedOn: isoOf(source.foundedOn), typeName: source.modelType.name, typeHostKinds: source.modelType.hostKinds },
+    { areaId: area.id, areaPlaced: existsOn(area, on) },
+    on,
+    ctx.today,
+  );
+  refuseInvalid([
+    ...issuesAt('name', nameSchema.safeParse(name)),
+    // Core's schema of the point, before the replica has its ID.
+    ...issuesAt('replicatedOn', replicationPointInput.safeParse({ sourceModelId: source.id, replicaModelId: 'replica', replicatedOn: on })),
+    ...rule.map((f) => replicationProblem(f, on)),
+  ]);
+  return { name, on: dateColumn(on) };
+}
+
+defineMutation('replicateModel', {
+  description:
+    'Replicate a model (nhân rộng) into a residential area: a new model of the same type, PROPOSED on replicatedOn, and its replication point, together.',
+  input: ReplicateInput,
+  result: ModelRef,
+  permission: ['MODEL', 'WRITE'],
+  entity: 'Model',
+  ids: { sourceModelId: 'Model', residentialAreaId: 'ResidentialArea' },
+  notFound: AREA,
+  load: (ctx, _input, ids) => replicationTarget(ctx, ids.sourceModelId, ids.residentialAreaId),
+  judge: (ctx, input, row) => judgeReplica(ctx, input, row),
+  write: (tx, { name, on }, { source, area }) =>
+    tx.model.create({
+      data: {
+        name,
+        modelTypeId: source.modelTypeId,
+        hostKind: 'RESIDENTIAL_AREA',
+        residentialAreaId: area.id,
+        foundedOn: on,
+        builtBy: source.builtBy,
+        events: { create: { kind: 'PROPOSE', date: on, seq: 1 } },
+        replicatedFrom: { create: { sourceModelId: source.id, replicatedOn: on } },
+      },
+    }),
+});

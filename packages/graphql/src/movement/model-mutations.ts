@@ -6,24 +6,25 @@
  */
 import {
   applyEvent,
-  authorize,
   buildLifecycle,
+  judgeEventDate,
   lifecycleEventInput,
   MODEL_BUILDERS,
   modelInput,
   type IsoDate,
   type Label,
+  type EventDateFailure,
 } from '@antq/core';
 import type { Prisma } from '@antq/db';
-import { audit } from '../audit/record.js';
+import { authorizeTarget } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
-import { userErrors, type Outcome, type UserError } from '../errors.js';
+import { refuseInvalid, userErrors, type FieldProblem, type UserError } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { DateScalar } from '../scalars.js';
-import { AREA, judgePlace, latestPlacement, placementHolds } from './area-mutations.js';
-import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
+import { actsOn, defineMutation, type Target } from '../mutation/define.js';
+import { decisionColumns, decodeId, parseInput, stripNulls, zodError } from '../mutations.js';
+import { AREA, placedTarget, placementHolds } from './area-mutations.js';
 import { LifecycleEventKindEnum, ModelRef } from './models.js';
 
 const MODEL: Label = { vi: 'mô hình', en: 'model' };
@@ -35,9 +36,6 @@ export const ModelBuilderEnum = builder.enumType('ModelBuilder', {
     'Who built the model: the police, the Fatherland Front, a mass organization, the residents, an agency’s security unit, other.',
   values: MODEL_BUILDERS,
 });
-
-type ModelResult = Prisma.ModelGetPayload<object>;
-const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef] as const;
 
 /**
  * A model type's ID: its Relay global ID (`ModelType:<uuid>`) or, as `ModelType.id` shows
@@ -82,24 +80,9 @@ export function parseNewModel(
 type AreaWithPlacements = Prisma.ResidentialAreaGetPayload<{ include: { placements: true } }>;
 type TypeRow = Pick<Prisma.ModelTypeGetPayload<object>, 'id' | 'name' | 'hostKinds'>;
 
-/**
- * May the viewer build a model of `type` in `area` on `foundedOn`? The area is judged as an
- * area (may they see it? else NOT_FOUND), then the model at its place (may they build
- * there?), then the type (it exists, applies to residential areas) and the area (it existed
- * in a commune on that day). `placeCodes`: where the act is filed.
- */
-export function judgeModelHost(
-  ctx: Context,
-  area: AreaWithPlacements,
-  type: TypeRow | null,
-  foundedOn: IsoDate,
-): { error: UserError | null; placeCodes: string[] } {
-  const hidden = judgePlace(ctx, 'RESIDENTIAL_AREA', area.placements, area.id);
-  const placeCodes = latestPlacement(area.placements)?.placeCodes ?? [];
-  if (hidden?.code === 'NOT_FOUND') return { error: hidden, placeCodes };
-  if (!authorize(ctx.viewer, 'MODEL', 'WRITE', { unitCodes: placeCodes, areaId: area.id }).allowed)
-    return { error: userErrors.forbidden(), placeCodes };
-  if (!type) return { error: userErrors.notFound(MODEL_TYPE), placeCodes };
+/** The type of a new model must exist and apply to residential areas, and the area must have existed in a commune on foundedOn. */
+function judgeModelTypeAndDay(area: AreaWithPlacements, type: TypeRow | null, foundedOn: IsoDate): UserError | null {
+  if (!type) return userErrors.notFound(MODEL_TYPE);
   const invalid = [
     ...(type.hostKinds.includes('RESIDENTIAL_AREA')
       ? []
@@ -108,7 +91,26 @@ export function judgeModelHost(
       ? []
       : [{ path: ['foundedOn'], message: `the residential area did not exist in a commune on ${foundedOn}` }]),
   ];
-  return { error: invalid.length ? userErrors.invalid(invalid) : null, placeCodes };
+  return invalid.length ? userErrors.invalid(invalid) : null;
+}
+
+/**
+ * May the viewer build a model of `type` in `area` on `foundedOn`, as createModel judges it
+ * (for the spreadsheet import)? The area is judged as an area (may they see it? else
+ * NOT_FOUND), then the model at its place (may they build there?), then the type and the day.
+ * `placeCodes`: where the act is filed.
+ */
+export function judgeModelHost(
+  ctx: Context,
+  area: AreaWithPlacements,
+  type: TypeRow | null,
+  foundedOn: IsoDate,
+): { error: UserError | null; placeCodes: string[] } {
+  const target = placedTarget(area, area.placements, area.id, area.id);
+  const placeCodes = [...target.placeCodes];
+  if (!authorizeTarget(ctx, 'RESIDENTIAL_AREA', 'READ', target.seenAt).allowed) return { error: userErrors.notFound(AREA), placeCodes };
+  if (!authorizeTarget(ctx, 'MODEL', 'WRITE', target.actsAt).allowed) return { error: userErrors.forbidden(), placeCodes };
+  return { error: judgeModelTypeAndDay(area, type, foundedOn), placeCodes };
 }
 
 /** The rows of a judged new model: the model and its PROPOSE event on foundedOn. */
@@ -140,38 +142,32 @@ const CreateModelInput = builder.inputType('CreateModelInput', {
   }),
 });
 
-builder.mutationField('createModel', (t) =>
-  t.field({
-    type: payloadType<ModelResult>('CreateModel', ModelRef, ERRORS),
-    description: 'Record a model built in a residential area of your jurisdiction; it starts PROPOSED on foundedOn.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: CreateModelInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<ModelResult> }> => {
-      const action = 'createModel';
-      const none: Subject = { entity: 'Model' };
-      if (!authorize(ctx.viewer, 'MODEL', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const parsed = parseNewModel(ctx, input);
-      if (!parsed.ok) return refused(ctx, action, parsed.error, none);
-      const { model, foundedOn } = parsed;
-
-      const areaId = decodeId(input.residentialAreaId, 'ResidentialArea');
-      const area = areaId ? await ctx.db.prisma.residentialArea.findUnique({ where: { id: areaId }, include: { placements: true } }) : null;
-      if (!area) return refused(ctx, action, userErrors.notFound(AREA), none);
-      const typeId = modelTypeId(input.modelTypeId);
-      const type = typeId ? await ctx.db.prisma.modelType.findUnique({ where: { id: typeId } }) : null;
-      const judged = judgeModelHost(ctx, area, type, foundedOn);
-      if (judged.error) return refused(ctx, action, judged.error, { entity: 'Model', placeCodes: judged.placeCodes });
-      const data = newModelData(model, type!, area, foundedOn);
-
-      const created = await ctx.db.prisma.$transaction(async (tx) => {
-        const row = await tx.model.create({ data: { ...data.model, events: { create: data.event } } });
-        await audit(tx, ctx, { action, entity: 'Model', entityId: row.id, placeCodes: judged.placeCodes });
-        return row;
-      });
-      return { result: created };
-    },
-  }),
-);
+defineMutation('createModel', {
+  description: 'Record a model built in a residential area of your jurisdiction; it starts PROPOSED on foundedOn.',
+  input: CreateModelInput,
+  result: ModelRef,
+  permission: ['MODEL', 'WRITE'],
+  entity: 'Model',
+  ids: { residentialAreaId: 'ResidentialArea' },
+  notFound: AREA,
+  load: async (ctx, input, { residentialAreaId }) => {
+    const parsed = parseNewModel(ctx, input);
+    if (!parsed.ok) throw parsed.error;
+    const typeId = modelTypeId(input.modelTypeId);
+    const [area, type] = await Promise.all([
+      ctx.db.prisma.residentialArea.findUnique({ where: { id: residentialAreaId }, include: { placements: true } }),
+      typeId ? ctx.db.prisma.modelType.findUnique({ where: { id: typeId } }) : null,
+    ]);
+    // A new model: filed where its area sits, but not yet a record of its own (no ID).
+    return area && placedTarget({ ...parsed, area, type }, area.placements, area.id);
+  },
+  judge: (_ctx, _input, { model, foundedOn, area, type }) => {
+    const error = judgeModelTypeAndDay(area, type, foundedOn);
+    if (error) throw error;
+    return newModelData(model, type!, area, foundedOn);
+  },
+  write: (tx, data) => tx.model.create({ data: { ...data.model, events: { create: data.event } } }),
+});
 
 function existsOn(
   area: { validFrom: Date | null; validTo: Date | null; placements: Parameters<typeof placementHolds>[0][] },
@@ -207,89 +203,57 @@ type ModelRow = Prisma.ModelGetPayload<{ include: typeof modelForWrite }>;
 /** Where a model is placed: its host's placements (a commune-hosted model is not filed by place yet: national only, as modelWhere). */
 const placementsOf = (m: ModelRow): ReadonlyArray<Parameters<typeof placementHolds>[0]> =>
   m.residentialArea?.placements ?? m.organization?.placements ?? [];
-const modelSubject = (m?: ModelRow): Subject => ({
-  entity: 'Model',
-  id: m?.id ?? null,
-  placeCodes: m ? (latestPlacement(placementsOf(m))?.placeCodes ?? []) : [],
+/** The model of `id` as a target, if it exists: placed where its host is. */
+export async function modelTarget(ctx: Context, id: string): Promise<Target<ModelRow> | null> {
+  const model = await ctx.db.prisma.model.findUnique({ where: { id }, include: modelForWrite });
+  return model && placedTarget(model, placementsOf(model), model.residentialAreaId, model.id, model.version);
+}
+
+const DECISION_FIELDS = { 'decision.number': 'decisionNumber', 'decision.date': 'decisionDate', 'decision.issuer': 'decisionIssuer' };
+
+/** A failure of core's event-date rule, on `date`. */
+const eventDateProblem = (f: EventDateFailure, lastKind: string | undefined): FieldProblem => ({
+  path: ['date'],
+  message:
+    f.code === 'IN_THE_FUTURE' ? 'must not be in the future' : `must not be before the model’s last event (${lastKind} on ${f.lastOn})`,
 });
 
-builder.mutationField('recordLifecycleEvent', (t) =>
-  t.field({
-    type: payloadType<ModelResult>('RecordLifecycleEvent', ModelRef, [...ERRORS, ConflictErrorRef]),
-    description: 'Record a dated step of a model’s lifecycle (SURVEY, APPROVE, ESTABLISH, ACTIVATE, SUSPEND, RESUME, DISSOLVE).',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RecordEventInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<ModelResult> }> => {
-      const action = 'recordLifecycleEvent';
-      if (!authorize(ctx.viewer, 'MODEL', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), modelSubject());
-      const id = decodeId(input.modelId, 'Model');
-      const model = id ? await ctx.db.prisma.model.findUnique({ where: { id }, include: modelForWrite }) : null;
-      if (!model) return refused(ctx, action, userErrors.notFound(MODEL), modelSubject());
-      const denied = judgePlace(ctx, 'MODEL', placementsOf(model), model.residentialAreaId);
-      // Outside the jurisdiction the answer is NOT_FOUND; the log still names the model (as for tips).
-      if (denied) return refused(ctx, action, denied, modelSubject(model));
-      if (input.version !== model.version) return refused(ctx, action, userErrors.conflict(model.version), modelSubject(model));
+/** Acts on a Model, found by `modelId`. */
+export const ON_MODEL = actsOn({ permission: ['MODEL', 'WRITE'], entity: 'Model', idField: 'modelId', notFound: MODEL, load: modelTarget });
 
-      const decision =
-        input.decisionNumber || input.decisionDate || input.decisionIssuer
-          ? { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer }
-          : undefined;
-      const parsed = lifecycleEventInput.safeParse(
-        stripNulls({ modelId: model.id, kind: input.kind, date: input.date, decision: decision && stripNulls(decision), note: input.note }),
-      );
-      if (!parsed.success) {
-        const error = zodError(parsed.error, {
-          'decision.number': 'decisionNumber',
-          'decision.date': 'decisionDate',
-          'decision.issuer': 'decisionIssuer',
-        });
-        return refused(ctx, action, error, modelSubject(model));
-      }
-      const event = parsed.data;
-      const date = event.date as IsoDate;
-      const last = model.events.at(-1);
-      const lastDate = last ? isoOf(last.date)! : null;
-      const invalid = [
-        ...(date > ctx.today ? [{ path: ['date'], message: 'must not be in the future' }] : []),
-        ...(lastDate && date < lastDate
-          ? [{ path: ['date'], message: `must not be before the model’s last event (${last!.kind} on ${lastDate})` }]
-          : []),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), modelSubject(model));
-      const step = transition(model, event.kind, date);
-      if (step) return refused(ctx, action, step, modelSubject(model));
-
-      const updated = await ctx.db.prisma.$transaction(async (tx) => {
-        const { count } = await tx.model.updateMany({
-          where: { id: model.id, version: model.version },
-          data: { version: { increment: 1 } },
-        });
-        if (count === 0) return null;
-        await tx.lifecycleEvent.create({
-          data: {
-            modelId: model.id,
-            kind: event.kind,
-            date: dateColumn(date),
-            seq: Math.max(0, ...model.events.map((e) => e.seq)) + 1,
-            decisionNumber: event.decision?.number ?? null,
-            decisionDate: event.decision ? dateColumn(event.decision.date as IsoDate) : null,
-            decisionIssuer: event.decision?.issuer ?? null,
-            note: event.note ?? null,
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'Model', entityId: model.id, placeCodes: modelSubject(model).placeCodes });
-        return tx.model.findUniqueOrThrow({ where: { id: model.id } });
-      });
-      if (updated) return { result: updated };
-      const now = await ctx.db.prisma.model.findUnique({ where: { id: model.id }, select: { version: true } });
-      return refused(ctx, action, userErrors.conflict(now?.version ?? model.version), modelSubject(model));
-    },
-  }),
-);
+defineMutation('recordLifecycleEvent', {
+  description: 'Record a dated step of a model’s lifecycle (SURVEY, APPROVE, ESTABLISH, ACTIVATE, SUSPEND, RESUME, DISSOLVE).',
+  input: RecordEventInput,
+  result: ModelRef,
+  ...ON_MODEL,
+  versioned: { table: 'model', version: (input) => input.version },
+  judge: (ctx, { kind, date, note, decisionNumber: number, decisionDate, decisionIssuer: issuer }, model) => {
+    const decision = number || decisionDate || issuer ? stripNulls({ number, date: decisionDate, issuer }) : undefined;
+    const event = parseInput(lifecycleEventInput, stripNulls({ modelId: model.id, kind, date, decision, note }), DECISION_FIELDS);
+    const last = model.events.at(-1);
+    refuseInvalid(judgeEventDate(date, last ? isoOf(last.date) : null, ctx.today).map((f) => eventDateProblem(f, last?.kind)));
+    const step = transition(model, event.kind, date);
+    if (step) throw step;
+    return event;
+  },
+  write: async (tx, event, model) => {
+    await tx.lifecycleEvent.create({
+      data: {
+        modelId: model.id,
+        kind: event.kind,
+        date: dateColumn(event.date as IsoDate),
+        seq: Math.max(0, ...model.events.map((e) => e.seq)) + 1,
+        ...decisionColumns(event.decision),
+        note: event.note ?? null,
+      },
+    });
+    return tx.model.findUniqueOrThrow({ where: { id: model.id } });
+  },
+});
 
 /** Null if `kind` on `date` may follow the model's history; otherwise the ValidationError naming the state and the event. */
 function transition(model: ModelRow, kind: ModelRow['events'][number]['kind'], date: IsoDate): UserError | null {
-  const history = buildLifecycle(model.events.map((e) => ({ kind: e.kind, date: isoOf(e.date)! })));
+  const history = buildLifecycle(model.events.map((e) => ({ kind: e.kind, date: isoOf(e.date) })));
   // A stored history that no longer replays (it should not happen) is judged from no state.
   const state = history.ok ? (history.lifecycle.segments.at(-1)?.state ?? null) : null;
   const step = applyEvent(state, kind, date);
@@ -298,4 +262,4 @@ function transition(model: ModelRow, kind: ModelRow['events'][number]['kind'], d
 }
 
 /** Shared with model-member-mutations.ts. */
-export { existsOn, modelForWrite, modelSubject, placementsOf, type ModelRow };
+export { existsOn, modelForWrite, placementsOf, type ModelRow };

@@ -27,7 +27,7 @@ builder.prismaNode('LifecycleEvent', {
   description: 'A dated change of a model’s state, with the decision behind it.',
   fields: (t) => ({
     kind: t.field({ type: LifecycleEventKindEnum, resolve: (e) => e.kind }),
-    date: t.field({ type: DateScalar, resolve: (e) => isoOf(e.date)! }),
+    date: t.field({ type: DateScalar, resolve: (e) => isoOf(e.date) }),
     decisionNumber: t.exposeString('decisionNumber', { nullable: true }),
     decisionIssuer: t.exposeString('decisionIssuer', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
@@ -40,9 +40,9 @@ const ModelEvaluationRef = builder.prismaNode('ModelEvaluation', {
   findUnique: underModel,
   description: 'An evaluation of a model over a period.',
   fields: (t) => ({
-    periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom)! }),
-    periodTo: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodTo)! }),
-    evaluatedOn: t.field({ type: DateScalar, resolve: (e) => isoOf(e.evaluatedOn)! }),
+    periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom) }),
+    periodTo: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodTo) }),
+    evaluatedOn: t.field({ type: DateScalar, resolve: (e) => isoOf(e.evaluatedOn) }),
     outcome: t.exposeString('outcome', { description: 'EFFECTIVE or NOT_EFFECTIVE.' }),
   }),
 });
@@ -60,7 +60,7 @@ builder.prismaNode('ModelMember', {
   fields: (t) => ({
     fullName: t.exposeString('fullName'),
     position: t.exposeString('position', { nullable: true }),
-    joinedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.joinedOn)! }),
+    joinedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.joinedOn) }),
     leftOn: t.field({ type: DateScalar, nullable: true, resolve: (m) => isoOf(m.leftOn) }),
     birthDate: t.field({ type: DateScalar, nullable: true, resolve: (m, _a, ctx) => personal(isoOf(m.birthDate), ctx) }),
     citizenId: t.string({ nullable: true, resolve: (m, _a, ctx) => personal(m.citizenId, ctx) }),
@@ -77,7 +77,7 @@ const ModelNode = builder.prismaNode('Model', {
   fields: (t) => ({
     name: t.exposeString('name'),
     hostKind: t.exposeString('hostKind', { description: 'RESIDENTIAL_AREA, COMMUNE or ORGANIZATION.' }),
-    foundedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.foundedOn)! }),
+    foundedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.foundedOn) }),
     builtBy: t.exposeString('builtBy'),
     memberCount: t.exposeInt('memberCount', { nullable: true }),
     version: t.exposeInt('version'),
@@ -92,7 +92,7 @@ const ModelNode = builder.prismaNode('Model', {
       args: { asOf: t.arg({ type: DateScalar }) },
       select: { events: { orderBy: EVENT_ORDER, select: { kind: true, date: true } } },
       resolve: (m, args, ctx) => {
-        const built = buildLifecycle(m.events.map((e) => ({ kind: e.kind, date: isoOf(e.date)! })));
+        const built = buildLifecycle(m.events.map((e) => ({ kind: e.kind, date: isoOf(e.date) })));
         return built.ok ? stateOn(built.lifecycle, args.asOf ?? ctx.today) : null;
       },
     }),

@@ -15,8 +15,8 @@
  * rule by code, not the dates or numbers they were judged on.
  */
 import {
-  authorize,
   checkMemberEligibility,
+  judgeEnding,
   checkTeamComposition,
   checkTeamEvaluation,
   ELIGIBILITY_FAILURE_LABELS,
@@ -37,28 +37,31 @@ import {
   type TeamSizePack,
 } from '@antq/core';
 import { DEMO_TEAM_SIZE_PACK, type Prisma } from '@antq/db';
-import { audit } from '../audit/record.js';
+import { authorizeTarget } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
-import { userErrors, type Outcome, type UserError } from '../errors.js';
+import { userErrors, type UserError, refuseInvalid } from '../errors.js';
 import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { DateScalar } from '../scalars.js';
-import { AREA, placementHolds } from './area-mutations.js';
-import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
+import { actsOn, defineMutation, type Target } from '../mutation/define.js';
+import { parseInput, stripNulls, zodError } from '../mutations.js';
+import { AREA, placedTarget, placementHolds } from './area-mutations.js';
 import { EducationLevelEnum, SecurityTeamRef, TeamEvaluationLevelEnum, TeamRoleEnum } from './teams.js';
 
 export const TEAM: Label = { vi: 'tổ bảo vệ an ninh, trật tự', en: 'security team' };
 const MEMBER: Label = { vi: 'thành viên tổ', en: 'team member' };
 
-/** The team-size packs the API judges by: core's and the demo's. */
-export const TEAM_SIZE_PACKS_IN_USE: readonly TeamSizePack[] = [...TEAM_SIZE_PACKS, DEMO_TEAM_SIZE_PACK];
+/**
+ * The team-size packs a team of `areas` is judged by: core's (the provinces' own rules),
+ * and the demo's illustrative pack only for a team of demo areas (every area from a
+ * dataset): a pack made up for the demo never judges real data.
+ */
+export function teamSizePacksFor(areas: ReadonlyArray<{ datasetId: string | null }>): readonly TeamSizePack[] {
+  return areas.length > 0 && areas.every((a) => a.datasetId !== null) ? [...TEAM_SIZE_PACKS, DEMO_TEAM_SIZE_PACK] : TEAM_SIZE_PACKS;
+}
 
-type TeamResult = Prisma.SecurityTeamGetPayload<object>;
 type FieldError = { path: string[]; message: string };
-const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef] as const;
-const VERSIONED_ERRORS = [...ERRORS, ConflictErrorRef] as const;
 
 // ─── Members as input ───────────────────────────────────────────────────────────────
 
@@ -177,13 +180,13 @@ export function memberData(m: ParsedMember) {
 /** The prescribed size of a team covering `areas` in `provinceCode` on `date`, or null when no pack (or figure) gives one. */
 export function prescribedSize(
   provinceCode: string,
-  areas: ReadonlyArray<{ households: number | null; residents: number | null }>,
+  areas: ReadonlyArray<{ households: number | null; residents: number | null; datasetId: string | null }>,
   date: IsoDate,
 ): number | null {
   const sum = (k: 'households' | 'residents') => (areas.every((a) => a[k] !== null) ? areas.reduce((s, a) => s + a[k]!, 0) : undefined);
   // Key areas (địa bàn trọng điểm) are not stored yet: judged as ordinary.
   const size = prescribedTeamSize(
-    TEAM_SIZE_PACKS_IN_USE,
+    teamSizePacksFor(areas),
     { provinceCode, households: sum('households'), residents: sum('residents'), keyArea: false },
     date,
   );
@@ -229,115 +232,116 @@ const FormInput = builder.inputType('FormSecurityTeamInput', {
   }),
 });
 
-builder.mutationField('formSecurityTeam', (t) =>
-  t.field({
-    type: payloadType<TeamResult>('FormSecurityTeam', SecurityTeamRef, ERRORS),
-    description:
-      'Form a security team in a commune of your jurisdiction with its areas and members. Members are checked for eligibility (Law 30/2023/QH15) and the team for its composition: ' +
-      'exactly one leader and, when the province has a team-size pack in force on establishedOn, the prescribed number of members (otherwise the size is not checked).',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: FormInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<TeamResult> }> => {
-      const action = 'formSecurityTeam';
-      const none: Subject = { entity: 'SecurityTeam' };
-      if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const parsed = securityTeamInput.safeParse({
-        name: input.name,
-        communeCode: input.communeCode,
-        residentialAreaIds: input.areaIds.map(String),
-        establishedOn: input.establishedOn,
-      });
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { residentialAreaIds: 'areaIds' }), none);
-      const team = parsed.data;
-      const on = team.establishedOn as IsoDate;
-      if (on > ctx.today)
-        return refused(ctx, action, userErrors.invalid([{ path: ['establishedOn'], message: 'must not be in the future' }]), none);
-      const judged = input.members.map((m, i) => judgeMember(m, ['members', String(i)], on, ctx.today, on));
-      const memberErrors = judged.flatMap((j) => j.errors);
-      if (memberErrors.length)
-        return refused(
-          ctx,
-          action,
-          userErrors.invalid(memberErrors, {
-            vi: 'Có thành viên chưa đủ điều kiện: xem từng trường.',
-            en: 'Some members are not eligible or not valid: see each field.',
-          }),
-          none,
-        );
-      const members = judged.map((j) => j.member!);
+const MEMBERS_NOT_ELIGIBLE: Label = {
+  vi: 'Có thành viên chưa đủ điều kiện: xem từng trường.',
+  en: 'Some members are not eligible or not valid: see each field.',
+};
+const teamAreas = {
+  placements: true,
+  securityTeams: { include: { team: { select: { establishedOn: true, dissolvedOn: true } } } },
+} as const;
 
-      const place = await communePlace(ctx, team.communeCode, on);
-      if (!place)
-        return refused(
-          ctx,
-          action,
-          userErrors.notFound({ vi: `xã, phường có mã ${team.communeCode} vào ngày ${on}`, en: `commune ${team.communeCode} on ${on}` }),
-          none,
-        );
-      // Filed under its place then and every unit it has since passed into, so today's officers find it.
-      const placeCodes = await placeCodesUntil(ctx, place, ctx.today);
-      const placed: Subject = { entity: 'SecurityTeam', placeCodes };
-      if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE', { unitCodes: placeCodes }).allowed)
-        return refused(ctx, action, userErrors.forbidden(), placed);
+/**
+ * Where a new team is filed, as the pipeline's target: its commune on the day it is
+ * established (and every unit that commune has since passed into, so that today's officers
+ * find it), with each of its areas, which must be visible (as node(id:) answers), else NOT_FOUND.
+ */
+async function newTeamTarget(ctx: Context, input: typeof FormInput.$inferInput, areaIds: string[]) {
+  const { name, communeCode, establishedOn } = input;
+  const team = parseInput(
+    securityTeamInput,
+    { name, communeCode, residentialAreaIds: areaIds, establishedOn },
+    { residentialAreaIds: 'areaIds' },
+  );
+  const on = team.establishedOn as IsoDate;
+  if (on > ctx.today) throw userErrors.invalid([{ path: ['establishedOn'], message: 'must not be in the future' }]);
+  const [place, found] = await Promise.all([
+    communePlace(ctx, team.communeCode, on),
+    ctx.db.prisma.residentialArea.findMany({ where: { id: { in: areaIds } }, include: teamAreas }),
+  ]);
+  if (!place)
+    throw userErrors.notFound({ vi: `xã, phường có mã ${team.communeCode} vào ngày ${on}`, en: `commune ${team.communeCode} on ${on}` });
+  const byId = new Map(found.map((a) => [a.id, a]));
+  const areas = areaIds.map((id) => byId.get(id)).filter((a) => a !== undefined);
+  if (areas.length < areaIds.length) throw userErrors.notFound(AREA);
+  // Filed under its place then and every unit it has since passed into, so today's officers find it.
+  const placeCodes = await placeCodesUntil(ctx, place, ctx.today);
+  // Each area must be visible (as node(id:) answers), else NOT_FOUND.
+  const alsoSeen = areas.map((a) => ({
+    resource: 'RESIDENTIAL_AREA' as const,
+    at: placedTarget(a, a.placements, a.id, a.id).seenAt!,
+    notFound: AREA,
+  }));
+  return { row: { team, on, place, placeCodes, areas }, placeCodes, actsAt: { unitCodes: placeCodes }, alsoSeen };
+}
 
-      const ids = input.areaIds.map((g) => decodeId(g, 'ResidentialArea'));
-      const found = await ctx.db.prisma.residentialArea.findMany({
-        where: { id: { in: ids.filter((id): id is string => id !== null) } },
-        include: { placements: true, securityTeams: { include: { team: { select: { establishedOn: true, dissolvedOn: true } } } } },
-      });
-      const byId = new Map(found.map((a) => [a.id, a]));
-      const areas = ids.map((id) => (id ? byId.get(id) : undefined));
-      // An area that does not exist, or that the viewer may not see at all: NOT_FOUND, as node(id:) answers.
-      const visible = (a: (typeof found)[number]) =>
-        authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'READ', {
-          unitCodes: [...new Set(a.placements.flatMap((p) => p.placeCodes))],
-          areaId: a.id,
-        }).allowed;
-      if (areas.some((a) => !a || !visible(a))) return refused(ctx, action, userErrors.notFound(AREA), placed);
-      const areaErrors = areas.flatMap((a, i): FieldError[] => {
-        const area = a!;
-        const path = ['areaIds', String(i)];
-        if (!area.placements.some((p) => placementHolds(p, on) && p.communeId === place.commune.id))
-          return [{ path, message: `the residential area is not placed in commune ${team.communeCode} on ${on}` }];
-        const covering = area.securityTeams.some(
-          ({ team: t }) => isoOf(t.establishedOn)! <= on && (t.dissolvedOn === null || isoOf(t.dissolvedOn)! >= on),
-        );
-        return covering ? [{ path, message: `the residential area is already covered by a security team on ${on}` }] : [];
-      });
-      const prescribed = prescribedSize(
-        provinceOf(place.codes),
-        areas.map((a) => a!),
-        on,
-      );
-      const invalid = [
-        ...areaErrors,
-        ...compositionErrors(
-          members.map((m) => m.role),
-          prescribed,
-          ['members'],
-        ),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), placed);
+/** Each area of a new team must lie in its commune on the day, and no other team may cover it then. */
+function teamAreaProblems(
+  areas: ReadonlyArray<Prisma.ResidentialAreaGetPayload<{ include: typeof teamAreas }>>,
+  communeId: string,
+  communeCode: string,
+  on: IsoDate,
+) {
+  return areas.flatMap((area, i): FieldError[] => {
+    const path = ['areaIds', String(i)];
+    if (!area.placements.some((p) => placementHolds(p, on) && p.communeId === communeId))
+      return [{ path, message: `the residential area is not placed in commune ${communeCode} on ${on}` }];
+    const covering = area.securityTeams.some(
+      ({ team: t }) => isoOf(t.establishedOn) <= on && (t.dissolvedOn === null || isoOf(t.dissolvedOn) >= on),
+    );
+    return covering ? [{ path, message: `the residential area is already covered by a security team on ${on}` }] : [];
+  });
+}
 
-      const created = await ctx.db.prisma.$transaction(async (tx) => {
-        const row = await tx.securityTeam.create({
-          data: {
-            name: team.name,
-            communeId: place.commune.id,
-            communeCode: place.commune.code,
-            placeCodes,
-            establishedOn: dateColumn(on),
-            areas: { create: areas.map((a) => ({ residentialAreaId: a!.id })) },
-            members: { create: members.map(memberData) },
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'SecurityTeam', entityId: row.id, placeCodes });
-        return row;
-      });
-      return { result: created };
-    },
-  }),
-);
+/** The members of a new team, each eligible (Law 30/2023/QH15), and the team: its areas free and in its commune, its composition as the pack prescribes. */
+function judgeNewTeam(
+  ctx: Context,
+  input: typeof FormInput.$inferInput,
+  { on, place, areas, team }: Awaited<ReturnType<typeof newTeamTarget>>['row'],
+) {
+  const judged = input.members.map((m, i) => judgeMember(m, ['members', String(i)], on, ctx.today, on));
+  refuseInvalid(
+    judged.flatMap((j) => j.errors),
+    MEMBERS_NOT_ELIGIBLE,
+  );
+  const members = judged.map((j) => j.member!);
+  const prescribed = prescribedSize(provinceOf(place.codes), areas, on);
+  refuseInvalid([
+    ...teamAreaProblems(areas, place.commune.id, team.communeCode, on),
+    ...compositionErrors(
+      members.map((m) => m.role),
+      prescribed,
+      ['members'],
+    ),
+  ]);
+  return members;
+}
+
+defineMutation('formSecurityTeam', {
+  description:
+    'Form a security team in a commune of your jurisdiction with its areas and members. Members are checked for eligibility (Law 30/2023/QH15) and the team for its composition: ' +
+    'exactly one leader and, when the province has a team-size pack in force on establishedOn, the prescribed number of members (otherwise the size is not checked).',
+  input: FormInput,
+  result: SecurityTeamRef,
+  permission: ['TEAM_MEMBER', 'WRITE'],
+  entity: 'SecurityTeam',
+  ids: { areaIds: ['ResidentialArea'] },
+  notFound: AREA,
+  load: (ctx, input, { areaIds }) => newTeamTarget(ctx, input, areaIds),
+  judge: (ctx, input, row) => judgeNewTeam(ctx, input, row),
+  write: (tx, members, { team, on, place, placeCodes, areas }) =>
+    tx.securityTeam.create({
+      data: {
+        name: team.name,
+        communeId: place.commune.id,
+        communeCode: place.commune.code,
+        placeCodes,
+        establishedOn: dateColumn(on),
+        areas: { create: areas.map((a) => ({ residentialAreaId: a.id })) },
+        members: { create: members.map(memberData) },
+      },
+    }),
+});
 
 // ─── The team an officer changes ────────────────────────────────────────────────────
 
@@ -346,71 +350,41 @@ export type TeamRow = Prisma.SecurityTeamGetPayload<{ include: typeof teamForWri
 /** What deciding who may change a team reads: its places and its areas' IDs (an evaluation needs no more). */
 const teamForJudging = { areas: { select: { residentialAreaId: true } } } satisfies Prisma.SecurityTeamInclude;
 type JudgedTeam = Prisma.SecurityTeamGetPayload<{ include: typeof teamForJudging }>;
-const teamSubject = (team?: { id: string; placeCodes: string[] } | null): Subject => ({
-  entity: 'SecurityTeam',
-  id: team?.id ?? null,
-  placeCodes: team?.placeCodes ?? [],
-});
-
-/** Not visible at all: NOT_FOUND (as node(id:) answers null); visible but not writable: FORBIDDEN. */
-export function judgeTeam(ctx: Context, team: Pick<JudgedTeam, 'placeCodes' | 'areas'>): UserError | null {
+/**
+ * Where a team sits, for the policy: its places; an area leader sees and acts on the teams
+ * covering their own area.
+ */
+function teamPlacement(ctx: Context, team: Pick<JudgedTeam, 'placeCodes' | 'areas'>) {
   const viewer = ctx.viewer;
   const leaderArea = viewer.kind === 'OFFICER' && viewer.role === 'AREA_LEADER' ? (viewer.areaId ?? null) : null;
   const areaId = leaderArea && team.areas.some((a) => a.residentialAreaId === leaderArea) ? leaderArea : null;
-  if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'READ', { unitCodes: team.placeCodes, areaId }).allowed) return userErrors.notFound(TEAM);
-  if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE', { unitCodes: team.placeCodes, areaId }).allowed) return userErrors.forbidden();
+  return { unitCodes: team.placeCodes, areaId };
+}
+
+/** A team as a mutation's target. */
+function teamTarget<T extends JudgedTeam>(ctx: Context, team: T): Target<T> {
+  const at = teamPlacement(ctx, team);
+  return { row: team, id: team.id, version: team.version, placeCodes: team.placeCodes, seenAt: at, actsAt: at };
+}
+
+/** Not visible at all: NOT_FOUND (as node(id:) answers null); visible but not writable: FORBIDDEN. (For the spreadsheet import.) */
+export function judgeTeam(ctx: Context, team: Pick<JudgedTeam, 'placeCodes' | 'areas'>): UserError | null {
+  const at = teamPlacement(ctx, team);
+  if (!authorizeTarget(ctx, 'TEAM_MEMBER', 'READ', at).allowed) return userErrors.notFound(TEAM);
+  if (!authorizeTarget(ctx, 'TEAM_MEMBER', 'WRITE', at).allowed) return userErrors.forbidden();
   return null;
 }
 
-/**
- * The team a mutation changes, or its refusal (already audited): a role that may never
- * change teams, a missing or invisible team, one the viewer may not change, a stale version.
- */
-async function teamToChange<Include extends typeof teamForWrite | typeof teamForJudging>(
-  ctx: Context,
-  action: string,
-  teamId: string | number,
-  version: number,
-  include: Include,
-): Promise<{ team: Prisma.SecurityTeamGetPayload<{ include: Include }> & JudgedTeam } | { refusal: { result: UserError } }> {
+/** The team of `id` as a target, with what `include` reads. */
+async function loadTeam<Include extends typeof teamForWrite | typeof teamForJudging>(ctx: Context, id: string, include: Include) {
   // Either include reads the areas' IDs that judging needs.
-  type Team = Prisma.SecurityTeamGetPayload<{ include: Include }> & JudgedTeam;
-  const refuse = async (error: UserError, team?: Team | null) => ({ refusal: await refused(ctx, action, error, teamSubject(team)) });
-  if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE').allowed) return refuse(userErrors.forbidden());
-  const id = decodeId(teamId, 'SecurityTeam');
-  const team = id ? ((await ctx.db.prisma.securityTeam.findUnique({ where: { id }, include })) as Team | null) : null;
-  if (!team) return refuse(userErrors.notFound(TEAM));
-  const denied = judgeTeam(ctx, team);
-  if (denied) return refuse(denied, team);
-  if (version !== team.version) return refuse(userErrors.conflict(team.version), team);
-  return { team };
-}
-
-/** Applies `write` if the team is still at `version`, with the audit entry; null if it is not (stale). */
-async function writeTeam(
-  ctx: Context,
-  action: string,
-  team: Pick<TeamRow, 'id' | 'placeCodes'>,
-  version: number,
-  write: (tx: Prisma.TransactionClient) => Promise<void>,
-) {
-  return ctx.db.prisma.$transaction(async (tx) => {
-    // The team as it stands after the act: no write changes the team's own row but its version.
-    const [bumped] = await tx.securityTeam.updateManyAndReturn({ where: { id: team.id, version }, data: { version: { increment: 1 } } });
-    if (!bumped) return null;
-    await write(tx);
-    await audit(tx, ctx, { action, entity: 'SecurityTeam', entityId: team.id, placeCodes: team.placeCodes });
-    return bumped;
-  });
-}
-
-async function conflict(ctx: Context, action: string, team: Pick<TeamRow, 'id' | 'version' | 'placeCodes'>) {
-  const now = await ctx.db.prisma.securityTeam.findUnique({ where: { id: team.id }, select: { version: true } });
-  return refused(ctx, action, userErrors.conflict(now?.version ?? team.version), teamSubject(team));
+  const team = (await ctx.db.prisma.securityTeam.findUnique({ where: { id }, include })) as
+    (Prisma.SecurityTeamGetPayload<{ include: Include }> & JudgedTeam) | null;
+  return team && teamTarget(ctx, team);
 }
 
 export const activeOn = (m: { joinedOn: Date; leftOn: Date | null }, date: IsoDate) =>
-  isoOf(m.joinedOn)! <= date && (m.leftOn === null || isoOf(m.leftOn)! >= date);
+  isoOf(m.joinedOn) <= date && (m.leftOn === null || isoOf(m.leftOn) >= date);
 
 // ─── New members of a team, as assignTeamMember and the spreadsheet import judge them ─
 
@@ -428,7 +402,7 @@ export function judgeNewMembers(
   team: TeamRow,
   joining: ReadonlyArray<{ arg: MemberArg; at: string[] }>,
 ): JudgedMember[] {
-  const established = isoOf(team.establishedOn)!;
+  const established = isoOf(team.establishedOn);
   const earliest = established > LAW_30_IN_FORCE_FROM ? established : LAW_30_IN_FORCE_FROM;
   const judged = joining.map(({ arg, at }) => ({ at, ...judgeMember(arg, at, ctx.today, ctx.today, earliest) }));
   const dissolved = isoOf(team.dissolvedOn);
@@ -470,29 +444,45 @@ const AssignInput = builder.inputType('AssignTeamMemberInput', {
   }),
 });
 
-builder.mutationField('assignTeamMember', (t) =>
-  t.field({
-    type: payloadType<TeamResult>('AssignTeamMember', SecurityTeamRef, VERSIONED_ERRORS),
-    description:
-      'Add a member to a team: eligible on joinedOn (default today), and not making the team larger than its province’s pack prescribes nor giving it a second leader. ' +
-      'A team below its size (a member left) may be filled up this way.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: AssignInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<TeamResult> }> => {
-      const action = 'assignTeamMember';
-      const found = await teamToChange(ctx, action, input.teamId, input.version, teamForWrite);
-      if ('refusal' in found) return found.refusal;
-      const { team } = found;
+/** Acts on a SecurityTeam, found by `teamId`. */
+const ON_SECURITY_TEAM_FOR_WRITE = actsOn({
+  permission: ['TEAM_MEMBER', 'WRITE'],
+  entity: 'SecurityTeam',
+  idField: 'teamId',
+  notFound: TEAM,
+  load: (ctx, id) => loadTeam(ctx, id, teamForWrite),
+});
 
-      const [{ member, errors }] = judgeNewMembers(ctx, team, [{ arg: input.member, at: ['member'] }]) as [JudgedMember];
-      if (!member || errors.length) return refused(ctx, action, userErrors.invalid(errors), teamSubject(team));
-      const updated = await writeTeam(ctx, action, team, input.version, async (tx) => {
-        await tx.teamMember.create({ data: { teamId: team.id, ...memberData(member) } });
-      });
-      return updated ? { result: updated } : conflict(ctx, action, team);
-    },
-  }),
-);
+/** Acts on a SecurityTeam, found by `teamId`. */
+const ON_SECURITY_TEAM_FOR_JUDGING = actsOn({
+  permission: ['TEAM_MEMBER', 'WRITE'],
+  entity: 'SecurityTeam',
+  idField: 'teamId',
+  notFound: TEAM,
+  load: (ctx, id) => loadTeam(ctx, id, teamForJudging),
+});
+
+defineMutation('assignTeamMember', {
+  description:
+    'Add a member to a team: eligible on joinedOn (default today), and not making the team larger than its province’s pack prescribes nor giving it a second leader. ' +
+    'A team below its size (a member left) may be filled up this way.',
+  input: AssignInput,
+  result: SecurityTeamRef,
+  ...ON_SECURITY_TEAM_FOR_WRITE,
+  versioned: { table: 'securityTeam', version: (input) => input.version },
+  judge: (ctx, input, team) => {
+    const [{ member, errors }] = judgeNewMembers(ctx, team, [{ arg: input.member, at: ['member'] }]) as [JudgedMember];
+    if (!member || errors.length) throw userErrors.invalid(errors);
+    return member;
+  },
+  write: async (tx, member, team) => {
+    await tx.teamMember.create({ data: { teamId: team.id, ...memberData(member) } });
+    return teamAfter(tx, team);
+  },
+});
+
+/** The team after an act on it: no act changes the team's own row but its version. */
+const teamAfter = (tx: Prisma.TransactionClient, team: { id: string }) => tx.securityTeam.findUniqueOrThrow({ where: { id: team.id } });
 
 // ─── removeTeamMember ───────────────────────────────────────────────────────────────
 
@@ -508,38 +498,40 @@ const RemoveInput = builder.inputType('RemoveTeamMemberInput', {
   }),
 });
 
-builder.mutationField('removeTeamMember', (t) =>
-  t.field({
-    type: payloadType<TeamResult>('RemoveTeamMember', SecurityTeamRef, VERSIONED_ERRORS),
-    description:
-      'Record that a member left the team on leftOn (kept in its history). The team may fall below its prescribed size or be left without a leader until a member is assigned: ' +
-      'removing is never blocked by composition, since a replacement can only be assigned once the place is free.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RemoveInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<TeamResult> }> => {
-      const action = 'removeTeamMember';
-      if (!authorize(ctx.viewer, 'TEAM_MEMBER', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), teamSubject());
-      const id = decodeId(input.memberId, 'TeamMember');
-      const row = id ? await ctx.db.prisma.teamMember.findUnique({ where: { id }, include: { team: { include: teamForWrite } } }) : null;
-      if (!row) return refused(ctx, action, userErrors.notFound(MEMBER), teamSubject());
-      const { team } = row;
-      const denied = judgeTeam(ctx, team);
-      if (denied) return refused(ctx, action, denied.code === 'NOT_FOUND' ? userErrors.notFound(MEMBER) : denied, teamSubject(team));
-      if (input.teamVersion !== team.version) return refused(ctx, action, userErrors.conflict(team.version), teamSubject(team));
-      const leftOn = input.leftOn;
-      const invalid = [
-        ...(row.leftOn !== null ? [{ path: ['memberId'], message: `the member already left the team on ${isoOf(row.leftOn)}` }] : []),
-        ...(leftOn > ctx.today ? [{ path: ['leftOn'], message: 'must not be in the future' }] : []),
-        ...(leftOn < isoOf(row.joinedOn)! ? [{ path: ['leftOn'], message: 'must not be before the member joined' }] : []),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), teamSubject(team));
-      const updated = await writeTeam(ctx, action, team, input.teamVersion, async (tx) => {
-        await tx.teamMember.update({ where: { id: row.id }, data: { leftOn: dateColumn(leftOn), version: { increment: 1 } } });
-      });
-      return updated ? { result: updated } : conflict(ctx, action, team);
-    },
-  }),
-);
+defineMutation('removeTeamMember', {
+  description:
+    'Record that a member left the team on leftOn (kept in its history). The team may fall below its prescribed size or be left without a leader until a member is assigned: ' +
+    'removing is never blocked by composition, since a replacement can only be assigned once the place is free.',
+  input: RemoveInput,
+  result: SecurityTeamRef,
+  permission: ['TEAM_MEMBER', 'WRITE'],
+  entity: 'SecurityTeam',
+  ids: { memberId: 'TeamMember' },
+  notFound: MEMBER,
+  load: async (ctx, _input, { memberId }) => {
+    const member = await ctx.db.prisma.teamMember.findUnique({ where: { id: memberId }, include: { team: { include: teamForWrite } } });
+    return member && { ...teamTarget(ctx, member.team), row: member };
+  },
+  versioned: { table: 'securityTeam', version: (input) => input.teamVersion },
+  judge: (ctx, { leftOn }, member) => {
+    const failures = judgeEnding({ startedOn: isoOf(member.joinedOn), endedOn: isoOf(member.leftOn) }, leftOn, ctx.today);
+    if (failures.length)
+      throw userErrors.invalid(
+        failures.map((f) =>
+          f.code === 'ALREADY_ENDED'
+            ? { path: ['memberId'], message: `the member already left the team on ${f.endedOn}` }
+            : f.code === 'IN_THE_FUTURE'
+              ? { path: ['leftOn'], message: 'must not be in the future' }
+              : { path: ['leftOn'], message: 'must not be before the member joined' },
+        ),
+      );
+    return leftOn;
+  },
+  write: async (tx, leftOn, member) => {
+    await tx.teamMember.update({ where: { id: member.id }, data: { leftOn: dateColumn(leftOn), version: { increment: 1 } } });
+    return teamAfter(tx, member.team);
+  },
+});
 
 // ─── recordTeamEvaluation ───────────────────────────────────────────────────────────
 
@@ -554,101 +546,95 @@ const EvaluationInput = builder.inputType('RecordTeamEvaluationInput', {
   }),
 });
 
-builder.mutationField('recordTeamEvaluation', (t) =>
-  t.field({
-    type: payloadType<TeamResult>('RecordTeamEvaluation', SecurityTeamRef, VERSIONED_ERRORS),
-    description:
-      'Record a team’s yearly evaluation under Guidance 01/HD-BCA-V05: no rating for a team active less than 9 months; EXCELLENT needs more than 95% of tasks done and may not exceed 20% of ' +
-      'the commune’s teams rated GOOD that year; the team may not be rated below its leader. One evaluation per team and year.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: EvaluationInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<TeamResult> }> => {
-      const action = 'recordTeamEvaluation';
-      const found = await teamToChange(ctx, action, input.teamId, input.version, teamForJudging);
-      if ('refusal' in found) return found.refusal;
-      const { team } = found;
-      const parsed = teamEvaluationInput.safeParse({
-        subject: { kind: 'TEAM', teamId: team.id },
-        year: input.year,
-        tasksAssigned: input.tasksAssigned,
-        tasksCompleted: input.tasksCompleted,
-        level: input.level,
-      });
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error), teamSubject(team));
-      const evaluation = parsed.data;
-      const period = teamEvaluationPeriod(evaluation.year);
-      const dissolved = isoOf(team.dissolvedOn);
-      // Every team of the commune with its evaluation and its members' for the year: the cap and the leader rule look across them.
-      // The three reads are independent: sent together, they cost one round trip rather than three.
-      const [commune, leaders, recorded] = await Promise.all([
-        ctx.db.prisma.securityTeam.findMany({
-          where: { communeId: team.communeId, evaluations: { some: { year: evaluation.year } }, id: { not: team.id } },
-          select: { id: true, establishedOn: true, evaluations: { where: { year: evaluation.year } } },
-        }),
-        ctx.db.prisma.teamMemberEvaluation.findMany({
-          where: { year: evaluation.year, member: { teamId: team.id, role: 'LEADER' } },
-          include: { member: true },
-        }),
-        ctx.db.prisma.teamEvaluation.count({ where: { teamId: team.id, year: evaluation.year } }),
-      ]);
-      const invalid: FieldError[] = [
-        ...(period.to >= ctx.today
-          ? [{ path: ['year'], message: `the period of ${evaluation.year} (${period.from} to ${period.to}) has not ended` }]
-          : []),
-        ...(dissolved && dissolved < period.from ? [{ path: ['teamId'], message: `the team was dissolved on ${dissolved}` }] : []),
-        ...(isoOf(team.establishedOn)! > period.to ? [{ path: ['year'], message: 'the team did not exist in that period' }] : []),
-        ...(recorded > 0 ? [{ path: ['year'], message: `the team’s evaluation for ${evaluation.year} is already recorded` }] : []),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), teamSubject(team));
-      const verdict = checkTeamEvaluation({
-        year: evaluation.year,
-        teams: [
-          {
-            id: team.id,
-            activeSince: isoOf(team.establishedOn)!,
-            tasksAssigned: evaluation.tasksAssigned,
-            tasksCompleted: evaluation.tasksCompleted,
-            level: evaluation.level,
-            members: leaders.map((l) => ({
-              id: l.memberId,
-              role: l.member.role,
-              activeSince: isoOf(l.member.joinedOn)!,
-              tasksAssigned: l.tasksAssigned,
-              tasksCompleted: l.tasksCompleted,
-              level: l.level,
-            })),
-          },
-          ...commune.map((c) => ({
-            id: c.id,
-            activeSince: isoOf(c.establishedOn)!,
-            tasksAssigned: c.evaluations[0]!.tasksAssigned,
-            tasksCompleted: c.evaluations[0]!.tasksCompleted,
-            level: c.evaluations[0]!.level,
-            members: [],
-          })),
-        ],
-      });
-      // Only what this evaluation is judged on: this team's own rules and the cap on the commune's teams.
-      const failures = verdict.failures.filter((f) => ('subject' in f ? f.subject.teamId === team.id : f.pool === 'TEAMS'));
-      if (failures.length) {
-        const fields = failures.map((f) => ({
-          path: ['level'],
-          message: `${f.code}: ${TEAM_EVALUATION_FAILURE_LABELS[f.code].en} / ${TEAM_EVALUATION_FAILURE_LABELS[f.code].vi}`,
-        }));
-        return refused(ctx, action, userErrors.invalid(fields), teamSubject(team));
-      }
-      const updated = await writeTeam(ctx, action, team, input.version, async (tx) => {
-        await tx.teamEvaluation.create({
-          data: {
-            teamId: team.id,
-            year: evaluation.year,
-            tasksAssigned: evaluation.tasksAssigned,
-            tasksCompleted: evaluation.tasksCompleted,
-            level: evaluation.level,
-          },
-        });
-      });
-      return updated ? { result: updated } : conflict(ctx, action, team);
-    },
-  }),
-);
+/**
+ * A team's evaluation for a year, judged under Guidance 01/HD-BCA-V05 (core's
+ * checkTeamEvaluation) with the commune's other teams and the team's leaders that year.
+ */
+async function judgeTeamEvaluation(ctx: Context, input: typeof EvaluationInput.$inferInput, team: JudgedTeam) {
+  const parsed = teamEvaluationInput.safeParse({
+    subject: { kind: 'TEAM', teamId: team.id },
+    year: input.year,
+    tasksAssigned: input.tasksAssigned,
+    tasksCompleted: input.tasksCompleted,
+    level: input.level,
+  });
+  if (!parsed.success) throw zodError(parsed.error);
+  const evaluation = parsed.data;
+  const period = teamEvaluationPeriod(evaluation.year);
+  const dissolved = isoOf(team.dissolvedOn);
+  // Every team of the commune with its evaluation and its members' for the year: the cap and the leader rule look across them.
+  // The three reads are independent: sent together, they cost one round trip rather than three.
+  const [commune, leaders, recorded] = await Promise.all([
+    ctx.db.prisma.securityTeam.findMany({
+      where: { communeId: team.communeId, evaluations: { some: { year: evaluation.year } }, id: { not: team.id } },
+      select: { id: true, establishedOn: true, evaluations: { where: { year: evaluation.year } } },
+    }),
+    ctx.db.prisma.teamMemberEvaluation.findMany({
+      where: { year: evaluation.year, member: { teamId: team.id, role: 'LEADER' } },
+      include: { member: true },
+    }),
+    ctx.db.prisma.teamEvaluation.count({ where: { teamId: team.id, year: evaluation.year } }),
+  ]);
+  const invalid: FieldError[] = [
+    ...(period.to >= ctx.today
+      ? [{ path: ['year'], message: `the period of ${evaluation.year} (${period.from} to ${period.to}) has not ended` }]
+      : []),
+    ...(dissolved && dissolved < period.from ? [{ path: ['teamId'], message: `the team was dissolved on ${dissolved}` }] : []),
+    ...(isoOf(team.establishedOn) > period.to ? [{ path: ['year'], message: 'the team did not exist in that period' }] : []),
+    ...(recorded > 0 ? [{ path: ['year'], message: `the team’s evaluation for ${evaluation.year} is already recorded` }] : []),
+  ];
+  refuseInvalid(invalid);
+  const verdict = checkTeamEvaluation({
+    year: evaluation.year,
+    teams: [
+      {
+        id: team.id,
+        activeSince: isoOf(team.establishedOn),
+        tasksAssigned: evaluation.tasksAssigned,
+        tasksCompleted: evaluation.tasksCompleted,
+        level: evaluation.level,
+        members: leaders.map((l) => ({
+          id: l.memberId,
+          role: l.member.role,
+          activeSince: isoOf(l.member.joinedOn),
+          tasksAssigned: l.tasksAssigned,
+          tasksCompleted: l.tasksCompleted,
+          level: l.level,
+        })),
+      },
+      ...commune.map((c) => ({
+        id: c.id,
+        activeSince: isoOf(c.establishedOn),
+        tasksAssigned: c.evaluations[0]!.tasksAssigned,
+        tasksCompleted: c.evaluations[0]!.tasksCompleted,
+        level: c.evaluations[0]!.level,
+        members: [],
+      })),
+    ],
+  });
+  // Only what this evaluation is judged on: this team's own rules and the cap on the commune's teams.
+  const failures = verdict.failures.filter((f) => ('subject' in f ? f.subject.teamId === team.id : f.pool === 'TEAMS'));
+  if (failures.length) {
+    const fields = failures.map((f) => ({
+      path: ['level'],
+      message: `${f.code}: ${TEAM_EVALUATION_FAILURE_LABELS[f.code].en} / ${TEAM_EVALUATION_FAILURE_LABELS[f.code].vi}`,
+    }));
+    throw userErrors.invalid(fields);
+  }
+  return evaluation;
+}
+
+defineMutation('recordTeamEvaluation', {
+  description:
+    'Record a team’s yearly evaluation under Guidance 01/HD-BCA-V05: no rating for a team active less than 9 months; EXCELLENT needs more than 95% of tasks done and may not exceed 20% of ' +
+    'the commune’s teams rated GOOD that year; the team may not be rated below its leader. One evaluation per team and year.',
+  input: EvaluationInput,
+  result: SecurityTeamRef,
+  ...ON_SECURITY_TEAM_FOR_JUDGING,
+  versioned: { table: 'securityTeam', version: (input) => input.version },
+  judge: judgeTeamEvaluation,
+  write: async (tx, { year, tasksAssigned, tasksCompleted, level }, team) => {
+    await tx.teamEvaluation.create({ data: { teamId: team.id, year, tasksAssigned, tasksCompleted, level } });
+    return teamAfter(tx, team);
+  },
+});

@@ -74,7 +74,7 @@ const TeamMemberNode = builder.prismaNode('TeamMember', {
   fields: (t) => ({
     fullName: t.exposeString('fullName'),
     role: t.field({ type: TeamRoleEnum, resolve: (m) => m.role }),
-    joinedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.joinedOn)! }),
+    joinedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.joinedOn) }),
     leftOn: t.field({
       type: DateScalar,
       nullable: true,
@@ -112,7 +112,7 @@ const SecurityTeamNode = builder.prismaNode('SecurityTeam', {
   findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [teamWhere(ctx)] }),
   fields: (t) => ({
     name: t.exposeString('name'),
-    establishedOn: t.field({ type: DateScalar, resolve: (s) => isoOf(s.establishedOn)! }),
+    establishedOn: t.field({ type: DateScalar, resolve: (s) => isoOf(s.establishedOn) }),
     dissolvedOn: t.field({
       type: DateScalar,
       nullable: true,
@@ -125,7 +125,7 @@ const SecurityTeamNode = builder.prismaNode('SecurityTeam', {
       type: AdminUnitRef,
       description: 'The commune it was formed in, seen on establishedOn.',
       select: { commune: true },
-      resolve: (s) => ({ row: s.commune, asOf: isoOf(s.establishedOn)! }),
+      resolve: (s) => ({ row: s.commune, asOf: isoOf(s.establishedOn) }),
     }),
     areas: t.field({
       type: [AreaType],

@@ -1,14 +1,11 @@
 /**
- * Recording recognition: recognise an exemplar, record a commendation, flag a key area,
- * engage a person of influence, add a partner to a model. As the movement's other
- * mutations: input validated with core's schemas and rules (ValidationError with field
- * paths), the subject found within the viewer's jurisdiction (else NotFoundError), the
- * policy checked where the record will be filed (else ForbiddenError), one transaction with
- * its audit entry; refusals audited on their own. No message, audit entry or log line
- * carries a person's name.
+ * Recording recognition, through the mutation pipeline (RECOGNITION or KEY_AREA WRITE where
+ * the record is filed): recognise an exemplar, record a commendation, flag a key area,
+ * engage a person of influence, add a partner to a model. Input validated with core's
+ * schemas and rules; the subject must lie within the viewer's jurisdiction (else
+ * NOT_FOUND). No message, audit entry or log line carries a person's name.
  */
 import {
-  authorize,
   checkCommendation,
   checkExemplarLevel,
   commendationInput,
@@ -16,23 +13,22 @@ import {
   influentialPersonInput,
   keyAreaInput,
   modelPartnerInput,
+  type AwardFailure,
+  type ExemplarSubject,
   type IsoDate,
   type Label,
-  type Resource,
 } from '@antq/core';
-import type { Prisma } from '@antq/db';
-import { uuidOrNone } from '../access.js';
-import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
-import { userErrors, type Outcome, type UserError } from '../errors.js';
+import { userErrors, type FieldProblem, refuseInvalid } from '../errors.js';
 import { dateColumn } from '../hierarchy/rows.js';
-import { decodeId, refused, stripNulls, zodError, type Subject } from '../mutations.js';
+import { decisionColumns, decodeId, notInFuture, parseInput, stripNulls } from '../mutations.js';
+import { defineMutation, type Target } from '../mutation/define.js';
 import { unitAndAbove } from '../report/movement-report.js';
 import { DateScalar } from '../scalars.js';
 import { modelWhere, areaWhere, organizationWhere } from '../movement/jurisdiction.js';
 import { teamWhere } from '../movement/teams.js';
+import { placementHolds } from '../movement/area-mutations.js';
 import {
   CommendationRef,
   ExemplarRef,
@@ -49,44 +45,34 @@ import {
   ReligionEnum,
 } from './schema.js';
 
-const ERRORS = [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef] as const;
 const SUBJECT: Label = { vi: 'đối tượng', en: 'subject' };
-const NOT_YET = 'must not be in the future';
+const AREA: Label = { vi: 'khu dân cư', en: 'residential area' };
+const MODEL: Label = { vi: 'mô hình', en: 'model' };
+const DECISION_RENAMES = { 'decision.date': 'decisionDate', 'decision.number': 'decisionNumber', 'decision.issuer': 'decisionIssuer' };
 
 /** The codes a record about a place is filed under: every placement's codes (old era and today's). */
 const codesOf = (placements: ReadonlyArray<{ placeCodes: string[] }>) => [...new Set(placements.flatMap((p) => p.placeCodes))];
+const placementCodes = { placements: { select: { placeCodes: true } } } as const;
 
-/** Where a subject is found, or a refusal: missing or outside the jurisdiction is NOT_FOUND (nothing hints it exists). */
-async function placeOfSubject(
-  ctx: Context,
-  kind: 'MODEL' | 'ORGANIZATION' | 'RESIDENTIAL_AREA' | 'SECURITY_TEAM',
-  id: string | null,
-): Promise<string[] | null> {
-  if (!id) return null;
+type SubjectKind = 'MODEL' | 'ORGANIZATION' | 'RESIDENTIAL_AREA' | 'SECURITY_TEAM';
+
+/** Where a subject within the viewer's jurisdiction is filed; null when it is missing or outside it (nothing hints it exists). */
+async function placeOfSubject(ctx: Context, kind: SubjectKind, id: string): Promise<string[] | null> {
   const prisma = ctx.db.prisma;
   switch (kind) {
     case 'MODEL': {
       const m = await prisma.model.findFirst({
         where: { id, AND: [modelWhere(ctx)] },
-        select: {
-          residentialArea: { select: { placements: { select: { placeCodes: true } } } },
-          organization: { select: { placements: { select: { placeCodes: true } } } },
-        },
+        select: { residentialArea: { select: placementCodes }, organization: { select: placementCodes } },
       });
       return m ? codesOf([...(m.residentialArea?.placements ?? []), ...(m.organization?.placements ?? [])]) : null;
     }
     case 'RESIDENTIAL_AREA': {
-      const a = await prisma.residentialArea.findFirst({
-        where: { id, AND: [areaWhere(ctx)] },
-        select: { placements: { select: { placeCodes: true } } },
-      });
+      const a = await prisma.residentialArea.findFirst({ where: { id, AND: [areaWhere(ctx)] }, select: placementCodes });
       return a ? codesOf(a.placements) : null;
     }
     case 'ORGANIZATION': {
-      const o = await prisma.organization.findFirst({
-        where: { id, AND: [organizationWhere(ctx)] },
-        select: { placements: { select: { placeCodes: true } } },
-      });
+      const o = await prisma.organization.findFirst({ where: { id, AND: [organizationWhere(ctx)] }, select: placementCodes });
       return o ? codesOf(o.placements) : null;
     }
     case 'SECURITY_TEAM': {
@@ -103,23 +89,25 @@ const GLOBAL_TYPE = {
   SECURITY_TEAM: 'SecurityTeam',
 } as const;
 
-/** The unit a record is decided in, on the decision date, with the codes above it; a ValidationError on `field` if none held then. */
-async function unitOn(ctx: Context, code: string, date: IsoDate, field: string) {
+/** A new record filed under `placeCodes`, as the pipeline's target: the viewer must have the permission there. */
+const filedAt = <R>(row: R, placeCodes: string[]): Target<R> => ({ row, placeCodes, actsAt: { unitCodes: placeCodes } });
+
+/** The unit a record is decided in, on the decision date, with the codes above it; a ValidationError on unitCode if none held then. */
+async function unitOn(ctx: Context, code: string, date: IsoDate) {
   const found = await unitAndAbove(ctx, code, date);
-  return found ?? userErrors.invalid([{ path: [field], message: `no administrative unit has this code on ${date}` }]);
+  if (!found) throw userErrors.invalid([{ path: ['unitCode'], message: `no administrative unit has this code on ${date}` }]);
+  return found;
 }
 
-/** Refuses unless the viewer may `WRITE` `resource` where the record will be filed. */
-function mayWrite(ctx: Context, resource: Resource, placeCodes: readonly string[]): UserError | null {
-  return authorize(ctx.viewer, resource, 'WRITE', { unitCodes: placeCodes }).allowed ? null : userErrors.forbidden();
-}
-
-/** An ID that names nothing, for a UUID column. */
-const NO_ID = uuidOrNone('');
-
-const isError = (x: unknown): x is UserError => typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !('id' in x);
-
-// ─── recognizeExemplar ──────────────────────────────────────────────────────────────
+/** The level of an award, judged by core, as field problems. */
+const levelProblems = (failures: readonly AwardFailure[], what: string): FieldProblem[] =>
+  failures.map((f) =>
+    f.code === 'COLLECTIVE_ONLY'
+      ? { path: ['recipientKind'], message: 'an emulation flag is given to collectives only' }
+      : f.code === 'NO_DISTRICTS_IN_ERA'
+        ? { path: ['level'], message: 'there are no districts from 2025-07-01' }
+        : { path: ['level'], message: `${what} at ${'allowed' in f ? f.allowed.join(', ') : ''} level` },
+  );
 
 const DECISION_FIELDS = (t: PothosInput) => ({
   decisionNumber: t.string({ required: true, description: '1890/QĐ-UBND' }),
@@ -127,6 +115,8 @@ const DECISION_FIELDS = (t: PothosInput) => ({
   decisionIssuer: t.string({ required: true, description: 'Ủy ban nhân dân tỉnh Bình Phước' }),
 });
 type PothosInput = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
+
+// ─── recognizeExemplar ──────────────────────────────────────────────────────────────
 
 const RecognizeExemplarInput = builder.inputType('RecognizeExemplarInput', {
   fields: (t) => ({
@@ -151,128 +141,112 @@ const RecognizeExemplarInput = builder.inputType('RecognizeExemplarInput', {
   }),
 });
 
-/** The subject of an exemplar or commendation as core describes it, from the flat input. */
+/** The subject of an exemplar or commendation as core describes it, from the flat input (a collective's ID decoded by its kind). */
 function subjectOf(input: {
   subjectKind?: string;
-  modelId?: string | number | null;
+  modelId?: string | null;
   collectiveKind?: string | null;
   collectiveId?: string | number | null;
   fullName?: string | null;
   role?: string | null;
 }) {
   const kind = input.subjectKind;
-  if (kind === 'MODEL') return { kind, modelId: input.modelId == null ? '' : (decodeId(input.modelId, 'Model') ?? '∅') };
+  if (kind === 'MODEL') return { kind, modelId: input.modelId ?? '' };
   if (kind === 'COLLECTIVE') {
     const ck = input.collectiveKind as keyof typeof GLOBAL_TYPE | null | undefined;
-    return {
-      kind,
-      collectiveKind: ck,
-      collectiveId: input.collectiveId == null || !ck ? '' : (decodeId(input.collectiveId, GLOBAL_TYPE[ck]) ?? '∅'),
-    };
+    const id = input.collectiveId == null || !ck ? '' : decodeId(input.collectiveId, GLOBAL_TYPE[ck]);
+    if (id === null) throw userErrors.notFound(SUBJECT);
+    return { kind, collectiveKind: ck, collectiveId: id };
   }
   return stripNulls({ kind, fullName: input.fullName, role: input.role });
 }
 
-/** Where the subject is filed, checked to lie in the unit; or the refusal. */
-async function filedFor(
-  ctx: Context,
-  subject: { kind: string; modelId?: string; collectiveKind?: string | null; collectiveId?: string },
-  unit: { codes: string[]; unit: { code: string } },
-  path: string,
-): Promise<string[] | UserError> {
-  if (subject.kind === 'INDIVIDUAL') return unit.codes;
-  const kind = subject.kind === 'MODEL' ? 'MODEL' : (subject.collectiveKind as 'ORGANIZATION' | 'RESIDENTIAL_AREA' | 'SECURITY_TEAM');
-  const id = subject.kind === 'MODEL' ? subject.modelId : subject.collectiveId;
-  const codes = await placeOfSubject(ctx, kind, id && id !== '∅' ? id : null);
-  if (!codes) return userErrors.notFound(SUBJECT);
-  if (!codes.includes(unit.unit.code)) return userErrors.invalid([{ path: [path], message: 'the subject does not lie in this unit' }]);
-  return codes;
+/**
+ * Where a record about `subject`, decided in unit `code` on `date`, is filed: the subject's
+ * places (the unit's, for a person), which must include the unit.
+ */
+async function decidedFor(ctx: Context, subject: ExemplarSubject, code: string, date: IsoDate) {
+  const { unit, codes } = await unitOn(ctx, code, date);
+  if (subject.kind === 'INDIVIDUAL') return { unit, placeCodes: codes };
+  const placeCodes =
+    subject.kind === 'MODEL'
+      ? await placeOfSubject(ctx, 'MODEL', subject.modelId)
+      : await placeOfSubject(ctx, subject.collectiveKind, subject.collectiveId);
+  if (!placeCodes) throw userErrors.notFound(SUBJECT);
+  if (!placeCodes.includes(unit.code)) throw userErrors.invalid([{ path: ['unitCode'], message: 'the subject does not lie in this unit' }]);
+  return { unit, placeCodes };
 }
 
-builder.mutationField('recognizeExemplar', (t) =>
-  t.field({
-    type: payloadType<Prisma.ExemplarGetPayload<object>>('RecognizeExemplar', ExemplarRef, ERRORS),
-    description:
-      'Recognise a model, a collective or an individual as an exemplar (điển hình tiên tiến) for a period and level, by a decision.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RecognizeExemplarInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<Prisma.ExemplarGetPayload<object>> }> => {
-      const action = 'recognizeExemplar';
-      const none: Subject = { entity: 'Exemplar' };
-      if (!authorize(ctx.viewer, 'RECOGNITION', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const parsed = exemplarInput.safeParse({
-        subject: subjectOf(input),
-        level: input.level,
-        period: { from: input.periodFrom, to: input.periodTo },
-        decision: { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer },
-        unitCode: input.unitCode.trim(),
-      });
-      if (!parsed.success)
-        return refused(
-          ctx,
-          action,
-          zodError(parsed.error, {
-            'subject.modelId': 'modelId',
-            'subject.collectiveId': 'collectiveId',
-            'subject.collectiveKind': 'collectiveKind',
-            'subject.fullName': 'fullName',
-            'subject.role': 'role',
-            period: 'periodFrom',
-            'decision.date': 'decisionDate',
-            'decision.number': 'decisionNumber',
-            'decision.issuer': 'decisionIssuer',
-          }),
-          none,
-        );
-      const e = parsed.data;
-      const rule = checkExemplarLevel(e.level, e.decision.date as IsoDate);
-      const invalid = [
-        ...(e.decision.date > ctx.today ? [{ path: ['decisionDate'], message: NOT_YET }] : []),
-        ...rule.failures.map((f) => ({
-          path: ['level'],
-          message:
-            f.code === 'NO_DISTRICTS_IN_ERA'
-              ? 'there are no districts from 2025-07-01'
-              : `exemplars are recognised at ${'allowed' in f ? f.allowed.join(', ') : ''} level`,
-        })),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), none);
-      const unit = await unitOn(ctx, e.unitCode, e.decision.date as IsoDate, 'unitCode');
-      if (isError(unit)) return refused(ctx, action, unit, none);
-      const placeCodes = await filedFor(ctx, e.subject, unit, 'unitCode');
-      if (isError(placeCodes)) return refused(ctx, action, placeCodes, none);
-      const denied = mayWrite(ctx, 'RECOGNITION', placeCodes);
-      if (denied) return refused(ctx, action, denied, { ...none, placeCodes });
-      const s = e.subject;
-      const row = await ctx.db.prisma.$transaction(async (tx) => {
-        const created = await tx.exemplar.create({
-          data: {
-            subjectKind: s.kind,
-            modelId: s.kind === 'MODEL' ? s.modelId : null,
-            collectiveKind: s.kind === 'COLLECTIVE' ? s.collectiveKind : null,
-            organizationId: s.kind === 'COLLECTIVE' && s.collectiveKind === 'ORGANIZATION' ? s.collectiveId : null,
-            residentialAreaId: s.kind === 'COLLECTIVE' && s.collectiveKind === 'RESIDENTIAL_AREA' ? s.collectiveId : null,
-            securityTeamId: s.kind === 'COLLECTIVE' && s.collectiveKind === 'SECURITY_TEAM' ? s.collectiveId : null,
-            personName: s.kind === 'INDIVIDUAL' ? s.fullName : null,
-            personRole: s.kind === 'INDIVIDUAL' ? s.role : null,
-            level: e.level,
-            periodFrom: dateColumn(e.period.from as IsoDate),
-            periodTo: dateColumn(e.period.to as IsoDate),
-            decisionNumber: e.decision.number,
-            decisionDate: dateColumn(e.decision.date as IsoDate),
-            decisionIssuer: e.decision.issuer,
-            unitId: unit.unit.id,
-            unitCode: unit.unit.code,
-            placeCodes,
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'Exemplar', entityId: created.id, placeCodes });
-        return created;
-      });
-      return { result: row };
+/** The columns naming an exemplar's subject or a commendation's recipient. */
+const subjectColumns = (s: ExemplarSubject) => {
+  const collective = s.kind === 'COLLECTIVE' ? s : null;
+  const person = s.kind === 'INDIVIDUAL' ? s : null;
+  return {
+    collectiveKind: collective?.collectiveKind ?? null,
+    organizationId: collective?.collectiveKind === 'ORGANIZATION' ? collective.collectiveId : null,
+    residentialAreaId: collective?.collectiveKind === 'RESIDENTIAL_AREA' ? collective.collectiveId : null,
+    securityTeamId: collective?.collectiveKind === 'SECURITY_TEAM' ? collective.collectiveId : null,
+    personName: person?.fullName ?? null,
+    personRole: person?.role ?? null,
+  };
+};
+
+/** A decision's columns, with the unit it was decided in and where the record is filed. */
+const decidedColumns = (
+  d: { number: string; date: string; issuer: string },
+  { unit, placeCodes }: { unit: { id: string; code: string }; placeCodes: string[] },
+) => ({ ...decisionColumns(d), unitId: unit.id, unitCode: unit.code, placeCodes });
+
+/** Core's paths of a subject (or recipient) renamed to the flat input's fields. */
+const subjectRenames = (at: 'subject' | 'recipient') =>
+  Object.fromEntries(['modelId', 'collectiveId', 'collectiveKind', 'fullName', 'role'].map((f) => [`${at}.${f}`, f]));
+
+/** The input as core's exemplar (the model's ID decoded), parsed. */
+const exemplarOf = (input: typeof RecognizeExemplarInput.$inferInput, modelId: string | null) =>
+  parseInput(
+    exemplarInput,
+    {
+      subject: subjectOf({ ...input, modelId }),
+      level: input.level,
+      period: { from: input.periodFrom, to: input.periodTo },
+      decision: { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer },
+      unitCode: input.unitCode.trim(),
     },
-  }),
-);
+    { ...DECISION_RENAMES, ...subjectRenames('subject'), period: 'periodFrom' },
+  );
+
+defineMutation('recognizeExemplar', {
+  description:
+    'Recognise a model, a collective or an individual as an exemplar (điển hình tiên tiến) for a period and level, by a decision.',
+  input: RecognizeExemplarInput,
+  result: ExemplarRef,
+  permission: ['RECOGNITION', 'WRITE'],
+  entity: 'Exemplar',
+  ids: { modelId: 'Model' },
+  notFound: SUBJECT,
+  load: async (ctx, input, { modelId }) => {
+    const e = exemplarOf(input, modelId);
+    const date = e.decision.date as IsoDate;
+    refuseInvalid([
+      ...notInFuture(ctx.today, { decisionDate: date }),
+      ...levelProblems(checkExemplarLevel(e.level, date).failures, 'exemplars are recognised'),
+    ]);
+    const filed = await decidedFor(ctx, e.subject, e.unitCode, date);
+    return filedAt({ e, filed }, filed.placeCodes);
+  },
+  write: (tx, _input, { e, filed }) =>
+    tx.exemplar.create({
+      data: {
+        subjectKind: e.subject.kind,
+        modelId: e.subject.kind === 'MODEL' ? e.subject.modelId : null,
+        ...subjectColumns(e.subject),
+        level: e.level,
+        periodFrom: dateColumn(e.period.from as IsoDate),
+        periodTo: dateColumn(e.period.to as IsoDate),
+        ...decidedColumns(e.decision, filed),
+      },
+    }),
+});
 
 // ─── recordCommendation ─────────────────────────────────────────────────────────────
 
@@ -301,126 +275,94 @@ const RecordCommendationInput = builder.inputType('RecordCommendationInput', {
   }),
 });
 
-builder.mutationField('recordCommendation', (t) =>
-  t.field({
-    type: payloadType<Prisma.CommendationGetPayload<object>>('RecordCommendation', CommendationRef, ERRORS),
-    description:
-      'Record a commendation (khen thưởng: Giấy khen, Bằng khen, Cờ thi đua…) to a collective or an individual, by a decision, with a reason and what it was for.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RecordCommendationInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<Prisma.CommendationGetPayload<object>> }> => {
-      const action = 'recordCommendation';
-      const none: Subject = { entity: 'Commendation' };
-      if (!authorize(ctx.viewer, 'RECOGNITION', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      // A malformed ID, or one of another type, is a UUID that matches nothing: NotFound below, never a database error.
-      const links = [
-        ...(input.forModelId != null ? [{ kind: 'MODEL' as const, modelId: decodeId(input.forModelId, 'Model') ?? NO_ID }] : []),
-        ...(input.forTipId != null ? [{ kind: 'TIP' as const, tipId: decodeId(input.forTipId, 'Tip') ?? NO_ID }] : []),
-        ...(input.forExemplarId != null
-          ? [{ kind: 'EXEMPLAR' as const, exemplarId: decodeId(input.forExemplarId, 'Exemplar') ?? NO_ID }]
-          : []),
-      ];
-      if (links.length > 1)
-        return refused(
-          ctx,
-          action,
-          userErrors.invalid([{ path: ['forModelId'], message: 'a commendation is for at most one of a model, a tip, an exemplar' }]),
-          none,
-        );
-      const subject = subjectOf({ ...input, subjectKind: input.recipientKind });
-      const parsed = commendationInput.safeParse({
-        recipient: subject,
-        form: input.form,
-        level: input.level,
-        decision: { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer },
-        reason: input.reason,
-        ...(links[0] ? { for: links[0] } : {}),
-        unitCode: input.unitCode.trim(),
-      });
-      if (!parsed.success)
-        return refused(
-          ctx,
-          action,
-          zodError(parsed.error, {
-            'recipient.collectiveId': 'collectiveId',
-            'recipient.collectiveKind': 'collectiveKind',
-            'recipient.fullName': 'fullName',
-            'recipient.role': 'role',
-            'decision.date': 'decisionDate',
-            'decision.number': 'decisionNumber',
-            'decision.issuer': 'decisionIssuer',
-          }),
-          none,
-        );
-      const c = parsed.data;
-      const rule = checkCommendation(c.form, c.level, c.recipient.kind, c.decision.date as IsoDate);
-      const invalid = [
-        ...(c.decision.date > ctx.today ? [{ path: ['decisionDate'], message: NOT_YET }] : []),
-        ...rule.failures.map((f) =>
-          f.code === 'COLLECTIVE_ONLY'
-            ? { path: ['recipientKind'], message: 'an emulation flag is given to collectives only' }
-            : f.code === 'NO_DISTRICTS_IN_ERA'
-              ? { path: ['level'], message: 'there are no districts from 2025-07-01' }
-              : { path: ['level'], message: `this form is given at ${'allowed' in f ? f.allowed.join(', ') : ''} level` },
-        ),
-      ];
-      if (invalid.length) return refused(ctx, action, userErrors.invalid(invalid), none);
-      const unit = await unitOn(ctx, c.unitCode, c.decision.date as IsoDate, 'unitCode');
-      if (isError(unit)) return refused(ctx, action, unit, none);
-      const placeCodes = await filedFor(ctx, c.recipient, unit, 'unitCode');
-      if (isError(placeCodes)) return refused(ctx, action, placeCodes, none);
-      const denied = mayWrite(ctx, 'RECOGNITION', placeCodes);
-      if (denied) return refused(ctx, action, denied, { ...none, placeCodes });
-      // What it was for must be something the viewer may read: a tip needs TIP READ where it is filed.
-      const f = c.for;
-      if (f) {
-        const prisma = ctx.db.prisma;
-        const seen =
-          f.kind === 'MODEL'
-            ? (await placeOfSubject(ctx, 'MODEL', f.modelId)) !== null
-            : f.kind === 'TIP'
-              ? await prisma.tip
-                  .findUnique({ where: { id: f.tipId }, select: { placeCodes: true } })
-                  .then((tip) => tip !== null && authorize(ctx.viewer, 'TIP', 'READ', { unitCodes: tip.placeCodes }).allowed)
-              : await prisma.exemplar
-                  .findUnique({ where: { id: f.exemplarId }, select: { placeCodes: true } })
-                  .then((e) => e !== null && authorize(ctx.viewer, 'RECOGNITION', 'READ', { unitCodes: e.placeCodes }).allowed);
-        if (!seen)
-          return refused(ctx, action, userErrors.notFound({ vi: 'điều được khen thưởng', en: 'thing commended' }), { ...none, placeCodes });
-      }
-      const r = c.recipient;
-      const row = await ctx.db.prisma.$transaction(async (tx) => {
-        const created = await tx.commendation.create({
-          data: {
-            recipientKind: r.kind,
-            collectiveKind: r.kind === 'COLLECTIVE' ? r.collectiveKind : null,
-            organizationId: r.kind === 'COLLECTIVE' && r.collectiveKind === 'ORGANIZATION' ? r.collectiveId : null,
-            residentialAreaId: r.kind === 'COLLECTIVE' && r.collectiveKind === 'RESIDENTIAL_AREA' ? r.collectiveId : null,
-            securityTeamId: r.kind === 'COLLECTIVE' && r.collectiveKind === 'SECURITY_TEAM' ? r.collectiveId : null,
-            personName: r.kind === 'INDIVIDUAL' ? r.fullName : null,
-            personRole: r.kind === 'INDIVIDUAL' ? r.role : null,
-            form: c.form,
-            level: c.level,
-            decisionNumber: c.decision.number,
-            decisionDate: dateColumn(c.decision.date as IsoDate),
-            decisionIssuer: c.decision.issuer,
-            reason: c.reason,
-            forKind: f?.kind ?? null,
-            modelId: f?.kind === 'MODEL' ? f.modelId : null,
-            tipId: f?.kind === 'TIP' ? f.tipId : null,
-            exemplarId: f?.kind === 'EXEMPLAR' ? f.exemplarId : null,
-            unitId: unit.unit.id,
-            unitCode: unit.unit.code,
-            placeCodes,
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'Commendation', entityId: created.id, placeCodes });
-        return created;
-      });
-      return { result: row };
+const COMMENDED: Label = { vi: 'điều được khen thưởng', en: 'thing commended' };
+
+/** What a commendation was for, when given: at most one, and something the viewer may read (a tip: TIP READ where it is filed). */
+async function commendedFor(
+  ctx: Context,
+  input: { forModelId?: string | number | null; forTipId?: string | number | null; forExemplarId?: string | number | null },
+) {
+  const given = (['forModelId', 'forTipId', 'forExemplarId'] as const).filter((k) => input[k] != null);
+  if (given.length > 1)
+    throw userErrors.invalid([{ path: ['forModelId'], message: 'a commendation is for at most one of a model, a tip, an exemplar' }]);
+  const id = (field: 'forModelId' | 'forTipId' | 'forExemplarId', type: string) => {
+    const decoded = decodeId(input[field]!, type);
+    if (!decoded) throw userErrors.notFound(COMMENDED);
+    return decoded;
+  };
+  const f =
+    given[0] === 'forModelId'
+      ? { kind: 'MODEL' as const, modelId: id('forModelId', 'Model') }
+      : given[0] === 'forTipId'
+        ? { kind: 'TIP' as const, tipId: id('forTipId', 'Tip') }
+        : given[0] === 'forExemplarId'
+          ? { kind: 'EXEMPLAR' as const, exemplarId: id('forExemplarId', 'Exemplar') }
+          : undefined;
+  if (!f) return { link: undefined, seen: [] };
+  if (f.kind === 'MODEL') {
+    if (!(await placeOfSubject(ctx, 'MODEL', f.modelId))) throw userErrors.notFound(COMMENDED);
+    return { link: f, seen: [] };
+  }
+  const filed =
+    f.kind === 'TIP'
+      ? await ctx.db.prisma.tip.findUnique({ where: { id: f.tipId }, select: { placeCodes: true } })
+      : await ctx.db.prisma.exemplar.findUnique({ where: { id: f.exemplarId }, select: { placeCodes: true } });
+  if (!filed) throw userErrors.notFound(COMMENDED);
+  const resource = f.kind === 'TIP' ? ('TIP' as const) : ('RECOGNITION' as const);
+  return { link: f, seen: [{ resource, at: { unitCodes: filed.placeCodes }, notFound: COMMENDED }] };
+}
+
+/** The input as core's commendation (what it was for, already decoded), parsed. */
+const commendationOf = (input: typeof RecordCommendationInput.$inferInput, link: Awaited<ReturnType<typeof commendedFor>>['link']) =>
+  parseInput(
+    commendationInput,
+    {
+      recipient: subjectOf({ ...input, subjectKind: input.recipientKind }),
+      form: input.form,
+      level: input.level,
+      decision: { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer },
+      reason: input.reason,
+      ...(link ? { for: link } : {}),
+      unitCode: input.unitCode.trim(),
     },
-  }),
-);
+    { ...DECISION_RENAMES, ...subjectRenames('recipient') },
+  );
+
+defineMutation('recordCommendation', {
+  description:
+    'Record a commendation (khen thưởng: Giấy khen, Bằng khen, Cờ thi đua…) to a collective or an individual, by a decision, with a reason and what it was for.',
+  input: RecordCommendationInput,
+  result: CommendationRef,
+  permission: ['RECOGNITION', 'WRITE'],
+  entity: 'Commendation',
+  notFound: COMMENDED,
+  load: async (ctx, input) => {
+    const { link, seen } = await commendedFor(ctx, input);
+    const c = commendationOf(input, link);
+    const date = c.decision.date as IsoDate;
+    refuseInvalid([
+      ...notInFuture(ctx.today, { decisionDate: date }),
+      ...levelProblems(checkCommendation(c.form, c.level, c.recipient.kind, date).failures, 'this form is given'),
+    ]);
+    const filed = await decidedFor(ctx, c.recipient, c.unitCode, date);
+    return { ...filedAt({ c, filed }, filed.placeCodes), alsoSeen: seen };
+  },
+  write: (tx, _input, { c, filed }) =>
+    tx.commendation.create({
+      data: {
+        recipientKind: c.recipient.kind,
+        ...subjectColumns(c.recipient),
+        form: c.form,
+        level: c.level,
+        reason: c.reason,
+        forKind: c.for?.kind ?? null,
+        modelId: c.for?.kind === 'MODEL' ? c.for.modelId : null,
+        tipId: c.for?.kind === 'TIP' ? c.for.tipId : null,
+        exemplarId: c.for?.kind === 'EXEMPLAR' ? c.for.exemplarId : null,
+        ...decidedColumns(c.decision, filed),
+      },
+    }),
+});
 
 // ─── flagKeyArea ────────────────────────────────────────────────────────────────────
 
@@ -437,77 +379,55 @@ const FlagKeyAreaInput = builder.inputType('FlagKeyAreaInput', {
   }),
 });
 
-builder.mutationField('flagKeyArea', (t) =>
-  t.field({
-    type: payloadType<Prisma.KeyAreaGetPayload<object>>('FlagKeyArea', KeyAreaRef, ERRORS),
-    description:
-      'Flag an administrative unit as a key area (địa bàn trọng điểm) for a period, with a category and a reason. Provincial and national officers.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: FlagKeyAreaInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<Prisma.KeyAreaGetPayload<object>> }> => {
-      const action = 'flagKeyArea';
-      const none: Subject = { entity: 'KeyArea' };
-      if (!authorize(ctx.viewer, 'KEY_AREA', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const d = [input.decisionNumber, input.decisionDate, input.decisionIssuer];
-      if (d.some((x) => x != null) && !d.every((x) => x != null))
-        return refused(
-          ctx,
-          action,
-          userErrors.invalid([{ path: ['decisionNumber'], message: 'a decision has a number, a date and an issuer' }]),
-          none,
-        );
-      const parsed = keyAreaInput.safeParse({
-        unitCode: input.unitCode.trim(),
-        category: input.category,
-        reason: input.reason,
-        from: input.validFrom,
-        to: input.validTo ?? null,
-        ...(input.decisionNumber != null
-          ? { decision: { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer } }
-          : {}),
-      });
-      if (!parsed.success)
-        return refused(
-          ctx,
-          action,
-          zodError(parsed.error, {
-            from: 'validFrom',
-            to: 'validTo',
-            'decision.number': 'decisionNumber',
-            'decision.date': 'decisionDate',
-            'decision.issuer': 'decisionIssuer',
-          }),
-          none,
-        );
-      const k = parsed.data;
-      if (k.decision && k.decision.date > ctx.today)
-        return refused(ctx, action, userErrors.invalid([{ path: ['decisionDate'], message: NOT_YET }]), none);
-      const unit = await unitOn(ctx, k.unitCode, k.from as IsoDate, 'unitCode');
-      if (isError(unit)) return refused(ctx, action, unit, none);
-      const denied = mayWrite(ctx, 'KEY_AREA', unit.codes);
-      if (denied) return refused(ctx, action, denied, { ...none, placeCodes: unit.codes });
-      const row = await ctx.db.prisma.$transaction(async (tx) => {
-        const created = await tx.keyArea.create({
-          data: {
-            unitId: unit.unit.id,
-            unitCode: unit.unit.code,
-            placeCodes: unit.codes,
-            category: k.category,
-            reason: k.reason,
-            validFrom: dateColumn(k.from as IsoDate),
-            validTo: k.to ? dateColumn(k.to as IsoDate) : null,
-            decisionNumber: k.decision?.number ?? null,
-            decisionDate: k.decision ? dateColumn(k.decision.date as IsoDate) : null,
-            decisionIssuer: k.decision?.issuer ?? null,
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'KeyArea', entityId: created.id, placeCodes: unit.codes });
-        return created;
-      });
-      return { result: row };
+/** The input as core's key area, parsed: a decision, when given, has all three of its fields. */
+function keyAreaOf(input: typeof FlagKeyAreaInput.$inferInput) {
+  const d = [input.decisionNumber, input.decisionDate, input.decisionIssuer];
+  if (d.some((x) => x != null) && !d.every((x) => x != null))
+    throw userErrors.invalid([{ path: ['decisionNumber'], message: 'a decision has a number, a date and an issuer' }]);
+  return parseInput(
+    keyAreaInput,
+    {
+      unitCode: input.unitCode.trim(),
+      category: input.category,
+      reason: input.reason,
+      from: input.validFrom,
+      to: input.validTo ?? null,
+      ...(input.decisionNumber != null
+        ? { decision: { number: input.decisionNumber, date: input.decisionDate, issuer: input.decisionIssuer } }
+        : {}),
     },
-  }),
-);
+    { ...DECISION_RENAMES, from: 'validFrom', to: 'validTo' },
+  );
+}
+
+defineMutation('flagKeyArea', {
+  description:
+    'Flag an administrative unit as a key area (địa bàn trọng điểm) for a period, with a category and a reason. Provincial and national officers.',
+  input: FlagKeyAreaInput,
+  result: KeyAreaRef,
+  permission: ['KEY_AREA', 'WRITE'],
+  entity: 'KeyArea',
+  notFound: { vi: 'đơn vị hành chính', en: 'administrative unit' },
+  load: async (ctx, input) => {
+    const k = keyAreaOf(input);
+    refuseInvalid(notInFuture(ctx.today, { decisionDate: k.decision?.date }));
+    const { unit, codes } = await unitOn(ctx, k.unitCode, k.from as IsoDate);
+    return filedAt({ k, unit, codes }, codes);
+  },
+  write: (tx, _input, { k, unit, codes }) =>
+    tx.keyArea.create({
+      data: {
+        unitId: unit.id,
+        unitCode: unit.code,
+        placeCodes: codes,
+        category: k.category,
+        reason: k.reason,
+        validFrom: dateColumn(k.from as IsoDate),
+        validTo: k.to ? dateColumn(k.to as IsoDate) : null,
+        ...decisionColumns(k.decision),
+      },
+    }),
+});
 
 // ─── engageInfluentialPerson ────────────────────────────────────────────────────────
 
@@ -523,84 +443,58 @@ const EngageInput = builder.inputType('EngageInfluentialPersonInput', {
   }),
 });
 
-builder.mutationField('engageInfluentialPerson', (t) =>
-  t.field({
-    type: payloadType<Prisma.InfluentialPersonGetPayload<object>>('EngageInfluentialPerson', InfluentialPersonRef, ERRORS),
-    description:
-      'Record a religious dignitary (chức sắc) or a reputable person (người có uy tín) engaged in the movement in a residential area.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: EngageInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<Prisma.InfluentialPersonGetPayload<object>> }> => {
-      const action = 'engageInfluentialPerson';
-      const none: Subject = { entity: 'InfluentialPerson' };
-      if (!authorize(ctx.viewer, 'RECOGNITION', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const areaId = decodeId(input.residentialAreaId, 'ResidentialArea');
-      const parsed = influentialPersonInput.safeParse(
-        stripNulls({
-          kind: input.kind,
-          person: { fullName: input.fullName, role: input.role },
-          religion: input.religion,
-          residentialAreaId: areaId ?? '∅',
-          from: input.validFrom,
-          to: input.validTo,
-        }),
-      );
-      if (!parsed.success)
-        return refused(
-          ctx,
-          action,
-          zodError(parsed.error, { 'person.fullName': 'fullName', 'person.role': 'role', from: 'validFrom', to: 'validTo' }),
-          none,
-        );
-      const p = parsed.data;
-      if (p.from > ctx.today) return refused(ctx, action, userErrors.invalid([{ path: ['validFrom'], message: NOT_YET }]), none);
-      const area = areaId
-        ? await ctx.db.prisma.residentialArea.findFirst({
-            where: { id: areaId, AND: [areaWhere(ctx)] },
-            select: {
-              placements: {
-                select: { placeCodes: true, communeCode: true, validFrom: true, validTo: true },
-                orderBy: { validFrom: 'desc' },
-              },
-            },
-          })
-        : null;
-      if (!area) return refused(ctx, action, userErrors.notFound({ vi: 'khu dân cư', en: 'residential area' }), none);
-      const placeCodes = codesOf(area.placements);
-      const denied = mayWrite(ctx, 'RECOGNITION', placeCodes);
-      if (denied) return refused(ctx, action, denied, { ...none, placeCodes });
-      const from = dateColumn(p.from as IsoDate);
-      const commune =
-        area.placements.find((x) => (x.validFrom === null || x.validFrom <= from) && (x.validTo === null || x.validTo >= from)) ??
-        area.placements[0];
-      if (!commune)
-        return refused(
-          ctx,
-          action,
-          userErrors.invalid([{ path: ['residentialAreaId'], message: 'the area is not placed in any commune' }]),
-          none,
-        );
-      const row = await ctx.db.prisma.$transaction(async (tx) => {
-        const created = await tx.influentialPerson.create({
-          data: {
-            kind: p.kind,
-            fullName: p.person.fullName,
-            role: p.person.role,
-            religion: p.religion ?? null,
-            residentialAreaId: areaId!,
-            communeCode: commune.communeCode,
-            placeCodes,
-            validFrom: from,
-            validTo: p.to ? dateColumn(p.to as IsoDate) : null,
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'InfluentialPerson', entityId: created.id, placeCodes });
-        return created;
-      });
-      return { result: row };
-    },
-  }),
-);
+/** The input as core's person of influence (the area's ID decoded), parsed. */
+const influentialPersonOf = (input: typeof EngageInput.$inferInput, residentialAreaId: string) =>
+  parseInput(
+    influentialPersonInput,
+    stripNulls({
+      kind: input.kind,
+      person: { fullName: input.fullName, role: input.role },
+      religion: input.religion,
+      residentialAreaId,
+      from: input.validFrom,
+      to: input.validTo,
+    }),
+    { 'person.fullName': 'fullName', 'person.role': 'role', from: 'validFrom', to: 'validTo' },
+  );
+
+defineMutation('engageInfluentialPerson', {
+  description:
+    'Record a religious dignitary (chức sắc) or a reputable person (người có uy tín) engaged in the movement in a residential area.',
+  input: EngageInput,
+  result: InfluentialPersonRef,
+  permission: ['RECOGNITION', 'WRITE'],
+  entity: 'InfluentialPerson',
+  ids: { residentialAreaId: 'ResidentialArea' },
+  notFound: AREA,
+  load: async (ctx, input, { residentialAreaId }) => {
+    const p = influentialPersonOf(input, residentialAreaId);
+    refuseInvalid(notInFuture(ctx.today, { validFrom: p.from }));
+    const area = await ctx.db.prisma.residentialArea.findFirst({
+      where: { id: residentialAreaId, AND: [areaWhere(ctx)] },
+      select: { placements: { orderBy: { validFrom: 'desc' } } },
+    });
+    if (!area) throw userErrors.notFound(AREA);
+    const commune = area.placements.find((x) => placementHolds(x, p.from as IsoDate)) ?? area.placements[0];
+    if (!commune) throw userErrors.invalid([{ path: ['residentialAreaId'], message: 'the area is not placed in any commune' }]);
+    const placeCodes = codesOf(area.placements);
+    return filedAt({ p, residentialAreaId, communeCode: commune.communeCode, placeCodes }, placeCodes);
+  },
+  write: (tx, _input, { p, residentialAreaId, communeCode, placeCodes }) =>
+    tx.influentialPerson.create({
+      data: {
+        kind: p.kind,
+        fullName: p.person.fullName,
+        role: p.person.role,
+        religion: p.religion ?? null,
+        residentialAreaId,
+        communeCode,
+        placeCodes,
+        validFrom: dateColumn(p.from as IsoDate),
+        validTo: p.to ? dateColumn(p.to as IsoDate) : null,
+      },
+    }),
+});
 
 // ─── addModelPartner ────────────────────────────────────────────────────────────────
 
@@ -620,51 +514,31 @@ const PartnerPayloadRef = builder.prismaObject('ModelPartner', {
   fields: (t) => ({ name: t.exposeString('name'), model: t.relation('model') }),
 });
 
-builder.mutationField('addModelPartner', (t) =>
-  t.field({
-    type: payloadType<Prisma.ModelPartnerGetPayload<object>>('AddModelPartner', PartnerPayloadRef, [...ERRORS]),
-    description: 'Record a partner organisation (MTTQ, a mass organisation, an army or border-guard unit) taking part in a model.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: AddPartnerInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<{ result: Outcome<Prisma.ModelPartnerGetPayload<object>> }> => {
-      const action = 'addModelPartner';
-      const none: Subject = { entity: 'Model' };
-      if (!authorize(ctx.viewer, 'RECOGNITION', 'WRITE').allowed) return refused(ctx, action, userErrors.forbidden(), none);
-      const modelId = decodeId(input.modelId, 'Model');
-      const parsed = modelPartnerInput.safeParse(
-        stripNulls({ modelId: modelId ?? '∅', partnerKind: input.partnerKind, name: input.name, from: input.validFrom, to: input.validTo }),
-      );
-      if (!parsed.success) return refused(ctx, action, zodError(parsed.error, { from: 'validFrom', to: 'validTo' }), none);
-      const p = parsed.data;
-      if (p.from > ctx.today) return refused(ctx, action, userErrors.invalid([{ path: ['validFrom'], message: NOT_YET }]), none);
-      const placeCodes = await placeOfSubject(ctx, 'MODEL', modelId);
-      if (!placeCodes) return refused(ctx, action, userErrors.notFound({ vi: 'mô hình', en: 'model' }), none);
-      const denied = mayWrite(ctx, 'RECOGNITION', placeCodes);
-      if (denied) return refused(ctx, action, denied, { entity: 'Model', id: modelId, placeCodes });
-      const exists = await ctx.db.prisma.modelPartner.count({
-        where: { modelId: modelId!, partnerKind: p.partnerKind, name: p.name, validFrom: dateColumn(p.from as IsoDate) },
-      });
-      if (exists)
-        return refused(
-          ctx,
-          action,
-          userErrors.invalid([{ path: ['name'], message: 'this partner is already recorded for the model from this day' }]),
-          { entity: 'Model', id: modelId, placeCodes },
-        );
-      const row = await ctx.db.prisma.$transaction(async (tx) => {
-        const created = await tx.modelPartner.create({
-          data: {
-            modelId: modelId!,
-            partnerKind: p.partnerKind,
-            name: p.name,
-            validFrom: dateColumn(p.from as IsoDate),
-            validTo: p.to ? dateColumn(p.to as IsoDate) : null,
-          },
-        });
-        await audit(tx, ctx, { action, entity: 'Model', entityId: modelId, placeCodes });
-        return created;
-      });
-      return { result: row };
-    },
-  }),
-);
+defineMutation('addModelPartner', {
+  description: 'Record a partner organisation (MTTQ, a mass organisation, an army or border-guard unit) taking part in a model.',
+  input: AddPartnerInput,
+  result: PartnerPayloadRef,
+  permission: ['RECOGNITION', 'WRITE'],
+  entity: 'Model',
+  ids: { modelId: 'Model' },
+  notFound: MODEL,
+  load: async (ctx, input, { modelId }) => {
+    const placeCodes = await placeOfSubject(ctx, 'MODEL', modelId);
+    if (!placeCodes) return null;
+    return { ...filedAt({ modelId }, placeCodes), id: modelId };
+  },
+  judge: async (ctx, input, { modelId }) => {
+    const p = parseInput(
+      modelPartnerInput,
+      stripNulls({ modelId, partnerKind: input.partnerKind, name: input.name, from: input.validFrom, to: input.validTo }),
+      { from: 'validFrom', to: 'validTo' },
+    );
+    const future = notInFuture(ctx.today, { validFrom: p.from });
+    refuseInvalid(future);
+    const same = { modelId, partnerKind: p.partnerKind, name: p.name, validFrom: dateColumn(p.from as IsoDate) };
+    if (await ctx.db.prisma.modelPartner.count({ where: same }))
+      throw userErrors.invalid([{ path: ['name'], message: 'this partner is already recorded for the model from this day' }]);
+    return { ...same, validTo: p.to ? dateColumn(p.to as IsoDate) : null };
+  },
+  write: (tx, data) => tx.modelPartner.create({ data }),
+});

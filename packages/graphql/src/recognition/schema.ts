@@ -67,7 +67,7 @@ export const DecisionRef = builder.objectRef<{ number: string; date: IsoDate; is
 });
 const decisionOf = (r: { decisionNumber: string | null; decisionDate: Date | null; decisionIssuer: string | null }) =>
   r.decisionNumber && r.decisionDate && r.decisionIssuer
-    ? { number: r.decisionNumber, date: isoOf(r.decisionDate)!, issuer: r.decisionIssuer }
+    ? { number: r.decisionNumber, date: isoOf(r.decisionDate), issuer: r.decisionIssuer }
     : null;
 
 /** A person's name, for those who may read personal data where the record is filed; null for others. */
@@ -144,8 +144,8 @@ export const ExemplarRef = builder.prismaNode('Exemplar', {
       resolve: (e, _a, ctx) => personal(e.personRole, e.placeCodes, ctx),
     }),
     level: t.field({ type: AwardLevelEnum, resolve: (e) => e.level }),
-    periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom)! }),
-    periodTo: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodTo)! }),
+    periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom) }),
+    periodTo: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodTo) }),
     decision: t.field({ type: DecisionRef, resolve: (e) => decisionOf(e)! }),
     unitCode: t.exposeString('unitCode', { description: filedFields.unitCode }),
     isDemo: t.boolean({ resolve: (e) => e.datasetId !== null }),
@@ -251,7 +251,7 @@ export const KeyAreaRef = builder.prismaNode('KeyArea', {
     unitCode: t.exposeString('unitCode'),
     category: t.field({ type: KeyAreaCategoryEnum, resolve: (k) => k.category }),
     reason: t.exposeString('reason'),
-    validFrom: t.field({ type: DateScalar, resolve: (k) => isoOf(k.validFrom)! }),
+    validFrom: t.field({ type: DateScalar, resolve: (k) => isoOf(k.validFrom) }),
     validTo: t.field({
       type: DateScalar,
       nullable: true,
@@ -281,7 +281,7 @@ export const InfluentialPersonRef = builder.prismaNode('InfluentialPerson', {
     role: t.exposeString('role', { description: 'Linh mục quản xứ, Già làng…' }),
     religion: t.field({ type: ReligionEnum, nullable: true, resolve: (p) => p.religion }),
     residentialArea: t.relation('residentialArea'),
-    validFrom: t.field({ type: DateScalar, resolve: (p) => isoOf(p.validFrom)! }),
+    validFrom: t.field({ type: DateScalar, resolve: (p) => isoOf(p.validFrom) }),
     validTo: t.field({ type: DateScalar, nullable: true, resolve: (p) => isoOf(p.validTo) }),
     version: t.exposeInt('version'),
   }),
@@ -292,7 +292,7 @@ builder.prismaObject('ModelPartner', {
   fields: (t) => ({
     partnerKind: t.field({ type: PartnerKindEnum, resolve: (p) => p.partnerKind }),
     name: t.exposeString('name'),
-    validFrom: t.field({ type: DateScalar, resolve: (p) => isoOf(p.validFrom)! }),
+    validFrom: t.field({ type: DateScalar, resolve: (p) => isoOf(p.validFrom) }),
     validTo: t.field({ type: DateScalar, nullable: true, resolve: (p) => isoOf(p.validTo) }),
   }),
 });

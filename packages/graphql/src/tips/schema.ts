@@ -5,24 +5,15 @@
  * through `revealTipInformant`, which needs a written reason. Every act is audited.
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import {
-  authorize,
-  canMoveTip,
-  revealReasonSchema,
-  submitTipInput,
-  TIP_CATEGORIES,
-  TIP_STATUSES,
-  tipMessageInput,
-  type TipStatus,
-} from '@antq/core';
-import { Prisma } from '@antq/db';
+import { canMoveTip, revealReasonSchema, submitTipInput, TIP_CATEGORIES, TIP_STATUSES, tipMessageInput, type TipStatus } from '@antq/core';
+import type { Prisma } from '@antq/db';
 import { placeFilter, uuidOrNone } from '../access.js';
-import { audit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ConflictErrorRef, ForbiddenErrorRef, NotFoundErrorRef, payloadType, ValidationErrorRef } from '../error-types.js';
-import { userErrors, type Outcome, type UserError } from '../errors.js';
-import { decodeId, refused, stripNulls } from '../mutations.js';
+import { NotFoundErrorRef, ValidationErrorRef } from '../error-types.js';
+import { userErrors, refuseInvalid } from '../errors.js';
+import { parseInput, stripNulls } from '../mutations.js';
+import { actsOn, defineMutation, recordTarget } from '../mutation/define.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
 import { isoOf } from '../hierarchy/rows.js';
@@ -43,7 +34,7 @@ builder.prismaObject('TipEvent', {
   description: 'A dated change of a tip’s handling status.',
   fields: (t) => ({
     status: t.field({ type: TipStatusEnum, resolve: (e) => e.status }),
-    date: t.field({ type: DateScalar, resolve: (e) => isoOf(e.date)! }),
+    date: t.field({ type: DateScalar, resolve: (e) => isoOf(e.date) }),
     actor: t.exposeString('actor', { description: 'The officer who made the change.' }),
     note: t.exposeString('note', { nullable: true }),
   }),
@@ -72,12 +63,12 @@ export const TipRef = builder.prismaNode('Tip', {
     number: t.exposeString('number'),
     category: t.field({ type: TipCategoryEnum, resolve: (tip) => tip.category as (typeof TIP_CATEGORIES)[number] }),
     status: t.field({ type: TipStatusEnum, resolve: (tip) => tip.status }),
-    occurredOn: t.field({ type: DateScalar, resolve: (tip) => isoOf(tip.occurredOn)! }),
+    occurredOn: t.field({ type: DateScalar, resolve: (tip) => isoOf(tip.occurredOn) }),
     receivedAt: t.string({ resolve: (tip) => tip.receivedAt.toISOString() }),
     version: t.exposeInt('version'),
     commune: t.field({
       type: AdminUnitRef,
-      resolve: async (tip, _args, ctx) => ({ row: (await ctx.loaders.byId.load(tip.communeId))!, asOf: isoOf(tip.occurredOn)! }),
+      resolve: async (tip, _args, ctx) => ({ row: (await ctx.loaders.byId.load(tip.communeId))!, asOf: isoOf(tip.occurredOn) }),
     }),
     text: t.string({ resolve: (tip, _args, ctx) => open(ctx.secrets.dataKey, tip.bodyCiphertext, sealedAs.text(tip.number)) }),
     hasInformantContact: t.boolean({ resolve: (tip) => tip.contactCiphertext !== null }),
@@ -105,7 +96,7 @@ const InformantTipRef = builder.objectRef<InformantView>('InformantTip').impleme
         builder.objectRef<{ status: TipStatus; date: Date }>('InformantTipEvent').implement({
           fields: (f) => ({
             status: f.field({ type: TipStatusEnum, resolve: (e) => e.status }),
-            date: f.field({ type: DateScalar, resolve: (e) => isoOf(e.date)! }),
+            date: f.field({ type: DateScalar, resolve: (e) => isoOf(e.date) }),
           }),
         }),
       ],
@@ -127,8 +118,8 @@ const InformantTipRef = builder.objectRef<InformantView>('InformantTip').impleme
 });
 
 /** The tip with `number` if `secret` is its secret; null otherwise, the same whether or not the number exists. */
-async function tipForInformant(ctx: Context, number: string, secret: string) {
-  const tip = await ctx.db.prisma.tip.findUnique({
+async function tipForInformant(client: Pick<Context['db']['prisma'], 'tip'>, number: string, secret: string) {
+  const tip = await client.tip.findUnique({
     where: { number: number.trim().toUpperCase() },
     include: { events: { orderBy: { createdAt: 'asc' } }, messages: { orderBy: { createdAt: 'asc' } } },
   });
@@ -162,7 +153,7 @@ builder.queryFields((t) => ({
     description: 'For the informant: the tip with this number, if the secret is right; null otherwise.',
     authScopes: { public: true },
     args: { number: t.arg.string({ required: true }), secret: t.arg.string({ required: true }) },
-    resolve: (_root, { number, secret }, ctx) => tipForInformant(ctx, number, secret),
+    resolve: (_root, { number, secret }, ctx) => tipForInformant(ctx.db.prisma, number, secret),
   }),
 }));
 
@@ -193,62 +184,69 @@ const SubmitTipInputRef = builder.inputType('SubmitTipInput', {
   }),
 });
 
-const SubmitTipPayload = payloadType<Receipt>('SubmitTip', TipReceiptRef, [ValidationErrorRef, NotFoundErrorRef]);
-
 const tipNumber = (date: string) => `TG-${date.slice(0, 4)}-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 
-builder.mutationField('submitTip', (t) =>
-  t.field({
-    type: SubmitTipPayload,
-    description: 'Report a crime, signed in or anonymously. The answer is a tip number and a secret: keep both.',
-    authScopes: { public: true },
-    args: { input: t.arg({ type: SubmitTipInputRef, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({ result: await submitTip(ctx, input) }),
-  }),
-);
-
-async function submitTip(ctx: Context, raw: unknown): Promise<Outcome<Receipt>> {
-  const parsed = submitTipInput.safeParse(stripNulls(raw as object));
-  if (!parsed.success) return userErrors.fromZod(parsed.error);
-  const input = parsed.data;
-  const occurredOn = input.occurredOn ?? ctx.today;
-  if (occurredOn > ctx.today) return userErrors.invalid([{ path: ['occurredOn'], message: 'must not be in the future' }]);
-  const place = await communePlace(ctx, input.unitCode, occurredOn);
-  if (!place)
-    return userErrors.notFound({
-      vi: `xã, phường có mã ${input.unitCode} vào ngày ${occurredOn}`,
-      en: `commune ${input.unitCode} on ${occurredOn}`,
-    });
-  const placeCodes = await placeCodesUntil(ctx, place, ctx.today);
+/** A new tip with a fresh number, its secret (only its hash is kept) and its RECEIVED event; the informant gets the number and the secret. */
+async function insertTip(
+  tx: Prisma.TransactionClient,
+  {
+    input,
+    occurredOn,
+    communeId,
+    placeCodes,
+  }: { input: ReturnType<typeof submitTipInput.parse>; occurredOn: string; communeId: string; placeCodes: string[] },
+  ctx: Context,
+) {
   const secret = randomBytes(18).toString('base64url');
   const key = ctx.secrets.dataKey;
-  for (let attempt = 0; ; attempt++) {
+  // Numbers are random: on the rare clash (skipped, not an error that would end the transaction), draw another.
+  for (let attempt = 0; attempt < 6; attempt++) {
     const number = tipNumber(ctx.today);
-    try {
-      await ctx.db.prisma.$transaction(async (tx) => {
-        const tip = await tx.tip.create({
-          data: {
-            number,
-            secretHash: sha256(secret),
-            category: input.category,
-            communeId: place.commune.id,
-            placeCodes,
-            occurredOn: new Date(`${occurredOn}T00:00:00Z`),
-            bodyCiphertext: seal(key, input.text, sealedAs.text(number)),
-            contactCiphertext: input.contact ? seal(key, input.contact, sealedAs.contact(number)) : null,
-            events: { create: { status: 'RECEIVED', date: new Date(`${ctx.today}T00:00:00Z`), actor: 'system' } },
-          },
-        });
-        await audit(tx, ctx, { action: 'submitTip', entity: 'Tip', entityId: tip.id, placeCodes, informant: true });
-      });
-      return { tipNumber: number, secret };
-    } catch (error) {
-      // Numbers are random: on the rare clash, draw another.
-      if (attempt < 5 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') continue;
-      throw error;
-    }
+    const [tip] = await tx.tip.createManyAndReturn({
+      data: {
+        number,
+        secretHash: sha256(secret),
+        category: input.category,
+        communeId,
+        placeCodes,
+        occurredOn: new Date(`${occurredOn}T00:00:00Z`),
+        bodyCiphertext: seal(key, input.text, sealedAs.text(number)),
+        contactCiphertext: input.contact ? seal(key, input.contact, sealedAs.contact(number)) : null,
+      },
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (!tip) continue;
+    await tx.tipEvent.create({ data: { tipId: tip.id, status: 'RECEIVED', date: new Date(`${ctx.today}T00:00:00Z`), actor: 'system' } });
+    return { id: tip.id, tipNumber: number, secret };
   }
+  throw new Error('six tip numbers drawn in a row are taken: the year’s numbers are running out');
 }
+
+defineMutation('submitTip', {
+  description: 'Report a crime, signed in or anonymously. The answer is a tip number and a secret: keep both.',
+  input: SubmitTipInputRef,
+  result: TipReceiptRef,
+  errors: [ValidationErrorRef, NotFoundErrorRef],
+  permission: 'ANYONE',
+  informant: true,
+  entity: 'Tip',
+  notFound: { vi: 'xã, phường', en: 'commune' },
+  load: async (ctx, raw) => {
+    const input = parseInput(submitTipInput, stripNulls(raw));
+    const occurredOn = input.occurredOn ?? ctx.today;
+    if (occurredOn > ctx.today) throw userErrors.invalid([{ path: ['occurredOn'], message: 'must not be in the future' }]);
+    const place = await communePlace(ctx, input.unitCode, occurredOn);
+    if (!place)
+      throw userErrors.notFound({
+        vi: `xã, phường có mã ${input.unitCode} vào ngày ${occurredOn}`,
+        en: `commune ${input.unitCode} on ${occurredOn}`,
+      });
+    const placeCodes = await placeCodesUntil(ctx, place, ctx.today);
+    return { row: { input, occurredOn, communeId: place.commune.id, placeCodes }, placeCodes, actsAt: { unitCodes: placeCodes } };
+  },
+  write: (tx, _input, filed, ctx) => insertTip(tx, filed, ctx),
+});
 
 const AddTipMessageInputRef = builder.inputType('AddTipMessageInput', {
   fields: (t) => ({
@@ -257,58 +255,28 @@ const AddTipMessageInputRef = builder.inputType('AddTipMessageInput', {
     text: t.string({ required: true }),
   }),
 });
-const InformantMessagePayload = payloadType<InformantView>('AddTipMessage', InformantTipRef, [ValidationErrorRef, NotFoundErrorRef]);
 
-builder.mutationField('addTipMessage', (t) =>
-  t.field({
-    type: InformantMessagePayload,
-    description: 'For the informant: add a message to your tip, with its number and secret.',
-    authScopes: { public: true },
-    args: { input: t.arg({ type: AddTipMessageInputRef, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const text = tipMessageInput.safeParse({ text: input.text });
-      if (!text.success) return { result: userErrors.fromZod(text.error) };
-      const tip = await tipForInformant(ctx, input.tipNumber, input.secret);
-      if (!tip) return { result: userErrors.notFound(TIP) };
-      await ctx.db.prisma.$transaction(async (tx) => {
-        await tx.tipMessage.create({
-          data: { tipId: tip.id, author: 'INFORMANT', bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text, sealedAs.message(tip.id)) },
-        });
-        await audit(tx, ctx, { action: 'addTipMessage', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes, informant: true });
-      });
-      return { result: (await tipForInformant(ctx, input.tipNumber, input.secret))! };
-    },
-  }),
-);
-
-/** The tip an officer acts on, if it exists and is in their jurisdiction for `operation`. */
-/** Records a refused act on a tip (with the tip, when it was found) and answers its error. */
-function refusedOnTip(
-  ctx: Context,
-  action: string,
-  found: { error: UserError; tip?: { id: string; placeCodes: string[] } },
-  reason?: string | null,
-) {
-  return refused(ctx, action, found.error, {
-    entity: 'Tip',
-    id: found.tip?.id ?? null,
-    placeCodes: found.tip?.placeCodes ?? [],
-    reason: reason ?? null,
-  });
-}
-
-async function tipForOfficer(ctx: Context, globalId: string, operation: 'WRITE' | 'REVEAL') {
-  // Roles that may never do this are refused before anything is looked up.
-  if (!authorize(ctx.viewer, 'TIP', operation).allowed) return { error: userErrors.forbidden() } as const;
-  const id = decodeId(globalId, 'Tip');
-  const tip = id ? await ctx.db.prisma.tip.findUnique({ where: { id } }) : null;
-  if (!tip) return { error: userErrors.notFound(TIP) } as const;
-  if (!authorize(ctx.viewer, 'TIP', operation, { unitCodes: tip.placeCodes }).allowed) {
-    // A viewer who may not handle this tip learns nothing of it, not even that it exists.
-    return { error: userErrors.notFound(TIP), tip } as const;
-  }
-  return { tip } as const;
-}
+defineMutation('addTipMessage', {
+  description: 'For the informant: add a message to your tip, with its number and secret.',
+  input: AddTipMessageInputRef,
+  result: InformantTipRef,
+  errors: [ValidationErrorRef, NotFoundErrorRef],
+  permission: 'ANYONE',
+  informant: true,
+  entity: 'Tip',
+  notFound: TIP,
+  load: async (ctx, input) => {
+    const { text } = parseInput(tipMessageInput, { text: input.text });
+    const tip = await tipForInformant(ctx.db.prisma, input.tipNumber, input.secret);
+    return tip && { row: { tip, text, input }, id: tip.id, placeCodes: tip.placeCodes, actsAt: { unitCodes: tip.placeCodes } };
+  },
+  write: async (tx, _judged, { tip, text, input }, ctx) => {
+    await tx.tipMessage.create({
+      data: { tipId: tip.id, author: 'INFORMANT', bodyCiphertext: seal(ctx.secrets.dataKey, text, sealedAs.message(tip.id)) },
+    });
+    return (await tipForInformant(tx, input.tipNumber, input.secret))!;
+  },
+});
 
 const RecordTipStatusInputRef = builder.inputType('RecordTipStatusInput', {
   fields: (t) => ({
@@ -319,93 +287,59 @@ const RecordTipStatusInputRef = builder.inputType('RecordTipStatusInput', {
     version: t.int({ required: true, description: 'The version you read: a stale one is refused (ConflictError).' }),
   }),
 });
-const RecordTipStatusPayload = payloadType('RecordTipStatus', TipRef, [
-  ValidationErrorRef,
-  NotFoundErrorRef,
-  ForbiddenErrorRef,
-  ConflictErrorRef,
-]);
 
-builder.mutationField('recordTipStatus', (t) =>
-  t.field({
-    type: RecordTipStatusPayload,
-    description: 'Move a tip along its handling: VERIFYING, FORWARDED, RESOLVED or REJECTED.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RecordTipStatusInputRef, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const found = await tipForOfficer(ctx, String(input.tipId), 'WRITE');
-      if (found.error) return refusedOnTip(ctx, 'recordTipStatus', found);
-      const { tip } = found;
-      const date = input.date ?? ctx.today;
-      // The transition is judged on the state of the version the officer read, and the
-      // update only applies to that very version and state: no stale step can slip in.
-      if (input.version !== tip.version) return refusedOnTip(ctx, 'recordTipStatus', { error: userErrors.conflict(tip.version), tip });
-      const invalid = [
-        ...(canMoveTip(tip.status, input.status)
-          ? []
-          : [{ path: ['status'], message: `a tip that is ${tip.status} cannot become ${input.status}` }]),
-        ...(input.note && input.note.length > 2000 ? [{ path: ['note'], message: 'must be at most 2000 characters' }] : []),
-        ...(date > ctx.today ? [{ path: ['date'], message: 'must not be in the future' }] : []),
-        ...(date < isoOf(tip.occurredOn)! ? [{ path: ['date'], message: 'must not be before the tip’s events' }] : []),
-      ];
-      if (invalid.length) return refusedOnTip(ctx, 'recordTipStatus', { error: userErrors.invalid(invalid), tip });
-      const updated = await ctx.db.prisma.$transaction(async (tx) => {
-        const { count } = await tx.tip.updateMany({
-          where: { id: tip.id, version: tip.version, status: tip.status },
-          data: { status: input.status, version: { increment: 1 } },
-        });
-        if (count === 0) return null;
-        await tx.tipEvent.create({
-          data: {
-            tipId: tip.id,
-            status: input.status,
-            date: new Date(`${date}T00:00:00Z`),
-            actor: actorName(ctx),
-            note: input.note ?? null,
-          },
-        });
-        await audit(tx, ctx, { action: 'recordTipStatus', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
-        return tx.tip.findUniqueOrThrow({ where: { id: tip.id } });
-      });
-      if (updated) return { result: updated };
-      const now = await ctx.db.prisma.tip.findUnique({ where: { id: tip.id }, select: { version: true } });
-      return refusedOnTip(ctx, 'recordTipStatus', { error: userErrors.conflict(now?.version ?? tip.version), tip });
-    },
-  }),
-);
+/** The tip an officer acts on, seen and acted on where it is filed. */
+const tipTarget = async (ctx: Context, id: string) => recordTarget(await ctx.db.prisma.tip.findUnique({ where: { id } }));
+
+/** Acts on a Tip, found by `tipId`. */
+const ON_TIP = actsOn({ permission: ['TIP', 'WRITE'], entity: 'Tip', idField: 'tipId', notFound: TIP, load: tipTarget });
+
+defineMutation('recordTipStatus', {
+  description: 'Move a tip along its handling: VERIFYING, FORWARDED, RESOLVED or REJECTED.',
+  input: RecordTipStatusInputRef,
+  result: TipRef,
+  ...ON_TIP,
+  // The transition is judged on the version the officer read; the write applies only to that very version.
+  versioned: { table: 'tip', version: (input) => input.version },
+  judge: (ctx, { status, date, note }, tip) => {
+    const on = date ?? ctx.today;
+    const invalid = [
+      ...(canMoveTip(tip.status, status) ? [] : [{ path: ['status'], message: `a tip that is ${tip.status} cannot become ${status}` }]),
+      ...(note && note.length > 2000 ? [{ path: ['note'], message: 'must be at most 2000 characters' }] : []),
+      ...(on > ctx.today ? [{ path: ['date'], message: 'must not be in the future' }] : []),
+      ...(on < isoOf(tip.occurredOn) ? [{ path: ['date'], message: 'must not be before the tip’s events' }] : []),
+    ];
+    refuseInvalid(invalid);
+    return { status, date: on, note: note ?? null };
+  },
+  write: async (tx, { status, date, note }, tip, ctx) => {
+    await tx.tipEvent.create({ data: { tipId: tip.id, status, date: new Date(`${date}T00:00:00Z`), actor: actorName(ctx), note } });
+    return tx.tip.update({ where: { id: tip.id }, data: { status } });
+  },
+});
 
 const ReplyToTipInputRef = builder.inputType('ReplyToTipInput', {
   fields: (t) => ({ tipId: t.id({ required: true }), text: t.string({ required: true }) }),
 });
-const ReplyToTipPayload = payloadType('ReplyToTip', TipRef, [ValidationErrorRef, NotFoundErrorRef, ForbiddenErrorRef]);
 
-builder.mutationField('replyToTip', (t) =>
-  t.field({
-    type: ReplyToTipPayload,
-    description: 'Write to the informant; they read it with their tip number and secret.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: ReplyToTipInputRef, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const found = await tipForOfficer(ctx, String(input.tipId), 'WRITE');
-      if (found.error) return refusedOnTip(ctx, 'replyToTip', found);
-      const { tip } = found;
-      const text = tipMessageInput.safeParse({ text: input.text });
-      if (!text.success) return refusedOnTip(ctx, 'replyToTip', { error: userErrors.fromZod(text.error), tip });
-      await ctx.db.prisma.$transaction(async (tx) => {
-        await tx.tipMessage.create({
-          data: {
-            tipId: tip.id,
-            author: 'OFFICER',
-            officer: actorName(ctx),
-            bodyCiphertext: seal(ctx.secrets.dataKey, text.data.text, sealedAs.message(tip.id)),
-          },
-        });
-        await audit(tx, ctx, { action: 'replyToTip', entity: 'Tip', entityId: tip.id, placeCodes: tip.placeCodes });
-      });
-      return { result: tip };
-    },
-  }),
-);
+defineMutation('replyToTip', {
+  description: 'Write to the informant; they read it with their tip number and secret.',
+  input: ReplyToTipInputRef,
+  result: TipRef,
+  ...ON_TIP,
+  judge: (_ctx, input) => parseInput(tipMessageInput, { text: input.text }),
+  write: async (tx, { text }, tip, ctx) => {
+    await tx.tipMessage.create({
+      data: {
+        tipId: tip.id,
+        author: 'OFFICER',
+        officer: actorName(ctx),
+        bodyCiphertext: seal(ctx.secrets.dataKey, text, sealedAs.message(tip.id)),
+      },
+    });
+    return tip;
+  },
+});
 
 interface Revealed {
   anonymous: boolean;
@@ -421,42 +355,28 @@ const RevealInputRef = builder.inputType('RevealTipInformantInput', {
     reason: t.string({ required: true, description: 'Why you need to know who the informant is (at least 20 characters). Recorded.' }),
   }),
 });
-const RevealPayload = payloadType<Revealed>('RevealTipInformant', RevealedInformantRef, [
-  ValidationErrorRef,
-  NotFoundErrorRef,
-  ForbiddenErrorRef,
-]);
 
-builder.mutationField('revealTipInformant', (t) =>
-  t.field({
-    type: RevealPayload,
-    description: 'Show the informant’s contact to a handling officer, for a written reason. Every attempt is audited.',
-    authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RevealInputRef, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const found = await tipForOfficer(ctx, String(input.tipId), 'REVEAL');
-      const reason = revealReasonSchema.safeParse(input.reason);
-      const refusal =
-        found.error ??
-        (reason.success ? null : userErrors.invalid(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message }))));
-      if (refusal) return refusedOnTip(ctx, 'revealTipInformant', { error: refusal, tip: found.tip }, reason.success ? reason.data : null);
-      const tip = found.tip!;
-      await audit(ctx.db.prisma, ctx, {
-        action: 'revealTipInformant',
-        entity: 'Tip',
-        entityId: tip.id,
-        placeCodes: tip.placeCodes,
-        reason: reason.data!,
-      });
-      return {
-        result: {
-          anonymous: tip.contactCiphertext === null,
-          contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext, sealedAs.contact(tip.number)) : null,
-        },
-      };
-    },
+defineMutation('revealTipInformant', {
+  description: 'Show the informant’s contact to a handling officer, for a written reason. Every attempt is audited.',
+  input: RevealInputRef,
+  result: RevealedInformantRef,
+  permission: ['TIP', 'REVEAL'],
+  entity: 'Tip',
+  ids: { tipId: 'Tip' },
+  notFound: TIP,
+  // The reason, when it is one, is audited with the attempt, refused or not.
+  reason: (input) => revealReasonSchema.safeParse(input.reason).data ?? null,
+  load: (ctx, _input, { tipId }) => tipTarget(ctx, tipId),
+  judge: (_ctx, input) => {
+    const reason = revealReasonSchema.safeParse(input.reason);
+    if (!reason.success) throw userErrors.invalid(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message })));
+  },
+  // Nothing is written but the audit entry.
+  write: async (_tx, _judged, tip, ctx) => ({
+    anonymous: tip.contactCiphertext === null,
+    contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext, sealedAs.contact(tip.number)) : null,
   }),
-);
+});
 
 function actorName(ctx: Context): string {
   return ctx.viewer.kind === 'OFFICER' ? ctx.viewer.subject : ctx.viewer.kind;
