@@ -112,27 +112,6 @@ export const ExemplarRef = builder.prismaNode('Exemplar', {
     subjectKind: t.field({ type: ExemplarSubjectKindEnum, resolve: (e) => e.subjectKind }),
     model: t.relation('model', { nullable: true, description: 'MODEL: the model.' }),
     collectiveKind: t.field({ type: CollectiveKindEnum, nullable: true, resolve: (e) => e.collectiveKind }),
-    residentialArea: t.field({
-      type: AreaType,
-      nullable: true,
-      description: 'COLLECTIVE: the residential area; null unless you may read residential areas here.',
-      select: (_a, _c, nested) => ({ residentialArea: nested(true) }),
-      resolve: (e, _a, ctx) => (mayReadPlace(e, ctx) ? e.residentialArea : null),
-    }),
-    organization: t.field({
-      type: OrganizationType,
-      nullable: true,
-      description: 'COLLECTIVE: the organization; null unless you may read residential areas (and so organizations) here.',
-      select: (_a, _c, nested) => ({ organization: nested(true) }),
-      resolve: (e, _a, ctx) => (mayReadPlace(e, ctx) ? e.organization : null),
-    }),
-    securityTeam: t.field({
-      type: SecurityTeamType,
-      nullable: true,
-      description: 'COLLECTIVE: the security team; null unless you may read the team (its members).',
-      select: (_a, _c, nested) => ({ securityTeam: nested(true) }),
-      resolve: (e, _a, ctx) => (e.securityTeam && mayReadTeam(ctx, e.securityTeam) ? e.securityTeam : null),
-    }),
     personName: t.string({
       nullable: true,
       description: 'INDIVIDUAL: the name; null unless you may see personal data.',
@@ -178,27 +157,6 @@ export const CommendationRef = builder.prismaNode('Commendation', {
   fields: (t) => ({
     recipientKind: t.field({ type: RecipientKindEnum, resolve: (c) => c.recipientKind }),
     collectiveKind: t.field({ type: CollectiveKindEnum, nullable: true, resolve: (c) => c.collectiveKind }),
-    residentialArea: t.field({
-      type: AreaType,
-      nullable: true,
-      description: 'COLLECTIVE: the residential area; null unless you may read residential areas here.',
-      select: (_a, _c, nested) => ({ residentialArea: nested(true) }),
-      resolve: (c, _a, ctx) => (mayReadPlace(c, ctx) ? c.residentialArea : null),
-    }),
-    organization: t.field({
-      type: OrganizationType,
-      nullable: true,
-      description: 'COLLECTIVE: the organization; null unless you may read residential areas (and so organizations) here.',
-      select: (_a, _c, nested) => ({ organization: nested(true) }),
-      resolve: (c, _a, ctx) => (mayReadPlace(c, ctx) ? c.organization : null),
-    }),
-    securityTeam: t.field({
-      type: SecurityTeamType,
-      nullable: true,
-      description: 'COLLECTIVE: the security team; null unless you may read the team (its members).',
-      select: (_a, _c, nested) => ({ securityTeam: nested(true) }),
-      resolve: (c, _a, ctx) => (c.securityTeam && mayReadTeam(ctx, c.securityTeam) ? c.securityTeam : null),
-    }),
     personName: t.string({
       nullable: true,
       description: 'INDIVIDUAL: the name; null unless you may see personal data and, for a tip, read the tip.',
@@ -240,6 +198,35 @@ export const CommendationRef = builder.prismaNode('Commendation', {
     version: t.exposeInt('version'),
   }),
 });
+
+/** The collective an exemplar or a commendation names, for those who may read it (null for others). */
+function collectiveFields(model: 'Exemplar' | 'Commendation') {
+  builder.prismaObjectFields(model, (t) => ({
+    residentialArea: t.field({
+      type: AreaType,
+      nullable: true,
+      description: 'COLLECTIVE: the residential area; null unless you may read residential areas here.',
+      select: (_a, _c, nested) => ({ residentialArea: nested(true) }),
+      resolve: (r, _a, ctx) => (mayReadPlace(r, ctx) ? r.residentialArea : null),
+    }),
+    organization: t.field({
+      type: OrganizationType,
+      nullable: true,
+      description: 'COLLECTIVE: the organization; null unless you may read residential areas (and so organizations) here.',
+      select: (_a, _c, nested) => ({ organization: nested(true) }),
+      resolve: (r, _a, ctx) => (mayReadPlace(r, ctx) ? r.organization : null),
+    }),
+    securityTeam: t.field({
+      type: SecurityTeamType,
+      nullable: true,
+      description: 'COLLECTIVE: the security team; null unless you may read the team (its members).',
+      select: (_a, _c, nested) => ({ securityTeam: nested(true) }),
+      resolve: (r, _a, ctx) => (r.securityTeam && mayReadTeam(ctx, r.securityTeam) ? r.securityTeam : null),
+    }),
+  }));
+}
+collectiveFields('Exemplar');
+collectiveFields('Commendation');
 
 export const KeyAreaRef = builder.prismaNode('KeyArea', {
   id: { field: 'id' },
