@@ -134,7 +134,10 @@ describe('reading', () => {
     await server.registerOperations(hanoi.prefix);
     const elsewhere = partnerClient({ url: server.url, apiKey: hanoi.key });
     expect(await modelDetails(elsewhere, modelId, AS_OF)).toBeNull();
-    expect((await residentialAreas(elsewhere, COMMUNE, AS_OF)).totalCount).toBe(0);
+    // …and a list asked for a unit outside its reach is refused, naming the unit.
+    await expect(residentialAreas(elsewhere, COMMUNE, AS_OF)).rejects.toThrow(
+      `Unit "${COMMUNE}" (argument unitCode) is outside your jurisdiction`,
+    );
   });
 
   it('hears what each answer cost', async () => {

@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.js';
+import { hierarchyCache, type HierarchyCache } from './hierarchy.js';
 
 /** Where the data lives: an embedded PGlite directory (or memory), or a PostgreSQL server. */
 export type DatabaseTarget =
@@ -29,6 +30,8 @@ export interface Database {
   readonly adapter: SqlMigrationAwareDriverAdapterFactory;
   /** The embedded database itself (PGlite only; null on PostgreSQL), for SQL that bypasses Prisma (the benchmark's baseline). */
   readonly pglite: PGlite | null;
+  /** The units and lineage, read once (see hierarchy.ts). */
+  readonly hierarchy: HierarchyCache;
   /** Calls `listener` for every SQL statement the client sends; returns an unsubscribe. */
   onQuery(listener: (event: QueryEvent) => void): () => void;
   /** The embedded database's files as a gzipped tarball (PGlite only), to open a copy later. */
@@ -83,6 +86,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     prisma,
     adapter,
     pglite: embedded,
+    hierarchy: hierarchyCache(prisma),
     dump,
     onQuery(listener) {
       listeners.add(listener);

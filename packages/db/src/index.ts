@@ -14,3 +14,5 @@ export type * from './generated/prisma/client.js';
 export * from './sealed.js';
 export * from './coverage-steps.js';
 export * from './maintenance.js';
+export * from './hierarchy.js';
+export * from './scope-filters.js';

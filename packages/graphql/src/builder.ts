@@ -6,7 +6,8 @@ import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { authorize, type IsoDate, type Operation, type Placement, type Resource } from '@antq/core';
+import type { IsoDate, Operation, Resource } from '@antq/core';
+import { mayAccess, type FiledAt } from './access.js';
 import { getDatamodel, type PrismaTypes } from '@antq/db/pothos';
 import type { Context } from './context.js';
 import { forbidden, signInRequired } from './errors.js';
@@ -30,7 +31,7 @@ export const builder = new SchemaBuilder<{
     public: boolean;
     signedIn: boolean;
     allowed: readonly [Resource, Operation];
-    allowedAt: readonly [Resource, Operation, Placement];
+    allowedAt: readonly [Resource, Operation, FiledAt];
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -46,8 +47,8 @@ export const builder = new SchemaBuilder<{
     authScopes: (ctx) => ({
       public: true,
       signedIn: ctx.viewer.kind !== 'ANONYMOUS',
-      allowed: ([resource, operation]) => authorize(ctx.viewer, resource, operation).allowed,
-      allowedAt: ([resource, operation, placement]) => authorize(ctx.viewer, resource, operation, placement).allowed,
+      allowed: ([resource, operation]) => mayAccess(ctx, resource, operation),
+      allowedAt: ([resource, operation, placement]) => mayAccess(ctx, resource, operation, placement),
     }),
     // The same answer whatever the reason, so that nothing hints that the data exists; but
     // a request without credentials is told how to sign in.

@@ -1,5 +1,6 @@
-import type { IsoDate, Viewer } from '@antq/core';
+import { resolveUnit, unresolvedMessage, type HierarchyIndex, type IsoDate, type Viewer } from '@antq/core';
 import type { Database } from '@antq/db';
+import { AuthenticationError } from './auth/tokens.js';
 import type { Secrets } from './auth/secrets.js';
 import { createHierarchyLoaders, type HierarchyLoaders } from './hierarchy/loaders.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings.js';
@@ -12,18 +13,47 @@ export interface ServerServices {
   readonly settings?: ServerSettings;
 }
 
-/** What every resolver receives: the services, who is asking, today in Vietnam, per-request loaders. */
+/** What every resolver receives: the services, who is asking, today in Vietnam, the hierarchy, per-request loaders. */
 export interface Context extends ServerServices {
   readonly settings: ServerSettings;
   readonly viewer: Viewer;
   /** Today in Vietnam: the default `asOf` of every question about the hierarchy. */
   readonly today: IsoDate;
+  /** The units and lineage every unit-on-date and jurisdiction decision is taken on (access.ts). */
+  readonly hierarchy: HierarchyIndex;
   readonly loaders: HierarchyLoaders;
   /** Correlates the audit log with the server's log. */
   readonly requestId: string;
 }
 
-/** A fresh context for one request: loaders batch and cache within that request only. */
-export function createContext(services: ServerServices, request: { viewer: Viewer; today: IsoDate; requestId: string }): Context {
-  return { ...services, settings: services.settings ?? DEFAULT_SETTINGS, ...request, loaders: createHierarchyLoaders(services.db.prisma) };
+/**
+ * A fresh context for one request: loaders batch and cache within that request only. A
+ * credential naming a unit that does not exist today (a province merged since it was
+ * issued) is refused here, with what the unit became.
+ */
+export async function createContext(
+  services: ServerServices,
+  request: { viewer: Viewer; today: IsoDate; requestId: string },
+): Promise<Context> {
+  const hierarchy = await services.db.hierarchy.load();
+  const { viewer, today } = request;
+  if (viewer.kind !== 'ANONYMOUS' && viewer.unitCode !== null) {
+    const unit = resolveUnit(hierarchy, viewer.unitCode, today);
+    if (unit.kind !== 'FOUND') {
+      const why = unresolvedMessage(unit, viewer.kind === 'PARTNER' ? 'unit of the API key' : 'unit of the token');
+      throw new AuthenticationError(
+        viewer.kind === 'PARTNER' ? 'API_KEY_INVALID' : 'TOKEN_INVALID',
+        viewer.kind === 'PARTNER'
+          ? `${why.vi} Xin cấp khóa mới cho đơn vị hiện nay. / ${why.en} Ask for a new key for today's unit.`
+          : `${why.vi} Xin cấp mã truy cập mới cho đơn vị hiện nay. / ${why.en} Ask for a new token for today's unit.`,
+      );
+    }
+  }
+  return {
+    ...services,
+    settings: services.settings ?? DEFAULT_SETTINGS,
+    ...request,
+    hierarchy,
+    loaders: createHierarchyLoaders(services.db.prisma),
+  };
 }

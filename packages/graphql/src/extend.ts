@@ -17,7 +17,7 @@
 import { createContextCache } from '@pothos/core';
 import { authorize, jurisdictionOf } from '@antq/core';
 import type { Database } from '@antq/db';
-import { placeFilter, uuidOrNone } from './access.js';
+import { codedUnder, filedUnder, mayAccess, scopeOf, uuidOrNone } from './access.js';
 import { audit } from './audit/record.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
@@ -73,8 +73,13 @@ export interface SharedKit {
     /** Prisma `where` of the residential areas / models the viewer may read. */
     readonly areaWhere: typeof areaWhere;
     readonly modelWhere: typeof modelWhere;
-    /** `where` on records carrying `placeCodes`. */
-    readonly placeFilter: typeof placeFilter;
+    /** The one read decision of a field: the unit a code names on a date and what of it the viewer may see (throws NOT_FOUND / FORBIDDEN). */
+    readonly scopeOf: typeof scopeOf;
+    /** `where` on records filed under one unit version (`unitId` / `communeId`), and under codes only. */
+    readonly filedUnder: typeof filedUnder;
+    readonly codedUnder: typeof codedUnder;
+    /** The same decision on one loaded record. */
+    readonly mayAccess: typeof mayAccess;
     /** Placements holding on a date. */
     readonly placementOn: typeof placementOn;
     /** The placement an area sits in now. */
@@ -162,7 +167,7 @@ const SHARED_KIT: SharedKit = {
     forbidden,
     badInput,
   },
-  access: { authorize, jurisdictionOf, areaWhere, modelWhere, placeFilter, placementOn, latestPlacement },
+  access: { authorize, jurisdictionOf, areaWhere, modelWhere, scopeOf, filedUnder, codedUnder, mayAccess, placementOn, latestPlacement },
   mutations: { define: defineMutation, placedTarget, recordTarget, decodeId, uuidOrNone, stripNulls, parseInput, zodError, audit },
   pages: { checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE },
   dates: { isoOf, dateColumn },

@@ -14,15 +14,15 @@ import { reintegrationSection } from '../src/report/reintegration-section.js';
 import type { FigureScope, ReportSection, SectionLoader } from '../src/report/section.js';
 import { sealWith } from '../src/startup.js';
 import { mutationHelpers } from './support/movement.js';
-import { TEST_SECRETS, tokenFor, usePreparedServer, type TestServer } from './support/server.js';
+import { figureScope, predecessorCodes, TEST_SECRETS, tokenFor, unitToday, usePreparedServer, type TestServer } from './support/server.js';
 
 const ctx = usePreparedServer();
 let server: TestServer;
-type Who = 'commune' | 'otherCommune' | 'province' | 'newProvince' | 'otherProvince' | 'national' | 'leader' | 'partner';
+type Who = 'commune' | 'otherCommune' | 'province' | 'otherProvince' | 'national' | 'leader' | 'partner';
 const as = {} as Record<Who, Record<string, string>>;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
-const YEAR_2024: FigureScope = { unitCode: '70', from: '2024-01-01', to: '2024-12-31' };
+let YEAR_2024: FigureScope;
 /** The commune of a demo re-integration case (of 2024, in Bình Phước), and one of its areas. */
 let COMMUNE = '';
 let AREA = '';
@@ -34,6 +34,7 @@ beforeAll(async () => {
   const { prisma } = ctx.db;
   await seedDemo(ctx.db, { seal: sealWith(TEST_SECRETS.dataKey) });
   const c = await prisma.reintegrationCase.findFirstOrThrow({ where: { residentialAreaId: { not: null } }, orderBy: { id: 'asc' } });
+  YEAR_2024 = await figureScope(ctx.db, '70', '2024-01-01', '2024-12-31');
   caseId = gid('ReintegrationCase', c.id);
   COMMUNE = c.communeCode;
   AREA = c.residentialAreaId!;
@@ -42,13 +43,12 @@ beforeAll(async () => {
     where: { placeCodes: { has: '70' }, NOT: { placeCodes: { has: DISTRICT } } },
   });
   const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
-  as.commune = await bearer(tokenFor('COMMUNE_OFFICER', COMMUNE));
-  as.otherCommune = await bearer(tokenFor('COMMUNE_OFFICER', other.communeCode));
-  as.province = await bearer(tokenFor('PROVINCE_OFFICER', '70'));
-  as.newProvince = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
+  as.commune = await bearer(tokenFor('COMMUNE_OFFICER', await unitToday(ctx.db, COMMUNE)));
+  as.otherCommune = await bearer(tokenFor('COMMUNE_OFFICER', await unitToday(ctx.db, other.communeCode)));
+  as.province = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
   as.otherProvince = await bearer(tokenFor('PROVINCE_OFFICER', '01'));
   as.national = await bearer(tokenFor('NATIONAL', null));
-  as.leader = await bearer(tokenFor('AREA_LEADER', COMMUNE, { areaId: AREA }));
+  as.leader = await bearer(tokenFor('AREA_LEADER', await unitToday(ctx.db, COMMUNE), { areaId: AREA }));
   as.partner = {
     'x-api-key': (
       await issueApiKey(prisma, { name: 'Sở Y tế', scopes: ['read:aggregates', 'read:areas', 'read:models'], issuedBy: 'test' })
@@ -127,10 +127,14 @@ describe('report sections on the demo, Bình Phước 2024', () => {
     }
   });
 
-  it('re-attributes 2024 to today’s units: Đồng Nai (75) holds what Bình Phước (70) had', async () => {
-    const old = await load(outreachSection, YEAR_2024);
-    const now = await load(outreachSection, { ...YEAR_2024, unitCode: '75' });
-    expect(now.section.figures[0]!.value).toBe(old.section.figures[0]!.value);
+  it('counts a unit as it was on the period’s last day: 75 of 2024 is the old Đồng Nai, 75 of 2025 holds Bình Phước', async () => {
+    const old = await load(outreachSection, await figureScope(ctx.db, '75', '2024-01-01', '2024-12-31'));
+    expect(old.section.figures[0]!.value).toBe(0);
+    const firstHalf = await load(outreachSection, await figureScope(ctx.db, '70', '2025-01-01', '2025-06-30'));
+    const secondHalf = await load(outreachSection, await figureScope(ctx.db, '75', '2025-07-01', '2025-12-31'));
+    const year = await load(outreachSection, await figureScope(ctx.db, '75', '2025-01-01', '2025-12-31'));
+    expect(firstHalf.section.figures[0]!.value).toBeGreaterThan(0);
+    expect(year.section.figures[0]!.value).toBe(firstHalf.section.figures[0]!.value + secondHalf.section.figures[0]!.value);
   });
 });
 
@@ -194,15 +198,17 @@ describe('lists within the jurisdiction, at a constant number of statements', ()
     for (const [status, state, dueOn] of states) if (state === 'OVERDUE') expect(dueOn < '2024-12-31' && status !== 'CANCELLED').toBe(true);
   });
 
-  it('keeps each viewer to their unit: another province sees nothing, the commune only its own', async () => {
+  it('keeps each viewer to their unit: another province is refused, the commune sees what became its own', async () => {
     const other = await server.query<any>(INSPECTIONS, { u: '70', n: 5 }, as.otherProvince);
-    expect(other.data.inspections.totalCount).toBe(0);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', argument: 'unitCode', unitCode: '70' });
     const mine = await server.query<any>(INSPECTIONS, { u: '70', n: 50 }, as.commune);
     expect(mine.data.inspections.totalCount).toBeGreaterThan(0);
-    // Filed under the commune's code then or today's (codes are reused across eras: a record is seen by both).
+    // Filed under the 2024 communes that became the officer's commune of today.
+    const before = await predecessorCodes(ctx.db, await unitToday(ctx.db, COMMUNE));
+    expect(before).toContain(COMMUNE);
     const filed = await ctx.db.prisma.inspection.count({
       where: {
-        placeCodes: { has: COMMUNE },
+        placeCodes: { hasSome: before },
         OR: ['plannedOn', 'inspectedOn', 'cancelledOn'].map((c) => ({ [c]: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') } })),
       },
     });
@@ -212,7 +218,9 @@ describe('lists within the jurisdiction, at a constant number of statements', ()
       where: { residentialAreaId: { not: null }, heldOn: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') } },
       orderBy: { id: 'asc' },
     });
-    const leaderOf = { authorization: `Bearer ${await tokenFor('AREA_LEADER', held.communeCode, { areaId: held.residentialAreaId! })}` };
+    const leaderOf = {
+      authorization: `Bearer ${await tokenFor('AREA_LEADER', await unitToday(ctx.db, held.communeCode), { areaId: held.residentialAreaId! })}`,
+    };
     const leader = await server.query<any>(OUTREACH.replace(', form: FESTIVAL_DAY', ''), { u: '70', n: 50 }, leaderOf);
     const all = await ctx.db.prisma.outreachActivity.count({
       where: { residentialAreaId: held.residentialAreaId, heldOn: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') } },
@@ -228,7 +236,7 @@ describe('re-integration cases: who sees what', () => {
   const NODE = `query($id: ID!) { node(id: $id) { ... on ReintegrationCase { id status fullName birthDate citizenId address offenceSummary mentors { kind name } notes { notedOn text } } } }`;
 
   it('opens the sealed person for the commune and the province, masks it for national officers', async () => {
-    for (const who of ['commune', 'province', 'newProvince'] as const) {
+    for (const who of ['commune', 'province'] as const) {
       const { data } = await server.query<any>(NODE, { id: caseId }, as[who]);
       expect(data.node.fullName, who).toMatch(/\S+ \S+ \S+/);
       expect(data.node.citizenId).toMatch(/^000\d{9}$/);
@@ -411,13 +419,13 @@ describe('inspection mutations', () => {
     const unit = await run(
       PLAN,
       { subjectKind: 'UNIT', unitCode: '75', kind: 'PLANNED', plannedOn: '2026-06-15', team: ['Phòng PV05'] },
-      'newProvince',
+      'province',
     );
     expect(unit).toMatchObject({ __typename: 'Inspection', unit: { code: '75' } });
     const cancelled = await run(
       CANCEL,
       { inspectionId: unit.id, version: 1, cancelledOn: '2026-05-31', reason: 'Lùi sang quý sau' },
-      'newProvince',
+      'province',
     );
     expect(cancelled).toMatchObject({ status: 'CANCELLED', version: 2 });
   });
@@ -462,7 +470,7 @@ describe('inspection mutations', () => {
       expect(seen.statements.length).toBe(none.statements.length);
     }
     // Within the jurisdiction the same request is judged on its dates: the team did not exist the day before.
-    const early = await refusedWith(PLAN, 'planInspection', plan('SECURITY_TEAM', gid('SecurityTeam', team.id), dayBefore), 'newProvince');
+    const early = await refusedWith(PLAN, 'planInspection', plan('SECURITY_TEAM', gid('SecurityTeam', team.id), dayBefore), 'province');
     expect(early).toMatchObject({
       code: 'VALIDATION',
       fields: [{ path: ['input', 'plannedOn'], message: `the team did not exist on ${dayBefore}` }],

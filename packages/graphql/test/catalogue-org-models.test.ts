@@ -82,11 +82,14 @@ const ORGS = `query($k: OrganizationKind) { organizations(unitCode: "75", asOf: 
 const MODELS = `query($t: ID) { models(unitCode: "75", asOf: "2025-12-31", modelTypeId: $t, first: 3) { totalCount edges { node { modelType { id } } } } }`;
 
 describe('organizations and models by unit and date', () => {
-  it('lists organizations within the jurisdiction: province 75 sees them, 01 none, the public is refused', async () => {
+  it('lists organizations within the jurisdiction: province 75 sees them, 01 and the public are refused', async () => {
     const national = (await server.query<any>(ORGS, {}, as.national)).data.organizations.totalCount;
     expect(national).toBeGreaterThan(0);
     expect((await server.query<any>(ORGS, {}, as.province)).data.organizations.totalCount).toBe(national);
-    expect((await server.query<any>(ORGS, {}, as.otherProvince)).data.organizations.totalCount).toBe(0);
+    expect((await server.query<any>(ORGS, {}, as.otherProvince)).errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      unitCode: '75',
+    });
     expect((await server.query<any>(ORGS, {}, as.public)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const before = await server.query<any>(
       `{ organizations(unitCode: "75", asOf: "2024-12-31", first: 1) { totalCount } }`,
@@ -107,11 +110,14 @@ describe('organizations and models by unit and date', () => {
     expect(sum).toBe(all);
   });
 
-  it('lists models within the jurisdiction: province 75 sees them, 01 none, the public is refused', async () => {
+  it('lists models within the jurisdiction: province 75 sees them, 01 and the public are refused', async () => {
     const national = (await server.query<any>(MODELS, {}, as.national)).data.models.totalCount;
     expect(national).toBeGreaterThan(0);
     expect((await server.query<any>(MODELS, {}, as.province)).data.models.totalCount).toBe(national);
-    expect((await server.query<any>(MODELS, {}, as.otherProvince)).data.models.totalCount).toBe(0);
+    expect((await server.query<any>(MODELS, {}, as.otherProvince)).errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      unitCode: '75',
+    });
     expect((await server.query<any>(MODELS, {}, as.public)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

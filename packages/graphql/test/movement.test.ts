@@ -41,21 +41,31 @@ describe('residential areas by unit and date', () => {
     const before = await server.query<any>(COUNT, { u: '70', d: '2024-12-31' }, as.national);
     const after = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.national);
     const gone = await server.query<any>(COUNT, { u: '70', d: '2025-12-31' }, as.national);
-    expect([
-      before.data.residentialAreas.totalCount,
-      after.data.residentialAreas.totalCount,
-      gone.data.residentialAreas.totalCount,
-    ]).toEqual([866, 866, 0]);
+    expect([before.data.residentialAreas.totalCount, after.data.residentialAreas.totalCount]).toEqual([866, 866]);
+    // Province 70 ended on 2025-06-30: asked for on a later date, it is NOT_FOUND, saying what it became.
+    expect(gone.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      argument: 'unitCode',
+      unitCode: '70',
+      became: [{ code: '75' }],
+    });
+    expect(gone.errors?.[0]?.message).toContain('merged into 75');
   });
 
   it.each([
     ['national', 'national', 866],
     ['the province officer', 'province', 866],
-    ['another province’s officer', 'otherProvince', 0],
     ['a partner granted read:areas', 'partner', 866],
   ])('%s sees %i', async (_name, who, count) => {
     const r = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as[who]);
     expect(r.data.residentialAreas.totalCount).toBe(count);
+  });
+
+  it('refuses another province’s officer, naming the unit', async () => {
+    const r = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.otherProvince);
+    expect(r.data).toBeNull();
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', argument: 'unitCode', unitCode: '75' });
+    expect(r.errors?.[0]?.message).toContain('outside your jurisdiction');
   });
 
   it('narrows a commune officer to the commune and an area leader to the area', async () => {
@@ -63,7 +73,8 @@ describe('residential areas by unit and date', () => {
     const province = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.commune);
     expect(own.data.residentialAreas.totalCount).toBeGreaterThan(0);
     expect(province.data.residentialAreas.totalCount).toBe(own.data.residentialAreas.totalCount);
-    expect((await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.otherCommune)).data.residentialAreas.totalCount).toBe(0);
+    const outside = await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.otherCommune);
+    expect(outside.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', argument: 'unitCode', unitCode: '75' });
     expect((await server.query<any>(COUNT, { u: '75', d: '2025-12-31' }, as.leader)).data.residentialAreas.totalCount).toBe(1);
   });
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const bearer = async (role: Parameters<typeof tokenFor>[0], unit: string | null) => ({
     authorization: `Bearer ${await tokenFor(role, unit)}`,
   });
-  as.province70 = await bearer('PROVINCE_OFFICER', '70');
+  as.province70 = await bearer('PROVINCE_OFFICER', '75');
   as.province75 = await bearer('PROVINCE_OFFICER', '75');
   as.province01 = await bearer('PROVINCE_OFFICER', '01');
   as.national = await bearer('NATIONAL', null);

@@ -14,7 +14,7 @@ let figures: Map<string, number>;
 beforeAll(async () => {
   ({ server } = ctx);
   await seedDemo(ctx.db);
-  province = { authorization: `Bearer ${await tokenFor('PROVINCE_OFFICER', '70')}` };
+  province = { authorization: `Bearer ${await tokenFor('PROVINCE_OFFICER', '75')}` };
   const { data } = await server.query<any>(
     `{ movementReportData(unitCode: "70", from: "2024-01-01", to: "2024-12-31") { sections { figures { key value breakdown { key value } } } } }`,
     {},

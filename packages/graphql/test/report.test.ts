@@ -14,7 +14,7 @@ let province: Record<string, string>;
 beforeAll(async () => {
   ({ server } = ctx);
   await seedDemo(ctx.db);
-  province = { authorization: `Bearer ${await tokenFor('PROVINCE_OFFICER', '70')}` };
+  province = { authorization: `Bearer ${await tokenFor('PROVINCE_OFFICER', '75')}` };
 }, 120_000);
 
 const REPORT = `query($unit: String!, $from: Date!, $to: Date!, $key: Boolean, $lang: Language) {

@@ -13,11 +13,11 @@ import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../src/auth/api-keys.js';
 import { mutationHelpers } from './support/movement.js';
-import { tokenFor, usePreparedServer, type TestServer } from './support/server.js';
+import { predecessorCodes, tokenFor, unitToday, usePreparedServer, type TestServer } from './support/server.js';
 
 const ctx = usePreparedServer();
 let server: TestServer;
-type Who = 'commune' | 'province' | 'newProvince' | 'otherProvince' | 'otherCommune' | 'national' | 'partner' | 'leader';
+type Who = 'commune' | 'province' | 'otherProvince' | 'otherCommune' | 'national' | 'partner' | 'leader';
 const as = {} as Record<Who, Record<string, string>>;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
@@ -86,13 +86,12 @@ beforeAll(async () => {
   });
   otherCommuneArea = gid('ResidentialArea', other.residentialAreaId);
   const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
-  as.commune = await bearer(tokenFor('COMMUNE_OFFICER', COMMUNE));
-  as.otherCommune = await bearer(tokenFor('COMMUNE_OFFICER', other.communeCode));
-  as.province = await bearer(tokenFor('PROVINCE_OFFICER', '70'));
-  as.newProvince = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
+  as.commune = await bearer(tokenFor('COMMUNE_OFFICER', await unitToday(ctx.db, COMMUNE)));
+  as.otherCommune = await bearer(tokenFor('COMMUNE_OFFICER', await unitToday(ctx.db, other.communeCode)));
+  as.province = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
   as.otherProvince = await bearer(tokenFor('PROVINCE_OFFICER', '01'));
   as.national = await bearer(tokenFor('NATIONAL', null));
-  as.leader = await bearer(tokenFor('AREA_LEADER', COMMUNE, { areaId: demo.areas[0]!.residentialAreaId }));
+  as.leader = await bearer(tokenFor('AREA_LEADER', await unitToday(ctx.db, COMMUNE), { areaId: demo.areas[0]!.residentialAreaId }));
   as.partner = {
     'x-api-key': (await issueApiKey(prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key,
   };
@@ -308,7 +307,7 @@ describe('formSecurityTeam', () => {
       (await server.query<any>(LIST, { u, d }, as[who])).data.securityTeams.edges.map((e: any) => e.node.id);
     expect(await ids(COMMUNE, '2024-08-01', 'commune')).toContain(team.id);
     expect(await ids(COMMUNE, '2024-07-31', 'commune')).not.toContain(team.id);
-    expect(await ids('75', '2026-06-01', 'newProvince')).toContain(team.id);
+    expect(await ids('75', '2026-06-01', 'province')).toContain(team.id);
   });
 
   it('refuses an area that the new team now covers', async () => {
@@ -513,9 +512,14 @@ describe('securityTeams', () => {
     expect(all).toBeGreaterThan(100);
     expect(await total('70', '2024-06-30', 'national')).toBe(0);
     expect(await total('70', '2024-12-31', 'province')).toBe(all);
-    expect(await total('70', '2024-12-31', 'otherProvince')).toBe(0);
-    const own = await total(COMMUNE, '2024-12-31', 'commune');
+    const refused = await server.query<any>(LIST, { u: '70', d: '2024-12-31' }, as.otherProvince);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', argument: 'unitCode', unitCode: '70' });
+    // Today's commune officer sees the teams of every 2024 commune that became theirs.
+    const before = await predecessorCodes(ctx.db, await unitToday(ctx.db, COMMUNE));
+    let own = 0;
+    for (const code of before) own += await total(code, '2024-12-31', 'national');
     expect(own).toBeGreaterThan(0);
+    expect(own).toBeLessThan(all);
     expect(await total('70', '2024-12-31', 'commune')).toBe(own);
     expect(await total('70', '2024-12-31', 'leader')).toBe(1);
   });

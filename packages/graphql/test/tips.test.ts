@@ -204,7 +204,7 @@ describe('who sees a tip', () => {
 
   it('narrows an officer’s unitCode filter to their jurisdiction', async () => {
     const r = await server.query<any>(TIPS, { unit: COMMUNE }, as.otherCommune);
-    expect(r.data.tips.totalCount).toBe(0);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', argument: 'unitCode', unitCode: COMMUNE });
   });
 
   it('never shows the contact on the tip itself', async () => {

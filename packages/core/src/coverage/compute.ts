@@ -138,7 +138,11 @@ interface IdSets {
  * unit ID, with what had to be left out. The commune tallies the server reads from SQL
  * (see {@link CoverageTallies}) are the same counts.
  */
-export function countCommunes(data: CoverageData, date: IsoDate, options: CoverageOptions = {}): { communes: CoverageCommuneTally[]; problems: CoverageProblem[] } {
+export function countCommunes(
+  data: CoverageData,
+  date: IsoDate,
+  options: CoverageOptions = {},
+): { communes: CoverageCommuneTally[]; problems: CoverageProblem[] } {
   const { tallies, problems } = tallyCommunes(data, date, new Hierarchy(data.units, date), options);
   return {
     communes: [...tallies].map(([communeId, t]) => ({ communeId, ...figuresOf(t), byModelType: byModelTypeOf(t) })),
@@ -216,14 +220,21 @@ function tallyCommunes(
       areas: t.areas.size,
       covered: t.covered.size,
       models: t.models.size,
-      byType: [...t.byType].map(([modelTypeId, v]) => ({ modelTypeId, activeModels: v.models.size, residentialAreas: v.areas.size })).sort(byId),
+      byType: [...t.byType]
+        .map(([modelTypeId, v]) => ({ modelTypeId, activeModels: v.models.size, residentialAreas: v.areas.size }))
+        .sort(byId),
     });
   }
   return { tallies, problems };
 }
 
 /** The tallies of coverage input: counted here from rows, or given as counted by the database. */
-function talliesOf(input: CoverageInput, date: IsoDate, hierarchy: Hierarchy, options: CoverageOptions): { tallies: Map<string, Tally>; problems: CoverageProblem[] } {
+function talliesOf(
+  input: CoverageInput,
+  date: IsoDate,
+  hierarchy: Hierarchy,
+  options: CoverageOptions,
+): { tallies: Map<string, Tally>; problems: CoverageProblem[] } {
   if (!('communes' in input)) return tallyCommunes(input, date, hierarchy, options);
   const tallies = new Map<string, Tally>();
   for (const c of input.communes) {
@@ -263,7 +274,13 @@ function buildTree(hierarchy: Hierarchy, unit: CoverageUnit, asOf: IsoDate, tall
 }
 
 /** The figures and breakdowns of `unit` (`null`: the country, by province). */
-function buildFigures(hierarchy: Hierarchy, unit: CoverageUnit | null, asOf: IsoDate, tallyOf: TallyOfUnit, depth: number): NationalCoverage {
+function buildFigures(
+  hierarchy: Hierarchy,
+  unit: CoverageUnit | null,
+  asOf: IsoDate,
+  tallyOf: TallyOfUnit,
+  depth: number,
+): NationalCoverage {
   const t = tallyOf(unit);
   return {
     asOf,
@@ -284,7 +301,13 @@ export function coverage(data: CoverageInput, unitCode: string, asOf: IsoDate, o
   const unit = hierarchy.byCode.get(unitCode);
   if (!unit) return { ok: false, error: { code: 'UNIT_NOT_FOUND', unitCode, asOf } };
   const { tallies, problems } = talliesOf(data, asOf, hierarchy, options);
-  const tree = buildTree(hierarchy, unit, asOf, rollUp(hierarchy, (id) => [tallies.get(id) ?? EMPTY_TALLY]), options.depth ?? 1);
+  const tree = buildTree(
+    hierarchy,
+    unit,
+    asOf,
+    rollUp(hierarchy, (id) => [tallies.get(id) ?? EMPTY_TALLY]),
+    options.depth ?? 1,
+  );
   return { ok: true, coverage: tree, problems };
 }
 
@@ -318,7 +341,16 @@ export function coverageThroughLineage(
 export function nationalCoverage(data: CoverageInput, asOf: IsoDate, options: CoverageOptions = {}): NationalCoverageResult {
   const hierarchy = new Hierarchy(data.units, asOf);
   const { tallies, problems } = talliesOf(data, asOf, hierarchy, options);
-  return { coverage: buildFigures(hierarchy, null, asOf, rollUp(hierarchy, (id) => [tallies.get(id) ?? EMPTY_TALLY]), options.depth ?? 1), problems };
+  return {
+    coverage: buildFigures(
+      hierarchy,
+      null,
+      asOf,
+      rollUp(hierarchy, (id) => [tallies.get(id) ?? EMPTY_TALLY]),
+      options.depth ?? 1,
+    ),
+    problems,
+  };
 }
 
 /** {@link coverageThroughLineage} for the whole country: every commune of `unitsOn` is in it. */
@@ -371,7 +403,13 @@ function throughLineage(
     }
   }
 
-  const attributed = buildFigures(now, unit, unitsOn, rollUp(now, (id) => received.get(id) ?? []), options.depth ?? 1);
+  const attributed = buildFigures(
+    now,
+    unit,
+    unitsOn,
+    rollUp(now, (id) => received.get(id) ?? []),
+    options.depth ?? 1,
+  );
   return {
     attributed,
     figuresOn,

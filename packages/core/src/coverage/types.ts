@@ -184,6 +184,4 @@ export interface LineageCoverage {
 export type NationalLineageCoverage = Omit<LineageCoverage, 'attributed'> & { readonly attributed: NationalCoverage };
 
 /** The result of {@link coverageThroughLineage}. */
-export type LineageCoverageResult =
-  | ({ readonly ok: true } & LineageCoverage)
-  | { readonly ok: false; readonly error: UnitNotFound };
+export type LineageCoverageResult = ({ readonly ok: true } & LineageCoverage) | { readonly ok: false; readonly error: UnitNotFound };

@@ -159,6 +159,7 @@ export async function importAdminUnits(db: Database, dir?: string | null, progre
         : `warning: the units and links could not be vacuumed (${unvacuumed}); they are in, the vacuum is left to autovacuum or the embedded server's maintenance`,
     );
   }
+  db.hierarchy.forget();
   for (const w of plan.warnings.slice(0, 10)) progress(`warning: ${w}`);
   if (plan.warnings.length > 10) progress(`warning: … and ${plan.warnings.length - 10} more source disagreements`);
   return { eras: summaries, warnings: plan.warnings, ms: Math.round(performance.now() - started) };

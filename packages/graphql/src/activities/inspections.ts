@@ -23,7 +23,8 @@ import { AdminUnitRef } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
-import { periodOf, placedWhere, placementOf } from './where.js';
+import { periodOf, placementOf } from './where.js';
+import { filedUnder, type ScopeContext, type UnitArg } from '../access.js';
 
 export const InspectionKindEnum = builder.enumType('InspectionKind', {
   description: 'Theo kế hoạch, chuyên đề, đột xuất.',
@@ -48,8 +49,8 @@ export const FollowUpStateEnum = builder.enumType('FollowUpState', {
 });
 
 /** Inspections the viewer may read; with `unitCode`, only those filed under it. */
-export const inspectionWhere = (ctx: Pick<Context, 'viewer'>, unitCode?: string | null): Prisma.InspectionWhereInput =>
-  placedWhere(ctx, 'INSPECTION', unitCode);
+export const inspectionWhere = (ctx: ScopeContext, unit?: UnitArg): Prisma.InspectionWhereInput =>
+  filedUnder(ctx, 'INSPECTION', 'unitId', unit);
 
 /** Follow-ups open on `asOf` and due before it: core's followUpStateOn = OVERDUE, in SQL. */
 export function overdueOn(asOf: IsoDate): Prisma.InspectionFollowUpWhereInput {
@@ -149,7 +150,7 @@ function inspectionsIn(
   const within = { gte: dateColumn(from), lte: dateColumn(to) };
   return {
     AND: [
-      inspectionWhere(ctx, args.unitCode),
+      inspectionWhere(ctx, { code: args.unitCode, date: to }),
       { OR: [{ plannedOn: within }, { inspectedOn: within }, { cancelledOn: within }] },
       ...(args.status ? [{ status: args.status as Prisma.InspectionWhereInput['status'] }] : []),
       ...(args.kind ? [{ kind: args.kind as Prisma.InspectionWhereInput['kind'] }] : []),
@@ -183,7 +184,7 @@ builder.queryField('inspections', (t) =>
 );
 
 const overdueWhere = (ctx: Context, args: { unitCode: string; asOf?: string | null }): Prisma.InspectionFollowUpWhereInput => ({
-  AND: [overdueOn(args.asOf ?? ctx.today), { inspection: inspectionWhere(ctx, args.unitCode) }],
+  AND: [overdueOn(args.asOf ?? ctx.today), { inspection: inspectionWhere(ctx, { code: args.unitCode, date: args.asOf ?? ctx.today }) }],
 });
 
 builder.queryField('overdueFollowUps', (t) =>

@@ -17,7 +17,7 @@ import {
   type OutreachForm,
   type PartnerKind,
 } from '@antq/core';
-import { Prisma } from '@antq/db';
+import { Prisma, unitVersions } from '@antq/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
@@ -27,7 +27,10 @@ import { AdminUnitRef } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
-import { periodOf, placedWhere, placementOf } from './where.js';
+import { periodOf, placementOf } from './where.js';
+import { filedUnder, scopeOf, type ScopeContext, type UnitArg } from '../access.js';
+import { filedIn } from '../report/scope-sql.js';
+import type { FigureScope } from '../report/section.js';
 import { PartnerKindEnum } from '../partner-kind.js';
 
 export const OutreachFormEnum = builder.enumType('OutreachForm', {
@@ -42,8 +45,8 @@ export const OutreachTotalsByEnum = builder.enumType('OutreachTotalsBy', {
 type TotalsBy = (typeof OutreachTotalsByEnum)['$inferType'];
 
 /** Sessions the viewer may read; with `unitCode`, only those filed under it. */
-export const outreachWhere = (ctx: Pick<Context, 'viewer'>, unitCode?: string | null): Prisma.OutreachActivityWhereInput =>
-  placedWhere(ctx, 'OUTREACH', unitCode);
+export const outreachWhere = (ctx: ScopeContext, unit?: UnitArg): Prisma.OutreachActivityWhereInput =>
+  filedUnder(ctx, 'OUTREACH', 'communeId', unit);
 
 const OutreachNode = builder.prismaNode('OutreachActivity', {
   id: { field: 'id' },
@@ -87,7 +90,7 @@ function outreachIn(ctx: Context, args: ListArgs): Prisma.OutreachActivityWhereI
   const { from, to } = periodOf(args, ctx.today);
   return {
     AND: [
-      outreachWhere(ctx, args.unitCode),
+      outreachWhere(ctx, { code: args.unitCode, date: to }),
       { heldOn: { gte: dateColumn(from), lte: dateColumn(to) } },
       ...(args.form ? [{ form: args.form }] : []),
       ...(args.audience ? [{ audiences: { has: args.audience } }] : []),
@@ -122,15 +125,6 @@ builder.queryField('outreachActivities', (t) =>
 
 // ─── Totals ─────────────────────────────────────────────────────────────────────────────
 
-/** What outreach totals are asked about. */
-export interface OutreachScope {
-  readonly unitCode: string;
-  readonly from: IsoDate;
-  readonly to: IsoDate;
-  /** Only sessions filed under one of these codes (key areas), when given. */
-  readonly onlyUnder?: readonly string[];
-}
-
 /** One row of totals: `key` null for the grand total. */
 export interface OutreachTotalRow {
   readonly key: string | null;
@@ -139,11 +133,10 @@ export interface OutreachTotalRow {
   readonly participants: number;
 }
 
-/** The rows of the sessions a scope covers, as SQL (for the totals and the report section). */
-export function outreachScopeSql(scope: OutreachScope): Prisma.Sql {
-  return Prisma.sql`SELECT * FROM "OutreachActivity" WHERE "placeCodes" @> ARRAY[${scope.unitCode}]::text[]
-    AND "heldOn" BETWEEN ${scope.from}::date AND ${scope.to}::date
-    ${scope.onlyUnder ? Prisma.sql`AND "placeCodes" && ${[...scope.onlyUnder]}::text[]` : Prisma.empty}`;
+/** The rows of the sessions a scope covers, as SQL: filed under the unit (through the lineage, as the report's figures) in the period. */
+function outreachScopeSql(scope: FigureScope): Prisma.Sql {
+  return Prisma.sql`SELECT * FROM "OutreachActivity" o WHERE ${filedIn('o', 'communeId', scope)}
+    AND "heldOn" BETWEEN ${scope.from}::date AND ${scope.to}::date`;
 }
 
 const GROUPS: Record<Exclude<TotalsBy, 'UNIT'>, Prisma.Sql> = {
@@ -159,7 +152,7 @@ const GROUPS: Record<Exclude<TotalsBy, 'UNIT'>, Prisma.Sql> = {
  */
 export async function outreachTotals(
   prisma: Prisma.TransactionClient | Context['db']['prisma'],
-  scope: OutreachScope,
+  scope: FigureScope,
   by: TotalsBy,
 ): Promise<OutreachTotalRow[]> {
   const grouped =
@@ -224,7 +217,8 @@ builder.queryField('outreachTotals', (t) =>
     args: {
       unitCode: t.arg.string({
         required: true,
-        description: 'A province, district or commune code (of `to`, or of the units the sessions have since passed into).',
+        description:
+          'A province, district or commune code, read on `to`: the sessions filed under it then and under every unit of an earlier era that passed into it (NOT_FOUND when it names no unit on `to`).',
       }),
       from: t.arg({ type: DateScalar, required: true }),
       to: t.arg({ type: DateScalar, required: true }),
@@ -233,10 +227,12 @@ builder.queryField('outreachTotals', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       if (args.from > args.to) throw periodOutOfOrder(args.from, args.to);
-      const scope = {
-        unitCode: args.unitCode.trim(),
+      const { unit } = scopeOf(ctx, 'AGGREGATE', 'READ', { code: args.unitCode, date: args.to, argument: 'unitCode' });
+      const scope: FigureScope = {
+        unitCode: unit!.unit.code,
         from: args.from,
         to: args.to,
+        versions: unitVersions(unit!),
         ...(args.onlyUnder ? { onlyUnder: args.onlyUnder.map((c) => c.trim()) } : {}),
       };
       return { by: args.by, rows: await outreachTotals(ctx.db.prisma, scope, args.by) };

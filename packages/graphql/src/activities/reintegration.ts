@@ -8,7 +8,6 @@
  * is). Nothing personal is in aggregates, errors or the audit log.
  */
 import {
-  authorize,
   caseStatusOn,
   MENTOR_KINDS,
   REINTEGRATION_STATUSES,
@@ -18,7 +17,6 @@ import {
 } from '@antq/core';
 import { sealedContext, type Prisma } from '@antq/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
@@ -26,7 +24,8 @@ import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import { open } from '../security/crypto.js';
-import { placedWhere, placementOf } from './where.js';
+import { placementOf } from './where.js';
+import { filedUnder, mayAccess, uuidOrNone, type ScopeContext, type UnitArg } from '../access.js';
 
 export const ReintegrationStatusEnum = builder.enumType('ReintegrationStatus', {
   description: 'ONGOING until closed with an outcome (final).',
@@ -38,14 +37,14 @@ export const MentorKindEnum = builder.enumType('MentorKind', {
 });
 
 /** Cases the viewer may read; with `unitCode`, only those filed under it. Area leaders: none (the policy does not name them). */
-export const caseWhere = (ctx: Pick<Context, 'viewer'>, unitCode?: string | null): Prisma.ReintegrationCaseWhereInput =>
-  placedWhere(ctx, 'REINTEGRATION_CASE', unitCode);
+export const caseWhere = (ctx: ScopeContext, unit?: UnitArg): Prisma.ReintegrationCaseWhereInput =>
+  filedUnder(ctx, 'REINTEGRATION_CASE', 'communeId', unit);
 
 type CaseRow = Prisma.ReintegrationCaseGetPayload<object>;
 
 /** Whether the viewer may see the personal fields of a case placed there. */
-const mayReadPersonal = (ctx: Pick<Context, 'viewer'>, row: { placeCodes: string[] }) =>
-  authorize(ctx.viewer, 'REINTEGRATION_CASE', 'READ_PERSONAL', placementOf(row)).allowed;
+const mayReadPersonal = (ctx: ScopeContext, row: { communeId: string; placeCodes: string[] }) =>
+  mayAccess(ctx, 'REINTEGRATION_CASE', 'READ_PERSONAL', placementOf(row));
 
 const opened = new WeakMap<CaseRow, ReintegrationPerson>();
 /** The person of a case, opened once per row; null unless the viewer may read personal data. */
@@ -74,7 +73,7 @@ builder.prismaObject('ReintegrationMentor', {
     kind: t.field({ type: MentorKindEnum, resolve: (m) => m.kind }),
     name: t.string({
       nullable: true,
-      select: { case: { select: { placeCodes: true } } },
+      select: { case: { select: { communeId: true, placeCodes: true } } },
       resolve: (m, _a, ctx) => (mayReadPersonal(ctx, m.case) ? m.name : null),
     }),
     assignedOn: t.field({ type: DateScalar, resolve: (m) => isoOf(m.assignedOn) }),
@@ -87,7 +86,7 @@ builder.prismaObject('ReintegrationNote', {
     notedOn: t.field({ type: DateScalar, resolve: (n) => isoOf(n.notedOn) }),
     text: t.string({
       nullable: true,
-      select: { case: { select: { placeCodes: true } } },
+      select: { case: { select: { communeId: true, placeCodes: true } } },
       resolve: (n, _a, ctx) =>
         mayReadPersonal(ctx, n.case) ? open(ctx.secrets.dataKey, n.bodyCiphertext, sealedContext.reintegrationNote(n.id)) : null,
     }),
@@ -146,7 +145,7 @@ const casesIn = (
   ctx: Context,
   args: { unitCode: string; asOf?: IsoDate | null; status?: ReintegrationStatus | null },
 ): Prisma.ReintegrationCaseWhereInput => ({
-  AND: [caseWhere(ctx, args.unitCode), caseStatusWhere(args.asOf ?? ctx.today, args.status)],
+  AND: [caseWhere(ctx, { code: args.unitCode, date: args.asOf ?? ctx.today }), caseStatusWhere(args.asOf ?? ctx.today, args.status)],
 });
 
 builder.queryField('reintegrationCases', (t) =>

@@ -1,6 +1,6 @@
 /** The audit log in GraphQL: national officers see all of it, province officers their province's part. */
 import type { Prisma } from '@antq/db';
-import { placeFilter, uuidOrNone } from '../access.js';
+import { codedUnder, uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
@@ -9,7 +9,7 @@ import { DateScalar } from '../scalars.js';
 builder.prismaNode('AuditEntry', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'AUDIT_LOG', 'READ') }),
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [codedUnder(ctx, 'AUDIT_LOG')] }),
   description: 'One audited act: who, when, what, which record, from which unit. Holds no personal data.',
   authScopes: (entry) => ({ allowedAt: ['AUDIT_LOG', 'READ', { unitCodes: entry.placeCodes }] as const }),
   fields: (t) => ({
@@ -71,7 +71,7 @@ const startOfDay = (date: string) => new Date(Date.parse(`${date}T00:00:00+07:00
 
 function auditWhere(ctx: Context, f: Filter): Prisma.AuditEntryWhereInput {
   return {
-    ...placeFilter(ctx, 'AUDIT_LOG', 'READ', f.unitCode),
+    AND: [codedUnder(ctx, 'AUDIT_LOG', { code: f.unitCode, date: ctx.today })],
     ...(f.action ? { action: f.action } : {}),
     ...(f.entity ? { entity: f.entity } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),

@@ -76,7 +76,7 @@ export function createAntqYoga({
     context: async ({ request }) => {
       try {
         const { viewer } = await authOf(request);
-        return createContext({ db, secrets, settings }, { viewer, today: vietnamDateOf(clock()), requestId: randomUUID() });
+        return await createContext({ db, secrets, settings }, { viewer, today: vietnamDateOf(clock()), requestId: randomUUID() });
       } catch (error) {
         if (error instanceof AuthenticationError) throw unauthenticated(error);
         throw error;

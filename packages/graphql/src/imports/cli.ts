@@ -71,7 +71,7 @@ export async function runImport(
   const kind = KIND_OF_ARG[kindArg];
   if (!kind || !file) throw new ImportUsageError(`antq import <${KIND_ARGS.join('|')}> <file> [--dry-run] (--unit <code> | --national)`);
   const bytes = new Uint8Array(await readFile(file));
-  const ctx = createContext({ db, secrets }, { viewer, today: vietnamDateOf(new Date()), requestId: `cli-${randomUUID()}` });
+  const ctx = await createContext({ db, secrets }, { viewer, today: vietnamDateOf(new Date()), requestId: `cli-${randomUUID()}` });
   const result = await importSpreadsheet(ctx, { kind, source: { size: bytes.byteLength, read: async () => bytes }, dryRun });
   for (const line of describe(result)) log(line);
   return 'rowCount' in result && result.problems.length === 0 ? 0 : 1;

@@ -9,7 +9,7 @@
  *    whose reason holds the kind and the counts (never a cell's content).
  */
 import { readSheet, type FileProblem, type ImportKind, type Label, type Resource, type RowProblem } from '@antq/core';
-import { authorizeTarget } from '../access.js';
+import { mayAccess } from '../access.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { userErrors, type UserError } from '../errors.js';
@@ -73,7 +73,7 @@ export async function importSpreadsheet(
     if (!dryRun) await audit(ctx.db.prisma, ctx, { action: ACTION, entity: 'Import', placeCodes, reason, outcome: error.code });
     return error;
   };
-  if (!authorizeTarget(ctx, IMPORT_RESOURCE[kind], 'WRITE').allowed) return refuse(userErrors.forbidden(), null);
+  if (!mayAccess(ctx, IMPORT_RESOURCE[kind], 'WRITE')) return refuse(userErrors.forbidden(), null);
 
   const file = source.size > limits.maxBytes ? tooLarge(limits) : await readSpreadsheet(kind, await source.read(), limits);
   if (!file.ok)

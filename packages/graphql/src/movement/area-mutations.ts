@@ -18,7 +18,7 @@ import {
   type Label,
 } from '@antq/core';
 import type { Prisma } from '@antq/db';
-import { authorizeTarget } from '../access.js';
+import { mayAccess } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { userErrors, type UserError } from '../errors.js';
@@ -127,7 +127,7 @@ export async function judgeNewArea(ctx: Context, arg: NewAreaArg): Promise<Judge
   try {
     const target = await newAreaTarget(ctx, arg);
     placeCodes = [...target.placeCodes];
-    if (!authorizeTarget(ctx, 'RESIDENTIAL_AREA', 'WRITE', target.actsAt).allowed) throw userErrors.forbidden();
+    if (!mayAccess(ctx, 'RESIDENTIAL_AREA', 'WRITE', target.actsAt)) throw userErrors.forbidden();
     judgeNewAreaCommune(ctx, target.row);
     return { ok: true, ...target.row };
   } catch (error) {

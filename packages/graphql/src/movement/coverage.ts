@@ -5,6 +5,7 @@
  * Each commune's counts come from coverage-data.ts (a fixed number of statements); the
  * roll-up and the lineage from @antq/core's `coverage` / `coverageThroughLineage`.
  */
+import { scopeOf } from '../access.js';
 import {
   coverage as computeCoverage,
   coverageThroughLineage,
@@ -28,7 +29,6 @@ import { AdminUnitRef, LineageKindEnum } from '../hierarchy/schema.js';
 import { DateScalar } from '../scalars.js';
 import { readCoverageRows, type CoverageRows, type CoverageScope } from './coverage-data.js';
 import { modelTypeLoader } from './model-types.js';
-import { vietnameseDate } from './report.js';
 import { mayReadReport, movementReportFor, reportText } from '../report/movement-report.js';
 import { coverageSectionOf } from './coverage-section.js';
 
@@ -85,12 +85,9 @@ interface ModelTypeCoverageView {
   readonly residentialAreas: number;
 }
 
-/** Asked about a unit that did not hold on the date. */
-function unitNotFound(code: string, date: IsoDate): GraphQLError {
-  return new GraphQLError(
-    `Không có đơn vị hành chính mã "${code}" vào ngày ${vietnameseDate(date)}. / No administrative unit has code "${code}" on ${date}.`,
-    { extensions: { code: 'NOT_FOUND', unitCode: code, asOf: date } },
-  );
+/** A unit that access.ts's scopeOf found on the date has rows: otherwise the database is inconsistent (an internal error). */
+function unitNotFound(code: string, date: IsoDate): Error {
+  return new Error(`coverage: unit ${code} holds on ${date} but has no coverage rows`);
 }
 
 /**
@@ -177,11 +174,13 @@ function throughLineage(
 }
 
 /** The scope of a question, with the defaults and checks of the arguments (unitCode null: the country). */
-function scopeOf(
+function coverageScopeOf(
   ctx: Context,
   args: { unitCode: string | null; asOf?: IsoDate | null; lineage?: boolean | null; figuresOn?: IsoDate | null },
 ): CoverageScope {
   const unitsOn = args.asOf ?? ctx.today;
+  // The unit the code names on asOf, or NOT_FOUND saying what became of it (a public aggregate: no jurisdiction).
+  if (args.unitCode !== null) scopeOf(ctx, 'AGGREGATE', 'READ', { code: args.unitCode, date: unitsOn, argument: 'unitCode' });
   const lineage = args.lineage ?? false;
   if (args.figuresOn && !lineage) {
     throw invalidArgument('NEEDS_LINEAGE', 'figuresOn', args.figuresOn, {
@@ -386,7 +385,7 @@ builder.queryFields((t) => ({
       figuresOn: t.arg({ type: DateScalar, description: 'With lineage: the date the figures are of (default asOf; not after asOf).' }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const computed = await coverageOf(ctx, scopeOf(ctx, args), depthAsked(info));
+      const computed = await coverageOf(ctx, coverageScopeOf(ctx, args), depthAsked(info));
       return { node: computed.tree, computed, isRoot: true };
     },
   }),
@@ -404,7 +403,7 @@ builder.queryFields((t) => ({
       figuresOn: t.arg({ type: DateScalar, description: 'With lineage: the date the figures are of (default asOf; not after asOf).' }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const computed = await coverageOf(ctx, scopeOf(ctx, { ...args, unitCode: null }), depthAsked(info));
+      const computed = await coverageOf(ctx, coverageScopeOf(ctx, { ...args, unitCode: null }), depthAsked(info));
       return { node: computed.tree, computed, isRoot: true };
     },
   }),
@@ -426,10 +425,10 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const language = args.language ?? 'VI';
-      const s = scopeOf(ctx, { unitCode: args.unitCode, asOf: args.asOf });
+      const s = coverageScopeOf(ctx, { unitCode: args.unitCode, asOf: args.asOf });
       const to = s.unitsOn;
       const unitCode = args.unitCode.trim();
-      if (await mayReadReport(ctx, unitCode, to)) {
+      if (mayReadReport(ctx, unitCode, to)) {
         const report = await movementReportFor(ctx, {
           unitCode,
           from: args.from ?? (`${to.slice(0, 4)}-01-01` as IsoDate),

@@ -16,7 +16,7 @@ import {
   type EventDateFailure,
 } from '@antq/core';
 import type { Prisma } from '@antq/db';
-import { authorizeTarget } from '../access.js';
+import { mayAccess } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { refuseInvalid, userErrors, type FieldProblem, type UserError } from '../errors.js';
@@ -108,8 +108,8 @@ export function judgeModelHost(
 ): { error: UserError | null; placeCodes: string[] } {
   const target = placedTarget(area, area.placements, area.id, area.id);
   const placeCodes = [...target.placeCodes];
-  if (!authorizeTarget(ctx, 'RESIDENTIAL_AREA', 'READ', target.seenAt).allowed) return { error: userErrors.notFound(AREA), placeCodes };
-  if (!authorizeTarget(ctx, 'MODEL', 'WRITE', target.actsAt).allowed) return { error: userErrors.forbidden(), placeCodes };
+  if (!mayAccess(ctx, 'RESIDENTIAL_AREA', 'READ', target.seenAt)) return { error: userErrors.notFound(AREA), placeCodes };
+  if (!mayAccess(ctx, 'MODEL', 'WRITE', target.actsAt)) return { error: userErrors.forbidden(), placeCodes };
   return { error: judgeModelTypeAndDay(area, type, foundedOn), placeCodes };
 }
 

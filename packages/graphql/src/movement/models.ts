@@ -1,11 +1,10 @@
 /** Models (mô hình) in GraphQL: their type, host, lifecycle, members (personal data masked) and evaluations. */
-import { authorize, buildLifecycle, LIFECYCLE_EVENT_KINDS, MODEL_STATES, stateOn } from '@antq/core';
+import { buildLifecycle, LIFECYCLE_EVENT_KINDS, MODEL_STATES, stateOn } from '@antq/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { uuidOrNone } from '../access.js';
+import { mayAccess, uuidOrNone, type ScopeContext } from '../access.js';
 import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
 import { builder, type AntqTypes } from '../builder.js';
-import type { Context } from '../context.js';
 import { entityLoader, entityQuery, idOfKey } from '../federation.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
@@ -18,7 +17,7 @@ export const LifecycleEventKindEnum = builder.enumType('LifecycleEventKind', { v
 const EVENT_ORDER = [{ date: 'asc' as const }, { seq: 'asc' as const }];
 
 // The records under a model are nodes too: found by ID only where their model is visible.
-const underModel = (id: string, ctx: Pick<Context, 'viewer'>) => ({ id: uuidOrNone(id), model: modelWhere(ctx) });
+const underModel = (id: string, ctx: ScopeContext) => ({ id: uuidOrNone(id), model: modelWhere(ctx) });
 
 builder.prismaNode('LifecycleEvent', {
   id: { field: 'id' },
@@ -48,8 +47,7 @@ const ModelEvaluationRef = builder.prismaNode('ModelEvaluation', {
 });
 
 /** Personal fields are shown only to those the policy lets read members' personal data. */
-const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null =>
-  authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null;
+const personal = <T>(value: T, ctx: ScopeContext): T | null => (mayAccess(ctx, 'TEAM_MEMBER', 'READ_PERSONAL') ? value : null);
 
 builder.prismaNode('ModelMember', {
   id: { field: 'id' },
@@ -170,10 +168,7 @@ builder.queryField('models', (t) =>
   }),
 );
 
-function modelListWhere(
-  ctx: Pick<Context, 'viewer' | 'today'>,
-  args: { unitCode: string; asOf?: string | null; modelTypeId?: string | number | null },
-) {
+function modelListWhere(ctx: ScopeContext, args: { unitCode: string; asOf?: string | null; modelTypeId?: string | number | null }) {
   return {
     ...modelWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }),
     ...(args.modelTypeId != null ? { modelTypeId: modelTypeFilter(args.modelTypeId) } : {}),

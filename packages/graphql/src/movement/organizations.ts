@@ -4,9 +4,8 @@
  * (RESIDENTIAL_AREA READ), narrowed through their placements (see jurisdiction.ts).
  */
 import { ENTERPRISE_SIZE_LABELS, ORGANIZATION_KIND_LABELS, SCHOOL_LEVEL_LABELS } from '@antq/core';
-import { uuidOrNone } from '../access.js';
+import { uuidOrNone, type ScopeContext } from '../access.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
@@ -99,7 +98,7 @@ builder.queryField('organizations', (t) =>
 );
 
 function listWhere(
-  ctx: Pick<Context, 'viewer' | 'today'>,
+  ctx: ScopeContext,
   args: { unitCode: string; asOf?: string | null; kind?: keyof typeof ORGANIZATION_KIND_LABELS | null },
 ) {
   return {

@@ -37,7 +37,7 @@ import {
   type TeamSizePack,
 } from '@antq/core';
 import { DEMO_TEAM_SIZE_PACK, type Prisma } from '@antq/db';
-import { authorizeTarget } from '../access.js';
+import { mayAccess } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { userErrors, type UserError, refuseInvalid } from '../errors.js';
@@ -370,8 +370,8 @@ function teamTarget<T extends JudgedTeam>(ctx: Context, team: T): Target<T> {
 /** Not visible at all: NOT_FOUND (as node(id:) answers null); visible but not writable: FORBIDDEN. (For the spreadsheet import.) */
 export function judgeTeam(ctx: Context, team: Pick<JudgedTeam, 'placeCodes' | 'areas'>): UserError | null {
   const at = teamPlacement(ctx, team);
-  if (!authorizeTarget(ctx, 'TEAM_MEMBER', 'READ', at).allowed) return userErrors.notFound(TEAM);
-  if (!authorizeTarget(ctx, 'TEAM_MEMBER', 'WRITE', at).allowed) return userErrors.forbidden();
+  if (!mayAccess(ctx, 'TEAM_MEMBER', 'READ', at)) return userErrors.notFound(TEAM);
+  if (!mayAccess(ctx, 'TEAM_MEMBER', 'WRITE', at)) return userErrors.forbidden();
   return null;
 }
 

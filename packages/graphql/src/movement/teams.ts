@@ -1,16 +1,16 @@
 /**
  * Security teams (Tổ bảo vệ an ninh, trật tự ở cơ sở, Law 30/2023/QH15) in GraphQL: a team
  * with its commune, the residential areas it covers, its members (personal data masked as
- * for model members) and its yearly evaluations. Who sees a team follows TEAM_MEMBER READ:
- * a team is filed under `placeCodes` (its commune and every unit above it, and those it
- * has since passed into when it was formed through the API).
+ * for model members) and its yearly evaluations. Who sees a team follows TEAM_MEMBER READ
+ * through access.ts's one scope: a team is filed under the commune version of its
+ * establishment (`communeId`), so it is seen under that commune's territory on a date and
+ * within every jurisdiction of today that commune passed into.
  */
-import { authorize, EDUCATION_LEVELS, jurisdictionOf, TEAM_EVALUATION_LEVELS, TEAM_ROLES, type IsoDate } from '@antq/core';
+import { EDUCATION_LEVELS, TEAM_EVALUATION_LEVELS, TEAM_ROLES } from '@antq/core';
 import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
-import { uuidOrNone } from '../access.js';
+import { filedUnder, mayAccess, uuidOrNone, type ScopeContext, type UnitArg } from '../access.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
@@ -31,22 +31,17 @@ const AreaType = ResidentialAreaRef as unknown as ObjectRef<
   Prisma.ResidentialAreaGetPayload<object>
 >;
 
-const NOTHING = { id: { in: [] as string[] } };
-
 /**
- * Teams the viewer may read; with `within`, only those filed under that unit code and
- * existing on `date` (established on or before it, not dissolved before it).
+ * Teams the viewer may read (TEAM_MEMBER READ: a team is filed under the commune version it
+ * was formed in; an area leader sees the teams covering their area); with `within`, only
+ * those under that unit on its date and existing then (established on or before it, not
+ * dissolved before it).
  */
-export function teamWhere(ctx: Pick<Context, 'viewer'>, within?: { code: string; date: IsoDate }): Prisma.SecurityTeamWhereInput {
-  const scope = jurisdictionOf(ctx.viewer, 'TEAM_MEMBER', 'READ');
-  if (scope.kind === 'NOWHERE') return NOTHING;
-  const codes = [...(scope.kind === 'WITHIN' && scope.unitCode ? [scope.unitCode] : []), ...(within ? [within.code] : [])];
-  const day = within ? dateColumn(within.date) : null;
-  return {
-    ...(codes.length ? { placeCodes: { hasEvery: codes } } : {}),
-    ...(scope.kind === 'WITHIN' && scope.areaId ? { areas: { some: { residentialAreaId: scope.areaId } } } : {}),
-    ...(day ? { establishedOn: { lte: day }, OR: [{ dissolvedOn: null }, { dissolvedOn: { gte: day } }] } : {}),
-  };
+export function teamWhere(ctx: ScopeContext, within?: UnitArg): Prisma.SecurityTeamWhereInput {
+  const filed = filedUnder(ctx, 'TEAM_MEMBER', 'communeId', within, (areaId) => ({ areas: { some: { residentialAreaId: areaId } } }));
+  if (!within) return filed;
+  const day = dateColumn(within.date);
+  return { AND: [filed, { establishedOn: { lte: day } }, { OR: [{ dissolvedOn: null }, { dissolvedOn: { gte: day } }] }] };
 }
 
 /**
@@ -55,16 +50,15 @@ export function teamWhere(ctx: Pick<Context, 'viewer'>, within?: { code: string;
  * is placed by its commune, and for area leaders by the areas it covers (give `areas` then).
  */
 export function mayReadTeam(
-  ctx: Pick<Context, 'viewer'>,
-  team: { placeCodes: readonly string[]; areas?: ReadonlyArray<{ residentialAreaId: string }> },
+  ctx: ScopeContext,
+  team: { communeId: string; placeCodes: readonly string[]; areas?: ReadonlyArray<{ residentialAreaId: string }> },
 ): boolean {
   const areaIds = [null, ...(team.areas ?? []).map((a) => a.residentialAreaId)];
-  return areaIds.some((areaId) => authorize(ctx.viewer, 'TEAM_MEMBER', 'READ', { unitCodes: team.placeCodes, areaId }).allowed);
+  return areaIds.some((areaId) => mayAccess(ctx, 'TEAM_MEMBER', 'READ', { unitId: team.communeId, unitCodes: team.placeCodes, areaId }));
 }
 
 /** Personal fields are shown only to those the policy lets read members' personal data (as models.ts). */
-const personal = <T>(value: T, ctx: Pick<Context, 'viewer'>): T | null =>
-  authorize(ctx.viewer, 'TEAM_MEMBER', 'READ_PERSONAL').allowed ? value : null;
+const personal = <T>(value: T, ctx: ScopeContext): T | null => (mayAccess(ctx, 'TEAM_MEMBER', 'READ_PERSONAL') ? value : null);
 
 const TeamMemberNode = builder.prismaNode('TeamMember', {
   id: { field: 'id' },
@@ -165,13 +159,13 @@ builder.queryField('securityTeams', (t) =>
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
     totalCount: (_p, args, ctx) => (
       checkPageSize(args),
-      ctx.db.prisma.securityTeam.count({ where: teamWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }) })
+      ctx.db.prisma.securityTeam.count({ where: teamWhere(ctx, { code: args.unitCode, date: args.asOf ?? ctx.today }) })
     ),
     resolve: (query, _root, args, ctx) => {
       checkPageSize(args);
       return ctx.db.prisma.securityTeam.findMany({
         ...query,
-        where: teamWhere(ctx, { code: args.unitCode.trim(), date: args.asOf ?? ctx.today }),
+        where: teamWhere(ctx, { code: args.unitCode, date: args.asOf ?? ctx.today }),
         orderBy: { id: 'asc' },
       });
     },

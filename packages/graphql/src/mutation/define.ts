@@ -22,7 +22,7 @@
 import type { Label, Operation, Placement, Resource } from '@antq/core';
 import type { Prisma } from '@antq/db';
 import type { InputObjectRef } from '@pothos/core';
-import { authorizeTarget } from '../access.js';
+import { mayAccess } from '../access.js';
 import { audit, type AuditFact } from '../audit/record.js';
 import { builder, type AntqTypes } from '../builder.js';
 import type { Context } from '../context.js';
@@ -228,7 +228,7 @@ async function run<In, Ids extends IdFields<In>, R, J, S>(
   let subject: Subject = { entity: spec.entity, ...said };
   let versionedId: string | undefined;
   try {
-    if (permission && !authorizeTarget(ctx, ...permission).allowed) throw userErrors.forbidden();
+    if (permission && !mayAccess(ctx, ...permission)) throw userErrors.forbidden();
     const ids = decodeIds(input, spec.ids ?? {}, spec.notFound) as Decoded<In, Ids>;
     const target = await spec.load(ctx, input, ids);
     if (!target) throw userErrors.notFound(spec.notFound);
@@ -236,10 +236,10 @@ async function run<In, Ids extends IdFields<In>, R, J, S>(
     versionedId = target.versionedId ?? target.id;
     if (permission) {
       const [resource, operation] = permission;
-      if (target.seenAt && !authorizeTarget(ctx, resource, 'READ', target.seenAt).allowed) throw userErrors.notFound(spec.notFound);
-      if (!authorizeTarget(ctx, resource, operation, target.actsAt).allowed) throw userErrors.forbidden();
+      if (target.seenAt && !mayAccess(ctx, resource, 'READ', target.seenAt)) throw userErrors.notFound(spec.notFound);
+      if (!mayAccess(ctx, resource, operation, target.actsAt)) throw userErrors.forbidden();
       for (const other of target.alsoSeen ?? [])
-        if (!authorizeTarget(ctx, other.resource ?? resource, 'READ', other.at).allowed) throw userErrors.notFound(other.notFound);
+        if (!mayAccess(ctx, other.resource ?? resource, 'READ', other.at)) throw userErrors.notFound(other.notFound);
     }
     const version = spec.versioned?.version(input);
     if (version !== undefined && version !== target.version) throw userErrors.conflict(target.version ?? 0);

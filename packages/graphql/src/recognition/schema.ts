@@ -2,14 +2,13 @@
  * Recognition in GraphQL: exemplars, commendations, key areas, people of influence (nodes
  * and lists by unit and date) and the partners of a model. Records are filed under
  * `placeCodes`; who reads them follows RECOGNITION READ and KEY_AREA READ, narrowed in SQL
- * (placeFilter). Individuals' names are shown only to those who may read personal data
+ * (access.ts). Individuals' names are shown only to those who may read personal data
  * (RECOGNITION READ_PERSONAL) at the record's place, and so are their roles. A commendation
  * for a tip shows the tip, the reason and who was commended only to those who may read that
  * tip. The collective named (a security team, a residential area, an organization) is shown
  * only to those who may read it.
  */
 import {
-  authorize,
   AWARD_LEVELS,
   COLLECTIVE_KINDS,
   COMMENDATION_FORMS,
@@ -23,7 +22,8 @@ import {
 import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
 import { getRefFromModel } from '@pothos/plugin-prisma';
-import { placeFilter, uuidOrNone } from '../access.js';
+import { filedUnder, mayAccess, uuidOrNone, type ScopeContext } from '../access.js';
+import { areaWhere } from '../movement/jurisdiction.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { periodOutOfOrder } from '../errors.js';
@@ -71,8 +71,8 @@ const decisionOf = (r: { decisionNumber: string | null; decisionDate: Date | nul
     : null;
 
 /** A person's name, for those who may read personal data where the record is filed; null for others. */
-const personal = (value: string | null, placeCodes: readonly string[], ctx: Pick<Context, 'viewer'>) =>
-  value !== null && authorize(ctx.viewer, 'RECOGNITION', 'READ_PERSONAL', { unitCodes: placeCodes }).allowed ? value : null;
+const personal = (value: string | null, r: { unitId?: string; placeCodes: string[] }, ctx: ScopeContext) =>
+  value !== null && mayAccess(ctx, 'RECOGNITION', 'READ_PERSONAL', { unitId: r.unitId, unitCodes: r.placeCodes }) ? value : null;
 
 /** The ResidentialArea type as a typed ref (areas.ts exports it by name only). */
 const AreaType = ResidentialAreaRef as unknown as ObjectRef<
@@ -93,8 +93,8 @@ const OrganizationType = getRefFromModel('Organization', builder) as unknown as 
  * others, without an error; loaded with the record (`select`), so no statement per row.
  */
 /** Whether the viewer may read the residential areas (and organizations) where a record is filed. */
-const mayReadPlace = (r: { placeCodes: string[] }, ctx: Pick<Context, 'viewer'>) =>
-  authorize(ctx.viewer, 'RESIDENTIAL_AREA', 'READ', { unitCodes: r.placeCodes }).allowed;
+const mayReadPlace = (r: { unitId: string; placeCodes: string[] }, ctx: ScopeContext) =>
+  mayAccess(ctx, 'RESIDENTIAL_AREA', 'READ', { unitId: r.unitId, unitCodes: r.placeCodes });
 
 /** What every filed record shows: where, and whether it is demo data. */
 const filedFields = {
@@ -104,8 +104,8 @@ const filedFields = {
 export const ExemplarRef = builder.prismaNode('Exemplar', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'RECOGNITION', 'READ') }),
-  authScopes: (e) => ({ allowedAt: ['RECOGNITION', 'READ', { unitCodes: e.placeCodes }] as const }),
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [filedUnder(ctx, 'RECOGNITION', 'unitId')] }),
+  authScopes: (e) => ({ allowedAt: ['RECOGNITION', 'READ', { unitId: e.unitId, unitCodes: e.placeCodes }] as const }),
   description:
     'An exemplar (điển hình tiên tiến): a model, a collective or an individual recognised for a period at a level, by a decision.',
   fields: (t) => ({
@@ -115,12 +115,12 @@ export const ExemplarRef = builder.prismaNode('Exemplar', {
     personName: t.string({
       nullable: true,
       description: 'INDIVIDUAL: the name; null unless you may see personal data.',
-      resolve: (e, _a, ctx) => personal(e.personName, e.placeCodes, ctx),
+      resolve: (e, _a, ctx) => personal(e.personName, e, ctx),
     }),
     personRole: t.string({
       nullable: true,
       description: 'INDIVIDUAL: their role (Tổ trưởng…); null unless you may see personal data (with the name, it says who).',
-      resolve: (e, _a, ctx) => personal(e.personRole, e.placeCodes, ctx),
+      resolve: (e, _a, ctx) => personal(e.personRole, e, ctx),
     }),
     level: t.field({ type: AwardLevelEnum, resolve: (e) => e.level }),
     periodFrom: t.field({ type: DateScalar, resolve: (e) => isoOf(e.periodFrom) }),
@@ -133,8 +133,8 @@ export const ExemplarRef = builder.prismaNode('Exemplar', {
 });
 
 /** Whether the viewer may read the tip a commendation was given for. */
-const mayReadTip = (c: { tip: { placeCodes: string[] } | null }, ctx: Pick<Context, 'viewer'>) =>
-  c.tip !== null && authorize(ctx.viewer, 'TIP', 'READ', { unitCodes: c.tip.placeCodes }).allowed;
+const mayReadTip = (c: { tip: { communeId: string; placeCodes: string[] } | null }, ctx: ScopeContext) =>
+  c.tip !== null && mayAccess(ctx, 'TIP', 'READ', { unitId: c.tip.communeId, unitCodes: c.tip.placeCodes });
 
 /**
  * The name or role of the individual commended, as personal data; for a tip also only for those
@@ -142,15 +142,15 @@ const mayReadTip = (c: { tip: { placeCodes: string[] } | null }, ctx: Pick<Conte
  */
 const whoWasCommended = (
   value: string | null,
-  c: { forKind: string | null; placeCodes: string[]; tip: { placeCodes: string[] } | null },
-  ctx: Pick<Context, 'viewer'>,
-) => (c.forKind === 'TIP' && !mayReadTip(c, ctx) ? null : personal(value, c.placeCodes, ctx));
+  c: { forKind: string | null; unitId: string; placeCodes: string[]; tip: { communeId: string; placeCodes: string[] } | null },
+  ctx: ScopeContext,
+) => (c.forKind === 'TIP' && !mayReadTip(c, ctx) ? null : personal(value, c, ctx));
 
 export const CommendationRef = builder.prismaNode('Commendation', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'RECOGNITION', 'READ') }),
-  authScopes: (c) => ({ allowedAt: ['RECOGNITION', 'READ', { unitCodes: c.placeCodes }] as const }),
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [filedUnder(ctx, 'RECOGNITION', 'unitId')] }),
+  authScopes: (c) => ({ allowedAt: ['RECOGNITION', 'READ', { unitId: c.unitId, unitCodes: c.placeCodes }] as const }),
   description:
     'A commendation (khen thưởng) to a collective or an individual: its form, the level of the authority, the decision, the reason, and what it was for. ' +
     'A commendation for a tip shows the tip, and its reason, only to those who may read that tip: it says only that it was for a tip.',
@@ -160,13 +160,13 @@ export const CommendationRef = builder.prismaNode('Commendation', {
     personName: t.string({
       nullable: true,
       description: 'INDIVIDUAL: the name; null unless you may see personal data and, for a tip, read the tip.',
-      select: { tip: { select: { placeCodes: true } } },
+      select: { tip: { select: { communeId: true, placeCodes: true } } },
       resolve: (c, _a, ctx) => whoWasCommended(c.personName, c, ctx),
     }),
     personRole: t.string({
       nullable: true,
       description: 'INDIVIDUAL: their role; null as the name is.',
-      select: { tip: { select: { placeCodes: true } } },
+      select: { tip: { select: { communeId: true, placeCodes: true } } },
       resolve: (c, _a, ctx) => whoWasCommended(c.personRole, c, ctx),
     }),
     form: t.field({ type: CommendationFormEnum, resolve: (c) => c.form }),
@@ -175,7 +175,7 @@ export const CommendationRef = builder.prismaNode('Commendation', {
     reason: t.string({
       nullable: true,
       description: 'Why; null for a commendation for a tip unless you may read the tip.',
-      select: { tip: { select: { placeCodes: true } } },
+      select: { tip: { select: { communeId: true, placeCodes: true } } },
       resolve: (c, _a, ctx) => (c.forKind === 'TIP' && !mayReadTip(c, ctx) ? null : c.reason),
     }),
     forKind: t.field({
@@ -231,8 +231,8 @@ collectiveFields('Commendation');
 export const KeyAreaRef = builder.prismaNode('KeyArea', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'KEY_AREA', 'READ') }),
-  authScopes: (k) => ({ allowedAt: ['KEY_AREA', 'READ', { unitCodes: k.placeCodes }] as const }),
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [filedUnder(ctx, 'KEY_AREA', 'unitId', undefined, null)] }),
+  authScopes: (k) => ({ allowedAt: ['KEY_AREA', 'READ', { unitId: k.unitId, unitCodes: k.placeCodes }] as const }),
   description: 'A key area (địa bàn trọng điểm): an administrative unit flagged for priority for a period, with a category and a reason.',
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
@@ -254,8 +254,8 @@ export const KeyAreaRef = builder.prismaNode('KeyArea', {
 export const InfluentialPersonRef = builder.prismaNode('InfluentialPerson', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'RECOGNITION', 'READ') }),
-  authScopes: (p) => ({ allowedAt: ['RECOGNITION', 'READ', { unitCodes: p.placeCodes }] as const }),
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), residentialArea: areaWhere(ctx, undefined, 'RECOGNITION') }),
+  authScopes: (p) => ({ allowedAt: ['RECOGNITION', 'READ', { unitCodes: p.placeCodes, areaId: p.residentialAreaId }] as const }),
   description:
     'A person of influence engaged in a residential area: a religious dignitary (chức sắc) or a reputable person (người có uy tín).',
   fields: (t) => ({
@@ -263,7 +263,7 @@ export const InfluentialPersonRef = builder.prismaNode('InfluentialPerson', {
     fullName: t.string({
       nullable: true,
       description: 'Null unless you may see personal data.',
-      resolve: (p, _a, ctx) => personal(p.fullName, p.placeCodes, ctx),
+      resolve: (p, _a, ctx) => personal(p.fullName, p, ctx),
     }),
     role: t.exposeString('role', { description: 'Linh mục quản xứ, Già làng…' }),
     religion: t.field({ type: ReligionEnum, nullable: true, resolve: (p) => p.religion }),
@@ -369,14 +369,16 @@ builder.queryFields((t) => ({
 }));
 
 type Dated = { unitCode: string; from: IsoDate; to: IsoDate };
+// A period's records are read under the unit its code names on the period's last day.
 function exemplarWhere(ctx: Context, args: Dated): Prisma.ExemplarWhereInput {
-  return { AND: [placeFilter(ctx, 'RECOGNITION', 'READ', args.unitCode), { decisionDate: period(args) }] };
+  return { AND: [{ decisionDate: period(args) }, filedUnder(ctx, 'RECOGNITION', 'unitId', { code: args.unitCode, date: args.to })] };
 }
 function commendationWhere(ctx: Context, args: Dated): Prisma.CommendationWhereInput {
-  return { AND: [placeFilter(ctx, 'RECOGNITION', 'READ', args.unitCode), { decisionDate: period(args) }] };
+  return { AND: [{ decisionDate: period(args) }, filedUnder(ctx, 'RECOGNITION', 'unitId', { code: args.unitCode, date: args.to })] };
 }
 function keyAreaWhere(ctx: Context, args: { unitCode: string; asOf?: IsoDate | null }): Prisma.KeyAreaWhereInput {
-  return { AND: [placeFilter(ctx, 'KEY_AREA', 'READ', args.unitCode), holdsOn(args.asOf ?? ctx.today)] };
+  const date = args.asOf ?? ctx.today;
+  return { AND: [filedUnder(ctx, 'KEY_AREA', 'unitId', { code: args.unitCode, date }, null), holdsOn(date)] };
 }
 function influenceWhere(
   ctx: Context,
@@ -384,7 +386,7 @@ function influenceWhere(
 ): Prisma.InfluentialPersonWhereInput {
   return {
     AND: [
-      placeFilter(ctx, 'RECOGNITION', 'READ', args.unitCode),
+      { residentialArea: areaWhere(ctx, { code: args.unitCode, date: args.asOf ?? ctx.today }, 'RECOGNITION') },
       holdsOn(args.asOf ?? ctx.today),
       ...(args.kind ? [{ kind: args.kind }] : []),
     ],

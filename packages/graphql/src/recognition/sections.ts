@@ -23,7 +23,7 @@ import {
 } from '@antq/core';
 import type { PrismaClient } from '@antq/db';
 import { vietnameseDate } from '../movement/report.js';
-import { filedUnder, holdsOn, inPeriod, keyAreaOfScope, modelPlaced, overlapsPeriod, withUnitAndAncestors } from '../report/scope-sql.js';
+import { filedIn, holdsOn, inPeriod, keyAreaOfScope, modelPlaced, overlapsPeriod, withUnitAndAncestors } from '../report/scope-sql.js';
 import type { FigureScope, ReportFigure, ReportSection, SectionLoader } from '../report/section.js';
 
 const vi = (x: number) => x.toLocaleString('vi-VN');
@@ -64,7 +64,7 @@ export const exemplarsSection: SectionLoader = async (prisma: PrismaClient, scop
   const [exemplars, [replication]] = await Promise.all([
     prisma.$queryRaw<Array<{ level: string; subject: string; n: number }>>`
       SELECT e.level::text AS level, e."subjectKind"::text AS subject, count(*)::int AS n FROM "Exemplar" e
-      WHERE ${filedUnder('e', scope)} AND ${inPeriod('e', 'decisionDate', scope)}
+      WHERE ${filedIn('e', 'unitId', scope)} AND ${inPeriod('e', 'decisionDate', scope)}
       GROUP BY 1, 2`,
     prisma.$queryRaw<Array<{ inPeriod: number; toDate: number; sources: number }>>`
       SELECT count(*) FILTER (WHERE r."replicatedOn" >= ${new Date(`${scope.from}T00:00:00Z`)})::int AS "inPeriod",
@@ -144,7 +144,7 @@ const FOR_LABELS: Record<(typeof FOR_KINDS)[number], Label> = {
 export const commendationsSection: SectionLoader = async (prisma, scope) => {
   const rows = await prisma.$queryRaw<Array<{ form: string; level: string; recipient: string; for: string; n: number }>>`
     SELECT c.form::text AS form, c.level::text AS level, c."recipientKind"::text AS recipient, COALESCE(c."forKind"::text, 'NONE') AS for, count(*)::int AS n
-    FROM "Commendation" c WHERE ${filedUnder('c', scope)} AND ${inPeriod('c', 'decisionDate', scope)}
+    FROM "Commendation" c WHERE ${filedIn('c', 'unitId', scope)} AND ${inPeriod('c', 'decisionDate', scope)}
     GROUP BY 1, 2, 3, 4`;
   const sum = (key: (r: (typeof rows)[number]) => string) =>
     counted(
@@ -251,7 +251,8 @@ export const influenceSection: SectionLoader = async (prisma, scope) => {
   const [people, partners] = await Promise.all([
     prisma.$queryRaw<Array<{ k: string; n: number }>>`
       SELECT p.kind::text AS k, count(*)::int AS n FROM "InfluentialPerson" p
-      WHERE ${filedUnder('p', scope)} AND ${overlapsPeriod('p', 'validFrom', 'validTo', scope)}
+      WHERE EXISTS (SELECT 1 FROM "ResidentialAreaPlacement" q WHERE q."residentialAreaId" = p."residentialAreaId" AND ${filedIn('q', 'communeId', scope)})
+        AND ${overlapsPeriod('p', 'validFrom', 'validTo', scope)}
       GROUP BY 1`,
     prisma.$queryRaw<Array<{ k: string | null; n: number; models: number }>>`
       SELECT x."partnerKind"::text AS k, count(*)::int AS n, count(DISTINCT x."modelId")::int AS models FROM "ModelPartner" x JOIN "Model" m ON m.id = x."modelId"

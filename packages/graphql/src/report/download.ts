@@ -19,7 +19,7 @@ import { vietnamDateOf, type Viewer } from '@antq/core';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AuthenticationError } from '../auth/tokens.js';
-import { createContext, type ServerServices } from '../context.js';
+import { createContext, type Context, type ServerServices } from '../context.js';
 import { vietnameseDate } from '../movement/report.js';
 import { movementReportFor, type MovementReport } from './movement-report.js';
 import { excelJs } from '../excel.js';
@@ -166,9 +166,9 @@ export function useReportDownloads({ services, viewerOf, clock }: DownloadOption
       const format = ROUTES[url.pathname as keyof typeof ROUTES];
       if (!format) return;
       if (request.method !== 'GET') return endResponse(new Response(null, { status: 405, headers: { allow: 'GET' } }));
-      let viewer: Viewer;
+      let ctx: Context;
       try {
-        viewer = await viewerOf(request);
+        ctx = await createContext(services, { viewer: await viewerOf(request), today: vietnamDateOf(clock()), requestId: randomUUID() });
       } catch (error) {
         if (error instanceof AuthenticationError)
           return endResponse(errorResponse('UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer' }));
@@ -182,7 +182,6 @@ export function useReportDownloads({ services, viewerOf, clock }: DownloadOption
       if (keyAreasOnly !== null && !['true', 'false', '1', '0'].includes(keyAreasOnly)) {
         return endResponse(errorResponse('BAD_USER_INPUT', 'keyAreasOnly phải là true hoặc false. / keyAreasOnly must be true or false.'));
       }
-      const ctx = createContext(services, { viewer, today: vietnamDateOf(clock()), requestId: randomUUID() });
       let report: MovementReport;
       try {
         report = await movementReportFor(ctx, {

@@ -6,7 +6,7 @@
 import { INSPECTION_RATING_LABELS, INSPECTION_RATINGS, type InspectionRating } from '@antq/core';
 import { Prisma } from '@antq/db';
 import { breakdownOf, dmy, en, periodText, vi } from './activity-scope.js';
-import { filedUnder } from './scope-sql.js';
+import { filedIn } from './scope-sql.js';
 import type { ReportSection, SectionLoader } from './section.js';
 
 interface Row {
@@ -35,13 +35,13 @@ export const inspectionsSection: SectionLoader = async (prisma, scope) => {
              count(*) FILTER (WHERE status = 'DONE' AND "inspectedOn" BETWEEN ${from} AND ${to} AND rating = 'FAIR')::int AS "FAIR",
              count(*) FILTER (WHERE status = 'DONE' AND "inspectedOn" BETWEEN ${from} AND ${to} AND rating = 'AVERAGE')::int AS "AVERAGE",
              count(*) FILTER (WHERE status = 'DONE' AND "inspectedOn" BETWEEN ${from} AND ${to} AND rating = 'WEAK')::int AS "WEAK"
-      FROM "Inspection" x WHERE ${filedUnder('x', scope)}
+      FROM "Inspection" x WHERE ${filedIn('x', 'unitId', scope)}
     ) i, (
       SELECT count(*) FILTER (WHERE "setOn" BETWEEN ${from} AND ${to})::int AS set,
              count(*) FILTER (WHERE status = 'DONE' AND "closedOn" BETWEEN ${from} AND ${to})::int AS closed_done,
              count(*) FILTER (WHERE "setOn" <= ${to} AND "dueOn" >= ${to} AND ("closedOn" IS NULL OR "closedOn" > ${to}))::int AS open,
              count(*) FILTER (WHERE "setOn" <= ${to} AND "dueOn" < ${to} AND ("closedOn" IS NULL OR "closedOn" > ${to}))::int AS overdue
-      FROM "InspectionFollowUp" y WHERE ${filedUnder('y', scope)}
+      FROM "InspectionFollowUp" y WHERE EXISTS (SELECT 1 FROM "Inspection" x WHERE x.id = y."inspectionId" AND ${filedIn('x', 'unitId', scope)})
     ) f`);
   return inspectionsReport(r!, scope);
 };

@@ -4,13 +4,12 @@
  * GraphQL fields and the XLSX/CSV downloads all go through `movementReportFor`, so the
  * rule and the figures are the same wherever the report is read.
  */
-import { authorize, isIsoDate, unitCodeSchema, type IsoDate } from '@antq/core';
-import { GraphQLError } from 'graphql';
+import { isIsoDate, unitCodeSchema, type IsoDate } from '@antq/core';
+import { unitVersions } from '@antq/db';
+import { wholeUnitOf } from '../access.js';
 import type { Context } from '../context.js';
-import { forbidden, invalidArgument, periodOutOfOrder } from '../errors.js';
+import { invalidArgument, periodOutOfOrder } from '../errors.js';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
-import { ReportUnitNotFound } from '../movement/coverage-section.js';
-import { vietnameseDate } from '../movement/report.js';
 import { keyAreaCodes } from './scope-sql.js';
 import type { FigureScope, ReportSection, SectionLoader } from './section.js';
 import { SECTION_LOADERS } from './sections.js';
@@ -65,20 +64,14 @@ export async function unitAndAbove(ctx: Context, code: string, date: IsoDate): P
   return { unit, codes };
 }
 
-function unitNotFound(code: string, date: IsoDate): GraphQLError {
-  return new GraphQLError(
-    `Không có đơn vị hành chính mã "${code}" vào ngày ${vietnameseDate(date)}. / No administrative unit has code "${code}" on ${date}.`,
-    {
-      extensions: { code: 'NOT_FOUND', unitCode: code, asOf: date },
-    },
-  );
-}
-
 /** Whether the viewer may read the full movement report of the unit (on `to`). */
-export async function mayReadReport(ctx: Context, unitCode: string, to: IsoDate): Promise<boolean> {
-  if (!authorize(ctx.viewer, 'MOVEMENT_REPORT', 'READ').allowed) return false;
-  const found = await unitAndAbove(ctx, unitCode, to);
-  return found !== null && authorize(ctx.viewer, 'MOVEMENT_REPORT', 'READ', { unitCodes: found.codes }).allowed;
+export function mayReadReport(ctx: Context, unitCode: string, to: IsoDate): boolean {
+  try {
+    wholeUnitOf(ctx, 'MOVEMENT_REPORT', 'READ', { code: unitCode, date: to });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -93,20 +86,14 @@ export async function movementReportFor(
   loaders: readonly SectionLoader[] = SECTION_LOADERS,
 ): Promise<MovementReport> {
   const { unitCode, from, to, keyAreasOnly } = checkReportArgs(args);
-  const found = await unitAndAbove(ctx, unitCode, to);
-  if (!found) throw unitNotFound(unitCode, to);
-  if (!authorize(ctx.viewer, 'MOVEMENT_REPORT', 'READ', { unitCodes: found.codes }).allowed) throw forbidden();
+  const { unit } = wholeUnitOf(ctx, 'MOVEMENT_REPORT', 'READ', { code: unitCode, date: to, argument: 'unitCode' });
+  const found = (await unitAndAbove(ctx, unitCode, to))!;
   const prisma = ctx.db.prisma;
-  const base = { unitCode, from, to };
+  const base = { unitCode, from, to, versions: unitVersions(unit!) };
   const keyAreas = keyAreasOnly ? await keyAreaCodes(prisma, base) : null;
   const scope: FigureScope = keyAreas ? { ...base, onlyUnder: keyAreas } : base;
-  try {
-    const sections = await Promise.all(loaders.map((load) => load(prisma, scope)));
-    return { unit: found.unit, from, to, keyAreasOnly, keyAreaCount: keyAreas?.length ?? null, sections };
-  } catch (error) {
-    if (error instanceof ReportUnitNotFound) throw unitNotFound(unitCode, to);
-    throw error;
-  }
+  const sections = await Promise.all(loaders.map((load) => load(prisma, scope)));
+  return { unit: found.unit, from, to, keyAreasOnly, keyAreaCount: keyAreas?.length ?? null, sections };
 }
 
 /** The report as one text: every section's sentences in order. */

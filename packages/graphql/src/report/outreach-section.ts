@@ -16,7 +16,7 @@ import {
 } from '@antq/core';
 import { Prisma } from '@antq/db';
 import { breakdownOf, en, periodText, vi } from './activity-scope.js';
-import { filedUnder } from './scope-sql.js';
+import { filedIn } from './scope-sql.js';
 import type { ReportSection, SectionLoader } from './section.js';
 
 type Dimension = 'TOTAL' | 'FORM' | 'AUDIENCE' | 'PARTNER';
@@ -30,7 +30,7 @@ interface Row {
 export const outreachSection: SectionLoader = async (prisma, scope) => {
   const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
     WITH s AS (SELECT form, audiences, partners, participants FROM "OutreachActivity" o
-               WHERE ${filedUnder('o', scope)} AND "heldOn" BETWEEN ${scope.from}::date AND ${scope.to}::date)
+               WHERE ${filedIn('o', 'communeId', scope)} AND "heldOn" BETWEEN ${scope.from}::date AND ${scope.to}::date)
     SELECT 'TOTAL' AS dim, NULL AS key, count(*)::int AS activities, coalesce(sum(participants), 0)::int AS participants FROM s
     UNION ALL SELECT 'FORM', form::text, count(*)::int, coalesce(sum(participants), 0)::int FROM s GROUP BY form
     UNION ALL SELECT 'AUDIENCE', a::text, count(*)::int, coalesce(sum(participants), 0)::int FROM s, unnest(audiences) a GROUP BY a

@@ -5,7 +5,7 @@
 import { REINTEGRATION_OUTCOMES, REINTEGRATION_STATUS_LABELS, type ReintegrationOutcome } from '@antq/core';
 import { Prisma } from '@antq/db';
 import { breakdownOf, dmy, en, periodText, vi } from './activity-scope.js';
-import { filedUnder } from './scope-sql.js';
+import { filedIn } from './scope-sql.js';
 import type { ReportSection, SectionLoader } from './section.js';
 
 type Row = { open: number; new: number; closed: number } & Record<ReintegrationOutcome, number>;
@@ -22,7 +22,7 @@ export const reintegrationSection: SectionLoader = async (prisma, scope) => {
            count(*) FILTER (WHERE ${closedIn} AND status = 'REOFFENDED')::int AS "REOFFENDED",
            count(*) FILTER (WHERE ${closedIn} AND status = 'MOVED_AWAY')::int AS "MOVED_AWAY",
            count(*) FILTER (WHERE ${closedIn} AND status = 'CLOSED')::int AS "CLOSED"
-    FROM "ReintegrationCase" c WHERE ${filedUnder('c', scope)}`);
+    FROM "ReintegrationCase" c WHERE ${filedIn('c', 'communeId', scope)}`);
   return reintegrationReport(r!, scope);
 };
 

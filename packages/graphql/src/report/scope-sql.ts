@@ -1,19 +1,19 @@
 /**
- * The SQL every section loader narrows its records with: filed under the report's unit,
- * and (with key areas only) under one of the key areas, both on the `placeCodes` arrays
- * the records carry (GIN-indexed). One place for the rule, so that every figure filters
- * to key areas the same way.
+ * The SQL every section loader narrows its records with: filed under one of the report's
+ * unit versions (its territory on `to`, through the lineage: `FigureScope.versions`), and
+ * (with key areas only) under one of the key areas, on the `placeCodes` arrays the records
+ * carry (GIN-indexed). One place for the rule, so that every figure filters the same way.
  */
 import type { IsoDate } from '@antq/core';
 import { Prisma, type PrismaClient } from '@antq/db';
 import { dateColumn } from '../hierarchy/rows.js';
 import type { FigureScope } from './section.js';
 
-/** `alias."placeCodes"` holds the report's unit and, when asked, overlaps the key areas. */
-export function filedUnder(alias: string, scope: FigureScope): Prisma.Sql {
-  const col = Prisma.raw(`"${alias}"."placeCodes"`);
-  const unit = Prisma.sql`${col} @> ARRAY[${scope.unitCode}]::text[]`;
-  return scope.onlyUnder ? Prisma.sql`(${unit} AND ${col} && ${[...scope.onlyUnder]}::text[])` : unit;
+/** The unit version `alias.column` (`unitId` or `communeId`) lies in the report's unit and, when asked, its `placeCodes` overlap the key areas. */
+export function filedIn(alias: string, column: 'unitId' | 'communeId', scope: FigureScope): Prisma.Sql {
+  const unit = Prisma.sql`${Prisma.raw(`"${alias}"."${column}"`)} = ANY(${[...scope.versions]}::uuid[])`;
+  const codes = Prisma.raw(`"${alias}"."placeCodes"`);
+  return scope.onlyUnder ? Prisma.sql`(${unit} AND ${codes} && ${[...scope.onlyUnder]}::text[])` : unit;
 }
 
 /** `alias.column` falls within the report's period, both ends included. */
@@ -43,8 +43,8 @@ export function holdsOn(alias: string, day: IsoDate): Prisma.Sql {
 export function modelPlaced(alias: string, scope: FigureScope): Prisma.Sql {
   const m = Prisma.raw(`"${alias}"`);
   return Prisma.sql`(
-    EXISTS (SELECT 1 FROM "ResidentialAreaPlacement" p WHERE p."residentialAreaId" = ${m}."residentialAreaId" AND ${holdsOn('p', scope.to)} AND ${filedUnder('p', scope)})
-    OR EXISTS (SELECT 1 FROM "OrganizationPlacement" p WHERE p."organizationId" = ${m}."organizationId" AND ${holdsOn('p', scope.to)} AND ${filedUnder('p', scope)})
+    EXISTS (SELECT 1 FROM "ResidentialAreaPlacement" p WHERE p."residentialAreaId" = ${m}."residentialAreaId" AND ${holdsOn('p', scope.to)} AND ${filedIn('p', 'communeId', scope)})
+    OR EXISTS (SELECT 1 FROM "OrganizationPlacement" p WHERE p."organizationId" = ${m}."organizationId" AND ${holdsOn('p', scope.to)} AND ${filedIn('p', 'communeId', scope)})
   )`;
 }
 
@@ -68,7 +68,7 @@ export function withUnitAndAncestors(scope: Pick<FigureScope, 'unitCode' | 'to'>
 export function keyAreaOfScope(alias: string, scope: Omit<FigureScope, 'onlyUnder'>): Prisma.Sql {
   const k = Prisma.raw(`"${alias}"`);
   return Prisma.sql`(${overlapsPeriod(alias, 'validFrom', 'validTo', scope)}
-    AND (${k}."placeCodes" @> ARRAY[${scope.unitCode}]::text[] OR ${k}."unitCode" IN (SELECT code FROM up)))`;
+    AND (${k}."unitId" = ANY(${[...scope.versions]}::uuid[]) OR ${k}."unitCode" IN (SELECT code FROM up)))`;
 }
 
 /** The codes of the report's key areas (the `onlyUnder` of a key-areas-only report). One statement. */

@@ -14,6 +14,13 @@ import type { PrismaClient } from '@antq/db';
 export interface FigureScope {
   /** The unit the report is for, valid on `to`. */
   readonly unitCode: string;
+  /**
+   * The unit versions whose records count: the unit on `to` and everything of every era that
+   * lay in it, wholly or partly (core's territory through the lineage, from access.ts's
+   * scope). Records are filed under the version of their date (`unitId` or `communeId`), so a
+   * code reused across eras never mixes two territories.
+   */
+  readonly versions: readonly string[];
   /** The period, both ends included; figures "as of" a date use `to`. */
   readonly from: IsoDate;
   readonly to: IsoDate;

@@ -7,7 +7,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { canMoveTip, revealReasonSchema, submitTipInput, TIP_CATEGORIES, TIP_STATUSES, tipMessageInput, type TipStatus } from '@antq/core';
 import type { Prisma } from '@antq/db';
-import { placeFilter, uuidOrNone } from '../access.js';
+import { filedUnder, uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { NotFoundErrorRef, ValidationErrorRef } from '../error-types.js';
@@ -56,7 +56,7 @@ export const TipRef = builder.prismaNode('Tip', {
   // node(id:) finds only tips in the viewer's jurisdiction: outside it, or missing, the
   // answer is the same null.
   nullable: true,
-  findUnique: (id, ctx) => ({ id: uuidOrNone(id), ...placeFilter(ctx, 'TIP', 'READ') }),
+  findUnique: (id, ctx) => ({ id: uuidOrNone(id), AND: [filedUnder(ctx, 'TIP', 'communeId', undefined, null)] }),
   description: 'A tip as the handling officers see it. The informant’s contact is not here: see revealTipInformant.',
   authScopes: (tip) => ({ allowedAt: ['TIP', 'READ', { unitCodes: tip.placeCodes }] as const }),
   fields: (t) => ({
@@ -158,7 +158,12 @@ builder.queryFields((t) => ({
 }));
 
 function tipsWhere(ctx: Context, args: { unitCode?: string | null; status?: TipStatus | null }): Prisma.TipWhereInput {
-  return { ...placeFilter(ctx, 'TIP', 'READ', args.unitCode), ...(args.status ? { status: args.status } : {}) };
+  return {
+    AND: [
+      filedUnder(ctx, 'TIP', 'communeId', { code: args.unitCode, date: ctx.today }, null),
+      ...(args.status ? [{ status: args.status }] : []),
+    ],
+  };
 }
 
 // ─── Mutations ────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,7 @@
 /** A server over a test database, driven through `yoga.fetch`: no port is opened. */
-import type { OfficerRole } from '@antq/core';
+import { resolveUnit, territoryOn, type IsoDate, type OfficerRole } from '@antq/core';
+import { unitVersions } from '@antq/db';
+import type { FigureScope } from '../../src/report/section.js';
 import type { Database } from '@antq/db';
 import { afterAll, beforeAll } from 'vitest';
 import { openPreparedDatabase } from './prepared-database.js';
@@ -9,6 +11,37 @@ import { createAntqYoga, type AntqYoga, type LogSink, type YogaOptions } from '.
 
 /** Fixed keys for tests. */
 export const TEST_SECRETS: Secrets = { jwtSecret: Buffer.from('antq-test-secret-0123456789abcdefghij'), dataKey: Buffer.alloc(32, 7) };
+
+/**
+ * The code of the unit that `code` (a unit of the demo data's dates, such as a commune of
+ * 2024) is on `TEST_TODAY`: itself, or the one unit it passed wholly into. Tokens must name
+ * a unit of today (TOKEN_INVALID otherwise), so the officers of the demo data's units are
+ * the officers of what those units became.
+ */
+export async function unitToday(db: Database, code: string): Promise<string> {
+  const found = resolveUnit(await db.hierarchy.load(), code, TEST_TODAY.toISOString().slice(0, 10));
+  if (found.kind === 'FOUND') return found.unit.code;
+  const [only, ...more] = found.kind === 'NOT_ON_DATE' ? found.became : [];
+  if (!only || more.length || only.kind !== 'FULL') throw new Error(`unit ${code} did not pass wholly into one unit of today`);
+  return only.unit.code;
+}
+
+/** The codes of the units linked (wholly or partly) into today's unit `code` by the reorganisation, read from the lineage table. */
+export async function predecessorCodes(db: Database, code: string): Promise<string[]> {
+  const links = await db.prisma.lineageLink.findMany({
+    where: { successor: { code, validTo: null } },
+    select: { predecessor: { select: { code: true } } },
+  });
+  return links.map((l) => l.predecessor.code).sort();
+}
+
+/** A report's figure scope for `unitCode` on `to`, as movement-report.ts builds it (the unit's territory then, through the lineage). */
+export async function figureScope(db: Database, unitCode: string, from: IsoDate, to: IsoDate): Promise<FigureScope> {
+  const index = await db.hierarchy.load();
+  const found = resolveUnit(index, unitCode, to);
+  if (found.kind !== 'FOUND') throw new Error(`no unit ${unitCode} on ${to}`);
+  return { unitCode, from, to, versions: unitVersions({ unit: found.unit, date: to, territory: territoryOn(index, found.unit, to) }) };
+}
 
 /** A token for an officer, signed with the test key. */
 export function tokenFor(
@@ -76,6 +109,8 @@ export function createTestServer(
     request,
     query,
     async queryCounting(q, variables, headers) {
+      // The units and lineage are read once per database (db.hierarchy), not per request: not counted.
+      await db.hierarchy.load();
       const statements: string[] = [];
       const stop = db.onQuery((e) => statements.push(e.query));
       try {

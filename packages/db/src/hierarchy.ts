@@ -1,0 +1,46 @@
+/**
+ * The administrative units and their lineage as core's `HierarchyIndex`, read once per
+ * open database (two statements) and kept while it is open: every read's unit-on-date and
+ * jurisdiction decision (core's `readScope`) is taken on it. An import of the units through
+ * this `Database` forgets it; a server whose units were imported by another process reads
+ * them again after a restart.
+ */
+import { indexHierarchy, type HierarchyIndex, type IsoDate } from '@antq/core';
+import type { PrismaClient } from './generated/prisma/client.js';
+
+const iso = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
+
+/** Reads every unit version and lineage link. */
+export async function readHierarchy(prisma: PrismaClient): Promise<HierarchyIndex> {
+  const [units, links] = await Promise.all([
+    prisma.adminUnit.findMany({
+      select: { id: true, code: true, level: true, fullName: true, parentCode: true, validFrom: true, validTo: true },
+    }),
+    prisma.lineageLink.findMany(),
+  ]);
+  return indexHierarchy(
+    units.map((u) => ({ ...u, validity: { from: iso(u.validFrom), to: iso(u.validTo) } })),
+    links.map((l) => ({ predecessor: l.predecessorId, successor: l.successorId, kind: l.kind, date: iso(l.date)! })),
+  );
+}
+
+/** The index of one database, read when first needed. */
+export interface HierarchyCache {
+  load(): Promise<HierarchyIndex>;
+  /** The units changed (an import): read them again when next needed. */
+  forget(): void;
+}
+
+export function hierarchyCache(prisma: PrismaClient): HierarchyCache {
+  let loading: Promise<HierarchyIndex> | null = null;
+  return {
+    load: () =>
+      (loading ??= readHierarchy(prisma).catch((error: unknown) => {
+        loading = null;
+        throw error;
+      })),
+    forget: () => {
+      loading = null;
+    },
+  };
+}
