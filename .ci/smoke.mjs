@@ -143,11 +143,12 @@ try {
   failed++;
 }
 
-// Issue #8: the movement report of Bình Phước for 2024, as its province officers read it,
-// speaks of exemplars, inspections, outreach, commendations and key areas with figures, and
+// Issue #8: the movement report of Bình Phước for 2024,
+// read by an officer of today's Đồng Nai (75, which took it in), speaks of exemplars,
+// inspections, outreach, commendations and key areas with figures, and
 // downloads as XLSX.
 try {
-  const province = { authorization: `Bearer ${token('province-officer', '70')}` };
+  const province = { authorization: `Bearer ${token('province-officer', '75')}` };
   const data = await query(
     '{ movementReportData(unitCode: "70", from: "2024-01-01", to: "2024-12-31") { text sections { key figures { key value } } } }',
     {},

@@ -46,6 +46,10 @@ interface Field {
   readonly figure: (data: any) => number;
   /** Has no date argument: reads the unit on today. */
   readonly onToday?: boolean;
+  /** The argument holding the unit code (default unitCode). */
+  readonly argument?: string;
+  /** Covers the whole unit (the movement report): FORBIDDEN unless all of it lies in the jurisdiction. */
+  readonly wholeUnit?: boolean;
 }
 const year = (date: Day) => `${date.slice(0, 4)}-01-01`;
 const asOf = (name: string, extra = ''): Field => ({
@@ -83,6 +87,18 @@ const FIELDS: readonly Field[] = [
     figure: (data) => data.f.residentialAreas,
   },
   {
+    name: 'adminUnits',
+    query: (u, d) => `{ f: adminUnits(parentCode: "${u}", asOf: "${d}", first: 1) { totalCount } }`,
+    figure: (data) => data.f.totalCount,
+    argument: 'parentCode',
+  },
+  {
+    name: 'movementReportData',
+    query: (u, d) => `{ f: movementReportData(unitCode: "${u}", from: "${year(d)}", to: "${d}") { unit { code } } }`,
+    figure: () => 1,
+    wholeUnit: true,
+  },
+  {
     name: 'outreachTotals',
     query: (u, d) => `{ f: outreachTotals(unitCode: "${u}", from: "${year(d)}", to: "${d}", by: FORM) { activities } }`,
     figure: (data) => data.f.activities,
@@ -114,9 +130,12 @@ const NAMES: Record<Code, Record<Day, boolean>> = {
   '99999': { '2024-12-31': false, '2025-06-30': false, '2025-12-31': false },
 };
 
+/** The public fields: aggregates and the hierarchy, which know no jurisdiction. */
+const PUBLIC = ['coverage', 'outreachTotals', 'adminUnits'];
+
 /** The fields each viewer's role may not read anywhere (the policy, not the jurisdiction): FORBIDDEN whatever the unit. */
 const ROLE_MAY_NOT: Record<ViewerName, readonly string[]> = {
-  public: FIELDS.map((f) => f.name).filter((n) => n !== 'coverage' && n !== 'outreachTotals'),
+  public: FIELDS.map((f) => f.name).filter((n) => !PUBLIC.includes(n)),
   national: [],
   province75: [],
   commune25195: [],
@@ -132,8 +151,10 @@ const ROLE_MAY_NOT: Record<ViewerName, readonly string[]> = {
 function expected(field: Field, viewer: ViewerName, code: Code, date: Day): 'OK' | 'NOT_FOUND' | 'FORBIDDEN' {
   if (ROLE_MAY_NOT[viewer].includes(field.name)) return 'FORBIDDEN';
   if (!NAMES[code][date]) return 'NOT_FOUND';
-  const aggregate = field.name === 'coverage' || field.name === 'outreachTotals';
-  if (!aggregate && viewer === 'commune25195' && code === '75' && date < '2025-07-01') return 'FORBIDDEN';
+  if (PUBLIC.includes(field.name)) return 'OK';
+  if (viewer === 'commune25195' && code === '75' && date < '2025-07-01') return 'FORBIDDEN';
+  // The report is of the whole unit: a commune officer may read their ward's (and the 2024 commune wholly in it), not a province's.
+  if (field.wholeUnit && viewer === 'commune25195' && code !== '25195') return 'FORBIDDEN';
   return 'OK';
 }
 
@@ -162,12 +183,14 @@ describe('every list and aggregate answers a unit, a date and a viewer the same 
     const judged = FIELDS.map((f, i) => ({ f, o: got[i]! })).filter(
       ({ f, o }) => !ROLE_MAY_NOT[viewer].includes(f.name) && !f.onToday && o.code !== 'OK',
     );
-    expect(new Set(judged.map(({ o }) => o.message)).size).toBeLessThanOrEqual(1);
-    for (const { o } of judged) {
-      if (o.code === 'NOT_FOUND') expect(o.message).toContain(`"${code}" (argument unitCode)`);
+    const words = ({ f, o }: (typeof judged)[number]) => o.message!.replaceAll(f.argument ?? 'unitCode', '…');
+    expect(new Set(judged.map(words)).size).toBeLessThanOrEqual(1);
+    for (const { f, o } of judged) {
+      const argument = f.argument ?? 'unitCode';
+      if (o.code === 'NOT_FOUND') expect(o.message).toContain(`"${code}" (argument ${argument})`);
       if (o.code === 'FORBIDDEN')
         expect(o.message).toBe(
-          `Đơn vị "${code}" (đối số unitCode) nằm ngoài phạm vi quản lý của bạn. / Unit "${code}" (argument unitCode) is outside your jurisdiction.`,
+          `Đơn vị "${code}" (đối số ${argument}) nằm ngoài phạm vi quản lý của bạn. / Unit "${code}" (argument ${argument}) is outside your jurisdiction.`,
         );
     }
   });
@@ -190,7 +213,7 @@ describe('every list and aggregate answers a unit, a date and a viewer the same 
   });
 
   it('answers 2024’s Đồng Nai (75) with its own records, never Bình Phước’s', () => {
-    for (const field of FIELDS.filter((f) => !f.onToday && f.name !== 'outreachTotals')) {
+    for (const field of FIELDS.filter((f) => !f.onToday && !['outreachTotals', 'adminUnits', 'movementReportData'].includes(f.name))) {
       expect(figureOf(field.name, 'national', '2024-12-31', '75'), field.name).toBe(0);
     }
     expect(figureOf('securityTeams', 'national', '2025-12-31', '75')).toBe(834);

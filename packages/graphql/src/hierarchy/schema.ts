@@ -4,6 +4,7 @@
  * children are those of that date.
  */
 import { UNIT_KIND_LABELS, viewDate, type IsoDate, type UnitKind } from '@antq/core';
+import { scopeOf } from '../access.js';
 import { builder } from '../builder.js';
 import { idOfKey } from '../federation.js';
 import { DEFAULT_PAGE_SIZE, pageOf, toConnection } from '../pagination.js';
@@ -186,6 +187,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const page = pageOf(args);
       const date = args.asOf ?? ctx.today;
+      // A parent that names no unit on asOf is NOT_FOUND, saying what it became, as every field says it.
+      if (args.parentCode != null) scopeOf(ctx, 'ADMIN_UNIT', 'READ', { code: args.parentCode, date, argument: 'parentCode' });
       if (args.search?.trim()) {
         const found = await searchUnits(ctx.db.prisma, { text: args.search, date, level: args.level, parentCode: args.parentCode }, page);
         return toConnection({ ...found, nodes: found.nodes.map((row) => ({ row, asOf: date, key: rankedKey(row) })) }, (n) => n.key);
