@@ -9,6 +9,7 @@
  */
 import { readScope, touches, unresolvedMessage, type IsoDate, type Label, type Operation, type ReadScope, type Resource } from '@antq/core';
 import { codedWhere, filedWhere, NOTHING, type Scope } from '@antq/db';
+import { createContextCache } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
 import { forbidden } from './errors.js';
@@ -55,10 +56,18 @@ export function wholeUnitOf(ctx: ScopeContext, resource: Resource, operation: Op
   return scope;
 }
 
-/** What the viewer may read of `resource` anywhere (for nodes and records reached by a relation); null: nothing. */
+/** The viewer's scopes of one request, by resource and operation: mayAccess asks for one on every row it judges. */
+const viewerScopes = createContextCache(() => new Map<string, Scope | null>());
+
+/** What the viewer may read of `resource` anywhere (for nodes and records reached by a relation); null: nothing. Decided once per request. */
 export function viewerScope(ctx: ScopeContext, resource: Resource, operation: Operation = 'READ'): Scope | null {
-  const scope = decide(ctx, resource, operation);
-  return scope.kind === 'SCOPE' ? scope : null;
+  const cache = viewerScopes(ctx);
+  const key = `${resource} ${operation}`;
+  if (!cache.has(key)) {
+    const scope = decide(ctx, resource, operation);
+    cache.set(key, scope.kind === 'SCOPE' ? scope : null);
+  }
+  return cache.get(key)!;
 }
 
 /** A list's scope: under `unit` when one is asked about (throws as {@link scopeOf}), else the viewer's (null: nothing). */

@@ -17,7 +17,7 @@ import {
   type OutreachForm,
   type PartnerKind,
 } from '@antq/core';
-import { Prisma, unitVersions } from '@antq/db';
+import { Prisma } from '@antq/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
@@ -30,7 +30,7 @@ import { DateScalar } from '../scalars.js';
 import { periodOf, placementOf } from './where.js';
 import { filedUnder, scopeOf, type ScopeContext, type UnitArg } from '../access.js';
 import { filedIn } from '../report/scope-sql.js';
-import type { FigureScope } from '../report/section.js';
+import { figureScopeOf, type FigureScope } from '../report/section.js';
 import { PartnerKindEnum } from '../partner-kind.js';
 
 export const OutreachFormEnum = builder.enumType('OutreachForm', {
@@ -229,10 +229,7 @@ builder.queryField('outreachTotals', (t) =>
       if (args.from > args.to) throw periodOutOfOrder(args.from, args.to);
       const { unit } = scopeOf(ctx, 'AGGREGATE', 'READ', { code: args.unitCode, date: args.to, argument: 'unitCode' });
       const scope: FigureScope = {
-        unitCode: unit!.unit.code,
-        from: args.from,
-        to: args.to,
-        versions: unitVersions(unit!),
+        ...figureScopeOf(unit!, args.from, args.to),
         ...(args.onlyUnder ? { onlyUnder: args.onlyUnder.map((c) => c.trim()) } : {}),
       };
       return { by: args.by, rows: await outreachTotals(ctx.db.prisma, scope, args.by) };

@@ -5,13 +5,12 @@
  * rule and the figures are the same wherever the report is read.
  */
 import { isIsoDate, unitCodeSchema, type IsoDate } from '@antq/core';
-import { unitVersions } from '@antq/db';
 import { wholeUnitOf } from '../access.js';
 import type { Context } from '../context.js';
 import { invalidArgument, periodOutOfOrder } from '../errors.js';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
 import { keyAreaCodes } from './scope-sql.js';
-import type { FigureScope, ReportSection, SectionLoader } from './section.js';
+import { figureScopeOf, type FigureScope, type ReportSection, type SectionLoader } from './section.js';
 import { SECTION_LOADERS } from './sections.js';
 
 export interface MovementReportArgs {
@@ -89,7 +88,7 @@ export async function movementReportFor(
   const { unit } = wholeUnitOf(ctx, 'MOVEMENT_REPORT', 'READ', { code: unitCode, date: to, argument: 'unitCode' });
   const found = (await unitAndAbove(ctx, unitCode, to))!;
   const prisma = ctx.db.prisma;
-  const base = { unitCode, from, to, versions: unitVersions(unit!) };
+  const base = figureScopeOf(unit!, from, to);
   const keyAreas = keyAreasOnly ? await keyAreaCodes(prisma, base) : null;
   const scope: FigureScope = keyAreas ? { ...base, onlyUnder: keyAreas } : base;
   const sections = await Promise.all(loaders.map((load) => load(prisma, scope)));

@@ -7,8 +7,8 @@
  *
  * Sections hold aggregates only: never a person's name, number, phone or address.
  */
-import type { IsoDate } from '@antq/core';
-import type { PrismaClient } from '@antq/db';
+import type { IsoDate, ScopedUnit } from '@antq/core';
+import { unitVersions, type PrismaClient } from '@antq/db';
 
 /** What a report is asked about. */
 export interface FigureScope {
@@ -31,6 +31,14 @@ export interface FigureScope {
    */
   readonly onlyUnder?: readonly string[];
 }
+
+/** The figure scope of `unit` (access.ts's scope of the unit asked about, on `to`) for the period. */
+export const figureScopeOf = (unit: ScopedUnit, from: IsoDate, to: IsoDate): FigureScope => ({
+  unitCode: unit.unit.code,
+  from,
+  to,
+  versions: unitVersions(unit),
+});
 
 /** A text in both of the report's languages. */
 export interface Bilingual {

@@ -1,7 +1,6 @@
 /** A server over a test database, driven through `yoga.fetch`: no port is opened. */
 import { resolveUnit, territoryOn, type IsoDate, type OfficerRole } from '@antq/core';
-import { unitVersions } from '@antq/db';
-import type { FigureScope } from '../../src/report/section.js';
+import { figureScopeOf, type FigureScope } from '../../src/report/section.js';
 import type { Database } from '@antq/db';
 import { afterAll, beforeAll } from 'vitest';
 import { openPreparedDatabase } from './prepared-database.js';
@@ -40,7 +39,7 @@ export async function figureScope(db: Database, unitCode: string, from: IsoDate,
   const index = await db.hierarchy.load();
   const found = resolveUnit(index, unitCode, to);
   if (found.kind !== 'FOUND') throw new Error(`no unit ${unitCode} on ${to}`);
-  return { unitCode, from, to, versions: unitVersions({ unit: found.unit, date: to, territory: territoryOn(index, found.unit, to) }) };
+  return figureScopeOf({ unit: found.unit, date: to, territory: territoryOn(index, found.unit, to) }, from, to);
 }
 
 /** A token for an officer, signed with the test key. */
