@@ -5,10 +5,18 @@
  * this `Database` forgets it; a server whose units were imported by another process reads
  * them again after a restart.
  */
-import { indexHierarchy, type HierarchyIndex, type IsoDate } from '@antq/core';
-import type { PrismaClient } from './generated/prisma/client.js';
+import { indexHierarchy, type HierarchyIndex, type IsoDate, type LineageLink } from '@antq/core';
+import type { LineageLink as LineageLinkRow, PrismaClient } from './generated/prisma/client.js';
 
 const iso = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
+
+/** A lineage link row as core reads it. */
+export const lineageLinkOf = (l: LineageLinkRow): LineageLink => ({
+  predecessor: l.predecessorId,
+  successor: l.successorId,
+  kind: l.kind,
+  date: iso(l.date)!,
+});
 
 /** Reads every unit version and lineage link. */
 export async function readHierarchy(prisma: PrismaClient): Promise<HierarchyIndex> {
@@ -20,7 +28,7 @@ export async function readHierarchy(prisma: PrismaClient): Promise<HierarchyInde
   ]);
   return indexHierarchy(
     units.map((u) => ({ ...u, validity: { from: iso(u.validFrom), to: iso(u.validTo) } })),
-    links.map((l) => ({ predecessor: l.predecessorId, successor: l.successorId, kind: l.kind, date: iso(l.date)! })),
+    links.map(lineageLinkOf),
   );
 }
 

@@ -13,6 +13,7 @@ export { PrismaClient, Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/client.js';
 export * from './sealed.js';
 export * from './coverage-steps.js';
+export * from './coverage-rows.js';
 export * from './maintenance.js';
 export * from './hierarchy.js';
 export * from './scope-filters.js';

@@ -7,20 +7,28 @@
  */
 import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueApiKey } from '../src/auth/api-keys.js';
 import { inspectionsSection } from '../src/report/inspections-section.js';
 import { outreachSection } from '../src/report/outreach-section.js';
 import { reintegrationSection } from '../src/report/reintegration-section.js';
 import type { FigureScope, ReportSection, SectionLoader } from '../src/report/section.js';
 import { sealWith } from '../src/startup.js';
 import { mutationHelpers } from './support/movement.js';
-import { figureScope, predecessorCodes, TEST_SECRETS, tokenFor, unitToday, usePreparedServer, type TestServer } from './support/server.js';
+import {
+  figureScope,
+  predecessorCodes,
+  TEST_SECRETS,
+  tokenFor,
+  unitToday,
+  usePreparedServer,
+  viewersAround,
+  type TestServer,
+  type Who,
+} from './support/server.js';
+import { gid } from './support/ids.js';
 
 const ctx = usePreparedServer();
 let server: TestServer;
-type Who = 'commune' | 'otherCommune' | 'province' | 'otherProvince' | 'national' | 'leader' | 'partner';
 const as = {} as Record<Who, Record<string, string>>;
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 let YEAR_2024: FigureScope;
 /** The commune of a demo re-integration case (of 2024, in Bình Phước), and one of its areas. */
@@ -42,18 +50,15 @@ beforeAll(async () => {
   const other = await prisma.reintegrationCase.findFirstOrThrow({
     where: { placeCodes: { has: '70' }, NOT: { placeCodes: { has: DISTRICT } } },
   });
-  const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
-  as.commune = await bearer(tokenFor('COMMUNE_OFFICER', await unitToday(ctx.db, COMMUNE)));
-  as.otherCommune = await bearer(tokenFor('COMMUNE_OFFICER', await unitToday(ctx.db, other.communeCode)));
-  as.province = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
-  as.otherProvince = await bearer(tokenFor('PROVINCE_OFFICER', '01'));
-  as.national = await bearer(tokenFor('NATIONAL', null));
-  as.leader = await bearer(tokenFor('AREA_LEADER', await unitToday(ctx.db, COMMUNE), { areaId: AREA }));
-  as.partner = {
-    'x-api-key': (
-      await issueApiKey(prisma, { name: 'Sở Y tế', scopes: ['read:aggregates', 'read:areas', 'read:models'], issuedBy: 'test' })
-    ).key,
-  };
+  Object.assign(
+    as,
+    await viewersAround(ctx.db, {
+      commune: COMMUNE,
+      otherCommune: other.communeCode,
+      areaId: AREA,
+      partnerScopes: ['read:aggregates', 'read:areas', 'read:models'],
+    }),
+  );
 });
 
 /** A section and the SQL statements it sent. */
@@ -392,22 +397,9 @@ describe('inspection mutations', () => {
         team: ['A'],
       }),
     ).toMatchObject({ code: 'NOT_FOUND' });
-    expect(
-      await refusedWith(
-        PLAN,
-        'planInspection',
-        { subjectKind: 'RESIDENTIAL_AREA', subjectId: area, kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] },
-        'otherCommune',
-      ),
-    ).toMatchObject({ code: 'NOT_FOUND' });
-    expect(
-      await refusedWith(
-        PLAN,
-        'planInspection',
-        { subjectKind: 'RESIDENTIAL_AREA', subjectId: area, kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] },
-        'leader',
-      ),
-    ).toMatchObject({ code: 'FORBIDDEN' });
+    const ofArea = { subjectKind: 'RESIDENTIAL_AREA', subjectId: area, kind: 'PLANNED', plannedOn: '2026-05-10', team: ['A'] };
+    expect(await refusedWith(PLAN, 'planInspection', ofArea, 'otherCommune')).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusedWith(PLAN, 'planInspection', ofArea, 'leader')).toMatchObject({ code: 'FORBIDDEN' });
     expect(
       await refusedWith(
         PLAN,
@@ -620,30 +612,20 @@ describe('re-integration mutations', () => {
       mentors: [],
     });
     expect(bad.fields.map((f: any) => f.path.join('.')).sort()).toEqual(['input.citizenId', 'input.mentors']);
-    expect(
-      await refusedWith(
-        OPEN_CASE,
-        'openReintegrationCase',
-        { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] },
-        'leader',
-      ),
-    ).toMatchObject({ code: 'FORBIDDEN' });
-    expect(
-      await refusedWith(
-        OPEN_CASE,
-        'openReintegrationCase',
-        { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] },
-        'national',
-      ),
-    ).toMatchObject({ code: 'FORBIDDEN' });
-    expect(
-      await refusedWith(
-        OPEN_CASE,
-        'openReintegrationCase',
-        { communeCode: COMMUNE, ...person, offenceSummary: 'x', returnedOn: '2025-03-01', mentors: [{ kind: 'FAMILY', name: 'M' }] },
-        'otherCommune',
-      ),
-    ).toMatchObject({ code: 'NOT_FOUND' });
+    const valid = {
+      communeCode: COMMUNE,
+      ...person,
+      offenceSummary: 'x',
+      returnedOn: '2025-03-01',
+      mentors: [{ kind: 'FAMILY', name: 'M' }],
+    };
+    for (const [who, code] of [
+      ['leader', 'FORBIDDEN'],
+      ['national', 'FORBIDDEN'],
+      ['otherCommune', 'NOT_FOUND'],
+    ] as const) {
+      expect(await refusedWith(OPEN_CASE, 'openReintegrationCase', valid, who)).toMatchObject({ code });
+    }
     const log = JSON.stringify(await ctx.db.prisma.auditEntry.findMany({ where: { entity: 'ReintegrationCase' } }));
     expect(log).not.toMatch(/Trần|000195123456|Trộm|ổn định/);
     expect(JSON.stringify(bad)).not.toContain('12345');

@@ -53,20 +53,27 @@ describe('a token of this server, remembered once verified', () => {
 });
 
 describe('credentials that are refused: 401, why (extensions.why) and what to do, in Vietnamese and English', () => {
-  const sign = (secret: Uint8Array, exp: number) =>
-    new SignJWT({ role: 'province-officer', unit: '75' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('x')
-      .setIssuer('antq')
-      .setAudience('antq-api')
-      .setIssuedAt(exp - 3600)
-      .setExpirationTime(exp)
-      .sign(secret);
+  const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
+  /** A token of these claims, as this server signs them unless `secret` or `exp` (null: none) say otherwise. */
+  const signed = async (
+    claims: Record<string, string>,
+    { secret = TEST_SECRETS.jwtSecret, exp = inAnHour() }: { secret?: Uint8Array; exp?: number | null } = {},
+  ) => {
+    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('antq').setAudience('antq-api');
+    if (exp === null) return bearer(await jwt.setIssuedAt().sign(secret));
+    return bearer(
+      await jwt
+        .setIssuedAt(exp - 3600)
+        .setExpirationTime(exp)
+        .sign(secret),
+    );
+  };
+  const officer = { role: 'province-officer', unit: '75' };
 
   it.each<[string, () => Promise<Record<string, string>>, string, string | undefined, RegExp]>([
     [
       'an expired token',
-      async () => bearer(await sign(TEST_SECRETS.jwtSecret, Math.floor(Date.now() / 1000) - 60)),
+      () => signed(officer, { exp: Math.floor(Date.now() / 1000) - 60 }),
       'TOKEN_EXPIRED',
       'EXPIRED',
       /hết hạn.*antq token.* \/ The token has expired: get a new token/,
@@ -74,74 +81,23 @@ describe('credentials that are refused: 401, why (extensions.why) and what to do
     ['a malformed token', async () => bearer('not.a.jwt'), 'TOKEN_INVALID', 'MALFORMED', /not a well-formed JWT/],
     [
       'a token signed with another key',
-      async () => bearer(await sign(Buffer.from('another-secret-another-secret-another!'), Math.floor(Date.now() / 1000) + 600)),
+      () => signed(officer, { secret: Buffer.from('another-secret-another-secret-another!') }),
       'TOKEN_INVALID',
       'WRONG_KEY',
       /not signed by this server/,
     ],
     [
       'a token without a unit for a province officer',
-      async () =>
-        bearer(
-          await new SignJWT({ role: 'province-officer' })
-            .setProtectedHeader({ alg: 'HS256' })
-            .setSubject('x')
-            .setIssuer('antq')
-            .setAudience('antq-api')
-            .setIssuedAt()
-            .setExpirationTime('1h')
-            .sign(TEST_SECRETS.jwtSecret),
-        ),
+      () => signed({ role: 'province-officer' }),
       'TOKEN_INVALID',
       'BAD_UNIT',
       /no unit code of its role/,
     ],
-    [
-      'an unknown role',
-      async () =>
-        bearer(
-          await new SignJWT({ role: 'admin', unit: '75' })
-            .setProtectedHeader({ alg: 'HS256' })
-            .setSubject('x')
-            .setIssuer('antq')
-            .setAudience('antq-api')
-            .setIssuedAt()
-            .setExpirationTime('1h')
-            .sign(TEST_SECRETS.jwtSecret),
-        ),
-      'TOKEN_INVALID',
-      'BAD_ROLE',
-      /no valid role/,
-    ],
-    [
-      'a token that never expires',
-      async () =>
-        bearer(
-          await new SignJWT({ role: 'national' })
-            .setProtectedHeader({ alg: 'HS256' })
-            .setSubject('x')
-            .setIssuer('antq')
-            .setAudience('antq-api')
-            .setIssuedAt()
-            .sign(TEST_SECRETS.jwtSecret),
-        ),
-      'TOKEN_INVALID',
-      'NO_EXPIRY',
-      /must carry an expiry/,
-    ],
+    ['an unknown role', () => signed({ role: 'admin', unit: '75' }), 'TOKEN_INVALID', 'BAD_ROLE', /no valid role/],
+    ['a token that never expires', () => signed({ role: 'national' }, { exp: null }), 'TOKEN_INVALID', 'NO_EXPIRY', /must carry an expiry/],
     [
       'a commune officer whose unit is a province',
-      async () =>
-        bearer(
-          await new SignJWT({ role: 'commune-officer', unit: '75' })
-            .setProtectedHeader({ alg: 'HS256' })
-            .setSubject('x')
-            .setIssuer('antq')
-            .setAudience('antq-api')
-            .setIssuedAt()
-            .setExpirationTime('1h')
-            .sign(TEST_SECRETS.jwtSecret),
-        ),
+      () => signed({ role: 'commune-officer', unit: '75' }),
       'TOKEN_INVALID',
       'BAD_UNIT',
       /no unit code of its role/,

@@ -1,6 +1,6 @@
-import { checkCoverageSteps, deferCoverageSteps, refreshCoverageSteps, seedDemo } from '@antq/db';
+import { checkCoverageSteps, deferCoverageSteps, readCoverageData, refreshCoverageSteps, seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTIVATING_EVENTS, countCommunes, type CoverageData, type CoverageModel } from '@antq/core';
+import { ACTIVATING_EVENTS, countCommunes } from '@antq/core';
 import { readCoverageRows } from '../src/movement/coverage-data.js';
 import { movementReportText, namedModelTypes } from '../src/movement/report.js';
 import { usePreparedServer, type TestServer } from './support/server.js';
@@ -324,58 +324,6 @@ describe('nationalCoverage', () => {
   });
 });
 
-/** Every row coverage depends on, read plainly, for core to count (the reference the SQL must match). */
-async function rows(): Promise<CoverageData> {
-  const p = ctx.db.prisma;
-  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-  const [units, placements, models, events] = await Promise.all([
-    p.adminUnit.findMany(),
-    p.residentialAreaPlacement.findMany({ include: { residentialArea: true } }),
-    p.model.findMany({ include: { commune: true, organization: { include: { placements: true } } } }),
-    p.lifecycleEvent.findMany({ orderBy: [{ modelId: 'asc' }, { date: 'asc' }, { seq: 'asc' }] }),
-  ]);
-  const both = (a: { validFrom: Date | null; validTo: Date | null }, b: { validFrom: Date | null; validTo: Date | null }) => ({
-    from: iso([a.validFrom, b.validFrom].filter((d): d is Date => d !== null).sort((x, y) => +y - +x)[0] ?? null),
-    to: iso([a.validTo, b.validTo].filter((d): d is Date => d !== null).sort((x, y) => +x - +y)[0] ?? null),
-  });
-  return {
-    units: units.map((u) => ({
-      id: u.id,
-      code: u.code,
-      level: u.level,
-      parentCode: u.parentCode,
-      validity: { from: iso(u.validFrom), to: iso(u.validTo) },
-    })),
-    residentialAreas: placements.map((pl) => ({
-      id: pl.residentialAreaId,
-      communeCode: pl.communeCode,
-      validity: both(pl, pl.residentialArea),
-    })),
-    models: models.flatMap((m): CoverageModel[] =>
-      m.hostKind === 'RESIDENTIAL_AREA'
-        ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA' as const, residentialAreaId: m.residentialAreaId! } }]
-        : m.hostKind === 'COMMUNE'
-          ? [
-              {
-                id: m.id,
-                modelTypeId: m.modelTypeId,
-                host: {
-                  kind: 'COMMUNE' as const,
-                  communeCode: m.commune!.code,
-                  validity: { from: iso(m.commune!.validFrom), to: iso(m.commune!.validTo) },
-                },
-              },
-            ]
-          : m.organization!.placements.map((op) => ({
-              id: m.id,
-              modelTypeId: m.modelTypeId,
-              host: { kind: 'ORGANIZATION' as const, communeCode: op.communeCode, validity: both(op, m.organization!) },
-            })),
-    ),
-    events: events.map((e) => ({ modelId: e.modelId, kind: e.kind, date: iso(e.date)! })),
-  };
-}
-
 describe('communes counted in SQL', () => {
   it.each([
     ['70', '2024-06-30'],
@@ -383,7 +331,7 @@ describe('communes counted in SQL', () => {
     ['75', '2025-12-31'],
     ['75', '2026-06-01'],
   ])('are the counts core gives from the rows: %s on %s', async (unitCode, date) => {
-    const data = await rows();
+    const data = await readCoverageData(ctx.db.prisma, date);
     const sql = await readCoverageRows(ctx.db.prisma, { unitCode, unitsOn: date, figuresOn: date, lineage: false });
     const reference = countCommunes(data, date);
     // Models placed elsewhere on the date are left out by both; no lifecycle in the demo is illegal.
@@ -530,7 +478,7 @@ describe('coverage steps kept by every write (CoverageStep, migration coverage_s
       ['70', '2024-12-31'],
       ['75', '2026-06-01'],
     ] as const) {
-      const data = await rows();
+      const data = await readCoverageData(ctx.db.prisma, date);
       const sql = await readCoverageRows(p, { unitCode, unitsOn: date, figuresOn: date, lineage: false });
       const byId = (list: readonly { communeId: string }[]) => new Map(list.map((c) => [c.communeId, c]));
       expect(byId(sql.data.communes), `${unitCode} on ${date}`).toEqual(

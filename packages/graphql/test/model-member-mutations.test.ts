@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, serverSettings, settingsFromEnv } from '../src/settin
 import { mutationHelpers, seats, testModelTypes, type Who } from './support/movement.js';
 import { openPreparedDatabase } from './support/prepared-database.js';
 import { createTestServer, TEST_SECRETS, TEST_TODAY, tokenFor, type TestServer } from './support/server.js';
+import { gid, rawId } from './support/ids.js';
 
 let db: Database;
 let server: TestServer;
@@ -20,8 +21,6 @@ const as = {} as Record<Who, Record<string, string>>;
 
 // Phường Bình Phước (25195) in Thành phố Đồng Nai (75); the tests' today is 2026-06-01.
 const COMMUNE = '25195';
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
-const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 let raType = '';
 let orgType = '';

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPreparedDatabase } from './support/prepared-database.js';
 import { mutationHelpers, seats, testModelTypes, type Who } from './support/movement.js';
 import { createTestServer, tokenFor, type TestServer } from './support/server.js';
+import { gid, rawId } from './support/ids.js';
 
 let db: Database;
 let server: TestServer;
@@ -15,8 +16,6 @@ const as = {} as Record<Who, Record<string, string>>;
 
 // Phường Bình Phước (25195) in Thành phố Đồng Nai (75) on the tests' today, 2026-06-01.
 const COMMUNE = '25195';
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
-const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
 let raType = '';
 let orgType = '';
 

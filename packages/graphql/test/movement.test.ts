@@ -2,6 +2,7 @@ import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../src/auth/api-keys.js';
 import { tokenFor, usePreparedServer, type TestServer } from './support/server.js';
+import { gid, rawId } from './support/ids.js';
 
 const ctx = usePreparedServer();
 let server: TestServer;
@@ -151,7 +152,6 @@ describe('models', () => {
     const areas = body.data!.residentialAreas.edges.map((e: any) => e.node);
     const models = areas.flatMap((a: any) => a.models.edges.map((e: any) => e.node));
     expect(areas.some((a: any) => a.models.totalCount > 1) && models.some((m: any) => m.members.totalCount > 0)).toBe(true);
-    const rawId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
     for (const a of areas) {
       expect(a.models.totalCount).toBe(a.models.edges.length);
       expect(a.models.totalCount).toBe(await ctx.db.prisma.model.count({ where: { residentialAreaId: rawId(a.id) } }));
@@ -173,7 +173,6 @@ describe('models', () => {
 describe('every record is a node', () => {
   it('finds events, evaluations, members, replication points and team evaluations by ID, and only within the jurisdiction', async () => {
     const prisma = ctx.db.prisma;
-    const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
     const point = await prisma.replicationPoint.findFirstOrThrow();
     const member = await prisma.modelMember
       .findFirstOrThrow({ where: { modelId: point.replicaModelId } })

@@ -60,6 +60,21 @@ const run = async (m: string, i: Record<string, unknown>, headers: Record<string
   expect(body.errors).toBeUndefined();
   return Object.values(body.data)[0] as any;
 };
+/** Submits an anonymous tip about commune 25195, and answers its global ID. */
+const submitTip = async (text: string) => {
+  const body = await server.query<any>(`mutation($i: SubmitTipInput!) { submitTip(input: $i) { result { __typename } } }`, {
+    i: { category: 'DRUGS', unitCode: '25195', text },
+  });
+  expect(body.data.submitTip.result.__typename).toBe('TipReceipt');
+  const tip = await ctx.db.prisma.tip.findFirstOrThrow({ orderBy: { receivedAt: 'desc' }, select: { id: true } });
+  return encodeGlobalID('Tip', tip.id);
+};
+/** The node of this ID as `headers` read it, through `selection` (e.g. `... on Exemplar { personName }`). */
+const nodeAs = async (id: string, selection: string, headers: Record<string, string>) => {
+  const body = await server.query<any>(`query($id: ID!) { node(id: $id) { ${selection} } }`, { id }, headers);
+  expect(body.errors).toBeUndefined();
+  return body.data.node;
+};
 
 describe('recognizeExemplar', () => {
   const base = { subjectKind: 'MODEL', level: 'PROVINCE', periodFrom: '2024-01-01', periodTo: '2024-12-31', ...decision, unitCode: '70' };
@@ -134,13 +149,11 @@ describe('recognizeExemplar', () => {
       personName: 'Trần Thị Bích',
       personRole: 'Tổ trưởng tổ bảo vệ an ninh, trật tự',
     });
-    const seen = await server.query<any>(
-      `query($id: ID!) { node(id: $id) { ... on Exemplar { personName personRole } } }`,
-      { id: result.id },
-      as.partner,
-    );
     // The role is masked with the name: with the place, it says who.
-    expect(seen.data.node).toEqual({ personName: null, personRole: null });
+    expect(await nodeAs(result.id, '... on Exemplar { personName personRole }', as.partner)).toEqual({
+      personName: null,
+      personRole: null,
+    });
     const entries = JSON.stringify(await ctx.db.prisma.auditEntry.findMany({ where: { action: 'recognizeExemplar' } }));
     expect(entries).not.toContain('Bích');
   });
@@ -171,12 +184,7 @@ describe('recordCommendation', () => {
   });
 
   it('links a tip without revealing anything of it to those who may not read it', async () => {
-    const submitted = await server.query<any>(`mutation($i: SubmitTipInput!) { submitTip(input: $i) { result { __typename } } }`, {
-      i: { category: 'DRUGS', unitCode: '25195', text: 'Có người bán ma túy ở đầu hẻm, tối nào cũng có.' },
-    });
-    expect(submitted.data.submitTip.result.__typename).toBe('TipReceipt');
-    const tip = await ctx.db.prisma.tip.findFirstOrThrow({ orderBy: { receivedAt: 'desc' }, select: { id: true } });
-    const tipId = encodeGlobalID('Tip', tip.id);
+    const tipId = await submitTip('Có người bán ma túy ở đầu hẻm, tối nào cũng có.');
     // Officers of another commune may commend their own people, but not for a tip they may not read: not found.
     const elsewhere = { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '25210')}` };
     expect(
@@ -187,22 +195,16 @@ describe('recordCommendation', () => {
     ).toBe('ForbiddenError');
     const { result } = await run(COMMEND, { ...base, unitCode: '25195', decisionDate: '2026-05-01', forTipId: tipId }, as.province75);
     expect(result).toMatchObject({ __typename: 'Commendation', forKind: 'TIP', tip: { id: tipId }, personName: 'Lê Văn Cường' });
-    const partner = await server.query<any>(
-      `query($id: ID!) { node(id: $id) { ... on Commendation { forKind reason tip { id } personName } } }`,
-      { id: result.id },
-      as.partner,
-    );
-    expect(partner.errors).toBeUndefined();
-    expect(partner.data.node).toEqual({ forKind: 'TIP', reason: null, tip: null, personName: null });
+    expect(await nodeAs(result.id, '... on Commendation { forKind reason tip { id } personName }', as.partner)).toEqual({
+      forKind: 'TIP',
+      reason: null,
+      tip: null,
+      personName: null,
+    });
   });
 
   it('keeps who was commended for a tip (the likely informant) from those who may not read the tip', async () => {
-    const submitted = await server.query<any>(`mutation($i: SubmitTipInput!) { submitTip(input: $i) { result { __typename } } }`, {
-      i: { category: 'DRUGS', unitCode: '25195', text: 'Có nhóm thanh niên tụ tập đua xe trái phép mỗi tối thứ bảy.' },
-    });
-    expect(submitted.data.submitTip.result.__typename).toBe('TipReceipt');
-    const tip = await ctx.db.prisma.tip.findFirstOrThrow({ orderBy: { receivedAt: 'desc' }, select: { id: true } });
-    const tipId = encodeGlobalID('Tip', tip.id);
+    const tipId = await submitTip('Có nhóm thanh niên tụ tập đua xe trái phép mỗi tối thứ bảy.');
     // Filed in another commune (where the person lives), for a tip of 25195: that commune's officers read the commendation, not the tip.
     const { result } = await run(
       COMMEND,
@@ -210,15 +212,16 @@ describe('recordCommendation', () => {
       as.province75,
     );
     expect(result).toMatchObject({ __typename: 'Commendation', forKind: 'TIP' });
-    const q = `query($id: ID!) { node(id: $id) { ... on Commendation { forKind personName personRole } } }`;
+    const q = '... on Commendation { forKind personName personRole }';
     const elsewhere = { authorization: `Bearer ${await tokenFor('COMMUNE_OFFICER', '25210')}` };
     for (const viewer of [as.partner, elsewhere]) {
-      const seen = await server.query<any>(q, { id: result.id }, viewer);
-      expect(seen.errors).toBeUndefined();
-      expect(seen.data.node).toEqual({ forKind: 'TIP', personName: null, personRole: null });
+      expect(await nodeAs(result.id, q, viewer)).toEqual({ forKind: 'TIP', personName: null, personRole: null });
     }
-    const handling = await server.query<any>(q, { id: result.id }, as.province75);
-    expect(handling.data.node).toEqual({ forKind: 'TIP', personName: 'Phạm Thị Dung', personRole: 'Tổ viên tổ tự quản' });
+    expect(await nodeAs(result.id, q, as.province75)).toEqual({
+      forKind: 'TIP',
+      personName: 'Phạm Thị Dung',
+      personRole: 'Tổ viên tổ tự quản',
+    });
   });
 
   it.each<[string, string, () => string]>([
@@ -238,15 +241,8 @@ describe('recordCommendation', () => {
 
 describe('the collective a record names', () => {
   const NAMED = `{ residentialArea { id } organization { id } securityTeam { name members(first: 5) { edges { node { fullName } } } } }`;
-  const read = async (id: string, headers: Record<string, string>) => {
-    const body = await server.query<any>(
-      `query($id: ID!) { node(id: $id) { ... on Exemplar ${NAMED} ... on Commendation ${NAMED} } }`,
-      { id },
-      headers,
-    );
-    expect(body.errors).toBeUndefined();
-    return body.data.node;
-  };
+  const read = (id: string, headers: Record<string, string>) =>
+    nodeAs(id, `... on Exemplar ${NAMED} ... on Commendation ${NAMED}`, headers);
 
   it('shows a security team (its members’ names) and a residential area only to those who may read them, not to a read:models partner', async () => {
     const team = await ctx.db.prisma.securityTeam.findFirstOrThrow({
@@ -256,19 +252,15 @@ describe('the collective a record names', () => {
     });
     const teamId = encodeGlobalID('SecurityTeam', team.id);
     const collective = { collectiveKind: 'SECURITY_TEAM', collectiveId: teamId };
-    const exemplar = await run(
-      EXEMPLAR,
-      {
-        subjectKind: 'COLLECTIVE',
-        ...collective,
-        level: 'PROVINCE',
-        periodFrom: '2024-01-01',
-        periodTo: '2024-12-31',
-        ...decision,
-        unitCode: '70',
-      },
-      as.province70,
-    );
+    const ofCollective = {
+      subjectKind: 'COLLECTIVE',
+      level: 'PROVINCE',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-12-31',
+      ...decision,
+      unitCode: '70',
+    };
+    const exemplar = await run(EXEMPLAR, { ...ofCollective, ...collective }, as.province70);
     expect(exemplar.result.__typename).toBe('Exemplar');
     const commendation = await run(
       COMMEND,
@@ -290,20 +282,7 @@ describe('the collective a record names', () => {
       expect(officer.securityTeam.members.edges.length).toBeGreaterThan(0);
       expect(await read(id, as.partner)).toEqual({ residentialArea: null, organization: null, securityTeam: null });
     }
-    const area = await run(
-      EXEMPLAR,
-      {
-        subjectKind: 'COLLECTIVE',
-        collectiveKind: 'RESIDENTIAL_AREA',
-        collectiveId: areaId,
-        level: 'PROVINCE',
-        periodFrom: '2024-01-01',
-        periodTo: '2024-12-31',
-        ...decision,
-        unitCode: '70',
-      },
-      as.province70,
-    );
+    const area = await run(EXEMPLAR, { ...ofCollective, collectiveKind: 'RESIDENTIAL_AREA', collectiveId: areaId }, as.province70);
     expect(area.result.__typename).toBe('Exemplar');
     expect((await read(area.result.id, as.province70)).residentialArea).toEqual({ id: areaId });
     expect((await read(area.result.id, as.partner)).residentialArea).toBeNull();
@@ -360,12 +339,10 @@ describe('key areas, people of influence, partners', () => {
       fullName: 'Nguyễn Văn Phúc',
       religion: 'CATHOLICISM',
     });
-    const seen = await server.query<any>(
-      `query($id: ID!) { node(id: $id) { ... on InfluentialPerson { fullName role } } }`,
-      { id: result.id },
-      as.partner,
-    );
-    expect(seen.data.node).toEqual({ fullName: null, role: 'Linh mục quản xứ' });
+    expect(await nodeAs(result.id, '... on InfluentialPerson { fullName role }', as.partner)).toEqual({
+      fullName: null,
+      role: 'Linh mục quản xứ',
+    });
   });
 
   it('adds a partner organisation to a model, once', async () => {

@@ -11,16 +11,13 @@
  */
 import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueApiKey } from '../src/auth/api-keys.js';
 import { mutationHelpers } from './support/movement.js';
-import { predecessorCodes, tokenFor, unitToday, usePreparedServer, type TestServer } from './support/server.js';
+import { predecessorCodes, unitToday, usePreparedServer, viewersAround, type TestServer, type Who } from './support/server.js';
+import { gid, rawId } from './support/ids.js';
 
 const ctx = usePreparedServer();
 let server: TestServer;
-type Who = 'commune' | 'province' | 'otherProvince' | 'otherCommune' | 'national' | 'partner' | 'leader';
 const as = {} as Record<Who, Record<string, string>>;
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
-const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
 
 let COMMUNE = '';
 let freeAreas: string[] = [];
@@ -85,16 +82,15 @@ beforeAll(async () => {
     },
   });
   otherCommuneArea = gid('ResidentialArea', other.residentialAreaId);
-  const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
-  as.commune = await bearer(tokenFor('COMMUNE_OFFICER', await unitToday(ctx.db, COMMUNE)));
-  as.otherCommune = await bearer(tokenFor('COMMUNE_OFFICER', await unitToday(ctx.db, other.communeCode)));
-  as.province = await bearer(tokenFor('PROVINCE_OFFICER', '75'));
-  as.otherProvince = await bearer(tokenFor('PROVINCE_OFFICER', '01'));
-  as.national = await bearer(tokenFor('NATIONAL', null));
-  as.leader = await bearer(tokenFor('AREA_LEADER', await unitToday(ctx.db, COMMUNE), { areaId: demo.areas[0]!.residentialAreaId }));
-  as.partner = {
-    'x-api-key': (await issueApiKey(prisma, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key,
-  };
+  Object.assign(
+    as,
+    await viewersAround(ctx.db, {
+      commune: COMMUNE,
+      otherCommune: other.communeCode,
+      areaId: demo.areas[0]!.residentialAreaId,
+      partnerScopes: ['read:areas', 'read:models'],
+    }),
+  );
 });
 
 const RESULT = `__typename ... on UserError { code message } ... on ValidationError { fields { path message } }`;

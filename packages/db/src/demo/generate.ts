@@ -42,6 +42,7 @@ import {
 } from '../generator/models.js';
 import { FakePeople } from '../generator/people.js';
 import { placementChain, placementRowsOf, type Placement } from '../generator/placements.js';
+import { residentialAreaRow } from '../generator/areas.js';
 import { communeTeams, rateTeams, type TeamArea, type TeamOptions } from '../generator/teams.js';
 import type { DemoLink, DemoUnit } from '../generator/units.js';
 import type {
@@ -195,17 +196,7 @@ export function generateDemo(input: DemoInput, seed: number): DemoRows {
       const name = `${AREA_LABEL[kind]} ${suffix}`;
       const households = urban ? areaRandom.int(300, 1100) : areaRandom.int(180, 650);
       const placements = placementsOf(commune, areaRandom);
-      const row: ResidentialAreaRow = {
-        id,
-        name,
-        kind,
-        households,
-        residents: Math.round(households * (3.3 + areaRandom.next())),
-        validFrom: null,
-        validTo: placements.at(-1)!.to,
-        searchText: searchKey(name),
-        datasetId,
-      };
+      const row = residentialAreaRow(areaRandom, { id, name, kind, households, datasetId }, placements);
       areas.push({ id, name, households, row, commune, district, urban, border: BORDER_DISTRICTS.has(district.fullName), placements });
       for (const p of placementRows(placements, id)) areaPlacements.push({ ...p, residentialAreaId: id });
     });

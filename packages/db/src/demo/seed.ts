@@ -3,7 +3,8 @@
  * generate.ts) into a database that holds the real administrative units. Deterministic,
  * idempotent, one transaction, bulk inserts; checked with core's coverage before writing.
  */
-import { coverage, intervalContains, type CoverageData, type CoverageModel, type CoverageUnit, type IsoDate } from '@antq/core';
+import { coverage, type IsoDate } from '@antq/core';
+import { coverageDataOf } from '../generator/coverage.js';
 import type { Database } from '../database.js';
 import { deferCoverageSteps, refreshCoverageSteps } from '../coverage-steps.js';
 import { removeDatasets } from '../datasets.js';
@@ -15,7 +16,8 @@ import { ACTIVITY_TABLES, RECOGNITION_TABLES, type GeneratedTable } from '../gen
 import { generateActivities, writeActivities } from './activities.js';
 import type { Seal } from '../sealed.js';
 import { seedRecognition } from './recognition.js';
-import { countsOf, generateDemo, type DemoInput, type DemoLink, type DemoRows, type DemoTable, type DemoUnit } from './generate.js';
+import { countsOf, generateDemo, type DemoInput, type DemoLink, type DemoTable, type DemoUnit } from './generate.js';
+import { DEMO_UNIT_SELECT, demoUnitOf } from '../generator/units.js';
 
 export interface SeedDemoOptions {
   /** The generator's seed (an integer, 0 – 2^31−1); default DEMO_SEED. */
@@ -45,23 +47,9 @@ export const DEMO_TABLES: Readonly<Record<DemoTable, string>> = Object.fromEntri
 ) as Record<DemoTable, string>;
 
 const day = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
-const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
 const validOn = (iso: IsoDate) => ({
   AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: day(iso) } }] }, { OR: [{ validTo: null }, { validTo: { gte: day(iso) } }] }],
 });
-const unitSelect = {
-  id: true,
-  code: true,
-  level: true,
-  kind: true,
-  name: true,
-  fullName: true,
-  parentCode: true,
-  validFrom: true,
-  validTo: true,
-} as const;
-type UnitRecord = Prisma.AdminUnitGetPayload<{ select: typeof unitSelect }>;
-const demoUnit = (u: UnitRecord): DemoUnit => ({ ...u, validFrom: isoOf(u.validFrom), validTo: isoOf(u.validTo) });
 
 /**
  * Reads what the demo is built on: Bình Phước, its districts and communes on DEMO_AS_OF,
@@ -71,7 +59,7 @@ export async function readDemoInput(db: Database): Promise<DemoInput> {
   const { prisma } = db;
   const province = await prisma.adminUnit.findFirst({
     where: { code: DEMO_PROVINCE_CODE, level: 'PROVINCE', ...validOn(DEMO_AS_OF) },
-    select: unitSelect,
+    select: DEMO_UNIT_SELECT,
   });
   if (!province) {
     throw new Error(
@@ -81,12 +69,12 @@ export async function readDemoInput(db: Database): Promise<DemoInput> {
   }
   const districts = await prisma.adminUnit.findMany({
     where: { parentCode: DEMO_PROVINCE_CODE, level: 'DISTRICT', ...validOn(DEMO_AS_OF) },
-    select: unitSelect,
+    select: DEMO_UNIT_SELECT,
     orderBy: { code: 'asc' },
   });
   const communes = await prisma.adminUnit.findMany({
     where: { parentCode: { in: districts.map((d) => d.code) }, level: 'COMMUNE', ...validOn(DEMO_AS_OF) },
-    select: unitSelect,
+    select: DEMO_UNIT_SELECT,
     orderBy: { code: 'asc' },
   });
   if (communes.length === 0) throw new Error(`the administrative units hold no commune of province ${DEMO_PROVINCE_CODE} on ${DEMO_AS_OF}`);
@@ -96,57 +84,20 @@ export async function readDemoInput(db: Database): Promise<DemoInput> {
   for (let frontier = [...seen]; frontier.length > 0;) {
     const found = await prisma.lineageLink.findMany({
       where: { predecessorId: { in: frontier } },
-      select: { predecessorId: true, successorId: true, kind: true, successor: { select: unitSelect } },
+      select: { predecessorId: true, successorId: true, kind: true, successor: { select: DEMO_UNIT_SELECT } },
     });
     frontier = [];
     for (const l of found) {
       links.push({ predecessorId: l.predecessorId, successorId: l.successorId, kind: l.kind });
       if (seen.has(l.successorId)) continue;
       seen.add(l.successorId);
-      successors.push(demoUnit(l.successor));
+      successors.push(demoUnitOf(l.successor));
       frontier.push(l.successorId);
     }
   }
   links.sort((a, b) => a.predecessorId.localeCompare(b.predecessorId) || a.successorId.localeCompare(b.successorId));
   successors.sort((a, b) => a.id.localeCompare(b.id));
-  return { province: demoUnit(province), districts: districts.map(demoUnit), communes: communes.map(demoUnit), successors, links };
-}
-
-/**
- * Core's coverage input for the demo rows (and the units they name), on `asOf`. Core
- * places a model hosted by an organization in one commune for one interval, so the
- * organization's placement of that date is given (any other would be reported unplaced).
- */
-export function demoCoverageData(input: DemoInput, rows: DemoRows, asOf: IsoDate): CoverageData {
-  const unit = (u: DemoUnit): CoverageUnit => ({
-    id: u.id,
-    code: u.code,
-    level: u.level,
-    parentCode: u.parentCode,
-    validity: { from: u.validFrom, to: u.validTo },
-  });
-  const orgPlacements = new Map<string, DemoRows['organizationPlacements']>();
-  for (const p of rows.organizationPlacements) orgPlacements.set(p.organizationId, [...(orgPlacements.get(p.organizationId) ?? []), p]);
-  return {
-    units: [input.province, ...input.districts, ...input.communes, ...input.successors].map(unit),
-    residentialAreas: rows.residentialAreaPlacements.map((p) => ({
-      id: p.residentialAreaId,
-      communeCode: p.communeCode,
-      validity: { from: p.validFrom, to: p.validTo },
-    })),
-    models: rows.models.flatMap((m): CoverageModel[] =>
-      m.hostKind === 'RESIDENTIAL_AREA'
-        ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! } }]
-        : (orgPlacements.get(m.organizationId!) ?? [])
-            .filter((p) => intervalContains({ from: p.validFrom, to: p.validTo }, asOf))
-            .map((p) => ({
-              id: m.id,
-              modelTypeId: m.modelTypeId,
-              host: { kind: 'ORGANIZATION', communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } },
-            })),
-    ),
-    events: rows.lifecycleEvents.map((e) => ({ modelId: e.modelId, kind: e.kind, date: e.date })),
-  };
+  return { province: demoUnitOf(province), districts: districts.map(demoUnitOf), communes: communes.map(demoUnitOf), successors, links };
 }
 
 /**
@@ -193,7 +144,11 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
   );
 
   // What the demo promises, checked with core before anything is written.
-  const check = coverage(demoCoverageData(input, rows, DEMO_AS_OF), DEMO_PROVINCE_CODE, DEMO_AS_OF);
+  const check = coverage(
+    coverageDataOf([input.province, ...input.districts, ...input.communes, ...input.successors], rows, DEMO_AS_OF),
+    DEMO_PROVINCE_CODE,
+    DEMO_AS_OF,
+  );
   if (!check.ok) throw new Error(`demo check: ${check.error.code}`);
   const c = check.coverage;
   if (

@@ -3,6 +3,7 @@
  * national units of every era), and the lineage links between them.
  */
 import type { AdminLevel, IsoDate } from '@antq/core';
+import type { Prisma } from '../generated/prisma/client.js';
 
 /** An administrative unit as the generators need it (dates as yyyy-mm-dd). */
 export interface DemoUnit {
@@ -23,3 +24,25 @@ export interface DemoLink {
   readonly successorId: string;
   readonly kind: 'FULL' | 'PARTIAL';
 }
+
+/** The columns of an administrative unit the generators read. */
+export const DEMO_UNIT_SELECT = {
+  id: true,
+  code: true,
+  level: true,
+  kind: true,
+  name: true,
+  fullName: true,
+  parentCode: true,
+  validFrom: true,
+  validTo: true,
+} as const satisfies Prisma.AdminUnitSelect;
+
+const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
+
+/** A unit row, as the generators read it. */
+export const demoUnitOf = (u: Prisma.AdminUnitGetPayload<{ select: typeof DEMO_UNIT_SELECT }>): DemoUnit => ({
+  ...u,
+  validFrom: isoOf(u.validFrom),
+  validTo: isoOf(u.validTo),
+});

@@ -20,7 +20,6 @@ import {
   searchKey,
   TIP_CATEGORIES,
   type CoverageData,
-  type CoverageModel,
   type EnterpriseSize,
   type IsoDate,
   type ResidentialAreaKind,
@@ -38,6 +37,8 @@ import {
 } from '../generator/activities.js';
 import { generateRecognition } from '../generator/recognition.js';
 import type { Seal } from '../sealed.js';
+import { coverageDataOf } from '../generator/coverage.js';
+import { residentialAreaRow } from '../generator/areas.js';
 import { apportion } from '../demo/generate.js';
 import type { DemoUnit } from '../generator/units.js';
 import { areaSuffixes, ENTERPRISE_BRANDS, ENTERPRISE_FORMS, ENTERPRISE_TRADES, lowerFirst } from '../demo/names.js';
@@ -431,17 +432,7 @@ export function generateProvince(
       const households = urban ? areaRandom.int(250, 900) : areaRandom.int(120, 450);
       const placements = placementsOf(commune, areaRandom);
       const area: AreaInfo = { id, name, households, commune, oldProvinceCode, urban, placements };
-      out.residentialAreas.push({
-        id,
-        name,
-        kind,
-        households,
-        residents: Math.round(households * (3.3 + areaRandom.next())),
-        validFrom: null,
-        validTo: placements.at(-1)!.to,
-        searchText: searchKey(name),
-        datasetId,
-      });
+      out.residentialAreas.push(residentialAreaRow(areaRandom, { id, name, kind, households, datasetId }, placements));
       for (const p of placementRows(placements, id)) out.residentialAreaPlacements.push({ ...p, residentialAreaId: id });
       areas.push(area);
       mine.push(area);
@@ -944,32 +935,5 @@ function generateProvinceRecognition(made: ProvinceMade): void {
  * what the generator checks and records as the figures it wrote.
  */
 export function provinceCoverageData(world: World, rows: GeneratedTables, asOf: IsoDate): CoverageData {
-  const orgPlacements = new Map<string, GeneratedTables['organizationPlacements']>();
-  for (const p of rows.organizationPlacements) push(orgPlacements, p.organizationId, p);
-  return {
-    units: [...world.byId.values()].map((u) => ({
-      id: u.id,
-      code: u.code,
-      level: u.level,
-      parentCode: u.parentCode,
-      validity: { from: u.validFrom, to: u.validTo },
-    })),
-    residentialAreas: rows.residentialAreaPlacements.map((p) => ({
-      id: p.residentialAreaId,
-      communeCode: p.communeCode,
-      validity: { from: p.validFrom, to: p.validTo },
-    })),
-    models: rows.models.flatMap((m): CoverageModel[] =>
-      m.hostKind === 'RESIDENTIAL_AREA'
-        ? [{ id: m.id, modelTypeId: m.modelTypeId, host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! } }]
-        : (orgPlacements.get(m.organizationId!) ?? [])
-            .filter((p) => intervalContains({ from: p.validFrom, to: p.validTo }, asOf))
-            .map((p) => ({
-              id: m.id,
-              modelTypeId: m.modelTypeId,
-              host: { kind: 'ORGANIZATION', communeCode: p.communeCode, validity: { from: p.validFrom, to: p.validTo } },
-            })),
-    ),
-    events: rows.lifecycleEvents.map((e) => ({ modelId: e.modelId, kind: e.kind, date: e.date })),
-  };
+  return coverageDataOf(world.byId.values(), rows, asOf);
 }

@@ -15,6 +15,7 @@ import { vacuumAnalyzeAfterLoad } from '../maintenance.js';
 import type { GeneratedTable, SealText } from '../generator/rows.js';
 import type { Seal } from '../sealed.js';
 import { emptyTables, generateProvince, planNational, provinceCoverageData, RunState, type NationalInput } from './generate.js';
+import { DEMO_UNIT_SELECT, demoUnitOf } from '../generator/units.js';
 import {
   ACTIVITY_YEARS,
   MODEL_EVALUATION_YEARS,
@@ -81,20 +82,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Reads every administrative unit and lineage link (about 14,000 and 10,650): two statements. */
 export async function readNationalInput(db: Database): Promise<NationalInput> {
-  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const [units, links] = await Promise.all([
     db.prisma.adminUnit.findMany({
-      select: {
-        id: true,
-        code: true,
-        level: true,
-        kind: true,
-        name: true,
-        fullName: true,
-        parentCode: true,
-        validFrom: true,
-        validTo: true,
-      },
+      select: DEMO_UNIT_SELECT,
       orderBy: [{ code: 'asc' }, { validFrom: { sort: 'asc', nulls: 'first' } }],
     }),
     db.prisma.lineageLink.findMany({
@@ -102,7 +92,7 @@ export async function readNationalInput(db: Database): Promise<NationalInput> {
       orderBy: [{ predecessorId: 'asc' }, { successorId: 'asc' }],
     }),
   ]);
-  return { units: units.map((u) => ({ ...u, validFrom: iso(u.validFrom), validTo: iso(u.validTo) })), links };
+  return { units: units.map(demoUnitOf), links };
 }
 
 /**

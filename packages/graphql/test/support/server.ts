@@ -1,9 +1,10 @@
 /** A server over a test database, driven through `yoga.fetch`: no port is opened. */
-import { resolveUnit, territoryOn, type IsoDate, type OfficerRole } from '@antq/core';
+import { resolveUnit, territoryOn, type IsoDate, type OfficerRole, type PartnerScope } from '@antq/core';
 import { figureScopeOf, type FigureScope } from '../../src/report/section.js';
 import type { Database } from '@antq/db';
 import { afterAll, beforeAll } from 'vitest';
 import { openPreparedDatabase } from './prepared-database.js';
+import { issueApiKey } from '../../src/auth/api-keys.js';
 import { issueToken } from '../../src/auth/tokens.js';
 import type { Secrets } from '../../src/auth/secrets.js';
 import { createAntqYoga, type AntqYoga, type LogSink, type YogaOptions } from '../../src/index.js';
@@ -55,6 +56,33 @@ export function tokenFor(
     subject: options.subject ?? `${role}@${unitCode}`,
     ttl: options.ttl ?? '1h',
   });
+}
+
+/** Who a test asks as: officers around one commune, a national officer and a partner (by API key). */
+export type Who = 'commune' | 'otherCommune' | 'province' | 'otherProvince' | 'national' | 'leader' | 'partner';
+
+/**
+ * The request headers of each `Who`: the officers of `commune` and of `otherCommune` (codes
+ * of any era; their tokens name what those communes are today), of today's Đồng Nai (75) and
+ * of Hà Nội (01), a national officer, the leader of `areaId` (in `commune`), and a partner
+ * holding `partnerScopes`.
+ */
+export async function viewersAround(
+  db: Database,
+  around: { commune: string; otherCommune: string; areaId: string; partnerScopes: PartnerScope[] },
+): Promise<Record<Who, Record<string, string>>> {
+  const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
+  const commune = await unitToday(db, around.commune);
+  const partner = await issueApiKey(db.prisma, { name: 'Sở Y tế', scopes: around.partnerScopes, issuedBy: 'test' });
+  return {
+    commune: await bearer(tokenFor('COMMUNE_OFFICER', commune)),
+    otherCommune: await bearer(tokenFor('COMMUNE_OFFICER', await unitToday(db, around.otherCommune))),
+    province: await bearer(tokenFor('PROVINCE_OFFICER', '75')),
+    otherProvince: await bearer(tokenFor('PROVINCE_OFFICER', '01')),
+    national: await bearer(tokenFor('NATIONAL', null)),
+    leader: await bearer(tokenFor('AREA_LEADER', commune, { areaId: around.areaId })),
+    partner: { 'x-api-key': partner.key },
+  };
 }
 
 export interface TestServer {
