@@ -5,13 +5,13 @@
  */
 import { intervalContains, type CoverageData, type CoverageModel, type IsoDate } from '@antq/core';
 import type { PrismaClient } from './generated/prisma/client.js';
+import { isoOf, validityOf } from './dates.js';
 
 type Dated = { validFrom: Date | null; validTo: Date | null };
-const iso = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
 /** The period both rows are valid in (a placement and what it places). */
 const both = (a: Dated, b: Dated) => ({
-  from: iso([a.validFrom, b.validFrom].filter((d): d is Date => d !== null).sort((x, y) => +y - +x)[0] ?? null),
-  to: iso([a.validTo, b.validTo].filter((d): d is Date => d !== null).sort((x, y) => +x - +y)[0] ?? null),
+  from: isoOf([a.validFrom, b.validFrom].filter((d): d is Date => d !== null).sort((x, y) => +y - +x)[0] ?? null),
+  to: isoOf([a.validTo, b.validTo].filter((d): d is Date => d !== null).sort((x, y) => +x - +y)[0] ?? null),
 });
 
 /**
@@ -30,7 +30,7 @@ export async function readCoverageData(prisma: PrismaClient, asOf: IsoDate): Pro
     }),
   ]);
   return {
-    units: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: both(u, u) })),
+    units: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parentCode: u.parentCode, validity: validityOf(u) })),
     residentialAreas: placements.map((p) => ({
       id: p.residentialAreaId,
       communeCode: p.communeCode,
@@ -41,12 +41,12 @@ export async function readCoverageData(prisma: PrismaClient, asOf: IsoDate): Pro
       if (m.hostKind === 'RESIDENTIAL_AREA')
         return [{ id, modelTypeId, host: { kind: 'RESIDENTIAL_AREA', residentialAreaId: m.residentialAreaId! } }];
       if (m.hostKind === 'COMMUNE')
-        return [{ id, modelTypeId, host: { kind: 'COMMUNE', communeCode: m.commune!.code, validity: both(m.commune!, m.commune!) } }];
+        return [{ id, modelTypeId, host: { kind: 'COMMUNE', communeCode: m.commune!.code, validity: validityOf(m.commune!) } }];
       return m
         .organization!.placements.map((p) => ({ p, validity: both(p, m.organization!) }))
         .filter(({ validity }) => intervalContains(validity, asOf))
         .map(({ p, validity }) => ({ id, modelTypeId, host: { kind: 'ORGANIZATION', communeCode: p.communeCode, validity } }));
     }),
-    events: events.map((e) => ({ modelId: e.modelId, kind: e.kind, date: iso(e.date)! })),
+    events: events.map((e) => ({ modelId: e.modelId, kind: e.kind, date: isoOf(e.date) })),
   };
 }

@@ -5,17 +5,16 @@
  * this `Database` forgets it; a server whose units were imported by another process reads
  * them again after a restart.
  */
-import { indexHierarchy, type HierarchyIndex, type IsoDate, type LineageLink } from '@antq/core';
+import { indexHierarchy, type HierarchyIndex, type LineageLink } from '@antq/core';
+import { isoOf, validityOf } from './dates.js';
 import type { LineageLink as LineageLinkRow, PrismaClient } from './generated/prisma/client.js';
-
-const iso = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
 
 /** A lineage link row as core reads it. */
 export const lineageLinkOf = (l: LineageLinkRow): LineageLink => ({
   predecessor: l.predecessorId,
   successor: l.successorId,
   kind: l.kind,
-  date: iso(l.date)!,
+  date: isoOf(l.date),
 });
 
 /** Reads every unit version and lineage link. */
@@ -27,7 +26,7 @@ export async function readHierarchy(prisma: PrismaClient): Promise<HierarchyInde
     prisma.lineageLink.findMany(),
   ]);
   return indexHierarchy(
-    units.map((u) => ({ ...u, validity: { from: iso(u.validFrom), to: iso(u.validTo) } })),
+    units.map((u) => ({ ...u, validity: validityOf(u) })),
     links.map(lineageLinkOf),
   );
 }

@@ -12,6 +12,7 @@ import { ADMIN_UNIT_ERAS } from './eras.js';
 import type { PlannedUnit } from './plan.js';
 import { planFromSources, readShippedPlan, shippedDataDir } from './shipped.js';
 import { vacuumAnalyzeAfterLoad } from '../maintenance.js';
+import { isoOf } from '../dates.js';
 
 export interface EraSummary {
   era: string;
@@ -207,5 +208,4 @@ function differs(row: Record<string, unknown>, want: UnitRow): boolean {
 
 const keyOf = (code: string, validFrom: string | null) => `${code}@${validFrom ?? ''}`;
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const isoOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000);

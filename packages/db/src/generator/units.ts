@@ -4,6 +4,7 @@
  */
 import type { AdminLevel, IsoDate } from '@antq/core';
 import type { Prisma } from '../generated/prisma/client.js';
+import { isoOf } from '../dates.js';
 
 /** An administrative unit as the generators need it (dates as yyyy-mm-dd). */
 export interface DemoUnit {
@@ -37,8 +38,6 @@ export const DEMO_UNIT_SELECT = {
   validFrom: true,
   validTo: true,
 } as const satisfies Prisma.AdminUnitSelect;
-
-const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
 
 /** A unit row, as the generators read it. */
 export const demoUnitOf = (u: Prisma.AdminUnitGetPayload<{ select: typeof DEMO_UNIT_SELECT }>): DemoUnit => ({
