@@ -3,7 +3,7 @@
 // with the demo. Every request to another host is aborted, and the test fails if any was
 // made. Screenshots of each step go to test-screenshots/ (not committed).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vietnamDateOf } from '@antq/core';
@@ -16,26 +16,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const exampleDir = new URL('..', import.meta.url).pathname;
 const shots = join(exampleDir, 'test-screenshots');
 
-/** Debian's Chromium, or null: the tests are skipped loudly then, and fail under ANTQ_REQUIRE_BROWSER=1. */
+/** The Chromium to drive: CHROMIUM_PATH, else Debian's `chromium` on the PATH; null when there is none. */
 function findChromium(): string | null {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // not this one
-    }
+  const given = process.env.CHROMIUM_PATH;
+  if (given) return existsSync(given) ? given : null;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
   }
-  return null;
 }
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? findChromium();
+// As the GraphiQL browser test (packages/graphql/test/graphiql-browser.test.ts): skipped
+// loudly without a Chromium, a failure instead with ANTQ_REQUIRE_BROWSER=1 (set by .ci/run,
+// which installs Debian's chromium package when it is missing).
+const chromiumPath = findChromium();
 if (!chromiumPath) {
-  if (process.env.ANTQ_REQUIRE_BROWSER === '1')
-    throw new Error('ANTQ_REQUIRE_BROWSER=1 but no Chromium was found: apt-get install -y chromium (or set CHROMIUM_PATH)');
-  console.warn(
-    '\n*** examples/dashboard: NO CHROMIUM FOUND — the browser tests of the dashboard are SKIPPED. ***\n' +
-      '*** Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH); CI sets ANTQ_REQUIRE_BROWSER=1. ***\n',
-  );
+  const message =
+    '\n!!! [antq tests] NO CHROMIUM: the browser tests of examples/dashboard are SKIPPED. Install Debian’s chromium package ' +
+    '(apt-get install -y chromium) or set CHROMIUM_PATH; ANTQ_REQUIRE_BROWSER=1 makes this a failure. !!!\n';
+  if (process.env.ANTQ_REQUIRE_BROWSER === '1') throw new Error(message);
+  console.warn(message);
 }
 
 describe.skipIf(!chromiumPath)('the dashboard in Chromium', () => {
@@ -211,8 +212,18 @@ describe.skipIf(!chromiumPath)('the dashboard in Chromium', () => {
     });
     await page.locator('textarea[name=token]').fill(forged);
     await page.locator('form.sign-in button[type=submit]').click();
-    await expect.poll(() => page.locator('form.sign-in [role=alert]').textContent()).toBe('Mã truy cập không hợp lệ.');
+    // The server says why, in both languages; the page shows the reader's half.
+    const alert = () => page.locator('form.sign-in [role=alert]').textContent();
+    await expect.poll(alert).toMatch(/^Mã truy cập không do máy chủ này ký .*pnpm antq token/);
+    expect(await alert()).not.toContain('The token');
     await shot('sign-in-refused');
+    // Since #15 a token names a unit of today: Bình Phước (70) was merged into Đồng Nai (75).
+    const ofYesterday = await issueToken(jwtSecret, { role: 'PROVINCE_OFFICER', unitCode: '70', subject: 'officer@70', ttl: '1h' });
+    await page.locator('textarea[name=token]').fill(ofYesterday);
+    await page.locator('form.sign-in button[type=submit]').click();
+    // The server says what became of it (and the page, in Vietnamese, the Vietnamese half).
+    await expect.poll(alert).toMatch(/^Mã "70" .*Tỉnh Bình Phước đã nhập vào 75 .*Xin cấp mã truy cập mới/);
+    await shot('sign-in-refused-unit-of-2024');
     await page.getByRole('button', { name: 'Hủy' }).click();
   });
 
@@ -281,6 +292,37 @@ describe.skipIf(!chromiumPath)('the dashboard in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Tải Excel (XLSX)' }).count()).toBe(0);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await shot('signed-out');
+  });
+
+  it('signs in as an officer of today’s Đồng Nai (75) and reads Bình Phước (70) of 2024, the territory it took in: its teams and its 2024 report', async () => {
+    const token = await issueToken(jwtSecret, { role: 'PROVINCE_OFFICER', unitCode: '75', subject: 'officer@75', ttl: '1h' });
+    await page.goto(origin);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('textarea[name=token]').fill(token);
+    await page.locator('form.sign-in button[type=submit]').click();
+    await expect.poll(path).toBe('/unit/75');
+    expect(await page.getByTestId('session').textContent()).toContain('Cán bộ cấp tỉnh · Thành phố Đồng Nai');
+    const teamsToday = Number((await page.getByTestId('team-count').textContent({ timeout: 20_000 }))!.replace(/\D/g, ''));
+    expect(teamsToday).toBeGreaterThan(0);
+    await shot('officer-province-today');
+    await page.goto(`${origin}/unit/70?date=2024-12-31`);
+    await expect.poll(() => ratio().textContent()).toBe('866/866');
+    await expect.poll(() => page.getByTestId('team-count').textContent()).toMatch(/^[\d.]+ tổ$/);
+    expect(Number((await page.getByTestId('team-count').textContent())!.replace(/\D/g, ''))).toBeGreaterThan(0);
+    await shot('officer-province-binh-phuoc-2024');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('bao-cao-phong-trao-70-2024-01-01-2024-12-31.xlsx');
+    const file = join(shots, 'report-70-2024.xlsx');
+    await xlsx.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const rows: Array<[string, number]> = [];
+    wb.getWorksheet('Số liệu')!.eachRow((row) => rows.push([String(row.getCell(4).value), Number(row.getCell(5).value)]));
+    expect(rows).toContainEqual(['coverage.residentialAreas', 866]);
+    expect(rows).toContainEqual(['coverage.residentialAreasWithActiveModel', 866]);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect.poll(path).toBe('/?date=2024-12-31'); // the country, on the same date
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
   });
 
   it('loaded nothing from another host', () => {
