@@ -19,7 +19,7 @@ export function BarsChart({
   label: string;
 }) {
   const { number } = useI18n();
-  const height = Math.max(120, rows.length * 30 + 60);
+  const height = Math.max(120, rows.length * 42 + 60);
   return (
     <figure className="chart" aria-label={label} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -30,7 +30,7 @@ export function BarsChart({
         >
           <CartesianGrid horizontal={false} stroke="#e3e8ef" />
           <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => number(v)} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="label" width={120} tick={{ fontSize: 12 }} interval={0} />
+          <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 11 }} interval={0} />
           <Tooltip formatter={(v) => number(Number(v))} />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 13 }} /> : null}
           {series.map((s) => (
