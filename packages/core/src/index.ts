@@ -13,3 +13,4 @@ export * from './access/index.js';
 export * from './tips/index.js';
 export * from './activities/index.js';
 export * from './imports/index.js';
+export * from './assessment/index.js';

@@ -29,7 +29,8 @@ export function zodError(
   return userErrors.invalid(
     error.issues.map((i) => {
       const path = i.path.map(String);
-      for (let n = path.length; n > 0; n--) {
+      // The longest renamed prefix; '' renames the root (core's fields nested under one input field).
+      for (let n = path.length; n >= 0; n--) {
         // Renamed to '': the input has the nested fields flat.
         const renamed = rename[path.slice(0, n).join('.')];
         if (renamed !== undefined) return { path: [...(renamed ? [renamed] : []), ...path.slice(n)], message: i.message };

@@ -28,6 +28,9 @@ import './recognition/schema.js';
 import './recognition/mutations.js';
 import './report/schema.js';
 import './imports/schema.js';
+import './assessment/schema.js';
+import './assessment/mutations.js';
+import './assessment/configuration.js';
 
 export interface SchemaOptions {
   /** Other packages' additions (see extend.ts); a process serves one set of them. */

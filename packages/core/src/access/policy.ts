@@ -54,6 +54,8 @@ export const RESOURCES = [
   'RECOGNITION',
   'KEY_AREA',
   'MOVEMENT_REPORT',
+  'ASSESSMENT',
+  'GRADING_CONFIG',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -135,6 +137,15 @@ export const ACCESS_POLICY: Readonly<Record<Resource, Partial<Record<Operation, 
   // The full movement report of a unit (aggregates only, key areas' figures included): its
   // officers and those above, and partners granted aggregates. Coverage alone stays public.
   MOVEMENT_REPORT: { READ: { kind: 'JURISDICTION', roles: HANDLING_OFFICERS, partnerScope: 'read:aggregates' } },
+  // The year's assessments (TT 124, QĐ 510): every officer reads those of their jurisdiction
+  // (an area leader, their area's). Writing is each step's: the unit's own officer drafts and
+  // submits, the level above reviews, the deciding level decides (core's assessmentActor).
+  ASSESSMENT: {
+    READ: { kind: 'JURISDICTION', roles: ALL_OFFICERS },
+    WRITE: { kind: 'JURISDICTION', roles: ['PROVINCE_OFFICER', 'COMMUNE_OFFICER', 'AREA_LEADER'] },
+  },
+  // Each year's grading criteria, points and cut-offs: published; set by the ministry.
+  GRADING_CONFIG: { READ: { kind: 'PUBLIC' }, WRITE: { kind: 'JURISDICTION', roles: ['NATIONAL'] } },
 };
 
 /**

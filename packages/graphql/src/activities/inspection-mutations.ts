@@ -19,6 +19,7 @@ import type { Prisma } from '@antq/db';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { userErrors, type UserError, refuseInvalid } from '../errors.js';
+import { unitAndAbove } from '../hierarchy/place.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { areaWhere, modelWhere, organizationWhere } from '../movement/jurisdiction.js';
 import { teamWhere } from '../movement/teams.js';
@@ -71,11 +72,7 @@ async function fileSubject(
           ? { unitId: f.communeId, unitCode: f.communeCode, placeCodes: f.placeCodes, ...none }
           : invalid('unitCode', `no commune has this code on ${date}`);
       }
-      const codes = [unit.code];
-      for (let parent = unit.parentCode; parent;) {
-        codes.push(parent);
-        parent = (await ctx.loaders.byCodeOn.load({ code: parent, date }))?.parentCode ?? null;
-      }
+      const { codes } = (await unitAndAbove(ctx, code, date))!;
       return { unitId: unit.id, unitCode: unit.code, placeCodes: codes, ...none };
     }
     case 'RESIDENTIAL_AREA':

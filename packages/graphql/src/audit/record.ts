@@ -44,6 +44,9 @@ export function actorOf(viewer: Viewer): {
   }
 }
 
+/** Who acted, as a record's own history names them (a tip's events, an assessment's steps): the token's subject, else the kind of viewer. */
+export const actorName = (viewer: Viewer): string => actorOf(viewer).actor ?? viewer.kind;
+
 /** Appends one entry, with `tx` the transaction of the act (or the client, for a refused act). */
 export async function audit(tx: Writer, ctx: Pick<Context, 'viewer' | 'requestId'>, fact: AuditFact): Promise<void> {
   await tx.auditEntry.create({

@@ -8,16 +8,22 @@ export interface Place {
   readonly codes: string[];
 }
 
-/** The commune with `code` on `date` and its ancestors' codes, or null if no such commune held then. */
-export async function communePlace(ctx: Context, code: string, date: IsoDate): Promise<Place | null> {
-  const commune = await ctx.loaders.byCodeOn.load({ code, date });
-  if (!commune || commune.level !== 'COMMUNE') return null;
-  const codes = [commune.code];
-  for (let parent = commune.parentCode; parent;) {
+/** The unit with `code` on `date` and the codes of it and every unit above it then, or null if none held then. */
+export async function unitAndAbove(ctx: Context, code: string, date: IsoDate): Promise<{ unit: AdminUnitRow; codes: string[] } | null> {
+  const unit = await ctx.loaders.byCodeOn.load({ code, date });
+  if (!unit) return null;
+  const codes = [unit.code];
+  for (let parent = unit.parentCode; parent;) {
     codes.push(parent);
     parent = (await ctx.loaders.byCodeOn.load({ code: parent, date }))?.parentCode ?? null;
   }
-  return { commune, codes };
+  return { unit, codes };
+}
+
+/** The commune with `code` on `date` and its ancestors' codes, or null if no such commune held then. */
+export async function communePlace(ctx: Context, code: string, date: IsoDate): Promise<Place | null> {
+  const found = await unitAndAbove(ctx, code, date);
+  return found && found.unit.level === 'COMMUNE' ? { commune: found.unit, codes: found.codes } : null;
 }
 
 /**

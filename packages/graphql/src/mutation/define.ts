@@ -19,10 +19,10 @@
  *
  * A refused act (any typed error from 1 to 6) writes nothing but its own audit entry.
  */
-import type { Label, Operation, Placement, Resource } from '@antq/core';
+import type { Label, Operation, Resource } from '@antq/core';
 import type { Prisma } from '@antq/db';
 import type { InputObjectRef } from '@pothos/core';
-import { mayAccess } from '../access.js';
+import { mayAccess, type FiledAt } from '../access.js';
 import { audit, type AuditFact } from '../audit/record.js';
 import { builder, type AntqTypes } from '../builder.js';
 import type { Context } from '../context.js';
@@ -50,11 +50,11 @@ export interface Target<R> {
   /** Where the act is filed in the audit log: the codes of the record's unit and every unit above it. */
   readonly placeCodes: readonly string[];
   /** Where the record is seen: the viewer must READ it there, or it is NOT_FOUND. Not given for a new record. */
-  readonly seenAt?: Placement;
+  readonly seenAt?: FiledAt;
   /** Where the act happens: the viewer must have the permission there, or it is FORBIDDEN. */
-  readonly actsAt: Placement;
+  readonly actsAt: FiledAt;
   /** Other records the act reads (a model replicated): each must be visible (READ), or it is NOT_FOUND. */
-  readonly alsoSeen?: ReadonlyArray<{ readonly resource?: Resource; readonly at: Placement; readonly notFound: Label }>;
+  readonly alsoSeen?: ReadonlyArray<{ readonly resource?: Resource; readonly at: FiledAt; readonly notFound: Label }>;
 }
 
 /** An existing record with a place and a version as the pipeline's target: seen, and acted on, where it is filed. */
@@ -109,7 +109,9 @@ export type VersionedTable =
   | 'exemplar'
   | 'commendation'
   | 'keyArea'
-  | 'influentialPerson';
+  | 'influentialPerson'
+  | 'assessment'
+  | 'gradingConfiguration';
 
 /** Input fields holding global IDs, with the type each must be of (`['Type']` for a list). */
 type IdFields<In> = { readonly [K in keyof In]?: string | readonly [string] };
@@ -144,8 +146,8 @@ export interface MutationSpec<In, Ids extends IdFields<In>, R, J, S> {
   /** What `load` finding nothing is called in the NOT_FOUND message. */
   readonly notFound: Label;
   readonly load: (ctx: Context, input: In, ids: Decoded<In, Ids>) => Promise<Target<R> | null>;
-  /** The act names the version it read (`version(input)`) of the target, a row of `table`. */
-  readonly versioned?: { readonly table: VersionedTable; readonly version: (input: In) => number };
+  /** The act names the version it read (`version(input)`) of the target, a row of `table` (undefined: an act that creates it). */
+  readonly versioned?: { readonly table: VersionedTable; readonly version: (input: In) => number | undefined };
   /** The domain checks: throws a typed error (userErrors), or answers what the write needs. */
   readonly judge?: (ctx: Context, input: In, row: R, ids: Decoded<In, Ids>) => J | Promise<J>;
   /** The write, in the act's transaction; answers the success value. */

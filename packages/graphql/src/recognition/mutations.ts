@@ -24,7 +24,7 @@ import { userErrors, type FieldProblem, refuseInvalid } from '../errors.js';
 import { dateColumn } from '../hierarchy/rows.js';
 import { decisionColumns, decodeId, notInFuture, parseInput, stripNulls } from '../mutations.js';
 import { defineMutation, type Target } from '../mutation/define.js';
-import { unitAndAbove } from '../report/movement-report.js';
+import { unitAndAbove } from '../hierarchy/place.js';
 import { DateScalar } from '../scalars.js';
 import { modelWhere, areaWhere, organizationWhere } from '../movement/jurisdiction.js';
 import { teamWhere } from '../movement/teams.js';

@@ -62,7 +62,7 @@ export const DecisionRef = builder.objectRef<{ number: string; date: IsoDate; is
     issuer: t.exposeString('issuer', { description: 'Ủy ban nhân dân tỉnh Bình Phước' }),
   }),
 });
-const decisionOf = (r: { decisionNumber: string | null; decisionDate: Date | null; decisionIssuer: string | null }) =>
+export const decisionOf = (r: { decisionNumber: string | null; decisionDate: Date | null; decisionIssuer: string | null }) =>
   r.decisionNumber && r.decisionDate && r.decisionIssuer
     ? { number: r.decisionNumber, date: isoOf(r.decisionDate), issuer: r.decisionIssuer }
     : null;
@@ -70,7 +70,6 @@ const decisionOf = (r: { decisionNumber: string | null; decisionDate: Date | nul
 /** A person's name, for those who may read personal data where the record is filed; null for others. */
 const personal = (value: string | null, r: { unitId?: string; placeCodes: string[] }, ctx: ScopeContext) =>
   value !== null && mayAccess(ctx, 'RECOGNITION', 'READ_PERSONAL', { unitId: r.unitId, unitCodes: r.placeCodes }) ? value : null;
-
 
 /*
  * The collective a record names is shown only to those who may read it: a security team (and

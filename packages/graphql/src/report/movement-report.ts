@@ -8,6 +8,7 @@ import { isIsoDate, unitCodeSchema, type IsoDate } from '@antq/core';
 import { wholeUnitOf } from '../access.js';
 import type { Context } from '../context.js';
 import { invalidArgument, periodOutOfOrder } from '../errors.js';
+import { unitAndAbove } from '../hierarchy/place.js';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
 import { keyAreaCodes } from './scope-sql.js';
 import { figureScopeOf, type FigureScope, type ReportSection, type SectionLoader } from './section.js';
@@ -49,18 +50,6 @@ export function checkReportArgs(args: MovementReportArgs): { unitCode: string; f
   const to = args.to as IsoDate;
   if (from > to) throw periodOutOfOrder(from, to);
   return { unitCode, from, to, keyAreasOnly: args.keyAreasOnly ?? false };
-}
-
-/** The unit with `code` on `date` and the codes of it and every unit above it. */
-export async function unitAndAbove(ctx: Context, code: string, date: IsoDate): Promise<{ unit: AdminUnitRow; codes: string[] } | null> {
-  const unit = await ctx.loaders.byCodeOn.load({ code, date });
-  if (!unit) return null;
-  const codes = [unit.code];
-  for (let parent = unit.parentCode; parent;) {
-    codes.push(parent);
-    parent = (await ctx.loaders.byCodeOn.load({ code: parent, date }))?.parentCode ?? null;
-  }
-  return { unit, codes };
 }
 
 /** Whether the viewer may read the full movement report of the unit (on `to`). */

@@ -8,6 +8,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { canMoveTip, revealReasonSchema, submitTipInput, TIP_CATEGORIES, TIP_STATUSES, tipMessageInput, type TipStatus } from '@antq/core';
 import type { Prisma } from '@antq/db';
 import { filedUnder, uuidOrNone } from '../access.js';
+import { actorName } from '../audit/record.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { NotFoundErrorRef, ValidationErrorRef } from '../error-types.js';
@@ -318,7 +319,7 @@ defineMutation('recordTipStatus', {
     return { status, date: on, note: note ?? null };
   },
   write: async (tx, { status, date, note }, tip, ctx) => {
-    await tx.tipEvent.create({ data: { tipId: tip.id, status, date: new Date(`${date}T00:00:00Z`), actor: actorName(ctx), note } });
+    await tx.tipEvent.create({ data: { tipId: tip.id, status, date: new Date(`${date}T00:00:00Z`), actor: actorName(ctx.viewer), note } });
     return tx.tip.update({ where: { id: tip.id }, data: { status } });
   },
 });
@@ -338,7 +339,7 @@ defineMutation('replyToTip', {
       data: {
         tipId: tip.id,
         author: 'OFFICER',
-        officer: actorName(ctx),
+        officer: actorName(ctx.viewer),
         bodyCiphertext: seal(ctx.secrets.dataKey, text, sealedAs.message(tip.id)),
       },
     });
@@ -382,7 +383,3 @@ defineMutation('revealTipInformant', {
     contact: tip.contactCiphertext ? open(ctx.secrets.dataKey, tip.contactCiphertext, sealedAs.contact(tip.number)) : null,
   }),
 });
-
-function actorName(ctx: Context): string {
-  return ctx.viewer.kind === 'OFFICER' ? ctx.viewer.subject : ctx.viewer.kind;
-}

@@ -1,0 +1,372 @@
+/**
+ * The year's assessment through GraphQL, on the Bình Phước demo: a residential area's
+ * recognition of 2026 from the draft to the decision and its correction (draft → submit →
+ * send back → resubmit → review with an adjustment → decide → correct), every refusal with
+ * its code and bilingual message; a 2024 commune of Bình Phước (70) assessed late from
+ * today's Đồng Nai (75) through the lineage; and the list of a year's assessments.
+ */
+import { seedDemo } from '@antq/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sealWith } from '../src/startup.js';
+import { gid } from './support/ids.js';
+import { TEST_SECRETS, tokenFor, usePreparedServer, type TestServer } from './support/server.js';
+
+const ctx = usePreparedServer();
+let server: TestServer;
+const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
+type Seat = 'leader' | 'otherLeader' | 'commune' | 'otherCommune' | 'province' | 'otherProvince' | 'national';
+const as = {} as Record<Seat, Record<string, string>>;
+
+const HERE = '25195';
+let areaId = '';
+
+const RESULT = `__typename
+  ... on UserError { code message }
+  ... on ValidationError { fields { path message } }
+  ... on Assessment { id status version passed late lateReason revision criteria { criterion met evidence }
+      steps { act status on reason adjusted } decision { number date issuer } corrects { id status } correctedBy { id } }`;
+
+const FACTS = {
+  resolutionOn: '2026-02-15',
+  registeredOn: '2026-03-01',
+  households: 412,
+  householdsRegistered: 412,
+  policiesImplemented: true,
+  seriousEvents: [],
+  evidence: [{ criterion: 'FIRST_QUARTER_RESOLUTION', text: 'Biên bản họp khu dân cư ngày 15/02/2026' }],
+};
+
+async function act(name: string, input: Record<string, unknown>, seat: Seat): Promise<any> {
+  const inputType = `${name.charAt(0).toUpperCase()}${name.slice(1)}Input`;
+  const body = await server.query<any>(
+    `mutation($input: ${inputType}!) { ${name}(input: $input) { result { ${RESULT} } } }`,
+    { input },
+    as[seat],
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data[name].result;
+}
+
+beforeAll(async () => {
+  server = ctx.server;
+  await seedDemo(ctx.db, { seal: sealWith(TEST_SECRETS.dataKey) });
+  const { prisma } = ctx.db;
+  const [area, other] = await prisma.residentialAreaPlacement.findMany({
+    where: { communeCode: HERE, validTo: null },
+    orderBy: { residentialAreaId: 'asc' },
+    take: 2,
+  });
+  areaId = area!.residentialAreaId;
+  Object.assign(as, {
+    leader: await bearer(tokenFor('AREA_LEADER', HERE, { areaId })),
+    otherLeader: await bearer(tokenFor('AREA_LEADER', HERE, { areaId: other!.residentialAreaId })),
+    commune: await bearer(tokenFor('COMMUNE_OFFICER', HERE)),
+    otherCommune: await bearer(tokenFor('COMMUNE_OFFICER', '25210')),
+    province: await bearer(tokenFor('PROVINCE_OFFICER', '75')),
+    otherProvince: await bearer(tokenFor('PROVINCE_OFFICER', '01')),
+    national: await bearer(tokenFor('NATIONAL', null)),
+  });
+});
+
+describe('a residential area’s recognition of 2026, from the draft to the decision', () => {
+  let id = '';
+  let version = 0;
+  const next = <T extends { id: string; version: number }>(r: T): T => ((id = r.id), (version = r.version), r);
+  const create = { kind: 'RECOGNITION', year: 2026, unitKind: 'RESIDENTIAL_AREA', recognition: FACTS };
+
+  it('only the area’s own leader starts it: the commune is FORBIDDEN, another area’s leader finds no such area', async () => {
+    const byCommune = await act('createAssessment', { ...create, residentialAreaId: gid('ResidentialArea', areaId) }, 'commune');
+    expect(byCommune).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    expect(byCommune.message).toBe(
+      'Chỉ trưởng khu dân cư có thẩm quyền mới được sửa bản đánh giá này. / Only the residential area’s leader with jurisdiction may edit this assessment.',
+    );
+    const byNeighbour = await act('createAssessment', { ...create, residentialAreaId: gid('ResidentialArea', areaId) }, 'otherLeader');
+    expect(byNeighbour).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
+  });
+
+  it('the leader drafts it; core judges every criterion met', async () => {
+    const draft = next(await act('createAssessment', { ...create, residentialAreaId: gid('ResidentialArea', areaId) }, 'leader'));
+    expect(draft).toMatchObject({
+      __typename: 'Assessment',
+      status: 'DRAFT',
+      passed: true,
+      revision: 1,
+      steps: [{ act: 'DRAFT', status: 'DRAFT' }],
+    });
+    expect(draft.criteria).toContainEqual({
+      criterion: 'FIRST_QUARTER_RESOLUTION',
+      met: true,
+      evidence: 'Biên bản họp khu dân cư ngày 15/02/2026',
+    });
+    const again = await act('createAssessment', { ...create, residentialAreaId: gid('ResidentialArea', areaId) }, 'leader');
+    expect(again).toMatchObject({ __typename: 'ValidationError', fields: [{ path: ['input', 'year'] }] });
+  });
+
+  it('submitted before 20 November it is on time; the commune sends it back only with a reason', async () => {
+    next(await act('submitAssessment', { id, version }, 'leader'));
+    const noReason = await act('sendBackAssessment', { id, version, reason: '  ' }, 'commune');
+    expect(noReason).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', fields: [{ path: ['input', 'reason'] }] });
+    expect(noReason.message).toBe('Cần ghi lý do trả lại. / Give the reason for sending it back.');
+    const back = next(await act('sendBackAssessment', { id, version, reason: 'Thiếu sổ đăng ký hộ gia đình' }, 'commune'));
+    expect(back).toMatchObject({ status: 'SENT_BACK', late: false });
+    expect(back.steps.at(-1)).toMatchObject({ act: 'SEND_BACK', status: 'SENT_BACK', reason: 'Thiếu sổ đăng ký hộ gia đình' });
+  });
+
+  it('the leader corrects the facts (one household not registered: not met) and submits again', async () => {
+    const edited = next(await act('editAssessment', { id, version, recognition: { ...FACTS, householdsRegistered: 411 } }, 'leader'));
+    expect(edited).toMatchObject({ status: 'SENT_BACK', passed: false });
+    expect(edited.criteria).toContainEqual({ criterion: 'ALL_HOUSEHOLDS_REGISTERED', met: false, evidence: null });
+    expect(next(await act('submitAssessment', { id, version }, 'leader'))).toMatchObject({ status: 'SUBMITTED' });
+  });
+
+  it('reviewed by the commune only: another commune finds nothing, the province may not, the leader may not', async () => {
+    expect(await act('reviewAssessment', { id, version }, 'otherCommune')).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await act('reviewAssessment', { id, version }, 'otherProvince')).toMatchObject({ code: 'NOT_FOUND' });
+    const province = await act('reviewAssessment', { id, version }, 'province');
+    expect(province).toMatchObject({ code: 'FORBIDDEN' });
+    expect(province.message).toContain('Only a commune officer with jurisdiction may review this assessment.');
+    expect(await act('reviewAssessment', { id, version }, 'leader')).toMatchObject({ code: 'FORBIDDEN' });
+    const adjustWithoutReason = await act('reviewAssessment', { id, version, recognition: FACTS }, 'commune');
+    expect(adjustWithoutReason.message).toBe('Điều chỉnh điểm hoặc số liệu cần ghi lý do. / Adjusting points or facts needs a reason.');
+  });
+
+  it('the commune reviews, adjusting the facts with a reason, and decides', async () => {
+    const reviewed = next(
+      await act('reviewAssessment', { id, version, recognition: FACTS, reason: 'Đã đối chiếu sổ hộ khẩu: đủ 412 hộ' }, 'commune'),
+    );
+    expect(reviewed).toMatchObject({ status: 'REVIEWED', passed: true });
+    expect(reviewed.steps.at(-1)).toMatchObject({ act: 'REVIEW', adjusted: true, reason: 'Đã đối chiếu sổ hộ khẩu: đủ 412 hộ' });
+    const stale = await act(
+      'decideAssessment',
+      { id, version: version - 1, decisionNumber: '215/QĐ-UBND', decisionDate: '2026-05-30', decisionIssuer: 'UBND phường' },
+      'commune',
+    );
+    expect(stale).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
+    const future = await act(
+      'decideAssessment',
+      { id, version, decisionNumber: '215/QĐ-UBND', decisionDate: '2026-06-02', decisionIssuer: 'UBND phường' },
+      'commune',
+    );
+    expect(future).toMatchObject({ code: 'VALIDATION', fields: [{ path: ['input', 'decisionDate'] }] });
+    const decided = next(
+      await act(
+        'decideAssessment',
+        { id, version, decisionNumber: '215/QĐ-UBND', decisionDate: '2026-05-30', decisionIssuer: 'Ủy ban nhân dân phường Bình Phước' },
+        'commune',
+      ),
+    );
+    expect(decided).toMatchObject({
+      status: 'DECIDED',
+      decision: { number: '215/QĐ-UBND', date: '2026-05-30', issuer: 'Ủy ban nhân dân phường Bình Phước' },
+    });
+    expect(decided.steps.map((s: { act: string }) => s.act)).toEqual([
+      'DRAFT',
+      'SUBMIT',
+      'SEND_BACK',
+      'DRAFT',
+      'SUBMIT',
+      'REVIEW',
+      'DECIDE',
+    ]);
+  });
+
+  it('a decided assessment never changes: edits, reviews and decisions are refused, and write nothing', async () => {
+    const before = await ctx.db.prisma.assessment.findFirstOrThrow({ where: { residentialAreaId: areaId } });
+    const edit = await act('editAssessment', { id, version, recognition: FACTS }, 'leader');
+    expect(edit).toMatchObject({ code: 'VALIDATION' });
+    expect(edit.message).toBe(
+      'Bản đánh giá đã có quyết định nên không thể thay đổi: hãy ra quyết định đính chính. / The assessment is decided and cannot change: issue a correcting decision instead.',
+    );
+    expect(await act('sendBackAssessment', { id, version, reason: 'Xem lại' }, 'commune')).toMatchObject({ code: 'VALIDATION' });
+    expect(await ctx.db.prisma.assessment.findFirstOrThrow({ where: { residentialAreaId: areaId } })).toEqual(before);
+  });
+
+  it('a correction is a new decision that names the one it corrects, which stays as it was', async () => {
+    const decision = { decisionNumber: '230/QĐ-UBND', decisionDate: '2026-06-01', decisionIssuer: 'Ủy ban nhân dân phường Bình Phước' };
+    expect(await act('correctAssessmentDecision', { id, version, ...decision, reason: ' ' }, 'commune')).toMatchObject({
+      code: 'VALIDATION',
+    });
+    const corrected = await act('correctAssessmentDecision', { id, version, ...decision, reason: 'Sai số quyết định' }, 'commune');
+    expect(corrected).toMatchObject({
+      status: 'DECIDED',
+      revision: 2,
+      decision: { number: '230/QĐ-UBND' },
+      corrects: { id, status: 'DECIDED' },
+    });
+    expect(corrected.steps).toEqual([
+      { act: 'CORRECT', status: 'DECIDED', on: '2026-06-01', reason: 'Sai số quyết định', adjusted: false },
+    ]);
+    const old = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on Assessment { revision correctedBy { id } decision { number } } } }`,
+      { id },
+      as.commune,
+    );
+    expect(old.data.node).toEqual({ revision: 1, correctedBy: { id: corrected.id }, decision: { number: '215/QĐ-UBND' } });
+  });
+
+  it('audits every act, refused or not, once', async () => {
+    const rows = await ctx.db.prisma.auditEntry.groupBy({ by: ['action', 'outcome'], where: { entity: 'Assessment' }, _count: true });
+    const count = (action: string, outcome: string) => rows.find((r) => r.action === action && r.outcome === outcome)?._count ?? 0;
+    expect(count('decideAssessment', 'OK')).toBe(1);
+    expect(count('decideAssessment', 'CONFLICT')).toBe(1);
+    expect(count('reviewAssessment', 'FORBIDDEN')).toBe(2);
+    expect(count('createAssessment', 'OK')).toBe(1);
+  });
+});
+
+describe('a commune of Bình Phước (70) in 2024, assessed from today’s Đồng Nai (75)', () => {
+  let id = '';
+  let version = 0;
+  let code = '';
+  const facts = {
+    ...FACTS,
+    resolutionOn: '2024-01-20',
+    planOn: '2024-02-01',
+    registeredOn: '2024-03-10',
+    effectiveModels: 3,
+    policeDisciplined: 0,
+    evidence: [],
+  };
+
+  it('its officer of today drafts it; submitted in 2026 it is late and needs a reason', async () => {
+    const unit = await ctx.db.prisma.adminUnit.findFirstOrThrow({ where: { level: 'COMMUNE', code: HERE, validTo: { not: null } } });
+    code = unit.code;
+    const draft = await act(
+      'createAssessment',
+      { kind: 'RECOGNITION', year: 2024, unitKind: 'COMMUNE', unitCode: code, recognition: facts },
+      'commune',
+    );
+    expect(draft).toMatchObject({ status: 'DRAFT', passed: true });
+    ({ id, version } = draft);
+    const noReason = await act('submitAssessment', { id, version }, 'commune');
+    expect(noReason.message).toBe(
+      'Đã quá hạn gửi: cần ghi lý do gửi muộn. / The deadline has passed: give the reason for submitting late.',
+    );
+    const late = await act('submitAssessment', { id, version, reason: 'Số liệu 2024 nhập lại sau sắp xếp đơn vị hành chính' }, 'commune');
+    expect(late).toMatchObject({ status: 'SUBMITTED', late: true, lateReason: 'Số liệu 2024 nhập lại sau sắp xếp đơn vị hành chính' });
+    ({ version } = late);
+  });
+
+  it('the province reviews and decides it; the commune may not decide for itself', async () => {
+    ({ version } = await act('reviewAssessment', { id, version }, 'province'));
+    expect(
+      await act('decideAssessment', { id, version, decisionNumber: '1/QĐ', decisionDate: '2026-05-01', decisionIssuer: 'UBND' }, 'commune'),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const decided = await act(
+      'decideAssessment',
+      { id, version, decisionNumber: '1520/QĐ-UBND', decisionDate: '2026-05-20', decisionIssuer: 'Ủy ban nhân dân tỉnh Đồng Nai' },
+      'province',
+    );
+    expect(decided).toMatchObject({ status: 'DECIDED' });
+  });
+
+  it('is listed under 70 and today’s 75 for 2024 (not under the old Đồng Nai, 75 of 2024, nor Hà Nội), and overdue filters what is not submitted', async () => {
+    const list = (unitCode: string, extra = '') =>
+      server.query<any>(
+        `{ assessments(unitCode: "${unitCode}", year: 2024${extra}) { totalCount edges { node { id unitKind status unit { code } } } } }`,
+        undefined,
+        as.province,
+      );
+    for (const unitCode of ['70', '75', code]) {
+      const body = await list(unitCode);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.assessments.edges.map((e: any) => e.node)).toEqual([{ id, unitKind: 'COMMUNE', status: 'DECIDED', unit: { code } }]);
+    }
+    expect((await list('70', ', overdue: true')).data.assessments.totalCount).toBe(0);
+    const hanoi = await server.query<any>(`{ assessments(unitCode: "01", year: 2024) { totalCount } }`, undefined, as.province);
+    expect(hanoi.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const oldDongNai = await list('75', ', asOf: "2024-12-31"');
+    expect(oldDongNai.data.assessments.totalCount).toBe(0);
+  });
+});
+
+describe('grading configurations as data', () => {
+  const config = {
+    id: 'communes-2026',
+    source: 'QĐ 510/QĐ-BCA-V05 — cấu hình thử cho xã, phường',
+    unitKinds: ['COMMUNE'],
+    effectiveFrom: '2026-01-01',
+    criteria: [
+      {
+        kind: 'YES_NO',
+        code: 'Q1_RESOLUTION_AND_PLAN',
+        labelVi: 'Có nghị quyết, kế hoạch quý I',
+        labelEn: 'First-quarter resolution and plan',
+        points: 3,
+      },
+      { kind: 'SCORED', code: 'OTHER', labelVi: 'Các tiêu chí khác', labelEn: 'Other criteria', maxPoints: 7 },
+    ],
+    excellentAtLeast: 9,
+    goodAtLeast: 7,
+    averageAtLeast: 5,
+  };
+  const SET = `mutation($input: SetGradingConfigurationInput!) { setGradingConfiguration(input: $input) { result {
+    __typename ... on UserError { code message } ... on ValidationError { fields { path message } } ... on GradingConfiguration { id version } } } }`;
+  const set = async (input: object, seat: Seat) => (await server.query<any>(SET, { input }, as[seat])).data.setGradingConfiguration.result;
+
+  it('only national administrators set one, and it must be valid', async () => {
+    expect(await set(config, 'province')).toMatchObject({ code: 'FORBIDDEN' });
+    const rising = await set({ ...config, goodAtLeast: 10 }, 'national');
+    expect(rising).toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: ['input', 'cutoffs'], message: 'cut-offs must not rise from EXCELLENT to AVERAGE' }],
+    });
+    expect(await set(config, 'national')).toEqual({ __typename: 'GradingConfiguration', id: 'communes-2026', version: 1 });
+    expect(await set(config, 'national')).toMatchObject({ code: 'VALIDATION', fields: [{ path: ['input', 'version'] }] });
+    const listed = await server.query<any>(`{ gradingConfigurations { id version cutoffs { level atLeast } } }`);
+    expect(listed.data.gradingConfigurations.map((c: { id: string; version: number }) => [c.id, c.version])).toEqual([
+      ['communes-2026', 1],
+      ['example-agency-2022', 0],
+    ]);
+  });
+
+  it('a change after a decision leaves the decided points and level as they were', async () => {
+    const grading = [
+      { criterion: 'Q1_RESOLUTION_AND_PLAN', met: true },
+      { criterion: 'OTHER', points: 5 },
+    ];
+    const GRADED = `__typename ... on UserError { code message } ... on Assessment { id version total maxTotal level gradingConfigId status }`;
+    const run = async (name: string, input: object, seat: Seat) =>
+      (
+        await server.query<any>(
+          `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { result { ${GRADED} } } }`,
+          { input },
+          as[seat],
+        )
+      ).data[name].result;
+    let a = await run('createAssessment', { kind: 'GRADING', year: 2026, unitKind: 'COMMUNE', unitCode: HERE, grading }, 'commune');
+    expect(a).toMatchObject({ total: 8, maxTotal: 10, level: 'GOOD', gradingConfigId: 'communes-2026', status: 'DRAFT' });
+    a = await run('submitAssessment', { id: a.id, version: a.version }, 'commune');
+    a = await run('reviewAssessment', { id: a.id, version: a.version }, 'province');
+    a = await run(
+      'decideAssessment',
+      {
+        id: a.id,
+        version: a.version,
+        decisionNumber: '1600/QĐ-UBND',
+        decisionDate: '2026-06-01',
+        decisionIssuer: 'Ủy ban nhân dân tỉnh Đồng Nai',
+      },
+      'province',
+    );
+    expect(a).toMatchObject({ status: 'DECIDED', level: 'GOOD' });
+    expect(await set({ ...config, version: 1, excellentAtLeast: 10, goodAtLeast: 9, averageAtLeast: 8 }, 'national')).toMatchObject({
+      version: 2,
+    });
+    const after = await server.query<any>(
+      `query($id: ID!) { node(id: $id) { ... on Assessment { total level gradingConfigId } } }`,
+      { id: a.id },
+      as.commune,
+    );
+    expect(after.data.node).toEqual({ total: 8, level: 'GOOD', gradingConfigId: 'communes-2026' });
+    // Graded now, the same points fall under the new cut-offs.
+    const now = await run(
+      'createAssessment',
+      { kind: 'GRADING', year: 2026, unitKind: 'COMMUNE', unitCode: '25210', grading },
+      'otherCommune',
+    );
+    expect(now).toMatchObject({ total: 8, level: 'AVERAGE', gradingConfigId: 'communes-2026' });
+  });
+});
