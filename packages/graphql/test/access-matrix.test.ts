@@ -5,7 +5,7 @@
  * no answer to a viewer who may not see the informant's contact contains it. The table is
  * printed with the results.
  */
-import { authorize, type Operation, type Placement, type Resource, type Viewer } from '@antq/core';
+import { assessmentActor, authorize, type Operation, type Placement, type Resource, type Viewer } from '@antq/core';
 import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../src/auth/api-keys.js';
@@ -58,6 +58,8 @@ interface Cell {
   readonly resource: Resource;
   readonly operation: Operation;
   readonly placement: Placement;
+  /** A rule of core's the act must meet beyond the policy (an assessment's step is one role's: assessmentActor). */
+  readonly also?: (viewer: Viewer) => boolean;
   /** Tries the operation as `headers`; true when it went through, with the answer's text. */
   readonly attempt: (headers: Record<string, string>) => Promise<{ done: boolean; text: string }>;
 }
@@ -95,6 +97,8 @@ const AREA_PLACEMENT: Placement = {
 };
 // An inspection, an outreach session and a re-integration case filed in that area (made once the demo is loaded).
 let inspectionId = '';
+// An assessment of that area's 2025 recognition (made once the demo is loaded).
+let assessmentId = '';
 let outreachId = '';
 let caseId = '';
 const CASE_NAME = 'Đinh Văn Ma Trận';
@@ -453,6 +457,76 @@ const CELLS: Cell[] = [
       return { done: (r.data?.movementReportData?.sections.length ?? 0) > 0, text: JSON.stringify(r) };
     },
   },
+  {
+    resource: 'ASSESSMENT',
+    operation: 'READ',
+    placement: AREA_PLACEMENT,
+    attempt: async (h) => {
+      const r = await server.query<any>(`query($id: ID!) { node(id: $id) { ... on Assessment { year } } }`, { id: assessmentId }, h);
+      return { done: r.data?.node?.year === 2025, text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'ASSESSMENT',
+    operation: 'WRITE',
+    placement: AREA_PLACEMENT,
+    also: (v) => v.kind === 'OFFICER' && v.role === assessmentActor('RESIDENTIAL_AREA', 'DRAFT'),
+    attempt: async (h) => {
+      const r = await server.query<any>(
+        `mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { result { __typename } } }`,
+        {
+          i: {
+            kind: 'RECOGNITION',
+            year: 2026,
+            unitKind: 'RESIDENTIAL_AREA',
+            residentialAreaId: areaId,
+            recognition: {
+              resolutionOn: '2026-01-10',
+              registeredOn: '2026-01-10',
+              households: 1,
+              householdsRegistered: 1,
+              policiesImplemented: true,
+              seriousEvents: [],
+            },
+          },
+        },
+        h,
+      );
+      return { done: r.data?.createAssessment?.result.__typename === 'Assessment', text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'GRADING_CONFIG',
+    operation: 'READ',
+    placement: { unitCodes: [] },
+    attempt: async (h) => {
+      const r = await server.query<any>(`{ gradingConfigurations { id } }`, undefined, h);
+      return { done: (r.data?.gradingConfigurations?.length ?? 0) > 0, text: JSON.stringify(r) };
+    },
+  },
+  {
+    resource: 'GRADING_CONFIG',
+    operation: 'WRITE',
+    placement: { unitCodes: [] },
+    attempt: async (h) => {
+      const r = await server.query<any>(
+        `mutation($i: SetGradingConfigurationInput!) { setGradingConfiguration(input: $i) { result { __typename } } }`,
+        {
+          i: {
+            id: 'matrix',
+            source: 'Ma trận',
+            unitKinds: ['SCHOOL'],
+            criteria: [{ kind: 'SCORED', code: 'ALL', labelVi: 'Tất cả', labelEn: 'All', maxPoints: 10 }],
+            excellentAtLeast: 9,
+            goodAtLeast: 7,
+            averageAtLeast: 5,
+          },
+        },
+        h,
+      );
+      return { done: r.data?.setGradingConfiguration?.result.__typename === 'GradingConfiguration', text: JSON.stringify(r) };
+    },
+  },
 ];
 
 beforeAll(async () => {
@@ -545,6 +619,20 @@ beforeAll(async () => {
     },
   });
   inspectionId = Buffer.from(`Inspection:${inspection.id}`).toString('base64');
+  const assessment = await ctx.db.prisma.assessment.create({
+    data: {
+      ...where,
+      kind: 'RECOGNITION',
+      year: 2025,
+      unitKind: 'RESIDENTIAL_AREA',
+      unitId: placement.communeId,
+      unitCode: HERE,
+      subjectKey: `area:${rawAreaId}`,
+      facts: {},
+      ruleVersion: 'Ma trận',
+    },
+  });
+  assessmentId = Buffer.from(`Assessment:${assessment.id}`).toString('base64');
   const outreach = await ctx.db.prisma.outreachActivity.create({
     data: {
       ...where,
@@ -594,7 +682,8 @@ describe('access matrix: the API allows exactly what the policy declares', () =>
     for (const seat of SEATS) {
       const row: Record<string, string> = { viewer: seat.name };
       for (const cell of CELLS) {
-        const expected = authorize(seat.viewer, cell.resource, cell.operation, cell.placement).allowed;
+        const expected =
+          authorize(seat.viewer, cell.resource, cell.operation, cell.placement).allowed && (cell.also?.(seat.viewer) ?? true);
         const { done, text } = await cell.attempt(seat.headers);
         const leaked =
           (!authorize(seat.viewer, 'TIP', 'REVEAL', cell.placement).allowed && text.includes('0909 111 222')) ||

@@ -47,6 +47,7 @@ import { communeTeams, rateTeams, type TeamArea, type TeamOptions } from '../gen
 import type { DemoLink, DemoUnit } from '../generator/units.js';
 import type {
   ActivityTable,
+  AssessmentTable,
   RecognitionTable,
   DatasetRow,
   GeneratedTables,
@@ -90,7 +91,10 @@ export interface DemoInput {
 type Day = IsoDate;
 
 /** Every row of the demo, table by table: the generators' tables (no tips: the demo's come through the API; activities: see activities.ts) and its dataset. */
-export interface DemoRows extends Omit<GeneratedTables, 'tips' | 'tipEvents' | 'tipMessages' | ActivityTable | RecognitionTable> {
+export interface DemoRows extends Omit<
+  GeneratedTables,
+  'tips' | 'tipEvents' | 'tipMessages' | ActivityTable | RecognitionTable | AssessmentTable
+> {
   dataset: DatasetRow;
 }
 

@@ -12,9 +12,10 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { DEMO_AS_OF, DEMO_MODEL_TYPES, DEMO_PROVINCE_CODE, DEMO_RESIDENTIAL_AREAS, DEMO_SEED } from './catalogue.js';
 import { TABLES, insertRows } from '../generator/bulk.js';
 import { vacuumAnalyzeAfterLoad } from '../maintenance.js';
-import { ACTIVITY_TABLES, RECOGNITION_TABLES, type GeneratedTable } from '../generator/rows.js';
+import { ACTIVITY_TABLES, ASSESSMENT_TABLES, RECOGNITION_TABLES, type GeneratedTable } from '../generator/rows.js';
 import { generateActivities, writeActivities } from './activities.js';
 import type { Seal } from '../sealed.js';
+import { seedAssessments } from './assessments.js';
 import { seedRecognition } from './recognition.js';
 import { countsOf, generateDemo, type DemoInput, type DemoLink, type DemoTable, type DemoUnit } from './generate.js';
 import { DEMO_UNIT_SELECT, demoUnitOf } from '../generator/units.js';
@@ -42,7 +43,10 @@ export interface SeedDemoResult {
 /** The SQL table of each part of the demo, in the order they are written. */
 export const DEMO_TABLES: Readonly<Record<DemoTable, string>> = Object.fromEntries(
   (Object.keys(TABLES) as GeneratedTable[])
-    .filter((k): k is DemoTable => !k.startsWith('tip') && ![...ACTIVITY_TABLES, ...RECOGNITION_TABLES].includes(k as never))
+    .filter(
+      (k): k is DemoTable =>
+        !k.startsWith('tip') && ![...ACTIVITY_TABLES, ...RECOGNITION_TABLES, ...ASSESSMENT_TABLES].includes(k as never),
+    )
     .map((k) => [k, TABLES[k].table]),
 ) as Record<DemoTable, string>;
 
@@ -201,6 +205,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
       );
       // Key areas, exemplars, commendations, people of influence, model partners (demo/recognition.ts).
       progress(`demo: recognition: ${JSON.stringify(await seedRecognition(tx, input, rows, seed, insert))}`);
+      // The 2024 assessments of the areas and communes, through core's workflow (demo/assessments.ts).
+      progress(`demo: assessments: ${JSON.stringify(await seedAssessments(tx, input, rows, seed, insert))}`);
       const t = performance.now();
       await refreshCoverageSteps(tx, 'all');
       progress(`demo: coverage steps computed (${Math.round(performance.now() - t)} ms)`);

@@ -35,6 +35,43 @@ import type {
 type Id = string;
 type Day = IsoDate;
 
+export interface AssessmentRow {
+  id: Id;
+  kind: 'RECOGNITION' | 'GRADING';
+  year: number;
+  unitKind: 'RESIDENTIAL_AREA' | 'COMMUNE' | 'DISTRICT' | 'AGENCY' | 'ENTERPRISE' | 'SCHOOL';
+  unitId: Id;
+  unitCode: string;
+  placeCodes: string[];
+  residentialAreaId: Id | null;
+  organizationId: Id | null;
+  subjectKey: string;
+  revision: number;
+  status: 'DRAFT' | 'SUBMITTED' | 'SENT_BACK' | 'REVIEWED' | 'DECIDED';
+  facts: unknown;
+  verdict: unknown;
+  passed: boolean | null;
+  ruleVersion: string;
+  submittedOn: Day | null;
+  late: boolean;
+  lateReason: string | null;
+  reviewedOn: Day | null;
+  decisionNumber: string | null;
+  decisionDate: Day | null;
+  decisionIssuer: string | null;
+  correctsId: Id | null;
+  datasetId: Id;
+}
+export interface AssessmentStepRow {
+  id: Id;
+  assessmentId: Id;
+  act: 'DRAFT' | 'SUBMIT' | 'SEND_BACK' | 'REVIEW' | 'DECIDE' | 'CORRECT';
+  status: AssessmentRow['status'];
+  on: Day;
+  actor: string;
+  reason: string | null;
+  before: unknown;
+}
 export interface DatasetRow {
   id: Id;
   kind: 'DEMO' | 'NATIONAL';
@@ -428,6 +465,8 @@ export interface GeneratedTables {
   commendations: CommendationRow[];
   influentialPeople: InfluentialPersonRow[];
   modelPartners: ModelPartnerRow[];
+  assessments: AssessmentRow[];
+  assessmentSteps: AssessmentStepRow[];
 }
 
 /** The movement's activities among the generated tables (the demo writes them apart from its other rows). */
@@ -444,6 +483,10 @@ export type ActivityTable = (typeof ACTIVITY_TABLES)[number];
 /** The recognition records among the generated tables (the demo writes them apart too). */
 export const RECOGNITION_TABLES = ['keyAreas', 'exemplars', 'commendations', 'influentialPeople', 'modelPartners'] as const;
 export type RecognitionTable = (typeof RECOGNITION_TABLES)[number];
+
+/** The year's assessments among the generated tables (the demo writes them apart too). */
+export const ASSESSMENT_TABLES = ['assessments', 'assessmentSteps'] as const;
+export type AssessmentTable = (typeof ASSESSMENT_TABLES)[number];
 
 /** A table a generator writes. */
 export type GeneratedTable = keyof GeneratedTables;

@@ -379,6 +379,8 @@ export function emptyTables(): GeneratedTables {
     commendations: [],
     influentialPeople: [],
     modelPartners: [],
+    assessments: [],
+    assessmentSteps: [],
   };
 }
 
