@@ -11,6 +11,8 @@ export type TableSpecs = {
   readonly [T in GeneratedTable]: { readonly table: string; readonly columns: Columns<GeneratedTables[T][number]> };
 };
 
+// Columns shared by the records filed in a commune (with the places it stood for on their date).
+const IN_COMMUNE = { communeId: 'uuid', communeCode: 'text', placeCodes: 'text[]' } as const;
 // Columns shared by the recognition records.
 const DECISION = { decisionNumber: 'text', decisionDate: 'date', decisionIssuer: 'text' } as const;
 const FILED = { unitId: 'uuid', unitCode: 'text', placeCodes: 'text[]', datasetId: 'uuid' } as const;
@@ -44,9 +46,7 @@ export const TABLES: TableSpecs = {
     columns: {
       id: 'uuid',
       residentialAreaId: 'uuid',
-      communeId: 'uuid',
-      communeCode: 'text',
-      placeCodes: 'text[]',
+      ...IN_COMMUNE,
       validFrom: 'date',
       validTo: 'date',
     },
@@ -71,9 +71,7 @@ export const TABLES: TableSpecs = {
     columns: {
       id: 'uuid',
       organizationId: 'uuid',
-      communeId: 'uuid',
-      communeCode: 'text',
-      placeCodes: 'text[]',
+      ...IN_COMMUNE,
       validFrom: 'date',
       validTo: 'date',
     },
@@ -161,9 +159,7 @@ export const TABLES: TableSpecs = {
     columns: {
       id: 'uuid',
       name: 'text',
-      communeId: 'uuid',
-      communeCode: 'text',
-      placeCodes: 'text[]',
+      ...IN_COMMUNE,
       establishedOn: 'date',
       dissolvedOn: 'date',
       datasetId: 'uuid',
@@ -267,9 +263,7 @@ export const TABLES: TableSpecs = {
     table: 'OutreachActivity',
     columns: {
       id: 'uuid',
-      communeId: 'uuid',
-      communeCode: 'text',
-      placeCodes: 'text[]',
+      ...IN_COMMUNE,
       residentialAreaId: 'uuid',
       heldOn: 'date',
       form: '"OutreachForm"',
@@ -284,9 +278,7 @@ export const TABLES: TableSpecs = {
     table: 'ReintegrationCase',
     columns: {
       id: 'uuid',
-      communeId: 'uuid',
-      communeCode: 'text',
-      placeCodes: 'text[]',
+      ...IN_COMMUNE,
       residentialAreaId: 'uuid',
       returnedOn: 'date',
       status: '"ReintegrationStatus"',

@@ -183,37 +183,53 @@ export function generateRecognition(input: RecognitionInput, o: RecognitionOptio
     commendations.push({ id: uuid('Commendation', key), ...row });
   };
 
+  // A model named exemplar at its unit's level, and its residential area commended for it.
+  const honourModel = (
+    model: (typeof models)[number],
+    level: AwardLevel,
+    unit: DemoUnit,
+    decision: Decision,
+    commendation: { form: CommendationRow['form']; reason: string; key: (exemplar: Id) => string },
+  ) => {
+    const filed = filedAt(unit, [model.residentialAreaId!]);
+    const e = exemplarAt(level, decision, {
+      id: uuid('Exemplar', `model/${model.id}`),
+      subjectKind: 'MODEL',
+      modelId: model.id,
+      ...noCollective,
+      ...noPerson,
+      ...filed,
+    });
+    commend(
+      {
+        recipientKind: 'COLLECTIVE',
+        ...noCollective,
+        collectiveKind: 'RESIDENTIAL_AREA',
+        residentialAreaId: model.residentialAreaId,
+        ...noPerson,
+        form: commendation.form,
+        level,
+        ...decision,
+        reason: commendation.reason,
+        forKind: 'EXEMPLAR',
+        modelId: null,
+        exemplarId: e.id,
+        ...filed,
+      },
+      commendation.key(e.id),
+    );
+  };
+
   for (const [i, district] of [...input.districts].sort((a, b) => a.code.localeCompare(b.code)).entries()) {
     const issuer = `Ủy ban nhân dân ${district.fullName}`;
     const decision: Decision = { decisionNumber: `${300 + i}/QĐ-UBND`, decisionDate: `${year}-08-12`, decisionIssuer: issuer };
     const model = models.find((m) => districtOfArea(m.residentialAreaId!)?.code === district.code);
     if (model) {
-      const e = exemplarAt('DISTRICT', decision, {
-        id: uuid('Exemplar', `model/${model.id}`),
-        subjectKind: 'MODEL',
-        modelId: model.id,
-        ...noCollective,
-        ...noPerson,
-        ...filedAt(district, [model.residentialAreaId!]),
+      honourModel(model, 'DISTRICT', district, decision, {
+        form: 'LETTER_OF_COMMENDATION',
+        reason: `Mô hình "${model.name}" tiêu biểu trong phong trào toàn dân bảo vệ an ninh Tổ quốc năm ${year}.`,
+        key: (exemplar) => `exemplar/${exemplar}`,
       });
-      commend(
-        {
-          recipientKind: 'COLLECTIVE',
-          ...noCollective,
-          collectiveKind: 'RESIDENTIAL_AREA',
-          residentialAreaId: model.residentialAreaId,
-          ...noPerson,
-          form: 'LETTER_OF_COMMENDATION',
-          level: 'DISTRICT',
-          ...decision,
-          reason: `Mô hình "${model.name}" tiêu biểu trong phong trào toàn dân bảo vệ an ninh Tổ quốc năm ${year}.`,
-          forKind: 'EXEMPLAR',
-          modelId: null,
-          exemplarId: e.id,
-          ...filedAt(district, [model.residentialAreaId!]),
-        },
-        `exemplar/${e.id}`,
-      );
     }
     const areas = [...areaCommune]
       .filter(([a]) => districtOfArea(a)?.code === district.code)
@@ -279,32 +295,11 @@ export function generateRecognition(input: RecognitionInput, o: RecognitionOptio
   // Province level: the three longest-running models, with a Bằng khen of the province chairman on the festival day.
   const provinceDecision: Decision = { decisionNumber: '1890/QĐ-UBND', decisionDate: `${year}-08-19`, decisionIssuer: PROVINCE_ISSUER };
   for (const model of models.filter((m) => !exemplars.some((e) => e.modelId === m.id)).slice(0, 3)) {
-    const e = exemplarAt('PROVINCE', provinceDecision, {
-      id: uuid('Exemplar', `model/${model.id}`),
-      subjectKind: 'MODEL',
-      modelId: model.id,
-      ...noCollective,
-      ...noPerson,
-      ...filedAt(province, [model.residentialAreaId!]),
+    honourModel(model, 'PROVINCE', province, provinceDecision, {
+      form: 'CERTIFICATE_OF_MERIT',
+      reason: `Mô hình "${model.name}" điển hình tiên tiến cấp tỉnh năm ${year}.`,
+      key: () => `model/${model.id}`,
     });
-    commend(
-      {
-        recipientKind: 'COLLECTIVE',
-        ...noCollective,
-        collectiveKind: 'RESIDENTIAL_AREA',
-        residentialAreaId: model.residentialAreaId,
-        ...noPerson,
-        form: 'CERTIFICATE_OF_MERIT',
-        level: 'PROVINCE',
-        ...provinceDecision,
-        reason: `Mô hình "${model.name}" điển hình tiên tiến cấp tỉnh năm ${year}.`,
-        forKind: 'EXEMPLAR',
-        modelId: null,
-        exemplarId: e.id,
-        ...filedAt(province, [model.residentialAreaId!]),
-      },
-      `model/${model.id}`,
-    );
   }
   // A Cờ thi đua of the province to one security team of a key area.
   const flagged =

@@ -20,8 +20,6 @@ import {
   type IsoDate,
 } from '@antq/core';
 import type { Prisma } from '@antq/db';
-import type { ObjectRef } from '@pothos/core';
-import { getRefFromModel } from '@pothos/plugin-prisma';
 import { filedUnder, mayAccess, uuidOrNone, type ScopeContext } from '../access.js';
 import { areaWhere } from '../movement/jurisdiction.js';
 import { builder } from '../builder.js';
@@ -31,7 +29,6 @@ import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import { TipRef } from '../tips/schema.js';
-import { ResidentialAreaRef } from '../movement/areas.js';
 import { mayReadTeam, SecurityTeamType } from '../movement/teams.js';
 import { PartnerKindEnum } from '../partner-kind.js';
 
@@ -74,16 +71,6 @@ const decisionOf = (r: { decisionNumber: string | null; decisionDate: Date | nul
 const personal = (value: string | null, r: { unitId?: string; placeCodes: string[] }, ctx: ScopeContext) =>
   value !== null && mayAccess(ctx, 'RECOGNITION', 'READ_PERSONAL', { unitId: r.unitId, unitCodes: r.placeCodes }) ? value : null;
 
-/** The ResidentialArea type as a typed ref (areas.ts exports it by name only). */
-const AreaType = ResidentialAreaRef as unknown as ObjectRef<
-  (typeof builder)['$inferSchemaTypes'],
-  Prisma.ResidentialAreaGetPayload<object>
->;
-/** The Organization type (organizations.ts exports no ref): the one plugin-prisma keeps for the model. */
-const OrganizationType = getRefFromModel('Organization', builder) as unknown as ObjectRef<
-  (typeof builder)['$inferSchemaTypes'],
-  Prisma.OrganizationGetPayload<object>
->;
 
 /*
  * The collective a record names is shown only to those who may read it: a security team (and
@@ -201,20 +188,20 @@ export const CommendationRef = builder.prismaNode('Commendation', {
 
 /** The collective an exemplar or a commendation names, for those who may read it (null for others). */
 function collectiveFields(model: 'Exemplar' | 'Commendation') {
+  const placeScoped = {
+    nullable: true,
+    authScopes: (r: { unitId: string; placeCodes: string[] }, _a: unknown, ctx: Context) => mayReadPlace(r, ctx),
+    unauthorizedResolver: () => null,
+  } as const;
   builder.prismaObjectFields(model, (t) => ({
-    residentialArea: t.field({
-      type: AreaType,
-      nullable: true,
+    // Loaded with the record (plugin-prisma selects the relation); null for those who may not read it.
+    residentialArea: t.relation('residentialArea', {
+      ...placeScoped,
       description: 'COLLECTIVE: the residential area; null unless you may read residential areas here.',
-      select: (_a, _c, nested) => ({ residentialArea: nested(true) }),
-      resolve: (r, _a, ctx) => (mayReadPlace(r, ctx) ? r.residentialArea : null),
     }),
-    organization: t.field({
-      type: OrganizationType,
-      nullable: true,
+    organization: t.relation('organization', {
+      ...placeScoped,
       description: 'COLLECTIVE: the organization; null unless you may read residential areas (and so organizations) here.',
-      select: (_a, _c, nested) => ({ organization: nested(true) }),
-      resolve: (r, _a, ctx) => (mayReadPlace(r, ctx) ? r.organization : null),
     }),
     securityTeam: t.field({
       type: SecurityTeamType,
