@@ -13,8 +13,8 @@ import type { AntqExtension } from '../extend.js';
 import { antqSchema } from '../schema.js';
 import { serverSettings, type ServerSettings } from '../settings.js';
 import { useReportDownloads } from '../report/download.js';
+import { useBodyLimit } from './body-limit.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
-import { useUploadLimit } from '../imports/upload-limit.js';
 import { useNamedInputErrors } from './input-errors.js';
 import { probePlugins } from './probes.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
@@ -125,7 +125,7 @@ export function createAntqYoga({
       ...limitPlugins(schema, limits),
       // GET /reports/movement.xlsx and .csv: the movement report as a download, same auth as GraphQL.
       useReportDownloads({ services: { db, secrets, settings }, viewerOf: async (request) => (await authOf(request)).viewer, clock }),
-      useUploadLimit(),
+      useBodyLimit(settings.maxBodyBytes),
       useRequestLog(log),
     ],
   });
