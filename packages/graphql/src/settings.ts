@@ -1,8 +1,8 @@
 /**
  * Server settings, chosen by whoever runs the server: parameters of the movement's rules
- * that no national text fixes, and of the HTTP service (the largest request body). Each
- * has a documented default; `antq serve` reads them from the environment, an embedding
- * program passes them to `createAntqYoga({ settings })`.
+ * that no national text fixes, and of the HTTP service (the largest request body, the
+ * metrics endpoint). Each has a documented default; `antq serve` reads them from the
+ * environment, an embedding program passes them to `createAntqYoga({ settings })`.
  */
 
 export interface ServerSettings {
@@ -23,9 +23,17 @@ export interface ServerSettings {
    * Environment: `ANTQ_MAX_BODY_BYTES`.
    */
   readonly maxBodyBytes: number;
+  /**
+   * The token that `GET /metrics` (Prometheus, http/metrics.ts) must be sent with, as
+   * `Authorization: Bearer <token>`; null (the default) turns the endpoint off. At least
+   * 16 characters (`openssl rand -base64 24` makes one). Environment: `ANTQ_METRICS_TOKEN`.
+   */
+  readonly metricsToken: string | null;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { minimumActiveDaysToRateModel: 180, maxBodyBytes: 1024 * 1024 };
+export const DEFAULT_SETTINGS: ServerSettings = { minimumActiveDaysToRateModel: 180, maxBodyBytes: 1024 * 1024, metricsToken: null };
+
+const MIN_METRICS_TOKEN_LENGTH = 16;
 
 /** The settings with those given over the defaults; a value out of its range is refused, naming the setting. */
 export function serverSettings(given: Partial<ServerSettings> = {}): ServerSettings {
@@ -41,6 +49,15 @@ export function serverSettings(given: Partial<ServerSettings> = {}): ServerSetti
   if (!Number.isInteger(settings.maxBodyBytes) || settings.maxBodyBytes < 1) {
     throw new Error(`maxBodyBytes must be a whole number of bytes, 1 or more (got ${String(settings.maxBodyBytes)})`);
   }
+  if (
+    settings.metricsToken !== null &&
+    (typeof settings.metricsToken !== 'string' || settings.metricsToken.length < MIN_METRICS_TOKEN_LENGTH)
+  ) {
+    // The token itself is not repeated: it is a credential.
+    throw new Error(
+      `metricsToken must be at least ${MIN_METRICS_TOKEN_LENGTH} characters long (openssl rand -base64 24 makes one), or null`,
+    );
+  }
   return settings;
 }
 
@@ -51,5 +68,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
   return serverSettings({
     minimumActiveDaysToRateModel: number('ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS'),
     maxBodyBytes: number('ANTQ_MAX_BODY_BYTES'),
+    metricsToken: given('ANTQ_METRICS_TOKEN')?.trim() || undefined,
   });
 }
