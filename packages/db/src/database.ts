@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.js';
 import { hierarchyCache, type HierarchyCache } from './hierarchy.js';
@@ -22,16 +23,33 @@ export interface QueryEvent {
   readonly durationMs: number;
 }
 
+/** What the PostgreSQL connection pool holds at a moment (node-postgres' counts). */
+export interface PoolUse {
+  /** Connections open, busy or idle. */
+  readonly open: number;
+  readonly idle: number;
+  /** Queries waiting for a connection (all of them busy, and `max` open). */
+  readonly waiting: number;
+  /** The most connections the pool opens. */
+  readonly max: number;
+}
+
 /** An open database: the Prisma client, the adapter it runs on, and how to close both. */
 export interface Database {
   readonly target: DatabaseTarget;
   readonly prisma: PrismaClient;
-  /** The driver adapter factory, which also drives migrations (see migrate.ts). */
+  /**
+   * The driver adapter factory that drives migrations (see migrate.ts): on PGlite the
+   * client's own; on PostgreSQL one that opens a pool per connection, ended when the
+   * migration is done, beside the client's pool.
+   */
   readonly adapter: SqlMigrationAwareDriverAdapterFactory;
   /** The embedded database itself (PGlite only; null on PostgreSQL), for SQL that bypasses Prisma (the benchmark's baseline). */
   readonly pglite: PGlite | null;
   /** The units and lineage, read once (see hierarchy.ts). */
   readonly hierarchy: HierarchyCache;
+  /** The client's connection pool now (PostgreSQL only; null on PGlite, one connection in the process). */
+  poolUse(): PoolUse | null;
   /** Calls `listener` for every SQL statement the client sends; returns an unsubscribe. */
   onQuery(listener: (event: QueryEvent) => void): () => void;
   /** The embedded database's files as a gzipped tarball (PGlite only), to open a copy later. */
@@ -48,6 +66,9 @@ export interface Database {
  */
 export const EMBEDDED_SHARED_BUFFERS = '32MB';
 
+/** The most connections the PostgreSQL client opens. */
+const POOL_MAX = 10;
+
 /** The default target: `DATABASE_URL` when set, else PGlite in `dataDir`. */
 export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
@@ -57,7 +78,9 @@ export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): Database
 /** Opens a database without migrating it (see `migrate`). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let adapter: SqlMigrationAwareDriverAdapterFactory;
+  let clientAdapter: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void>;
+  let poolUse = (): PoolUse | null => null;
   let embedded: PGlite | null = null;
   let dump = (): Promise<Blob> => Promise.reject(new Error('only an embedded (PGlite) database can be dumped'));
   if (target.kind === 'pglite') {
@@ -69,14 +92,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     });
     await pglite.waitReady;
     embedded = pglite;
-    adapter = new PrismaPGlite(pglite);
+    adapter = clientAdapter = new PrismaPGlite(pglite);
     closeDriver = () => pglite.close();
     dump = () => pglite.dumpDataDir('gzip');
   } else {
-    adapter = new PrismaPg({ connectionString: target.url, max: 10 });
-    closeDriver = async () => {};
+    // The client's pool is this one, so that its use can be read; the adapter keeps it open
+    // when the client disconnects (an external pool), and close() ends it. Migrations keep a
+    // factory whose every connection is a pool of its own, ended with the connection: a
+    // session-level lock the migration engine takes never stays in the client's pool.
+    const pool = new pg.Pool({ connectionString: target.url, max: POOL_MAX });
+    clientAdapter = new PrismaPg(pool);
+    adapter = new PrismaPg({ connectionString: target.url, max: POOL_MAX });
+    poolUse = () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: POOL_MAX });
+    closeDriver = () => pool.end();
   }
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const prisma = new PrismaClient({ adapter: clientAdapter, log: [{ emit: 'event', level: 'query' }] });
   const listeners = new Set<(event: QueryEvent) => void>();
   prisma.$on('query', (e) => {
     for (const listener of listeners) listener({ query: e.query, durationMs: e.duration });
@@ -88,6 +118,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     pglite: embedded,
     hierarchy: hierarchyCache(prisma),
     dump,
+    poolUse,
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,7 +1,8 @@
 /**
- * Server settings: parameters of the movement's rules that no national text fixes, chosen
- * by whoever runs the server. Each has a documented default; `antq serve` reads them from
- * the environment, an embedding program passes them to `createAntqYoga({ settings })`.
+ * Server settings, chosen by whoever runs the server: parameters of the movement's rules
+ * that no national text fixes, and of the HTTP service (the largest request body, the
+ * metrics endpoint). Each has a documented default; `antq serve` reads them from the
+ * environment, an embedding program passes them to `createAntqYoga({ settings })`.
  */
 
 export interface ServerSettings {
@@ -13,23 +14,60 @@ export interface ServerSettings {
    * Environment: `ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS`.
    */
   readonly minimumActiveDaysToRateModel: number;
+  /**
+   * The largest request body, in bytes, counted as it streams in (a missing or wrong
+   * Content-Length does not get past it); a larger one is refused with HTTP 413 and
+   * `PAYLOAD_TOO_LARGE` (http/body-limit.ts). Default 1 MiB: room for the longest
+   * operation the token limit lets through and any mutation's variables (a tip's text is at
+   * most 5,000 characters). An import's upload (multipart) keeps its own, larger limit.
+   * Environment: `ANTQ_MAX_BODY_BYTES`.
+   */
+  readonly maxBodyBytes: number;
+  /**
+   * The token that `GET /metrics` (Prometheus, http/metrics.ts) must be sent with, as
+   * `Authorization: Bearer <token>`; null (the default) turns the endpoint off. At least
+   * 16 characters (`openssl rand -base64 24` makes one). Environment: `ANTQ_METRICS_TOKEN`.
+   */
+  readonly metricsToken: string | null;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { minimumActiveDaysToRateModel: 180 };
+export const DEFAULT_SETTINGS: ServerSettings = { minimumActiveDaysToRateModel: 180, maxBodyBytes: 1024 * 1024, metricsToken: null };
 
-/** The settings with those given over the defaults; a value that is not a whole number ≥ 0 is refused. */
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
+/** The settings with those given over the defaults; a value out of its range is refused, naming the setting. */
 export function serverSettings(given: Partial<ServerSettings> = {}): ServerSettings {
-  const settings = { ...DEFAULT_SETTINGS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  const settings: ServerSettings = {
+    ...DEFAULT_SETTINGS,
+    ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+  };
   if (!Number.isInteger(settings.minimumActiveDaysToRateModel) || settings.minimumActiveDaysToRateModel < 0) {
     throw new Error(
       `minimumActiveDaysToRateModel must be a whole number of days, 0 or more (got ${String(settings.minimumActiveDaysToRateModel)})`,
     );
   }
+  if (!Number.isInteger(settings.maxBodyBytes) || settings.maxBodyBytes < 1) {
+    throw new Error(`maxBodyBytes must be a whole number of bytes, 1 or more (got ${String(settings.maxBodyBytes)})`);
+  }
+  if (
+    settings.metricsToken !== null &&
+    (typeof settings.metricsToken !== 'string' || settings.metricsToken.length < MIN_METRICS_TOKEN_LENGTH)
+  ) {
+    // The token itself is not repeated: it is a credential.
+    throw new Error(
+      `metricsToken must be at least ${MIN_METRICS_TOKEN_LENGTH} characters long (openssl rand -base64 24 makes one), or null`,
+    );
+  }
   return settings;
 }
 
-/** The settings from the environment (see each setting for its variable). */
+/** The settings from the environment (see each setting for its variable); an empty variable is as one not set. */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSettings {
-  const days = env.ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS;
-  return serverSettings({ minimumActiveDaysToRateModel: days === undefined || days === '' ? undefined : Number(days) });
+  const given = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const number = (name: string) => (given(name) === undefined ? undefined : Number(given(name)));
+  return serverSettings({
+    minimumActiveDaysToRateModel: number('ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS'),
+    maxBodyBytes: number('ANTQ_MAX_BODY_BYTES'),
+    metricsToken: given('ANTQ_METRICS_TOKEN')?.trim() || undefined,
+  });
 }

@@ -348,6 +348,22 @@ describe('importSpreadsheet: a dry run of good and bad rows', () => {
     expect(big.status).toBe(413);
   });
 
+  it('takes an upload over the request body limit (1 MiB) and under its own (5 MiB)', async () => {
+    // 40 models, each with a note of some 60 KB in a column the import ignores: over 2 MiB of CSV.
+    const note = 'Ghi chép tuần tra '.repeat(2_800);
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      ...modelRows(dmy)[0]!.slice(0, 2),
+      `Tổ ANND số ${i + 1}`,
+      ...modelRows(dmy)[0]!.slice(3),
+      note,
+    ]);
+    const file = csv([[...MODEL_HEADER, 'Ghi chú'], ...rows]);
+    expect(file.byteLength).toBeGreaterThan(2 * 1024 * 1024);
+    expect(file.byteLength).toBeLessThan(5 * 1024 * 1024);
+    const report = await upload('MODELS', file, 'm.csv', true);
+    expect(report).toMatchObject({ __typename: 'ImportReport', rowCount: 40, validRowCount: 40, ignoredColumns: ['Ghi chú'] });
+  });
+
   it('refuses a chunked upload (no content-length) once it passes the limit, without reading the rest (413)', async () => {
     // 40 MB offered in 1 MB chunks, as a client streaming a file would; the stream counts what is pulled.
     const boundary = 'antqboundary';

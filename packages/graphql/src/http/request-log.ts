@@ -40,6 +40,20 @@ export function safeError(error: unknown): Record<string, unknown> {
   };
 }
 
+/**
+ * The name a client gave its operation, kept only when it looks like one (a letter, then up
+ * to 63 letters, digits or underscores, and no run of five digits: no phone or ID number);
+ * else null. The log and the metrics' labels show operations by this name alone.
+ */
+export function shownOperationName(name: string | null | undefined): string | null {
+  return name && /^[A-Za-z]\w{0,63}$/.test(name) && !/\d{5,}/.test(name) ? name : null;
+}
+
+/** What the log and the metrics say of a GraphQL error: its `extensions.code` (UNKNOWN without one), never its message. */
+export function errorCodeOf(error: { readonly extensions?: Record<string, unknown> }): string {
+  return String(error.extensions?.code ?? 'UNKNOWN');
+}
+
 /** Yoga's own logger, routed to the sink with every argument reduced to what is safe. */
 export function yogaLogger(sink: LogSink) {
   const at =
@@ -71,10 +85,7 @@ export function useRequestLog(sink: LogSink): Plugin {
             msg: 'operation',
             requestId: ctx.requestId,
             // The client names its operation: keep the name only when it looks like one.
-            operation:
-              args.operationName && /^[A-Za-z]\w{0,63}$/.test(args.operationName) && !/\d{5,}/.test(args.operationName)
-                ? args.operationName
-                : null,
+            operation: shownOperationName(args.operationName),
             kind: getOperationAST(args.document, args.operationName)?.operation ?? null,
             viewer: viewer
               ? {
@@ -84,7 +95,7 @@ export function useRequestLog(sink: LogSink): Plugin {
                 }
               : null,
             ms: Math.round(performance.now() - started),
-            errorCodes: errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')),
+            errorCodes: errors.map(errorCodeOf),
           });
         },
       };

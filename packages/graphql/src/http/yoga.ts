@@ -13,9 +13,10 @@ import type { AntqExtension } from '../extend.js';
 import { antqSchema } from '../schema.js';
 import { serverSettings, type ServerSettings } from '../settings.js';
 import { useReportDownloads } from '../report/download.js';
+import { useBodyLimit } from './body-limit.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
-import { useUploadLimit } from '../imports/upload-limit.js';
 import { useNamedInputErrors } from './input-errors.js';
+import { metricsPlugins } from './metrics.js';
 import { probePlugins } from './probes.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
 
@@ -44,8 +45,9 @@ export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
 /**
  * The GraphQL server as a fetch handler: `/graphql` (with GraphiQL, served whole from this
  * server: nothing loads from another host), `/health` and `/ready` (JSON, see probes.ts),
- * `/live` (graphql-yoga's own liveness probe: an empty 200) and the report downloads
- * (`/reports/movement.xlsx`, `.csv`). Mount it on node:http, or call
+ * `/live` (graphql-yoga's own liveness probe: an empty 200), the report downloads
+ * (`/reports/movement.xlsx`, `.csv`) and, with a metrics token, `/metrics` (Prometheus, see
+ * metrics.ts). Mount it on node:http, or call
  * `yoga.fetch` in tests without opening a port.
  */
 export function createAntqYoga({
@@ -98,6 +100,8 @@ export function createAntqYoga({
     },
     plugins: [
       ...probePlugins(db),
+      // Before the limits: an operation they stop is counted too.
+      ...metricsPlugins({ db, token: settings.metricsToken }),
       useNamedInputErrors(),
       usePersistedOperations({
         // Partners register operations for their key; a key may be held to those alone.
@@ -125,7 +129,7 @@ export function createAntqYoga({
       ...limitPlugins(schema, limits),
       // GET /reports/movement.xlsx and .csv: the movement report as a download, same auth as GraphQL.
       useReportDownloads({ services: { db, secrets, settings }, viewerOf: async (request) => (await authOf(request)).viewer, clock }),
-      useUploadLimit(),
+      useBodyLimit(settings.maxBodyBytes),
       useRequestLog(log),
     ],
   });

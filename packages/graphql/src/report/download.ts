@@ -20,6 +20,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AuthenticationError } from '../auth/tokens.js';
 import { createContext, type Context, type ServerServices } from '../context.js';
+import { errorResponse } from '../http/error-response.js';
 import { vietnameseDate } from '../movement/report.js';
 import { movementReportFor, type MovementReport } from './movement-report.js';
 import { excelJs } from '../excel.js';
@@ -143,14 +144,6 @@ export function reportCsv(report: MovementReport, language: Language): string {
 }
 
 const ROUTES = { '/reports/movement.xlsx': 'xlsx', '/reports/movement.csv': 'csv' } as const;
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
-
-function errorResponse(code: string, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status: STATUS[code] ?? 500,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
-}
 
 export interface DownloadOptions {
   readonly services: ServerServices;

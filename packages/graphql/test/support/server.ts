@@ -113,11 +113,11 @@ export interface GraphQLBody<T> {
 /** Today in these tests: a day after the last reorganisation in the data. */
 export const TEST_TODAY = new Date('2026-06-01T03:00:00Z');
 
-/** `options`: extensions, or the federation subgraph, as `createAntqYoga` takes them. */
+/** `options`: extensions, the federation subgraph, or settings, as `createAntqYoga` takes them. */
 export function createTestServer(
   db: Database,
   log: LogSink = () => {},
-  options: Pick<YogaOptions, 'extensions' | 'federation'> = {},
+  options: Pick<YogaOptions, 'extensions' | 'federation' | 'settings'> = {},
 ): TestServer {
   const yoga = createAntqYoga({ db, secrets: TEST_SECRETS, clock: () => TEST_TODAY, graphiql: false, log, ...options });
   const request = (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
