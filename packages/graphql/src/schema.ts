@@ -31,6 +31,7 @@ import './imports/schema.js';
 import './assessment/schema.js';
 import './assessment/mutations.js';
 import './assessment/configuration.js';
+import './assessment/progress.js';
 
 export interface SchemaOptions {
   /** Other packages' additions (see extend.ts); a process serves one set of them. */

@@ -68,6 +68,92 @@ beforeAll(async () => {
   });
 });
 
+describe('assessmentProgress on the demo’s 2024 assessments', () => {
+  const PROGRESS = `query($unitCode: String!) { assessmentProgress(unitCode: $unitCode, year: 2024) { unitsOn levels {
+    unitKind dueBefore due notStarted drafted sentBack submitted reviewed decided submittedOnTime submittedLate overdue passed failed } } }`;
+
+  /** The same figures, counted here from the rows: the demo's assessments, and the units that stood in the provinces `codes` on 2024-12-31. */
+  async function expected(codes: string[]) {
+    const { prisma } = ctx.db;
+    const end = new Date('2024-12-31T00:00:00Z');
+    const heldOn = {
+      AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: end } }] }, { OR: [{ validTo: null }, { validTo: { gte: end } }] }],
+    };
+    const rows = (await prisma.assessment.findMany({ where: { year: 2024, kind: 'RECOGNITION', correctedBy: { is: null } } })).filter((a) =>
+      a.placeCodes.some((c) => codes.includes(c)),
+    );
+    const districts = await prisma.adminUnit.findMany({ where: { AND: [heldOn, { level: 'DISTRICT', parentCode: { in: codes } }] } });
+    const communes = await prisma.adminUnit.count({
+      where: { AND: [heldOn, { level: 'COMMUNE', parentCode: { in: districts.map((d) => d.code) } }] },
+    });
+    const areas = (await prisma.residentialAreaPlacement.findMany({ where: heldOn })).filter((p) =>
+      p.placeCodes.some((c) => codes.includes(c)),
+    ).length;
+    const of = (unitKind: string, due: number) => {
+      const mine = rows.filter((a) => a.unitKind === unitKind);
+      const n = (f: (a: (typeof mine)[number]) => boolean) => mine.filter(f).length;
+      return {
+        unitKind,
+        due,
+        notStarted: due - mine.length,
+        drafted: n((a) => a.status === 'DRAFT'),
+        sentBack: n((a) => a.status === 'SENT_BACK'),
+        submitted: n((a) => a.status === 'SUBMITTED'),
+        reviewed: n((a) => a.status === 'REVIEWED'),
+        decided: n((a) => a.status === 'DECIDED'),
+        submittedOnTime: n((a) => a.status !== 'DRAFT' && !a.late),
+        submittedLate: n((a) => a.late),
+        overdue: due - mine.length + n((a) => a.status === 'DRAFT'),
+        passed: n((a) => a.status === 'DECIDED' && a.passed === true),
+        failed: n((a) => a.status === 'DECIDED' && a.passed === false),
+      };
+    };
+    return { area: of('RESIDENTIAL_AREA', areas), commune: of('COMMUNE', communes) };
+  }
+
+  it('today’s Đồng Nai (75) counts the 2024 areas and communes of the Bình Phước it took in, in four statements', async () => {
+    const { body, statements } = await ctx.server.queryCounting<any>(PROGRESS, { unitCode: '75' }, as.province);
+    expect(body.errors).toBeUndefined();
+    const { area, commune } = await expected(['70', '75']);
+    expect(area).toMatchObject({ due: 866 });
+    expect(area.decided).toBeGreaterThan(700);
+    expect(area.submittedLate).toBeGreaterThan(20);
+    expect(area.failed).toBeGreaterThan(5);
+    const [areas, communes] = body.data.assessmentProgress.levels;
+    expect(areas).toMatchObject({ ...area, dueBefore: '2024-11-20' });
+    expect(communes).toMatchObject({ ...commune, dueBefore: '2024-11-30' });
+    expect(body.data.assessmentProgress.levels.map((l: { unitKind: string }) => l.unitKind)).toEqual([
+      'RESIDENTIAL_AREA',
+      'COMMUNE',
+      'AGENCY',
+      'ENTERPRISE',
+      'SCHOOL',
+    ]);
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+
+  it('Bình Phước (70), which names no unit today, answers for the old province: the same assessments, its own 111 communes', async () => {
+    const body = await server.query<any>(PROGRESS, { unitCode: '70' }, as.province);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.assessmentProgress.unitsOn).toBe('2024-12-31');
+    const { area, commune } = await expected(['70']);
+    expect(commune.due).toBe(111);
+    const [areas, communes] = body.data.assessmentProgress.levels;
+    expect(areas).toMatchObject(area);
+    expect(communes).toMatchObject(commune);
+    const today = (await server.query<any>(PROGRESS, { unitCode: '75' }, as.province)).data.assessmentProgress.levels;
+    expect({ ...today[0], unitKind: 'RESIDENTIAL_AREA' }).toEqual(areas);
+  });
+
+  it('within the jurisdiction only: a commune officer reads their commune’s, not the province’s; Hà Nội’s officer nothing here', async () => {
+    const own = await server.query<any>(PROGRESS, { unitCode: HERE }, as.commune);
+    expect(own.errors).toBeUndefined();
+    expect((await server.query<any>(PROGRESS, { unitCode: '75' }, as.commune)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await server.query<any>(PROGRESS, { unitCode: '75' }, as.otherProvince)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await server.query<any>(PROGRESS, { unitCode: '75' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('a residential area’s recognition of 2026, from the draft to the decision', () => {
   let id = '';
   let version = 0;
