@@ -160,14 +160,15 @@ type Group = Prisma.PickEnumerable<Prisma.AssessmentGroupByOutputType, ('unitKin
 function levelOf(unitKind: GradedUnitKind, year: number, today: IsoDate, due: number, groups: readonly Group[]): LevelProgress {
   const byStatus = zero(STATUSES);
   const levels = zero(GRADING_LEVELS);
-  let [onTime, late, passed, failed] = [0, 0, 0, 0];
+  const counts = { onTime: 0, late: 0, passed: 0, failed: 0 };
   for (const g of groups) {
     const n = g._count._all;
     byStatus[g.status] += n;
-    if (g.status !== 'DRAFT') g.late ? (late += n) : (onTime += n);
-    if (g.status === 'DECIDED' && g.passed !== null) g.passed ? (passed += n) : (failed += n);
+    if (g.status !== 'DRAFT') counts[g.late ? 'late' : 'onTime'] += n;
+    if (g.status === 'DECIDED' && g.passed !== null) counts[g.passed ? 'passed' : 'failed'] += n;
     if (g.status === 'DECIDED' && g.level) levels[g.level] += n;
   }
+  const { onTime, late, passed, failed } = counts;
   const recorded = STATUSES.reduce((s, k) => s + byStatus[k], 0);
   const notStarted = Math.max(0, due - recorded);
   const deadline = reportingDeadline(unitKind, year);
