@@ -6,6 +6,7 @@
  * today's Đồng Nai (75) through the lineage; and the list of a year's assessments.
  */
 import { seedDemo } from '@antq/db';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sealWith } from '../src/startup.js';
 import { gid } from './support/ids.js';
@@ -151,6 +152,53 @@ describe('assessmentProgress on the demo’s 2024 assessments', () => {
     expect((await server.query<any>(PROGRESS, { unitCode: '75' }, as.commune)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await server.query<any>(PROGRESS, { unitCode: '75' }, as.otherProvince)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await server.query<any>(PROGRESS, { unitCode: '75' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the yearly report’s assessment section', () => {
+  it('gives the decided recognitions of 2024 by kind of unit, as the rows do, in the report, its XLSX and its CSV', async () => {
+    const decided = await ctx.db.prisma.assessment.groupBy({
+      by: ['unitKind', 'passed'],
+      where: { year: 2024, kind: 'RECOGNITION', status: 'DECIDED', placeCodes: { has: '70' }, correctedBy: { is: null } },
+      _count: { _all: true },
+    });
+    const count = (unitKind: string, passed: boolean) =>
+      decided.find((d) => d.unitKind === unitKind && d.passed === passed)?._count._all ?? 0;
+    const report = async (language: string) => {
+      const body = await server.query<any>(
+        `{ movementReportData(unitCode: "70", from: "2024-01-01", to: "2024-12-31", language: ${language}) { sections { key sentences figures { key value breakdown { key value } } } } }`,
+        undefined,
+        as.province,
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data.movementReportData.sections.find((s: { key: string }) => s.key === 'assessments');
+    };
+    const section = await report('VI');
+    const recognised = section.figures.find((f: { key: string }) => f.key === 'assessments.recognised');
+    expect(recognised.breakdown.find((b: { key: string }) => b.key === 'RESIDENTIAL_AREA').value).toBe(count('RESIDENTIAL_AREA', true));
+    expect(recognised.breakdown.find((b: { key: string }) => b.key === 'COMMUNE').value).toBe(count('COMMUNE', true));
+    expect(section.figures.find((f: { key: string }) => f.key === 'assessments.notRecognised').value).toBe(
+      count('RESIDENTIAL_AREA', false) + count('COMMUNE', false),
+    );
+    expect(section.sentences[0]).toContain(
+      `Năm 2024, đã công nhận "An toàn về ANTT" ${recognised.value.toLocaleString('vi-VN')} đơn vị (khu dân cư: `,
+    );
+    expect((await report('EN')).sentences[0]).toContain(`For 2024, ${recognised.value.toLocaleString('en-GB')} units were recognised`);
+    const csv = await (
+      await server.yoga.fetch('http://antq.test/reports/movement.csv?unitCode=70&from=2024-01-01&to=2024-12-31', { headers: as.province })
+    ).text();
+    expect(csv).toContain('assessments.recognised');
+    const xlsx = await server.yoga.fetch('http://antq.test/reports/movement.xlsx?unitCode=70&from=2024-01-01&to=2024-12-31', {
+      headers: as.province,
+    });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    let cell: unknown;
+    wb.getWorksheet('Số liệu')!.eachRow((row) => {
+      if (row.getCell(4).value === 'assessments.recognised') cell = row.getCell(5).value;
+    });
+    expect(cell).toBe(recognised.value);
   });
 });
 

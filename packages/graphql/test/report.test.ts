@@ -40,6 +40,7 @@ describe('movementReportData', () => {
       'commendations',
       'keyAreas',
       'influence',
+      'assessments',
     ]);
     expect(figure(r, 'coverage.residentialAreas')).toBe(866);
     for (const key of ['exemplars.recognised', 'commendations.total', 'keyAreas.units', 'influence.people', 'partners.models'])

@@ -2,6 +2,7 @@
  * The movement report's sections, in the order the report gives them. Each part of the
  * movement contributes one loader (see section.ts); adding a part is adding its line here.
  */
+import { assessmentsSection } from '../assessment/section.js';
 import { coverageSection } from '../movement/coverage-section.js';
 import { commendationsSection, exemplarsSection, influenceSection, keyAreasSection } from '../recognition/sections.js';
 import { inspectionsSection } from './inspections-section.js';
@@ -18,4 +19,5 @@ export const SECTION_LOADERS: readonly SectionLoader[] = [
   commendationsSection,
   keyAreasSection,
   influenceSection,
+  assessmentsSection,
 ];
