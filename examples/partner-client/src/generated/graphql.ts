@@ -112,6 +112,7 @@ export type ModelDetailsQueryVariables = Exact<{
 
 export type ModelDetailsQuery = { __typename: 'Query', node:
     | { __typename: 'AdminUnit' }
+    | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Commendation' }
     | { __typename: 'Exemplar' }
