@@ -74,6 +74,9 @@ describe('the assessment workflow (QĐ 510; TT 124/2021 as amended by TT 48/2025
     ['a decided one is corrected with a reason', { act: 'CORRECT', status: 'DECIDED', reason: 'Sai tên khu dân cư' }, []],
     ['correcting needs a reason', { act: 'CORRECT', status: 'DECIDED' }, ['REASON_REQUIRED']],
     ['only a decided one is corrected', { act: 'CORRECT', status: 'REVIEWED', reason: 'x' }, ['WRONG_STATUS']],
+    ['a decision on paper is recorded by the commune', { act: 'RECORD', status: null, decisionDate: '2024-12-05' }, []],
+    ['… only where there is none yet', { act: 'RECORD', status: 'DRAFT', decisionDate: '2024-12-05' }, ['WRONG_STATUS']],
+    ['… not by the area leader', { act: 'RECORD', status: null, role: 'AREA_LEADER' }, ['WRONG_ACTOR']],
     ['the province decides for communes, not the commune', { act: 'DECIDE', status: 'REVIEWED', unitKind: 'COMMUNE' }, ['WRONG_ACTOR']],
     [
       'every refusal is named at once',
@@ -88,6 +91,7 @@ describe('the assessment workflow (QĐ 510; TT 124/2021 as amended by TT 48/2025
     expect(ASSESSMENT_ACTS.map((act) => assessmentActor('RESIDENTIAL_AREA', act))).toEqual([
       'AREA_LEADER',
       'AREA_LEADER',
+      'COMMUNE_OFFICER',
       'COMMUNE_OFFICER',
       'COMMUNE_OFFICER',
       'COMMUNE_OFFICER',

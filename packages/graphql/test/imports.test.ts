@@ -19,7 +19,12 @@ const ctx = usePreparedServer();
 const COMMUNE = '25195';
 const TEAM = 'Tổ bảo vệ ANTT Ấp Có Sẵn';
 const EXISTING_MEMBER_ID = '070070009999';
-let as: { province: Record<string, string>; otherCommune: Record<string, string>; partner: Record<string, string> };
+let as: {
+  province: Record<string, string>;
+  commune: Record<string, string>;
+  otherCommune: Record<string, string>;
+  partner: Record<string, string>;
+};
 let otherProvinceCommune = '';
 let endedCommune = '';
 
@@ -160,11 +165,47 @@ beforeAll(async () => {
   const bearer = async (t: Promise<string>) => ({ authorization: `Bearer ${await t}` });
   as = {
     province: await bearer(tokenFor('PROVINCE_OFFICER', '75')),
+    commune: await bearer(tokenFor('COMMUNE_OFFICER', COMMUNE)),
     otherCommune: await bearer(tokenFor('COMMUNE_OFFICER', '25210')),
     partner: { 'x-api-key': (await issueApiKey(p, { name: 'Sở Y tế', scopes: ['read:areas', 'read:models'], issuedBy: 'test' })).key },
   };
 });
 
+const ASSESSMENT_HEADER = [
+  'Năm',
+  'Mã xã',
+  'Tên khu dân cư',
+  'Ngày nghị quyết',
+  'Ngày kế hoạch',
+  'Ngày đăng ký thi đua',
+  'Số hộ',
+  'Số hộ đăng ký',
+  'Thực hiện tốt chính sách, pháp luật',
+  'Vụ việc nghiêm trọng',
+  'Số mô hình hiệu quả',
+  'Số cán bộ Công an xã bị kỷ luật',
+  'Số quyết định',
+  'Ngày quyết định',
+  'Cơ quan ban hành',
+];
+/** A recognition decision of 2025 on paper, of an area of COMMUNE (or, with no area, of COMMUNE itself). */
+const decisionRow = (area: string, decidedOn = '10/12/2025', commune = COMMUNE) => [
+  2025,
+  commune,
+  area,
+  '15/02/2025',
+  area ? '' : '20/02/2025',
+  '01/03/2025',
+  100,
+  100,
+  'Có',
+  '',
+  area ? '' : 3,
+  area ? '' : 0,
+  '215/QĐ-UBND',
+  decidedOn,
+  'Ủy ban nhân dân phường Bình Phước',
+];
 const AREA_HEADER = ['STT', 'Mã xã', 'Tên khu dân cư', 'Loại khu dân cư', 'Ngày thành lập', 'Số hộ', 'Số nhân khẩu'];
 const areaRows = () => [
   [1, COMMUNE, 'Ấp Mới Một', 'Ấp', '01/08/2025', 120, 480], // 2: good
@@ -618,8 +659,15 @@ describe('importSpreadsheet: statements', () => {
           ),
         ),
       ]),
+    ASSESSMENTS: (n) =>
+      csv([
+        ASSESSMENT_HEADER,
+        ...Array.from({ length: n }, (_, i) =>
+          decisionRow(i % 3 ? 'Ấp Có Sẵn' : i % 2 ? '' : 'Ấp Không Có', '10/12/2025', i % 2 ? COMMUNE : '25210'),
+        ),
+      ]),
   };
-  it.each(['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS'] as const)(
+  it.each(['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS', 'ASSESSMENTS'] as const)(
     'checks a file of %s of 10 rows and one of 1,000 with the same number of SQL statements',
     async (kind) => {
       const count = async (n: number) => {
@@ -706,5 +754,57 @@ describe('templates', () => {
       'Ví dụ / Example',
     ]);
     expect(guide.getRow(2).getCell(1).value).toBe('Mã xã');
+  });
+});
+
+describe('importSpreadsheet: ASSESSMENTS, a year’s recognition decisions taken on paper', () => {
+  const file = (...rows: Array<Array<string | number>>) => csv([ASSESSMENT_HEADER, ...rows]);
+  const recorded = () => ctx.db.prisma.assessment.count({ where: { year: 2025, unitCode: COMMUNE } });
+
+  it('checks every row as core judges recording a decision, and writes nothing on a dry run', async () => {
+    const before = await recorded();
+    const report = await upload(
+      'ASSESSMENTS',
+      file(
+        decisionRow('Ấp Có Sẵn'),
+        decisionRow('Ấp Không Có'),
+        decisionRow('Ấp Có Sẵn'),
+        decisionRow(''),
+        decisionRow('Ấp Có Sẵn', '10/12/2026'),
+      ),
+      'qd.csv',
+      true,
+      as.commune,
+    );
+    expect(codesOf(report)).toEqual([
+      [3, 'Tên khu dân cư', 'UNKNOWN_AREA'],
+      [4, 'Tên khu dân cư', 'DUPLICATE_IN_FILE'],
+      [5, 'Mã xã', 'NOT_THE_DECIDER'],
+      [6, 'Ngày quyết định', 'FUTURE_DATE'],
+    ]);
+    expect(report.problems[2]!.messageEn).toBe(
+      'Only the deciding level records this (residential areas: the commune police; communes: the province police).',
+    );
+    expect(report).toMatchObject({ rowCount: 5, validRowCount: 1, written: false });
+    expect(await recorded()).toBe(before);
+  });
+
+  it('writes the decisions, judged by core, once: a second import of the same is refused', async () => {
+    const rows = file(decisionRow('Ấp Có Sẵn'));
+    expect(await upload('ASSESSMENTS', rows, 'qd.csv', false, as.commune)).toMatchObject({ written: true, createdCount: 1 });
+    const a = await ctx.db.prisma.assessment.findFirstOrThrow({
+      where: { year: 2025, unitCode: COMMUNE, unitKind: 'RESIDENTIAL_AREA' },
+      include: { steps: true },
+    });
+    expect(a).toMatchObject({ status: 'DECIDED', passed: true, decisionNumber: '215/QĐ-UBND', placeCodes: [COMMUNE, '75'] });
+    expect(a.steps.map((s) => [s.act, s.status])).toEqual([['RECORD', 'DECIDED']]);
+    expect(codesOf(await upload('ASSESSMENTS', rows, 'qd.csv', true, as.commune))).toEqual([
+      [2, 'Tên khu dân cư', 'DUPLICATE_IN_DATABASE'],
+    ]);
+    // The commune itself is the province's to record.
+    expect(await upload('ASSESSMENTS', file(decisionRow('')), 'qd.csv', false, as.province)).toMatchObject({
+      written: true,
+      createdCount: 1,
+    });
   });
 });

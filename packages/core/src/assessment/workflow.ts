@@ -23,7 +23,7 @@ export const ASSESSMENT_STATUSES = ['DRAFT', 'SUBMITTED', 'SENT_BACK', 'REVIEWED
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 /** What can be done to an assessment. */
-export const ASSESSMENT_ACTS = ['DRAFT', 'SUBMIT', 'SEND_BACK', 'REVIEW', 'DECIDE', 'CORRECT'] as const;
+export const ASSESSMENT_ACTS = ['DRAFT', 'SUBMIT', 'SEND_BACK', 'REVIEW', 'DECIDE', 'CORRECT', 'RECORD'] as const;
 export type AssessmentAct = (typeof ASSESSMENT_ACTS)[number];
 
 /** The statuses each act starts from (`null`: no assessment yet) and the one it leads to. */
@@ -37,6 +37,8 @@ export const ASSESSMENT_TRANSITIONS: Readonly<
   DECIDE: { from: ['REVIEWED'], to: 'DECIDED' },
   // A new decision that replaces a decided one (the old one stays, marked as corrected).
   CORRECT: { from: ['DECIDED'], to: 'DECIDED' },
+  // A decision already taken on paper, entered by the deciding level (a spreadsheet of a past year).
+  RECORD: { from: [null], to: 'DECIDED' },
 };
 
 /** Which level acts: the unit's own officer, the level that reviews, the level that decides. */
@@ -48,6 +50,7 @@ const STEP_OF: Readonly<Record<AssessmentAct, Step>> = {
   REVIEW: 'REVIEWER',
   DECIDE: 'DECIDER',
   CORRECT: 'DECIDER',
+  RECORD: 'DECIDER',
 };
 
 // Circular 124/2021/TT-BCA Art. 6–7 as amended by 48/2025/TT-BCA, QĐ 510 Art. 8: areas report to the commune, which decides for them; communes, agencies, enterprises, schools and districts to the province.
@@ -134,7 +137,7 @@ export function judgeAssessmentAct(input: AssessmentActInput): AssessmentActVerd
   if (act === 'SEND_BACK' && !reason) refusals.push({ code: 'REASON_REQUIRED', because: 'SENT_BACK' });
   if (act === 'REVIEW' && input.adjusts && !reason) refusals.push({ code: 'REASON_REQUIRED', because: 'ADJUSTED' });
   if (act === 'CORRECT' && !reason) refusals.push({ code: 'REASON_REQUIRED', because: 'CORRECTED' });
-  if ((act === 'DECIDE' || act === 'CORRECT') && input.decisionDate) {
+  if ((act === 'DECIDE' || act === 'CORRECT' || act === 'RECORD') && input.decisionDate) {
     if (input.decisionDate > input.today) refusals.push({ code: 'DECISION_IN_FUTURE' });
     if (yearOf(input.decisionDate) < year) refusals.push({ code: 'DECISION_BEFORE_YEAR', year });
   }
@@ -161,6 +164,7 @@ const ACT_LABELS: Readonly<Record<AssessmentAct, Label & { readonly enDone: stri
   REVIEW: { vi: 'thẩm định', en: 'review', enDone: 'reviewed' },
   DECIDE: { vi: 'ra quyết định công nhận', en: 'decide', enDone: 'decided' },
   CORRECT: { vi: 'đính chính quyết định', en: 'correct', enDone: 'corrected' },
+  RECORD: { vi: 'ghi nhận quyết định', en: 'record the decision of', enDone: 'recorded' },
 };
 const REASON_LABELS: Readonly<Record<Extract<AssessmentRefusal, { code: 'REASON_REQUIRED' }>['because'], Label>> = {
   LATE: { vi: 'Đã quá hạn gửi: cần ghi lý do gửi muộn.', en: 'The deadline has passed: give the reason for submitting late.' },

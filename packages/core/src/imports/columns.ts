@@ -4,18 +4,26 @@
  * how its cells are read), the templates (headers, an example row, a guide to each column)
  * and front ends that check a file before sending it.
  */
-import { EDUCATION_LEVEL_LABELS, MODEL_BUILDER_LABELS, RESIDENTIAL_AREA_KIND_LABELS, TEAM_ROLE_LABELS, type Label } from '../labels.js';
+import {
+  EDUCATION_LEVEL_LABELS,
+  MODEL_BUILDER_LABELS,
+  RESIDENTIAL_AREA_KIND_LABELS,
+  SERIOUS_EVENT_KIND_LABELS,
+  TEAM_ROLE_LABELS,
+  type Label,
+} from '../labels.js';
 import type { EducationLevel, TeamRole } from '../entities/enums.js';
 import { choice, count, date, digits, phoneText, text, yesNo, type CellParser } from './cells.js';
 
 /** The kinds of spreadsheet that can be imported. */
-export const IMPORT_KINDS = ['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS'] as const;
+export const IMPORT_KINDS = ['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS', 'ASSESSMENTS'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Readonly<Record<ImportKind, Label>> = {
   RESIDENTIAL_AREAS: { vi: 'Khu dân cư', en: 'Residential areas' },
   MODELS: { vi: 'Mô hình', en: 'Models' },
   TEAM_MEMBERS: { vi: 'Thành viên tổ bảo vệ an ninh, trật tự', en: 'Security-team members' },
+  ASSESSMENTS: { vi: 'Kết quả công nhận "An toàn về ANTT"', en: 'Recognition decisions ("safe in security and order")' },
 };
 
 export interface ColumnSpec<T> {
@@ -322,11 +330,150 @@ export const TEAM_MEMBER_COLUMNS = {
   }),
 };
 
+const dateColumn = (header: Label, aliases: string[], help: Label, example: string) =>
+  column({ header, aliases, required: false, parse: date, help, example });
+
+/**
+ * Recognition decisions of a year (TT 124/2021), as the deciding level recorded them on paper:
+ * one row per residential area (by its name in the commune) or, with no area, the commune
+ * itself; its facts, judged again by core, and the decision.
+ */
+export const ASSESSMENT_COLUMNS = {
+  year: column({
+    header: { vi: 'Năm', en: 'Year' },
+    aliases: ['Năm đánh giá', 'year'],
+    required: true,
+    parse: count,
+    help: { vi: 'Năm được đánh giá (từ 2022).', en: 'The year assessed (2022 on).' },
+    example: '2024',
+  }),
+  communeCode: column({
+    ...communeCode,
+    help: { vi: 'Mã 5 chữ số của xã, phường vào năm được đánh giá.', en: 'The commune’s 5-digit code in the year assessed.' },
+    example: '25195',
+  }),
+  areaName: column({
+    header: { vi: 'Tên khu dân cư', en: 'Residential area name' },
+    aliases: ['Khu dân cư', 'Tên thôn, tổ dân phố', 'areaName'],
+    required: false,
+    parse: text,
+    help: {
+      vi: 'Khu dân cư được đánh giá (như tên đã nhập); để trống là chính xã, phường.',
+      en: 'The residential area assessed (its name as recorded); empty for the commune itself.',
+    },
+    example: 'Ấp 3',
+  }),
+  resolutionOn: dateColumn(
+    { vi: 'Ngày nghị quyết', en: 'Resolution on' },
+    ['Nghị quyết', 'resolutionOn'],
+    { vi: 'Ngày nghị quyết về phong trào (quý I).', en: 'The resolution on the movement (first quarter).' },
+    '15/02/2024',
+  ),
+  planOn: dateColumn(
+    { vi: 'Ngày kế hoạch', en: 'Plan on' },
+    ['Kế hoạch', 'planOn'],
+    { vi: 'Xã, phường: ngày kế hoạch (quý I).', en: 'Communes: the plan (first quarter).' },
+    '',
+  ),
+  registeredOn: dateColumn(
+    { vi: 'Ngày đăng ký thi đua', en: 'Registered on' },
+    ['Đăng ký thi đua', 'registeredOn'],
+    { vi: 'Ngày đăng ký thi đua (quý I).', en: 'The registration to compete (first quarter).' },
+    '01/03/2024',
+  ),
+  households: column({
+    header: { vi: 'Số hộ', en: 'Households' },
+    aliases: ['Số hộ gia đình', 'households'],
+    required: true,
+    parse: count,
+    help: { vi: 'Số hộ gia đình.', en: 'Households.' },
+    example: '412',
+  }),
+  householdsRegistered: column({
+    header: { vi: 'Số hộ đăng ký', en: 'Households registered' },
+    aliases: ['Hộ đăng ký thực hiện', 'householdsRegistered'],
+    required: true,
+    parse: count,
+    help: { vi: 'Số hộ đăng ký thực hiện.', en: 'Households registered to take part.' },
+    example: '412',
+  }),
+  policiesImplemented: column({
+    header: { vi: 'Thực hiện tốt chính sách, pháp luật', en: 'Policies implemented' },
+    aliases: ['Chính sách, pháp luật', 'policiesImplemented'],
+    required: true,
+    parse: yesNo,
+    help: { vi: 'Có / Không.', en: 'Yes / No.' },
+    example: 'Có',
+  }),
+  seriousEvent: column({
+    header: { vi: 'Vụ việc nghiêm trọng', en: 'Serious event' },
+    aliases: ['Vụ việc', 'seriousEvent'],
+    required: false,
+    parse: choice(SERIOUS_EVENT_KIND_LABELS),
+    help: {
+      vi: `Để trống nếu không có; nếu có: ${choicesHelp(SERIOUS_EVENT_KIND_LABELS).vi}`,
+      en: `Empty when none; else: ${choicesHelp(SERIOUS_EVENT_KIND_LABELS).en}`,
+    },
+    choices: SERIOUS_EVENT_KIND_LABELS,
+    example: '',
+  }),
+  effectiveModels: column({
+    header: { vi: 'Số mô hình hiệu quả', en: 'Effective models' },
+    aliases: ['Mô hình hiệu quả', 'effectiveModels'],
+    required: false,
+    parse: count,
+    help: { vi: 'Xã, phường: số mô hình hoạt động hiệu quả trong năm.', en: 'Communes: models evaluated effective in the year.' },
+    example: '',
+  }),
+  policeDisciplined: column({
+    header: { vi: 'Số cán bộ Công an xã bị kỷ luật', en: 'Commune police disciplined' },
+    aliases: ['Cán bộ bị kỷ luật', 'policeDisciplined'],
+    required: false,
+    parse: count,
+    help: {
+      vi: 'Xã, phường: số cán bộ Công an xã bị kỷ luật trong năm.',
+      en: 'Communes: commune police officers disciplined in the year.',
+    },
+    example: '',
+  }),
+  decisionNumber: column({
+    header: { vi: 'Số quyết định', en: 'Decision number' },
+    aliases: ['Quyết định số', 'decisionNumber'],
+    required: true,
+    parse: text,
+    help: { vi: 'Số quyết định công nhận (hoặc không công nhận).', en: 'The decision’s number.' },
+    example: '215/QĐ-UBND',
+  }),
+  decisionDate: column({
+    header: { vi: 'Ngày quyết định', en: 'Decision date' },
+    aliases: ['Ngày ký', 'decisionDate'],
+    required: true,
+    parse: date,
+    help: {
+      vi: 'Ngày/tháng/năm; không ở tương lai, không trước năm được đánh giá.',
+      en: 'Day/month/year; not in the future, nor before the year assessed.',
+    },
+    example: '10/12/2024',
+  }),
+  decisionIssuer: column({
+    header: { vi: 'Cơ quan ban hành', en: 'Issued by' },
+    aliases: ['Cơ quan ra quyết định', 'decisionIssuer'],
+    required: true,
+    parse: text,
+    help: {
+      vi: 'Ủy ban nhân dân xã (khu dân cư) hoặc tỉnh (xã, phường).',
+      en: 'The commune’s people’s committee (residential areas) or the province’s (communes).',
+    },
+    example: 'Ủy ban nhân dân phường Bình Phước',
+  }),
+};
+
 /** The columns of each kind. */
 export const IMPORT_COLUMNS = {
   RESIDENTIAL_AREAS: RESIDENTIAL_AREA_COLUMNS,
   MODELS: MODEL_COLUMNS,
   TEAM_MEMBERS: TEAM_MEMBER_COLUMNS,
+  ASSESSMENTS: ASSESSMENT_COLUMNS,
 } as const satisfies Record<ImportKind, Record<string, ColumnSpec<unknown>>>;
 
 export type ColumnsOf<K extends ImportKind> = (typeof IMPORT_COLUMNS)[K];

@@ -68,6 +68,10 @@ export const ROW_PROBLEMS = {
     en: 'This person is not eligible for the team (Law 30/2023/QH15).',
   },
   TEAM_COMPOSITION: { vi: 'Tổ không đúng thành phần quy định.', en: 'The team would not have the prescribed composition.' },
+  NOT_THE_DECIDER: {
+    vi: 'Chỉ cấp có thẩm quyền quyết định mới ghi nhận kết quả này (khu dân cư: Công an xã; xã, phường: Công an tỉnh).',
+    en: 'Only the deciding level records this (residential areas: the commune police; communes: the province police).',
+  },
   DUPLICATE_IN_FILE: { vi: 'Trùng với một dòng khác trong tệp.', en: 'Duplicates another row of the file.' },
   DUPLICATE_IN_DATABASE: { vi: 'Đã có trong cơ sở dữ liệu.', en: 'Already recorded.' },
 } as const satisfies Record<string, Label>;

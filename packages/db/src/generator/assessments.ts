@@ -8,6 +8,7 @@
  */
 import {
   addDays,
+  ASSESSMENT_TRANSITIONS,
   judgeAssessmentAct,
   RECOGNITION_RULE_VERSION,
   recognitionVerdict,
@@ -167,9 +168,7 @@ export function generateAssessments(input: AssessmentInput): AssessmentRows {
         decisionDate,
       });
       if (!verdict.pass) throw new Error(`generated assessment ${key}: ${a} refused: ${verdict.failures.map((f) => f.code).join(', ')}`);
-      const status: AssessmentStatus = (
-        { DRAFT: 'DRAFT', SUBMIT: 'SUBMITTED', SEND_BACK: 'SENT_BACK', REVIEW: 'REVIEWED', DECIDE: 'DECIDED', CORRECT: 'DECIDED' } as const
-      )[a];
+      const status = ASSESSMENT_TRANSITIONS[a].to;
       out.assessmentSteps.push({
         id: uuid('AssessmentStep', `${key}/${out.assessmentSteps.length}`),
         assessmentId: id,

@@ -65,7 +65,7 @@ export interface AssessmentRow {
 export interface AssessmentStepRow {
   id: Id;
   assessmentId: Id;
-  act: 'DRAFT' | 'SUBMIT' | 'SEND_BACK' | 'REVIEW' | 'DECIDE' | 'CORRECT';
+  act: 'DRAFT' | 'SUBMIT' | 'SEND_BACK' | 'REVIEW' | 'DECIDE' | 'CORRECT' | 'RECORD';
   status: AssessmentRow['status'];
   on: Day;
   actor: string;

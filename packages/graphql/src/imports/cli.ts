@@ -23,6 +23,7 @@ export const KIND_OF_ARG: Record<string, ImportKind> = {
   'residential-areas': 'RESIDENTIAL_AREAS',
   models: 'MODELS',
   'team-members': 'TEAM_MEMBERS',
+  assessments: 'ASSESSMENTS',
 };
 export const KIND_ARGS = Object.keys(KIND_OF_ARG);
 

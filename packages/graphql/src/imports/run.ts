@@ -14,6 +14,7 @@ import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { userErrors, type UserError } from '../errors.js';
 import { checkAreas } from './areas.js';
+import { checkAssessments } from './assessments.js';
 import { checkMembers, StaleTeams } from './members.js';
 import { checkModels } from './models.js';
 import { IMPORT_LIMITS, readSpreadsheet, tooLarge, type ImportLimits } from './read.js';
@@ -48,6 +49,7 @@ export const IMPORT_RESOURCE: Record<ImportKind, Resource> = {
   RESIDENTIAL_AREAS: 'RESIDENTIAL_AREA',
   MODELS: 'MODEL',
   TEAM_MEMBERS: 'TEAM_MEMBER',
+  ASSESSMENTS: 'ASSESSMENT',
 };
 
 const ACTION = 'importSpreadsheet';
@@ -94,7 +96,9 @@ export async function importSpreadsheet(
       ? await checkAreas(ctx, read.rows as never, headers)
       : kind === 'MODELS'
         ? await checkModels(ctx, read.rows as never, headers)
-        : await checkMembers(ctx, read.rows as never, headers);
+        : kind === 'TEAM_MEMBERS'
+          ? await checkMembers(ctx, read.rows as never, headers)
+          : await checkAssessments(ctx, read.rows as never, headers);
   const problems = [...checked.problems].sort((a, b) => a.row - b.row || columnOrder(headers, a.column) - columnOrder(headers, b.column));
   const badRows = new Set(problems.map((p) => p.row)).size;
   const report = (written: boolean, created: number): ImportReport => ({
