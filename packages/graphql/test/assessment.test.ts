@@ -254,7 +254,10 @@ describe('a residential area’s recognition of 2026, from the draft to the deci
   });
 
   it('reviewed by the commune only: another commune finds nothing, the province may not, the leader may not', async () => {
-    expect(await act('reviewAssessment', { id, version }, 'otherCommune')).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await act('reviewAssessment', { id, version }, 'otherCommune')).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Không tìm thấy bản đánh giá. / No such assessment.',
+    });
     expect(await act('reviewAssessment', { id, version }, 'otherProvince')).toMatchObject({ code: 'NOT_FOUND' });
     const province = await act('reviewAssessment', { id, version }, 'province');
     expect(province).toMatchObject({ code: 'FORBIDDEN' });
@@ -496,6 +499,12 @@ describe('grading configurations as data', () => {
       'province',
     );
     expect(a).toMatchObject({ status: 'DECIDED', level: 'GOOD' });
+    const good = await server.query<any>(
+      `{ assessments(unitCode: "${HERE}", year: 2026, kind: GRADING, level: GOOD) { totalCount } }`,
+      undefined,
+      as.province,
+    );
+    expect(good.data.assessments.totalCount).toBe(1);
     expect(await set({ ...config, version: 1, excellentAtLeast: 10, goodAtLeast: 9, averageAtLeast: 8 }, 'national')).toMatchObject({
       version: 2,
     });

@@ -246,6 +246,7 @@ function assessmentsOf(
     kind?: string | null;
     status?: string | null;
     unitKind?: string | null;
+    level?: string | null;
     overdue?: boolean | null;
   },
 ): Prisma.AssessmentWhereInput {
@@ -260,6 +261,7 @@ function assessmentsOf(
       ...(args.kind ? [{ kind: args.kind as Prisma.AssessmentWhereInput['kind'] }] : []),
       ...(args.status ? [{ status: args.status as Prisma.AssessmentWhereInput['status'] }] : []),
       ...(args.unitKind ? [{ unitKind: args.unitKind as Prisma.AssessmentWhereInput['unitKind'] }] : []),
+      ...(args.level ? [{ level: args.level as Prisma.AssessmentWhereInput['level'] }] : []),
       ...(args.overdue ? [{ status: { in: ['DRAFT' as const, 'SENT_BACK' as const] }, unitKind: { in: overdueKinds } }] : []),
     ],
   };
@@ -283,7 +285,8 @@ builder.queryField('assessments', (t) =>
       kind: t.arg({ type: AssessmentKindEnum }),
       status: t.arg({ type: AssessmentStatusEnum }),
       unitKind: t.arg({ type: GradedUnitKindEnum }),
-      overdue: t.arg.boolean(),
+      level: t.arg({ type: GradingLevelEnum, description: 'GRADING: the level graded.' }),
+      overdue: t.arg.boolean({ description: 'Not submitted (a draft) past the deadline of its kind of unit.' }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
     totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.assessment.count({ where: assessmentsOf(ctx, args) })),
