@@ -8,7 +8,7 @@
  */
 import { yearOf, type IsoDate } from '../dates.js';
 import type { GradedUnitKind } from '../entities/enums.js';
-import type { OfficerRole } from '../access/policy.js';
+import type { OfficerRole, Viewer } from '../access/policy.js';
 import type { Label } from '../labels.js';
 import { reportingDeadline } from '../rules/grading.js';
 import { CIRCULAR_124_IN_FORCE_FROM } from '../rules/recognition.js';
@@ -69,6 +69,15 @@ export const ASSESSMENT_ACTORS: Readonly<Record<GradedUnitKind, Readonly<Record<
 /** The officer role that may do `act` on an assessment of a unit of `unitKind`. */
 export function assessmentActor(unitKind: GradedUnitKind, act: AssessmentAct): OfficerRole {
   return ASSESSMENT_ACTORS[unitKind][STEP_OF[act]];
+}
+
+/** The role an act is judged with: an officer's, or the kind of viewer for anyone else (who never acts). */
+export const actingRole = (viewer: Viewer): AssessmentActInput['role'] => (viewer.kind === 'OFFICER' ? viewer.role : viewer.kind);
+
+/** The one key of the unit an assessment is of, whatever its kind: its residential area, its organization, or its unit's code. */
+export function assessmentSubjectKey(s: { residentialAreaId?: string | null; organizationId?: string | null; unitCode: string }): string {
+  if (s.residentialAreaId) return `area:${s.residentialAreaId}`;
+  return s.organizationId ? `organization:${s.organizationId}` : `unit:${s.unitCode}`;
 }
 
 /** Why an act on an assessment is refused. */

@@ -9,6 +9,7 @@
 import {
   addDays,
   ASSESSMENT_TRANSITIONS,
+  assessmentSubjectKey,
   judgeAssessmentAct,
   RECOGNITION_RULE_VERSION,
   recognitionVerdict,
@@ -135,7 +136,7 @@ export function generateAssessments(input: AssessmentInput): AssessmentRows {
       year,
       unitKind,
       ...filed,
-      subjectKey: filed.residentialAreaId ? `area:${filed.residentialAreaId}` : `unit:${filed.unitCode}`,
+      subjectKey: assessmentSubjectKey(filed),
       revision: 1,
       status: 'DRAFT',
       facts,

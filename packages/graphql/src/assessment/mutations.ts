@@ -7,6 +7,7 @@
  * every check, is core's judgeAssessmentAct; each act is one step of the assessment's history.
  */
 import {
+  actingRole,
   assessmentRefusalLabel,
   judgeAssessmentAct,
   type AssessmentAct,
@@ -50,12 +51,11 @@ function judgeAct(
   on: { unitKind: GradedUnitKind; year: number; status: AssessmentStatus | null },
   given: { reason?: string | null; adjusts?: boolean; decisionDate?: string | null } = {},
 ): { late: boolean; reason: string | null } {
-  const role = ctx.viewer.kind === 'OFFICER' ? ctx.viewer.role : ctx.viewer.kind;
   const reason = given.reason?.trim() || null;
   const verdict = judgeAssessmentAct({
     act,
     ...on,
-    role,
+    role: actingRole(ctx.viewer),
     today: ctx.today,
     reason,
     adjusts: given.adjusts,

@@ -92,11 +92,13 @@ export function measuresOf(input: readonly MeasureInput[], field: string): Recor
   return parseInput(gradingMeasuresSchema, measures, { '': field });
 }
 
-/** The grading configurations: those set through the API, and the example one unless replaced (same id). */
-export async function gradingConfigs(ctx: Context): Promise<GradingConfig[]> {
+/** The grading configurations with their versions: those set through the API, and the example one (version 0) unless replaced (same id). One statement. */
+export async function gradingConfigs(ctx: Context): Promise<Array<GradingConfig & { version: number }>> {
   const rows = await ctx.db.prisma.gradingConfiguration.findMany({ orderBy: { id: 'asc' } });
-  const stored = rows.map((r) => gradingConfigSchema.parse(r.config));
-  return stored.some((c) => c.id === EXAMPLE_AGENCY_GRADING_CONFIG.id) ? stored : [EXAMPLE_AGENCY_GRADING_CONFIG, ...stored];
+  const stored = rows.map((r) => ({ ...gradingConfigSchema.parse(r.config), version: r.version }));
+  return stored.some((c) => c.id === EXAMPLE_AGENCY_GRADING_CONFIG.id)
+    ? stored
+    : [{ ...EXAMPLE_AGENCY_GRADING_CONFIG, version: 0 }, ...stored];
 }
 
 /** The columns an assessment's judged facts are stored in. */

@@ -7,6 +7,7 @@
 import {
   assessableYear,
   assessmentRefusalLabel,
+  assessmentSubjectKey,
   isoDate,
   resolveUnit,
   type GradedUnitKind,
@@ -81,7 +82,7 @@ export async function assessedSubject(
         unitCode: f.communeCode,
         placeCodes: f.placeCodes,
         ...none,
-        subjectKey: `unit:${code}`,
+        subjectKey: assessmentSubjectKey({ unitCode: code }),
         recognised: { unitKind },
       };
     }
@@ -93,7 +94,7 @@ export async function assessedSubject(
       unitCode: code,
       placeCodes: found.codes,
       ...none,
-      subjectKey: `unit:${code}`,
+      subjectKey: assessmentSubjectKey({ unitCode: code }),
       recognised: { unitKind },
     };
   }
@@ -113,7 +114,7 @@ export async function assessedSubject(
       placeCodes: f.placeCodes,
       ...none,
       residentialAreaId: subjectId,
-      subjectKey: `area:${subjectId}`,
+      subjectKey: assessmentSubjectKey({ residentialAreaId: subjectId, unitCode: f.communeCode }),
       recognised: { unitKind },
     };
   }
@@ -134,7 +135,7 @@ export async function assessedSubject(
     placeCodes: f.placeCodes,
     ...none,
     organizationId: subjectId,
-    subjectKey: `organization:${subjectId}`,
+    subjectKey: assessmentSubjectKey({ organizationId: subjectId, unitCode: f.communeCode }),
     recognised,
   };
 }

@@ -8,6 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  actingRole,
+  assessmentSubjectKey,
   judgeAssessmentAct,
   nameKey,
   recognitionVerdict,
@@ -43,7 +45,7 @@ export async function checkAssessments(ctx: Context, rows: Row[], headers: Recor
   const problems: RowProblem[] = rows.flatMap((r) => r.problems);
   const at = (row: number, column: keyof Values, code: RowProblemCode, detail?: string) =>
     void problems.push(rowProblem(row, headers[column] ?? String(column), code, detail));
-  const role = ctx.viewer.kind === 'OFFICER' ? ctx.viewer.role : ctx.viewer.kind;
+  const role = actingRole(ctx.viewer);
   const ready = rows.filter((r) => !r.problems.length);
 
   // The communes of every row on the last day of its year (the loaders batch them).
@@ -117,7 +119,7 @@ export async function checkAssessments(ctx: Context, rows: Row[], headers: Recor
       return void ('missing' in outcome
         ? outcome.missing.forEach((m) => at(r.row, m.fact as keyof Values, 'REQUIRED'))
         : at(r.row, 'areaName', 'INVALID'));
-    const subjectKey = filing.residentialAreaId ? `area:${filing.residentialAreaId}` : `unit:${filing.unitCode}`;
+    const subjectKey = assessmentSubjectKey(filing);
     accepted.push({
       row: r.row,
       placeCodes: filing.placeCodes,
