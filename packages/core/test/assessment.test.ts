@@ -4,7 +4,10 @@ import {
   ASSESSMENT_STATUSES,
   assessmentActor,
   assessmentRefusalLabel,
+  assessmentRecord,
   EXAMPLE_AGENCY_GRADING_CONFIG,
+  EXAMPLE_GRADING_CONFIGS,
+  gradingConfigSchema,
   gradingOutcome,
   isSubmissionLate,
   judgeAssessmentAct,
@@ -193,5 +196,84 @@ describe('what an assessment records, judged by core', () => {
     const y2025 = gradingOutcome([EXAMPLE_AGENCY_GRADING_CONFIG, later], 'AGENCY', 2025, measures);
     expect(y2025.ok && y2025.result.ok && [y2025.config.id, y2025.result.level]).toEqual(['later', 'GOOD']);
     expect(gradingOutcome([EXAMPLE_AGENCY_GRADING_CONFIG], 'COMMUNE', 2024, measures)).toEqual({ ok: false, noConfig: true });
+  });
+
+  // One record for the API, the import and the demo: the columns an assessment is stored in, or every problem.
+  test.each<[string, Parameters<typeof assessmentRecord>, ReturnType<typeof assessmentRecord>]>([
+    [
+      'a recognised area',
+      [{ unitKind: 'RESIDENTIAL_AREA' }, 2024, { recognition: area }, []],
+      {
+        ok: true,
+        record: {
+          facts: area,
+          verdict: { pass: true, failures: [] },
+          passed: true,
+          ruleVersion: 'TT 124/2021/TT-BCA (sửa đổi bởi TT 48/2025/TT-BCA)',
+          gradingConfigId: null,
+          total: null,
+          maxTotal: null,
+          level: null,
+        },
+      },
+    ],
+    [
+      'a commune without its plan',
+      [{ unitKind: 'COMMUNE' }, 2024, { recognition: { ...area, effectiveModels: 2, policeDisciplined: 0 } }, []],
+      { ok: false, problems: [{ code: 'REQUIRED', fact: 'planOn' }] },
+    ],
+    [
+      'a district recognised',
+      [{ unitKind: 'DISTRICT' }, 2024, { recognition: area }, []],
+      { ok: false, problems: [{ code: 'NOT_RECOGNISED' }] },
+    ],
+    [
+      'a commune graded with no configuration',
+      [{ unitKind: 'COMMUNE' }, 2024, { grading: {} }, [EXAMPLE_AGENCY_GRADING_CONFIG]],
+      { ok: false, problems: [{ code: 'NO_GRADING_CONFIG' }] },
+    ],
+    [
+      'a commune graded under the example: 3 + 3 + 0 + 1 = 7, GOOD',
+      [
+        { unitKind: 'COMMUNE' },
+        2024,
+        {
+          grading: {
+            Q1_RESOLUTION_AND_PLAN: true,
+            AREAS_RECOGNISED: { part: 40, whole: 50 },
+            AREAS_WITH_EFFECTIVE_MODEL: { part: 34, whole: 50 },
+            OTHER_CRITERIA: 1,
+          },
+        },
+        EXAMPLE_GRADING_CONFIGS,
+      ],
+      {
+        ok: true,
+        record: expect.objectContaining({ passed: null, gradingConfigId: 'example-commune-2022', total: 7, maxTotal: 10, level: 'GOOD' }),
+      },
+    ],
+    [
+      'an area graded with a share over its whole and a criterion missing',
+      [
+        { unitKind: 'RESIDENTIAL_AREA' },
+        2024,
+        { grading: { Q1_RESOLUTION_AND_REGISTRATION: true, HOUSEHOLDS_REGISTERED: { part: 5, whole: 4 }, OTHER_CRITERIA: 2 } },
+        EXAMPLE_GRADING_CONFIGS,
+      ],
+      {
+        ok: false,
+        problems: [
+          { code: 'OUT_OF_RANGE', criterion: 'HOUSEHOLDS_REGISTERED' },
+          { code: 'MISSING_MEASURE', criterion: 'EFFECTIVE_MODEL' },
+        ],
+      },
+    ],
+  ])('assessmentRecord: %s', (_n, args, expected) => {
+    expect(assessmentRecord(...args)).toEqual(expected);
+  });
+
+  it('every example configuration is valid, and they grade areas, communes, districts and agencies', () => {
+    for (const c of EXAMPLE_GRADING_CONFIGS) expect(gradingConfigSchema.safeParse(c).success, c.id).toBe(true);
+    expect(EXAMPLE_GRADING_CONFIGS.flatMap((c) => c.unitKinds).sort()).toEqual(['AGENCY', 'COMMUNE', 'DISTRICT', 'RESIDENTIAL_AREA']);
   });
 });

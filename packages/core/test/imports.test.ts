@@ -14,7 +14,7 @@ import {
   type ColumnSpec,
 } from '../src/index.js';
 
-const { date, digits, count, yesNo, choice, phoneText } = CELL_PARSERS;
+const { date, digits, count, yesNo, choice, phoneText, measure } = CELL_PARSERS;
 const value = (r: CellResult<unknown>) => (r.ok ? r.value : r.code);
 
 describe('cells', () => {
@@ -75,6 +75,25 @@ describe('cells', () => {
     ['có thể', 'BAD_YES_NO'],
   ])('yes/no %j → %s', (cell, expected) => {
     expect(value(yesNo(cell as Exclude<CellValue, null>))).toBe(expected);
+  });
+
+  it.each<[CellValue, unknown]>([
+    ['Có', true],
+    ['không', false],
+    [true, true],
+    ['42/50', { part: 42, whole: 50 }],
+    [' 42 / 50 ', { part: 42, whole: 50 }],
+    ['2', 2],
+    ['1,5', 1.5],
+    ['1.5', 1.5],
+    [0, 0],
+    ['1', 1],
+    [-1, 'INVALID'],
+    ['42/', 'INVALID'],
+    ['có thể', 'INVALID'],
+    [new Date('2024-01-01'), 'INVALID'],
+  ])('grading measure %j → %j', (cell, expected) => {
+    expect(value(measure(cell as Exclude<CellValue, null>))).toEqual(expected);
   });
 
   it('reads choices by code, label or alias, ignoring case and diacritics', () => {

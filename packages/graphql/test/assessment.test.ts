@@ -5,6 +5,7 @@
  * its code and bilingual message; a 2024 commune of Bình Phước (70) assessed late from
  * today's Đồng Nai (75) through the lineage; and the list of a year's assessments.
  */
+import { GRADING_LEVELS } from '@antq/core';
 import { seedDemo } from '@antq/db';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,17 +71,18 @@ beforeAll(async () => {
 });
 
 describe('assessmentProgress on the demo’s 2024 assessments', () => {
-  const PROGRESS = `query($unitCode: String!) { assessmentProgress(unitCode: $unitCode, year: 2024) { unitsOn levels {
-    unitKind dueBefore due notStarted drafted sentBack submitted reviewed decided submittedOnTime submittedLate overdue passed failed } } }`;
+  const PROGRESS = `query($unitCode: String!, $kind: AssessmentKind) { assessmentProgress(unitCode: $unitCode, year: 2024, kind: $kind) { unitsOn levels {
+    unitKind dueBefore due notStarted drafted sentBack submitted reviewed decided submittedOnTime submittedLate overdue passed failed
+    levels { level count } } } }`;
 
   /** The same figures, counted here from the rows: the demo's assessments, and the units that stood in the provinces `codes` on 2024-12-31. */
-  async function expected(codes: string[]) {
+  async function expected(codes: string[], kind: 'RECOGNITION' | 'GRADING' = 'RECOGNITION') {
     const { prisma } = ctx.db;
     const end = new Date('2024-12-31T00:00:00Z');
     const heldOn = {
       AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: end } }] }, { OR: [{ validTo: null }, { validTo: { gte: end } }] }],
     };
-    const rows = (await prisma.assessment.findMany({ where: { year: 2024, kind: 'RECOGNITION', correctedBy: { is: null } } })).filter((a) =>
+    const rows = (await prisma.assessment.findMany({ where: { year: 2024, kind, correctedBy: { is: null } } })).filter((a) =>
       a.placeCodes.some((c) => codes.includes(c)),
     );
     const districts = await prisma.adminUnit.findMany({ where: { AND: [heldOn, { level: 'DISTRICT', parentCode: { in: codes } }] } });
@@ -107,9 +109,10 @@ describe('assessmentProgress on the demo’s 2024 assessments', () => {
         overdue: due - mine.length + n((a) => a.status === 'DRAFT'),
         passed: n((a) => a.status === 'DECIDED' && a.passed === true),
         failed: n((a) => a.status === 'DECIDED' && a.passed === false),
+        levels: GRADING_LEVELS.map((level) => ({ level, count: n((a) => a.status === 'DECIDED' && a.level === level) })),
       };
     };
-    return { area: of('RESIDENTIAL_AREA', areas), commune: of('COMMUNE', communes) };
+    return { area: of('RESIDENTIAL_AREA', areas), commune: of('COMMUNE', communes), districts: districts.length };
   }
 
   it('today’s Đồng Nai (75) counts the 2024 areas and communes of the Bình Phước it took in, in four statements', async () => {
@@ -144,6 +147,21 @@ describe('assessmentProgress on the demo’s 2024 assessments', () => {
     expect(communes).toMatchObject(commune);
     const today = (await server.query<any>(PROGRESS, { unitCode: '75' }, as.province)).data.assessmentProgress.levels;
     expect({ ...today[0], unitKind: 'RESIDENTIAL_AREA' }).toEqual(areas);
+  });
+
+  it('the 2024 gradings (under the example configurations): the same counts by level as the rows, and the districts of Bình Phước due, none graded', async () => {
+    const body = await server.query<any>(PROGRESS, { unitCode: '70', kind: 'GRADING' }, as.province);
+    expect(body.errors).toBeUndefined();
+    const { area, commune, districts } = await expected(['70'], 'GRADING');
+    const [areas, communes, district] = body.data.assessmentProgress.levels;
+    expect(areas).toMatchObject({ ...area, passed: 0, failed: 0 });
+    expect(communes).toMatchObject(commune);
+    expect(district).toMatchObject({ unitKind: 'DISTRICT', dueBefore: '2024-12-15', due: districts, notStarted: districts });
+    expect(districts).toBe(11);
+    // A realistic spread: every level reached by some areas, most of them good or excellent.
+    const count = (l: string) => areas.levels.find((x: { level: string }) => x.level === l).count;
+    for (const l of GRADING_LEVELS) expect(count(l), l).toBeGreaterThan(0);
+    expect(count('EXCELLENT') + count('GOOD')).toBeGreaterThan(areas.decided / 2);
   });
 
   it('within the jurisdiction only: a commune officer reads their commune’s, not the province’s; Hà Nội’s officer nothing here', async () => {
@@ -466,6 +484,8 @@ describe('grading configurations as data', () => {
     expect(listed.data.gradingConfigurations.map((c: { id: string; version: number }) => [c.id, c.version])).toEqual([
       ['communes-2026', 1],
       ['example-agency-2022', 0],
+      ['example-area-2022', 0],
+      ['example-commune-2022', 0],
     ]);
   });
 

@@ -189,6 +189,16 @@ const ASSESSMENT_HEADER = [
   'Cơ quan ban hành',
 ];
 /** A recognition decision of 2025 on paper, of an area of COMMUNE (or, with no area, of COMMUNE itself). */
+const GRADING_HEADER = ['Năm', 'Mã xã', 'Tên khu dân cư', 'Mã tiêu chí', 'Kết quả', 'Số quyết định', 'Ngày quyết định', 'Cơ quan ban hành'];
+/** The rows of one area's grading under the example configuration (10 points: EXCELLENT), with `measures` replacing some. */
+const gradingRows = (area: string, measures: Record<string, string | number> = {}, decision = '418/QĐ-UBND') =>
+  Object.entries({
+    Q1_RESOLUTION_AND_REGISTRATION: 'Có',
+    HOUSEHOLDS_REGISTERED: '98/100',
+    EFFECTIVE_MODEL: 1,
+    OTHER_CRITERIA: '2',
+    ...measures,
+  }).map(([criterion, measure]) => [2025, COMMUNE, area, criterion, measure, decision, '12/12/2025', 'Ủy ban nhân dân phường Bình Phước']);
 const decisionRow = (area: string, decidedOn = '10/12/2025', commune = COMMUNE) => [
   2025,
   commune,
@@ -666,8 +676,15 @@ describe('importSpreadsheet: statements', () => {
           decisionRow(i % 3 ? 'Ấp Có Sẵn' : i % 2 ? '' : 'Ấp Không Có', '10/12/2025', i % 2 ? COMMUNE : '25210'),
         ),
       ]),
+    GRADINGS: (n) =>
+      csv([
+        GRADING_HEADER,
+        ...Array.from({ length: Math.ceil(n / 4) }, (_, i) => gradingRows(i % 3 ? 'Ấp Có Sẵn' : `Ấp Không Có ${i}`))
+          .flat()
+          .slice(0, n),
+      ]),
   };
-  it.each(['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS', 'ASSESSMENTS'] as const)(
+  it.each(['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS', 'ASSESSMENTS', 'GRADINGS'] as const)(
     'checks a file of %s of 10 rows and one of 1,000 with the same number of SQL statements',
     async (kind) => {
       const count = async (n: number) => {
@@ -806,5 +823,65 @@ describe('importSpreadsheet: ASSESSMENTS, a year’s recognition decisions taken
       written: true,
       createdCount: 1,
     });
+  });
+});
+
+describe('importSpreadsheet: GRADINGS, a year’s grading decisions taken on paper, one row per criterion', () => {
+  const file = (...rows: Array<Array<string | number>>) => csv([GRADING_HEADER, ...rows]);
+  const graded = () => ctx.db.prisma.assessment.count({ where: { kind: 'GRADING', year: 2025, unitCode: COMMUNE } });
+
+  it('reads each unit’s rows against the configuration in force, and says which row is wrong; a dry run writes nothing', async () => {
+    const before = await graded();
+    const report = await upload(
+      'GRADINGS',
+      file(
+        ...gradingRows('Ấp Có Sẵn', { HOUSEHOLDS_REGISTERED: '120/100', NOT_A_CRITERION: 'Có' }),
+        ...gradingRows('Ấp Không Có'),
+        ...gradingRows('', {}, '419/QĐ-UBND').slice(0, 3),
+        ...gradingRows('Ấp Không Có 2').map((r, i) => (i === 3 ? r.with(5, '420/QĐ-UBND') : r)),
+      ),
+      'xl.csv',
+      true,
+      as.commune,
+    );
+    expect(codesOf(report)).toEqual([
+      [3, 'Kết quả', 'INVALID'],
+      [6, 'Mã tiêu chí', 'INVALID'],
+      [7, 'Tên khu dân cư', 'UNKNOWN_AREA'],
+      [11, 'Mã xã', 'NOT_THE_DECIDER'],
+      [17, 'Số quyết định', 'INVALID'],
+    ]);
+    expect(report.problems.map((p) => p.detail)).toEqual([
+      'OUT_OF_RANGE',
+      'not a criterion of the configuration in force',
+      null,
+      null,
+      'differs from row 14: one decision per unit',
+    ]);
+    expect(report).toMatchObject({ rowCount: 16, written: false });
+    expect(await graded()).toBe(before);
+  });
+
+  it('writes one DECIDED grading per unit with core’s points and level, once', async () => {
+    const rows = file(...gradingRows('Ấp Có Sẵn', { EFFECTIVE_MODEL: 'Không', OTHER_CRITERIA: '1,5' }));
+    expect(await upload('GRADINGS', rows, 'xl.csv', false, as.commune)).toMatchObject({ written: true, rowCount: 4, createdCount: 1 });
+    const a = await ctx.db.prisma.assessment.findFirstOrThrow({
+      where: { kind: 'GRADING', year: 2025, unitCode: COMMUNE, unitKind: 'RESIDENTIAL_AREA' },
+      include: { steps: true },
+    });
+    expect(a).toMatchObject({
+      status: 'DECIDED',
+      total: 7.5,
+      maxTotal: 10,
+      level: 'GOOD',
+      gradingConfigId: 'example-area-2022',
+      decisionNumber: '418/QĐ-UBND',
+    });
+    expect(a.steps.map((s) => [s.act, s.status])).toEqual([['RECORD', 'DECIDED']]);
+    expect(codesOf(await upload('GRADINGS', rows, 'xl.csv', true, as.commune))).toEqual([[2, 'Tên khu dân cư', 'DUPLICATE_IN_DATABASE']]);
+    const missing = await upload('GRADINGS', file(...gradingRows('Ấp Có Sẵn').slice(1)), 'xl.csv', true, as.commune);
+    expect(missing.problems.map((p) => [p.row, p.code, p.detail])).toEqual([
+      [2, 'REQUIRED', 'criterion Q1_RESOLUTION_AND_REGISTRATION has no row'],
+    ]);
   });
 });

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { isoDate, type IsoDate } from '../dates.js';
 import { isoDateSchema } from '../entities/common.js';
-import { SERIOUS_EVENT_KINDS, type GradedUnitKind } from '../entities/enums.js';
+import { SERIOUS_EVENT_KINDS, type GradedUnitKind, type GradingLevel } from '../entities/enums.js';
 import {
   recognizeCommune,
   recognizeOrganization,
@@ -16,7 +16,15 @@ import {
   type RecognitionCriterion,
   type RecognitionVerdict,
 } from '../rules/recognition.js';
-import { gradeUnit, gradingConfigFor, type CriterionMeasure, type GradingConfig, type GradingResult } from '../rules/grading.js';
+import {
+  gradeUnit,
+  gradingConfigFor,
+  type CriterionMeasure,
+  type CriterionScore,
+  type GradingConfig,
+  type GradingInputError,
+  type GradingResult,
+} from '../rules/grading.js';
 
 /** The rules a recognition verdict is computed under, stored with it. */
 export const RECOGNITION_RULE_VERSION = 'TT 124/2021/TT-BCA (sửa đổi bởi TT 48/2025/TT-BCA)';
@@ -129,4 +137,83 @@ export function gradingOutcome(
 ): GradingOutcome {
   const config = gradingConfigFor(configs, unitKind, gradingDayOf(year));
   return config ? { ok: true, config, result: gradeUnit(config, measures) } : { ok: false, noConfig: true };
+}
+
+/** What a unit's assessment records: a recognition's facts or a grading's measures. */
+export type RecordedFacts = { readonly recognition: RecognitionFacts } | { readonly grading: Readonly<Record<string, CriterionMeasure>> };
+
+/**
+ * The columns an assessment is stored in once core has judged what it records: the facts
+ * as recorded, core's verdict (a recognition's criteria, or a grading's points per
+ * criterion) and the rules it was given under, so that a later change of rules or
+ * configuration never changes it.
+ */
+export interface AssessmentRecord {
+  readonly facts: RecognitionFacts | Readonly<Record<string, CriterionMeasure>>;
+  readonly verdict: RecognitionVerdict | { readonly criteria: readonly CriterionScore[] };
+  readonly passed: boolean | null;
+  readonly ruleVersion: string;
+  readonly gradingConfigId: string | null;
+  readonly total: number | null;
+  readonly maxTotal: number | null;
+  readonly level: GradingLevel | null;
+}
+
+/** Why recorded facts cannot be judged: a fact the unit's kind needs, a kind that is not recognised or has no configuration, a measure that does not fit. */
+export type AssessmentFactProblem =
+  | { readonly code: 'REQUIRED'; readonly fact: keyof RecognitionFacts }
+  | { readonly code: 'NOT_RECOGNISED' }
+  | { readonly code: 'NO_GRADING_CONFIG' }
+  | { readonly code: GradingInputError['code']; readonly criterion: string };
+
+/** The stored record of recorded facts, or every problem with them. */
+export type AssessmentRecordOutcome =
+  { readonly ok: true; readonly record: AssessmentRecord } | { readonly ok: false; readonly problems: readonly AssessmentFactProblem[] };
+
+// TT 124/2021/TT-BCA for a recognition; QĐ 510/QĐ-BCA-V05 (2022) under the configuration in force at the year's end for a grading.
+/** Judges what a unit recorded for `year` (recognition facts, or grading measures under `configs`) into the columns it is stored in. */
+export function assessmentRecord(
+  unit: RecognisedUnit,
+  year: number,
+  recorded: RecordedFacts,
+  configs: readonly GradingConfig[],
+): AssessmentRecordOutcome {
+  if ('recognition' in recorded) {
+    const outcome = recognitionVerdict(unit, year, recorded.recognition);
+    if (!outcome.ok)
+      return {
+        ok: false,
+        problems: 'missing' in outcome ? outcome.missing.map((m) => ({ code: 'REQUIRED', fact: m.fact })) : [{ code: 'NOT_RECOGNISED' }],
+      };
+    return {
+      ok: true,
+      record: {
+        facts: recorded.recognition,
+        verdict: outcome.verdict,
+        passed: outcome.verdict.pass,
+        ruleVersion: outcome.ruleVersion,
+        gradingConfigId: null,
+        total: null,
+        maxTotal: null,
+        level: null,
+      },
+    };
+  }
+  const graded = gradingOutcome(configs, unit.unitKind, year, recorded.grading);
+  if (!graded.ok) return { ok: false, problems: [{ code: 'NO_GRADING_CONFIG' }] };
+  const { config, result } = graded;
+  if (!result.ok) return { ok: false, problems: result.errors.map((e) => ({ code: e.code, criterion: e.criterion })) };
+  return {
+    ok: true,
+    record: {
+      facts: recorded.grading,
+      verdict: { criteria: result.criteria },
+      passed: null,
+      ruleVersion: config.source,
+      gradingConfigId: config.id,
+      total: result.total,
+      maxTotal: result.maxTotal,
+      level: result.level,
+    },
+  };
 }

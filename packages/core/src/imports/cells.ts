@@ -7,6 +7,7 @@
 import { isIsoDate, isoDate, type IsoDate } from '../dates.js';
 import { searchKey } from '../hierarchy/names.js';
 import type { Label } from '../labels.js';
+import type { CriterionMeasure } from '../rules/grading.js';
 import type { RowProblemCode } from './problems.js';
 
 /** A cell as a reader gives it: text (CSV, XLSX text), a number, a boolean, an Excel date (UTC midnight), or nothing. */
@@ -98,6 +99,23 @@ export const yesNo: CellParser<boolean> = (cell) => {
   if (cell instanceof Date) return bad('BAD_YES_NO');
   const key = searchKey(String(cell));
   return YES.has(key) ? ok(true) : NO.has(key) ? ok(false) : bad('BAD_YES_NO');
+};
+
+/**
+ * A grading criterion's measure as written: yes / no (as {@link yesNo}, but "1" and "0" are
+ * points), a share "part/whole" ("42/50"), or points ("2", "1,5", "1.5"). Which one a
+ * criterion needs is the configuration's to say.
+ */
+export const measure: CellParser<CriterionMeasure> = (cell) => {
+  if (typeof cell === 'boolean') return ok(cell);
+  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? ok(cell) : bad('INVALID');
+  if (cell instanceof Date) return bad('INVALID');
+  const s = cell.trim();
+  const share = /^(\d+)\s*\/\s*(\d+)$/.exec(s);
+  if (share) return ok({ part: Number(share[1]), whole: Number(share[2]) });
+  if (/^\d+([.,]\d+)?$/.test(s)) return ok(Number(s.replace(',', '.')));
+  const yes = yesNo(cell);
+  return yes.ok ? yes : bad('INVALID');
 };
 
 /**

@@ -13,10 +13,10 @@ import {
   type Label,
 } from '../labels.js';
 import type { EducationLevel, TeamRole } from '../entities/enums.js';
-import { choice, count, date, digits, phoneText, text, yesNo, type CellParser } from './cells.js';
+import { choice, count, date, digits, measure, phoneText, text, yesNo, type CellParser } from './cells.js';
 
 /** The kinds of spreadsheet that can be imported. */
-export const IMPORT_KINDS = ['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS', 'ASSESSMENTS'] as const;
+export const IMPORT_KINDS = ['RESIDENTIAL_AREAS', 'MODELS', 'TEAM_MEMBERS', 'ASSESSMENTS', 'GRADINGS'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Readonly<Record<ImportKind, Label>> = {
@@ -24,6 +24,7 @@ export const IMPORT_KIND_LABELS: Readonly<Record<ImportKind, Label>> = {
   MODELS: { vi: 'Mô hình', en: 'Models' },
   TEAM_MEMBERS: { vi: 'Thành viên tổ bảo vệ an ninh, trật tự', en: 'Security-team members' },
   ASSESSMENTS: { vi: 'Kết quả công nhận "An toàn về ANTT"', en: 'Recognition decisions ("safe in security and order")' },
+  GRADINGS: { vi: 'Kết quả xếp loại phong trào', en: 'Grading decisions (the movement’s levels)' },
 };
 
 export interface ColumnSpec<T> {
@@ -469,11 +470,56 @@ export const ASSESSMENT_COLUMNS = {
 };
 
 /** The columns of each kind. */
+/** The unit assessed and the decision, as a grading's rows give them (the first columns and the last of a recognition's). */
+const { year, communeCode: assessedCommune, areaName, decisionNumber, decisionDate, decisionIssuer } = ASSESSMENT_COLUMNS;
+
+/**
+ * Grading decisions of a year (QĐ 510/QĐ-BCA-V05), as the deciding level recorded them on
+ * paper: one row per criterion of the configuration in force for the unit, the rows of one
+ * unit (a residential area by its name, or the commune itself) giving the same decision.
+ * Core computes the points and the level again from the measures.
+ */
+export const GRADING_COLUMNS = {
+  year,
+  communeCode: assessedCommune,
+  areaName,
+  criterion: column({
+    header: { vi: 'Mã tiêu chí', en: 'Criterion code' },
+    aliases: ['Tiêu chí', 'criterion'],
+    required: true,
+    parse: text,
+    help: {
+      vi: 'Mã tiêu chí trong cấu hình xếp loại của năm (xem gradingConfigurations), mỗi tiêu chí một dòng.',
+      en: 'The criterion’s code in the year’s grading configuration (see gradingConfigurations), one row each.',
+    },
+    example: 'Q1_RESOLUTION_AND_PLAN',
+  }),
+  measure: column({
+    header: { vi: 'Kết quả', en: 'Measure' },
+    aliases: ['Kết quả đạt được', 'Điểm', 'measure'],
+    required: true,
+    parse: measure,
+    help: {
+      vi: 'Tiêu chí có/không: Có hoặc Không; tiêu chí tỷ lệ: số đạt/tổng số (42/50); tiêu chí chấm điểm: số điểm (2 hoặc 1,5).',
+      en: 'A yes/no criterion: Yes or No; a share: part/whole (42/50); a scored one: the points (2 or 1.5).',
+    },
+    example: 'Có',
+  }),
+  decisionNumber: column({
+    ...decisionNumber,
+    help: { vi: 'Số quyết định xếp loại.', en: 'The grading decision’s number.' },
+    example: '418/QĐ-UBND',
+  }),
+  decisionDate,
+  decisionIssuer,
+};
+
 export const IMPORT_COLUMNS = {
   RESIDENTIAL_AREAS: RESIDENTIAL_AREA_COLUMNS,
   MODELS: MODEL_COLUMNS,
   TEAM_MEMBERS: TEAM_MEMBER_COLUMNS,
   ASSESSMENTS: ASSESSMENT_COLUMNS,
+  GRADINGS: GRADING_COLUMNS,
 } as const satisfies Record<ImportKind, Record<string, ColumnSpec<unknown>>>;
 
 export type ColumnsOf<K extends ImportKind> = (typeof IMPORT_COLUMNS)[K];

@@ -2,8 +2,9 @@
  * Grading the movement under QĐ 510/QĐ-BCA-V05 (2022): each unit self-assesses points by
  * criterion and reports upward by a deadline; the total decides the level (xuất sắc, khá,
  * trung bình, yếu). The criteria, their points and the cut-offs are not all public, so
- * they are a dated configuration validated by {@link gradingConfigSchema}; one example
- * configuration ships as {@link EXAMPLE_AGENCY_GRADING_CONFIG}.
+ * they are a dated configuration validated by {@link gradingConfigSchema}; example
+ * configurations for agencies, residential areas and communes ship as
+ * {@link EXAMPLE_GRADING_CONFIGS}, the default until a province sets its own.
  */
 import { z } from 'zod';
 import { intervalContains, isoDate, type IsoDate } from '../dates.js';
@@ -106,6 +107,96 @@ export const EXAMPLE_AGENCY_GRADING_CONFIG: GradingConfig = {
   ],
   cutoffs: { EXCELLENT: 9, GOOD: 7, AVERAGE: 5 },
 };
+
+/**
+ * An EXAMPLE configuration for residential areas: criteria drawn from what TT 124 asks of
+ * an area (first-quarter acts, households registered, a self-managed model that works),
+ * with illustrative points and cut-offs, to be replaced by a province's.
+ */
+export const EXAMPLE_AREA_GRADING_CONFIG: GradingConfig = {
+  id: 'example-area-2022',
+  source: 'QĐ 510/QĐ-BCA-V05 (2022) — ví dụ cho khu dân cư; điểm và điểm sàn minh họa',
+  unitKinds: ['RESIDENTIAL_AREA'],
+  effective: { from: '2022-01-01', to: null },
+  criteria: [
+    {
+      kind: 'YES_NO',
+      code: 'Q1_RESOLUTION_AND_REGISTRATION',
+      label: { vi: 'Có nghị quyết và đăng ký thi đua trong quý I', en: 'A first-quarter resolution and registration to compete' },
+      points: 3,
+    },
+    {
+      kind: 'SHARE_AT_LEAST',
+      code: 'HOUSEHOLDS_REGISTERED',
+      label: { vi: 'Ít nhất 95% hộ gia đình đăng ký thi đua', en: 'At least 95% of households registered' },
+      atLeastPercent: 95,
+      points: 3,
+    },
+    {
+      kind: 'YES_NO',
+      code: 'EFFECTIVE_MODEL',
+      label: { vi: 'Có mô hình tự quản được đánh giá hiệu quả', en: 'A self-managed model evaluated effective' },
+      points: 2,
+    },
+    {
+      kind: 'SCORED',
+      code: 'OTHER_CRITERIA',
+      label: { vi: 'Các tiêu chí khác (minh họa)', en: 'Other criteria (illustrative)' },
+      maxPoints: 2,
+    },
+  ],
+  cutoffs: { EXCELLENT: 9, GOOD: 7, AVERAGE: 5 },
+};
+
+/**
+ * An EXAMPLE configuration for communes (and the districts of the old era): criteria drawn
+ * from TT 124 and the movement's coverage, with illustrative points and cut-offs.
+ */
+export const EXAMPLE_COMMUNE_GRADING_CONFIG: GradingConfig = {
+  id: 'example-commune-2022',
+  source: 'QĐ 510/QĐ-BCA-V05 (2022) — ví dụ cho cấp xã, cấp huyện; điểm và điểm sàn minh họa',
+  unitKinds: ['COMMUNE', 'DISTRICT'],
+  effective: { from: '2022-01-01', to: null },
+  criteria: [
+    {
+      kind: 'YES_NO',
+      code: 'Q1_RESOLUTION_AND_PLAN',
+      label: { vi: 'Có nghị quyết, kế hoạch trong quý I', en: 'A first-quarter resolution and plan' },
+      points: 3,
+    },
+    {
+      kind: 'SHARE_AT_LEAST',
+      code: 'AREAS_RECOGNISED',
+      label: { vi: 'Ít nhất 80% khu dân cư đạt "An toàn về ANTT"', en: 'At least 80% of residential areas recognised' },
+      atLeastPercent: 80,
+      points: 3,
+    },
+    {
+      kind: 'SHARE_AT_LEAST',
+      code: 'AREAS_WITH_EFFECTIVE_MODEL',
+      label: {
+        vi: 'Ít nhất 70% khu dân cư có mô hình tự quản được đánh giá hiệu quả',
+        en: 'At least 70% of residential areas with a self-managed model evaluated effective',
+      },
+      atLeastPercent: 70,
+      points: 2,
+    },
+    {
+      kind: 'SCORED',
+      code: 'OTHER_CRITERIA',
+      label: { vi: 'Các tiêu chí khác (minh họa)', en: 'Other criteria (illustrative)' },
+      maxPoints: 2,
+    },
+  ],
+  cutoffs: { EXCELLENT: 9, GOOD: 7, AVERAGE: 5 },
+};
+
+/** The example configurations, one per kind of unit they grade: the default until replaced (same id). */
+export const EXAMPLE_GRADING_CONFIGS: readonly GradingConfig[] = [
+  EXAMPLE_AGENCY_GRADING_CONFIG,
+  EXAMPLE_AREA_GRADING_CONFIG,
+  EXAMPLE_COMMUNE_GRADING_CONFIG,
+];
 
 /** The configuration in force for `unitKind` on `date`: the one that started last, if several. */
 export function gradingConfigFor(configs: readonly GradingConfig[], unitKind: GradedUnitKind, date: IsoDate): GradingConfig | undefined {

@@ -1,6 +1,6 @@
 /**
- * The year's assessments of the demo: the 2024 recognition "An toàn về ANTT" of Bình
- * Phước's residential areas and communes (the generators' `generateAssessments` on the
+ * The year's assessments of the demo: the 2024 recognition "An toàn về ANTT" and grading
+ * of Bình Phước's residential areas and communes (the generators' `generateAssessments` on the
  * demo's own rows), written in seedDemo's transaction.
  */
 import type { Prisma } from '../generated/prisma/client.js';
@@ -23,11 +23,14 @@ export function generateAssessments(input: DemoInput, rows: DemoRows, seed: numb
   );
   const areaOfModel = new Map(rows.models.map((m) => [m.id, m.residentialAreaId]));
   const effectiveModels = new Map<string, number>();
+  const effectiveAreas = new Set<string>();
   for (const e of rows.modelEvaluations) {
     const area = areaOfModel.get(e.modelId);
     const commune = area ? communeOfArea.get(area) : undefined;
-    if (commune && e.outcome === 'EFFECTIVE' && e.periodTo.startsWith(year))
+    if (area && commune && e.outcome === 'EFFECTIVE' && e.periodTo.startsWith(year)) {
       effectiveModels.set(commune, (effectiveModels.get(commune) ?? 0) + 1);
+      effectiveAreas.add(area);
+    }
   }
   return generateYear({
     year: DEMO_ASSESSMENT_YEAR,
@@ -36,6 +39,7 @@ export function generateAssessments(input: DemoInput, rows: DemoRows, seed: numb
     areas: rows.residentialAreas,
     placements: rows.residentialAreaPlacements,
     effectiveModels,
+    effectiveAreas,
     provinceIssuer: `Ủy ban nhân dân ${input.province.fullName}`,
     until: DEMO_AS_OF,
     uuid: (kind, key) => demoUuid(seed, kind, key),

@@ -1,25 +1,29 @@
 /**
- * The year's assessments of a province's residential areas and communes (recognition "An
- * toàn về ANTT", TT 124/2021): facts drawn with a realistic spread (most met, a few
+ * The year's assessments of a province's residential areas and communes: the recognition
+ * "An toàn về ANTT" (TT 124/2021), facts drawn with a realistic spread (most met, a few
  * resolutions after the first quarter, households not all registered, a serious event
- * here and there), core's verdict on them, and each one's way through the workflow (most
- * decided; some submitted late with a reason, some sent back and resubmitted, a few still
- * under review or not submitted), with every step dated and within core's rules.
+ * here and there), and the grading (QĐ 510, under the example configurations), measured
+ * from the same facts and the year's effective models; core's verdict or points on them,
+ * and each one's way through the workflow (most decided; some submitted late with a
+ * reason, some sent back and resubmitted, a few still under review or not submitted),
+ * with every step dated and within core's rules.
  */
 import {
   addDays,
   ASSESSMENT_TRANSITIONS,
+  assessmentRecord,
   assessmentSubjectKey,
+  EXAMPLE_GRADING_CONFIGS,
   judgeAssessmentAct,
-  RECOGNITION_RULE_VERSION,
-  recognitionVerdict,
   reportingDeadline,
   type AssessmentAct,
+  type AssessmentKind,
   type AssessmentStatus,
   type GradedUnitKind,
   type IsoDate,
   type OfficerRole,
   type RecognitionFacts,
+  type RecordedFacts,
 } from '@antq/core';
 import type { Random } from '../demo/random.js';
 import type { AssessmentRow, AssessmentStepRow, ResidentialAreaPlacementRow, ResidentialAreaRow } from './rows.js';
@@ -36,6 +40,8 @@ export interface AssessmentInput {
   readonly placements: readonly ResidentialAreaPlacementRow[];
   /** Effective models in each commune (by code) during the year. */
   readonly effectiveModels: ReadonlyMap<string, number>;
+  /** The residential areas with a model evaluated effective during the year. */
+  readonly effectiveAreas: ReadonlySet<Id>;
   /** Who decides for the communes: the province's people's committee. */
   readonly provinceIssuer: string;
   /** The last day a step may be dated. */
@@ -90,9 +96,10 @@ export function generateAssessments(input: AssessmentInput): AssessmentRows {
   const areasOf = new Map<string, Id[]>();
 
   const walk = (
+    kind: AssessmentKind,
     unitKind: GradedUnitKind,
     key: string,
-    facts: RecognitionFacts,
+    recorded: RecordedFacts,
     filed: Omit<
       AssessmentRow,
       | 'id'
@@ -106,6 +113,10 @@ export function generateAssessments(input: AssessmentInput): AssessmentRows {
       | 'verdict'
       | 'passed'
       | 'ruleVersion'
+      | 'gradingConfigId'
+      | 'total'
+      | 'maxTotal'
+      | 'level'
       | 'submittedOn'
       | 'late'
       | 'lateReason'
@@ -118,10 +129,11 @@ export function generateAssessments(input: AssessmentInput): AssessmentRows {
     issuer: string,
     decisionNumber: string,
   ) => {
+    key = kind === 'RECOGNITION' ? key : `grading/${key}`;
     const random = input.random(key);
     const unit = unitKind === 'RESIDENTIAL_AREA' ? { unitKind } : { unitKind: 'COMMUNE' as const };
-    const outcome = recognitionVerdict(unit, year, facts);
-    if (!outcome.ok) throw new Error(`generated assessment ${key}: ${JSON.stringify(outcome)}`);
+    const outcome = assessmentRecord(unit, year, recorded, EXAMPLE_GRADING_CONFIGS);
+    if (!outcome.ok) throw new Error(`generated assessment ${key}: ${JSON.stringify(outcome.problems)}`);
     const id = uuid('Assessment', key);
     const roll = random.next();
     let cut = 0;
@@ -132,17 +144,14 @@ export function generateAssessments(input: AssessmentInput): AssessmentRows {
     const sentBack = ending !== 'DRAFT' && ending !== 'SUBMITTED' && random.next() < SENT_BACK_SHARE;
     const row: AssessmentRow = {
       id,
-      kind: 'RECOGNITION',
+      kind,
       year,
       unitKind,
       ...filed,
       subjectKey: assessmentSubjectKey(filed),
       revision: 1,
       status: 'DRAFT',
-      facts,
-      verdict: outcome.verdict,
-      passed: outcome.verdict.pass,
-      ruleVersion: RECOGNITION_RULE_VERSION,
+      ...outcome.record,
       submittedOn: null,
       late: false,
       lateReason: null,
@@ -204,7 +213,10 @@ export function generateAssessments(input: AssessmentInput): AssessmentRows {
     }
     if (on > input.until) throw new Error(`generated assessment ${key}: a step on ${on}, after ${input.until}`);
     out.assessments.push(row);
+    return outcome.record;
   };
+  const inFirstQuarter = (...days: ReadonlyArray<IsoDate | null | undefined>) => days.every((d) => !!d && d <= day(3, 31));
+  const recognisedAreas = new Set<Id>();
 
   // Residential areas: decided by their commune (TT 124 as amended by TT 48/2025).
   for (const area of [...input.areas].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -234,7 +246,24 @@ export function generateAssessments(input: AssessmentInput): AssessmentRows {
       organizationId: null,
       correctsId: null,
     };
-    walk('RESIDENTIAL_AREA', `area/${area.id}`, facts, filed, `Ủy ban nhân dân ${commune.fullName}`, `${random.int(100, 399)}/QĐ-UBND`);
+    const issuer = `Ủy ban nhân dân ${commune.fullName}`;
+    const recognition = walk(
+      'RECOGNITION',
+      'RESIDENTIAL_AREA',
+      `area/${area.id}`,
+      { recognition: facts },
+      filed,
+      issuer,
+      `${random.int(100, 399)}/QĐ-UBND`,
+    );
+    if (recognition.passed) recognisedAreas.add(area.id);
+    const grading = {
+      Q1_RESOLUTION_AND_REGISTRATION: inFirstQuarter(facts.resolutionOn, facts.registeredOn),
+      HOUSEHOLDS_REGISTERED: { part: facts.householdsRegistered!, whole: Math.max(1, households) },
+      EFFECTIVE_MODEL: input.effectiveAreas.has(area.id),
+      OTHER_CRITERIA: random.pick([0, 1, 1, 2, 2, 2]),
+    };
+    walk('GRADING', 'RESIDENTIAL_AREA', `area/${area.id}`, { grading }, filed, issuer, `${random.int(400, 699)}/QĐ-UBND`);
   }
   // Communes: decided by the province.
   for (const [i, commune] of [...input.communes].sort((a, b) => a.code.localeCompare(b.code)).entries()) {
@@ -263,7 +292,14 @@ export function generateAssessments(input: AssessmentInput): AssessmentRows {
       organizationId: null,
       correctsId: null,
     };
-    walk('COMMUNE', `commune/${commune.code}`, facts, filed, input.provinceIssuer, `${2100 + i}/QĐ-UBND`);
+    walk('RECOGNITION', 'COMMUNE', `commune/${commune.code}`, { recognition: facts }, filed, input.provinceIssuer, `${2100 + i}/QĐ-UBND`);
+    const grading = {
+      Q1_RESOLUTION_AND_PLAN: inFirstQuarter(facts.resolutionOn, facts.planOn),
+      AREAS_RECOGNISED: { part: areas.filter((a) => recognisedAreas.has(a)).length, whole: areas.length },
+      AREAS_WITH_EFFECTIVE_MODEL: { part: areas.filter((a) => input.effectiveAreas.has(a)).length, whole: areas.length },
+      OTHER_CRITERIA: random.pick([0, 1, 1, 2, 2, 2]),
+    };
+    walk('GRADING', 'COMMUNE', `commune/${commune.code}`, { grading }, filed, input.provinceIssuer, `${2400 + i}/QĐ-UBND`);
   }
   return out;
 }

@@ -52,6 +52,10 @@ export interface AssessmentRow {
   verdict: unknown;
   passed: boolean | null;
   ruleVersion: string;
+  gradingConfigId: string | null;
+  total: number | null;
+  maxTotal: number | null;
+  level: 'EXCELLENT' | 'GOOD' | 'AVERAGE' | 'WEAK' | null;
   submittedOn: Day | null;
   late: boolean;
   lateReason: string | null;

@@ -5,16 +5,18 @@
  * configuration never changes them. And the inputs that carry the facts.
  */
 import {
-  EXAMPLE_AGENCY_GRADING_CONFIG,
+  assessmentRecord,
+  EXAMPLE_GRADING_CONFIGS,
   gradingConfigSchema,
   gradingMeasuresSchema,
-  gradingOutcome,
   recognitionFactsSchema,
-  recognitionVerdict,
+  type AssessmentFactProblem,
+  type AssessmentRecord,
   type CriterionMeasure,
   type GradingConfig,
   type RecognisedUnit,
   type RecognitionFacts,
+  type RecordedFacts,
 } from '@antq/core';
 import type { Prisma } from '@antq/db';
 import { builder } from '../builder.js';
@@ -92,13 +94,12 @@ export function measuresOf(input: readonly MeasureInput[], field: string): Recor
   return parseInput(gradingMeasuresSchema, measures, { '': field });
 }
 
-/** The grading configurations with their versions: those set through the API, and the example one (version 0) unless replaced (same id). One statement. */
+/** The grading configurations with their versions: those set through the API, and the examples (version 0) unless replaced (same id). One statement. */
 export async function gradingConfigs(ctx: Context): Promise<Array<GradingConfig & { version: number }>> {
   const rows = await ctx.db.prisma.gradingConfiguration.findMany({ orderBy: { id: 'asc' } });
   const stored = rows.map((r) => ({ ...gradingConfigSchema.parse(r.config), version: r.version }));
-  return stored.some((c) => c.id === EXAMPLE_AGENCY_GRADING_CONFIG.id)
-    ? stored
-    : [{ ...EXAMPLE_AGENCY_GRADING_CONFIG, version: 0 }, ...stored];
+  const replaced = new Set(stored.map((c) => c.id));
+  return [...EXAMPLE_GRADING_CONFIGS.filter((c) => !replaced.has(c.id)).map((c) => ({ ...c, version: 0 })), ...stored];
 }
 
 /** The columns an assessment's judged facts are stored in. */
@@ -107,39 +108,25 @@ export type OutcomeColumns = Pick<
   'facts' | 'verdict' | 'passed' | 'ruleVersion' | 'gradingConfigId' | 'total' | 'maxTotal' | 'level'
 >;
 
-/** The outcome of recorded facts or measures for the subject's year, or a ValidationError saying what is missing or wrong. */
-export async function outcomeOf(
-  ctx: Context,
-  unit: RecognisedUnit,
-  year: number,
-  recorded: { readonly recognition: RecognitionFacts } | { readonly grading: Record<string, CriterionMeasure> },
-): Promise<OutcomeColumns> {
-  if ('recognition' in recorded) {
-    const outcome = recognitionVerdict(unit, year, recorded.recognition);
-    if (!outcome.ok)
-      throw 'missing' in outcome
-        ? userErrors.invalid(outcome.missing.map((m) => ({ path: ['recognition', m.fact], message: `is required for a ${unit.unitKind}` })))
-        : userErrors.invalid([{ path: ['kind'], message: 'districts are graded (GRADING), not recognised' }]);
-    const verdict = outcome.verdict as unknown as Prisma.InputJsonValue;
-    return {
-      facts: recorded.recognition as Prisma.InputJsonValue,
-      verdict,
-      passed: outcome.verdict.pass,
-      ruleVersion: outcome.ruleVersion,
-    };
-  }
-  const graded = gradingOutcome(await gradingConfigs(ctx), unit.unitKind, year, recorded.grading);
-  if (!graded.ok)
-    throw userErrors.invalid([{ path: ['kind'], message: `no grading configuration is in force for a ${unit.unitKind} in ${year}` }]);
-  const { result, config } = graded;
-  if (!result.ok) throw userErrors.invalid(result.errors.map((e) => ({ path: ['grading', e.criterion], message: e.code })));
-  return {
-    facts: recorded.grading as Prisma.InputJsonValue,
-    verdict: { criteria: result.criteria } as unknown as Prisma.InputJsonValue,
-    ruleVersion: config.source,
-    gradingConfigId: config.id,
-    total: result.total,
-    maxTotal: result.maxTotal,
-    level: result.level,
-  };
+/** An assessment record as Prisma stores it (its facts and verdict are JSON). */
+export const recordColumns = (record: AssessmentRecord): OutcomeColumns => ({
+  ...record,
+  facts: record.facts as Prisma.InputJsonValue,
+  verdict: record.verdict as unknown as Prisma.InputJsonValue,
+});
+
+const problemOf = (p: AssessmentFactProblem, unitKind: string, year: number): FieldProblem =>
+  p.code === 'REQUIRED'
+    ? { path: ['recognition', p.fact], message: `is required for a ${unitKind}` }
+    : p.code === 'NOT_RECOGNISED'
+      ? { path: ['kind'], message: 'districts are graded (GRADING), not recognised' }
+      : p.code === 'NO_GRADING_CONFIG'
+        ? { path: ['kind'], message: `no grading configuration is in force for a ${unitKind} in ${year}` }
+        : { path: ['grading', p.criterion], message: p.code };
+
+/** The outcome of recorded facts or measures for the subject's year (core's assessmentRecord), or a ValidationError saying what is missing or wrong. */
+export async function outcomeOf(ctx: Context, unit: RecognisedUnit, year: number, recorded: RecordedFacts): Promise<OutcomeColumns> {
+  const outcome = assessmentRecord(unit, year, recorded, 'grading' in recorded ? await gradingConfigs(ctx) : []);
+  if (!outcome.ok) throw userErrors.invalid(outcome.problems.map((p) => problemOf(p, unit.unitKind, year)));
+  return recordColumns(outcome.record);
 }

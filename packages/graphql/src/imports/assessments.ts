@@ -1,21 +1,30 @@
 /**
- * Importing a year's recognition decisions taken on paper (TT 124/2021): each row is a
- * residential area (by its name in the commune) or the commune itself, with its facts —
- * judged again by core, so that the stored verdict is core's — and the decision. Each row is
- * judged as core judges recording a decision (judgeAssessmentAct RECORD: the deciding
- * level, once per unit and year), then written DECIDED with its one step, all rows in one
- * transaction. The database is read in three statements whatever the number of rows.
+ * Importing a year's decisions taken on paper: recognitions (TT 124/2021), one row per unit
+ * with its facts, and gradings (QĐ 510), one row per criterion of the configuration in
+ * force, the rows of one unit together. Each unit is a residential area (by its name in
+ * the commune) or the commune itself; its facts or measures are judged again by core
+ * (assessmentRecord), so that the stored verdict, points and level are core's; the decision
+ * is judged as core judges recording one (judgeAssessmentAct RECORD: the deciding level,
+ * once per unit, kind and year), then written DECIDED with its one step, all in one
+ * transaction. The database is read in a constant number of statements whatever the rows.
  */
 import { randomUUID } from 'node:crypto';
 import {
   actingRole,
+  assessmentRecord,
   assessmentSubjectKey,
+  gradingConfigFor,
+  gradingDayOf,
   judgeAssessmentAct,
   nameKey,
-  recognitionVerdict,
-  RECOGNITION_RULE_VERSION,
   rowProblem,
-  type RecognitionFacts,
+  type AssessmentFactProblem,
+  type AssessmentKind,
+  type CriterionMeasure,
+  type GradedUnitKind,
+  type GradingConfig,
+  type IsoDate,
+  type RecordedFacts,
   type RowProblem,
   type RowProblemCode,
   type SheetRow,
@@ -23,17 +32,41 @@ import {
 import type { Prisma } from '@antq/db';
 import { mayAccess } from '../access.js';
 import { areaFiling, communeFiling } from '../activities/write.js';
+import { gradingConfigs, recordColumns } from '../assessment/outcome.js';
+import { assessmentDay } from '../assessment/subject.js';
 import { actorName } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { dateColumn } from '../hierarchy/rows.js';
-import { assessmentDay } from '../assessment/subject.js';
 import type { Checked } from './row-problems.js';
 
-type Row = SheetRow<'ASSESSMENTS'>;
-type Values = Row['values'];
+/** What every decision's rows give: the unit, the year and the decision. */
+interface Decision {
+  readonly year: number | null;
+  readonly communeCode: string | null;
+  readonly areaName: string | null;
+  readonly decisionNumber: string | null;
+  readonly decisionDate: IsoDate | null;
+  readonly decisionIssuer: string | null;
+}
+type DecisionColumn = keyof Decision;
+
+/** One unit's decision, from its rows: what it records for the kind of unit it turns out to be, and where core's problems with that go. */
+interface Decided {
+  readonly row: number;
+  readonly values: Decision;
+  readonly recorded: (unitKind: GradedUnitKind) => RecordedFacts | null;
+  readonly problem: (p: AssessmentFactProblem) => void;
+}
+
+type At = (row: number, column: string, code: RowProblemCode, detail?: string) => void;
+
+const problemAt =
+  (problems: RowProblem[], headers: Readonly<Record<string, string>>): At =>
+  (row, column, code, detail) =>
+    void problems.push(rowProblem(row, headers[column] ?? column, code, detail));
 
 /** The core refusals of a recorded decision, as the problem of one column. */
-const REFUSAL_COLUMN: Readonly<Record<string, readonly [keyof Values, RowProblemCode]>> = {
+const REFUSAL_COLUMN: Readonly<Record<string, readonly [DecisionColumn, RowProblemCode]>> = {
   WRONG_ACTOR: ['communeCode', 'NOT_THE_DECIDER'],
   YEAR_NOT_STARTED: ['year', 'INVALID'],
   BEFORE_THE_RULES: ['year', 'INVALID'],
@@ -41,15 +74,105 @@ const REFUSAL_COLUMN: Readonly<Record<string, readonly [keyof Values, RowProblem
   DECISION_BEFORE_YEAR: ['decisionDate', 'INVALID'],
 };
 
-export async function checkAssessments(ctx: Context, rows: Row[], headers: Record<string, string>): Promise<Checked> {
+/** A file's recognition decisions: one row each. */
+export async function checkAssessments(
+  ctx: Context,
+  rows: Array<SheetRow<'ASSESSMENTS'>>,
+  headers: Record<string, string>,
+): Promise<Checked> {
   const problems: RowProblem[] = rows.flatMap((r) => r.problems);
-  const at = (row: number, column: keyof Values, code: RowProblemCode, detail?: string) =>
-    void problems.push(rowProblem(row, headers[column] ?? String(column), code, detail));
-  const role = actingRole(ctx.viewer);
-  const ready = rows.filter((r) => !r.problems.length);
+  const at = problemAt(problems, headers);
+  const decided = rows
+    .filter((r) => !r.problems.length)
+    .map(({ row, values: v }): Decided => ({
+      row,
+      values: v,
+      recorded: (unitKind) => ({
+        recognition: {
+          resolutionOn: v.resolutionOn,
+          registeredOn: v.registeredOn,
+          households: v.households!,
+          householdsRegistered: v.householdsRegistered!,
+          policiesImplemented: v.policiesImplemented!,
+          seriousEvents: v.seriousEvent ? [v.seriousEvent] : [],
+          evidence: {},
+          ...(unitKind === 'COMMUNE'
+            ? { planOn: v.planOn, effectiveModels: v.effectiveModels ?? undefined, policeDisciplined: v.policeDisciplined ?? undefined }
+            : {}),
+        },
+      }),
+      problem: (p) => (p.code === 'REQUIRED' ? at(row, p.fact, 'REQUIRED') : at(row, 'areaName', 'INVALID')),
+    }));
+  return checkDecisions(ctx, 'RECOGNITION', decided, problems, at, []);
+}
 
-  // The communes of every row on the last day of its year (the loaders batch them).
-  const communes = await Promise.all(ready.map((r) => communeFiling(ctx, r.values.communeCode!, assessmentDay(r.values.year!, ctx.today))));
+/** A file's grading decisions: one row per criterion, grouped by unit and year; the measures read against the configuration in force. */
+export async function checkGradings(ctx: Context, rows: Array<SheetRow<'GRADINGS'>>, headers: Record<string, string>): Promise<Checked> {
+  const problems: RowProblem[] = rows.flatMap((r) => r.problems);
+  const at = problemAt(problems, headers);
+  const configs = await gradingConfigs(ctx);
+  const units = new Map<string, Array<SheetRow<'GRADINGS'>>>();
+  for (const r of rows.filter((x) => !x.problems.length)) {
+    const key = `${r.values.year}|${r.values.communeCode}|${nameKey(r.values.areaName ?? '')}`;
+    units.set(key, [...(units.get(key) ?? []), r]);
+  }
+  const decided: Decided[] = [];
+  for (const group of units.values()) {
+    const first = group[0]!;
+    const v = first.values;
+    const differs = group.flatMap((r) =>
+      (['decisionNumber', 'decisionDate', 'decisionIssuer'] as const).filter((c) => r.values[c] !== v[c]).map((c) => [r.row, c] as const),
+    );
+    differs.forEach(([row, c]) => at(row, c, 'INVALID', `differs from row ${first.row}: one decision per unit`));
+    const codeOf = (r: SheetRow<'GRADINGS'>) => r.values.criterion!.toUpperCase();
+    if (differs.length) continue;
+    decided.push({
+      row: first.row,
+      values: v,
+      recorded: (unitKind) => {
+        const config = gradingConfigFor(configs, unitKind, gradingDayOf(v.year!));
+        const kinds = new Map(config?.criteria.map((c) => [c.code, c.kind]));
+        const grading: Record<string, CriterionMeasure> = {};
+        for (const r of group) {
+          const code = codeOf(r);
+          if (code in grading) return (at(r.row, 'criterion', 'DUPLICATE_IN_FILE'), null);
+          const m = r.values.measure!;
+          // A yes/no criterion reads 1 and 0 as yes and no.
+          grading[code] = kinds.get(code) === 'YES_NO' && (m === 1 || m === 0) ? m === 1 : m;
+        }
+        return { grading };
+      },
+      problem: (p) => {
+        const row = 'criterion' in p ? (group.find((r) => codeOf(r) === p.criterion)?.row ?? first.row) : first.row;
+        if (p.code === 'NO_GRADING_CONFIG') at(row, 'year', 'INVALID', 'no grading configuration is in force for this unit in this year');
+        else if (p.code === 'UNKNOWN_CRITERION') at(row, 'criterion', 'INVALID', 'not a criterion of the configuration in force');
+        else if (p.code === 'MISSING_MEASURE') at(row, 'criterion', 'REQUIRED', `criterion ${p.criterion} has no row`);
+        else if ('criterion' in p) at(row, 'measure', 'INVALID', p.code);
+      },
+    });
+  }
+  return checkDecisions(ctx, 'GRADING', decided, problems, at, configs);
+}
+
+/**
+ * The decisions' units (communes and areas on the last day of each year, in bulk), who may
+ * record them, core's judgement of the act and of the facts, duplicates in the file and in
+ * the database; and the write of those that pass.
+ */
+async function checkDecisions(
+  ctx: Context,
+  kind: AssessmentKind,
+  decided: readonly Decided[],
+  problems: RowProblem[],
+  at: At,
+  configs: readonly GradingConfig[],
+): Promise<Checked> {
+  const role = actingRole(ctx.viewer);
+
+  // The communes of every decision on the last day of its year (the loaders batch them).
+  const communes = await Promise.all(
+    decided.map((d) => communeFiling(ctx, d.values.communeCode!, assessmentDay(d.values.year!, ctx.today))),
+  );
   const communeIds = [...new Set(communes.flatMap((c) => (c ? [c.communeId] : [])))];
   const placed = communeIds.length
     ? await ctx.db.prisma.residentialAreaPlacement.findMany({
@@ -64,10 +187,10 @@ export async function checkAssessments(ctx: Context, rows: Row[], headers: Recor
   }
 
   const accepted: Array<{ row: number; data: Prisma.AssessmentCreateManyInput; placeCodes: string[] }> = [];
-  ready.forEach((r, i) => {
-    const v = r.values;
+  decided.forEach((d, i) => {
+    const v = d.values;
     const commune = communes[i];
-    if (!commune) return at(r.row, 'communeCode', 'UNKNOWN_COMMUNE');
+    if (!commune) return at(d.row, 'communeCode', 'UNKNOWN_COMMUNE');
     const day = assessmentDay(v.year!, ctx.today);
     let filing = {
       unitId: commune.communeId,
@@ -77,13 +200,13 @@ export async function checkAssessments(ctx: Context, rows: Row[], headers: Recor
     };
     if (v.areaName) {
       const found = areasIn.get(`${commune.communeId}|${nameKey(v.areaName)}`) ?? [];
-      if (found.length !== 1) return at(r.row, 'areaName', found.length ? 'AMBIGUOUS' : 'UNKNOWN_AREA');
+      if (found.length !== 1) return at(d.row, 'areaName', found.length ? 'AMBIGUOUS' : 'UNKNOWN_AREA');
       const f = areaFiling(found[0]!.placements, day);
-      if (!f || f.communeId !== commune.communeId) return at(r.row, 'areaName', 'UNKNOWN_AREA');
+      if (!f || f.communeId !== commune.communeId) return at(d.row, 'areaName', 'UNKNOWN_AREA');
       filing = { ...filing, placeCodes: f.placeCodes, residentialAreaId: found[0]!.id };
     }
     if (!mayAccess(ctx, 'ASSESSMENT', 'WRITE', { unitId: filing.unitId, areaId: filing.residentialAreaId }))
-      return at(r.row, 'communeCode', 'OUTSIDE_JURISDICTION');
+      return at(d.row, 'communeCode', 'OUTSIDE_JURISDICTION');
     const unitKind = filing.residentialAreaId ? ('RESIDENTIAL_AREA' as const) : ('COMMUNE' as const);
     const verdict = judgeAssessmentAct({
       act: 'RECORD',
@@ -98,43 +221,26 @@ export async function checkAssessments(ctx: Context, rows: Row[], headers: Recor
     if (!verdict.pass) {
       for (const f of verdict.failures) {
         const [column, code] = REFUSAL_COLUMN[f.code] ?? ['year', 'INVALID'];
-        at(r.row, column, code);
+        at(d.row, column, code);
       }
       return;
     }
-    const facts: RecognitionFacts = {
-      resolutionOn: v.resolutionOn,
-      registeredOn: v.registeredOn,
-      households: v.households!,
-      householdsRegistered: v.householdsRegistered!,
-      policiesImplemented: v.policiesImplemented!,
-      seriousEvents: v.seriousEvent ? [v.seriousEvent] : [],
-      evidence: {},
-      ...(unitKind === 'COMMUNE'
-        ? { planOn: v.planOn, effectiveModels: v.effectiveModels ?? undefined, policeDisciplined: v.policeDisciplined ?? undefined }
-        : {}),
-    };
-    const outcome = recognitionVerdict({ unitKind }, v.year!, facts);
-    if (!outcome.ok)
-      return void ('missing' in outcome
-        ? outcome.missing.forEach((m) => at(r.row, m.fact as keyof Values, 'REQUIRED'))
-        : at(r.row, 'areaName', 'INVALID'));
-    const subjectKey = assessmentSubjectKey(filing);
+    const recorded = d.recorded(unitKind);
+    if (!recorded) return;
+    const outcome = assessmentRecord({ unitKind }, v.year!, recorded, configs);
+    if (!outcome.ok) return outcome.problems.forEach(d.problem);
     accepted.push({
-      row: r.row,
+      row: d.row,
       placeCodes: filing.placeCodes,
       data: {
         id: randomUUID(),
-        kind: 'RECOGNITION',
+        kind,
         year: v.year!,
         unitKind,
         ...filing,
-        subjectKey,
+        subjectKey: assessmentSubjectKey(filing),
         status: 'DECIDED',
-        facts: facts as Prisma.InputJsonValue,
-        verdict: outcome.verdict as unknown as Prisma.InputJsonValue,
-        passed: outcome.verdict.pass,
-        ruleVersion: RECOGNITION_RULE_VERSION,
+        ...recordColumns(outcome.record),
         decisionNumber: v.decisionNumber!,
         decisionDate: dateColumn(v.decisionDate!),
         decisionIssuer: v.decisionIssuer!,
@@ -145,7 +251,7 @@ export async function checkAssessments(ctx: Context, rows: Row[], headers: Recor
   // Duplicates: in the file, and in the database (one statement).
   const existing = accepted.length
     ? await ctx.db.prisma.assessment.findMany({
-        where: { kind: 'RECOGNITION', OR: accepted.map((a) => ({ year: a.data.year, subjectKey: a.data.subjectKey })) },
+        where: { kind, OR: accepted.map((a) => ({ year: a.data.year, subjectKey: a.data.subjectKey })) },
         select: { year: true, subjectKey: true },
       })
     : [];

@@ -24,6 +24,7 @@ export const KIND_OF_ARG: Record<string, ImportKind> = {
   models: 'MODELS',
   'team-members': 'TEAM_MEMBERS',
   assessments: 'ASSESSMENTS',
+  gradings: 'GRADINGS',
 };
 export const KIND_ARGS = Object.keys(KIND_OF_ARG);
 

@@ -14,7 +14,7 @@ import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { userErrors, type UserError } from '../errors.js';
 import { checkAreas } from './areas.js';
-import { checkAssessments } from './assessments.js';
+import { checkAssessments, checkGradings } from './assessments.js';
 import { checkMembers, StaleTeams } from './members.js';
 import { checkModels } from './models.js';
 import { IMPORT_LIMITS, readSpreadsheet, tooLarge, type ImportLimits } from './read.js';
@@ -50,6 +50,7 @@ export const IMPORT_RESOURCE: Record<ImportKind, Resource> = {
   MODELS: 'MODEL',
   TEAM_MEMBERS: 'TEAM_MEMBER',
   ASSESSMENTS: 'ASSESSMENT',
+  GRADINGS: 'ASSESSMENT',
 };
 
 const ACTION = 'importSpreadsheet';
@@ -98,7 +99,9 @@ export async function importSpreadsheet(
         ? await checkModels(ctx, read.rows as never, headers)
         : kind === 'TEAM_MEMBERS'
           ? await checkMembers(ctx, read.rows as never, headers)
-          : await checkAssessments(ctx, read.rows as never, headers);
+          : kind === 'ASSESSMENTS'
+            ? await checkAssessments(ctx, read.rows as never, headers)
+            : await checkGradings(ctx, read.rows as never, headers);
   const problems = [...checked.problems].sort((a, b) => a.row - b.row || columnOrder(headers, a.column) - columnOrder(headers, b.column));
   const badRows = new Set(problems.map((p) => p.row)).size;
   const report = (written: boolean, created: number): ImportReport => ({
