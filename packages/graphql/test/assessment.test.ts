@@ -542,4 +542,32 @@ describe('grading configurations as data', () => {
     );
     expect(now).toMatchObject({ total: 8, level: 'AVERAGE', gradingConfigId: 'communes-2026' });
   });
+
+  it('an old-era district of Bình Phước is graded for 2024 under the example for communes and districts; none is after 2025-07-01', async () => {
+    const district = await ctx.db.prisma.adminUnit.findFirstOrThrow({
+      where: { level: 'DISTRICT', parentCode: '70' },
+      orderBy: { code: 'asc' },
+    });
+    const grading = [
+      { criterion: 'Q1_RESOLUTION_AND_PLAN', met: true },
+      { criterion: 'AREAS_RECOGNISED', part: 70, whole: 80 },
+      { criterion: 'AREAS_WITH_EFFECTIVE_MODEL', part: 50, whole: 80 },
+      { criterion: 'OTHER_CRITERIA', points: 2 },
+    ];
+    const graded = await act(
+      'createAssessment',
+      { kind: 'GRADING', year: 2024, unitKind: 'DISTRICT', unitCode: district.code, grading },
+      'province',
+    );
+    expect(graded).toMatchObject({ __typename: 'Assessment', status: 'DRAFT' });
+    const row = await ctx.db.prisma.assessment.findFirstOrThrow({ where: { kind: 'GRADING', year: 2024, unitCode: district.code } });
+    // 3 + 3 (87.5% ≥ 80%) + 0 (62.5% < 70%) + 2 = 8 of 10: GOOD.
+    expect(row).toMatchObject({ unitKind: 'DISTRICT', gradingConfigId: 'example-commune-2022', total: 8, maxTotal: 10, level: 'GOOD' });
+    const late = await act(
+      'createAssessment',
+      { kind: 'GRADING', year: 2025, unitKind: 'DISTRICT', unitCode: district.code, grading },
+      'province',
+    );
+    expect(late).toMatchObject({ code: 'VALIDATION' });
+  });
 });
