@@ -7,6 +7,7 @@ import {
   assessmentRecord,
   EXAMPLE_AGENCY_GRADING_CONFIG,
   EXAMPLE_GRADING_CONFIGS,
+  RECOGNITION_CRITERIA_OF,
   gradingConfigSchema,
   gradingOutcome,
   isSubmissionLate,
@@ -275,5 +276,38 @@ describe('what an assessment records, judged by core', () => {
   it('every example configuration is valid, and they grade areas, communes, districts and agencies', () => {
     for (const c of EXAMPLE_GRADING_CONFIGS) expect(gradingConfigSchema.safeParse(c).success, c.id).toBe(true);
     expect(EXAMPLE_GRADING_CONFIGS.flatMap((c) => c.unitKinds).sort()).toEqual(['AGENCY', 'COMMUNE', 'DISTRICT', 'RESIDENTIAL_AREA']);
+  });
+
+  it('a unit that fails everything fails exactly the criteria its kind is judged on, in that order', () => {
+    const none: RecognitionFacts = {
+      resolutionOn: null,
+      planOn: '2024-05-02',
+      registeredOn: null,
+      households: 5,
+      householdsRegistered: 0,
+      policiesImplemented: false,
+      seriousEvents: ['SABOTAGE'],
+      effectiveModels: 0,
+      policeDisciplined: 1,
+      evidence: {},
+    };
+    const failed = (unit: Parameters<typeof recognitionVerdict>[0]) => {
+      const outcome = recognitionVerdict(unit, 2024, none);
+      return outcome.ok ? outcome.verdict.failures.map((f) => f.criterion) : outcome;
+    };
+    expect(failed({ unitKind: 'RESIDENTIAL_AREA' })).toEqual(RECOGNITION_CRITERIA_OF.RESIDENTIAL_AREA);
+    expect(failed({ unitKind: 'COMMUNE' })).toEqual(RECOGNITION_CRITERIA_OF.COMMUNE);
+    // An organization in scope fails the rest; one out of scope fails IN_SCOPE alone.
+    expect(failed({ unitKind: 'AGENCY', organization: { kind: 'AGENCY', armedForces: false } })).toEqual(
+      RECOGNITION_CRITERIA_OF.AGENCY.slice(1),
+    );
+    expect(failed({ unitKind: 'ENTERPRISE', organization: { kind: 'ENTERPRISE', size: 'MEDIUM' } })).toEqual(
+      RECOGNITION_CRITERIA_OF.ENTERPRISE.slice(1),
+    );
+    expect(failed({ unitKind: 'SCHOOL', organization: { kind: 'SCHOOL', level: 'LOWER_SECONDARY' } })).toEqual(
+      RECOGNITION_CRITERIA_OF.SCHOOL.slice(1),
+    );
+    expect(failed({ unitKind: 'SCHOOL', organization: { kind: 'SCHOOL', level: 'PRIMARY' } })).toEqual(['IN_SCOPE']);
+    expect(RECOGNITION_CRITERIA_OF.DISTRICT).toEqual([]);
   });
 });

@@ -41,6 +41,56 @@ const RECOGNITION_CRITERIA = [
   'NO_POLICE_DISCIPLINED',
 ] as const satisfies readonly RecognitionCriterion[];
 
+/** The criteria a recognition of this kind of unit is judged on (TT 124/2021), in the circular's order. */
+// Circular 124/2021/TT-BCA (as amended by TT 48/2025): the criteria of each kind of unit; districts are graded only.
+export const RECOGNITION_CRITERIA_OF: Readonly<Record<GradedUnitKind, readonly RecognitionCriterion[]>> = {
+  RESIDENTIAL_AREA: [
+    'FIRST_QUARTER_RESOLUTION',
+    'FIRST_QUARTER_REGISTRATION',
+    'ALL_HOUSEHOLDS_REGISTERED',
+    'POLICIES_IMPLEMENTED',
+    'NO_SERIOUS_EVENTS',
+  ],
+  COMMUNE: [
+    'FIRST_QUARTER_RESOLUTION',
+    'FIRST_QUARTER_PLAN',
+    'FIRST_QUARTER_REGISTRATION',
+    'EFFECTIVE_MODEL',
+    'ALL_HOUSEHOLDS_REGISTERED',
+    'POLICIES_IMPLEMENTED',
+    'NO_SERIOUS_EVENTS',
+    'NO_POLICE_DISCIPLINED',
+  ],
+  DISTRICT: [],
+  AGENCY: [
+    'IN_SCOPE',
+    'FIRST_QUARTER_RESOLUTION',
+    'FIRST_QUARTER_PLAN',
+    'FIRST_QUARTER_REGISTRATION',
+    'EFFECTIVE_MODEL',
+    'POLICIES_IMPLEMENTED',
+    'NO_SERIOUS_EVENTS',
+  ],
+  ENTERPRISE: [
+    'IN_SCOPE',
+    'FIRST_QUARTER_RESOLUTION',
+    'FIRST_QUARTER_PLAN',
+    'FIRST_QUARTER_REGISTRATION',
+    'EFFECTIVE_MODEL',
+    'POLICIES_IMPLEMENTED',
+    'NO_SERIOUS_EVENTS',
+  ],
+  SCHOOL: [
+    'IN_SCOPE',
+    'FIRST_QUARTER_RESOLUTION',
+    'FIRST_QUARTER_PLAN',
+    'FIRST_QUARTER_REGISTRATION',
+    'EFFECTIVE_MODEL',
+    'POLICIES_IMPLEMENTED',
+    'NO_SERIOUS_EVENTS',
+  ],
+};
+
 const count = z.number().int().min(0).max(10_000_000);
 
 /** The facts of a recognition, as recorded (which of them a unit needs depends on its kind: see {@link recognitionVerdict}). */

@@ -5,7 +5,7 @@
  */
 import type { Prisma } from '../generated/prisma/client.js';
 import { generateAssessments as generateYear, type AssessmentRows } from '../generator/assessments.js';
-import { TABLES } from '../generator/bulk.js';
+import { TABLES, type insertRows } from '../generator/bulk.js';
 import { DEMO_AS_OF } from './catalogue.js';
 import type { DemoInput, DemoRows } from './generate.js';
 import { demoUuid, Random } from './random.js';
@@ -47,15 +47,14 @@ export function generateAssessments(input: DemoInput, rows: DemoRows, seed: numb
   });
 }
 
-type Insert = (
-  tx: Prisma.TransactionClient,
-  table: string,
-  columns: Readonly<Record<string, string>>,
-  rows: readonly object[],
-) => Promise<void>;
-
 /** Generates and writes the demo's assessments in its transaction; returns how many rows per table. */
-export async function seedAssessments(tx: Prisma.TransactionClient, input: DemoInput, rows: DemoRows, seed: number, insert: Insert) {
+export async function seedAssessments(
+  tx: Prisma.TransactionClient,
+  input: DemoInput,
+  rows: DemoRows,
+  seed: number,
+  insert: typeof insertRows,
+) {
   const made = generateAssessments(input, rows, seed);
   for (const key of ['assessments', 'assessmentSteps'] as const) await insert(tx, TABLES[key].table, TABLES[key].columns, made[key]);
   return { assessments: made.assessments.length, assessmentSteps: made.assessmentSteps.length };

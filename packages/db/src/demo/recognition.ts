@@ -4,7 +4,7 @@
  * on the demo's own rows), written in seedDemo's transaction.
  */
 import type { Prisma } from '../generated/prisma/client.js';
-import { TABLES } from '../generator/bulk.js';
+import { TABLES, type insertRows } from '../generator/bulk.js';
 import { generateRecognition as generateYear } from '../generator/recognition.js';
 import type { RecognitionRows } from '../generator/rows.js';
 import type { DemoInput, DemoRows } from './generate.js';
@@ -38,20 +38,13 @@ export function generateRecognition(input: DemoInput, rows: DemoRows, seed: numb
   );
 }
 
-type Insert = (
-  tx: Prisma.TransactionClient,
-  table: string,
-  columns: Readonly<Record<string, string>>,
-  rows: readonly object[],
-) => Promise<void>;
-
 /** Generates and writes the recognition rows in the demo's transaction; returns how many rows per table. */
 export async function seedRecognition(
   tx: Prisma.TransactionClient,
   input: DemoInput,
   rows: DemoRows,
   seed: number,
-  insert: Insert,
+  insert: typeof insertRows,
 ): Promise<Record<keyof RecognitionRows, number>> {
   const made = generateRecognition(input, rows, seed);
   const counts = {} as Record<keyof RecognitionRows, number>;

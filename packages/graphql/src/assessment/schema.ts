@@ -12,8 +12,8 @@ import {
   GRADING_LEVELS,
   RECOGNITION_CRITERION_LABELS,
   reportingDeadline,
+  RECOGNITION_CRITERIA_OF,
   SERIOUS_EVENT_KINDS,
-  type GradedUnitKind,
   type RecognitionCriterion,
   type RecognitionFacts,
   type RecognitionFailure,
@@ -85,59 +85,10 @@ const CriterionResultRef = builder.objectRef<CriterionResult>('RecognitionCriter
   }),
 });
 
-/** The criteria a recognition of this kind of unit is judged on (TT 124/2021), in the circular's order. */
-const CRITERIA_OF: Readonly<Record<GradedUnitKind, readonly RecognitionCriterion[]>> = {
-  RESIDENTIAL_AREA: [
-    'FIRST_QUARTER_RESOLUTION',
-    'FIRST_QUARTER_REGISTRATION',
-    'ALL_HOUSEHOLDS_REGISTERED',
-    'POLICIES_IMPLEMENTED',
-    'NO_SERIOUS_EVENTS',
-  ],
-  COMMUNE: [
-    'FIRST_QUARTER_RESOLUTION',
-    'FIRST_QUARTER_PLAN',
-    'FIRST_QUARTER_REGISTRATION',
-    'EFFECTIVE_MODEL',
-    'ALL_HOUSEHOLDS_REGISTERED',
-    'POLICIES_IMPLEMENTED',
-    'NO_SERIOUS_EVENTS',
-    'NO_POLICE_DISCIPLINED',
-  ],
-  DISTRICT: [],
-  AGENCY: [
-    'IN_SCOPE',
-    'FIRST_QUARTER_RESOLUTION',
-    'FIRST_QUARTER_PLAN',
-    'FIRST_QUARTER_REGISTRATION',
-    'EFFECTIVE_MODEL',
-    'POLICIES_IMPLEMENTED',
-    'NO_SERIOUS_EVENTS',
-  ],
-  ENTERPRISE: [
-    'IN_SCOPE',
-    'FIRST_QUARTER_RESOLUTION',
-    'FIRST_QUARTER_PLAN',
-    'FIRST_QUARTER_REGISTRATION',
-    'EFFECTIVE_MODEL',
-    'POLICIES_IMPLEMENTED',
-    'NO_SERIOUS_EVENTS',
-  ],
-  SCHOOL: [
-    'IN_SCOPE',
-    'FIRST_QUARTER_RESOLUTION',
-    'FIRST_QUARTER_PLAN',
-    'FIRST_QUARTER_REGISTRATION',
-    'EFFECTIVE_MODEL',
-    'POLICIES_IMPLEMENTED',
-    'NO_SERIOUS_EVENTS',
-  ],
-};
-
 const criteriaOf = (a: AssessmentRow): CriterionResult[] => {
   const facts = a.facts as RecognitionFacts;
   const failed = new Set(((a.verdict as { failures?: RecognitionFailure[] } | null)?.failures ?? []).map((f) => f.criterion));
-  return CRITERIA_OF[a.unitKind].map((criterion) => ({
+  return RECOGNITION_CRITERIA_OF[a.unitKind].map((criterion) => ({
     criterion,
     met: !failed.has(criterion),
     evidence: facts.evidence?.[criterion] ?? null,
