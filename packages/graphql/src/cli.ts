@@ -19,7 +19,8 @@
  * ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS (days a model runs ACTIVE before it is rated; 180),
  * ANTQ_MAX_BODY_BYTES (the largest request body; 1048576, an import's upload has its own),
  * ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS
- * (how long a stopping server lets requests in flight finish; 10000).
+ * (how long a stopping server lets requests in flight finish; 10000), OTEL_EXPORTER_OTLP_ENDPOINT
+ * (turns on OpenTelemetry traces).
  */
 import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
@@ -48,6 +49,7 @@ import { cliViewer, ImportUsageError, KIND_ARGS, runImport, writeTemplate } from
 import { runPrimary, workerCount, WorkersRefused } from './http/cluster.js';
 import { listen, shownUrl } from './http/serve.js';
 import { stopGracefullyOnSignal } from './http/shutdown.js';
+import { startTracing, type Tracing } from './http/tracing.js';
 import { createAntqYoga } from './http/yoga.js';
 import { paceGarbageCollectionForEmbedded } from './embedded-heap.js';
 import { antqSchema } from './schema.js';
@@ -66,7 +68,7 @@ class UsageError extends Error {}
 function program(run: (code: Promise<number>) => void): Command {
   const antq = new Command('antq')
     .description(
-      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS (how long a stopping server lets requests in flight finish, default 10000).',
+      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS (how long a stopping server lets requests in flight finish, default 10000), OTEL_EXPORTER_OTLP_ENDPOINT (turns on OpenTelemetry traces).',
     )
     .showHelpAfterError()
     .exitOverride()
@@ -251,7 +253,8 @@ async function serve(workersArg: string): Promise<number> {
   }
   // PGlite has no autovacuum: the embedded server does its work (@antq/db maintenance.ts).
   const maintenance = embedded ? maintainPeriodically(db, { log }) : null;
-  const server = await listen(serverYoga(db, secrets, settings), port, host);
+  const tracing = await startTracing({ log });
+  const server = await listen(serverYoga(db, secrets, settings, tracing), port, host);
   log(`GraphQL server ready at ${server.url} (GraphiQL in a browser) after ${((performance.now() - started) / 1000).toFixed(1)} s`);
   stopGracefullyOnSignal(server.server, {
     timeoutMs: settings.shutdownTimeoutMs,
@@ -259,6 +262,7 @@ async function serve(workersArg: string): Promise<number> {
     cleanup: async () => {
       await maintenance?.stop();
       await db.close();
+      await tracing?.shutdown();
     },
   });
   return new Promise<number>(() => {});
@@ -269,16 +273,25 @@ async function serveAsWorker(settings: ServerSettings, port: number, host: strin
   const say = (message: string) => log(`worker ${cluster.worker!.id}: ${message}`);
   const secrets = serverSecrets();
   const db = await openDatabase(targetFromEnv(process.env, dataDirOf()));
-  const server = await listen(serverYoga(db, secrets, settings), port, host);
-  stopGracefullyOnSignal(server.server, { timeoutMs: settings.shutdownTimeoutMs, log: say, cleanup: () => db.close() });
+  const tracing = await startTracing({ log: say });
+  const server = await listen(serverYoga(db, secrets, settings, tracing), port, host);
+  stopGracefullyOnSignal(server.server, {
+    timeoutMs: settings.shutdownTimeoutMs,
+    log: say,
+    cleanup: async () => {
+      await db.close();
+      await tracing?.shutdown();
+    },
+  });
   return new Promise<number>(() => {});
 }
 
-function serverYoga(db: Database, secrets: Secrets, settings: ServerSettings) {
+function serverYoga(db: Database, secrets: Secrets, settings: ServerSettings, tracing: Tracing | null) {
   return createAntqYoga({
     db,
     secrets,
     settings,
+    ...(tracing ? { tracing: tracing.plugin } : {}),
     ...(process.env.ANTQ_JWKS_URL
       ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } }
       : {}),
