@@ -292,6 +292,7 @@ function serverYoga(db: Database, secrets: Secrets, settings: ServerSettings, tr
     secrets,
     settings,
     ...(tracing ? { tracing: tracing.plugin } : {}),
+    clusterMetrics: cluster.isWorker,
     ...(process.env.ANTQ_JWKS_URL
       ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } }
       : {}),

@@ -134,6 +134,21 @@ function heldPost(port: number): { finish(): void; answer: Promise<{ status: num
   return { finish: () => req.end(QUERY.slice(half)), answer };
 }
 
+const METRICS_TOKEN = 'metrics-token-for-the-tests-0123';
+
+/** The text of /metrics, on a connection of its own. */
+function metrics(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/metrics', agent: false, headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    req.on('error', reject).on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c));
+      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`/metrics answered ${res.statusCode}: ${text}`))));
+    });
+    req.end();
+  });
+}
+
 /** Whether new connections to the port are refused within a second (a server stops listening a moment after its signal's log line). */
 async function refused(port: number): Promise<boolean> {
   for (let tries = 0; tries < 20; tries++) {
@@ -251,11 +266,12 @@ describe.skipIf(postgresUnavailable !== null && !REQUIRE_POSTGRES)('antq serve -
   });
   afterAll(() => database?.drop());
 
-  it('starts two workers that answer, restarts one that dies, and on SIGTERM stops both and exits 0', async () => {
+  it('starts two workers that answer, /metrics of both, restarts one that dies, and on SIGTERM stops both and exits 0', async () => {
     const served = await serve(['--workers', '2'], {
       DATABASE_URL: database.url,
       ANTQ_JWT_SECRET: randomBytes(32).toString('hex'),
       ANTQ_DATA_KEY: randomBytes(32).toString('base64'),
+      ANTQ_METRICS_TOKEN: METRICS_TOKEN,
     });
     // The primary migrates and imports the units once (a first start), then forks.
     await served.line(/GraphQL server ready at http:\/\/127\.0\.0\.1:\d+\/graphql with 2 workers/, 120_000);
@@ -265,6 +281,13 @@ describe.skipIf(postgresUnavailable !== null && !REQUIRE_POSTGRES)('antq serve -
     const answers = await Promise.all(Array.from({ length: 20 }, () => post(served.port)));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     for (const a of answers) expect(a.body).toEqual(expect.objectContaining({ data: ANSWER }));
+
+    // /metrics, on whichever worker takes the connection, counts the requests of both, and both pools.
+    for (let scrape = 0; scrape < 4; scrape++) {
+      const text = await metrics(served.port);
+      expect(text).toMatch(/^graphql_envelop_request\{operationName="Anonymous",operationType="query"\} 20$/m);
+      expect(text).toMatch(/^antq_db_pool_max 20$/m);
+    }
 
     // A worker killed from outside is replaced.
     process.kill(Number(started[0]![2]), 'SIGKILL');

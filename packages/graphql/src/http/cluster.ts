@@ -8,11 +8,16 @@
  *   - on SIGTERM or SIGINT forwards the signal to every worker (each stops gracefully, see
  *     shutdown.ts) and exits 0 once all have exited 0; a worker still running
  *     `timeoutMs` + STOP_MARGIN_MS later is killed, and the primary exits 1.
+ * `/metrics` of a worker answers the whole server's figures: the worker asks the primary,
+ * which gathers every worker's registry with prom-client's AggregatorRegistry (counters and
+ * histograms summed, the pools' gauges too) — see `clusterScrape`.
  * The embedded database (PGlite) has one owner, so it is served by one process: see
  * `workerCount`.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { AggregatorRegistry, type Registry } from 'prom-client';
 import { SHUTDOWN_SIGNALS } from './shutdown.js';
 
 export const MAX_RESTARTS = 5;
@@ -106,7 +111,49 @@ export function runPrimary({ workers, timeoutMs, url, log, started }: PrimaryOpt
       log(`worker ${worker.id} exited ${how}: restarting it as worker ${replacement.id}`);
     });
 
+    // A worker's /metrics: the sum over all workers' registries, gathered by prom-client.
+    const aggregator = new AggregatorRegistry();
+    cluster.on('message', (worker, message: { type?: unknown; id?: unknown }) => {
+      if (message?.type !== METRICS_REQUEST || typeof message.id !== 'string') return;
+      const id = message.id;
+      aggregator.clusterMetrics().then(
+        (text) => worker.isConnected() && worker.send({ type: METRICS_ANSWER, id, text }),
+        (error: Error) => worker.isConnected() && worker.send({ type: METRICS_ANSWER, id, error: error.message }),
+      );
+    });
     for (const signal of SHUTDOWN_SIGNALS) process.on(signal, () => stop(signal, 0));
     for (let i = 0; i < workers; i++) cluster.fork();
   });
+}
+
+const METRICS_REQUEST = 'antq:metrics-request';
+const METRICS_ANSWER = 'antq:metrics-answer';
+/** How long a worker waits for the primary's figures (prom-client gives the workers 5 s). */
+const METRICS_WAIT_MS = 6_000;
+
+/**
+ * In a worker: offers `registry` to the primary's aggregation, and answers the function that
+ * asks the primary for the figures of all the workers (Prometheus text).
+ */
+export function clusterScrape(registry: Registry): () => Promise<string> {
+  new AggregatorRegistry(); // answers the primary's requests for this worker's figures
+  AggregatorRegistry.setRegistries([registry]);
+  return () =>
+    new Promise<string>((resolve, reject) => {
+      const id = randomUUID();
+      const timer = setTimeout(() => done(new Error('the primary did not answer with the metrics in time')), METRICS_WAIT_MS);
+      const onMessage = (message: { type?: unknown; id?: unknown; text?: unknown; error?: unknown }) => {
+        if (message?.type !== METRICS_ANSWER || message.id !== id) return;
+        if (typeof message.text === 'string') done(null, message.text);
+        else done(new Error(`the primary could not gather the metrics: ${String(message.error)}`));
+      };
+      const done = (error: Error | null, text?: string) => {
+        clearTimeout(timer);
+        process.off('message', onMessage);
+        if (error) reject(error);
+        else resolve(text!);
+      };
+      process.on('message', onMessage);
+      process.send!({ type: METRICS_REQUEST, id });
+    });
 }

@@ -40,6 +40,12 @@ export interface YogaOptions {
   readonly federation?: boolean;
   /** The OpenTelemetry spans of each operation: `(await startTracing())?.plugin` (tracing.ts); none by default. */
   readonly tracing?: Plugin;
+  /**
+   * This server is a worker of `antq serve --workers N` (node:cluster, see cluster.ts): its
+   * `/metrics` answers the sum over all the workers, gathered by the primary (default: off,
+   * the figures of this server alone).
+   */
+  readonly clusterMetrics?: boolean;
 }
 
 export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -64,6 +70,7 @@ export function createAntqYoga({
   extensions,
   federation,
   tracing,
+  clusterMetrics = false,
 }: YogaOptions): AntqYoga {
   const schema = antqSchema({ extensions, federation });
   const settings = serverSettings(given);
@@ -105,7 +112,7 @@ export function createAntqYoga({
       ...(tracing ? [tracing] : []),
       ...probePlugins(db),
       // Before the limits: an operation they stop is counted too.
-      ...metricsPlugins({ db, token: settings.metricsToken }),
+      ...metricsPlugins({ db, token: settings.metricsToken, cluster: clusterMetrics }),
       useNamedInputErrors(),
       usePersistedOperations({
         // Partners register operations for their key; a key may be held to those alone.
