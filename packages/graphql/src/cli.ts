@@ -2,7 +2,7 @@
 /**
  * The `antq` command line.
  *   antq                             print the usage (as do `antq help [command]` and `--help` on every command)
- *   antq serve                       start the GraphQL server
+ *   antq serve [--workers N|auto]    start the GraphQL server (SIGTERM or SIGINT stops it gracefully)
  *   antq migrate                     apply pending migrations
  *   antq import admin-units [dir]    import the administrative units and their lineage
  *   antq import <kind> <file> …      import residential areas, models or team members from a spreadsheet
@@ -18,8 +18,11 @@
  * ANTQ_JWT_SECRET and ANTQ_DATA_KEY (required with DATABASE_URL), ANTQ_JWKS_URL,
  * ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS (days a model runs ACTIVE before it is rated; 180),
  * ANTQ_MAX_BODY_BYTES (the largest request body; 1048576, an import's upload has its own),
- * ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token).
+ * ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS
+ * (how long a stopping server lets requests in flight finish; 10000), OTEL_EXPORTER_OTLP_ENDPOINT
+ * (turns on OpenTelemetry traces).
  */
+import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
 import { officerRoleOfClaim, PARTNER_SCOPES, type PartnerScope } from '@antq/core';
@@ -39,14 +42,18 @@ import {
   targetFromEnv,
   type Database,
 } from '@antq/db';
+import type { Secrets } from './auth/secrets.js';
 import { issueApiKey, operationsOfFile, registerPersistedOperations, revokeApiKey } from './auth/api-keys.js';
 import { issueToken, UNIT_CODE_OF_ROLE } from './auth/tokens.js';
 import { cliViewer, ImportUsageError, KIND_ARGS, runImport, writeTemplate } from './imports/cli.js';
-import { listen } from './http/serve.js';
+import { runPrimary, workerCount, WorkersRefused } from './http/cluster.js';
+import { listen, shownUrl } from './http/serve.js';
+import { stopGracefullyOnSignal } from './http/shutdown.js';
+import { startTracing, type Tracing } from './http/tracing.js';
 import { createAntqYoga } from './http/yoga.js';
 import { paceGarbageCollectionForEmbedded } from './embedded-heap.js';
 import { antqSchema } from './schema.js';
-import { settingsFromEnv } from './settings.js';
+import { settingsFromEnv, type ServerSettings } from './settings.js';
 import { dataDirOf, prepareDatabase, sealWith, serverSecrets } from './startup.js';
 import { tipSealer } from './tips/sealing.js';
 
@@ -61,7 +68,7 @@ class UsageError extends Error {}
 function program(run: (code: Promise<number>) => void): Command {
   const antq = new Command('antq')
     .description(
-      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token).',
+      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS (how long a stopping server lets requests in flight finish, default 10000), OTEL_EXPORTER_OTLP_ENDPOINT (turns on OpenTelemetry traces).',
     )
     .showHelpAfterError()
     .exitOverride()
@@ -73,8 +80,11 @@ function program(run: (code: Promise<number>) => void): Command {
     });
   antq
     .command('serve')
-    .description('start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR, ANTQ_MAX_BODY_BYTES, ANTQ_METRICS_TOKEN)')
-    .action(() => run(serve()));
+    .description(
+      'start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR, ANTQ_MAX_BODY_BYTES, ANTQ_METRICS_TOKEN, ANTQ_SHUTDOWN_TIMEOUT_MS); SIGTERM or SIGINT stops it gracefully',
+    )
+    .option('--workers <n>', 'processes serving the port: a number, or auto (the available cores); above 1 needs DATABASE_URL', '1')
+    .action((o: { workers: string }) => run(serve(o.workers)));
   antq
     .command('migrate')
     .description('apply pending migrations to the database')
@@ -214,36 +224,79 @@ async function seedDemoCommand(seedArg: string | undefined): Promise<number> {
   });
 }
 
-async function serve(): Promise<number> {
+/**
+ * `antq serve`: one process serving (the default), or with `--workers N` a primary that
+ * prepares the database once (migrations, a first start's import) and then forks the
+ * workers that serve it (http/cluster.ts). Each serving process stops gracefully on
+ * SIGTERM or SIGINT (http/shutdown.ts).
+ */
+async function serve(workersArg: string): Promise<number> {
   const started = performance.now();
+  const settings = settingsFromEnv();
   const embedded = targetFromEnv(process.env, dataDirOf()).kind === 'pglite';
+  const port = Number(process.env.PORT ?? 4000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  if (cluster.isWorker) return serveAsWorker(settings, port, host);
+  const workers = (() => {
+    try {
+      return workerCount(workersArg, embedded);
+    } catch (error) {
+      throw error instanceof WorkersRefused ? new UsageError(error.message) : error;
+    }
+  })();
   if (embedded) paceGarbageCollectionForEmbedded();
   const secrets = serverSecrets();
   const db = await prepareDatabase({ log, seal: sealWith(secrets.dataKey) });
+  if (workers > 1) {
+    await db.close();
+    return runPrimary({ workers, timeoutMs: settings.shutdownTimeoutMs, url: shownUrl(host, port), log, started });
+  }
   // PGlite has no autovacuum: the embedded server does its work (@antq/db maintenance.ts).
   const maintenance = embedded ? maintainPeriodically(db, { log }) : null;
-  const yoga = createAntqYoga({
+  const tracing = await startTracing({ log });
+  const server = await listen(serverYoga(db, secrets, settings, tracing), port, host);
+  log(`GraphQL server ready at ${server.url} (GraphiQL in a browser) after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  stopGracefullyOnSignal(server.server, {
+    timeoutMs: settings.shutdownTimeoutMs,
+    log,
+    cleanup: async () => {
+      await maintenance?.stop();
+      await db.close();
+      await tracing?.shutdown();
+    },
+  });
+  return new Promise<number>(() => {});
+}
+
+/** A worker of `antq serve --workers N`: its own pool on the database the primary prepared; the primary logs it. */
+async function serveAsWorker(settings: ServerSettings, port: number, host: string): Promise<number> {
+  const say = (message: string) => log(`worker ${cluster.worker!.id}: ${message}`);
+  const secrets = serverSecrets();
+  const db = await openDatabase(targetFromEnv(process.env, dataDirOf()));
+  const tracing = await startTracing({ log: say });
+  const server = await listen(serverYoga(db, secrets, settings, tracing), port, host);
+  stopGracefullyOnSignal(server.server, {
+    timeoutMs: settings.shutdownTimeoutMs,
+    log: say,
+    cleanup: async () => {
+      await db.close();
+      await tracing?.shutdown();
+    },
+  });
+  return new Promise<number>(() => {});
+}
+
+function serverYoga(db: Database, secrets: Secrets, settings: ServerSettings, tracing: Tracing | null) {
+  return createAntqYoga({
     db,
     secrets,
-    settings: settingsFromEnv(),
+    settings,
+    ...(tracing ? { tracing: tracing.plugin } : {}),
+    clusterMetrics: cluster.isWorker,
     ...(process.env.ANTQ_JWKS_URL
       ? { jwks: { url: process.env.ANTQ_JWKS_URL, issuer: process.env.ANTQ_JWT_ISSUER, audience: process.env.ANTQ_JWT_AUDIENCE } }
       : {}),
   });
-  const port = Number(process.env.PORT ?? 4000);
-  const host = process.env.HOST ?? '0.0.0.0';
-  const server = await listen(yoga, port, host);
-  log(`GraphQL server ready at ${server.url} (GraphiQL in a browser) after ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const stop = async (signal: string) => {
-    log(`${signal}: stopping`);
-    await server.close();
-    await maintenance?.stop();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  return new Promise<number>(() => {});
 }
 
 async function withDatabase(run: (db: Database) => Promise<number>): Promise<number> {

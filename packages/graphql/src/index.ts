@@ -18,6 +18,7 @@ export {
 export { FEDERATION_LINK } from './federation.js';
 export { createAntqYoga, type AntqYoga, type YogaOptions } from './http/yoga.js';
 export { listen, type Listening } from './http/serve.js';
+export { startTracing, type Tracing, type TracingOptions } from './http/tracing.js';
 export { prepareDatabase, dataDirOf, sealWith, serverSecrets, type StartupOptions } from './startup.js';
 export { loadSecrets, type Secrets } from './auth/secrets.js';
 export { issueToken, tokenVerifier, AuthenticationError, type TokenClaims } from './auth/tokens.js';

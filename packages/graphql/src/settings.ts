@@ -1,7 +1,7 @@
 /**
  * Server settings, chosen by whoever runs the server: parameters of the movement's rules
  * that no national text fixes, and of the HTTP service (the largest request body, the
- * metrics endpoint). Each has a documented default; `antq serve` reads them from the
+ * metrics endpoint, the time a stopping server gives the requests in flight). Each has a documented default; `antq serve` reads them from the
  * environment, an embedding program passes them to `createAntqYoga({ settings })`.
  */
 
@@ -29,9 +29,22 @@ export interface ServerSettings {
    * 16 characters (`openssl rand -base64 24` makes one). Environment: `ANTQ_METRICS_TOKEN`.
    */
   readonly metricsToken: string | null;
+  /**
+   * How long, in milliseconds, `antq serve` lets the requests in flight finish after SIGTERM
+   * or SIGINT (http/shutdown.ts): it stops accepting connections at once, and cuts those
+   * still open when this time is up; then it closes the database and exits 0. Default
+   * 10,000 (10 s), under the 30 s most orchestrators wait before they kill.
+   * Environment: `ANTQ_SHUTDOWN_TIMEOUT_MS`.
+   */
+  readonly shutdownTimeoutMs: number;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { minimumActiveDaysToRateModel: 180, maxBodyBytes: 1024 * 1024, metricsToken: null };
+export const DEFAULT_SETTINGS: ServerSettings = {
+  minimumActiveDaysToRateModel: 180,
+  maxBodyBytes: 1024 * 1024,
+  metricsToken: null,
+  shutdownTimeoutMs: 10_000,
+};
 
 const MIN_METRICS_TOKEN_LENGTH = 16;
 
@@ -58,6 +71,9 @@ export function serverSettings(given: Partial<ServerSettings> = {}): ServerSetti
       `metricsToken must be at least ${MIN_METRICS_TOKEN_LENGTH} characters long (openssl rand -base64 24 makes one), or null`,
     );
   }
+  if (!Number.isInteger(settings.shutdownTimeoutMs) || settings.shutdownTimeoutMs < 0) {
+    throw new Error(`shutdownTimeoutMs must be a whole number of milliseconds, 0 or more (got ${String(settings.shutdownTimeoutMs)})`);
+  }
   return settings;
 }
 
@@ -69,5 +85,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     minimumActiveDaysToRateModel: number('ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS'),
     maxBodyBytes: number('ANTQ_MAX_BODY_BYTES'),
     metricsToken: given('ANTQ_METRICS_TOKEN')?.trim() || undefined,
+    shutdownTimeoutMs: number('ANTQ_SHUTDOWN_TIMEOUT_MS'),
   });
 }

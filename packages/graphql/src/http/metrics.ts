@@ -37,6 +37,7 @@ import { createCounter, createHistogram, usePrometheus, type FillLabelsFnParams 
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { clusterScrape } from './cluster.js';
 import { errorResponse } from './error-response.js';
 import { errorCodeOf, shownOperationName } from './request-log.js';
 
@@ -76,7 +77,7 @@ function operationLabeller(): (name: string | null | undefined) => string {
 }
 
 /** The plugins that count and serve the metrics of a server over `db`; none when there is no token. */
-export function metricsPlugins({ db, token }: { db: Database; token: string | null }): Plugin[] {
+export function metricsPlugins({ db, token, cluster = false }: { db: Database; token: string | null; cluster?: boolean }): Plugin[] {
   if (token === null) return [];
   const expected = digest(token);
   const registry = new Registry();
@@ -99,6 +100,8 @@ export function metricsPlugins({ db, token }: { db: Database; token: string | nu
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // A worker of `antq serve --workers N` answers the whole server's figures (cluster.ts).
+  const scrape = cluster ? clusterScrape(registry) : () => registry.metrics();
   const stopObserving = db.onQuery((e) => statements.observe(e.durationMs / 1000));
   if (db.poolUse()) {
     new Gauge({
@@ -154,11 +157,9 @@ export function metricsPlugins({ db, token }: { db: Database; token: string | nu
       if (!authorizes(request.headers.get('authorization'), expected)) {
         return endResponse(errorResponse('UNAUTHENTICATED', UNAUTHORIZED, { 'www-authenticate': 'Bearer' }));
       }
-      return registry
-        .metrics()
-        .then((text) =>
-          endResponse(new Response(text, { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } })),
-        );
+      return scrape().then((text) =>
+        endResponse(new Response(text, { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } })),
+      );
     },
     onDispose: () => void stopObserving(),
   };

@@ -20,14 +20,18 @@ export async function listen(yoga: AntqYoga, port: number, host: string): Promis
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
     server,
-    url: `http://${shownHost}:${actualPort}/graphql`,
+    url: shownUrl(host, actualPort),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/** The URL of the GraphQL endpoint at `host`:`port`, as a person on the machine opens it. */
+export function shownUrl(host: string, port: number): string {
+  return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/graphql`;
 }

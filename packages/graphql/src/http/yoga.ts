@@ -4,7 +4,7 @@ import type { Database } from '@antq/db';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate, type Authenticated } from '../auth/authenticate.js';
 import type { Secrets } from '../auth/secrets.js';
 import { AuthenticationError, tokenVerifier } from '../auth/tokens.js';
@@ -38,6 +38,14 @@ export interface YogaOptions {
   readonly extensions?: readonly AntqExtension[];
   /** Serve an Apollo Federation subgraph (`_service`, `_entities`) for a gateway (default: off). */
   readonly federation?: boolean;
+  /** The OpenTelemetry spans of each operation: `(await startTracing())?.plugin` (tracing.ts); none by default. */
+  readonly tracing?: Plugin;
+  /**
+   * This server is a worker of `antq serve --workers N` (node:cluster, see cluster.ts): its
+   * `/metrics` answers the sum over all the workers, gathered by the primary (default: off,
+   * the figures of this server alone).
+   */
+  readonly clusterMetrics?: boolean;
 }
 
 export type AntqYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -61,6 +69,8 @@ export function createAntqYoga({
   settings: given,
   extensions,
   federation,
+  tracing,
+  clusterMetrics = false,
 }: YogaOptions): AntqYoga {
   const schema = antqSchema({ extensions, federation });
   const settings = serverSettings(given);
@@ -99,9 +109,10 @@ export function createAntqYoga({
       return page;
     },
     plugins: [
+      ...(tracing ? [tracing] : []),
       ...probePlugins(db),
       // Before the limits: an operation they stop is counted too.
-      ...metricsPlugins({ db, token: settings.metricsToken }),
+      ...metricsPlugins({ db, token: settings.metricsToken, cluster: clusterMetrics }),
       useNamedInputErrors(),
       usePersistedOperations({
         // Partners register operations for their key; a key may be held to those alone.

@@ -117,7 +117,7 @@ export const TEST_TODAY = new Date('2026-06-01T03:00:00Z');
 export function createTestServer(
   db: Database,
   log: LogSink = () => {},
-  options: Pick<YogaOptions, 'extensions' | 'federation' | 'settings'> = {},
+  options: Pick<YogaOptions, 'extensions' | 'federation' | 'settings' | 'tracing'> = {},
 ): TestServer {
   const yoga = createAntqYoga({ db, secrets: TEST_SECRETS, clock: () => TEST_TODAY, graphiql: false, log, ...options });
   const request = (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
