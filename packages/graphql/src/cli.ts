@@ -254,17 +254,18 @@ async function serve(workersArg: string): Promise<number> {
   // PGlite has no autovacuum: the embedded server does its work (@antq/db maintenance.ts).
   const maintenance = embedded ? maintainPeriodically(db, { log }) : null;
   const tracing = await startTracing({ log });
-  const server = await listen(serverYoga(db, secrets, settings, tracing), port, host);
+  const server = await listen(serverYoga(db, secrets, settings, tracing), port, host, (http) =>
+    stopGracefullyOnSignal(http, {
+      timeoutMs: settings.shutdownTimeoutMs,
+      log,
+      cleanup: async () => {
+        await maintenance?.stop();
+        await db.close();
+        await tracing?.shutdown();
+      },
+    }),
+  );
   log(`GraphQL server ready at ${server.url} (GraphiQL in a browser) after ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  stopGracefullyOnSignal(server.server, {
-    timeoutMs: settings.shutdownTimeoutMs,
-    log,
-    cleanup: async () => {
-      await maintenance?.stop();
-      await db.close();
-      await tracing?.shutdown();
-    },
-  });
   return new Promise<number>(() => {});
 }
 
@@ -274,15 +275,17 @@ async function serveAsWorker(settings: ServerSettings, port: number, host: strin
   const secrets = serverSecrets();
   const db = await openDatabase(targetFromEnv(process.env, dataDirOf()));
   const tracing = await startTracing({ log: say });
-  const server = await listen(serverYoga(db, secrets, settings, tracing), port, host);
-  stopGracefullyOnSignal(server.server, {
-    timeoutMs: settings.shutdownTimeoutMs,
-    log: say,
-    cleanup: async () => {
-      await db.close();
-      await tracing?.shutdown();
-    },
-  });
+  // Stopping gracefully from before the primary hears that this worker listens (and may forward a signal).
+  await listen(serverYoga(db, secrets, settings, tracing), port, host, (http) =>
+    stopGracefullyOnSignal(http, {
+      timeoutMs: settings.shutdownTimeoutMs,
+      log: say,
+      cleanup: async () => {
+        await db.close();
+        await tracing?.shutdown();
+      },
+    }),
+  );
   return new Promise<number>(() => {});
 }
 

@@ -112,7 +112,12 @@ function answerOf(res: IncomingMessage): Promise<{ status: number; body: unknown
 }
 
 /** A POST of QUERY whose headers and first half are sent now, and the rest when `finish()` is called. */
-function heldPost(port: number): { finish(): void; answer: Promise<{ status: number; body: unknown; connection?: string }> } {
+function heldPost(port: number): {
+  finish(): void;
+  /** Resolves once connected and the headers sent, and a moment more for the server to read them. */
+  sent: Promise<void>;
+  answer: Promise<{ status: number; body: unknown; connection?: string }>;
+} {
   const half = Math.floor(QUERY.length / 2);
   const req = request({
     host: '127.0.0.1',
@@ -130,8 +135,9 @@ function heldPost(port: number): { finish(): void; answer: Promise<{ status: num
       );
   });
   answer.catch(() => {}); // awaited by the test that holds it
+  const sent = new Promise<void>((resolve) => req.once('socket', (socket) => socket.once('connect', () => setTimeout(resolve, 300))));
   req.write(QUERY.slice(0, half));
-  return { finish: () => req.end(QUERY.slice(half)), answer };
+  return { finish: () => req.end(QUERY.slice(half)), sent, answer };
 }
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests-0123';
@@ -207,7 +213,7 @@ describe('antq serve: graceful shutdown (embedded database)', () => {
       () => 'answered',
       (error: NodeJS.ErrnoException) => error.code,
     );
-    await sleep(300); // the server has both requests' headers
+    await Promise.all([finishing.sent, stuck.sent]); // the server has both requests' headers
     const signalled = performance.now();
     served.child.kill('SIGTERM');
     await served.line(/SIGTERM: stopping \(no new connections; requests in flight have 3\.0 s to finish\)/);
@@ -298,7 +304,7 @@ describe.skipIf(postgresUnavailable !== null && !REQUIRE_POSTGRES)('antq serve -
 
     // An in-flight request on a worker finishes after the primary's SIGTERM.
     const held = heldPost(served.port);
-    await sleep(300);
+    await held.sent;
     served.child.kill('SIGTERM');
     await served.line(/SIGTERM: stopping 2 workers/);
     await sleep(300);

@@ -7,9 +7,14 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Serves `yoga` on node:http at `host`:`port` (port 0: any free port). */
-export async function listen(yoga: AntqYoga, port: number, host: string): Promise<Listening> {
+/**
+ * Serves `yoga` on node:http at `host`:`port` (port 0: any free port). `prepare` sees the
+ * server before it listens: what must hold from its first connection (a graceful stop on
+ * SIGTERM, shutdown.ts) is set up there, not after a client may have been told it is ready.
+ */
+export async function listen(yoga: AntqYoga, port: number, host: string, prepare?: (server: Server) => void): Promise<Listening> {
   const server = createServer(yoga);
+  prepare?.(server);
   // Keep idle connections longer than the usual clients and load balancers (60 s), so that
   // the server is never the side that closes a connection a client is about to reuse.
   server.keepAliveTimeout = 65_000;
