@@ -16,6 +16,7 @@ import { useReportDownloads } from '../report/download.js';
 import { useBodyLimit } from './body-limit.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
 import { useNamedInputErrors } from './input-errors.js';
+import { maskErrors } from './masked-errors.js';
 import { metricsPlugins } from './metrics.js';
 import { probePlugins } from './probes.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
@@ -85,6 +86,8 @@ export function createAntqYoga({
       }
     },
     logging: yogaLogger(log),
+    // Errors from below the API: masked, or said as DATABASE_UNAVAILABLE (masked-errors.ts).
+    maskedErrors: { maskError: maskErrors },
     graphqlEndpoint: '/graphql',
     // graphql-yoga answers this path itself, with an empty 200; /health is probes.ts's JSON.
     healthCheckEndpoint: '/live',
