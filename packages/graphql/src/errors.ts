@@ -58,6 +58,18 @@ export function databaseUnavailableError(reason: string, at: Pick<GraphQLErrorOp
   });
 }
 
+/**
+ * Too many failures from this client (wrong tip secrets, credentials that are not valid):
+ * `RATE_LIMITED`, HTTP 429 and `Retry-After` (also `extensions.retryAfter`, in seconds).
+ * The same whatever was looked for, so that it says nothing of whether a tip exists.
+ */
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  const s = String(retryAfterSeconds);
+  return new GraphQLError(`Quá nhiều lần thử sai: thử lại sau ${s} giây. / Too many failed attempts: try again in ${s} seconds.`, {
+    extensions: { code: 'RATE_LIMITED', retryAfter: retryAfterSeconds, http: { status: 429, headers: { 'Retry-After': s } } },
+  });
+}
+
 /** Input that cannot be used as given. */
 export function badInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { vietnamDateOf } from '@antq/core';
+import { ANONYMOUS, vietnamDateOf } from '@antq/core';
 import type { Database } from '@antq/db';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
@@ -14,6 +14,7 @@ import { antqSchema } from '../schema.js';
 import { serverSettings, type ServerSettings } from '../settings.js';
 import { useReportDownloads } from '../report/download.js';
 import { useBodyLimit } from './body-limit.js';
+import { clientKey, rateLimitsOf, useClientAddress } from './rate-limits.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
 import { useNamedInputErrors } from './input-errors.js';
 import { maskErrors } from './masked-errors.js';
@@ -68,18 +69,36 @@ export function createAntqYoga({
   const verifyToken = tokenVerifier({ secret: secrets.jwtSecret, jwksUrl: jwks?.url, issuer: jwks?.issuer, audience: jwks?.audience });
   // One authentication per request, shared by the persisted-operations check and the context.
   const authentications = new WeakMap<Request, Promise<Authenticated>>();
+  // Credentials that are not valid are counted per address: spent, RATE_LIMITED (rate-limits.ts).
+  const rateLimits = rateLimitsOf(settings);
+  const clients = useClientAddress(settings.trustProxy);
+  const signIn = (request: Request) =>
+    request.headers.has('authorization') || request.headers.has('x-api-key')
+      ? rateLimits.signIn.attempt(
+          clientKey(ANONYMOUS, clients.addressOf(request)),
+          () => authenticate(request, verifyToken, db.prisma),
+          () => false,
+          (error) => error instanceof AuthenticationError,
+        )
+      : authenticate(request, verifyToken, db.prisma);
   const authOf = (request: Request) => {
     let found = authentications.get(request);
-    if (!found) authentications.set(request, (found = authenticate(request, verifyToken, db.prisma)));
+    if (!found) authentications.set(request, (found = signIn(request)));
     return found;
   };
+  const services = { db, secrets, settings, rateLimits };
 
   return createYoga<Record<string, never>, Context>({
     schema,
     context: async ({ request }) => {
       try {
         const { viewer } = await authOf(request);
-        return await createContext({ db, secrets, settings }, { viewer, today: vietnamDateOf(clock()), requestId: randomUUID() });
+        return await createContext(services, {
+          viewer,
+          today: vietnamDateOf(clock()),
+          requestId: randomUUID(),
+          clientAddress: clients.addressOf(request),
+        });
       } catch (error) {
         if (error instanceof AuthenticationError) throw unauthenticated(error);
         throw error;
@@ -102,6 +121,7 @@ export function createAntqYoga({
       return page;
     },
     plugins: [
+      clients.plugin,
       ...probePlugins(db),
       // Before the limits: an operation they stop is counted too.
       ...metricsPlugins({ db, token: settings.metricsToken }),
@@ -131,7 +151,7 @@ export function createAntqYoga({
       }),
       ...limitPlugins(schema, limits),
       // GET /reports/movement.xlsx and .csv: the movement report as a download, same auth as GraphQL.
-      useReportDownloads({ services: { db, secrets, settings }, viewerOf: async (request) => (await authOf(request)).viewer, clock }),
+      useReportDownloads({ services, viewerOf: async (request) => (await authOf(request)).viewer, clock }),
       useBodyLimit(settings.maxBodyBytes),
       useRequestLog(log),
     ],
