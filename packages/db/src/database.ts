@@ -69,6 +69,9 @@ export const EMBEDDED_SHARED_BUFFERS = '32MB';
 /** The most connections the PostgreSQL client opens. */
 const POOL_MAX = 10;
 
+/** How long a statement waits for a PostgreSQL connection (opened, or free in the pool) before it fails. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 /** The default target: `DATABASE_URL` when set, else PGlite in `dataDir`. */
 export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
@@ -100,7 +103,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // when the client disconnects (an external pool), and close() ends it. Migrations keep a
     // factory whose every connection is a pool of its own, ended with the connection: a
     // session-level lock the migration engine takes never stays in the client's pool.
-    const pool = new pg.Pool({ connectionString: target.url, max: POOL_MAX });
+    // A statement waits at most CONNECT_TIMEOUT_MS for a connection (a database that is down or
+    // unreachable fails fast, as DATABASE_UNAVAILABLE, instead of piling requests up); a
+    // connection the server cut is dropped from the pool, and the next one is opened afresh.
+    const pool = new pg.Pool({ connectionString: target.url, max: POOL_MAX, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     clientAdapter = new PrismaPg(pool);
     adapter = new PrismaPg({ connectionString: target.url, max: POOL_MAX });
     poolUse = () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: POOL_MAX });

@@ -3,6 +3,7 @@
  * embedded PGlite or on PostgreSQL, the offline migration runner, the importers and the demo data.
  */
 export * from './database.js';
+export * from './unavailable.js';
 export * from './migrate.js';
 export * from './admin-units/index.js';
 export * from './demo/index.js';

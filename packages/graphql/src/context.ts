@@ -3,6 +3,7 @@ import type { Database } from '@antq/db';
 import { AuthenticationError } from './auth/tokens.js';
 import type { Secrets } from './auth/secrets.js';
 import { createHierarchyLoaders, type HierarchyLoaders } from './hierarchy/loaders.js';
+import { NO_RATE_LIMITS, type RateLimits } from './http/rate-limits.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings.js';
 
 /** What lives as long as the server: the database and the keys. */
@@ -11,12 +12,17 @@ export interface ServerServices {
   readonly secrets: Secrets;
   /** Parameters of the rules (see settings.ts); the defaults when not given. */
   readonly settings?: ServerSettings;
+  /** The limits on clients' failures (http/rate-limits.ts); none when not given (the command line). */
+  readonly rateLimits?: RateLimits;
 }
 
 /** What every resolver receives: the services, who is asking, today in Vietnam, the hierarchy, per-request loaders. */
 export interface Context extends ServerServices {
   readonly settings: ServerSettings;
+  readonly rateLimits: RateLimits;
   readonly viewer: Viewer;
+  /** The address the request came from (http/rate-limits.ts), `unknown` off HTTP: what an anonymous client is counted as. */
+  readonly clientAddress: string;
   /** Today in Vietnam: the default `asOf` of every question about the hierarchy. */
   readonly today: IsoDate;
   /** The units and lineage every unit-on-date and jurisdiction decision is taken on (access.ts). */
@@ -33,7 +39,7 @@ export interface Context extends ServerServices {
  */
 export async function createContext(
   services: ServerServices,
-  request: { viewer: Viewer; today: IsoDate; requestId: string },
+  request: { viewer: Viewer; today: IsoDate; requestId: string; clientAddress?: string },
 ): Promise<Context> {
   const hierarchy = await services.db.hierarchy.load();
   const { viewer, today } = request;
@@ -52,6 +58,8 @@ export async function createContext(
   return {
     ...services,
     settings: services.settings ?? DEFAULT_SETTINGS,
+    rateLimits: services.rateLimits ?? NO_RATE_LIMITS,
+    clientAddress: 'unknown',
     ...request,
     hierarchy,
     loaders: createHierarchyLoaders(services.db.prisma),

@@ -6,7 +6,7 @@
  *    errors below (see `payloadType`).
  */
 import type { Label } from '@antq/core';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 
 const FORBIDDEN: Label = { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' };
 
@@ -32,6 +32,42 @@ const SIGN_IN: Label = {
  */
 export function signInRequired(): GraphQLError {
   return new GraphQLError(`${SIGN_IN.vi} / ${SIGN_IN.en}`, { extensions: { code: 'FORBIDDEN', reason: 'SIGN_IN_REQUIRED' } });
+}
+
+const DATABASE_UNAVAILABLE: Label = {
+  vi: 'Cơ sở dữ liệu tạm thời không phản hồi: không có gì được ghi. Vui lòng thử lại sau ít giây.',
+  en: 'The database is not answering for now: nothing was written. Please try again in a few seconds.',
+};
+
+/** Seconds a client is told to wait before it retries when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database cannot be used now (down, restarting, its connections cut: @antq/db's
+ * `databaseUnavailable` says which): `DATABASE_UNAVAILABLE` with the `reason` code, HTTP 503
+ * and `Retry-After`. Nothing from the driver's message (host, values) is repeated.
+ */
+export function databaseUnavailableError(reason: string, at: Pick<GraphQLErrorOptions, 'nodes' | 'path'> = {}): GraphQLError {
+  return new GraphQLError(`${DATABASE_UNAVAILABLE.vi} / ${DATABASE_UNAVAILABLE.en}`, {
+    ...at,
+    extensions: {
+      code: 'DATABASE_UNAVAILABLE',
+      reason,
+      http: { status: 503, headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } },
+    },
+  });
+}
+
+/**
+ * Too many failures from this client (wrong tip secrets, credentials that are not valid):
+ * `RATE_LIMITED`, HTTP 429 and `Retry-After` (also `extensions.retryAfter`, in seconds).
+ * The same whatever was looked for, so that it says nothing of whether a tip exists.
+ */
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  const s = String(retryAfterSeconds);
+  return new GraphQLError(`Quá nhiều lần thử sai: thử lại sau ${s} giây. / Too many failed attempts: try again in ${s} seconds.`, {
+    extensions: { code: 'RATE_LIMITED', retryAfter: retryAfterSeconds, http: { status: 429, headers: { 'Retry-After': s } } },
+  });
 }
 
 /** Input that cannot be used as given. */

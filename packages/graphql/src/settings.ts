@@ -1,7 +1,7 @@
 /**
  * Server settings, chosen by whoever runs the server: parameters of the movement's rules
  * that no national text fixes, and of the HTTP service (the largest request body, the
- * metrics endpoint, the time a stopping server gives the requests in flight). Each has a documented default; `antq serve` reads them from the
+ * metrics endpoint, the time a stopping server gives the requests in flight, the rate limits). Each has a documented default; `antq serve` reads them from the
  * environment, an embedding program passes them to `createAntqYoga({ settings })`.
  */
 
@@ -37,6 +37,34 @@ export interface ServerSettings {
    * Environment: `ANTQ_SHUTDOWN_TIMEOUT_MS`.
    */
   readonly shutdownTimeoutMs: number;
+  /**
+   * Wrong secrets a client may send to the informant's tip look-up (`informantTip`,
+   * `addTipMessage`) in a window before it is refused with HTTP 429 `RATE_LIMITED` and
+   * `Retry-After` until the window ends (http/rate-limits.ts); 0 turns the limit off.
+   * The client is the signed-in viewer, else the address the request came from; the same
+   * refusal whether or not the tip exists. Default 40. Environment: `ANTQ_RATE_LIMIT_TIP_FAILURES`.
+   */
+  readonly tipLookupFailuresPerWindow: number;
+  /**
+   * Credentials that are not valid (a bearer token refused, an API key unknown or revoked)
+   * one address may send in a window before its credentials are refused with 429
+   * `RATE_LIMITED` and `Retry-After`; requests without credentials are not held. 0 turns
+   * the limit off. Default 20. Environment: `ANTQ_RATE_LIMIT_SIGN_IN_FAILURES`.
+   */
+  readonly signInFailuresPerWindow: number;
+  /**
+   * The window of both limits, in seconds, counted from a client's first failure in it.
+   * Default 900 (15 minutes). Counted in memory, per process: with `--workers N` each
+   * worker counts apart (a client gets up to N times the limit). Environment:
+   * `ANTQ_RATE_LIMIT_WINDOW_SECONDS`.
+   */
+  readonly rateLimitWindowSeconds: number;
+  /**
+   * Behind a reverse proxy or load balancer: take the client's address from the last entry
+   * of `X-Forwarded-For` (the one the proxy added) instead of the connection's. Off by
+   * default: a client could write the header itself. Environment: `ANTQ_TRUST_PROXY=1`.
+   */
+  readonly trustProxy: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -44,6 +72,10 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxBodyBytes: 1024 * 1024,
   metricsToken: null,
   shutdownTimeoutMs: 10_000,
+  tipLookupFailuresPerWindow: 40,
+  signInFailuresPerWindow: 20,
+  rateLimitWindowSeconds: 900,
+  trustProxy: false,
 };
 
 const MIN_METRICS_TOKEN_LENGTH = 16;
@@ -61,6 +93,14 @@ export function serverSettings(given: Partial<ServerSettings> = {}): ServerSetti
   }
   if (!Number.isInteger(settings.maxBodyBytes) || settings.maxBodyBytes < 1) {
     throw new Error(`maxBodyBytes must be a whole number of bytes, 1 or more (got ${String(settings.maxBodyBytes)})`);
+  }
+  for (const name of ['tipLookupFailuresPerWindow', 'signInFailuresPerWindow'] as const) {
+    if (!Number.isInteger(settings[name]) || settings[name] < 0) {
+      throw new Error(`${name} must be a whole number of failures, 0 (off) or more (got ${String(settings[name])})`);
+    }
+  }
+  if (!(settings.rateLimitWindowSeconds > 0) || !Number.isFinite(settings.rateLimitWindowSeconds)) {
+    throw new Error(`rateLimitWindowSeconds must be a number of seconds above 0 (got ${String(settings.rateLimitWindowSeconds)})`);
   }
   if (
     settings.metricsToken !== null &&
@@ -86,5 +126,10 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     maxBodyBytes: number('ANTQ_MAX_BODY_BYTES'),
     metricsToken: given('ANTQ_METRICS_TOKEN')?.trim() || undefined,
     shutdownTimeoutMs: number('ANTQ_SHUTDOWN_TIMEOUT_MS'),
+    tipLookupFailuresPerWindow: number('ANTQ_RATE_LIMIT_TIP_FAILURES'),
+    signInFailuresPerWindow: number('ANTQ_RATE_LIMIT_SIGN_IN_FAILURES'),
+    rateLimitWindowSeconds: number('ANTQ_RATE_LIMIT_WINDOW_SECONDS'),
+    trustProxy:
+      given('ANTQ_TRUST_PROXY') === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(given('ANTQ_TRUST_PROXY')!.toLowerCase()),
   });
 }

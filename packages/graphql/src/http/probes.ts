@@ -2,10 +2,11 @@
  * The probes a load balancer or an operator asks: `/health` (the process answers: its
  * status, version and uptime) and `/ready` (it can serve: the database answers and holds the
  * administrative units), both JSON. `/ready` names each check that failed, so that an
- * operator knows what to do, in Vietnamese and English.
+ * operator knows what to do, in Vietnamese and English; a database that does not answer is
+ * named by a reason code (db's `databaseUnavailable`), without the driver's message or the host.
  */
 import { createRequire } from 'node:module';
-import type { Database } from '@antq/db';
+import { databaseUnavailable, type Database } from '@antq/db';
 import { useReadinessCheck, type Plugin } from 'graphql-yoga';
 
 /** This package's version, as published. */
@@ -18,7 +19,12 @@ const json = (body: unknown, status: number) =>
   });
 
 /** One check of readiness: null when it passes, else what is wrong and what to do. */
-type Problem = { readonly check: string; readonly vi: string; readonly en: string };
+type Problem = { readonly check: string; readonly reason?: string; readonly vi: string; readonly en: string };
+
+const prismaCodeOf = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : null;
+};
 
 async function problemsOf(db: Database): Promise<Problem[]> {
   let units: boolean;
@@ -26,12 +32,14 @@ async function problemsOf(db: Database): Promise<Problem[]> {
     const [row] = await db.prisma.$queryRaw<Array<{ units: boolean }>>`SELECT EXISTS (SELECT 1 FROM "AdminUnit") AS units`;
     units = row?.units === true;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // A reason code (or Prisma's code), never the driver's message: it can name the host.
+    const reason = databaseUnavailable(error) ?? prismaCodeOf(error) ?? 'UNKNOWN';
     return [
       {
         check: 'database',
-        vi: `Cơ sở dữ liệu không trả lời (${reason}).`,
-        en: `The database does not answer (${reason}).`,
+        reason,
+        vi: `Cơ sở dữ liệu không trả lời (${reason}): kiểm tra máy chủ PostgreSQL (DATABASE_URL). Khi nó trả lời lại, antq tự kết nối lại, không cần khởi động lại.`,
+        en: `The database does not answer (${reason}): check the PostgreSQL server (DATABASE_URL). When it answers again antq reconnects by itself, without a restart.`,
       },
     ];
   }

@@ -7,6 +7,7 @@
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
+import { shownCode } from './masked-errors.js';
 
 export interface LogEntry {
   readonly level: 'debug' | 'info' | 'warn' | 'error';
@@ -49,9 +50,13 @@ export function shownOperationName(name: string | null | undefined): string | nu
   return name && /^[A-Za-z]\w{0,63}$/.test(name) && !/\d{5,}/.test(name) ? name : null;
 }
 
-/** What the log and the metrics say of a GraphQL error: its `extensions.code` (UNKNOWN without one), never its message. */
+/**
+ * What the log and the metrics say of a GraphQL error: the `extensions.code` the client is
+ * shown (an error from below the API as masked: INTERNAL_SERVER_ERROR or DATABASE_UNAVAILABLE;
+ * UNKNOWN for one without a code), never its message.
+ */
 export function errorCodeOf(error: { readonly extensions?: Record<string, unknown> }): string {
-  return String(error.extensions?.code ?? 'UNKNOWN');
+  return shownCode(error);
 }
 
 /** Yoga's own logger, routed to the sink with every argument reduced to what is safe. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { vietnamDateOf } from '@antq/core';
+import { ANONYMOUS, vietnamDateOf } from '@antq/core';
 import type { Database } from '@antq/db';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
@@ -14,8 +14,10 @@ import { antqSchema } from '../schema.js';
 import { serverSettings, type ServerSettings } from '../settings.js';
 import { useReportDownloads } from '../report/download.js';
 import { useBodyLimit } from './body-limit.js';
+import { clientKey, rateLimitsOf, useClientAddress } from './rate-limits.js';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits.js';
 import { useNamedInputErrors } from './input-errors.js';
+import { maskErrors } from './masked-errors.js';
 import { metricsPlugins } from './metrics.js';
 import { probePlugins } from './probes.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
@@ -77,24 +79,44 @@ export function createAntqYoga({
   const verifyToken = tokenVerifier({ secret: secrets.jwtSecret, jwksUrl: jwks?.url, issuer: jwks?.issuer, audience: jwks?.audience });
   // One authentication per request, shared by the persisted-operations check and the context.
   const authentications = new WeakMap<Request, Promise<Authenticated>>();
+  // Credentials that are not valid are counted per address: spent, RATE_LIMITED (rate-limits.ts).
+  const rateLimits = rateLimitsOf(settings);
+  const clients = useClientAddress(settings.trustProxy);
+  const signIn = (request: Request) =>
+    request.headers.has('authorization') || request.headers.has('x-api-key')
+      ? rateLimits.signIn.attempt(
+          clientKey(ANONYMOUS, clients.addressOf(request)),
+          () => authenticate(request, verifyToken, db.prisma),
+          () => false,
+          (error) => error instanceof AuthenticationError,
+        )
+      : authenticate(request, verifyToken, db.prisma);
   const authOf = (request: Request) => {
     let found = authentications.get(request);
-    if (!found) authentications.set(request, (found = authenticate(request, verifyToken, db.prisma)));
+    if (!found) authentications.set(request, (found = signIn(request)));
     return found;
   };
+  const services = { db, secrets, settings, rateLimits };
 
   return createYoga<Record<string, never>, Context>({
     schema,
     context: async ({ request }) => {
       try {
         const { viewer } = await authOf(request);
-        return await createContext({ db, secrets, settings }, { viewer, today: vietnamDateOf(clock()), requestId: randomUUID() });
+        return await createContext(services, {
+          viewer,
+          today: vietnamDateOf(clock()),
+          requestId: randomUUID(),
+          clientAddress: clients.addressOf(request),
+        });
       } catch (error) {
         if (error instanceof AuthenticationError) throw unauthenticated(error);
         throw error;
       }
     },
     logging: yogaLogger(log),
+    // Errors from below the API: masked, or said as DATABASE_UNAVAILABLE (masked-errors.ts).
+    maskedErrors: { maskError: maskErrors },
     graphqlEndpoint: '/graphql',
     // graphql-yoga answers this path itself, with an empty 200; /health is probes.ts's JSON.
     healthCheckEndpoint: '/live',
@@ -110,6 +132,7 @@ export function createAntqYoga({
     },
     plugins: [
       ...(tracing ? [tracing] : []),
+      clients.plugin,
       ...probePlugins(db),
       // Before the limits: an operation they stop is counted too.
       ...metricsPlugins({ db, token: settings.metricsToken, cluster: clusterMetrics }),
@@ -139,7 +162,7 @@ export function createAntqYoga({
       }),
       ...limitPlugins(schema, limits),
       // GET /reports/movement.xlsx and .csv: the movement report as a download, same auth as GraphQL.
-      useReportDownloads({ services: { db, secrets, settings }, viewerOf: async (request) => (await authOf(request)).viewer, clock }),
+      useReportDownloads({ services, viewerOf: async (request) => (await authOf(request)).viewer, clock }),
       useBodyLimit(settings.maxBodyBytes),
       useRequestLog(log),
     ],

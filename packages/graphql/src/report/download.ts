@@ -165,6 +165,9 @@ export function useReportDownloads({ services, viewerOf, clock }: DownloadOption
       } catch (error) {
         if (error instanceof AuthenticationError)
           return endResponse(errorResponse('UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer' }));
+        // Credentials refused too often from this address (http/rate-limits.ts).
+        if (error instanceof GraphQLError && error.extensions.code === 'RATE_LIMITED')
+          return endResponse(errorResponse('RATE_LIMITED', error.message, { 'retry-after': String(error.extensions.retryAfter) }));
         throw error;
       }
       const p = url.searchParams;

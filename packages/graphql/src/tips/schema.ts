@@ -13,6 +13,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { NotFoundErrorRef, ValidationErrorRef } from '../error-types.js';
 import { userErrors, refuseInvalid } from '../errors.js';
+import { clientKey } from '../http/rate-limits.js';
 import { parseInput, stripNulls } from '../mutations.js';
 import { actsOn, defineMutation, recordTarget } from '../mutation/define.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
@@ -128,6 +129,19 @@ async function tipForInformant(client: Pick<Context['db']['prisma'], 'tip'>, num
   return tip && timingSafeEqual(given, Buffer.from(tip.secretHash, 'hex')) ? tip : null;
 }
 
+/**
+ * The informant's look-up, counted: a wrong number or secret takes one of the client's
+ * failures (the signed-in viewer, else its address); spent, RATE_LIMITED (http/rate-limits.ts),
+ * the same whether or not the tip exists.
+ */
+function informantLookup(ctx: Context, number: string, secret: string) {
+  return ctx.rateLimits.tipLookup.attempt(
+    clientKey(ctx.viewer, ctx.clientAddress),
+    () => tipForInformant(ctx.db.prisma, number, secret),
+    (tip) => tip === null,
+  );
+}
+
 // ─── Queries ──────────────────────────────────────────────────────────────────────────
 
 builder.queryFields((t) => ({
@@ -154,7 +168,7 @@ builder.queryFields((t) => ({
     description: 'For the informant: the tip with this number, if the secret is right; null otherwise.',
     authScopes: { public: true },
     args: { number: t.arg.string({ required: true }), secret: t.arg.string({ required: true }) },
-    resolve: (_root, { number, secret }, ctx) => tipForInformant(ctx.db.prisma, number, secret),
+    resolve: (_root, { number, secret }, ctx) => informantLookup(ctx, number, secret),
   }),
 }));
 
@@ -273,7 +287,7 @@ defineMutation('addTipMessage', {
   notFound: TIP,
   load: async (ctx, input) => {
     const { text } = parseInput(tipMessageInput, { text: input.text });
-    const tip = await tipForInformant(ctx.db.prisma, input.tipNumber, input.secret);
+    const tip = await informantLookup(ctx, input.tipNumber, input.secret);
     return tip && { row: { tip, text, input }, id: tip.id, placeCodes: tip.placeCodes, actsAt: { unitCodes: tip.placeCodes } };
   },
   write: async (tx, _judged, { tip, text, input }, ctx) => {
