@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmbeddedFigures } from './embedded.js';
 import type { Figures, Load } from './measure.js';
+import type { PeerResult } from './peer.js';
 
 /** What one run writes to bench/results/<label>.json, and the report reads back. */
 export interface OperationResult {
@@ -41,6 +42,8 @@ export interface RunResult {
   readonly load: Load;
   readonly operations: OperationResult[];
   readonly embedded: EmbeddedFigures | null;
+  /** `--peer postgraphile`: antq, PostGraphile, bare yoga and SQL on the same questions (absent in older results). */
+  readonly peer?: PeerResult | null;
   readonly failures: string[];
 }
 
