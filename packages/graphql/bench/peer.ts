@@ -381,19 +381,25 @@ export async function runPeer(options: {
       return body.data;
     };
 
-    const questions: PeerQuestionResult[] = [];
+    // The same answer from each server to every question, before any figure.
+    const checked = new Map<string, unknown>();
     for (const q of QUESTIONS) {
-      log(`peer ${q.name}: ${q.title}`);
-      const requests = { antq: q.antq(fx), postgraphile: q.postgraphile(fx), bareYoga: q.bareYoga?.(fx) };
-      // The same answer from each, before any figure.
-      const mine = q.normaliseAntq(await post('antq', requests.antq));
-      const theirs = q.normalisePostgraphile(await post('postgraphile', requests.postgraphile));
+      const mine = q.normaliseAntq(await post('antq', q.antq(fx)));
+      const theirs = q.normalisePostgraphile(await post('postgraphile', q.postgraphile(fx)));
       if (!isDeepStrictEqual(mine, theirs))
         throw new Error(
           `peer ${q.name}: antq's and PostGraphile's answers differ after normalising:\n  antq:         ${JSON.stringify(mine).slice(0, 1500)}\n  postgraphile: ${JSON.stringify(theirs).slice(0, 1500)}`,
         );
-      if (requests.bareYoga && !isDeepStrictEqual(q.normaliseAntq(await post('bareYoga', requests.bareYoga)), mine))
+      if (q.bareYoga && !isDeepStrictEqual(q.normaliseAntq(await post('bareYoga', q.bareYoga(fx))), mine))
         throw new Error(`peer ${q.name}: bare yoga's answer differs from antq's`);
+      checked.set(q.name, mine);
+    }
+    log(`peer: the ${QUESTIONS.length} questions have the same answers from antq and PostGraphile (bare yoga: the envelope)`);
+
+    const questions: PeerQuestionResult[] = [];
+    for (const q of QUESTIONS) {
+      log(`peer ${q.name}: ${q.title}`);
+      const requests = { antq: q.antq(fx), postgraphile: q.postgraphile(fx), bareYoga: q.bareYoga?.(fx) };
       const targets: PeerTarget[] = ['antq', 'postgraphile', ...(requests.bareYoga ? (['bareYoga'] as const) : []), 'sql'];
       const runOne = (t: PeerTarget, l: Load, amount?: number): Promise<Figures> => {
         if (t === 'sql') return closedLoop(l, () => q.baseline(sql, fx), amount);
@@ -422,7 +428,7 @@ export async function runPeer(options: {
       const result: PeerQuestionResult = {
         name: q.name,
         title: q.title,
-        size: sizeOf(q.name, mine),
+        size: sizeOf(q.name, checked.get(q.name)),
         targets: Object.fromEntries(
           targets.map((t) => {
             const { rounds: rs, aloneRounds: as } = figures[t];
