@@ -19,7 +19,8 @@
  * ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS (days a model runs ACTIVE before it is rated; 180),
  * ANTQ_MAX_BODY_BYTES (the largest request body; 1048576, an import's upload has its own),
  * ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_RATE_LIMIT_TIP_FAILURES (40),
- * ANTQ_RATE_LIMIT_SIGN_IN_FAILURES (20), ANTQ_RATE_LIMIT_WINDOW_SECONDS (900), ANTQ_TRUST_PROXY.
+ * ANTQ_RATE_LIMIT_SIGN_IN_FAILURES (20), ANTQ_RATE_LIMIT_WINDOW_SECONDS (900), ANTQ_TRUST_PROXY,
+ * ANTQ_IDEMPOTENCY_KEY_TTL_SECONDS (86400).
  */
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
@@ -62,7 +63,7 @@ class UsageError extends Error {}
 function program(run: (code: Promise<number>) => void): Command {
   const antq = new Command('antq')
     .description(
-      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_RATE_LIMIT_TIP_FAILURES, ANTQ_RATE_LIMIT_SIGN_IN_FAILURES, ANTQ_RATE_LIMIT_WINDOW_SECONDS, ANTQ_TRUST_PROXY (rate limits of failures).',
+      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_RATE_LIMIT_TIP_FAILURES, ANTQ_RATE_LIMIT_SIGN_IN_FAILURES, ANTQ_RATE_LIMIT_WINDOW_SECONDS, ANTQ_TRUST_PROXY (rate limits of failures), ANTQ_IDEMPOTENCY_KEY_TTL_SECONDS (how long an Idempotency-Key is kept, default 86400).',
     )
     .showHelpAfterError()
     .exitOverride()
