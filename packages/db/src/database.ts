@@ -107,6 +107,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // unreachable fails fast, as DATABASE_UNAVAILABLE, instead of piling requests up); a
     // connection the server cut is dropped from the pool, and the next one is opened afresh.
     const pool = new pg.Pool({ connectionString: target.url, max: POOL_MAX, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // An idle connection the server cuts (a restart, 57P01) is an 'error' event on the pool, which
+    // drops that connection; without a listener the event would end the process (after the
+    // client disconnects, the adapter's own listener is gone, e.g. while a database is dropped).
+    pool.on('error', () => {});
     clientAdapter = new PrismaPg(pool);
     adapter = new PrismaPg({ connectionString: target.url, max: POOL_MAX });
     poolUse = () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: POOL_MAX });

@@ -21,7 +21,7 @@
  * ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS
  * (how long a stopping server lets requests in flight finish; 10000), OTEL_EXPORTER_OTLP_ENDPOINT
  * (turns on OpenTelemetry traces), ANTQ_RATE_LIMIT_TIP_FAILURES (40), ANTQ_RATE_LIMIT_SIGN_IN_FAILURES (20),
- * ANTQ_RATE_LIMIT_WINDOW_SECONDS (900), ANTQ_TRUST_PROXY.
+ * ANTQ_RATE_LIMIT_WINDOW_SECONDS (900), ANTQ_TRUST_PROXY, ANTQ_IDEMPOTENCY_KEY_TTL_SECONDS (86400).
  */
 import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
@@ -69,7 +69,7 @@ class UsageError extends Error {}
 function program(run: (code: Promise<number>) => void): Command {
   const antq = new Command('antq')
     .description(
-      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS (how long a stopping server lets requests in flight finish, default 10000), OTEL_EXPORTER_OTLP_ENDPOINT (turns on OpenTelemetry traces), ANTQ_RATE_LIMIT_TIP_FAILURES, ANTQ_RATE_LIMIT_SIGN_IN_FAILURES, ANTQ_RATE_LIMIT_WINDOW_SECONDS, ANTQ_TRUST_PROXY (rate limits of failures).',
+      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS (how long a stopping server lets requests in flight finish, default 10000), OTEL_EXPORTER_OTLP_ENDPOINT (turns on OpenTelemetry traces), ANTQ_RATE_LIMIT_TIP_FAILURES, ANTQ_RATE_LIMIT_SIGN_IN_FAILURES, ANTQ_RATE_LIMIT_WINDOW_SECONDS, ANTQ_TRUST_PROXY (rate limits of failures), ANTQ_IDEMPOTENCY_KEY_TTL_SECONDS (how long an Idempotency-Key is kept, default 86400).',
     )
     .showHelpAfterError()
     .exitOverride()

@@ -23,6 +23,8 @@ export interface Context extends ServerServices {
   readonly viewer: Viewer;
   /** The address the request came from (http/rate-limits.ts), `unknown` off HTTP: what an anonymous client is counted as. */
   readonly clientAddress: string;
+  /** The request's `Idempotency-Key` header, or null (mutation/idempotency.ts). */
+  readonly idempotencyKey: string | null;
   /** Today in Vietnam: the default `asOf` of every question about the hierarchy. */
   readonly today: IsoDate;
   /** The units and lineage every unit-on-date and jurisdiction decision is taken on (access.ts). */
@@ -39,7 +41,7 @@ export interface Context extends ServerServices {
  */
 export async function createContext(
   services: ServerServices,
-  request: { viewer: Viewer; today: IsoDate; requestId: string; clientAddress?: string },
+  request: { viewer: Viewer; today: IsoDate; requestId: string; clientAddress?: string; idempotencyKey?: string | null },
 ): Promise<Context> {
   const hierarchy = await services.db.hierarchy.load();
   const { viewer, today } = request;
@@ -60,6 +62,7 @@ export async function createContext(
     settings: services.settings ?? DEFAULT_SETTINGS,
     rateLimits: services.rateLimits ?? NO_RATE_LIMITS,
     clientAddress: 'unknown',
+    idempotencyKey: null,
     ...request,
     hierarchy,
     loaders: createHierarchyLoaders(services.db.prisma),

@@ -70,6 +70,18 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
   });
 }
 
+/**
+ * An `Idempotency-Key` already used by this client for another mutation or other input
+ * (mutation/idempotency.ts): `IDEMPOTENCY_KEY_REUSED`, HTTP 422; nothing was run.
+ */
+export function idempotencyKeyReused(): GraphQLError {
+  return new GraphQLError(
+    'Idempotency-Key này đã được dùng cho một thao tác hoặc dữ liệu khác: dùng khóa mới cho mỗi thao tác mới. / ' +
+      'This Idempotency-Key was already used for another operation or other input: use a new key for each new operation.',
+    { extensions: { code: 'IDEMPOTENCY_KEY_REUSED', http: { status: 422 } } },
+  );
+}
+
 /** Input that cannot be used as given. */
 export function badInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } });

@@ -65,6 +65,13 @@ export interface ServerSettings {
    * default: a client could write the header itself. Environment: `ANTQ_TRUST_PROXY=1`.
    */
   readonly trustProxy: boolean;
+  /**
+   * How long a mutation's answer is kept under the client's `Idempotency-Key` header
+   * (mutation/idempotency.ts), in seconds: a retry with the key within it is answered from
+   * the first and writes nothing; after it, the key can be used again. Default 86400 (24 h).
+   * Environment: `ANTQ_IDEMPOTENCY_KEY_TTL_SECONDS`.
+   */
+  readonly idempotencyKeyTtlSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -76,6 +83,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   signInFailuresPerWindow: 20,
   rateLimitWindowSeconds: 900,
   trustProxy: false,
+  idempotencyKeyTtlSeconds: 24 * 60 * 60,
 };
 
 const MIN_METRICS_TOKEN_LENGTH = 16;
@@ -101,6 +109,9 @@ export function serverSettings(given: Partial<ServerSettings> = {}): ServerSetti
   }
   if (!(settings.rateLimitWindowSeconds > 0) || !Number.isFinite(settings.rateLimitWindowSeconds)) {
     throw new Error(`rateLimitWindowSeconds must be a number of seconds above 0 (got ${String(settings.rateLimitWindowSeconds)})`);
+  }
+  if (!(settings.idempotencyKeyTtlSeconds > 0) || !Number.isFinite(settings.idempotencyKeyTtlSeconds)) {
+    throw new Error(`idempotencyKeyTtlSeconds must be a number of seconds above 0 (got ${String(settings.idempotencyKeyTtlSeconds)})`);
   }
   if (
     settings.metricsToken !== null &&

@@ -6,7 +6,7 @@
  * its address); a right answer does not count; the window ends and the client is served again.
  */
 import type { Database } from '@antq/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listen } from '../src/http/serve.js';
 import { createAntqYoga, type AntqYoga } from '../src/index.js';
 import { DEFAULT_SETTINGS, settingsFromEnv, type ServerSettings } from '../src/settings.js';
@@ -57,7 +57,17 @@ async function expectRateLimited(response: Response, windowSeconds: number) {
   return body;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * The clock the counters read (Date), stopped for the test so that a loaded machine cannot
+ * end a window early; `after(seconds)` moves it on.
+ */
+function stopTheClock() {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  return { after: (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000) };
+}
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 beforeAll(async () => {
   db = await openPreparedDatabase();
@@ -93,14 +103,17 @@ describe('the limit on tip look-ups', () => {
   });
 
   it('answers 40 wrong secrets, refuses the 41st with 429 and Retry-After, and serves the right secret after the window', async () => {
-    const WINDOW = 2;
-    const yoga = serverWith({ rateLimitWindowSeconds: WINDOW });
+    const WINDOW = DEFAULT_SETTINGS.rateLimitWindowSeconds;
+    const yoga = serverWith();
+    const clock = stopTheClock();
     for (let i = 0; i < 40; i++) {
       const response = await lookup(yoga, tip.tipNumber, `wrong-secret-${i}`);
       expect(response.status).toBe(200);
       expect(((await response.json()) as GraphQLBody<unknown>).data).toEqual({ informantTip: null });
     }
     const refused = await expectRateLimited(await lookup(yoga, tip.tipNumber, 'wrong-secret-40'), WINDOW);
+    // The clock stood still: the whole window is left.
+    expect(refused.errors![0]!.extensions!.retryAfter).toBe(WINDOW);
     // Spent, the right secret is refused the same way, and so is a number that does not exist: nothing tells them apart.
     const right = await expectRateLimited(await lookup(yoga, tip.tipNumber, tip.secret), WINDOW);
     const none = await expectRateLimited(await lookup(yoga, 'TG-2026-000000', 'x'), WINDOW);
@@ -114,7 +127,9 @@ describe('the limit on tip look-ups', () => {
     // Another address is another client.
     const other = await lookup(yoga, tip.tipNumber, tip.secret, {}, '198.51.100.9');
     expect(((await other.json()) as GraphQLBody<unknown>).data).toEqual({ informantTip: { number: tip.tipNumber, status: 'RECEIVED' } });
-    await sleep(WINDOW * 1000 + 200);
+    clock.after(WINDOW - 1);
+    await expectRateLimited(await lookup(yoga, tip.tipNumber, tip.secret), WINDOW);
+    clock.after(2);
     const after = await lookup(yoga, tip.tipNumber, tip.secret);
     expect(after.status).toBe(200);
     expect(((await after.json()) as GraphQLBody<unknown>).data).toEqual({ informantTip: { number: tip.tipNumber, status: 'RECEIVED' } });
@@ -150,8 +165,9 @@ describe('the limit on tip look-ups', () => {
 
 describe('the limit on credentials that are not valid', () => {
   it('answers 20 refused credentials with 401, then 429 with Retry-After for the address (tokens and API keys alike); no credential is still served', async () => {
-    const WINDOW = 2;
-    const yoga = serverWith({ rateLimitWindowSeconds: WINDOW });
+    const WINDOW = DEFAULT_SETTINGS.rateLimitWindowSeconds;
+    const yoga = serverWith();
+    const clock = stopTheClock();
     const valid = { authorization: `Bearer ${await tokenFor('NATIONAL', null)}` };
     // A valid credential does not count.
     for (let i = 0; i < 5; i++) expect((await ask(yoga, PUBLIC, {}, valid)).status).toBe(200);
@@ -166,7 +182,7 @@ describe('the limit on credentials that are not valid', () => {
     await expectRateLimited(await ask(yoga, PUBLIC, {}, valid), WINDOW);
     expect((await ask(yoga, PUBLIC, {})).status).toBe(200);
     expect((await ask(yoga, PUBLIC, {}, valid, '198.51.100.9')).status).toBe(200);
-    await sleep(WINDOW * 1000 + 200);
+    clock.after(WINDOW + 1);
     const after = await ask(yoga, PUBLIC, {}, valid);
     expect(after.status).toBe(200);
     expect(((await after.json()) as GraphQLBody<unknown>).data).toEqual({ adminUnit: { code: '70' } });

@@ -9,6 +9,7 @@ import { authenticate, type Authenticated } from '../auth/authenticate.js';
 import type { Secrets } from '../auth/secrets.js';
 import { AuthenticationError, tokenVerifier } from '../auth/tokens.js';
 import { createContext, type Context } from '../context.js';
+import { idempotencyKeyOf } from '../mutation/idempotency.js';
 import type { AntqExtension } from '../extend.js';
 import { antqSchema } from '../schema.js';
 import { serverSettings, type ServerSettings } from '../settings.js';
@@ -108,6 +109,7 @@ export function createAntqYoga({
           today: vietnamDateOf(clock()),
           requestId: randomUUID(),
           clientAddress: clients.addressOf(request),
+          idempotencyKey: idempotencyKeyOf(request),
         });
       } catch (error) {
         if (error instanceof AuthenticationError) throw unauthenticated(error);

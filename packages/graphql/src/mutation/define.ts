@@ -17,6 +17,10 @@
  *  7. the payload: `{ result }`, the success value or the typed error, which
  *     `@pothos/plugin-errors` resolves to its type in the result union.
  *
+ * With an `Idempotency-Key` header (idempotency.ts), after 1 a stored answer under the key
+ * is answered again (nothing else runs), and at 6 the success is stored in the act's
+ * transaction; a concurrent duplicate fails on the key's unique index and answers the first.
+ *
  * A refused act (any typed error from 1 to 6) writes nothing but its own audit entry.
  */
 import type { Label, Operation, Resource } from '@antq/core';
@@ -36,6 +40,7 @@ import {
 } from '../error-types.js';
 import { isUserError, NotFoundError, userErrors, type UserError } from '../errors.js';
 import { decodeId } from '../mutations.js';
+import { claimOf, isDuplicateClaim, storeAnswer, storedAnswer } from './idempotency.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -229,8 +234,13 @@ async function run<In, Ids extends IdFields<In>, R, J, S>(
   const said = { reason: spec.reason?.(input) ?? null, informant: spec.informant };
   let subject: Subject = { entity: spec.entity, ...said };
   let versionedId: string | undefined;
+  const claim = claimOf(ctx, name, input);
   try {
     if (permission && !mayAccess(ctx, ...permission)) throw userErrors.forbidden();
+    if (claim) {
+      const stored = await storedAnswer<S>(ctx, claim);
+      if (stored) return stored;
+    }
     const ids = decodeIds(input, spec.ids ?? {}, spec.notFound) as Decoded<In, Ids>;
     const target = await spec.load(ctx, input, ids);
     if (!target) throw userErrors.notFound(spec.notFound);
@@ -264,10 +274,16 @@ async function run<In, Ids extends IdFields<In>, R, J, S>(
         ...said,
         ...spec.audited?.(written, target, input),
       });
+      if (claim) await storeAnswer(tx, ctx, claim, written);
       return written;
     });
     return { result };
   } catch (error) {
+    if (claim && isDuplicateClaim(error)) {
+      // A concurrent duplicate committed first: this one wrote nothing (rolled back), and answers as it did.
+      const stored = await storedAnswer<S>(ctx, claim);
+      if (stored) return stored;
+    }
     if (error instanceof StaleVersion && spec.versioned && versionedId) {
       const now = await versionsOf(ctx.db.prisma, spec.versioned.table).findUnique({
         where: { id: versionedId },
