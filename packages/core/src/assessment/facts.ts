@@ -41,8 +41,19 @@ const RECOGNITION_CRITERIA = [
   'NO_POLICE_DISCIPLINED',
 ] as const satisfies readonly RecognitionCriterion[];
 
-/** The criteria a recognition of this kind of unit is judged on (TT 124/2021), in the circular's order. */
+/** An agency's, enterprise's or school's criteria: whether the circular applies to it, then its acts and model. */
+const ORGANIZATION_CRITERIA = [
+  'IN_SCOPE',
+  'FIRST_QUARTER_RESOLUTION',
+  'FIRST_QUARTER_PLAN',
+  'FIRST_QUARTER_REGISTRATION',
+  'EFFECTIVE_MODEL',
+  'POLICIES_IMPLEMENTED',
+  'NO_SERIOUS_EVENTS',
+] as const satisfies readonly RecognitionCriterion[];
+
 // Circular 124/2021/TT-BCA (as amended by TT 48/2025): the criteria of each kind of unit; districts are graded only.
+/** The criteria a recognition of this kind of unit is judged on, in the circular's order. */
 export const RECOGNITION_CRITERIA_OF: Readonly<Record<GradedUnitKind, readonly RecognitionCriterion[]>> = {
   RESIDENTIAL_AREA: [
     'FIRST_QUARTER_RESOLUTION',
@@ -62,33 +73,9 @@ export const RECOGNITION_CRITERIA_OF: Readonly<Record<GradedUnitKind, readonly R
     'NO_POLICE_DISCIPLINED',
   ],
   DISTRICT: [],
-  AGENCY: [
-    'IN_SCOPE',
-    'FIRST_QUARTER_RESOLUTION',
-    'FIRST_QUARTER_PLAN',
-    'FIRST_QUARTER_REGISTRATION',
-    'EFFECTIVE_MODEL',
-    'POLICIES_IMPLEMENTED',
-    'NO_SERIOUS_EVENTS',
-  ],
-  ENTERPRISE: [
-    'IN_SCOPE',
-    'FIRST_QUARTER_RESOLUTION',
-    'FIRST_QUARTER_PLAN',
-    'FIRST_QUARTER_REGISTRATION',
-    'EFFECTIVE_MODEL',
-    'POLICIES_IMPLEMENTED',
-    'NO_SERIOUS_EVENTS',
-  ],
-  SCHOOL: [
-    'IN_SCOPE',
-    'FIRST_QUARTER_RESOLUTION',
-    'FIRST_QUARTER_PLAN',
-    'FIRST_QUARTER_REGISTRATION',
-    'EFFECTIVE_MODEL',
-    'POLICIES_IMPLEMENTED',
-    'NO_SERIOUS_EVENTS',
-  ],
+  AGENCY: ORGANIZATION_CRITERIA,
+  ENTERPRISE: ORGANIZATION_CRITERIA,
+  SCHOOL: ORGANIZATION_CRITERIA,
 };
 
 const count = z.number().int().min(0).max(10_000_000);
