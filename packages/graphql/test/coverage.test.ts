@@ -224,6 +224,16 @@ describe('movementReport', () => {
   });
 });
 
+/**
+ * A write as another server or command makes it: the steps of one Bình Phước commune
+ * recomputed (unchanged figures), which moves the database's coverage version. The next
+ * request computes coverage again: the statements of a cold server.
+ */
+async function coverageWritten(): Promise<void> {
+  const [commune] = await ctx.db.prisma.$queryRaw<{ id: string }[]>`SELECT "communeId" AS id FROM "CoverageStep" LIMIT 1`;
+  await ctx.db.prisma.$transaction((tx) => refreshCoverageSteps(tx, [commune!.id]));
+}
+
 describe('SQL statements', () => {
   const byChild = (code: string) => `{
     coverage(unitCode: "${code}", asOf: "2024-12-31") {
@@ -234,6 +244,7 @@ describe('SQL statements', () => {
   }`;
 
   it('are as many for a province by child as for one district: the number of units below does not count', async () => {
+    await coverageWritten();
     const province = await server.queryCounting<any>(byChild('70'));
     const district = await server.queryCounting<any>(byChild('688'));
     expect(province.body.errors).toBeUndefined();
@@ -242,23 +253,59 @@ describe('SQL statements', () => {
     expect(district.body.data.coverage.unit.code).toBe('688');
     expect(district.body.data.coverage.byChild.length).toBeGreaterThan(1);
     expect(province.statements.length).toBe(district.statements.length);
-    // units (recursive CTE), each commune's counts; model types (one batch)
-    expect(province.statements.length).toMatchInlineSnapshot(`3`);
+    // the coverage version; units (recursive CTE), each commune's counts; model types (one batch)
+    expect(province.statements.length).toMatchInlineSnapshot(`4`);
   });
 
   it('add one for the lineage, and none for the report beside the coverage it reuses', async () => {
+    await coverageWritten();
     const lineage = await server.queryCounting<any>(`{
       coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") { ${FIGURES} byChild { residentialAreas } byModelType { modelType { name } } lineage { partial { residentialAreas } } }
     }`);
     expect(lineage.body.errors).toBeUndefined();
-    // units, links, each commune's counts; model types
-    expect(lineage.statements.length).toMatchInlineSnapshot(`4`);
+    // the version; units, links, each commune's counts; model types
+    expect(lineage.statements.length).toMatchInlineSnapshot(`5`);
     const both = await server.queryCounting<any>(`{
       coverage(unitCode: "70", asOf: "2024-12-31") { residentialAreas byModelType { modelType { name } } }
       movementReport(unitCode: "70", asOf: "2024-12-31")
     }`);
     expect(both.body.errors).toBeUndefined();
-    expect(both.statements.length).toMatchInlineSnapshot(`3`);
+    expect(both.statements.length).toMatchInlineSnapshot(`4`);
+  });
+});
+
+describe('coverage kept between requests (movement/coverage-cache.ts)', () => {
+  const QUESTION = `{ coverage(unitCode: "70", asOf: "2024-12-31") { ${FIGURES} byChild { unit { code } residentialAreas } } }`;
+
+  it('is read again only when the data changed: one statement (the version) while it has not', async () => {
+    await coverageWritten();
+    const cold = await server.queryCounting<any>(QUESTION);
+    const warm = await server.queryCounting<any>(QUESTION);
+    expect(cold.body.errors).toBeUndefined();
+    expect(warm.body).toEqual(cold.body);
+    expect(cold.statements.length).toBe(3);
+    expect(warm.statements).toHaveLength(1);
+    expect(warm.statements[0]).toContain('"CoverageVersion"');
+    await coverageWritten();
+    expect((await server.queryCounting<any>(QUESTION)).statements).toHaveLength(3);
+  });
+
+  it('answers a write made by another server or command at once: the next request sees it, with no notification to wait for', async () => {
+    await server.query(QUESTION);
+    // An area of Bình Phước loses its placement, as a write through another server would do.
+    const [placement] = await ctx.db.prisma.$queryRaw<{ id: string }[]>`
+      SELECT p.id FROM "ResidentialAreaPlacement" p WHERE '70' = ANY (p."placeCodes")
+        AND (p."validFrom" IS NULL OR p."validFrom" <= '2024-12-31') AND (p."validTo" IS NULL OR p."validTo" >= '2024-12-31')
+      ORDER BY p.id LIMIT 1`;
+    const before = (await server.query<any>(QUESTION)).data.coverage.residentialAreas;
+    const saved = await ctx.db.prisma.residentialAreaPlacement.findUniqueOrThrow({ where: { id: placement!.id } });
+    await ctx.db.prisma.residentialAreaPlacement.delete({ where: { id: placement!.id } });
+    try {
+      expect((await server.query<any>(QUESTION)).data.coverage.residentialAreas).toBe(before - 1);
+    } finally {
+      await ctx.db.prisma.residentialAreaPlacement.create({ data: saved });
+    }
+    expect((await server.query<any>(QUESTION)).data.coverage.residentialAreas).toBe(before);
   });
 });
 
@@ -273,6 +320,7 @@ describe('nationalCoverage', () => {
   }`;
 
   it('is the sum of the provinces, each as coverage(unitCode) gives it, in the statements of one coverage', async () => {
+    await coverageWritten();
     const national = await server.queryCounting<any>(NATIONAL('asOf: "2024-12-31"'));
     const province = await server.query<any>(
       `{ coverage(unitCode: "70", asOf: "2024-12-31") { ${FIGURES} byModelType { activeModels } } }`,
@@ -287,11 +335,12 @@ describe('nationalCoverage', () => {
     for (const k of ['residentialAreas', 'residentialAreasWithActiveModel', 'activeModels']) expect(n[k]).toBe(sum(n.byProvince, k));
     // The demo data is Bình Phước's only: the country is that province.
     expect(n).toMatchObject({ ...figures, figuresOn: '2024-12-31' });
-    // units (recursive CTE), each commune's counts; model types (one batch)
-    expect(national.statements.length).toMatchInlineSnapshot(`3`);
+    // the coverage version; units (recursive CTE), each commune's counts; model types (one batch)
+    expect(national.statements.length).toMatchInlineSnapshot(`4`);
   });
 
   it('re-attributes 2024 to the 34 provinces of today through the lineage, in one more statement', async () => {
+    await coverageWritten();
     const r = await server.queryCounting<any>(NATIONAL('asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31"'));
     const province = await server.query<any>(
       `{ coverage(unitCode: "75", asOf: "2025-12-31", lineage: true, figuresOn: "2024-12-31") { ${FIGURES} lineage { partial { residentialAreas } } } }`,
@@ -304,7 +353,7 @@ describe('nationalCoverage', () => {
       activeModels: province.data.coverage.activeModels,
     });
     expect(n.lineage.partial.residentialAreas).toBe(province.data.coverage.lineage.partial.residentialAreas);
-    expect(r.statements.length).toMatchInlineSnapshot(`4`);
+    expect(r.statements.length).toMatchInlineSnapshot(`5`);
   });
 
   it('builds the levels of breakdown the query selects, through fragments too, with the same figures', async () => {

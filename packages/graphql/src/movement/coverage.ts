@@ -17,7 +17,6 @@ import {
   type IsoDate,
   type PartialAttribution,
 } from '@antq/core';
-import { createContextCache } from '@pothos/core';
 import { GraphQLError, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { uuidOrNone } from '../access.js';
 import { builder, type AntqTypes } from '../builder.js';
@@ -27,6 +26,7 @@ import type { UnitOnDate } from '../hierarchy/loaders.js';
 import type { AdminUnitRow } from '../hierarchy/rows.js';
 import { AdminUnitRef, LineageKindEnum } from '../hierarchy/schema.js';
 import { DateScalar } from '../scalars.js';
+import { keptCoverage } from './coverage-cache.js';
 import { readCoverageRows, type CoverageRows, type CoverageScope } from './coverage-data.js';
 import { modelTypeLoader } from './model-types.js';
 import { mayReadReport, movementReportFor, reportText } from '../report/movement-report.js';
@@ -91,16 +91,12 @@ function unitNotFound(code: string, date: IsoDate): Error {
 }
 
 /**
- * Coverage per request, by (unit, date, lineage, figuresOn): asked twice (aliases, the
- * report), read once; the tree is built once per depth asked from the same rows.
+ * Coverage by (unit, date, lineage, figuresOn), kept between requests while the data does not
+ * change (coverage-cache.ts): asked twice (aliases, the report) or by the next request, read
+ * once; the tree is built once per depth asked from the same rows.
  */
-const caches = createContextCache(() => new Map<string, { rows: Promise<CoverageRows>; trees: Map<number, Promise<Computed>> }>());
-
-function coverageOf(ctx: Context, s: CoverageScope, depth = DEPTH): Promise<Computed> {
-  const cache = caches(ctx);
-  const key = `${s.unitCode}|${s.unitsOn}|${s.lineage}|${s.figuresOn}`;
-  let entry = cache.get(key);
-  if (!entry) cache.set(key, (entry = { rows: readCoverageRows(ctx.db.prisma, s), trees: new Map() }));
+async function coverageOf(ctx: Context, s: CoverageScope, depth = DEPTH): Promise<Computed> {
+  const entry = await keptCoverage<Computed>(ctx, s, () => readCoverageRows(ctx.db.prisma, s));
   let tree = entry.trees.get(depth);
   if (!tree) entry.trees.set(depth, (tree = entry.rows.then((rows) => compute(rows, s, depth))));
   return tree;
