@@ -86,17 +86,21 @@ afterAll(() => {
   for (const child of servedProcesses) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
+/** A POST to /graphql on a connection of its own, to be written by the caller. */
+const postTo = (port: number, headers: Record<string, string>) =>
+  request({
+    host: '127.0.0.1',
+    port,
+    path: '/graphql',
+    method: 'POST',
+    agent: false,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
 /** A POST of QUERY on a connection of its own. */
 function post(port: number): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1',
-      port,
-      path: '/graphql',
-      method: 'POST',
-      agent: false,
-      headers: { 'content-type': 'application/json' },
-    });
+    const req = postTo(port, {});
     req.on('error', reject).on('response', (res) => answerOf(res).then(resolve, reject));
     req.end(QUERY);
   });
@@ -119,14 +123,7 @@ function heldPost(port: number): {
   answer: Promise<{ status: number; body: unknown; connection?: string }>;
 } {
   const half = Math.floor(QUERY.length / 2);
-  const req = request({
-    host: '127.0.0.1',
-    port,
-    path: '/graphql',
-    method: 'POST',
-    agent: false,
-    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(QUERY)) },
-  });
+  const req = postTo(port, { 'content-length': String(Buffer.byteLength(QUERY)) });
   const answer = new Promise<{ status: number; body: unknown; connection?: string }>((resolve, reject) => {
     req
       .on('error', reject)
