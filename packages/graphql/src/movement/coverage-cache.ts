@@ -21,7 +21,7 @@
  *   asked at random cannot grow the server's memory without limit.
  */
 import type { HierarchyIndex } from '@antq/core';
-import type { Database } from '@antq/db';
+import type { HierarchyCache } from '@antq/db';
 import { createContextCache } from '@pothos/core';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../context.js';
@@ -43,8 +43,9 @@ interface Entry<T> extends KeptCoverage<T> {
   size: number;
 }
 
+/** One per open database, held by its hierarchy cache (the same object whichever server a request reads from). */
 const kept = createContextCache(
-  (_db: Database) =>
+  (_database: HierarchyCache) =>
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache per database for every kind of tree
     new LRUCache<string, Entry<any>>({ maxSize: KEPT_ROWS, sizeCalculation: (e) => e.size }),
 );
@@ -62,7 +63,7 @@ const keyOf = (s: CoverageScope) => `${s.unitCode}|${s.unitsOn}|${s.lineage}|${s
  */
 export async function keptCoverage<T>(ctx: Context, s: CoverageScope, read: () => Promise<CoverageRows>): Promise<KeptCoverage<T>> {
   const version = await versionOf(ctx);
-  const cache = kept(ctx.db);
+  const cache = kept(ctx.db.hierarchy);
   const key = keyOf(s);
   const found = cache.get(key) as Entry<T> | undefined;
   if (found && found.version === version && found.hierarchy === ctx.hierarchy) return found;
