@@ -6,6 +6,16 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.js';
 import { hierarchyCache, type HierarchyCache } from './hierarchy.js';
+import {
+  DEFAULT_REPLICA_MAX_LAG_MS,
+  fallbackPool,
+  ReadRouter,
+  type DatabaseRole,
+  type ReplicaOptions,
+  type ReplicaStatus,
+} from './replica.js';
+
+export { DEFAULT_REPLICA_MAX_LAG_MS, lsnValue, type DatabaseRole, type ReplicaOptions, type ReplicaStatus } from './replica.js';
 
 /** Where the data lives: an embedded PGlite directory (or memory), or a PostgreSQL server. */
 export type DatabaseTarget =
@@ -15,12 +25,19 @@ export type DatabaseTarget =
       /** A dump from `dumpDatabase` to start from (tests load a prepared database this way). */
       readonly loadDataDir?: Blob;
     }
-  | { readonly kind: 'postgres'; readonly url: string };
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      /** A streaming replica that answers reads (replica.ts); none by default. */
+      readonly replica?: ReplicaOptions;
+    };
 
 /** One SQL statement as Prisma sent it, for statement counting in tests and benchmarks. */
 export interface QueryEvent {
   readonly query: string;
   readonly durationMs: number;
+  /** The client that sent it: the primary's, or the replica's (whose pool may have handed it to the primary, replica.ts). */
+  readonly role: DatabaseRole;
 }
 
 /** What the PostgreSQL connection pool holds at a moment (node-postgres' counts). */
@@ -50,11 +67,43 @@ export interface Database {
   readonly hierarchy: HierarchyCache;
   /** The client's connection pool now (PostgreSQL only; null on PGlite, one connection in the process). */
   poolUse(): PoolUse | null;
+  /**
+   * The read replica (`DATABASE_REPLICA_URL`, replica.ts), or null: its client, its pool,
+   * what it is doing, and the marks of read-your-writes. Without one, every read is the primary's.
+   */
+  readonly replica: ReadReplica | null;
+  /**
+   * The client a request of the viewer named `key` reads with, chosen once per request: the
+   * replica's, unless that viewer wrote and the replica has not replayed the write yet (for
+   * the replica's `maxLagMs` at most), or the replica is down; the primary's (`prisma`)
+   * without a replica. Writes and transactions always use `prisma`.
+   */
+  reader(key: string | null): Promise<{ readonly role: DatabaseRole; readonly prisma: PrismaClient }>;
   /** Calls `listener` for every SQL statement the client sends; returns an unsubscribe. */
   onQuery(listener: (event: QueryEvent) => void): () => void;
   /** The embedded database's files as a gzipped tarball (PGlite only), to open a copy later. */
   dump(): Promise<Blob>;
   close(): Promise<void>;
+}
+
+/** A read replica beside the primary (see replica.ts and {@link Database.reader}). */
+export interface ReadReplica {
+  readonly prisma: PrismaClient;
+  /** The longest a viewer who wrote reads from the primary, in milliseconds. */
+  readonly maxLagMs: number;
+  poolUse(): PoolUse;
+  /** Asks the replica whether it answers and replays (for `/ready`); a replica found answering is read again. */
+  status(): Promise<ReplicaStatus>;
+  /** Whether the replica is known to be down now (reads go to the primary). */
+  readonly down: boolean;
+  /** Statements the replica could not take, answered by the primary, since the database was opened. */
+  readonly fallbacks: number;
+  /** Viewers reading from the primary for their recent writes now. */
+  readonly pinned: number;
+  /** A mutation of the viewer `key` starts: that viewer reads from the primary until {@link wrote} and the replica catch up. */
+  writing(key: string | null): void;
+  /** That mutation has ended: the primary's WAL position after it is recorded (`pg_current_wal_lsn()`). */
+  wrote(key: string | null): Promise<void>;
 }
 
 /**
@@ -72,10 +121,30 @@ const POOL_MAX = 10;
 /** How long a statement waits for a PostgreSQL connection (opened, or free in the pool) before it fails. */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
-/** The default target: `DATABASE_URL` when set, else PGlite in `dataDir`. */
+/** How long a replica's statement waits for a connection before the primary answers it instead. */
+const REPLICA_CONNECT_TIMEOUT_MS = 1_000;
+
+/**
+ * The default target: `DATABASE_URL` when set (with `DATABASE_REPLICA_URL`, a replica that
+ * answers reads, and `ANTQ_REPLICA_MAX_LAG_MS`), else PGlite in `dataDir` (which has no
+ * replica: see {@link replicaIgnored}).
+ */
 export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
-  return url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: `${dataDir}/pglite` };
+  if (!url) return { kind: 'pglite', dataDir: `${dataDir}/pglite` };
+  const replicaUrl = env.DATABASE_REPLICA_URL?.trim();
+  if (!replicaUrl) return { kind: 'postgres', url };
+  const lag = env.ANTQ_REPLICA_MAX_LAG_MS?.trim();
+  const maxLagMs = lag ? Number(lag) : DEFAULT_REPLICA_MAX_LAG_MS;
+  if (!Number.isInteger(maxLagMs) || maxLagMs < 0)
+    throw new Error(`ANTQ_REPLICA_MAX_LAG_MS must be a whole number of milliseconds, 0 or more (got ${lag})`);
+  return { kind: 'postgres', url, replica: { url: replicaUrl, maxLagMs } };
+}
+
+/** What to tell whoever set `DATABASE_REPLICA_URL` without `DATABASE_URL`: the embedded database has no replica. Null otherwise. */
+export function replicaIgnored(env: NodeJS.ProcessEnv): string | null {
+  if (!env.DATABASE_REPLICA_URL?.trim() || env.DATABASE_URL?.trim()) return null;
+  return 'DATABASE_REPLICA_URL is ignored: the embedded database (PGlite, no DATABASE_URL) is one process and has no replica. Set DATABASE_URL to a PostgreSQL primary to read from its replica.';
 }
 
 /** Opens a database without migrating it (see `migrate`). */
@@ -84,6 +153,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let clientAdapter: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void>;
   let poolUse = (): PoolUse | null => null;
+  let replicaOf: ((client: ClientOf) => OpenedReplica) | null = null;
   let embedded: PGlite | null = null;
   let dump = (): Promise<Blob> => Promise.reject(new Error('only an embedded (PGlite) database can be dumped'));
   if (target.kind === 'pglite') {
@@ -115,12 +185,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     adapter = new PrismaPg({ connectionString: target.url, max: POOL_MAX });
     poolUse = () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: POOL_MAX });
     closeDriver = () => pool.end();
+    const options = target.replica;
+    if (options) replicaOf = (client) => openReplica(options, pool, client);
   }
-  const prisma = new PrismaClient({ adapter: clientAdapter, log: [{ emit: 'event', level: 'query' }] });
   const listeners = new Set<(event: QueryEvent) => void>();
-  prisma.$on('query', (e) => {
-    for (const listener of listeners) listener({ query: e.query, durationMs: e.duration });
-  });
+  const clientOf: ClientOf = (driver, role) => {
+    const client = new PrismaClient({ adapter: driver, log: [{ emit: 'event', level: 'query' }] });
+    client.$on('query', (e) => {
+      for (const listener of listeners) listener({ query: e.query, durationMs: e.duration, role });
+    });
+    return client;
+  };
+  const prisma = clientOf(clientAdapter, 'primary');
+  const opened = replicaOf?.(clientOf) ?? null;
+  const replica = opened?.replica ?? null;
   return {
     target,
     prisma,
@@ -129,13 +207,66 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     hierarchy: hierarchyCache(prisma),
     dump,
     poolUse,
+    replica,
+    reader: opened
+      ? async (key) =>
+          (await opened.router.choose(key)) === 'replica' ? { role: 'replica', prisma: opened.replica.prisma } : { role: 'primary', prisma }
+      : () => Promise.resolve({ role: 'primary', prisma }),
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
+      await opened?.close();
       await prisma.$disconnect();
       await closeDriver();
+    },
+  };
+}
+
+/** A Prisma client on `driver`, whose statements are told to the database's `onQuery` listeners as `role`'s. */
+type ClientOf = (driver: SqlMigrationAwareDriverAdapterFactory, role: DatabaseRole) => PrismaClient;
+
+interface OpenedReplica {
+  readonly replica: ReadReplica;
+  readonly router: ReadRouter;
+  close(): Promise<void>;
+}
+
+/** The replica's client, on a pool of its own whose statements the primary's pool answers when the replica cannot (replica.ts). */
+function openReplica(options: ReplicaOptions, primaryPool: pg.Pool, clientOf: ClientOf): OpenedReplica {
+  let reads: ReadRouter | null = null;
+  const { pool, direct } = fallbackPool(
+    { connectionString: options.url, max: POOL_MAX, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS },
+    primaryPool,
+    () => reads!,
+  );
+  pool.on('error', () => {});
+  const router = (reads = new ReadRouter(options, (text) => primaryPool.query(text), direct));
+  const client = clientOf(new PrismaPg(pool), 'replica');
+  const replica: ReadReplica = {
+    prisma: client,
+    poolUse: () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: POOL_MAX }),
+    maxLagMs: router.maxLagMs,
+    status: () => router.status(),
+    get down() {
+      return router.down;
+    },
+    get fallbacks() {
+      return router.fallbacks;
+    },
+    get pinned() {
+      return router.pinned;
+    },
+    writing: (key) => router.writing(key),
+    wrote: (key) => router.wrote(key),
+  };
+  return {
+    replica,
+    router,
+    async close() {
+      await client.$disconnect();
+      await pool.end();
     },
   };
 }

@@ -13,7 +13,8 @@
  *   antq coverage rebuild|check      recompute the coverage steps of every commune, or compare them
  *   antq token --role R --unit C     print a signed token (development and tests)
  *   antq api-key issue|revoke …      manage partner agencies' API keys
- * Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite), ANTQ_DATA_DIR
+ * Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite), DATABASE_REPLICA_URL (a
+ * streaming replica that answers reads, with read-your-writes; ANTQ_REPLICA_MAX_LAG_MS, 10000), ANTQ_DATA_DIR
  * (default .antq-data), PORT (4000), HOST (0.0.0.0), ANTQ_ADMIN_UNITS_DIR,
  * ANTQ_JWT_SECRET and ANTQ_DATA_KEY (required with DATABASE_URL), ANTQ_JWKS_URL,
  * ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS (days a model runs ACTIVE before it is rated; 180),
@@ -38,6 +39,7 @@ import {
   openDatabase,
   refreshCoverageSteps,
   removeNational,
+  replicaIgnored,
   seedDemo,
   seedNational,
   targetFromEnv,
@@ -69,7 +71,7 @@ class UsageError extends Error {}
 function program(run: (code: Promise<number>) => void): Command {
   const antq = new Command('antq')
     .description(
-      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS (how long a stopping server lets requests in flight finish, default 10000), OTEL_EXPORTER_OTLP_ENDPOINT (turns on OpenTelemetry traces), ANTQ_RATE_LIMIT_TIP_FAILURES, ANTQ_RATE_LIMIT_SIGN_IN_FAILURES, ANTQ_RATE_LIMIT_WINDOW_SECONDS, ANTQ_TRUST_PROXY (rate limits of failures), ANTQ_IDEMPOTENCY_KEY_TTL_SECONDS (how long an Idempotency-Key is kept, default 86400).',
+      'The antq server and its tools. Environment: DATABASE_URL (PostgreSQL; default the embedded PGlite), DATABASE_REPLICA_URL (a read replica of it: queries read there, a viewer who wrote reads from the primary until the replica has the write), ANTQ_REPLICA_MAX_LAG_MS (the longest that lasts, default 10000), ANTQ_DATA_DIR, PORT, HOST, ANTQ_ADMIN_UNITS_DIR, ANTQ_JWT_SECRET, ANTQ_DATA_KEY, ANTQ_JWKS_URL, ANTQ_MODEL_RATING_MIN_ACTIVE_DAYS, ANTQ_MAX_BODY_BYTES (the largest request body, default 1048576), ANTQ_METRICS_TOKEN (turns /metrics on, behind this bearer token), ANTQ_SHUTDOWN_TIMEOUT_MS (how long a stopping server lets requests in flight finish, default 10000), OTEL_EXPORTER_OTLP_ENDPOINT (turns on OpenTelemetry traces), ANTQ_RATE_LIMIT_TIP_FAILURES, ANTQ_RATE_LIMIT_SIGN_IN_FAILURES, ANTQ_RATE_LIMIT_WINDOW_SECONDS, ANTQ_TRUST_PROXY (rate limits of failures), ANTQ_IDEMPOTENCY_KEY_TTL_SECONDS (how long an Idempotency-Key is kept, default 86400).',
     )
     .showHelpAfterError()
     .exitOverride()
@@ -82,7 +84,7 @@ function program(run: (code: Promise<number>) => void): Command {
   antq
     .command('serve')
     .description(
-      'start the GraphQL server (PORT, HOST, DATABASE_URL, ANTQ_DATA_DIR, ANTQ_MAX_BODY_BYTES, ANTQ_METRICS_TOKEN, ANTQ_SHUTDOWN_TIMEOUT_MS, ANTQ_RATE_LIMIT_*, ANTQ_TRUST_PROXY); SIGTERM or SIGINT stops it gracefully',
+      'start the GraphQL server (PORT, HOST, DATABASE_URL, DATABASE_REPLICA_URL, ANTQ_REPLICA_MAX_LAG_MS, ANTQ_DATA_DIR, ANTQ_MAX_BODY_BYTES, ANTQ_METRICS_TOKEN, ANTQ_SHUTDOWN_TIMEOUT_MS, ANTQ_RATE_LIMIT_*, ANTQ_TRUST_PROXY); SIGTERM or SIGINT stops it gracefully',
     )
     .option('--workers <n>', 'processes serving the port: a number, or auto (the available cores); above 1 needs DATABASE_URL', '1')
     .action((o: { workers: string }) => run(serve(o.workers)));
@@ -235,6 +237,8 @@ async function serve(workersArg: string): Promise<number> {
   const started = performance.now();
   const settings = settingsFromEnv();
   const embedded = targetFromEnv(process.env, dataDirOf()).kind === 'pglite';
+  const ignored = cluster.isWorker ? null : replicaIgnored(process.env);
+  if (ignored) log(ignored);
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';
   if (cluster.isWorker) return serveAsWorker(settings, port, host);

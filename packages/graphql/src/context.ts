@@ -1,9 +1,9 @@
 import { resolveUnit, unresolvedMessage, type HierarchyIndex, type IsoDate, type Viewer } from '@antq/core';
-import type { Database } from '@antq/db';
+import type { Database, DatabaseRole } from '@antq/db';
 import { AuthenticationError } from './auth/tokens.js';
 import type { Secrets } from './auth/secrets.js';
 import { createHierarchyLoaders, type HierarchyLoaders } from './hierarchy/loaders.js';
-import { NO_RATE_LIMITS, type RateLimits } from './http/rate-limits.js';
+import { clientKey, NO_RATE_LIMITS, type RateLimits } from './http/rate-limits.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings.js';
 
 /** What lives as long as the server: the database and the keys. */
@@ -32,6 +32,22 @@ export interface Context extends ServerServices {
   readonly loaders: HierarchyLoaders;
   /** Correlates the audit log with the server's log. */
   readonly requestId: string;
+  /**
+   * Where the request's statements go (`ctx.db.prisma` is that server's client): the read
+   * replica for a query when the database has one and the viewer has no write the replica
+   * lacks, else the primary; a mutation is turned to the primary before it runs
+   * (http/read-your-writes.ts), so that it reads, writes and answers on the primary.
+   */
+  readonly reads: RequestReads;
+}
+
+/** The server a request reads from, chosen once per request (see {@link Context.reads}). */
+export interface RequestReads {
+  readonly role: DatabaseRole;
+  /** The viewer, as the database's read-your-writes marks name it (the rate limits' client key). */
+  readonly key: string;
+  /** From now on, this request's statements go to the primary. */
+  toPrimary(): void;
 }
 
 /**
@@ -41,7 +57,15 @@ export interface Context extends ServerServices {
  */
 export async function createContext(
   services: ServerServices,
-  request: { viewer: Viewer; today: IsoDate; requestId: string; clientAddress?: string; idempotencyKey?: string | null },
+  request: {
+    viewer: Viewer;
+    today: IsoDate;
+    requestId: string;
+    clientAddress?: string;
+    idempotencyKey?: string | null;
+    /** Read from the database's replica when it has one (`Database.reader`); default off: every statement on the primary (the command line's imports). */
+    readFromReplica?: boolean;
+  },
 ): Promise<Context> {
   const hierarchy = await services.db.hierarchy.load();
   const { viewer, today } = request;
@@ -57,14 +81,34 @@ export async function createContext(
       );
     }
   }
+  const { readFromReplica = false, ...given } = request;
+  const primary = services.db;
+  const key = clientKey(viewer, request.clientAddress ?? 'unknown');
+  const chosen = readFromReplica ? await primary.reader(key) : { role: 'primary' as const, prisma: primary.prisma };
+  let role: DatabaseRole = chosen.role;
+  // The request's view of the database: every resolver reads `ctx.db.prisma`, the chosen server's client.
+  const db: Database = Object.create(primary, {
+    prisma: { get: () => (role === 'replica' ? chosen.prisma : primary.prisma), enumerable: true },
+  }) as Database;
+  const reads: RequestReads = {
+    get role() {
+      return role;
+    },
+    key,
+    toPrimary: () => {
+      role = 'primary';
+    },
+  };
   return {
     ...services,
     settings: services.settings ?? DEFAULT_SETTINGS,
     rateLimits: services.rateLimits ?? NO_RATE_LIMITS,
     clientAddress: 'unknown',
     idempotencyKey: null,
-    ...request,
+    ...given,
+    db,
+    reads,
     hierarchy,
-    loaders: createHierarchyLoaders(services.db.prisma),
+    loaders: createHierarchyLoaders(() => db.prisma),
   };
 }

@@ -289,7 +289,7 @@ describe.skipIf(postgresUnavailable !== null && !REQUIRE_POSTGRES)('antq serve -
     for (let scrape = 0; scrape < 4; scrape++) {
       const text = await metrics(served.port);
       expect(text).toMatch(/^graphql_envelop_request\{operationName="Anonymous",operationType="query"\} 20$/m);
-      expect(text).toMatch(/^antq_db_pool_max 20$/m);
+      expect(text).toMatch(/^antq_db_pool_max\{role="primary"\} 20$/m);
     }
 
     // A worker killed from outside is replaced.

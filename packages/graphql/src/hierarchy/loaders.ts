@@ -29,10 +29,11 @@ export interface HierarchyLoaders {
   predecessors: DataLoader<string, LinkedUnit[]>;
 }
 
-export function createHierarchyLoaders(prisma: PrismaClient): HierarchyLoaders {
+/** The loaders of one request, reading with `client()`: the request's client at the time of the batch (context.ts). */
+export function createHierarchyLoaders(client: () => PrismaClient): HierarchyLoaders {
   return {
     byId: new DataLoader(async (ids) => {
-      const rows = await prisma.adminUnit.findMany({ where: { id: { in: [...ids] } } });
+      const rows = await client().adminUnit.findMany({ where: { id: { in: [...ids] } } });
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -42,7 +43,7 @@ export function createHierarchyLoaders(prisma: PrismaClient): HierarchyLoaders {
         const found = new Map<string, AdminUnitRow>();
         const dates = [...new Set(keys.map((k) => k.date))].sort();
         if (dates.length === 1) {
-          const rows = await prisma.adminUnit.findMany({ where: { code: { in: keys.map((k) => k.code) }, ...validOn(dates[0]!) } });
+          const rows = await client().adminUnit.findMany({ where: { code: { in: keys.map((k) => k.code) }, ...validOn(dates[0]!) } });
           for (const r of rows) found.set(`${r.code}@${dates[0]}`, r);
         } else {
           // Many dates (a spreadsheet's rows): one statement for every version of the codes
@@ -53,7 +54,7 @@ export function createHierarchyLoaders(prisma: PrismaClient): HierarchyLoaders {
               { OR: [{ validTo: null }, { validTo: { gte: dateColumn(dates[0]!) } }] },
             ],
           };
-          const rows = await prisma.adminUnit.findMany({ where: { code: { in: [...new Set(keys.map((k) => k.code))] }, ...span } });
+          const rows = await client().adminUnit.findMany({ where: { code: { in: [...new Set(keys.map((k) => k.code))] }, ...span } });
           const versions = groupBy(rows, (r) => r.code);
           for (const k of keys) {
             const row = versions.get(k.code)?.find((r) => intervalContains(validityOf(r), k.date));
@@ -71,7 +72,7 @@ export function createHierarchyLoaders(prisma: PrismaClient): HierarchyLoaders {
         for (const [, group] of groupBy(keys, (k) => `${k.date}|${k.page.first}|${k.page.after ?? ''}`)) {
           const { date, page } = group[0]!;
           for (const [parentCode, result] of await childrenPages(
-            prisma,
+            client(),
             group.map((k) => k.parentCode),
             date,
             page,
@@ -92,15 +93,15 @@ export function createHierarchyLoaders(prisma: PrismaClient): HierarchyLoaders {
       { cacheKeyFn: (k) => `${k.parentCode}|${k.date}|${k.page.first}|${k.page.after ?? ''}` },
     ),
 
-    successors: linkedUnits(prisma, 'predecessor', 'successor'),
-    predecessors: linkedUnits(prisma, 'successor', 'predecessor'),
+    successors: linkedUnits(client, 'predecessor', 'successor'),
+    predecessors: linkedUnits(client, 'successor', 'predecessor'),
   };
 }
 
 /** For each unit, the units at the other end of its lineage links (`from` is the unit's side), by code. */
-function linkedUnits(prisma: PrismaClient, from: 'predecessor' | 'successor', to: 'predecessor' | 'successor') {
+function linkedUnits(client: () => PrismaClient, from: 'predecessor' | 'successor', to: 'predecessor' | 'successor') {
   return new DataLoader<string, LinkedUnit[]>(async (ids) => {
-    const links = await prisma.lineageLink.findMany({
+    const links = await client().lineageLink.findMany({
       where: { [`${from}Id`]: { in: [...ids] } },
       include: { [to]: true },
       orderBy: { [to]: { code: 'asc' } },

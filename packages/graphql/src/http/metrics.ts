@@ -21,8 +21,9 @@
  * | `graphql_yoga_http_duration` | operationName, operationType, method, statusCode | seconds of the HTTP request of an operation (histogram) |
  * | `antq_graphql_errors_total` | operationName, code | errors in GraphQL answers, by `extensions.code` (counter) |
  * | `antq_db_statement_duration_seconds` | | SQL statements the client sent (histogram) |
- * | `antq_db_pool_connections` | state (busy, idle) | the PostgreSQL pool's open connections (gauge) |
- * | `antq_db_pool_max`, `antq_db_pool_waiting` | | its most connections, and queries waiting for one (gauges) |
+ * | `antq_db_pool_connections` | state (busy, idle), role (primary, replica) | each PostgreSQL pool's open connections (gauge) |
+ * | `antq_db_pool_max`, `antq_db_pool_waiting` | role | its most connections, and queries waiting for one (gauges) |
+ * | `antq_db_replica_fallbacks`, `antq_db_replica_pinned_viewers` | | with a read replica: statements it could not take (answered by the primary), viewers reading from the primary for their writes (gauges) |
  *
  * The first three are `@graphql-yoga/plugin-prometheus`'s, with these labels. Errors are
  * counted from every answer `/graphql` gives (a refusal before execution, such as a body over
@@ -32,7 +33,7 @@
  * connection inside the process, with no pool to report.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Database } from '@antq/db';
+import type { Database, PoolUse } from '@antq/db';
 import { createCounter, createHistogram, usePrometheus, type FillLabelsFnParams } from '@graphql-yoga/plugin-prometheus';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -103,33 +104,60 @@ export function metricsPlugins({ db, token, cluster = false }: { db: Database; t
   // A worker of `antq serve --workers N` answers the whole server's figures (cluster.ts).
   const scrape = cluster ? clusterScrape(registry) : () => registry.metrics();
   const stopObserving = db.onQuery((e) => statements.observe(e.durationMs / 1000));
+  // Each pool by role: the primary's, and the read replica's when there is one (DATABASE_REPLICA_URL).
+  const pools = (): Array<{ role: 'primary' | 'replica'; use: PoolUse }> => {
+    const primary = db.poolUse();
+    if (!primary) return [];
+    return [{ role: 'primary', use: primary }, ...(db.replica ? [{ role: 'replica' as const, use: db.replica.poolUse() }] : [])];
+  };
   if (db.poolUse()) {
     new Gauge({
       name: 'antq_db_pool_connections',
-      help: 'Open connections of the PostgreSQL pool, by state',
-      labelNames: ['state'] as const,
+      help: 'Open connections of the PostgreSQL pools, by state and role (primary, replica)',
+      labelNames: ['state', 'role'] as const,
       registers: [registry],
       collect() {
-        const use = db.poolUse();
-        if (!use) return;
-        this.set({ state: 'busy' }, use.open - use.idle);
-        this.set({ state: 'idle' }, use.idle);
+        for (const { role, use } of pools()) {
+          this.set({ state: 'busy', role }, use.open - use.idle);
+          this.set({ state: 'idle', role }, use.idle);
+        }
       },
     });
     new Gauge({
       name: 'antq_db_pool_max',
-      help: 'The most connections the PostgreSQL pool opens',
+      help: 'The most connections each PostgreSQL pool opens, by role',
+      labelNames: ['role'] as const,
       registers: [registry],
       collect() {
-        this.set(db.poolUse()?.max ?? 0);
+        for (const { role, use } of pools()) this.set({ role }, use.max);
       },
     });
     new Gauge({
       name: 'antq_db_pool_waiting',
-      help: 'Queries waiting for a connection of the PostgreSQL pool',
+      help: 'Queries waiting for a connection of each PostgreSQL pool, by role',
+      labelNames: ['role'] as const,
       registers: [registry],
       collect() {
-        this.set(db.poolUse()?.waiting ?? 0);
+        for (const { role, use } of pools()) this.set({ role }, use.waiting);
+      },
+    });
+  }
+  if (db.replica) {
+    const replica = db.replica;
+    new Gauge({
+      name: 'antq_db_replica_fallbacks',
+      help: 'Statements the read replica could not take, answered by the primary, since the server started',
+      registers: [registry],
+      collect() {
+        this.set(replica.fallbacks);
+      },
+    });
+    new Gauge({
+      name: 'antq_db_replica_pinned_viewers',
+      help: 'Viewers reading from the primary for a write the read replica has not replayed yet',
+      registers: [registry],
+      collect() {
+        this.set(replica.pinned);
       },
     });
   }

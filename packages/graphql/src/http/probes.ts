@@ -1,7 +1,7 @@
 /**
  * The probes a load balancer or an operator asks: `/health` (the process answers: its
  * status, version and uptime) and `/ready` (it can serve: the database answers and holds the
- * administrative units), both JSON. `/ready` names each check that failed, so that an
+ * administrative units; a read replica that does not answer is said as `degraded`, still 200), both JSON. `/ready` names each check that failed, so that an
  * operator knows what to do, in Vietnamese and English; a database that does not answer is
  * named by a reason code (db's `databaseUnavailable`), without the driver's message or the host.
  */
@@ -53,6 +53,35 @@ async function problemsOf(db: Database): Promise<Problem[]> {
   ];
 }
 
+/**
+ * The read replica's state, when there is one: a replica that does not answer, or no longer
+ * replays (promoted, or not a standby), is named, but the server stays ready: reads go to the
+ * primary meanwhile (@antq/db's replica.ts), so taking the server out of a load balancer
+ * would only stop what still works.
+ */
+async function replicaWarnings(db: Database): Promise<Problem[]> {
+  if (!db.replica) return [];
+  const status = await db.replica.status();
+  if (status.up && status.replaying) return [];
+  if (status.up)
+    return [
+      {
+        check: 'replica',
+        reason: 'NOT_REPLAYING',
+        vi: 'Bản sao đọc (DATABASE_REPLICA_URL) trả lời nhưng không phải là bản sao đang nhận dữ liệu từ máy chủ chính: kiểm tra cấu hình sao chép.',
+        en: 'The read replica (DATABASE_REPLICA_URL) answers but is not a standby replaying the primary: check the replication.',
+      },
+    ];
+  return [
+    {
+      check: 'replica',
+      reason: status.reason,
+      vi: `Bản sao đọc không trả lời (${status.reason}): máy chủ chính đang trả lời mọi truy vấn. Kiểm tra máy chủ bản sao (DATABASE_REPLICA_URL); khi nó trả lời lại, antq tự dùng lại nó.`,
+      en: `The read replica does not answer (${status.reason}): the primary answers every read meanwhile. Check the replica server (DATABASE_REPLICA_URL); when it answers again antq reads from it by itself.`,
+    },
+  ];
+}
+
 export function probePlugins(db: Database): Plugin[] {
   return [
     useReadinessCheck({
@@ -62,11 +91,13 @@ export function probePlugins(db: Database): Plugin[] {
     useReadinessCheck({
       endpoint: '/ready',
       check: async () => {
-        const problems = await problemsOf(db);
+        const [problems, warnings] = await Promise.all([problemsOf(db), replicaWarnings(db)]);
+        // Degraded (the replica) is said beside the answer, never as a 503: see replicaWarnings.
+        const degraded = warnings.length ? { degraded: warnings.map((w) => w.check), warnings } : {};
         return json(
           problems.length
-            ? { status: 'not ready', notReady: problems.map((p) => p.check), problems, version: VERSION }
-            : { status: 'ready', notReady: [], version: VERSION },
+            ? { status: 'not ready', notReady: problems.map((p) => p.check), problems, ...degraded, version: VERSION }
+            : { status: 'ready', notReady: [], ...degraded, version: VERSION },
           problems.length ? 503 : 200,
         );
       },

@@ -21,6 +21,7 @@ import { useNamedInputErrors } from './input-errors.js';
 import { maskErrors } from './masked-errors.js';
 import { metricsPlugins } from './metrics.js';
 import { probePlugins } from './probes.js';
+import { useReadYourWrites } from './read-your-writes.js';
 import { stderrSink, useRequestLog, yogaLogger, type LogSink } from './request-log.js';
 
 export interface YogaOptions {
@@ -110,6 +111,7 @@ export function createAntqYoga({
           requestId: randomUUID(),
           clientAddress: clients.addressOf(request),
           idempotencyKey: idempotencyKeyOf(request),
+          readFromReplica: true,
         });
       } catch (error) {
         if (error instanceof AuthenticationError) throw unauthenticated(error);
@@ -139,6 +141,7 @@ export function createAntqYoga({
       // Before the limits: an operation they stop is counted too.
       ...metricsPlugins({ db, token: settings.metricsToken, cluster: clusterMetrics }),
       useNamedInputErrors(),
+      useReadYourWrites(db),
       usePersistedOperations({
         // Partners register operations for their key; a key may be held to those alone.
         allowArbitraryOperations: async (request) => {

@@ -161,7 +161,12 @@ export function useReportDownloads({ services, viewerOf, clock }: DownloadOption
       if (request.method !== 'GET') return endResponse(new Response(null, { status: 405, headers: { allow: 'GET' } }));
       let ctx: Context;
       try {
-        ctx = await createContext(services, { viewer: await viewerOf(request), today: vietnamDateOf(clock()), requestId: randomUUID() });
+        ctx = await createContext(services, {
+          viewer: await viewerOf(request),
+          today: vietnamDateOf(clock()),
+          requestId: randomUUID(),
+          readFromReplica: true,
+        });
       } catch (error) {
         if (error instanceof AuthenticationError)
           return endResponse(errorResponse('UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer' }));
