@@ -62,7 +62,7 @@ export function runAntq(repo: string, command: string[], env: Record<string, str
   );
 }
 
-/** Starts `antq serve --workers N` and resolves once /ready answers 200. */
+/** Starts `antq serve --workers N` and resolves once it says it is ready (every worker listening) and /ready answers 200. */
 export async function startAntq(repo: string, workers: number, env: Record<string, string>, log: (m: string) => void): Promise<Antq> {
   const { program, args } = antqCommand(repo);
   const port = await freePort();
@@ -84,8 +84,9 @@ export async function startAntq(repo: string, workers: number, env: Record<strin
       child.kill('SIGKILL');
       throw new Error(`antq serve was not ready after 180 s: ${stderr.slice(-2000)}`);
     }
+    // With --workers N the primary says it once every worker listens (/ready answers from the first).
     try {
-      if ((await fetch(`${url}/ready`)).status === 200) break;
+      if (stderr.includes('GraphQL server ready at') && (await fetch(`${url}/ready`)).status === 200) break;
     } catch {
       // Not listening yet.
     }

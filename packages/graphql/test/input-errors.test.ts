@@ -60,6 +60,12 @@ const TABLE: Record<string, Row> = {
     vi: 'ID toàn cục không hợp lệ: "eD5oYXNPd25Qcg=="',
     en: 'Invalid global ID: "eD5oYXNPd25Qcg==" (expected an ID this API gave)',
   },
+  'a connection asked with after and last together': {
+    query: `{ tips(after: "YWJj", last: 2) { totalCount } }`,
+    extensions: { reason: 'INVALID_ARGUMENTS' },
+    vi: 'Đối số không hợp lệ: Arguments "after" and "last" are not supported at the same time',
+    en: 'Invalid arguments: Arguments "after" and "last" are not supported at the same time',
+  },
   'an ID variable that is not one': {
     query: `query($id: ID!) { node(id: $id) { id } }`,
     variables: { id: { not: 'an id' } },
