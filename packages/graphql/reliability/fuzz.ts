@@ -68,6 +68,8 @@ export interface FuzzFigures {
   readonly byStatus: Record<string, number>;
   readonly fiveHundreds: number;
   readonly errorsWithoutCode: number;
+  /** Errors masked as INTERNAL_SERVER_ERROR (an unexpected failure in the server, whatever the status). */
+  readonly internalErrors: number;
   readonly answeredWithErrors: number;
   readonly succeeded: number;
   readonly codes: Record<string, number>;
@@ -372,9 +374,12 @@ export async function runFuzz(options: {
   const byStatus: Record<string, number> = {};
   const codes: Record<string, number> = {};
   const samples: string[] = [];
-  const note = (s: string) => samples.length < 20 && samples.push(s.slice(0, 400));
+  // At most five samples of each kind of finding, so that a common one does not hide a rare one.
+  const kinds: Record<string, number> = {};
+  const note = (kind: string, s: string) => (kinds[kind] = (kinds[kind] ?? 0) + 1) <= 5 && samples.push(s.slice(0, 900));
   let fiveHundreds = 0;
   let errorsWithoutCode = 0;
+  let internalErrors = 0;
   let answeredWithErrors = 0;
   let succeeded = 0;
   let mutations = 0;
@@ -400,21 +405,28 @@ export async function runFuzz(options: {
     byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
     if (answer.status >= 500 || answer.status === 0) {
       fiveHundreds += 1;
-      note(`${answer.status} on ${r.label}: ${answer.text.slice(0, 300)}`);
+      note(`status ${answer.status}`, `${answer.status} on ${r.label}: ${answer.text.slice(0, 300)}`);
     }
     const { errors, typedError } = readAnswer(answer.text);
     if (errors) {
       for (const e of errors) {
         const code = (e as { extensions?: { code?: unknown } })?.extensions?.code;
+        if (code === 'INTERNAL_SERVER_ERROR') {
+          internalErrors += 1;
+          note(
+            'internal',
+            `INTERNAL_SERVER_ERROR on ${r.label}: ${JSON.stringify(e).slice(0, 160)}; request: ${r.body?.subarray(0, 600).toString() ?? r.path.slice(0, 600)}`,
+          );
+        }
         if (typeof code === 'string') codes[code] = (codes[code] ?? 0) + 1;
         else {
           errorsWithoutCode += 1;
-          note(`error without a code on ${r.label}: ${JSON.stringify(e).slice(0, 300)}`);
+          note('no code', `error without a code on ${r.label}: ${JSON.stringify(e).slice(0, 300)}`);
         }
       }
     } else if (answer.status >= 400) {
       errorsWithoutCode += 1;
-      note(`status ${answer.status} without a GraphQL error on ${r.label}: ${answer.text.slice(0, 200)}`);
+      note(`bare ${answer.status}`, `status ${answer.status} without a GraphQL error on ${r.label}: ${answer.text.slice(0, 200)}`);
     }
     if (typedError) codes[`result: ${typedError}`] = (codes[`result: ${typedError}`] ?? 0) + 1;
     const failed = Boolean(errors?.length) || answer.status >= 400 || answer.status === 0 || typedError !== null;
@@ -454,6 +466,7 @@ export async function runFuzz(options: {
     byStatus,
     fiveHundreds,
     errorsWithoutCode,
+    internalErrors,
     answeredWithErrors,
     succeeded,
     codes,

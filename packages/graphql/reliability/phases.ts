@@ -13,11 +13,16 @@ export const OUTREACH = `mutation($input: RecordOutreachActivityInput!) { record
   result { __typename ... on OutreachActivity { id } ... on UserError { code } } } }`;
 
 /** The reads of the mix: the bench's, at their largest page. */
-const READS = ['envelope', 'commune-areas', 'model-page', 'coverage-today'].map((name) => OPERATIONS.find((o) => o.name === name)!);
+export const MIXED_READS = ['envelope', 'commune-areas', 'model-page', 'coverage-today'];
 
-export function readRequest(fx: Fixtures, n: number): GraphQLRequest {
-  const op = READS[n % READS.length]!;
+/** The n-th read of the bench's operations `names`, in turn. */
+export function readRequest(fx: Fixtures, n: number, names: readonly string[] = MIXED_READS): GraphQLRequest {
+  const op = OPERATIONS.find((o) => o.name === names[n % names.length]) ?? fail(`no bench operation ${names[n % names.length]}`);
   return op.request(fx, op.pageSizes.at(-1) ?? 0);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** The write of marker `marker`: one outreach activity in the bench's commune, today. */

@@ -33,7 +33,7 @@ import { memory } from '../bench/embedded.js';
 import { pickFixtures, type Fixtures } from '../bench/fixtures.js';
 import { httpLoad } from '../bench/measure.js';
 import { fuzzRequests, publishedSchema, runFuzz, type FuzzFigures } from './fuzz.js';
-import { acknowledged, callers, readRequest, tally, writeRequest, type Sent } from './phases.js';
+import { acknowledged, callers, readRequest, tally, writeRequest } from './phases.js';
 import { startCluster, type Cluster } from './postgres.js';
 import {
   renderReliability,
@@ -129,7 +129,7 @@ async function main(): Promise<number> {
         cores: cpus().length,
         memoryGb: Math.round(totalmem() / 2 ** 30),
         node: process.version,
-        postgres: (await pool.query<{ v: string }>('SHOW server_version')).rows[0]!.v,
+        postgres: (await pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version,
         loadBefore,
         loadAfter: load(),
       },
@@ -401,7 +401,7 @@ async function fuzzPhase(o: {
   count: number;
   pool: pg.Pool;
   token: string;
-}): Promise<FuzzFigures & { load: [number, number, number] }> {
+}): Promise<FuzzFigures & { serverErrors: string[]; load: [number, number, number] }> {
   log(`phase 4: ${o.count} schema-aware fuzzed operations, seed ${o.seed}`);
   const ids = await o.pool.query<{ id: string }>(
     `SELECT encode(convert_to(t || ':' || id, 'UTF8'), 'base64') AS id FROM (
@@ -425,8 +425,19 @@ async function fuzzPhase(o: {
     o.count,
   );
   // The limits of failures per client (bad tokens, tips) would answer most operations 429 after the first few dozen: lifted, so the operations reach the schema.
-  const antq = await o.serve(1, { ANTQ_RATE_LIMIT_SIGN_IN_FAILURES: '1000000', ANTQ_RATE_LIMIT_TIP_FAILURES: '1000000' });
+  // Its log: the unexpected failures only (each with its stack's frames, never a message).
+  const antq = await o.serve(1, {
+    ANTQ_RATE_LIMIT_SIGN_IN_FAILURES: '1000000',
+    ANTQ_RATE_LIMIT_TIP_FAILURES: '1000000',
+    ANTQ_LOG_LEVEL: 'error',
+  });
   const figures = await runFuzz({ url: antq.url, requests, seed: o.seed, pg: o.pool, log });
+  const serverErrors = antq
+    .log()
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.includes('"level":"error"'))
+    .slice(0, 10)
+    .map((line) => line.slice(0, 1200));
   // The server is still up and answers after the fuzzing.
   const alive = await fetch(`${antq.url}/ready`).then((r) => r.status);
   await o.stop(antq);
@@ -434,8 +445,11 @@ async function fuzzPhase(o: {
     `  ${figures.operations} operations in ${figures.seconds.toFixed(0)} s: ${figures.fiveHundreds} 5xx, ${figures.errorsWithoutCode} errors without a code, ${figures.partialWrites} partial writes; /ready ${alive} after`,
   );
   if (alive !== 200) figures.samples.unshift(`/ready answered ${alive} after the fuzzing`);
-  return { ...figures, load: load() };
+  return { ...figures, serverErrors, load: load() };
 }
+
+/** The reads whose work is the server's more than PostgreSQL's (national coverage left out): what more processes can share. */
+const WORKER_READS = ['envelope', 'commune-areas', 'model-page'];
 
 /** Phase 5: the same read load against --workers 1, then --workers 2. */
 async function workersPhase(o: {
@@ -450,7 +464,7 @@ async function workersPhase(o: {
   const measure = async (workers: number) => {
     const antq = await o.serve(workers);
     let n = 0;
-    const body = () => JSON.stringify(readRequest(o.fx, n++));
+    const body = () => JSON.stringify(readRequest(o.fx, n++, WORKER_READS));
     await httpLoad(`${antq.url}/graphql`, { connections, seconds: 3 }, body, o.headers);
     const figures = await httpLoad(`${antq.url}/graphql`, { connections, seconds: o.seconds }, body, o.headers);
     await o.stop(antq);
@@ -475,7 +489,7 @@ function summary(r: ReliabilityResult): string[] {
     `mixed: ${r.mixed.requests} requests, ${r.mixed.errors} errors, RSS ${r.mixed.rssStart} → ${r.mixed.rssEnd} MB`,
     `restart: ${r.restart.lost} of ${r.restart.acknowledged} acknowledged writes lost, recovered in ${r.restart.recoverySeconds?.toFixed(2)} s`,
     `sigterm: ${r.sigterm.inFlightFailed} failed requests sent before the signal`,
-    `fuzz: ${r.fuzz.fiveHundreds} 5xx, ${r.fuzz.errorsWithoutCode} errors without a code, ${r.fuzz.partialWrites} partial writes (seed ${r.seed})`,
+    `fuzz: ${r.fuzz.fiveHundreds} 5xx, ${r.fuzz.internalErrors} INTERNAL_SERVER_ERROR, ${r.fuzz.errorsWithoutCode} errors without a code, ${r.fuzz.partialWrites} partial writes (seed ${r.seed})`,
     `workers: ×${r.workers.ratio.toFixed(2)}`,
   ];
 }
