@@ -124,7 +124,7 @@ async function start(repo: string, dataDir: string, port: number, timeoutMs: num
  * What `pnpm start` runs: the `start` script of the root package.json, split at `&&` into
  * the steps before the server and the server's command line (plain words, no quoting).
  */
-function startCommands(repo: string): { before: string[]; server: string[] } {
+export function startCommands(repo: string): { before: string[]; server: string[] } {
   const { scripts } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const steps = scripts.start!.split('&&').map((step) => step.trim());
   const server = steps.pop()!.split(/\s+/);
@@ -142,7 +142,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Resident and peak resident memory of a process, MB (Linux). */
-function memory(pid: number): { rss: number; hwm: number } {
+export function memory(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: Math.round(kb('VmRSS') / 1024), hwm: Math.round(kb('VmHWM') / 1024) };

@@ -17,13 +17,23 @@ export interface Load {
   readonly seconds: number;
 }
 
+/** What one connection's requests share (autocannon's per-connection context): one request at a time on it. */
+export type ConnectionContext = Record<string, unknown>;
+
+/** Per request: its body and headers of its own, and the answer (the reliability run counts acknowledged writes). */
+export interface PerRequest {
+  readonly headers?: (context: ConnectionContext) => Record<string, string>;
+  readonly onResponse?: (status: number, body: string, context: ConnectionContext) => void;
+}
+
 /** Runs autocannon: for `seconds`, or `amount` requests when given (a write consumes its fixtures). */
 export async function httpLoad(
   url: string,
   load: Load,
-  body: () => string,
+  body: (context: ConnectionContext) => string,
   headers: Record<string, string>,
   amount?: number,
+  each: PerRequest = {},
 ): Promise<Figures> {
   const result = await autocannon({
     url,
@@ -33,7 +43,18 @@ export async function httpLoad(
     timeout: 300,
     ...(amount === undefined ? { duration: load.seconds } : { amount }),
     headers: { 'content-type': 'application/json', ...headers },
-    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
+    requests: [
+      {
+        setupRequest: (req, context) => {
+          const shared = context as ConnectionContext;
+          const text = body(shared);
+          return { ...req, body: text, ...(each.headers ? { headers: { ...req.headers, ...each.headers(shared) } } : {}) };
+        },
+        ...(each.onResponse
+          ? { onResponse: (status: number, text: string, context: object) => each.onResponse!(status, text, context as ConnectionContext) }
+          : {}),
+      },
+    ],
   });
   return {
     requests: result.requests.total,

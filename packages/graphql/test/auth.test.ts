@@ -222,9 +222,11 @@ describe('request limits', () => {
 
   it('refuses too many aliases and too many tokens', async () => {
     const aliases = await server.query(`{ ${Array.from({ length: 25 }, (_, i) => `a${i}: adminUnit(code: "75") { code }`).join(' ')} }`);
-    expect(aliases.errors?.[0]?.message).toMatch(/The query uses more than 20 aliases/);
+    expect(aliases.errors?.[0]?.message).toMatch(/^Truy vấn dùng quá 20 bí danh\. \/ The query uses more than 20 aliases\.$/);
+    expect(aliases.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: 20 });
     const tokens = await server.query(`{ adminUnit(code: "75") { ${'code '.repeat(2500)} } }`);
     expect(tokens.errors?.[0]?.message).toMatch(/The query has more than 2000 tokens/);
+    expect(tokens.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
 

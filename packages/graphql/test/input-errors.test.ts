@@ -54,6 +54,18 @@ const TABLE: Record<string, Row> = {
     vi: 'Giá trị không hợp lệ cho đối số id: true',
     en: 'Invalid value for argument id: true (ID cannot represent',
   },
+  'an ID of nodes that is no global ID': {
+    query: `{ nodes(ids: ["eD5oYXNPd25Qcg=="]) { id } }`,
+    extensions: { reason: 'INVALID_GLOBAL_ID', value: 'eD5oYXNPd25Qcg==' },
+    vi: 'ID toàn cục không hợp lệ: "eD5oYXNPd25Qcg=="',
+    en: 'Invalid global ID: "eD5oYXNPd25Qcg==" (expected an ID this API gave)',
+  },
+  'a connection asked with after and last together': {
+    query: `{ tips(after: "YWJj", last: 2) { totalCount } }`,
+    extensions: { reason: 'INVALID_ARGUMENTS' },
+    vi: 'Đối số không hợp lệ: Arguments "after" and "last" are not supported at the same time',
+    en: 'Invalid arguments: Arguments "after" and "last" are not supported at the same time',
+  },
   'an ID variable that is not one': {
     query: `query($id: ID!) { node(id: $id) { id } }`,
     variables: { id: { not: 'an id' } },

@@ -80,7 +80,16 @@ export function limitPlugins(schema: GraphQLSchema, limits: Limits = DEFAULT_LIM
     maxAliasesPlugin({
       n: limits.aliases,
       exposeLimits: false,
-      errorMessage: `Truy vấn dùng quá ${limits.aliases} bí danh. / The query uses more than ${limits.aliases} aliases.`,
+      // Reported as a validation error with its code: thrown (the plugin's default), it reached the client without one.
+      propagateOnRejection: false,
+      onReject: [
+        (context) =>
+          context?.reportError(
+            new GraphQLError(`Truy vấn dùng quá ${limits.aliases} bí danh. / The query uses more than ${limits.aliases} aliases.`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: limits.aliases },
+            }),
+          ),
+      ],
     }) as Plugin,
     cost,
   ];

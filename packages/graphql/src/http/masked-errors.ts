@@ -5,8 +5,13 @@
  * a resolver, the mutation pipeline, the context (the hierarchy's first read), the
  * authentication of an API key. The one place errors from below the API are turned into
  * what a client sees; @antq/db's `databaseUnavailable` is the one that recognises them.
+ * The relay plugin's refusals of arguments (an ID of `nodes(ids:)` that is no global ID,
+ * `after` with `last`, a negative `last`), which it says in English without a code, are said
+ * as a caller's mistake (`BAD_USER_INPUT`, reason `INVALID_GLOBAL_ID` or `INVALID_ARGUMENTS`),
+ * in both languages.
  */
 import { databaseUnavailable } from '@antq/db';
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError, type MaskError } from 'graphql-yoga';
 import { databaseUnavailableError } from '../errors.js';
@@ -17,8 +22,33 @@ export const maskErrors: MaskError = (error, message, isDev) => {
     const at = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
     return databaseUnavailableError(reason, at);
   }
+  const refused = pothosValidation(error);
+  if (refused && error instanceof GraphQLError) return callerMistake(refused, error);
   return maskError(error, message, isDev);
 };
+
+/** The relay plugin's refusal of an argument (a global ID, `first` with `last`…), wherever in the error's causes, or null. */
+function pothosValidation(error: unknown): PothosValidationError | null {
+  for (let e = error; e; e = (e as { originalError?: unknown }).originalError) {
+    if (e instanceof PothosValidationError) return e;
+  }
+  return null;
+}
+
+/** The plugin's English refusal said as a caller's mistake, in both languages, with a code. */
+function callerMistake(refused: PothosValidationError, error: GraphQLError): GraphQLError {
+  const at = { nodes: error.nodes, path: error.path };
+  const id = /^Invalid global ID: (.*)$/s.exec(refused.message)?.[1];
+  if (id !== undefined)
+    return new GraphQLError(
+      `ID toàn cục không hợp lệ: ${JSON.stringify(id)}. / Invalid global ID: ${JSON.stringify(id)} (expected an ID this API gave).`,
+      { ...at, extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_GLOBAL_ID', value: id } },
+    );
+  return new GraphQLError(`Đối số không hợp lệ: ${refused.message}. / Invalid arguments: ${refused.message}.`, {
+    ...at,
+    extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_ARGUMENTS' },
+  });
+}
 
 /** The `extensions.code` a client is shown for `error` once masked (UNKNOWN for one of ours without a code): what the log and the metrics count. */
 export function shownCode(error: unknown): string {
