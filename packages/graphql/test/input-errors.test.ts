@@ -23,6 +23,19 @@ interface Row {
 }
 
 const TABLE: Record<string, Row> = {
+  'a string literal with the NUL character (PostgreSQL text cannot hold it)': {
+    query: `{ modelCatalogues(provinceCode: "7\\u00000") { code } }`,
+    extensions: { reason: 'NUL_CHARACTER', argument: 'provinceCode' },
+    vi: 'Đối số provinceCode chứa ký tự NUL (\\u0000)',
+    en: 'Argument provinceCode contains the NUL character (\\u0000), which can be neither stored nor searched for',
+  },
+  'a variable with the NUL character': {
+    query: `query($p: String) { modelCatalogues(provinceCode: $p) { code } }`,
+    variables: { p: 'Bình\u0000Phước' },
+    extensions: { reason: 'NUL_CHARACTER', variable: 'p' },
+    vi: 'Biến $p chứa ký tự NUL',
+    en: 'Variable $p contains the NUL character',
+  },
   'a Date literal that is no date': {
     query: `{ adminUnit(code: "70", asOf: "2024-13-01") { code } }`,
     extensions: { reason: 'INVALID_DATE', argument: 'asOf', value: '2024-13-01' },

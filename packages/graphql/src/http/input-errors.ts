@@ -47,6 +47,20 @@ function scalarErrorIn(error: unknown): InvalidScalarValue | null {
   return null;
 }
 
+/** PostgreSQL's text cannot hold the NUL character: a value with one is refused before it reaches a resolver, named. */
+const NUL = '\u0000';
+
+function nulError(where: Label, extensions: Record<string, unknown>, node?: ASTNode): GraphQLError {
+  return new GraphQLError(
+    `${where.vi} chứa ký tự NUL (\\u0000), không lưu và không tìm được. / ${where.en} contains the NUL character (\\u0000), which can be neither stored nor searched for.`,
+    { nodes: node, extensions: { code: 'BAD_USER_INPUT', reason: 'NUL_CHARACTER', ...extensions } },
+  );
+}
+
+/** Whether a variable's value holds a string with NUL, at any depth. */
+const holdsNul = (value: unknown): boolean =>
+  typeof value === 'string' ? value.includes(NUL) : typeof value === 'object' && value !== null && Object.values(value).some(holdsNul);
+
 const VALUE_NODES = new Set<string>([Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.ENUM, Kind.NULL, Kind.LIST, Kind.OBJECT]);
 
 /** The same error, in both languages, naming where the value was given (`đối số asOf` / `argument asOf`). */
@@ -88,6 +102,14 @@ const NamedValuesRule: ValidationRule = (context: ValidationContext): ASTVisitor
       enter: (node) => void fields.push(node.name.value),
       leave: () => void fields.pop(),
     },
+    // (A kind's own visitor replaces `enter` below for it: the value is marked here too.)
+    StringValue: (node) => {
+      current = node;
+      if (!node.value.includes(NUL)) return;
+      const path = argument ? [argument, ...fields].join('.') : null;
+      const where = path ? { vi: `Đối số ${path}`, en: `Argument ${path}` } : { vi: 'Một chuỗi của truy vấn', en: 'A string of the query' };
+      context.reportError(nulError(where, path ? { argument: path } : {}, node));
+    },
     enter: (node) => {
       if (VALUE_NODES.has(node.kind)) current = node;
     },
@@ -122,6 +144,13 @@ export function useNamedInputErrors(): Plugin {
           options,
         ),
       );
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const variables = Object.entries(args.variableValues ?? {}).filter(([, value]) => holdsNul(value));
+      if (variables.length === 0) return;
+      setResultAndStopExecution({
+        errors: variables.map(([variable]) => nulError({ vi: `Biến $${variable}`, en: `Variable $${variable}` }, { variable })),
+      });
     },
     // Variables are coerced before execution, out of onExecute's sight: their errors are read in the result.
     onResultProcess({ result, setResult }) {
