@@ -23,6 +23,12 @@ interface Row {
 }
 
 const TABLE: Record<string, Row> = {
+  'a global ID of a type the API does not have': {
+    query: `{ node(id: "bm90OmFuLWlk") { id } }`,
+    extensions: { reason: 'INVALID_GLOBAL_ID', typename: 'not' },
+    vi: 'ID toàn cục không hợp lệ: không có kiểu "not"',
+    en: 'Invalid global ID: there is no type "not" (expected an ID this API gave)',
+  },
   'a string literal with the NUL character (PostgreSQL text cannot hold it)': {
     query: `{ modelCatalogues(provinceCode: "7\\u00000") { code } }`,
     extensions: { reason: 'NUL_CHARACTER', argument: 'provinceCode' },

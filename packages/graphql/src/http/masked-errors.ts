@@ -11,7 +11,7 @@
  * in both languages.
  */
 import { databaseUnavailable } from '@antq/db';
-import { PothosValidationError } from '@pothos/core';
+import { PothosSchemaError, PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError, type MaskError } from 'graphql-yoga';
 import { databaseUnavailableError } from '../errors.js';
@@ -24,8 +24,25 @@ export const maskErrors: MaskError = (error, message, isDev) => {
   }
   const refused = pothosValidation(error);
   if (refused && error instanceof GraphQLError) return callerMistake(refused, error);
+  const unknownType = unknownTypeOf(error);
+  if (unknownType !== null && error instanceof GraphQLError)
+    return new GraphQLError(
+      `ID toàn cục không hợp lệ: không có kiểu ${JSON.stringify(unknownType)}. / Invalid global ID: there is no type ${JSON.stringify(unknownType)} (expected an ID this API gave).`,
+      { nodes: error.nodes, path: error.path, extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_GLOBAL_ID', typename: unknownType } },
+    );
   return maskError(error, message, isDev);
 };
+
+/**
+ * The type a global ID names when the schema has none of that name (`node(id:)` of
+ * base64 `not:an-id`: Pothos looks the type up and throws "not has not been implemented"), or null.
+ */
+function unknownTypeOf(error: unknown): string | null {
+  for (let e = error; e; e = (e as { originalError?: unknown }).originalError) {
+    if (e instanceof PothosSchemaError) return /^(.*) has not been implemented$/s.exec(e.message)?.[1] ?? null;
+  }
+  return null;
+}
 
 /** The relay plugin's refusal of an argument (a global ID, `first` with `last`…), wherever in the error's causes, or null. */
 function pothosValidation(error: unknown): PothosValidationError | null {
