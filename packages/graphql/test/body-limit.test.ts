@@ -97,6 +97,39 @@ describe('the request body limit', () => {
     expect(() => serverSettings({ maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
   });
 
+  it('refuses a body of a kind no parser reads (text/plain) with 415 and UNSUPPORTED_MEDIA_TYPE, in both languages', async () => {
+    const response = await post(ctx.server.yoga, JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'text/plain' });
+    expect(response.status).toBe(415);
+    const [error] = ((await response.json()) as GraphQLBody<unknown>).errors!;
+    expect(error!.extensions!.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(error!.message).toContain('Kiểu nội dung "text/plain" không được hỗ trợ');
+    expect(error!.message).toContain('Content type "text/plain" is not supported: send application/json');
+  });
+
+  it('over node:http, headers or a URL too long for Node’s parser are answered 431 with a code, not a bare status line', async () => {
+    const served = await listen(ctx.server.yoga, 0, '127.0.0.1');
+    try {
+      const answered = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          `${served.url}?q=${'x'.repeat(20_000)}`,
+          { method: 'GET', headers: { 'x-pad': 'y'.repeat(20_000) } },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      expect(answered.status).toBe(431);
+      expect((JSON.parse(answered.body) as GraphQLBody<unknown>).errors![0]!.extensions!.code).toBe('HEADERS_TOO_LARGE');
+    } finally {
+      await served.close();
+    }
+  });
+
   it('over node:http too: a 12 MB chunked body is answered 413 before the client has sent it all', async () => {
     const served = await listen(ctx.server.yoga, 0, '127.0.0.1');
     try {

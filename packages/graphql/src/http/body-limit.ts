@@ -7,7 +7,8 @@
  *  - any other body (a JSON or GraphQL POST): the server setting `maxBodyBytes`
  *    (`ANTQ_MAX_BODY_BYTES`, 1 MiB by default, settings.ts).
  *
- * A declared length over the cap is refused before anything is read. A body without one
+ * A body of a kind no parser of yoga's reads (`text/plain`…) is refused with 415 and
+ * `UNSUPPORTED_MEDIA_TYPE`, where yoga answers a bare status. A declared length over the cap is refused before anything is read. A body without one
  * (chunked) or lying about it is read through a counter that fails the read as soon as the
  * cap is passed, so the parser (JSON, or busboy for multipart, whose own file size is
  * unlimited by default) never holds more than the cap. The import checks the file's own
@@ -55,6 +56,15 @@ function capOf(request: Request, maxBodyBytes: number): Cap {
 const tooLarge = (cap: Cap) =>
   createGraphQLError(cap.message, { extensions: { code: CODE, maxBytes: cap.maxBytes, http: { status: 413 } } });
 
+/** A body of a kind no parser reads (yoga answers a bare 415): said with a code, as every refusal. */
+const unsupported = (request: Request) => {
+  const type = JSON.stringify(request.headers.get('content-type') ?? '');
+  return createGraphQLError(
+    `Kiểu nội dung ${type} không được hỗ trợ: gửi application/json (hoặc multipart/form-data cho tệp nhập). / Content type ${type} is not supported: send application/json (or multipart/form-data for an import's file).`,
+    { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } } },
+  );
+};
+
 /**
  * `body` passed through unchanged until more than `maxBytes` went by; then the read fails
  * (and `over()` says so, however the parser reports the failure).
@@ -80,7 +90,7 @@ export function useBodyLimit(maxBodyBytes: number): Plugin {
       if (!request.body) return;
       const cap = capOf(request, maxBodyBytes);
       if (Number(request.headers.get('content-length') ?? 0) > cap.maxBytes) throw tooLarge(cap);
-      if (!requestParser) return;
+      if (!requestParser) throw unsupported(request);
       const parse = requestParser;
       setRequestParser(async (original) => {
         const body = capped(original.body!, cap);

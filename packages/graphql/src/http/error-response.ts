@@ -3,7 +3,22 @@
  * refuses a request: a GraphQL-shaped JSON body, `{ errors: [{ message, extensions: { code } }] }`,
  * so that a client reads every refusal of this server the same way, with the HTTP status of its code.
  */
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
+  RATE_LIMITED: 429,
+};
+
+/** The same answer as raw HTTP/1.1, for a socket Node's parser refused before any request existed. */
+export function rawErrorResponse(code: string, message: string): string {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  const status = STATUS[code] ?? 400;
+  return `HTTP/1.1 ${status} ${code}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
 
 export function errorResponse(code: string, message: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { rawErrorResponse } from './error-response.js';
 import type { AntqYoga } from './yoga.js';
 
 export interface Listening {
@@ -14,6 +15,17 @@ export interface Listening {
  */
 export async function listen(yoga: AntqYoga, port: number, host: string, prepare?: (server: Server) => void): Promise<Listening> {
   const server = createServer(yoga);
+  // A request Node's parser refuses (headers or URL too long, not HTTP) is answered as every
+  // other refusal of this server, with a code, not with Node's bare status line.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    socket.end(
+      tooLarge
+        ? rawErrorResponse('HEADERS_TOO_LARGE', 'Đầu yêu cầu (hoặc địa chỉ) quá dài. / The request’s headers (or its URL) are too long.')
+        : rawErrorResponse('BAD_USER_INPUT', 'Yêu cầu HTTP không hợp lệ. / The request is not valid HTTP.'),
+    );
+  });
   prepare?.(server);
   // Keep idle connections longer than the usual clients and load balancers (60 s), so that
   // the server is never the side that closes a connection a client is about to reuse.
