@@ -164,6 +164,17 @@ describe('assessmentProgress on the demo’s 2024 assessments', () => {
     expect(count('EXCELLENT') + count('GOOD')).toBeGreaterThan(areas.decided / 2);
   });
 
+  it.each([
+    [2021, 'BEFORE_THE_RULES', 'not assessed under Circular 124/2021/TT-BCA'],
+    [2027, 'YEAR_NOT_STARTED', 'The year 2027 has not begun'],
+    [1711742899, 'YEAR_NOT_STARTED', 'The year 1711742899 has not begun'],
+    [-981817800, 'BEFORE_THE_RULES', 'not assessed under Circular 124/2021/TT-BCA'],
+  ])('refuses the year %i as the mutations do (%s), with no internal error', async (year, reason, en) => {
+    const body = await server.query<any>(`{ assessmentProgress(unitCode: "75", year: ${year}) { unitsOn } }`, undefined, as.province);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason, argument: 'year', value: year });
+    expect(body.errors?.[0]?.message).toContain(en);
+  });
+
   it('within the jurisdiction only: a commune officer reads their commune’s, not the province’s; Hà Nội’s officer nothing here', async () => {
     const own = await server.query<any>(PROGRESS, { unitCode: HERE }, as.commune);
     expect(own.errors).toBeUndefined();

@@ -7,6 +7,8 @@
  * whatever the size of the unit.
  */
 import {
+  assessableYear,
+  assessmentRefusalLabel,
   GRADED_UNIT_KINDS,
   GRADING_LEVELS,
   organizationInScope,
@@ -20,6 +22,7 @@ import {
 import { filedWhere, type Prisma } from '@antq/db';
 import { wholeUnitOf } from '../access.js';
 import { builder } from '../builder.js';
+import { invalidArgument } from '../errors.js';
 import type { Context } from '../context.js';
 import { dateColumn } from '../hierarchy/rows.js';
 import { DateScalar } from '../scalars.js';
@@ -104,6 +107,9 @@ export async function progressOf(
   args: { unitCode: string; year: number; kind?: AssessmentKind | null; asOf?: IsoDate | null },
 ): Promise<Progress> {
   const kind = args.kind ?? 'RECOGNITION';
+  // A year that is not assessed (before Circular 124, not begun) has no progress: said as the mutations say it.
+  const refused = assessableYear(args.year, ctx.today);
+  if (refused) throw invalidArgument(refused.code, 'year', args.year, assessmentRefusalLabel(refused));
   const unitsOn = unitsOnFor(ctx, args.unitCode, args.year, args.asOf);
   const scope = wholeUnitOf(ctx, 'ASSESSMENT', 'READ', { code: args.unitCode, date: unitsOn, argument: 'unitCode' });
   const day = dateColumn(assessmentDay(args.year, ctx.today));
