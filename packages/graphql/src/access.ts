@@ -12,7 +12,7 @@ import { codedWhere, filedWhere, NOTHING, type Scope } from '@antq/db';
 import { createContextCache } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
-import { forbidden } from './errors.js';
+import { forbidden, invalidArgument } from './errors.js';
 
 /** A unit asked about: its code, the date it is read on, and the argument that gave it (for errors). */
 export interface UnitArg {
@@ -39,6 +39,14 @@ const decide = (ctx: ScopeContext, resource: Resource, operation: Operation, uni
  * NOT_FOUND or FORBIDDEN otherwise.
  */
 export function scopeOf(ctx: ScopeContext, resource: Resource, operation: Operation, unit?: UnitArg): Scope {
+  // A code given blank names no unit: not the same as no code (the whole jurisdiction).
+  if (typeof unit?.code === 'string' && unit.code.trim() === '') {
+    const argument = unit.argument ?? 'unitCode';
+    throw invalidArgument('BLANK_UNIT_CODE', argument, unit.code, {
+      vi: `Đối số ${argument} để trống: hãy ghi mã đơn vị (ví dụ 75), hoặc bỏ đối số nếu nó không bắt buộc.`,
+      en: `Argument ${argument} is blank: give a unit code (e.g. 75), or leave the argument out where it is optional.`,
+    });
+  }
   const scope = decide(ctx, resource, operation, unit);
   if (scope.kind === 'SCOPE') return scope;
   if (scope.kind === 'NOT_FOUND') throw unitNotFound(scope.resolution, unit?.argument ?? 'unitCode', unit?.date ?? ctx.today);

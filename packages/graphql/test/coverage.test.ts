@@ -589,3 +589,16 @@ describe('coverage steps kept by every write (CoverageStep, migration coverage_s
     expect(await stale()).toBe(0);
   });
 });
+
+describe('a blank unit code', () => {
+  it('is refused as BAD_USER_INPUT naming the argument, not taken for the whole jurisdiction nor answered with an internal error', async () => {
+    for (const lineage of [false, true]) {
+      const body = await server.query<any>(
+        `query($l: Boolean) { coverage(unitCode: " ", asOf: "2085-09-24", lineage: $l) { residentialAreas } }`,
+        { l: lineage },
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BLANK_UNIT_CODE', argument: 'unitCode' });
+      expect(body.errors?.[0]?.message).toContain('Argument unitCode is blank: give a unit code');
+    }
+  });
+});
