@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './server.js';
+import { freePort } from '../test/support/free-port.js';
 
 export const POSTGRES_BIN = process.env.ANTQ_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
 

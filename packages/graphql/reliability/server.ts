@@ -5,21 +5,9 @@
  * The same command line runs the CLI's data commands (import admin-units, seed national).
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { startCommands } from '../bench/embedded.js';
-
-/** A port nobody listens on now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../test/support/free-port.js';
 
 export interface Antq {
   readonly child: ChildProcess;

@@ -6,12 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '@antq/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/free-port.js';
 import { createPostgresDatabase, postgresUnavailable, REQUIRE_POSTGRES } from '../../db/test/support/databases.js';
 import { settingsFromEnv } from '../src/settings.js';
 import { preparedDumpPath } from './support/prepared-database.js';
@@ -19,14 +20,6 @@ import { preparedDumpPath } from './support/prepared-database.js';
 const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
 const QUERY = JSON.stringify({ query: '{ adminUnit(code: "70", asOf: "2024-06-01") { fullName } }' });
 const ANSWER = { adminUnit: { fullName: 'Tỉnh Bình Phước' } };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Served {
   readonly child: ChildProcess;

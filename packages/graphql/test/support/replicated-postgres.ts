@@ -11,11 +11,11 @@
  */
 import { execFile } from 'node:child_process';
 import { appendFileSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
 export const POSTGRES_BIN = process.env.ANTQ_TEST_POSTGRES_BIN?.trim() || '/usr/lib/postgresql/15/bin';
@@ -38,17 +38,6 @@ export async function replicationProblem(): Promise<string | null> {
 async function tool(name: string, args: string[]): Promise<void> {
   const path = join(POSTGRES_BIN, name);
   await (asRoot ? run('runuser', ['-u', 'postgres', '--', path, ...args]) : run(path, args));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ReplicatedPostgres {
