@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request, type IncomingMessage } from 'node:http';
+import { Agent, request, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,22 +79,24 @@ afterAll(() => {
   for (const child of servedProcesses) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-/** A POST to /graphql on a connection of its own, to be written by the caller. */
-const postTo = (port: number, headers: Record<string, string>) =>
+/** A POST to /graphql, to be written by the caller: on a connection of its own, or one of `agent`'s. */
+const postTo = (port: number, headers: Record<string, string>, agent: Agent | false = false) =>
   request({
     host: '127.0.0.1',
     port,
     path: '/graphql',
     method: 'POST',
-    agent: false,
+    agent,
     headers: { 'content-type': 'application/json', ...headers },
   });
 
-/** A POST of QUERY on a connection of its own. */
-function post(port: number): Promise<{ status: number; body: unknown }> {
+/** A POST of QUERY on a connection of its own, or one of `agent`'s (with the answer's Connection header). */
+function post(port: number, agent: Agent | false = false): Promise<{ status: number; body: unknown; connection?: string }> {
   return new Promise((resolve, reject) => {
-    const req = postTo(port, {});
-    req.on('error', reject).on('response', (res) => answerOf(res).then(resolve, reject));
+    const req = postTo(port, {}, agent);
+    req
+      .on('error', reject)
+      .on('response', (res) => answerOf(res).then((a) => resolve({ ...a, connection: res.headers.connection }), reject));
     req.end(QUERY);
   });
 }
@@ -195,7 +197,10 @@ describe('antq serve: graceful shutdown (embedded database)', () => {
   it('on SIGTERM refuses new connections, lets the request in flight finish (200), cuts one still open when the time is up, exits 0', async () => {
     const served = await serve([], { ANTQ_DATA_DIR: dataDir, ANTQ_DEMO: 'off', ANTQ_SHUTDOWN_TIMEOUT_MS: '3000' });
     await served.line(/GraphQL server ready at/);
-    expect(await post(served.port)).toEqual({ status: 200, body: expect.objectContaining({ data: ANSWER }) });
+    expect(await post(served.port)).toEqual({ status: 200, body: expect.objectContaining({ data: ANSWER }), connection: 'close' });
+    // A keep-alive connection, idle at the signal.
+    const keptAlive = new Agent({ keepAlive: true, maxSockets: 1 });
+    expect(await post(served.port, keptAlive)).toMatchObject({ status: 200, connection: 'keep-alive' });
 
     const finishing = heldPost(served.port);
     const stuck = heldPost(served.port);
@@ -208,6 +213,13 @@ describe('antq serve: graceful shutdown (embedded database)', () => {
     served.child.kill('SIGTERM');
     await served.line(/SIGTERM: stopping \(no new connections; requests in flight have 3\.0 s to finish\)/);
     expect(await refused(served.port)).toBe(true);
+    // A request written on it just after the signal (one on its way while the server was busy) is served, and the connection closed after it.
+    expect(await post(served.port, keptAlive)).toEqual({
+      status: 200,
+      body: expect.objectContaining({ data: ANSWER }),
+      connection: 'close',
+    });
+    keptAlive.destroy();
 
     await sleep(500);
     finishing.finish();
