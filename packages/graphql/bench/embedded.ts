@@ -8,7 +8,7 @@
  * server, is spawned without a shell, so that the pid measured is the server's.
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -140,6 +140,29 @@ function stop(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/**
+ * CPU seconds (user and system) a process has used, with those of its living children
+ * (a primary's workers, a postmaster's backends), Linux.
+ */
+export function cpuSeconds(pid: number): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The fields after the command's name (which may hold spaces): state, ppid, …, utime (14th), stime (15th).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(entry) === pid || Number(fields[1]) === pid) total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      // The process ended while read.
+    }
+  }
+  return total;
+}
+
+/** The kernel's clock ticks per second, in which /proc gives CPU time (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 /** Resident and peak resident memory of a process, MB (Linux). */
 export function memory(pid: number): { rss: number; hwm: number } {

@@ -17,6 +17,10 @@ export interface MixedFigures {
   readonly rssEnd: number;
   /** Least-squares slope of the RSS over the second and third stages, MB per minute. */
   readonly slopeMbPerMinute: number;
+  /** The heap V8 kept after each full collection during the stages (`--trace-gc`), MB, seconds from the first stage's start. */
+  readonly heapAfterFullGc: Array<{ s: number; mb: number }>;
+  /** Its least-squares slope over the second and third stages, MB per minute; null with fewer than three collections there. */
+  readonly heapSlopeMbPerMinute: number | null;
   readonly load: [number, number, number];
 }
 
@@ -49,12 +53,20 @@ export interface SigtermFigures {
   readonly load: [number, number, number];
 }
 
+export interface WorkersSide extends Figures {
+  /** CPU time a request took, ms: antq's processes, PostgreSQL's (the postmaster and its backends), the load generator's. */
+  readonly cpuMsPerRequest: { readonly antq: number; readonly postgres: number; readonly loader: number };
+}
+
 export interface WorkersFigures {
   readonly connections: number;
   readonly seconds: number;
-  readonly one: Figures;
-  readonly two: Figures;
+  readonly one: WorkersSide;
+  readonly two: WorkersSide;
   readonly ratio: number;
+  /** The most `--workers 2` could give on this machine, as a ratio: every core busy with the CPU a request takes. */
+  readonly ceiling: number;
+  readonly cores: number;
   readonly loadDuring: [number, number, number];
 }
 
@@ -92,7 +104,13 @@ const json = (x: unknown) => (Object.keys(x as object).length ? `\`${JSON.string
 
 export function renderReliability(r: ReliabilityResult): string {
   const { mixed, restart, sigterm, fuzz, workers } = r;
-  const memoryFlat = mixed.slopeMbPerMinute * 1 < Math.max(10, 0.05 * mixed.rssStart);
+  const heapFirst = mixed.heapAfterFullGc[0]?.mb ?? 0;
+  // A leak grows the live heap (what a full collection keeps); RSS swings with garbage and what V8 keeps reserved.
+  const memoryFlat = mixed.heapSlopeMbPerMinute !== null && mixed.heapSlopeMbPerMinute < Math.max(2, 0.05 * heapFirst);
+  const heapFigure =
+    mixed.heapSlopeMbPerMinute === null
+      ? `fewer than three full collections after the first stage (${mixed.heapAfterFullGc.length} in all): no trend to read`
+      : `heap after full collections ${heapFirst} → ${mixed.heapAfterFullGc.at(-1)!.mb} MB, ${mixed.heapSlopeMbPerMinute.toFixed(1)} MB/min after the first stage`;
   const mixedOk = mixed.errors === 0 && memoryFlat;
   const restartOk = restart.lost === 0 && restart.acknowledged > 0;
   const sigtermOk = sigterm.inFlightFailed === 0 && sigterm.exitCode === 0;
@@ -114,11 +132,11 @@ export function renderReliability(r: ReliabilityResult): string {
     '',
     '| # | figure | result | goal | |',
     '|---|---|---|---|---|',
-    `| 1 | ${r.quick ? 'mixed load' : '60 s of mixed load'}, 8 → 32 connections | ${n(mixed.requests)} requests, ${n(mixed.errors)} errors; RSS ${mixed.rssStart} → ${mixed.rssEnd} MB (${mixed.slopeMbPerMinute.toFixed(1)} MB/min after the first stage) | 0 errors, no growth trend | ${met(mixedOk)} |`,
+    `| 1 | ${r.quick ? 'mixed load' : '60 s of mixed load'}, 8 → 32 connections | ${n(mixed.requests)} requests, ${n(mixed.errors)} errors; ${heapFigure} (RSS ${mixed.rssStart} → ${mixed.rssEnd} MB) | 0 errors, no growth trend | ${met(mixedOk)} |`,
     `| 2 | PostgreSQL restarted under writes | ${n(restart.acknowledged)} acknowledged writes, ${n(restart.found)} found, ${n(restart.lost)} lost; recovered ${restart.recoverySeconds === null ? 'never' : `${restart.recoverySeconds.toFixed(2)} s`} after the restart began | 0 lost | ${met(restartOk)} |`,
     `| 3 | SIGTERM under load | ${n(sigterm.inFlightFailed)} failed of the requests sent before the signal (${n(sigterm.inFlight)} of them in flight at it); exit code ${sigterm.exitCode} | 0 failed | ${met(sigtermOk)} |`,
     `| 4 | ${n(fuzz.operations)} fuzzed operations | ${n(fuzz.fiveHundreds)} 5xx (and ${n(fuzz.internalErrors)} INTERNAL_SERVER_ERROR answered 200), ${n(fuzz.errorsWithoutCode)} errors without a code, ${n(fuzz.partialWrites)} partial writes | 0, 0, 0 | ${met(fuzzOk)} |`,
-    `| 5 | \`--workers 2\` ÷ \`--workers 1\`, same read load | ×${workers.ratio.toFixed(2)} (${workers.two.rps.toFixed(0)}/s against ${workers.one.rps.toFixed(0)}/s) | ≥ ×1.7 | ${met(workersOk)} |`,
+    `| 5 | \`--workers 2\` ÷ \`--workers 1\`, same read load | ×${workers.ratio.toFixed(2)} (${workers.two.rps.toFixed(0)}/s against ${workers.one.rps.toFixed(0)}/s) | ≥ ×1.7 | ${met(workersOk)}${workersOk ? '' : ` (this machine's ceiling: ×${workers.ceiling.toFixed(2)}, § 5)`} |`,
     '',
     '## 1. Mixed load',
     '',
@@ -132,7 +150,8 @@ export function renderReliability(r: ReliabilityResult): string {
     ),
     '',
     `Acknowledged writes found in the database afterwards: ${n(mixed.found)} of ${n(mixed.acknowledged)}.`,
-    `Resident memory of the server (MB, every 2 s): ${mixed.memory.map((m) => m.rss).join(', ')}. "No growth trend" is read as a least-squares slope, over the samples after the first stage, below max(10 MB, 5% of the start) per minute: ${mixed.slopeMbPerMinute.toFixed(1)} MB/min. Load average at the end: ${la(mixed.load)}.`,
+    `The heap V8 kept after each full collection (Mark-Compact; the server runs with \`--trace-gc\`), MB, at seconds from the first stage's start: ${mixed.heapAfterFullGc.map((g) => `${g.mb} (${g.s.toFixed(0)} s)`).join(', ') || 'none'}. That is the live data: a leak grows it. "No growth trend" is read as its least-squares slope, over the collections after the first stage, below max(2 MB, 5% of the first) per minute: ${mixed.heapSlopeMbPerMinute === null ? 'not enough collections to read one' : `${mixed.heapSlopeMbPerMinute.toFixed(1)} MB/min`}.`,
+    `Resident memory of the server (MB, every 2 s), for the record: ${mixed.memory.map((m) => m.rss).join(', ')}; its slope after the first stage ${mixed.slopeMbPerMinute.toFixed(1)} MB/min. It swings with garbage not yet collected and with what V8 keeps reserved after a collection, so it is not the measure of growth. Load average at the end: ${la(mixed.load)}.`,
     '',
     '## 2. PostgreSQL restarted mid-write-load',
     '',
@@ -170,12 +189,15 @@ export function renderReliability(r: ReliabilityResult): string {
     '',
     `The bench's reads whose work is more the server's than PostgreSQL's (the empty request, one commune's areas, a model's page; no national coverage, no writes) from autocannon at ${workers.connections} connections for ${workers.seconds} s after a 3 s warm-up, against \`antq serve --workers 1\`, then \`--workers 2\`, on the same cluster.`,
     '',
-    '| workers | req/s | p50 ms | p99 ms | errors |',
+    '| workers | req/s | p50 ms | p99 ms | errors | CPU ms a request: antq | PostgreSQL | load generator |',
     '|---|---|---|---|---|',
-    `| 1 | ${workers.one.rps.toFixed(0)} | ${workers.one.p50} | ${workers.one.p99} | ${workers.one.errors} |`,
-    `| 2 | ${workers.two.rps.toFixed(0)} | ${workers.two.p50} | ${workers.two.p99} | ${workers.two.errors} |`,
+    ...([1, 2] as const).map((w) => {
+      const side = w === 1 ? workers.one : workers.two;
+      const cpu = side.cpuMsPerRequest;
+      return `| ${w} | ${side.rps.toFixed(0)} | ${side.p50} | ${side.p99} | ${side.errors} | ${cpu.antq.toFixed(2)} | ${cpu.postgres.toFixed(2)} | ${cpu.loader.toFixed(2)} |`;
+    }),
     '',
-    `Ratio ×${workers.ratio.toFixed(2)}; load average at the end ${la(workers.loadDuring)}. What bounds it: this machine has ${r.machine.cores} cores, shared by the two workers, the primary, PostgreSQL (which does part of each read's work) and autocannon (one process, on the same cores). With two workers the server can use at most both cores while PostgreSQL and the load generator need them too, so ×2 is out of reach here by construction; a fair measure needs the load generator and the database on other machines.`,
+    `Ratio ×${workers.ratio.toFixed(2)}; load average at the end ${la(workers.loadDuring)}. What bounds it: the CPU a request takes, read from /proc for antq's processes and PostgreSQL's and from the run's own process for autocannon. This machine has ${workers.cores} cores, shared by the workers, PostgreSQL and autocannon: with every core busy, two workers could answer at most ${workers.cores} × 1000 ÷ (${workers.two.cpuMsPerRequest.antq.toFixed(2)} + ${workers.two.cpuMsPerRequest.postgres.toFixed(2)} + ${workers.two.cpuMsPerRequest.loader.toFixed(2)}) ms = ${(workers.ceiling * workers.one.rps).toFixed(0)} requests a second, ×${workers.ceiling.toFixed(2)} of one worker's ${workers.one.rps.toFixed(0)}. ×1.7 needs the database and the load generator on other cores than the server's (on this machine, other machines).`,
     '',
     '## How to reproduce',
     '',

@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '@antq/db';
 import pg from 'pg';
 import { issueToken } from '../src/auth/tokens.js';
-import { memory } from '../bench/embedded.js';
+import { cpuSeconds, memory } from '../bench/embedded.js';
 import { pickFixtures, type Fixtures } from '../bench/fixtures.js';
 import { httpLoad } from '../bench/measure.js';
 import { fuzzRequests, publishedSchema, runFuzz, type FuzzFigures } from './fuzz.js';
@@ -42,6 +42,7 @@ import {
   type RestartFigures,
   type SigtermFigures,
   type WorkersFigures,
+  type WorkersSide,
 } from './report.js';
 import { runAntq, startAntq, type Antq } from './server.js';
 
@@ -77,8 +78,8 @@ async function main(): Promise<number> {
   const secrets = { ANTQ_JWT_SECRET: randomBytes(32).toString('hex'), ANTQ_DATA_KEY: randomBytes(32).toString('base64') };
   const env = { DATABASE_URL: cluster.url, ...secrets };
   const running = new Set<Antq>();
-  const serve = async (workers: number, more: Record<string, string> = {}) => {
-    const antq = await startAntq(REPO, workers, { ...env, ...more }, log);
+  const serve: Serve = async (workers, more = {}, options = {}) => {
+    const antq = await startAntq(REPO, workers, { ...env, ...more }, log, options);
     running.add(antq);
     return antq;
   };
@@ -118,7 +119,7 @@ async function main(): Promise<number> {
     const restart = await restartUnderWrites({ serve, stop, fx, headers, cluster, phaseSeconds, marker, pool });
     const sigterm = await sigtermUnderLoad({ serve, fx, headers, phaseSeconds, marker, pool, running });
     const fuzz = await fuzzPhase({ serve, stop, headers, fx, seed, count: fuzzCount, pool, token });
-    const workers = await workersPhase({ serve, stop, fx, headers, seconds: quick ? 4 : 20 });
+    const workers = await workersPhase({ serve, stop, fx, headers, seconds: quick ? 4 : 20, cluster });
 
     const result: ReliabilityResult = {
       date: new Date().toISOString(),
@@ -157,7 +158,7 @@ async function main(): Promise<number> {
   }
 }
 
-type Serve = (workers: number, env?: Record<string, string>) => Promise<Antq>;
+type Serve = (workers: number, env?: Record<string, string>, options?: { traceGc?: boolean }) => Promise<Antq>;
 type Stop = (antq: Antq) => Promise<void>;
 
 /** How many of the markers are in the database: each acknowledged write is one outreach activity of that topic. */
@@ -182,7 +183,7 @@ async function mixedLoad(o: {
   pool: pg.Pool;
 }): Promise<MixedFigures> {
   log(`phase 1: ${o.seconds} s of mixed load (reads and writes), 8, 16 then 32 connections`);
-  const antq = await o.serve(1);
+  const antq = await o.serve(1, {}, { traceGc: true });
   const url = `${antq.url}/graphql`;
   const markers: string[] = [];
   let n = 0;
@@ -232,8 +233,14 @@ async function mixedLoad(o: {
     clearInterval(timer);
   }
   sample();
+  const ended = performance.now();
+  const heap = antq
+    .heapAfterFullGc()
+    .filter((g) => g.at >= began)
+    .map((g) => ({ s: (g.at - began) / 1000, mb: g.mb }));
   await o.stop(antq);
   const third = samples.filter((s) => s.s >= samples.at(-1)!.s / 3);
+  const heapLater = heap.filter((g) => g.s >= (ended - began) / 3000);
   return {
     stages,
     requests: stages.reduce((a, s) => a + s.requests, 0),
@@ -243,7 +250,9 @@ async function mixedLoad(o: {
     memory: samples,
     rssStart: samples[0]!.rss,
     rssEnd: samples.at(-1)!.rss,
-    slopeMbPerMinute: slope(third) * 60,
+    slopeMbPerMinute: slope(third.map((p) => ({ s: p.s, y: p.rss }))) * 60,
+    heapAfterFullGc: heap,
+    heapSlopeMbPerMinute: heapLater.length >= 3 ? slope(heapLater.map((g) => ({ s: g.s, y: g.mb }))) * 60 : null,
     load: load(),
   };
 }
@@ -252,11 +261,12 @@ async function mixedLoad(o: {
 const idempotency = (context: Record<string, unknown>): Record<string, string> =>
   typeof context.marker === 'string' ? { 'idempotency-key': context.marker } : {};
 
-function slope(points: Array<{ s: number; rss: number }>): number {
+/** Least-squares slope of y over s (per second). */
+function slope(points: Array<{ s: number; y: number }>): number {
   if (points.length < 2) return 0;
   const mx = points.reduce((a, p) => a + p.s, 0) / points.length;
-  const my = points.reduce((a, p) => a + p.rss, 0) / points.length;
-  const num = points.reduce((a, p) => a + (p.s - mx) * (p.rss - my), 0);
+  const my = points.reduce((a, p) => a + p.y, 0) / points.length;
+  const num = points.reduce((a, p) => a + (p.s - mx) * (p.y - my), 0);
   const den = points.reduce((a, p) => a + (p.s - mx) ** 2, 0);
   return den ? num / den : 0;
 }
@@ -451,29 +461,48 @@ async function fuzzPhase(o: {
 /** The reads whose work is the server's more than PostgreSQL's (national coverage left out): what more processes can share. */
 const WORKER_READS = ['envelope', 'commune-areas', 'model-page'];
 
-/** Phase 5: the same read load against --workers 1, then --workers 2. */
+/** Phase 5: the same read load against --workers 1, then --workers 2, with the CPU each side used. */
 async function workersPhase(o: {
   serve: Serve;
   stop: Stop;
   fx: Fixtures;
   headers: Record<string, string>;
   seconds: number;
+  cluster: Cluster;
 }): Promise<WorkersFigures> {
   const connections = 32;
   log(`phase 5: the same read load (${connections} connections, ${o.seconds} s) against --workers 1, then --workers 2`);
-  const measure = async (workers: number) => {
+  const measure = async (workers: number): Promise<WorkersSide> => {
     const antq = await o.serve(workers);
     let n = 0;
     const body = () => JSON.stringify(readRequest(o.fx, n++, WORKER_READS));
     await httpLoad(`${antq.url}/graphql`, { connections, seconds: 3 }, body, o.headers);
+    const cpu = () => ({ antq: cpuSeconds(antq.pid), postgres: cpuSeconds(o.cluster.pid()), loader: process.cpuUsage() });
+    const before = cpu();
     const figures = await httpLoad(`${antq.url}/graphql`, { connections, seconds: o.seconds }, body, o.headers);
+    const after = cpu();
     await o.stop(antq);
-    log(`  --workers ${workers}: ${figures.rps.toFixed(0)}/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors`);
-    return figures;
+    const perRequest = (seconds: number) => (seconds * 1000) / figures.requests;
+    const loaderSeconds = (after.loader.user + after.loader.system - before.loader.user - before.loader.system) / 1e6;
+    const side: WorkersSide = {
+      ...figures,
+      cpuMsPerRequest: {
+        antq: perRequest(after.antq - before.antq),
+        postgres: perRequest(after.postgres - before.postgres),
+        loader: perRequest(loaderSeconds),
+      },
+    };
+    log(
+      `  --workers ${workers}: ${figures.rps.toFixed(0)}/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors; CPU ms a request: ${JSON.stringify(side.cpuMsPerRequest, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(2)) : v))}`,
+    );
+    return side;
   };
   const one = await measure(1);
   const two = await measure(2);
-  return { connections, seconds: o.seconds, one, two, ratio: two.rps / one.rps, loadDuring: load() };
+  // Every core busy with the CPU a request takes (antq, PostgreSQL, the load generator): the most two workers could answer here.
+  const { antq, postgres, loader } = two.cpuMsPerRequest;
+  const ceiling = (cpus().length * 1000) / (antq + postgres + loader) / one.rps;
+  return { connections, seconds: o.seconds, one, two, ratio: two.rps / one.rps, ceiling, cores: cpus().length, loadDuring: load() };
 }
 
 function git(args: string): string {
@@ -486,11 +515,11 @@ function git(args: string): string {
 
 function summary(r: ReliabilityResult): string[] {
   return [
-    `mixed: ${r.mixed.requests} requests, ${r.mixed.errors} errors, RSS ${r.mixed.rssStart} → ${r.mixed.rssEnd} MB`,
+    `mixed: ${r.mixed.requests} requests, ${r.mixed.errors} errors, heap after full collections ${r.mixed.heapSlopeMbPerMinute?.toFixed(1) ?? 'no trend'} MB/min (${r.mixed.heapAfterFullGc.length} collections), RSS ${r.mixed.rssStart} → ${r.mixed.rssEnd} MB`,
     `restart: ${r.restart.lost} of ${r.restart.acknowledged} acknowledged writes lost, recovered in ${r.restart.recoverySeconds?.toFixed(2)} s`,
     `sigterm: ${r.sigterm.inFlightFailed} failed requests sent before the signal`,
     `fuzz: ${r.fuzz.fiveHundreds} 5xx, ${r.fuzz.internalErrors} INTERNAL_SERVER_ERROR, ${r.fuzz.errorsWithoutCode} errors without a code, ${r.fuzz.partialWrites} partial writes (seed ${r.seed})`,
-    `workers: ×${r.workers.ratio.toFixed(2)}`,
+    `workers: ×${r.workers.ratio.toFixed(2)} (the machine's ceiling ×${r.workers.ceiling.toFixed(2)})`,
   ];
 }
 

@@ -15,6 +15,12 @@ export interface Antq {
   readonly url: string;
   /** stderr so far (its last 200 kB). */
   log(): string;
+  /**
+   * With `traceGc`: the heap V8 kept after each full collection (its `--trace-gc` lines'
+   * Mark-Compact "→ MB"), when it was reported (performance.now()): live data, not the garbage
+   * that RSS swings with.
+   */
+  heapAfterFullGc(): Array<{ at: number; mb: number }>;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
   /** SIGTERM by its PID, then waits for it to exit (SIGKILL after `ms`). */
   stop(ms?: number): Promise<void>;
@@ -50,17 +56,38 @@ export function runAntq(repo: string, command: string[], env: Record<string, str
   );
 }
 
+/** A `--trace-gc` line of a full collection: `Mark-Compact 61.2 (75.0) -> 40.3 (70.1) MB`. */
+const FULL_GC = /Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/;
+
 /** Starts `antq serve --workers N` and resolves once it says it is ready (every worker listening) and /ready answers 200. */
-export async function startAntq(repo: string, workers: number, env: Record<string, string>, log: (m: string) => void): Promise<Antq> {
+export async function startAntq(
+  repo: string,
+  workers: number,
+  env: Record<string, string>,
+  log: (m: string) => void,
+  { traceGc = false } = {},
+): Promise<Antq> {
   const { program, args } = antqCommand(repo);
   const port = await freePort();
-  const child = spawn(program, [...args, 'serve', '--workers', String(workers)], {
+  const child = spawn(program, [...(traceGc ? ['--trace-gc'] : []), ...args, 'serve', '--workers', String(workers)], {
     cwd: repo,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ANTQ_DEMO: 'off' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', traceGc ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-200_000)));
+  const fullGcs: Array<{ at: number; mb: number }> = [];
+  if (traceGc) {
+    let partial = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      const lines = (partial + d).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
+        const mb = FULL_GC.exec(line)?.[1];
+        if (mb !== undefined) fullGcs.push({ at: performance.now(), mb: Number(mb) });
+      }
+    });
+  }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })),
   );
@@ -86,6 +113,7 @@ export async function startAntq(repo: string, workers: number, env: Record<strin
     pid: child.pid!,
     url,
     log: () => stderr,
+    heapAfterFullGc: () => [...fullGcs],
     exited,
     async stop(ms = 20_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;

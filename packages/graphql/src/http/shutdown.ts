@@ -1,7 +1,8 @@
 /**
  * Graceful shutdown of a serving process (`antq serve`, or each of its workers). On SIGTERM
  * or SIGINT it:
- *   1. stops accepting connections at once;
+ *   1. stops accepting connections at once (once it has accepted those a client made before
+ *      the signal);
  *   2. keeps the connections already open for IDLE_GRACE_MS more: a request that arrives on
  *      one meanwhile is served, with `Connection: close`. A client may have written its
  *      request on a keep-alive connection just before the signal while this process was
@@ -62,7 +63,9 @@ export function stopGracefullyOnSignal(server: Server, { timeoutMs, cleanup, log
     log(`${signal}: stopping (no new connections; requests in flight have ${seconds(timeoutMs)} to finish)`);
     // net.Server's close, not http.Server's: that one also destroys every connection without
     // a request in progress at once, the race of step 2. The callback runs once none is left.
-    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+    // After the I/O of this turn of the event loop: a busy process may not have accepted
+    // connections a client made before the signal, which closing the listener would reset.
+    const closed = new Promise<void>((resolve) => setImmediate(() => NetServer.prototype.close.call(server, () => resolve())));
     const grace = setTimeout(
       () => {
         graceOver = true;
