@@ -119,6 +119,17 @@ describe.skipIf(postgresUnavailable !== null && !REQUIRE_POSTGRES)('PostgreSQL d
       expectNothingLeaked(text);
       for (const personal of ['Qwzrt', 'Kqjx', '0912']) expect(text).not.toContain(personal);
     }
+    // The report download, beside /graphql, says it the same way.
+    const download = await server.yoga.fetch('http://antq.test/reports/movement.csv?unitCode=00001&from=2024-01-01&to=2024-12-31', {
+      headers: officer,
+    });
+    const text = await download.text();
+    expect(download.status).toBe(503);
+    expect(download.headers.get('retry-after')).toBe('5');
+    expect(JSON.parse(text)).toEqual({
+      errors: [{ message: MESSAGE, extensions: { code: 'DATABASE_UNAVAILABLE', reason: expect.stringMatching(/^[A-Z_]+$/) } }],
+    });
+    expectNothingLeaked(text);
     // The log has the codes, never the driver's message.
     const log = JSON.stringify(logged);
     expect(log).toContain('DATABASE_UNAVAILABLE');

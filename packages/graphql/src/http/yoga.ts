@@ -167,7 +167,7 @@ export function createAntqYoga({
       }),
       ...limitPlugins(schema, limits),
       // GET /reports/movement.xlsx and .csv: the movement report as a download, same auth as GraphQL.
-      useReportDownloads({ services, viewerOf: async (request) => (await authOf(request)).viewer, clock }),
+      useReportDownloads({ services, viewerOf: async (request) => (await authOf(request)).viewer, clock, log }),
       useBodyLimit(settings.maxBodyBytes),
       useRequestLog(log),
     ],

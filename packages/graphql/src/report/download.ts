@@ -16,11 +16,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { vietnamDateOf, type Viewer } from '@antq/core';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AuthenticationError } from '../auth/tokens.js';
 import { createContext, type Context, type ServerServices } from '../context.js';
 import { errorResponse } from '../http/error-response.js';
+import { maskErrors, shownCode } from '../http/masked-errors.js';
+import { safeError, type LogSink } from '../http/request-log.js';
 import { vietnameseDate } from '../movement/report.js';
 import { movementReportFor, type MovementReport } from './movement-report.js';
 import { excelJs } from '../excel.js';
@@ -143,6 +145,21 @@ export function reportCsv(report: MovementReport, language: Language): string {
   return `\uFEFF${lines.map((l) => l.map((v) => field(v, sep)).join(sep)).join('\r\n')}\r\n`;
 }
 
+/**
+ * What a download answers for an error: what /graphql would (masked-errors.ts: a refusal as
+ * it is, the database unavailable as DATABASE_UNAVAILABLE with Retry-After, anything else
+ * masked and logged), with its code's status and headers.
+ */
+function refusal(error: unknown, log: LogSink): Response {
+  const shown = maskErrors(error, 'Unexpected error.', false);
+  const { code: _shown, http, ...more } = (shown as GraphQLError).extensions ?? {};
+  const code = shownCode(error);
+  if (code === 'INTERNAL_SERVER_ERROR' || code === 'DATABASE_UNAVAILABLE')
+    log({ level: 'error', msg: 'report download failed', code, error: safeError(error) });
+  const headers = (http as { headers?: Record<string, string> } | undefined)?.headers ?? {};
+  return errorResponse(code, shown.message, headers, more);
+}
+
 const ROUTES = { '/reports/movement.xlsx': 'xlsx', '/reports/movement.csv': 'csv' } as const;
 
 export interface DownloadOptions {
@@ -150,10 +167,12 @@ export interface DownloadOptions {
   /** The viewer of a request (the server's one authentication per request). */
   readonly viewerOf: (request: Request) => Promise<Viewer>;
   readonly clock: () => Date;
+  /** The server's log, for a download that failed unexpectedly. */
+  readonly log: LogSink;
 }
 
 /** The yoga plugin that answers the report downloads. */
-export function useReportDownloads({ services, viewerOf, clock }: DownloadOptions): Plugin {
+export function useReportDownloads({ services, viewerOf, clock, log }: DownloadOptions): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       const format = ROUTES[url.pathname as keyof typeof ROUTES];
@@ -171,9 +190,7 @@ export function useReportDownloads({ services, viewerOf, clock }: DownloadOption
         if (error instanceof AuthenticationError)
           return endResponse(errorResponse('UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer' }));
         // Credentials refused too often from this address (http/rate-limits.ts).
-        if (error instanceof GraphQLError && error.extensions.code === 'RATE_LIMITED')
-          return endResponse(errorResponse('RATE_LIMITED', error.message, { 'retry-after': String(error.extensions.retryAfter) }));
-        throw error;
+        return endResponse(refusal(error, log));
       }
       const p = url.searchParams;
       const language = (p.get('language') ?? 'VI').toUpperCase();
@@ -192,8 +209,7 @@ export function useReportDownloads({ services, viewerOf, clock }: DownloadOption
           keyAreasOnly: keyAreasOnly === 'true' || keyAreasOnly === '1',
         });
       } catch (error) {
-        if (error instanceof GraphQLError) return endResponse(errorResponse(String(error.extensions.code ?? 'INTERNAL'), error.message));
-        throw error;
+        return endResponse(refusal(error, log));
       }
       const name = `bao-cao-phong-trao-${report.unit.code}-${report.from}-${report.to}${report.keyAreasOnly ? '-trong-diem' : ''}.${format}`;
       const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'private, no-store' };
