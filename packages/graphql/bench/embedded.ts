@@ -142,8 +142,9 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
- * CPU seconds (user and system) a process has used, with those of its living children
- * (a primary's workers, a postmaster's backends), Linux.
+ * CPU seconds (user and system) a process has used, with those of its children (a primary's
+ * workers, a postmaster's backends): the living ones' own, and the ended ones' that the
+ * kernel adds to their parent when it reaps them (cutime, cstime), Linux.
  */
 export function cpuSeconds(pid: number): number {
   let total = 0;
@@ -151,9 +152,10 @@ export function cpuSeconds(pid: number): number {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The fields after the command's name (which may hold spaces): state, ppid, …, utime (14th), stime (15th).
+      // The fields after the command's name (which may hold spaces): state, ppid, …, utime, stime, cutime, cstime (the 14th to 17th).
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(entry) === pid || Number(fields[1]) === pid) total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+      if (Number(entry) === pid || Number(fields[1]) === pid)
+        total += fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / CLOCK_TICKS;
     } catch {
       // The process ended while read.
     }

@@ -17,9 +17,9 @@ export interface MixedFigures {
   readonly rssEnd: number;
   /** Least-squares slope of the RSS over the second and third stages, MB per minute. */
   readonly slopeMbPerMinute: number;
-  /** The heap V8 kept after each full collection during the stages (`--trace-gc`), MB, seconds from the first stage's start. */
-  readonly heapAfterFullGc: Array<{ s: number; mb: number }>;
-  /** Its least-squares slope over the second and third stages, MB per minute; null with fewer than three collections there. */
+  /** The heap left after collecting all garbage (reliability/heap-probe.mjs), MB, every 6 s from the first stage's start and at the end. */
+  readonly heapAfterGc: Array<{ s: number; mb: number }>;
+  /** Its least-squares slope over the second and third stages, MB per minute; null with fewer than three samples there. */
   readonly heapSlopeMbPerMinute: number | null;
   readonly load: [number, number, number];
 }
@@ -104,13 +104,13 @@ const json = (x: unknown) => (Object.keys(x as object).length ? `\`${JSON.string
 
 export function renderReliability(r: ReliabilityResult): string {
   const { mixed, restart, sigterm, fuzz, workers } = r;
-  const heapFirst = mixed.heapAfterFullGc[0]?.mb ?? 0;
-  // A leak grows the live heap (what a full collection keeps); RSS swings with garbage and what V8 keeps reserved.
+  const heapFirst = mixed.heapAfterGc[0]?.mb ?? 0;
+  // A leak grows the live heap (what is left after a collection); RSS swings with garbage and with what V8 keeps reserved.
   const memoryFlat = mixed.heapSlopeMbPerMinute !== null && mixed.heapSlopeMbPerMinute < Math.max(2, 0.05 * heapFirst);
   const heapFigure =
     mixed.heapSlopeMbPerMinute === null
-      ? `fewer than three full collections after the first stage (${mixed.heapAfterFullGc.length} in all): no trend to read`
-      : `heap after full collections ${heapFirst} → ${mixed.heapAfterFullGc.at(-1)!.mb} MB, ${mixed.heapSlopeMbPerMinute.toFixed(1)} MB/min after the first stage`;
+      ? `fewer than three heap samples after the first stage (${mixed.heapAfterGc.length} in all): no trend to read`
+      : `heap after collecting its garbage ${heapFirst} → ${mixed.heapAfterGc.at(-1)!.mb} MB, ${mixed.heapSlopeMbPerMinute.toFixed(1)} MB/min after the first stage`;
   const mixedOk = mixed.errors === 0 && memoryFlat;
   const restartOk = restart.lost === 0 && restart.acknowledged > 0;
   const sigtermOk = sigterm.inFlightFailed === 0 && sigterm.exitCode === 0;
@@ -150,7 +150,7 @@ export function renderReliability(r: ReliabilityResult): string {
     ),
     '',
     `Acknowledged writes found in the database afterwards: ${n(mixed.found)} of ${n(mixed.acknowledged)}.`,
-    `The heap V8 kept after each full collection (Mark-Compact; the server runs with \`--trace-gc\`), MB, at seconds from the first stage's start: ${mixed.heapAfterFullGc.map((g) => `${g.mb} (${g.s.toFixed(0)} s)`).join(', ') || 'none'}. That is the live data: a leak grows it. "No growth trend" is read as its least-squares slope, over the collections after the first stage, below max(2 MB, 5% of the first) per minute: ${mixed.heapSlopeMbPerMinute === null ? 'not enough collections to read one' : `${mixed.heapSlopeMbPerMinute.toFixed(1)} MB/min`}.`,
+    `The heap left after collecting all garbage (on SIGUSR2 the server, started with \`--expose-gc\` and reliability/heap-probe.mjs, runs a full collection and reports the heap used), MB, every 6 s from the first stage's start and at the end: ${mixed.heapAfterGc.map((g) => `${g.mb} (${g.s.toFixed(0)} s)`).join(', ') || 'none'}. That is the live data: a leak grows it, garbage does not. "No growth trend" is read as its least-squares slope, over the samples after the first stage (the caches fill during the first), below max(2 MB, 5% of the first) per minute: ${mixed.heapSlopeMbPerMinute === null ? 'too few samples to read one' : `${mixed.heapSlopeMbPerMinute.toFixed(1)} MB/min`}. Each collection pauses the server (a full collection does), which the latencies above include.`,
     `Resident memory of the server (MB, every 2 s), for the record: ${mixed.memory.map((m) => m.rss).join(', ')}; its slope after the first stage ${mixed.slopeMbPerMinute.toFixed(1)} MB/min. It swings with garbage not yet collected and with what V8 keeps reserved after a collection, so it is not the measure of growth. Load average at the end: ${la(mixed.load)}.`,
     '',
     '## 2. PostgreSQL restarted mid-write-load',

@@ -158,7 +158,7 @@ async function main(): Promise<number> {
   }
 }
 
-type Serve = (workers: number, env?: Record<string, string>, options?: { traceGc?: boolean }) => Promise<Antq>;
+type Serve = (workers: number, env?: Record<string, string>, options?: { heapProbe?: boolean }) => Promise<Antq>;
 type Stop = (antq: Antq) => Promise<void>;
 
 /** How many of the markers are in the database: each acknowledged write is one outreach activity of that topic. */
@@ -183,7 +183,7 @@ async function mixedLoad(o: {
   pool: pg.Pool;
 }): Promise<MixedFigures> {
   log(`phase 1: ${o.seconds} s of mixed load (reads and writes), 8, 16 then 32 connections`);
-  const antq = await o.serve(1, {}, { traceGc: true });
+  const antq = await o.serve(1, {}, { heapProbe: true });
   const url = `${antq.url}/graphql`;
   const markers: string[] = [];
   let n = 0;
@@ -201,8 +201,15 @@ async function mixedLoad(o: {
   // Warm-up (JIT, plans, pools), not counted.
   await httpLoad(url, { connections: 8, seconds: 3 }, body, o.headers, undefined, { headers: idempotency });
   const samples: Array<{ s: number; rss: number }> = [];
+  const heap: Array<{ s: number; mb: number }> = [];
+  const probes: Array<Promise<unknown>> = [];
   const began = performance.now();
-  const sample = () => samples.push({ s: (performance.now() - began) / 1000, rss: memory(antq.pid).rss });
+  const at = () => (performance.now() - began) / 1000;
+  // RSS every 2 s; every 6 s, the heap left after collecting all garbage (a pause of the server, as a full collection is).
+  const sample = () => {
+    if (samples.length % 3 === 0) probes.push(antq.heapAfterGc().then((mb) => heap.push({ s: at(), mb })));
+    samples.push({ s: at(), rss: memory(antq.pid).rss });
+  };
   sample();
   const timer = setInterval(sample, 2000);
   const stages: MixedFigures['stages'] = [];
@@ -232,15 +239,13 @@ async function mixedLoad(o: {
   } finally {
     clearInterval(timer);
   }
-  sample();
-  const ended = performance.now();
-  const heap = antq
-    .heapAfterFullGc()
-    .filter((g) => g.at >= began)
-    .map((g) => ({ s: (g.at - began) / 1000, mb: g.mb }));
+  samples.push({ s: at(), rss: memory(antq.pid).rss });
+  probes.push(antq.heapAfterGc().then((mb) => heap.push({ s: at(), mb })));
+  await Promise.all(probes);
   await o.stop(antq);
-  const third = samples.filter((s) => s.s >= samples.at(-1)!.s / 3);
-  const heapLater = heap.filter((g) => g.s >= (ended - began) / 3000);
+  const afterFirstStage = (s: number) => s >= samples.at(-1)!.s / 3;
+  const third = samples.filter((p) => afterFirstStage(p.s));
+  const heapLater = heap.filter((g) => afterFirstStage(g.s));
   return {
     stages,
     requests: stages.reduce((a, s) => a + s.requests, 0),
@@ -251,7 +256,7 @@ async function mixedLoad(o: {
     rssStart: samples[0]!.rss,
     rssEnd: samples.at(-1)!.rss,
     slopeMbPerMinute: slope(third.map((p) => ({ s: p.s, y: p.rss }))) * 60,
-    heapAfterFullGc: heap,
+    heapAfterGc: heap,
     heapSlopeMbPerMinute: heapLater.length >= 3 ? slope(heapLater.map((g) => ({ s: g.s, y: g.mb }))) * 60 : null,
     load: load(),
   };
@@ -515,7 +520,7 @@ function git(args: string): string {
 
 function summary(r: ReliabilityResult): string[] {
   return [
-    `mixed: ${r.mixed.requests} requests, ${r.mixed.errors} errors, heap after full collections ${r.mixed.heapSlopeMbPerMinute?.toFixed(1) ?? 'no trend'} MB/min (${r.mixed.heapAfterFullGc.length} collections), RSS ${r.mixed.rssStart} → ${r.mixed.rssEnd} MB`,
+    `mixed: ${r.mixed.requests} requests, ${r.mixed.errors} errors, heap after collection ${r.mixed.heapAfterGc[0]?.mb} → ${r.mixed.heapAfterGc.at(-1)?.mb} MB, ${r.mixed.heapSlopeMbPerMinute?.toFixed(1) ?? 'no trend'} MB/min, RSS ${r.mixed.rssStart} → ${r.mixed.rssEnd} MB`,
     `restart: ${r.restart.lost} of ${r.restart.acknowledged} acknowledged writes lost, recovered in ${r.restart.recoverySeconds?.toFixed(2)} s`,
     `sigterm: ${r.sigterm.inFlightFailed} failed requests sent before the signal`,
     `fuzz: ${r.fuzz.fiveHundreds} 5xx, ${r.fuzz.internalErrors} INTERNAL_SERVER_ERROR, ${r.fuzz.errorsWithoutCode} errors without a code, ${r.fuzz.partialWrites} partial writes (seed ${r.seed})`,

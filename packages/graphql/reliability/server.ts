@@ -6,6 +6,7 @@
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startCommands } from '../bench/embedded.js';
 import { freePort } from '../test/support/free-port.js';
 
@@ -15,12 +16,8 @@ export interface Antq {
   readonly url: string;
   /** stderr so far (its last 200 kB). */
   log(): string;
-  /**
-   * With `traceGc`: the heap V8 kept after each full collection (its `--trace-gc` lines'
-   * Mark-Compact "→ MB"), when it was reported (performance.now()): live data, not the garbage
-   * that RSS swings with.
-   */
-  heapAfterFullGc(): Array<{ at: number; mb: number }>;
+  /** With `heapProbe`: collects the server's garbage (reliability/heap-probe.mjs) and resolves with the heap left, MB. */
+  heapAfterGc(): Promise<number>;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
   /** SIGTERM by its PID, then waits for it to exit (SIGKILL after `ms`). */
   stop(ms?: number): Promise<void>;
@@ -56,8 +53,7 @@ export function runAntq(repo: string, command: string[], env: Record<string, str
   );
 }
 
-/** A `--trace-gc` line of a full collection: `Mark-Compact 61.2 (75.0) -> 40.3 (70.1) MB`. */
-const FULL_GC = /Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/;
+const HEAP_PROBE = fileURLToPath(new URL('./heap-probe.mjs', import.meta.url));
 
 /** Starts `antq serve --workers N` and resolves once it says it is ready (every worker listening) and /ready answers 200. */
 export async function startAntq(
@@ -65,29 +61,29 @@ export async function startAntq(
   workers: number,
   env: Record<string, string>,
   log: (m: string) => void,
-  { traceGc = false } = {},
+  { heapProbe = false } = {},
 ): Promise<Antq> {
   const { program, args } = antqCommand(repo);
   const port = await freePort();
-  const child = spawn(program, [...(traceGc ? ['--trace-gc'] : []), ...args, 'serve', '--workers', String(workers)], {
+  const probe = heapProbe ? ['--expose-gc', '--import', pathToFileURL(HEAP_PROBE).href] : [];
+  const child = spawn(program, [...probe, ...args, 'serve', '--workers', String(workers)], {
     cwd: repo,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ANTQ_DEMO: 'off' },
-    stdio: ['ignore', traceGc ? 'pipe' : 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-200_000)));
-  const fullGcs: Array<{ at: number; mb: number }> = [];
-  if (traceGc) {
-    let partial = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      const lines = (partial + d).split('\n');
-      partial = lines.pop()!;
-      for (const line of lines) {
-        const mb = FULL_GC.exec(line)?.[1];
-        if (mb !== undefined) fullGcs.push({ at: performance.now(), mb: Number(mb) });
-      }
-    });
-  }
+  // The heap probe's answers, in the order asked.
+  const probed: Array<(mb: number) => void> = [];
+  let partial = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    const lines = (partial + d.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) {
+      const bytes = /^\[heap-probe\] (\d+)$/.exec(line)?.[1];
+      if (bytes !== undefined) probed.shift()?.(Math.round(Number(bytes) / 2 ** 20));
+    }
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })),
   );
@@ -113,7 +109,12 @@ export async function startAntq(
     pid: child.pid!,
     url,
     log: () => stderr,
-    heapAfterFullGc: () => [...fullGcs],
+    heapAfterGc: () =>
+      new Promise<number>((resolve, reject) => {
+        if (!heapProbe) return reject(new Error('started without the heap probe'));
+        probed.push(resolve);
+        child.kill('SIGUSR2');
+      }),
     exited,
     async stop(ms = 20_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
