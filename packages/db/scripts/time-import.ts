@@ -6,20 +6,18 @@
 // the server at ANTQ_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres);
 // the database is created as antq_bench_<pid>_<random> and dropped afterwards.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { importAdminUnits } from '../src/admin-units/import.js';
 import { openDatabase, type DatabaseTarget } from '../src/database.js';
 import { seedDemo } from '../src/demo/index.js';
 import { migrate } from '../src/migrate.js';
+import { createPostgresDatabase, POSTGRES_URL, withAdminClient } from '../test/support/scratch-postgres.js';
 
 type Target = 'pglite' | 'postgres';
 const TARGETS: Target[] = ['pglite', 'postgres'];
-const ADMIN_URL = process.env.ANTQ_TEST_POSTGRES_URL?.trim() || 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const requested = process.argv[2] as Target | undefined;
 if (requested && !TARGETS.includes(requested)) {
@@ -48,16 +46,6 @@ const dir = process.env.ANTQ_ADMIN_UNITS_DIR?.trim() || null;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const shownUrl = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
 
-async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function sizeOf(path: string): Promise<number> {
   const info = await stat(path);
   if (!info.isDirectory()) return info.size;
@@ -75,19 +63,18 @@ if (requested === 'pglite') {
   cleanUp = () => rm(dataDir, { recursive: true, force: true });
   size = async () => `${((await sizeOf(dataDir)) / 1024 / 1024).toFixed(0)} MB on disk`;
 } else {
-  const name = `antq_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
   try {
-    await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+    database = await createPostgresDatabase('antq_bench');
   } catch (error) {
-    console.error(`postgres: cannot create a database at ${shownUrl(ADMIN_URL)}: ${(error as Error).message}`);
+    console.error(`postgres: cannot create a database at ${shownUrl(POSTGRES_URL)}: ${(error as Error).message}`);
     process.exit(1);
   }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  where = { kind: 'postgres', url: url.toString() };
-  cleanUp = () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {});
+  const { name } = database;
+  where = { kind: 'postgres', url: database.url };
+  cleanUp = database.drop;
   size = async () => {
-    const rows = await withAdmin((c) => c.query<{ size: string }>(`select pg_database_size($1)::text as size`, [name]));
+    const rows = await withAdminClient((c) => c.query<{ size: string }>(`select pg_database_size($1)::text as size`, [name]));
     return `${(Number(rows.rows[0]!.size) / 1024 / 1024).toFixed(0)} MB on disk`;
   };
 }

@@ -71,18 +71,20 @@ function reformEra(): EraInput {
   };
 }
 
+/** The reform era's units, three of them renamed (Đồng Nai a city, Hoà spelt anew, Tân Hoà a ward), without lineage. */
 function laterEra(): EraInput {
+  const renamed: Readonly<Record<string, string>> = {
+    '75': 'Thành phố Đồng Nai',
+    '26001': 'Phường Hoà Bình',
+    '26004': 'Phường Tân Hoà',
+  };
   return {
     from: '2026-04-30',
     file: 'units-c.json',
-    units: [
-      unit('01', 'Thành phố Hà Nội'),
-      unit('00004', 'Phường Ba Đình', '01'),
-      unit('75', 'Thành phố Đồng Nai'),
-      unit('25000', 'Xã Lộc Ninh', '75'),
-      unit('26001', 'Phường Hoà Bình', '75'),
-      unit('26004', 'Phường Tân Hoà', '75'),
-    ],
+    units: reformEra().units.map((u) => {
+      const fullName = renamed[u.code];
+      return fullName === undefined ? u : unit(u.code, fullName, u.parentCode);
+    }),
   };
 }
 

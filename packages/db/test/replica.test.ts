@@ -22,7 +22,12 @@ function setup(options: { maxLagMs?: number; lsnCacheMs?: number; retryMs?: numb
     },
     () => state.now,
   );
-  return { state, router };
+  /** officer:a's running mutation ends, having written up to `lsn` on the primary. */
+  const wroteAt = async (lsn: string) => {
+    state.primaryLsn = lsn;
+    await router.wrote('officer:a');
+  };
+  return { state, router, wroteAt };
 }
 
 describe('lsnValue', () => {
@@ -43,12 +48,11 @@ describe('ReadRouter', () => {
   });
 
   it('holds a writer to the primary while its mutation runs, and until the replica has replayed past it', async () => {
-    const { state, router } = setup();
+    const { state, router, wroteAt } = setup();
     router.writing('officer:a');
     expect(await router.choose('officer:a')).toBe('primary');
     expect(await router.choose('officer:b')).toBe('replica');
-    state.primaryLsn = '0/200';
-    await router.wrote('officer:a');
+    await wroteAt('0/200');
     state.replayLsn = '0/1FF';
     expect(await router.choose('officer:a')).toBe('primary');
     expect(router.pinned).toBe(1);
@@ -58,10 +62,9 @@ describe('ReadRouter', () => {
   });
 
   it('lets the writer go back to the replica after maxLagMs, replayed or not', async () => {
-    const { state, router } = setup({ maxLagMs: 500 });
+    const { state, router, wroteAt } = setup({ maxLagMs: 500 });
     router.writing('officer:a');
-    state.primaryLsn = '0/900';
-    await router.wrote('officer:a');
+    await wroteAt('0/900');
     state.now += 499;
     expect(await router.choose('officer:a')).toBe('primary');
     state.now += 1;
@@ -69,25 +72,22 @@ describe('ReadRouter', () => {
   });
 
   it('keeps the writer on the primary while a second mutation of its runs, though the first one is replayed', async () => {
-    const { state, router } = setup();
+    const { state, router, wroteAt } = setup();
     router.writing('officer:a');
     router.writing('officer:a');
-    state.primaryLsn = '0/300';
-    await router.wrote('officer:a');
+    await wroteAt('0/300');
     state.replayLsn = '0/300';
     expect(await router.choose('officer:a')).toBe('primary');
-    state.primaryLsn = '0/400';
-    await router.wrote('officer:a');
+    await wroteAt('0/400');
     expect(await router.choose('officer:a')).toBe('primary');
     state.replayLsn = '0/400';
     expect(await router.choose('officer:a')).toBe('replica');
   });
 
   it('trusts the replayed position for lsnCacheMs', async () => {
-    const { state, router } = setup({ lsnCacheMs: 100 });
+    const { state, router, wroteAt } = setup({ lsnCacheMs: 100 });
     router.writing('officer:a');
-    state.primaryLsn = '0/200';
-    await router.wrote('officer:a');
+    await wroteAt('0/200');
     state.replayLsn = '0/100';
     expect(await router.choose('officer:a')).toBe('primary');
     state.replayLsn = '0/200';

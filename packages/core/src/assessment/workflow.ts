@@ -53,15 +53,22 @@ const STEP_OF: Readonly<Record<AssessmentAct, Step>> = {
   RECORD: 'DECIDER',
 };
 
+/** The commune police do the unit's own steps and the province reviews and decides: a commune's, and an organization's. */
+const COMMUNE_POLICE_TO_PROVINCE: Readonly<Record<Step, OfficerRole>> = {
+  OWN: 'COMMUNE_OFFICER',
+  REVIEWER: 'PROVINCE_OFFICER',
+  DECIDER: 'PROVINCE_OFFICER',
+};
+
 // Circular 124/2021/TT-BCA Art. 6–7 as amended by 48/2025/TT-BCA, QĐ 510 Art. 8: areas report to the commune, which decides for them; communes, agencies, enterprises, schools and districts to the province.
 /** The officer (by role) who does each step for each kind of unit assessed. */
 export const ASSESSMENT_ACTORS: Readonly<Record<GradedUnitKind, Readonly<Record<Step, OfficerRole>>>> = {
   RESIDENTIAL_AREA: { OWN: 'AREA_LEADER', REVIEWER: 'COMMUNE_OFFICER', DECIDER: 'COMMUNE_OFFICER' },
-  COMMUNE: { OWN: 'COMMUNE_OFFICER', REVIEWER: 'PROVINCE_OFFICER', DECIDER: 'PROVINCE_OFFICER' },
+  COMMUNE: COMMUNE_POLICE_TO_PROVINCE,
   // Agencies, enterprises and schools assess themselves with the commune police where they sit.
-  AGENCY: { OWN: 'COMMUNE_OFFICER', REVIEWER: 'PROVINCE_OFFICER', DECIDER: 'PROVINCE_OFFICER' },
-  ENTERPRISE: { OWN: 'COMMUNE_OFFICER', REVIEWER: 'PROVINCE_OFFICER', DECIDER: 'PROVINCE_OFFICER' },
-  SCHOOL: { OWN: 'COMMUNE_OFFICER', REVIEWER: 'PROVINCE_OFFICER', DECIDER: 'PROVINCE_OFFICER' },
+  AGENCY: COMMUNE_POLICE_TO_PROVINCE,
+  ENTERPRISE: COMMUNE_POLICE_TO_PROVINCE,
+  SCHOOL: COMMUNE_POLICE_TO_PROVINCE,
   // Districts (until 2025-06-30) had no officer role of their own here: the province's act for them.
   DISTRICT: { OWN: 'PROVINCE_OFFICER', REVIEWER: 'PROVINCE_OFFICER', DECIDER: 'PROVINCE_OFFICER' },
 };

@@ -6,21 +6,20 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../dates.js';
 
+/** Text trimmed, NFC-normalised and of 1 to `max` characters. */
+const trimmedText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max)
+    .transform((s) => s.normalize('NFC'));
+
 /** A name: trimmed, NFC-normalised, 1–200 characters. */
-export const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200)
-  .transform((s) => s.normalize('NFC'));
+export const nameSchema = trimmedText(200);
 
 /** Free text (findings, notes, summaries): trimmed, NFC, 1–5,000 characters. */
-export const textSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(5000)
-  .transform((s) => s.normalize('NFC'));
+export const textSchema = trimmedText(5000);
 
 /** An identifier of a stored record (opaque, non-empty). */
 export const idSchema = z.string().trim().min(1, 'must not be empty').max(100);

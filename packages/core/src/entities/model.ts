@@ -51,9 +51,7 @@ export const modelTypeInput = z.object({
 /** Input for a model type. */
 export type ModelTypeInput = z.infer<typeof modelTypeInput>;
 /** A stored model type. */
-export interface ModelType extends ModelTypeInput {
-  readonly id: string;
-}
+export type ModelType = ModelTypeInput & { readonly id: string };
 
 /** Where a model is built: a residential area, a commune (by code on the founding date), or an organization. */
 export const modelHostSchema = z.discriminatedUnion('kind', [
@@ -77,9 +75,7 @@ export const modelInput = z.object({
 /** Input for a model. */
 export type ModelInput = z.infer<typeof modelInput>;
 /** A stored model. */
-export interface Model extends ModelInput {
-  readonly id: string;
-}
+export type Model = ModelInput & { readonly id: string };
 
 /** Input for one dated lifecycle event of a model (see `lifecycle/`). */
 export const lifecycleEventInput = z.object({
@@ -92,9 +88,7 @@ export const lifecycleEventInput = z.object({
 /** Input for a lifecycle event. */
 export type LifecycleEventInput = z.infer<typeof lifecycleEventInput>;
 /** A stored lifecycle event. */
-export interface LifecycleEvent extends LifecycleEventInput {
-  readonly id: string;
-}
+export type LifecycleEvent = LifecycleEventInput & { readonly id: string };
 
 /** Input for a replication point (điểm nhân rộng): `replicaModelId` was replicated from `sourceModelId`. */
 export const replicationPointInput = z

@@ -7,20 +7,15 @@
  */
 import { z } from 'zod';
 import { MENTOR_KINDS, REINTEGRATION_STATUSES } from './enums.js';
-import { citizenIdSchema, communeCodeSchema, idSchema, isoDateSchema, nameSchema, textSchema } from './common.js';
+import { communeCodeSchema, idSchema, isoDateSchema, nameSchema, personSchema, textSchema } from './common.js';
 
 /** A mentor (người giúp đỡ): who, of which kind. */
 export const mentorInput = z.object({ kind: z.enum(MENTOR_KINDS), name: nameSchema });
 /** A mentor. */
 export type MentorInput = z.infer<typeof mentorInput>;
 
-/** The person: name and, when known, date of birth, identity number and address. */
-export const reintegrationPersonSchema = z.object({
-  fullName: nameSchema,
-  birthDate: isoDateSchema.optional(),
-  citizenId: citizenIdSchema.optional(),
-  address: textSchema.optional(),
-});
+/** The person: a {@link personSchema} without a phone: name and, when known, date of birth, identity number and address. */
+export const reintegrationPersonSchema = personSchema.omit({ phone: true });
 /** The person of a case (personal data). */
 export type ReintegrationPerson = z.infer<typeof reintegrationPersonSchema>;
 

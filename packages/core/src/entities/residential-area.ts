@@ -19,6 +19,4 @@ export const residentialAreaInput = z.object({
 /** Input for a residential area. */
 export type ResidentialAreaInput = z.infer<typeof residentialAreaInput>;
 /** A stored residential area. */
-export interface ResidentialArea extends ResidentialAreaInput {
-  readonly id: string;
-}
+export type ResidentialArea = ResidentialAreaInput & { readonly id: string };

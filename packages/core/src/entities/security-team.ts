@@ -19,9 +19,7 @@ export const securityTeamInput = z.object({
 /** Input for a security team. */
 export type SecurityTeamInput = z.infer<typeof securityTeamInput>;
 /** A stored security team. */
-export interface SecurityTeam extends SecurityTeamInput {
-  readonly id: string;
-}
+export type SecurityTeam = SecurityTeamInput & { readonly id: string };
 
 /**
  * Input for a team member: the person, their role, and what eligibility is judged on

@@ -74,6 +74,31 @@ export const gradingConfigSchema = z
 /** A dated grading configuration. */
 export type GradingConfig = z.infer<typeof gradingConfigSchema>;
 
+// QĐ 510/QĐ-BCA-V05 (2022), Điều 7: a first-quarter resolution and plan, 3 points.
+/** The criterion the agency and commune examples share: a resolution and plan in the first quarter. */
+const Q1_RESOLUTION_AND_PLAN: GradingCriterion = {
+  kind: 'YES_NO',
+  code: 'Q1_RESOLUTION_AND_PLAN',
+  label: { vi: 'Có nghị quyết, kế hoạch trong quý I', en: 'A first-quarter resolution and plan' },
+  points: 3,
+};
+
+/** The illustrative catch-all criterion of every example, worth `maxPoints`. */
+function otherCriteria(maxPoints: number): GradingCriterion {
+  return {
+    kind: 'SCORED',
+    code: 'OTHER_CRITERIA',
+    label: { vi: 'Các tiêu chí khác (minh họa)', en: 'Other criteria (illustrative)' },
+    maxPoints,
+  };
+}
+
+/** The examples' illustrative cut-offs (the real ones are not public). */
+const EXAMPLE_CUTOFFS: GradingConfig['cutoffs'] = { EXCELLENT: 9, GOOD: 7, AVERAGE: 5 };
+
+/** In force from QĐ 510's first year (2022), with no end. */
+const SINCE_QD_510: GradingConfig['effective'] = { from: '2022-01-01', to: null };
+
 /**
  * An EXAMPLE configuration for agencies. The first two criteria and their points are
  * those of QĐ 510 Art. 7 quoted in DOMAIN.md; the rest of the criteria and all cut-offs
@@ -83,14 +108,9 @@ export const EXAMPLE_AGENCY_GRADING_CONFIG: GradingConfig = {
   id: 'example-agency-2022',
   source: 'QĐ 510/QĐ-BCA-V05 (2022), Điều 7 — ví dụ; điểm sàn minh họa',
   unitKinds: ['AGENCY'],
-  effective: { from: '2022-01-01', to: null },
+  effective: SINCE_QD_510,
   criteria: [
-    {
-      kind: 'YES_NO',
-      code: 'Q1_RESOLUTION_AND_PLAN',
-      label: { vi: 'Có nghị quyết, kế hoạch trong quý I', en: 'A first-quarter resolution and plan' },
-      points: 3,
-    },
+    Q1_RESOLUTION_AND_PLAN,
     {
       kind: 'SHARE_AT_LEAST',
       code: 'MEMBERS_TAKING_PART',
@@ -98,14 +118,9 @@ export const EXAMPLE_AGENCY_GRADING_CONFIG: GradingConfig = {
       atLeastPercent: 90,
       points: 3,
     },
-    {
-      kind: 'SCORED',
-      code: 'OTHER_CRITERIA',
-      label: { vi: 'Các tiêu chí khác (minh họa)', en: 'Other criteria (illustrative)' },
-      maxPoints: 4,
-    },
+    otherCriteria(4),
   ],
-  cutoffs: { EXCELLENT: 9, GOOD: 7, AVERAGE: 5 },
+  cutoffs: EXAMPLE_CUTOFFS,
 };
 
 /**
@@ -117,7 +132,7 @@ export const EXAMPLE_AREA_GRADING_CONFIG: GradingConfig = {
   id: 'example-area-2022',
   source: 'QĐ 510/QĐ-BCA-V05 (2022) — ví dụ cho khu dân cư; điểm và điểm sàn minh họa',
   unitKinds: ['RESIDENTIAL_AREA'],
-  effective: { from: '2022-01-01', to: null },
+  effective: SINCE_QD_510,
   criteria: [
     {
       kind: 'YES_NO',
@@ -138,14 +153,9 @@ export const EXAMPLE_AREA_GRADING_CONFIG: GradingConfig = {
       label: { vi: 'Có mô hình tự quản được đánh giá hiệu quả', en: 'A self-managed model evaluated effective' },
       points: 2,
     },
-    {
-      kind: 'SCORED',
-      code: 'OTHER_CRITERIA',
-      label: { vi: 'Các tiêu chí khác (minh họa)', en: 'Other criteria (illustrative)' },
-      maxPoints: 2,
-    },
+    otherCriteria(2),
   ],
-  cutoffs: { EXCELLENT: 9, GOOD: 7, AVERAGE: 5 },
+  cutoffs: EXAMPLE_CUTOFFS,
 };
 
 /**
@@ -156,14 +166,9 @@ export const EXAMPLE_COMMUNE_GRADING_CONFIG: GradingConfig = {
   id: 'example-commune-2022',
   source: 'QĐ 510/QĐ-BCA-V05 (2022) — ví dụ cho cấp xã, cấp huyện; điểm và điểm sàn minh họa',
   unitKinds: ['COMMUNE', 'DISTRICT'],
-  effective: { from: '2022-01-01', to: null },
+  effective: SINCE_QD_510,
   criteria: [
-    {
-      kind: 'YES_NO',
-      code: 'Q1_RESOLUTION_AND_PLAN',
-      label: { vi: 'Có nghị quyết, kế hoạch trong quý I', en: 'A first-quarter resolution and plan' },
-      points: 3,
-    },
+    Q1_RESOLUTION_AND_PLAN,
     {
       kind: 'SHARE_AT_LEAST',
       code: 'AREAS_RECOGNISED',
@@ -181,14 +186,9 @@ export const EXAMPLE_COMMUNE_GRADING_CONFIG: GradingConfig = {
       atLeastPercent: 70,
       points: 2,
     },
-    {
-      kind: 'SCORED',
-      code: 'OTHER_CRITERIA',
-      label: { vi: 'Các tiêu chí khác (minh họa)', en: 'Other criteria (illustrative)' },
-      maxPoints: 2,
-    },
+    otherCriteria(2),
   ],
-  cutoffs: { EXCELLENT: 9, GOOD: 7, AVERAGE: 5 },
+  cutoffs: EXAMPLE_CUTOFFS,
 };
 
 /** The example configurations, one per kind of unit they grade: the default until replaced (same id). */

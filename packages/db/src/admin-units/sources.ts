@@ -158,36 +158,35 @@ function describeRecord(json: unknown, path: PropertyKey[]): string {
   return `record ${label || '(root)'}${last}`;
 }
 
+/** Reads a snapshot of units: its records flattened by `unitsOf`, parents before their children, each code once. */
+async function readUnitSnapshot<S extends z.ZodType>(
+  dir: string,
+  file: string,
+  schema: S,
+  unitsOf: (content: z.infer<S>) => SourceUnit[],
+): Promise<SourceFile<SourceUnit[]>> {
+  const source = await readJson(dir, file, schema);
+  return { ...source, content: unique(file, unitsOf(source.content)) };
+}
+
 /** Reads a snapshot of the three-level era. */
 export async function readThreeLevelSnapshot(dir: string, file: string): Promise<SourceFile<SourceUnit[]>> {
-  const source = await readJson(dir, file, threeLevelSnapshot);
-  const units: SourceUnit[] = [];
-  for (const p of source.content) {
-    units.push(unit(p, 'PROVINCE', null));
-    for (const d of p.District) {
-      if (d.ProvinceCode !== p.Code) mismatch(file, d.Code, 'ProvinceCode', d.ProvinceCode, p.Code);
-      units.push(unit(d, 'DISTRICT', p.Code));
-      for (const w of d.Ward ?? []) {
-        if (w.DistrictCode !== d.Code) mismatch(file, w.Code, 'DistrictCode', w.DistrictCode, d.Code);
-        units.push(unit(w, 'COMMUNE', d.Code));
-      }
-    }
-  }
-  return { ...source, content: unique(file, units) };
+  return readUnitSnapshot(dir, file, threeLevelSnapshot, (provinces) =>
+    provinces.flatMap((p) => [
+      unit(p, 'PROVINCE', null),
+      ...p.District.flatMap((d) => [
+        listedUnder(file, d, 'DISTRICT', 'ProvinceCode', p.Code),
+        ...(d.Ward ?? []).map((w) => listedUnder(file, w, 'COMMUNE', 'DistrictCode', d.Code)),
+      ]),
+    ]),
+  );
 }
 
 /** Reads a snapshot of the two-level era (from 2025-07-01). */
 export async function readTwoLevelSnapshot(dir: string, file: string): Promise<SourceFile<SourceUnit[]>> {
-  const source = await readJson(dir, file, twoLevelSnapshot);
-  const units: SourceUnit[] = [];
-  for (const p of source.content) {
-    units.push(unit(p, 'PROVINCE', null));
-    for (const w of p.Wards) {
-      if (w.ProvinceCode !== p.Code) mismatch(file, w.Code, 'ProvinceCode', w.ProvinceCode, p.Code);
-      units.push(unit(w, 'COMMUNE', p.Code));
-    }
-  }
-  return { ...source, content: unique(file, units) };
+  return readUnitSnapshot(dir, file, twoLevelSnapshot, (provinces) =>
+    provinces.flatMap((p) => [unit(p, 'PROVINCE', null), ...p.Wards.map((w) => listedUnder(file, w, 'COMMUNE', 'ProvinceCode', p.Code))]),
+  );
 }
 
 /** Reads the new → old lineage of a reform (`lineage-*-merges.json`). */
@@ -231,6 +230,18 @@ function unit(
     fullNameEn: r.FullNameEn?.trim() || null,
     parentCode,
   };
+}
+
+/** The unit of a record listed under the unit `parentCode`, once the record's own `field` names that parent too. */
+function listedUnder<F extends 'ProvinceCode' | 'DistrictCode'>(
+  file: string,
+  r: Parameters<typeof unit>[0] & Readonly<Record<F, string>>,
+  level: SourceUnit['level'],
+  field: F,
+  parentCode: string,
+): SourceUnit {
+  if (r[field] !== parentCode) mismatch(file, r.Code, field, r[field], parentCode);
+  return unit(r, level, parentCode);
 }
 
 function mismatch(file: string, code: string, field: string, found: string, expected: string): never {

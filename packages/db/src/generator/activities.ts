@@ -35,6 +35,7 @@ import type {
   ReintegrationCaseRow,
   ReintegrationMentorRow,
   ReintegrationNoteRow,
+  Uuid,
 } from './rows.js';
 
 export type { FollowUpRow, InspectionRow, OutreachRow } from './rows.js';
@@ -107,7 +108,7 @@ export interface ActivityOptions {
   readonly year: number;
   readonly datasetId: string;
   /** The id of a row: name-based, `key` unique within `kind` for the caller. */
-  readonly uuid: (kind: string, key: string) => string;
+  readonly uuid: Uuid;
   /** Put before every key given to `uuid` (the national generator: the year). */
   readonly keyPrefix: string;
   readonly random: { readonly inspections: Random; readonly outreach: Random; readonly reintegration: Random };

@@ -20,11 +20,10 @@ import type { Random } from '../demo/random.js';
 import { lifecycleFor, type Fate, type LifecycleWindow, type PlannedEvent } from './lifecycle.js';
 import type { FakePerson } from './people.js';
 import { birthDateFor } from './people.js';
-import type { LifecycleEventRow, ModelEvaluationRow, ModelMemberRow, ModelRow, ModelTypeRow, ReplicationPointRow } from './rows.js';
+import type { LifecycleEventRow, ModelEvaluationRow, ModelMemberRow, ModelRow, ModelTypeRow, ReplicationPointRow, Uuid } from './rows.js';
 import type { DemoUnit } from './units.js';
 
 type Day = IsoDate;
-type Uuid = (kind: string, key: string) => string;
 
 /** Who builds the models of a residential area (organizations' are built by their security unit). */
 const BUILDERS: Readonly<Partial<Record<ModelBuilder, number>>> = {

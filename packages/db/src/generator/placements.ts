@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '@antq/core';
 import type { DemoUnit } from './units.js';
-import type { PlacementRow } from './rows.js';
+import type { PlacementRow, Uuid } from './rows.js';
 
 type Day = IsoDate;
 
@@ -35,7 +35,7 @@ export function placementChain(commune: DemoUnit, next: (unit: DemoUnit) => Demo
 export function placementRowsOf(
   placements: readonly Placement[],
   owner: string,
-  uuid: (kind: string, key: string) => string,
+  uuid: Uuid,
   placeCodesOf: (commune: DemoUnit) => string[],
 ): PlacementRow[] {
   return placements.map((p) => ({

@@ -33,6 +33,7 @@ import type {
   ModelPartnerRow,
   Person,
   RecognitionRows,
+  Uuid,
 } from './rows.js';
 
 type Id = string;
@@ -78,7 +79,7 @@ export interface RecognitionOptions {
   readonly year: number;
   readonly datasetId: string;
   /** The id of a row: name-based, `key` unique within `kind` for the caller. */
-  readonly uuid: (kind: string, key: string) => string;
+  readonly uuid: Uuid;
   /** Put before every key given to `uuid` (the national generator: the year). */
   readonly keyPrefix: string;
   /** A seeded random stream of this name. */

@@ -35,6 +35,9 @@ import type {
 type Id = string;
 type Day = IsoDate;
 
+/** Makes a generated row's id: the same UUID for the same kind of row and key (and seed). */
+export type Uuid = (kind: string, key: string) => string;
+
 export interface AssessmentRow {
   id: Id;
   kind: 'RECOGNITION' | 'GRADING';

@@ -12,7 +12,7 @@ import {
   type TeamRole,
 } from '@antq/core';
 import type { Random } from '../demo/random.js';
-import type { TeamEvaluationRow, TeamMemberEvaluationRow } from './rows.js';
+import type { TeamEvaluationRow, TeamMemberEvaluationRow, Uuid } from './rows.js';
 
 /** A team of the commune, with the members to rate (those active long enough: the caller decides). */
 export interface TeamToRate {
@@ -51,7 +51,7 @@ export function rateCommuneTeams(
   random: Random,
   year: number,
   teams: readonly TeamToRate[],
-  uuid: (kind: string, key: string) => string,
+  uuid: Uuid,
   communeLabel: string,
 ): { teamEvaluations: TeamEvaluationRow[]; memberEvaluations: TeamMemberEvaluationRow[] } {
   const teamEvaluations: TeamEvaluationRow[] = [];

@@ -21,13 +21,12 @@ import { lowerFirst } from '../demo/names.js';
 import type { Random } from '../demo/random.js';
 import { birthDateFor, type FakePerson } from './people.js';
 import type { Placement } from './placements.js';
-import type { SecurityTeamAreaRow, SecurityTeamRow, TeamEvaluationRow, TeamMemberEvaluationRow, TeamMemberRow } from './rows.js';
+import type { SecurityTeamAreaRow, SecurityTeamRow, TeamEvaluationRow, TeamMemberEvaluationRow, TeamMemberRow, Uuid } from './rows.js';
 import { push } from './models.js';
 import { rateCommuneTeams } from './team-evaluations.js';
 import type { DemoUnit } from './units.js';
 
 type Day = IsoDate;
-type Uuid = (kind: string, key: string) => string;
 
 /** A residential area as the teams need it. */
 export interface TeamArea {

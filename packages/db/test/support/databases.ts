@@ -19,15 +19,15 @@
  * to create databases. When the server cannot be reached the PostgreSQL tests are skipped
  * with a warning, or fail when `ANTQ_REQUIRE_POSTGRES=1` (as CI sets it).
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { openDatabase, type Database, type DatabaseTarget } from '../../src/database.js';
 import { migrate } from '../../src/migrate.js';
+import { createPostgresDatabase, POSTGRES_URL, withAdminClient } from './scratch-postgres.js';
+
+export { createPostgresDatabase, POSTGRES_URL } from './scratch-postgres.js';
 
 export type TargetName = 'pglite' | 'postgres';
 
-export const POSTGRES_URL = process.env.ANTQ_TEST_POSTGRES_URL?.trim() || 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const REQUIRE_POSTGRES = process.env.ANTQ_REQUIRE_POSTGRES === '1';
 
 /** The URL without its password, for messages. */
@@ -38,16 +38,6 @@ function shown(url: string): string {
     return u.toString();
   } catch {
     return '(an unparsable ANTQ_TEST_POSTGRES_URL)';
-  }
-}
-
-async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3_000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
   }
 }
 
@@ -70,19 +60,6 @@ if (postgresUnavailable && !REQUIRE_POSTGRES) {
     `\n${line} PostgreSQL not reachable at ${shown(POSTGRES_URL)} (${postgresUnavailable}):\n` +
       `${line} PostgreSQL tests SKIPPED (set ANTQ_TEST_POSTGRES_URL to point at a server, ANTQ_REQUIRE_POSTGRES=1 to require them)\n`,
   );
-}
-
-/** A fresh PostgreSQL database of its own; `drop` removes it even if connections linger. */
-export async function createPostgresDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `antq_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdminClient((c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    drop: () => withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
-  };
 }
 
 /** A fresh database on `target` (migrated unless `migrated: false`), and how to get rid of it. */
