@@ -106,6 +106,8 @@ describe('recognizeCommune (Circular 124/2021/TT-BCA)', () => {
       seriousEvents: ['SEPARATIST_ACTIVITY'],
       policeDisciplined: 2,
     });
+    // The eight criteria of Circular 124/2021/TT-BCA for communes, every one failed, in the circular’s order.
+    expect(RECOGNITION_CRITERIA_OF.COMMUNE).toHaveLength(8);
     expect(v.failures.map((x) => x.criterion)).toEqual(RECOGNITION_CRITERIA_OF.COMMUNE);
   });
 });
