@@ -203,7 +203,7 @@ export function renderReliability(r: ReliabilityResult): string {
     '',
     '```sh',
     'pnpm install',
-    'pnpm reliability                 # about 10 minutes: scale 1, 60 s of mixed load, 10,000 fuzzed operations; writes RELIABILITY.md',
+    'pnpm reliability                 # about 15 minutes: scale 1, 60 s of mixed load, 10,000 fuzzed operations; writes RELIABILITY.md',
     'pnpm reliability --seed <seed>   # the same fuzzed operations as a run that printed that seed',
     'pnpm reliability --quick         # the smoke test: scale 0.01, seconds per phase, 300 operations, written to a temporary file',
     '```',
