@@ -110,16 +110,17 @@ async function main(): Promise<number> {
       ttl: '4h',
     });
     const headers = { authorization: `Bearer ${token}` };
-    const run = randomBytes(4).toString('hex');
+    const runId = randomBytes(4).toString('hex');
     let counter = 0;
     // Printable ASCII without spaces: the marker is the Idempotency-Key too.
-    const marker = (phase: string) => `reliability-${run}-${phase}-${++counter}`;
+    const marker = (phase: string) => `reliability-${runId}-${phase}-${++counter}`;
 
-    const mixed = await mixedLoad({ serve, stop, fx, headers, seconds, marker, pool });
-    const restart = await restartUnderWrites({ serve, stop, fx, headers, cluster, phaseSeconds, marker, pool });
-    const sigterm = await sigtermUnderLoad({ serve, fx, headers, phaseSeconds, marker, pool, running });
-    const fuzz = await fuzzPhase({ serve, stop, headers, fx, seed, count: fuzzCount, pool, token });
-    const workers = await workersPhase({ serve, stop, fx, headers, seconds: quick ? 4 : 20, cluster });
+    const run: Run = { serve, stop, running, fx, headers, cluster, pool, marker, phaseSeconds };
+    const mixed = await mixedLoad({ ...run, seconds });
+    const restart = await restartUnderWrites(run);
+    const sigterm = await sigtermUnderLoad(run);
+    const fuzz = await fuzzPhase({ ...run, seed, count: fuzzCount, token });
+    const workers = await workersPhase({ ...run, seconds: quick ? 4 : 20 });
 
     const result: ReliabilityResult = {
       date: new Date().toISOString(),
@@ -161,6 +162,21 @@ async function main(): Promise<number> {
 type Serve = (workers: number, env?: Record<string, string>, options?: { heapProbe?: boolean }) => Promise<Antq>;
 type Stop = (antq: Antq) => Promise<void>;
 
+/** What every phase is given: antq to start and stop, the data's fixtures, a national officer's headers, the run's cluster and a pool on it, markers for writes. */
+interface Run {
+  readonly serve: Serve;
+  readonly stop: Stop;
+  /** The servers started and not yet stopped. */
+  readonly running: Set<Antq>;
+  readonly fx: Fixtures;
+  readonly headers: Record<string, string>;
+  readonly cluster: Cluster;
+  readonly pool: pg.Pool;
+  readonly marker: (phase: string) => string;
+  /** How long the restart and SIGTERM phases last, s. */
+  readonly phaseSeconds: number;
+}
+
 /** How many of the markers are in the database: each acknowledged write is one outreach activity of that topic. */
 async function found(pool: pg.Pool, markers: string[]): Promise<number> {
   const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "OutreachActivity" WHERE topic = ANY($1::text[])`, [markers]);
@@ -173,15 +189,7 @@ async function rowsOfPhase(pool: pg.Pool, prefix: string): Promise<number> {
 }
 
 /** Phase 1: the bench's reads and one write in three, at 8, 16 then 32 connections. */
-async function mixedLoad(o: {
-  serve: Serve;
-  stop: Stop;
-  fx: Fixtures;
-  headers: Record<string, string>;
-  seconds: number;
-  marker: (phase: string) => string;
-  pool: pg.Pool;
-}): Promise<MixedFigures> {
+async function mixedLoad(o: Run & { seconds: number }): Promise<MixedFigures> {
   log(`phase 1: ${o.seconds} s of mixed load (reads and writes), 8, 16 then 32 connections`);
   const antq = await o.serve(1, {}, { heapProbe: true });
   const url = `${antq.url}/graphql`;
@@ -277,16 +285,7 @@ function slope(points: Array<{ s: number; y: number }>): number {
 }
 
 /** Phase 2: writes from 8 callers; PostgreSQL restarted (fast) in the middle. */
-async function restartUnderWrites(o: {
-  serve: Serve;
-  stop: Stop;
-  fx: Fixtures;
-  headers: Record<string, string>;
-  cluster: Cluster;
-  phaseSeconds: number;
-  marker: (phase: string) => string;
-  pool: pg.Pool;
-}): Promise<RestartFigures> {
+async function restartUnderWrites(o: Run): Promise<RestartFigures> {
   log(`phase 2: PostgreSQL restarted (pg_ctl restart -m fast) under a write load of 8 callers`);
   const antq = await o.serve(1);
   let stopAt = Infinity;
@@ -336,15 +335,7 @@ async function restartUnderWrites(o: {
 }
 
 /** Phase 3: the mixed load from 16 callers; SIGTERM to the server in the middle. */
-async function sigtermUnderLoad(o: {
-  serve: Serve;
-  fx: Fixtures;
-  headers: Record<string, string>;
-  phaseSeconds: number;
-  marker: (phase: string) => string;
-  pool: pg.Pool;
-  running: Set<Antq>;
-}): Promise<SigtermFigures> {
+async function sigtermUnderLoad(o: Run): Promise<SigtermFigures> {
   log('phase 3: SIGTERM to the server under a mixed load of 16 callers');
   const antq = await o.serve(1);
   let stopAt = Infinity;
@@ -407,16 +398,9 @@ function lineageRequest() {
 }
 
 /** Phase 4: the fuzzed operations, against a fresh server. */
-async function fuzzPhase(o: {
-  serve: Serve;
-  stop: Stop;
-  headers: Record<string, string>;
-  fx: Fixtures;
-  seed: number;
-  count: number;
-  pool: pg.Pool;
-  token: string;
-}): Promise<FuzzFigures & { serverErrors: string[]; load: [number, number, number] }> {
+async function fuzzPhase(
+  o: Run & { seed: number; count: number; token: string },
+): Promise<FuzzFigures & { serverErrors: string[]; load: [number, number, number] }> {
   log(`phase 4: ${o.count} schema-aware fuzzed operations, seed ${o.seed}`);
   const ids = await o.pool.query<{ id: string }>(
     `SELECT encode(convert_to(t || ':' || id, 'UTF8'), 'base64') AS id FROM (
@@ -467,14 +451,7 @@ async function fuzzPhase(o: {
 const WORKER_READS = ['envelope', 'commune-areas', 'model-page'];
 
 /** Phase 5: the same read load against --workers 1, then --workers 2, with the CPU each side used. */
-async function workersPhase(o: {
-  serve: Serve;
-  stop: Stop;
-  fx: Fixtures;
-  headers: Record<string, string>;
-  seconds: number;
-  cluster: Cluster;
-}): Promise<WorkersFigures> {
+async function workersPhase(o: Run & { seconds: number }): Promise<WorkersFigures> {
   const connections = 32;
   log(`phase 5: the same read load (${connections} connections, ${o.seconds} s) against --workers 1, then --workers 2`);
   const measure = async (workers: number): Promise<WorkersSide> => {
