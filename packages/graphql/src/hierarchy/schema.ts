@@ -7,7 +7,7 @@ import { UNIT_KIND_LABELS, viewDate, type IsoDate, type UnitKind } from '@antq/c
 import { scopeOf } from '../access.js';
 import { builder } from '../builder.js';
 import { idOfKey } from '../federation.js';
-import { DEFAULT_PAGE_SIZE, pageOf, toConnection } from '../pagination.js';
+import { connectionComplexity, pageOf, toConnection } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import type { LinkedUnit, UnitOnDate } from './loaders.js';
 import { isoOf, validityOf, validOn } from './rows.js';
@@ -89,7 +89,7 @@ builder.node(AdminUnitRef, {
     }),
     children: t.field({
       type: AdminUnitConnection,
-      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+      complexity: connectionComplexity,
       description: 'The units directly below, valid on the date this unit was reached with, by code.',
       args: { first: t.arg.int({ description: 'At most 100; 20 if not given.' }), after: t.arg.string() },
       resolve: async (u, args, ctx) => {
@@ -169,7 +169,7 @@ builder.queryFields((t) => ({
   adminUnits: t.field({
     type: AdminUnitConnection,
     authScopes: { public: true },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+    complexity: connectionComplexity,
     description:
       'Units that held on asOf (default: today), by code; with search, best match first: the unit whose code it is, then names ' +
       'that begin with its words, then names that hold them all; on a tie the larger unit first. search ignores case, ' +

@@ -7,7 +7,8 @@ import { builder, type AntqTypes } from '../builder.js';
 import { entityLoader, entityQuery, idOfKey } from '../federation.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { checkPageSize, connectionComplexity } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { totalCountPerPage } from '../related-counts.js';
 import { areaWhere, modelWhere, placementOn } from './jurisdiction.js';
@@ -54,7 +55,7 @@ const ResidentialAreaNode = builder.prismaNode('ResidentialArea', {
       {
         cursor: 'id',
         description: 'Models built in this area, oldest first.',
-        complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+        complexity: connectionComplexity,
         query: (args, ctx) => (checkPageSize(args), { where: modelWhere(ctx), orderBy: { id: 'asc' } }),
       },
       totalCountPerPage('ResidentialArea.models', (ctx, ids) =>
@@ -69,7 +70,6 @@ const ResidentialAreaNode = builder.prismaNode('ResidentialArea', {
 builder.queryField('residentialAreas', (t) =>
   t.prismaConnection({
     type: 'ResidentialArea',
-    cursor: 'id',
     description:
       'Residential areas placed on asOf (default today) in a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['RESIDENTIAL_AREA', 'READ'] as const },
@@ -78,12 +78,7 @@ builder.queryField('residentialAreas', (t) =>
       asOf: t.arg({ type: DateScalar }),
       kind: t.arg({ type: ResidentialAreaKindEnum }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.residentialArea.count({ where: listWhere(ctx, args) })),
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.prisma.residentialArea.findMany({ ...query, where: listWhere(ctx, args), orderBy: { id: 'asc' } });
-    },
+    ...filteredList((db) => db.residentialArea, listWhere, { id: 'asc' }),
   }),
 );
 

@@ -7,7 +7,8 @@ import type { ObjectRef } from '@pothos/core';
 import { builder, type AntqTypes } from '../builder.js';
 import { entityLoader, entityQuery, idOfKey } from '../federation.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { checkPageSize, connectionComplexity } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { modelWhere } from './jurisdiction.js';
 
@@ -109,7 +110,7 @@ const ModelNode = builder.prismaNode('Model', {
       // found by ID, and PostgreSQL then narrows the count to that model's members (an index
       // scan). A per-page count would be a statement and a round trip more, after the model's.
       totalCount: true,
-      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+      complexity: connectionComplexity,
       query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
     }),
   }),
@@ -150,7 +151,6 @@ function modelTypeFilter(value: string | number): string {
 builder.queryField('models', (t) =>
   t.prismaConnection({
     type: 'Model',
-    cursor: 'id',
     description:
       'Models whose host (a residential area or an organization) is placed on asOf (default today) in a unit, within your jurisdiction, by creation.',
     authScopes: { allowed: ['MODEL', 'READ'] as const },
@@ -159,12 +159,7 @@ builder.queryField('models', (t) =>
       asOf: t.arg({ type: DateScalar }),
       modelTypeId: t.arg.id({ description: 'Only models of this type (its ID, or the bare uuid).' }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.model.count({ where: modelListWhere(ctx, args) })),
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.prisma.model.findMany({ ...query, where: modelListWhere(ctx, args), orderBy: { id: 'asc' } });
-    },
+    ...filteredList((db) => db.model, modelListWhere, { id: 'asc' }),
   }),
 );
 

@@ -19,7 +19,7 @@ import { actsOn, defineMutation, recordTarget } from '../mutation/define.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { open, seal } from '../security/crypto.js';
 import { sealedAs } from './sealing.js';
@@ -147,20 +147,13 @@ function informantLookup(ctx: Context, number: string, secret: string) {
 builder.queryFields((t) => ({
   tips: t.prismaConnection({
     type: 'Tip',
-    cursor: 'id',
     description: 'Tips in your jurisdiction (handling officers of a commune and above), newest first.',
     authScopes: { allowed: ['TIP', 'READ'] as const },
     args: {
       unitCode: t.arg.string({ description: 'Only tips in this unit (which must be in your jurisdiction).' }),
       status: t.arg({ type: TipStatusEnum }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    // Either may run alone (a selection of totalCount only skips the page), so both check the size.
-    totalCount: (_parent, args, ctx) => (checkPageSize(args), ctx.db.prisma.tip.count({ where: tipsWhere(ctx, args) })),
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.prisma.tip.findMany({ ...query, where: tipsWhere(ctx, args), orderBy: { id: 'desc' } });
-    },
+    ...filteredList((db) => db.tip, tipsWhere, { id: 'desc' }),
   }),
   informantTip: t.field({
     type: InformantTipRef,
