@@ -14,10 +14,10 @@ import type { Context } from '../context.js';
 import { NotFoundErrorRef, ValidationErrorRef } from '../error-types.js';
 import { userErrors, refuseInvalid } from '../errors.js';
 import { clientKey } from '../http/rate-limits.js';
-import { parseInput, stripNulls } from '../mutations.js';
+import { parseInput, stripNulls, notInFuture } from '../mutations.js';
 import { actsOn, defineMutation, recordTarget } from '../mutation/define.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
-import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
+import { placeCodesUntil, namedCommune } from '../hierarchy/place.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
@@ -248,13 +248,8 @@ defineMutation('submitTip', {
   load: async (ctx, raw) => {
     const input = parseInput(submitTipInput, stripNulls(raw));
     const occurredOn = input.occurredOn ?? ctx.today;
-    if (occurredOn > ctx.today) throw userErrors.invalid([{ path: ['occurredOn'], message: 'must not be in the future' }]);
-    const place = await communePlace(ctx, input.unitCode, occurredOn);
-    if (!place)
-      throw userErrors.notFound({
-        vi: `xã, phường có mã ${input.unitCode} vào ngày ${occurredOn}`,
-        en: `commune ${input.unitCode} on ${occurredOn}`,
-      });
+    refuseInvalid(notInFuture(ctx.today, { occurredOn }));
+    const place = await namedCommune(ctx, input.unitCode, occurredOn);
     const placeCodes = await placeCodesUntil(ctx, place, ctx.today);
     return { row: { input, occurredOn, communeId: place.commune.id, placeCodes }, placeCodes, actsAt: { unitCodes: placeCodes } };
   },
