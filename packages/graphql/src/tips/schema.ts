@@ -300,7 +300,9 @@ const RecordTipStatusInputRef = builder.inputType('RecordTipStatusInput', {
 const tipTarget = async (ctx: Context, id: string) => recordTarget(await ctx.db.prisma.tip.findUnique({ where: { id } }));
 
 /** Acts on a Tip, found by `tipId`. */
-const ON_TIP = actsOn({ permission: ['TIP', 'WRITE'], entity: 'Tip', idField: 'tipId', notFound: TIP, load: tipTarget });
+/** A Tip, found by `tipId`: what its handling and its reveal act on, each with its own permission. */
+const TIP_BY_ID = { entity: 'Tip', idField: 'tipId', notFound: TIP, load: tipTarget } as const;
+const ON_TIP = actsOn({ ...TIP_BY_ID, permission: ['TIP', 'WRITE'] });
 
 defineMutation('recordTipStatus', {
   description: 'Move a tip along its handling: VERIFYING, FORWARDED, RESOLVED or REJECTED.',
@@ -368,13 +370,9 @@ defineMutation('revealTipInformant', {
   description: 'Show the informant’s contact to a handling officer, for a written reason. Every attempt is audited.',
   input: RevealInputRef,
   result: RevealedInformantRef,
-  permission: ['TIP', 'REVEAL'],
-  entity: 'Tip',
-  ids: { tipId: 'Tip' },
-  notFound: TIP,
+  ...actsOn({ ...TIP_BY_ID, permission: ['TIP', 'REVEAL'] }),
   // The reason, when it is one, is audited with the attempt, refused or not.
   reason: (input) => revealReasonSchema.safeParse(input.reason).data ?? null,
-  load: (ctx, _input, { tipId }) => tipTarget(ctx, tipId),
   judge: (_ctx, input) => {
     const reason = revealReasonSchema.safeParse(input.reason);
     if (!reason.success) throw userErrors.invalid(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message })));
