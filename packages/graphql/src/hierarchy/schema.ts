@@ -32,6 +32,12 @@ export const LineageKindEnum = builder.enumType('LineageKind', {
 
 export const AdminUnitRef = builder.objectRef<UnitOnDate>('AdminUnit');
 
+/** The arguments of a list of what is placed in a unit on a date: the unit's code, and the date (default today). */
+export const unitOnDateArgs = builder.args((t) => ({
+  unitCode: t.string({ required: true, description: 'A commune, district or province code.' }),
+  asOf: t.field({ type: DateScalar }),
+}));
+
 /** A unit reached by its ID is seen today, or on the nearest day on which it held. */
 const onViewDate = (row: UnitOnDate['row'], asked: IsoDate): UnitOnDate => ({ row, asOf: viewDate({ validity: validityOf(row) }, asked) });
 

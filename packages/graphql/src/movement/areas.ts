@@ -5,7 +5,7 @@ import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
 import { builder, type AntqTypes } from '../builder.js';
 import { entityLoader, entityQuery, idOfKey } from '../federation.js';
-import { AdminUnitRef } from '../hierarchy/schema.js';
+import { AdminUnitRef, unitOnDateArgs } from '../hierarchy/schema.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, connectionComplexity } from '../pagination.js';
 import { filteredList } from '../filtered-list.js';
@@ -74,8 +74,7 @@ builder.queryField('residentialAreas', (t) =>
       'Residential areas placed on asOf (default today) in a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['RESIDENTIAL_AREA', 'READ'] as const },
     args: {
-      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
-      asOf: t.arg({ type: DateScalar }),
+      ...unitOnDateArgs,
       kind: t.arg({ type: ResidentialAreaKindEnum }),
     },
     ...filteredList((db) => db.residentialArea, listWhere, { id: 'asc' }),

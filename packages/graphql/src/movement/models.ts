@@ -11,6 +11,7 @@ import { checkPageSize, connectionComplexity } from '../pagination.js';
 import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { modelWhere } from './jurisdiction.js';
+import { unitOnDateArgs } from '../hierarchy/schema.js';
 
 export const ModelStateEnum = builder.enumType('ModelState', { values: MODEL_STATES });
 export const LifecycleEventKindEnum = builder.enumType('LifecycleEventKind', { values: LIFECYCLE_EVENT_KINDS });
@@ -155,8 +156,7 @@ builder.queryField('models', (t) =>
       'Models whose host (a residential area or an organization) is placed on asOf (default today) in a unit, within your jurisdiction, by creation.',
     authScopes: { allowed: ['MODEL', 'READ'] as const },
     args: {
-      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
-      asOf: t.arg({ type: DateScalar }),
+      ...unitOnDateArgs,
       modelTypeId: t.arg.id({ description: 'Only models of this type (its ID, or the bare uuid).' }),
     },
     ...filteredList((db) => db.model, modelListWhere, { id: 'asc' }),

@@ -7,7 +7,7 @@ import { ENTERPRISE_SIZE_LABELS, ORGANIZATION_KIND_LABELS, SCHOOL_LEVEL_LABELS }
 import { uuidOrNone, type ScopeContext } from '../access.js';
 import { builder } from '../builder.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { AdminUnitRef } from '../hierarchy/schema.js';
+import { AdminUnitRef, unitOnDateArgs } from '../hierarchy/schema.js';
 import { checkPageSize, connectionComplexity } from '../pagination.js';
 import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
@@ -84,8 +84,7 @@ builder.queryField('organizations', (t) =>
       'Organizations placed on asOf (default today) in a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['RESIDENTIAL_AREA', 'READ'] as const },
     args: {
-      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
-      asOf: t.arg({ type: DateScalar }),
+      ...unitOnDateArgs,
       kind: t.arg({ type: OrganizationKindEnum }),
     },
     ...filteredList((db) => db.organization, listWhere, { id: 'asc' }),

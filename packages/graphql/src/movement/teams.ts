@@ -11,7 +11,7 @@ import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
 import { filedUnder, mayAccess, uuidOrNone, type ScopeContext, type UnitArg } from '../access.js';
 import { builder } from '../builder.js';
-import { AdminUnitRef } from '../hierarchy/schema.js';
+import { AdminUnitRef, unitOnDateArgs } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, connectionComplexity } from '../pagination.js';
 import { filteredList } from '../filtered-list.js';
@@ -152,10 +152,7 @@ builder.queryField('securityTeams', (t) =>
     description:
       'Security teams existing on asOf (default today) filed under a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['TEAM_MEMBER', 'READ'] as const },
-    args: {
-      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
-      asOf: t.arg({ type: DateScalar }),
-    },
+    args: unitOnDateArgs,
     ...filteredList(
       (db) => db.securityTeam,
       (ctx, args: { unitCode: string; asOf?: string | null }) => teamWhere(ctx, { code: args.unitCode, date: args.asOf ?? ctx.today }),

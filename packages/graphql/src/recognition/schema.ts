@@ -285,28 +285,27 @@ function period(args: { from: IsoDate; to: IsoDate }) {
 }
 const holdsOn = (day: IsoDate) => ({ validFrom: { lte: dateColumn(day) }, OR: [{ validTo: null }, { validTo: { gte: dateColumn(day) } }] });
 
+/** The arguments of a list of decisions filed under a unit in a period. */
+const unitPeriodArgs = builder.args((t) => ({
+  unitCode: t.string({ required: true }),
+  from: t.field({ type: DateScalar, required: true }),
+  to: t.field({ type: DateScalar, required: true }),
+}));
+
 builder.queryFields((t) => ({
   exemplars: t.prismaConnection({
     type: 'Exemplar',
     description:
       'Exemplars recognised (decision dated) from `from` to `to`, filed under a unit, within your jurisdiction, by decision date.',
     authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
-    args: {
-      unitCode: t.arg.string({ required: true }),
-      from: t.arg({ type: DateScalar, required: true }),
-      to: t.arg({ type: DateScalar, required: true }),
-    },
+    args: unitPeriodArgs,
     ...filteredList((db) => db.exemplar, exemplarWhere, [{ decisionDate: 'asc' }, { id: 'asc' }]),
   }),
   commendations: t.prismaConnection({
     type: 'Commendation',
     description: 'Commendations decided from `from` to `to`, filed under a unit, within your jurisdiction, by decision date.',
     authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
-    args: {
-      unitCode: t.arg.string({ required: true }),
-      from: t.arg({ type: DateScalar, required: true }),
-      to: t.arg({ type: DateScalar, required: true }),
-    },
+    args: unitPeriodArgs,
     ...filteredList((db) => db.commendation, commendationWhere, [{ decisionDate: 'asc' }, { id: 'asc' }]),
   }),
   keyAreas: t.prismaConnection({
