@@ -4,7 +4,7 @@ import { uuidOrNone } from '../access.js';
 import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
 import { builder, type AntqTypes } from '../builder.js';
-import { entityLoader, entityQuery, idOfKey } from '../federation.js';
+import { entityReference } from '../federation.js';
 import { AdminUnitRef, unitOnDateArgs } from '../hierarchy/schema.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, connectionComplexity } from '../pagination.js';
@@ -94,16 +94,9 @@ function listWhere(
 // A federation entity (see federation.ts): found by its global ID as node(id:) finds it.
 builder.asEntity(ResidentialAreaNode, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (key, ctx, info) => {
-    const id = idOfKey(key, 'ResidentialArea');
-    // With what the request selects on it, in one statement for all its representations.
-    const query = () => entityQuery(ctx, info, 'ResidentialArea');
-    return id === null
-      ? null
-      : entityLoader(ctx, 'ResidentialArea', (ids) =>
-          ctx.db.prisma.residentialArea.findMany({ ...query(), where: { id: { in: ids }, AND: [areaWhere(ctx)] } }),
-        ).load(id);
-  },
+  resolveReference: entityReference('ResidentialArea', (ctx, ids, query) =>
+    ctx.db.prisma.residentialArea.findMany({ ...query, where: { id: { in: ids }, AND: [areaWhere(ctx)] } }),
+  ),
 });
 
 /** The ResidentialArea type, for mutation payloads (its full type is not nameable in declarations). */

@@ -5,7 +5,7 @@ import { mayAccess, uuidOrNone, type ScopeContext } from '../access.js';
 import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
 import { builder, type AntqTypes } from '../builder.js';
-import { entityLoader, entityQuery, idOfKey } from '../federation.js';
+import { entityReference } from '../federation.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { checkPageSize, connectionComplexity } from '../pagination.js';
 import { filteredList } from '../filtered-list.js';
@@ -120,16 +120,9 @@ const ModelNode = builder.prismaNode('Model', {
 // A federation entity (see federation.ts): found by its global ID as node(id:) finds it.
 builder.asEntity(ModelNode, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (key, ctx, info) => {
-    const id = idOfKey(key, 'Model');
-    // With what the request selects on it, in one statement for all its representations.
-    const query = () => entityQuery(ctx, info, 'Model');
-    return id === null
-      ? null
-      : entityLoader(ctx, 'Model', (ids) =>
-          ctx.db.prisma.model.findMany({ ...query(), where: { id: { in: ids }, AND: [modelWhere(ctx)] } }),
-        ).load(id);
-  },
+  resolveReference: entityReference('Model', (ctx, ids, query) =>
+    ctx.db.prisma.model.findMany({ ...query, where: { id: { in: ids }, AND: [modelWhere(ctx)] } }),
+  ),
 });
 
 /** The Model type, for mutation payloads (its full type is not nameable in declarations). */
