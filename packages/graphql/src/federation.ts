@@ -63,5 +63,20 @@ export function entityQuery(ctx: Context, info: GraphQLResolveInfo, typename: st
   return query.select ? { select: { ...query.select, id: true } } : query;
 }
 
+/**
+ * The reference resolver of a Prisma node as a federation entity: found by its global ID
+ * as node(id:) finds it (`find` keeps to the viewer's scope), with what the request
+ * selects on it, in one statement for all its representations.
+ */
+export function entityReference<Row extends { id: string }>(
+  typename: string,
+  find: (ctx: Context, ids: string[], query: { include?: object; select?: object }) => Promise<Row[]>,
+) {
+  return (key: { id?: unknown }, ctx: Context, info: GraphQLResolveInfo) => {
+    const id = idOfKey(key, typename);
+    return id === null ? null : entityLoader(ctx, typename, (ids) => find(ctx, ids, entityQuery(ctx, info, typename))).load(id);
+  };
+}
+
 /** Federation 2 as our gateways speak it. */
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.6';

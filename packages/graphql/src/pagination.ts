@@ -35,6 +35,9 @@ export function checkPageSize(args: { first?: number | null; last?: number | nul
   return args.first ?? args.last ?? DEFAULT_PAGE_SIZE;
 }
 
+/** What a connection costs in the query's complexity: one, times the page asked for. */
+export const connectionComplexity = (args: { first?: number | null }) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE });
+
 /** Reads `first` and `after` of a connection with our own keyset cursors. */
 export function pageOf(args: { first?: number | null; after?: string | null }): Page {
   const first = checkPageSize(args);

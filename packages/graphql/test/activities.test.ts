@@ -306,7 +306,9 @@ async function counts() {
     notes: await p.reintegrationNote.count(),
   };
 }
-const { run, refusedWith } = mutationHelpers<Who>(() => ({ server, db: ctx.db, as }), counts);
+/** A refusal for invalid input. */
+const INVALID = { code: 'VALIDATION' };
+const { run, refusedWith, refusesEach } = mutationHelpers<Who>(() => ({ server, db: ctx.db, as }), counts);
 
 describe('inspection mutations', () => {
   it('plans, records with follow-ups, closes a follow-up; audited; versions checked', async () => {
@@ -339,39 +341,23 @@ describe('inspection mutations', () => {
     });
     expect(entries).toHaveLength(3);
 
-    expect(
-      await refusedWith(RECORD, 'recordInspectionResult', {
-        inspectionId: planned.id,
-        version: 1,
-        inspectedOn: '2026-05-12',
-        findings: 'x',
-        rating: 'GOOD',
-      }),
-    ).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    const again = await refusedWith(RECORD, 'recordInspectionResult', {
-      inspectionId: planned.id,
-      version: 2,
-      inspectedOn: '2026-05-12',
-      findings: 'x',
-      rating: 'GOOD',
-    });
-    expect(again).toMatchObject({ code: 'VALIDATION', messageEn: 'An inspection that is DONE cannot become DONE.' });
-    expect(
-      await refusedWith(CANCEL, 'cancelInspection', {
-        inspectionId: planned.id,
-        version: 2,
-        cancelledOn: '2026-05-13',
-        reason: 'Trùng lịch',
-      }),
-    ).toMatchObject({ code: 'VALIDATION' });
-    expect(
-      await refusedWith(CLOSE_FOLLOW_UP, 'closeFollowUp', {
-        followUpId: done.followUps[0].id,
-        version: 2,
-        status: 'CANCELLED',
-        closedOn: '2026-05-31',
-      }),
-    ).toMatchObject({ code: 'VALIDATION' });
+    const result = { inspectionId: planned.id, inspectedOn: '2026-05-12', findings: 'x', rating: 'GOOD' };
+    await refusesEach([
+      [RECORD, 'recordInspectionResult', { ...result, version: 1 }, { code: 'CONFLICT', currentVersion: 2 }],
+      [
+        RECORD,
+        'recordInspectionResult',
+        { ...result, version: 2 },
+        { code: 'VALIDATION', messageEn: 'An inspection that is DONE cannot become DONE.' },
+      ],
+      [CANCEL, 'cancelInspection', { inspectionId: planned.id, version: 2, cancelledOn: '2026-05-13', reason: 'Trùng lịch' }, INVALID],
+      [
+        CLOSE_FOLLOW_UP,
+        'closeFollowUp',
+        { followUpId: done.followUps[0].id, version: 2, status: 'CANCELLED', closedOn: '2026-05-31' },
+        INVALID,
+      ],
+    ]);
   });
 
   it('answers typed errors, writing nothing but the audit entry', async () => {
@@ -496,32 +482,14 @@ describe('outreach mutation', () => {
       topic: 'x',
     });
     expect(bad.fields.map((f: any) => f.path.join('.')).sort()).toEqual(['input.audiences', 'input.participants']);
-    expect(
-      await refusedWith(OUTREACH, 'recordOutreachActivity', {
-        communeCode: COMMUNE,
-        heldOn: '2027-03-02',
-        form: 'MEETING',
-        audiences: ['RESIDENTS'],
-        participants: 3,
-        topic: 'x',
-      }),
-    ).toMatchObject({ code: 'VALIDATION' });
-    expect(
-      await refusedWith(
-        OUTREACH,
-        'recordOutreachActivity',
-        { communeCode: COMMUNE, heldOn: '2025-03-02', form: 'MEETING', audiences: ['RESIDENTS'], participants: 3, topic: 'x' },
-        'otherCommune',
-      ),
-    ).toMatchObject({ code: 'NOT_FOUND' });
-    expect(
-      await refusedWith(
-        OUTREACH,
-        'recordOutreachActivity',
-        { communeCode: COMMUNE, heldOn: '2025-03-02', form: 'MEETING', audiences: ['RESIDENTS'], participants: 3, topic: 'x' },
-        'partner',
-      ),
-    ).toMatchObject({ code: 'FORBIDDEN' });
+    const session = { communeCode: COMMUNE, heldOn: '2025-03-02', form: 'MEETING', audiences: ['RESIDENTS'], participants: 3, topic: 'x' };
+    expect(await refusedWith(OUTREACH, 'recordOutreachActivity', { ...session, heldOn: '2027-03-02' })).toMatchObject(INVALID);
+    for (const [who, code] of [
+      ['otherCommune', 'NOT_FOUND'],
+      ['partner', 'FORBIDDEN'],
+    ] as const) {
+      expect(await refusedWith(OUTREACH, 'recordOutreachActivity', session, who)).toMatchObject({ code });
+    }
   });
 });
 
@@ -559,50 +527,19 @@ describe('re-integration mutations', () => {
       assignedOn: '2025-04-01',
     });
     expect(assigned).toMatchObject({ version: 2, mentors: [{ kind: 'FAMILY' }, { kind: 'SECURITY_TEAM', name: 'Tổ bảo vệ ANTT ấp Thử' }] });
-    expect(
-      await refusedWith(ASSIGN, 'assignMentor', {
-        caseId: opened.id,
-        version: 2,
-        kind: 'POLICE',
-        name: 'Công an xã',
-        assignedOn: '2025-01-01',
-      }),
-    ).toMatchObject({ code: 'VALIDATION' });
-    expect(
-      await refusedWith(CLOSE_CASE, 'closeReintegrationCase', {
-        caseId: opened.id,
-        version: 7,
-        outcome: 'COMPLETED',
-        closedOn: '2026-03-01',
-      }),
-    ).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    expect(
-      await refusedWith(CLOSE_CASE, 'closeReintegrationCase', {
-        caseId: opened.id,
-        version: 2,
-        outcome: 'ONGOING',
-        closedOn: '2026-03-01',
-      }),
-    ).toMatchObject({ code: 'VALIDATION' });
-    const closed = await run(CLOSE_CASE, { caseId: opened.id, version: 2, outcome: 'COMPLETED', closedOn: '2026-03-01' });
+    const police = { caseId: opened.id, kind: 'POLICE', name: 'Công an xã' };
+    const closing = { caseId: opened.id, closedOn: '2026-03-01' };
+    await refusesEach([
+      [ASSIGN, 'assignMentor', { ...police, version: 2, assignedOn: '2025-01-01' }, INVALID],
+      [CLOSE_CASE, 'closeReintegrationCase', { ...closing, version: 7, outcome: 'COMPLETED' }, { code: 'CONFLICT', currentVersion: 2 }],
+      [CLOSE_CASE, 'closeReintegrationCase', { ...closing, version: 2, outcome: 'ONGOING' }, INVALID],
+    ]);
+    const closed = await run(CLOSE_CASE, { ...closing, version: 2, outcome: 'COMPLETED' });
     expect(closed).toMatchObject({ status: 'COMPLETED', version: 3 });
-    expect(
-      await refusedWith(CLOSE_CASE, 'closeReintegrationCase', {
-        caseId: opened.id,
-        version: 3,
-        outcome: 'REOFFENDED',
-        closedOn: '2026-04-01',
-      }),
-    ).toMatchObject({ code: 'VALIDATION' });
-    expect(
-      await refusedWith(ASSIGN, 'assignMentor', {
-        caseId: opened.id,
-        version: 3,
-        kind: 'POLICE',
-        name: 'Công an xã',
-        assignedOn: '2026-04-01',
-      }),
-    ).toMatchObject({ code: 'VALIDATION' });
+    await refusesEach([
+      [CLOSE_CASE, 'closeReintegrationCase', { caseId: opened.id, version: 3, outcome: 'REOFFENDED', closedOn: '2026-04-01' }, INVALID],
+      [ASSIGN, 'assignMentor', { ...police, version: 3, assignedOn: '2026-04-01' }, INVALID],
+    ]);
     const bad = await refusedWith(OPEN_CASE, 'openReintegrationCase', {
       communeCode: COMMUNE,
       ...person,

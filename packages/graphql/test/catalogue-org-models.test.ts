@@ -1,5 +1,6 @@
 import { seedDemo } from '@antq/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pagesOf5And50 } from './support/page-cost.js';
 import { tokenFor, usePreparedServer, type TestServer } from './support/server.js';
 
 const ctx = usePreparedServer();
@@ -145,11 +146,7 @@ describe('SQL statements', () => {
     name state(asOf: "2025-12-31") modelType { name code } latestEvaluation { outcome periodTo } } } } }`;
 
   it('a page of models with their type and latest evaluation costs the same for 5 and 50', async () => {
-    const small = await server.queryCounting<any>(page(5), undefined, as.province);
-    const large = await server.queryCounting<any>(page(50), undefined, as.province);
-    expect(small.body.errors).toBeUndefined();
-    expect(large.body.data.models.edges).toHaveLength(50);
-    expect(large.statements.length).toBe(small.statements.length);
+    const { small } = await pagesOf5And50(server, page, 'models', as.province);
     expect(small.statements.length).toMatchInlineSnapshot(`5`);
   });
 });

@@ -38,6 +38,13 @@ async function submit(input: Record<string, unknown>, headers?: Record<string, s
   return (await server.query<any>(SUBMIT, { input }, headers)).data.submitTip.result;
 }
 
+/** A tip submitted in the commune with a contact: its number, and its ID as the commune's officer finds it in the list. */
+async function submittedWithContact(category: string, text: string): Promise<{ number: string; id: string }> {
+  const { tipNumber } = await submit({ category, unitCode: COMMUNE, text, contact: CONTACT });
+  const list = await server.query<any>(TIPS, { unit: COMMUNE }, as.communeOfficer);
+  return { number: tipNumber, id: list.data.tips.edges.find((e: any) => e.node.number === tipNumber).node.id };
+}
+
 describe('submitting a tip', () => {
   it('takes an anonymous tip and answers a number and a secret', async () => {
     const receipt = await submit({ category: 'DRUGS', unitCode: COMMUNE, text: TEXT, contact: CONTACT });
@@ -146,14 +153,7 @@ describe('who sees a tip', () => {
   let tipId: string;
   let number: string;
   beforeAll(async () => {
-    ({ tipNumber: number } = await submit({
-      category: 'VIOLENCE',
-      unitCode: COMMUNE,
-      text: 'Nhóm thanh niên đánh nhau ở công viên.',
-      contact: CONTACT,
-    }));
-    const list = await server.query<any>(TIPS, { unit: COMMUNE }, as.communeOfficer);
-    tipId = list.data.tips.edges.find((e: any) => e.node.number === number).node.id;
+    ({ number, id: tipId } = await submittedWithContact('VIOLENCE', 'Nhóm thanh niên đánh nhau ở công viên.'));
   });
 
   it.each([
@@ -217,14 +217,7 @@ describe('who sees a tip', () => {
 describe('handling and revealing', () => {
   let tipId: string;
   beforeAll(async () => {
-    const { tipNumber } = await submit({
-      category: 'FRAUD',
-      unitCode: COMMUNE,
-      text: 'Lừa đảo qua điện thoại giả danh công an.',
-      contact: CONTACT,
-    });
-    const list = await server.query<any>(TIPS, { unit: COMMUNE }, as.communeOfficer);
-    tipId = list.data.tips.edges.find((e: any) => e.node.number === tipNumber).node.id;
+    ({ id: tipId } = await submittedWithContact('FRAUD', 'Lừa đảo qua điện thoại giả danh công an.'));
   });
 
   const STATUS = `mutation($i: RecordTipStatusInput!) { recordTipStatus(input: $i) { result { __typename

@@ -317,7 +317,7 @@ defineMutation('cancelInspection', {
     if (!canMoveInspection(row.status, 'CANCELLED')) throw moveError(row.status, 'CANCELLED');
     const parsed = cancelInspectionInput.safeParse({ cancelledOn: input.cancelledOn, reason: input.reason });
     if (!parsed.success) throw zodError(parsed.error);
-    if (parsed.data.cancelledOn > ctx.today) throw userErrors.invalid([{ path: ['cancelledOn'], message: 'must not be in the future' }]);
+    refuseInvalid(notInFuture(ctx.today, { cancelledOn: parsed.data.cancelledOn }));
     return parsed.data;
   },
   write: (tx, { cancelledOn, reason }, row) =>

@@ -21,7 +21,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { periodOf, placementOf } from './where.js';
 import { filedUnder, type ScopeContext, type UnitArg } from '../access.js';
@@ -132,8 +132,6 @@ const InspectionNode = builder.prismaNode('Inspection', {
   }),
 });
 
-const connectionComplexity = (args: { first?: number | null }) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE });
-
 /** Inspections planned, done or cancelled in the period (any of its dates in it), with the filters given. */
 function inspectionsIn(
   ctx: Context,
@@ -162,7 +160,6 @@ function inspectionsIn(
 builder.queryField('inspections', (t) =>
   t.prismaConnection({
     type: 'Inspection',
-    cursor: 'id',
     description:
       'Inspections filed under a unit (a commune or anything above it) planned, done or cancelled in a period (default: the year to today), within your jurisdiction; latest planned first.',
     authScopes: { allowed: ['INSPECTION', 'READ'] as const },
@@ -174,12 +171,7 @@ builder.queryField('inspections', (t) =>
       kind: t.arg({ type: InspectionKindEnum }),
       rating: t.arg({ type: InspectionRatingEnum }),
     },
-    complexity: connectionComplexity,
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.inspection.count({ where: inspectionsIn(ctx, args) })),
-    resolve: (query, _root, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.inspection.findMany({ ...query, where: inspectionsIn(ctx, args), orderBy: [{ plannedOn: 'desc' }, { id: 'asc' }] })
-    ),
+    ...filteredList((db) => db.inspection, inspectionsIn, [{ plannedOn: 'desc' }, { id: 'asc' }]),
   }),
 );
 
@@ -190,17 +182,11 @@ const overdueWhere = (ctx: Context, args: { unitCode: string; asOf?: string | nu
 builder.queryField('overdueFollowUps', (t) =>
   t.prismaConnection({
     type: 'InspectionFollowUp',
-    cursor: 'id',
     description:
       'Follow-ups of inspections filed under a unit that are overdue on asOf (default today): set by then, due before it, not closed by then; longest overdue first.',
     authScopes: { allowed: ['INSPECTION', 'READ'] as const },
     args: { unitCode: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }) },
-    complexity: connectionComplexity,
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.inspectionFollowUp.count({ where: overdueWhere(ctx, args) })),
-    resolve: (query, _root, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.inspectionFollowUp.findMany({ ...query, where: overdueWhere(ctx, args), orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] })
-    ),
+    ...filteredList((db) => db.inspectionFollowUp, overdueWhere, [{ dueOn: 'asc' }, { id: 'asc' }]),
   }),
 );
 

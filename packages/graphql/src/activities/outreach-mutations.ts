@@ -4,8 +4,8 @@
  */
 import { outreachActivityInput, type IsoDate, type Label } from '@antq/core';
 import { builder } from '../builder.js';
-import { userErrors } from '../errors.js';
-import { stripNulls, zodError } from '../mutations.js';
+import { refuseInvalid } from '../errors.js';
+import { stripNulls, zodError, notInFuture } from '../mutations.js';
 import { defineMutation } from '../mutation/define.js';
 import { DateScalar } from '../scalars.js';
 import { OutreachAudienceEnum, OutreachFormEnum, OutreachRef, PartnerKindEnum } from './outreach.js';
@@ -42,7 +42,7 @@ defineMutation('recordOutreachActivity', {
     if (!parsed.success) throw zodError(parsed.error);
     const a = parsed.data;
     const heldOn = a.heldOn as IsoDate;
-    if (heldOn > ctx.today) throw userErrors.invalid([{ path: ['heldOn'], message: 'must not be in the future' }]);
+    refuseInvalid(notInFuture(ctx.today, { heldOn }));
     return newRecordTarget(ctx, a.communeCode, areaId, heldOn, { a, heldOn });
   },
   write: (tx, _input, { a, heldOn, filing, areaId }) =>

@@ -25,7 +25,7 @@ import type { Context } from '../context.js';
 import { periodOutOfOrder } from '../errors.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { periodOf, placementOf } from './where.js';
 import { filedUnder, scopeOf, type ScopeContext, type UnitArg } from '../access.js';
@@ -102,7 +102,6 @@ function outreachIn(ctx: Context, args: ListArgs): Prisma.OutreachActivityWhereI
 builder.queryField('outreachActivities', (t) =>
   t.prismaConnection({
     type: 'OutreachActivity',
-    cursor: 'id',
     description:
       'Outreach sessions filed under a unit (a commune or anything above it) in a period (default: the year to today), within your jurisdiction; latest first.',
     authScopes: { allowed: ['OUTREACH', 'READ'] as const },
@@ -114,12 +113,7 @@ builder.queryField('outreachActivities', (t) =>
       audience: t.arg({ type: OutreachAudienceEnum }),
       partner: t.arg({ type: PartnerKindEnum }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.outreachActivity.count({ where: outreachIn(ctx, args) })),
-    resolve: (query, _root, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.outreachActivity.findMany({ ...query, where: outreachIn(ctx, args), orderBy: [{ heldOn: 'desc' }, { id: 'asc' }] })
-    ),
+    ...filteredList((db) => db.outreachActivity, outreachIn, [{ heldOn: 'desc' }, { id: 'asc' }]),
   }),
 );
 

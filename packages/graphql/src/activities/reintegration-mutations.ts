@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { userErrors, refuseInvalid } from '../errors.js';
-import { parseInput, stripNulls, zodError } from '../mutations.js';
+import { parseInput, stripNulls, zodError, notInFuture } from '../mutations.js';
 import { actsOn, defineMutation, recordTarget } from '../mutation/define.js';
 import { DateScalar } from '../scalars.js';
 import { seal } from '../security/crypto.js';
@@ -68,7 +68,7 @@ defineMutation('openReintegrationCase', {
       stripNulls({ communeCode, residentialAreaId: residentialAreaId ?? undefined, person, offenceSummary, returnedOn, mentors }),
       { person: '' },
     );
-    if (returnedOn > ctx.today) throw invalid('returnedOn', 'must not be in the future');
+    refuseInvalid(notInFuture(ctx.today, { returnedOn }));
     return newRecordTarget(ctx, c.communeCode, residentialAreaId, returnedOn, { c, returnedOn });
   },
   write: (tx, _input, { c, returnedOn, filing, areaId }, ctx) => {

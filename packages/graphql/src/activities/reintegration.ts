@@ -21,7 +21,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { open } from '../security/crypto.js';
 import { placementOf } from './where.js';
@@ -151,7 +151,6 @@ const casesIn = (
 builder.queryField('reintegrationCases', (t) =>
   t.prismaConnection({
     type: 'ReintegrationCase',
-    cursor: 'id',
     description:
       'Re-integration cases filed under a unit, of people returned by asOf (default today), with status on asOf if given; within your jurisdiction; latest return first.',
     authScopes: { allowed: ['REINTEGRATION_CASE', 'READ'] as const },
@@ -160,12 +159,7 @@ builder.queryField('reintegrationCases', (t) =>
       asOf: t.arg({ type: DateScalar }),
       status: t.arg({ type: ReintegrationStatusEnum }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.reintegrationCase.count({ where: casesIn(ctx, args) })),
-    resolve: (query, _root, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.reintegrationCase.findMany({ ...query, where: casesIn(ctx, args), orderBy: [{ returnedOn: 'desc' }, { id: 'asc' }] })
-    ),
+    ...filteredList((db) => db.reintegrationCase, casesIn, [{ returnedOn: 'desc' }, { id: 'asc' }]),
   }),
 );
 

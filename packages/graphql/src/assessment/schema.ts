@@ -24,7 +24,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DecisionRef, decisionOf } from '../recognition/schema.js';
 import { DateScalar } from '../scalars.js';
 import { assessmentDay, unitsOnFor } from './subject.js';
@@ -221,7 +221,6 @@ function assessmentsOf(
 builder.queryField('assessments', (t) =>
   t.prismaConnection({
     type: 'Assessment',
-    cursor: 'id',
     description:
       'The assessments of a year filed under a unit (a commune or anything above it, read on asOf: today’s units count the assessments of the units they took in, through the lineage), within your jurisdiction; overdue: not submitted and past the deadline.',
     authScopes: { allowed: ['ASSESSMENT', 'READ'] as const },
@@ -239,15 +238,6 @@ builder.queryField('assessments', (t) =>
       level: t.arg({ type: GradingLevelEnum, description: 'GRADING: the level graded.' }),
       overdue: t.arg.boolean({ description: 'Not submitted (a draft) past the deadline of its kind of unit.' }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.assessment.count({ where: assessmentsOf(ctx, args) })),
-    resolve: (query, _root, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.assessment.findMany({
-        ...query,
-        where: assessmentsOf(ctx, args),
-        orderBy: [{ unitKind: 'asc' }, { unitCode: 'asc' }, { id: 'asc' }],
-      })
-    ),
+    ...filteredList((db) => db.assessment, assessmentsOf, [{ unitKind: 'asc' }, { unitCode: 'asc' }, { id: 'asc' }]),
   }),
 );

@@ -51,6 +51,33 @@ export interface AssessedSubject {
   readonly recognised: RecognisedUnit;
 }
 
+/**
+ * The subject filed in `unit` (with its place codes), keyed by the residential area or
+ * organization assessed, or else by the unit code asked for.
+ */
+function filedSubject(
+  unitKind: GradedUnitKind,
+  unit: { unitId: string; unitCode: string; placeCodes: string[] },
+  of: { residentialAreaId?: string; organizationId?: string; unitCode: string },
+  recognised: RecognisedUnit,
+): AssessedSubject {
+  return {
+    unitKind,
+    ...unit,
+    residentialAreaId: of.residentialAreaId ?? null,
+    organizationId: of.organizationId ?? null,
+    subjectKey: assessmentSubjectKey(of),
+    recognised,
+  };
+}
+
+/** The commune a filing names, as the unit of a subject. */
+const inCommune = (f: { communeId: string; communeCode: string; placeCodes: string[] }) => ({
+  unitId: f.communeId,
+  unitCode: f.communeCode,
+  placeCodes: f.placeCodes,
+});
+
 const invalid = (path: string, message: string) => userErrors.invalid([{ path: [path], message }]);
 const NOT_FOUND = { vi: 'đơn vị được đánh giá', en: 'assessed unit' };
 
@@ -68,7 +95,6 @@ export async function assessedSubject(
   if (refusal)
     return userErrors.invalid([{ path: ['year'], message: assessmentRefusalLabel(refusal).en }], assessmentRefusalLabel(refusal));
   const day = assessmentDay(input.year, ctx.today);
-  const none = { residentialAreaId: null, organizationId: null };
   const { unitKind } = input;
   if (unitKind === 'COMMUNE' || unitKind === 'DISTRICT') {
     const code = input.unitCode?.trim() ?? '';
@@ -76,27 +102,11 @@ export async function assessedSubject(
     if (unitKind === 'COMMUNE') {
       const f = await communeFiling(ctx, code, day);
       if (!f) return invalid('unitCode', `no commune has this code on ${day}`);
-      return {
-        unitKind,
-        unitId: f.communeId,
-        unitCode: f.communeCode,
-        placeCodes: f.placeCodes,
-        ...none,
-        subjectKey: assessmentSubjectKey({ unitCode: code }),
-        recognised: { unitKind },
-      };
+      return filedSubject(unitKind, inCommune(f), { unitCode: code }, { unitKind });
     }
     const found = await unitAndAbove(ctx, code, day);
     if (found?.unit.level !== 'DISTRICT') return invalid('unitCode', `no district has this code on ${day}`);
-    return {
-      unitKind,
-      unitId: found.unit.id,
-      unitCode: code,
-      placeCodes: found.codes,
-      ...none,
-      subjectKey: assessmentSubjectKey({ unitCode: code }),
-      recognised: { unitKind },
-    };
+    return filedSubject(unitKind, { unitId: found.unit.id, unitCode: code, placeCodes: found.codes }, { unitCode: code }, { unitKind });
   }
   if (!subjectId) return invalid('subjectId', `is required for a ${unitKind.toLowerCase().replace('_', ' ')}`);
   if (unitKind === 'RESIDENTIAL_AREA') {
@@ -107,16 +117,7 @@ export async function assessedSubject(
     if (!area) return userErrors.notFound(NOT_FOUND);
     const f = areaFiling(area.placements, day);
     if (!f) return invalid('subjectId', `the residential area was not in a commune on ${day}`);
-    return {
-      unitKind,
-      unitId: f.communeId,
-      unitCode: f.communeCode,
-      placeCodes: f.placeCodes,
-      ...none,
-      residentialAreaId: subjectId,
-      subjectKey: assessmentSubjectKey({ residentialAreaId: subjectId, unitCode: f.communeCode }),
-      recognised: { unitKind },
-    };
+    return filedSubject(unitKind, inCommune(f), { residentialAreaId: subjectId, unitCode: f.communeCode }, { unitKind });
   }
   const org = await ctx.db.prisma.organization.findFirst({
     where: { id: subjectId, AND: [organizationWhere(ctx)] },
@@ -128,16 +129,7 @@ export async function assessedSubject(
   if (!f) return invalid('subjectId', `the organization was not in a commune on ${day}`);
   const recognised = recognisedUnit(org);
   if (!recognised) return invalid('subjectId', 'record the organization’s size or school level first: TT 124 applies by it');
-  return {
-    unitKind,
-    unitId: f.communeId,
-    unitCode: f.communeCode,
-    placeCodes: f.placeCodes,
-    ...none,
-    organizationId: subjectId,
-    subjectKey: assessmentSubjectKey({ organizationId: subjectId, unitCode: f.communeCode }),
-    recognised,
-  };
+  return filedSubject(unitKind, inCommune(f), { organizationId: subjectId, unitCode: f.communeCode }, recognised);
 }
 
 /** An organization as core's recognition rules take it: with the facts that decide whether TT 124 applies; null when they are not recorded. */

@@ -3,7 +3,7 @@ import type { Prisma } from '@antq/db';
 import { codedUnder, uuidOrNone } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 
 builder.prismaNode('AuditEntry', {
@@ -43,16 +43,14 @@ const AuditFilter = builder.inputType('AuditLogFilter', {
 builder.queryField('auditLog', (t) =>
   t.prismaConnection({
     type: 'AuditEntry',
-    cursor: 'id',
     description: 'The audit log, newest first: national officers see all, province officers what concerns their province.',
     authScopes: { allowed: ['AUDIT_LOG', 'READ'] as const },
     args: { filter: t.arg({ type: AuditFilter }) },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.auditEntry.count({ where: auditWhere(ctx, args.filter ?? {}) })),
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.prisma.auditEntry.findMany({ ...query, where: auditWhere(ctx, args.filter ?? {}), orderBy: { id: 'desc' } });
-    },
+    ...filteredList(
+      (db) => db.auditEntry,
+      (ctx, args: { filter?: Filter | null }) => auditWhere(ctx, args.filter ?? {}),
+      { id: 'desc' },
+    ),
   }),
 );
 

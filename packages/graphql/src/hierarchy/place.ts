@@ -1,5 +1,6 @@
 import { intervalContains, type IsoDate } from '@antq/core';
 import type { Context } from '../context.js';
+import { userErrors } from '../errors.js';
 import { validityOf, type AdminUnitRow } from './rows.js';
 
 /** A commune on a date and the codes of it and every unit above it (for jurisdiction checks). */
@@ -24,6 +25,13 @@ export async function unitAndAbove(ctx: Context, code: string, date: IsoDate): P
 export async function communePlace(ctx: Context, code: string, date: IsoDate): Promise<Place | null> {
   const found = await unitAndAbove(ctx, code, date);
   return found && found.unit.level === 'COMMUNE' ? { commune: found.unit, codes: found.codes } : null;
+}
+
+/** The commune a new record names: `code` on `date`, or NOT_FOUND naming the code and the day. */
+export async function namedCommune(ctx: Context, code: string, date: IsoDate): Promise<Place> {
+  const place = await communePlace(ctx, code, date);
+  if (!place) throw userErrors.notFound({ vi: `xã, phường có mã ${code} vào ngày ${date}`, en: `commune ${code} on ${date}` });
+  return place;
 }
 
 /**

@@ -7,7 +7,7 @@ import { UNIT_KIND_LABELS, viewDate, type IsoDate, type UnitKind } from '@antq/c
 import { scopeOf } from '../access.js';
 import { builder } from '../builder.js';
 import { idOfKey } from '../federation.js';
-import { DEFAULT_PAGE_SIZE, pageOf, toConnection } from '../pagination.js';
+import { connectionComplexity, pageOf, toConnection } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import type { LinkedUnit, UnitOnDate } from './loaders.js';
 import { isoOf, validityOf, validOn } from './rows.js';
@@ -31,6 +31,12 @@ export const LineageKindEnum = builder.enumType('LineageKind', {
 });
 
 export const AdminUnitRef = builder.objectRef<UnitOnDate>('AdminUnit');
+
+/** The arguments of a list of what is placed in a unit on a date: the unit's code, and the date (default today). */
+export const unitOnDateArgs = builder.args((t) => ({
+  unitCode: t.string({ required: true, description: 'A commune, district or province code.' }),
+  asOf: t.field({ type: DateScalar }),
+}));
 
 /** A unit reached by its ID is seen today, or on the nearest day on which it held. */
 const onViewDate = (row: UnitOnDate['row'], asked: IsoDate): UnitOnDate => ({ row, asOf: viewDate({ validity: validityOf(row) }, asked) });
@@ -89,7 +95,7 @@ builder.node(AdminUnitRef, {
     }),
     children: t.field({
       type: AdminUnitConnection,
-      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+      complexity: connectionComplexity,
       description: 'The units directly below, valid on the date this unit was reached with, by code.',
       args: { first: t.arg.int({ description: 'At most 100; 20 if not given.' }), after: t.arg.string() },
       resolve: async (u, args, ctx) => {
@@ -169,7 +175,7 @@ builder.queryFields((t) => ({
   adminUnits: t.field({
     type: AdminUnitConnection,
     authScopes: { public: true },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+    complexity: connectionComplexity,
     description:
       'Units that held on asOf (default: today), by code; with search, best match first: the unit whose code it is, then names ' +
       'that begin with its words, then names that hold them all; on a tie the larger unit first. search ignores case, ' +

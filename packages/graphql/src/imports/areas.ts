@@ -5,11 +5,11 @@
  * (newAreaData), all rows in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { nameKey, rowProblem, type RowProblem, type SheetRow } from '@antq/core';
+import { nameKey, rowProblem, type SheetRow } from '@antq/core';
 import type { Context } from '../context.js';
 import { isoOf } from '../hierarchy/rows.js';
 import { judgeNewArea, newAreaData, type JudgedArea } from '../movement/area-mutations.js';
-import { problemsOf, type Checked, type ErrorColumns } from './row-problems.js';
+import { problemsOf, type Checked, type ErrorColumns, partedRows } from './row-problems.js';
 
 export async function checkAreas(
   ctx: Context,
@@ -30,8 +30,7 @@ export async function checkAreas(
     notFound: ['UNKNOWN_COMMUNE', 'communeCode'],
     forbidden: 'communeCode',
   };
-  const problems: RowProblem[] = rows.flatMap((r) => r.problems);
-  const ready = rows.filter((r) => !r.problems.length);
+  const { problems, ready } = partedRows(rows);
   // All at once: the loaders batch the communes (and the units above them) of every row.
   const judged = await Promise.all(
     ready.map((r) =>

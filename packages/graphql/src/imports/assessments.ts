@@ -38,6 +38,7 @@ import { actorName } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { dateColumn } from '../hierarchy/rows.js';
 import type { Checked } from './row-problems.js';
+import { partedRows } from './row-problems.js';
 
 /** What every decision's rows give: the unit, the year and the decision. */
 interface Decision {
@@ -80,39 +81,37 @@ export async function checkAssessments(
   rows: Array<SheetRow<'ASSESSMENTS'>>,
   headers: Record<string, string>,
 ): Promise<Checked> {
-  const problems: RowProblem[] = rows.flatMap((r) => r.problems);
+  const { problems, ready } = partedRows(rows);
   const at = problemAt(problems, headers);
-  const decided = rows
-    .filter((r) => !r.problems.length)
-    .map(({ row, values: v }): Decided => ({
-      row,
-      values: v,
-      recorded: (unitKind) => ({
-        recognition: {
-          resolutionOn: v.resolutionOn,
-          registeredOn: v.registeredOn,
-          households: v.households!,
-          householdsRegistered: v.householdsRegistered!,
-          policiesImplemented: v.policiesImplemented!,
-          seriousEvents: v.seriousEvent ? [v.seriousEvent] : [],
-          evidence: {},
-          ...(unitKind === 'COMMUNE'
-            ? { planOn: v.planOn, effectiveModels: v.effectiveModels ?? undefined, policeDisciplined: v.policeDisciplined ?? undefined }
-            : {}),
-        },
-      }),
-      problem: (p) => (p.code === 'REQUIRED' ? at(row, p.fact, 'REQUIRED') : at(row, 'areaName', 'INVALID')),
-    }));
+  const decided = ready.map(({ row, values: v }): Decided => ({
+    row,
+    values: v,
+    recorded: (unitKind) => ({
+      recognition: {
+        resolutionOn: v.resolutionOn,
+        registeredOn: v.registeredOn,
+        households: v.households!,
+        householdsRegistered: v.householdsRegistered!,
+        policiesImplemented: v.policiesImplemented!,
+        seriousEvents: v.seriousEvent ? [v.seriousEvent] : [],
+        evidence: {},
+        ...(unitKind === 'COMMUNE'
+          ? { planOn: v.planOn, effectiveModels: v.effectiveModels ?? undefined, policeDisciplined: v.policeDisciplined ?? undefined }
+          : {}),
+      },
+    }),
+    problem: (p) => (p.code === 'REQUIRED' ? at(row, p.fact, 'REQUIRED') : at(row, 'areaName', 'INVALID')),
+  }));
   return checkDecisions(ctx, 'RECOGNITION', decided, problems, at, []);
 }
 
 /** A file's grading decisions: one row per criterion, grouped by unit and year; the measures read against the configuration in force. */
 export async function checkGradings(ctx: Context, rows: Array<SheetRow<'GRADINGS'>>, headers: Record<string, string>): Promise<Checked> {
-  const problems: RowProblem[] = rows.flatMap((r) => r.problems);
+  const { problems, ready } = partedRows(rows);
   const at = problemAt(problems, headers);
   const configs = await gradingConfigs(ctx);
   const units = new Map<string, Array<SheetRow<'GRADINGS'>>>();
-  for (const r of rows.filter((x) => !x.problems.length)) {
+  for (const r of ready) {
     const key = `${r.values.year}|${r.values.communeCode}|${nameKey(r.values.areaName ?? '')}`;
     units.set(key, [...(units.get(key) ?? []), r]);
   }

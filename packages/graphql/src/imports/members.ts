@@ -9,11 +9,11 @@
  * as assignTeamMember writes (memberData), each team's version bumped, in one transaction.
  */
 import { ValidationError } from '../errors.js';
-import { nameKey, rowProblem, type IsoDate, type RowProblem, type SheetRow } from '@antq/core';
+import { nameKey, rowProblem, type IsoDate, type SheetRow } from '@antq/core';
 import type { Context } from '../context.js';
 import { judgeNewMembers, judgeTeam, memberData, teamForWrite, type MemberArg, type TeamRow } from '../movement/team-mutations.js';
 import { teamWhere } from '../movement/teams.js';
-import { problemsOf, type Checked, type ErrorColumns } from './row-problems.js';
+import { problemsOf, type Checked, type ErrorColumns, partedRows } from './row-problems.js';
 
 type Row = SheetRow<'TEAM_MEMBERS'>;
 
@@ -54,8 +54,7 @@ export async function checkMembers(ctx: Context, rows: Row[], headers: Record<st
     notFound: ['UNKNOWN_TEAM', 'teamName'],
     forbidden: 'teamName',
   };
-  const problems: RowProblem[] = rows.flatMap((r) => r.problems);
-  const ready = rows.filter((r) => !r.problems.length);
+  const { problems, ready } = partedRows(rows);
   const codes = [...new Set(ready.map((r) => r.values.communeCode!))];
   // Only the teams the viewer may read (as securityTeams lists them): one outside the
   // jurisdiction is not told apart from a missing one, nor counted as a second of its name.

@@ -7,13 +7,13 @@
  * name, type and area twice in the file, or already recorded.
  */
 import { randomUUID } from 'node:crypto';
-import { nameKey, rowProblem, searchKey, type IsoDate, type RowProblem, type SheetRow } from '@antq/core';
+import { nameKey, rowProblem, searchKey, type IsoDate, type SheetRow } from '@antq/core';
 import type { Context } from '../context.js';
 import { communePlace } from '../hierarchy/place.js';
 import { placementHolds } from '../movement/area-mutations.js';
 import { areaWhere } from '../movement/jurisdiction.js';
 import { judgeModelHost, newModelData, parseNewModel } from '../movement/model-mutations.js';
-import { problemsOf, type Checked, type ErrorColumns } from './row-problems.js';
+import { problemsOf, type Checked, type ErrorColumns, partedRows } from './row-problems.js';
 
 export async function checkModels(ctx: Context, rows: Array<SheetRow<'MODELS'>>, headers: Record<string, string>): Promise<Checked> {
   const columns: ErrorColumns = {
@@ -30,8 +30,7 @@ export async function checkModels(ctx: Context, rows: Array<SheetRow<'MODELS'>>,
     notFound: ['UNKNOWN_AREA', 'areaName'],
     forbidden: 'communeCode',
   };
-  const problems: RowProblem[] = rows.flatMap((r) => r.problems);
-  const ready = rows.filter((r) => !r.problems.length);
+  const { problems, ready } = partedRows(rows);
   const places = await Promise.all(ready.map((r) => communePlace(ctx, r.values.communeCode!, r.values.foundedOn!)));
   const communeIds = [...new Set(places.flatMap((p) => (p ? [p.commune.id] : [])))];
   const provinces = [...new Set(places.flatMap((p) => p?.codes.filter((c) => /^\d{2}$/.test(c)) ?? []))];

@@ -42,6 +42,13 @@ export interface ErrorColumns {
   readonly forbidden: string;
 }
 
+/** A sheet's rows parted: the problems reading the sheet found in them, and the rows with none, to be judged. */
+export function partedRows<R extends { readonly problems: readonly RowProblem[] }>(
+  rows: readonly R[],
+): { problems: RowProblem[]; ready: R[] } {
+  return { problems: rows.flatMap((r) => r.problems), ready: rows.filter((r) => !r.problems.length) };
+}
+
 /** The problems of spreadsheet row `row` that `error` stands for. */
 export function problemsOf(row: number, error: UserError, columns: ErrorColumns): RowProblem[] {
   const header = (key: string) => columns.headers[key] ?? key;

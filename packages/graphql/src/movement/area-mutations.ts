@@ -21,11 +21,11 @@ import type { Prisma } from '@antq/db';
 import { mayAccess } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { userErrors, type UserError } from '../errors.js';
-import { communePlace, type Place } from '../hierarchy/place.js';
+import { userErrors, type UserError, refuseInvalid } from '../errors.js';
+import { type Place, namedCommune } from '../hierarchy/place.js';
 import { dateColumn, isoOf, validityOf } from '../hierarchy/rows.js';
 import { actsOn, defineMutation, type Target } from '../mutation/define.js';
-import { stripNulls, zodError } from '../mutations.js';
+import { stripNulls, zodError, notInFuture } from '../mutations.js';
 import { DateScalar } from '../scalars.js';
 import { ResidentialAreaKindEnum, ResidentialAreaRef } from './areas.js';
 
@@ -104,13 +104,8 @@ async function newAreaTarget(ctx: Context, arg: NewAreaArg): Promise<Target<Plac
   if (!parsed.success) throw zodError(parsed.error, { validity: 'validFrom' });
   const area = parsed.data;
   const from = area.validity.from!;
-  if (from > ctx.today) throw userErrors.invalid([{ path: ['validFrom'], message: 'must not be in the future' }]);
-  const place = await communePlace(ctx, area.communeCode, from);
-  if (!place)
-    throw userErrors.notFound({
-      vi: `xã, phường có mã ${area.communeCode} vào ngày ${from}`,
-      en: `commune ${area.communeCode} on ${from}`,
-    });
+  refuseInvalid(notInFuture(ctx.today, { validFrom: from }));
+  const place = await namedCommune(ctx, area.communeCode, from);
   return { row: { area, from, place }, placeCodes: place.codes, actsAt: { unitCodes: place.codes } };
 }
 

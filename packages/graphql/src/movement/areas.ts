@@ -4,10 +4,11 @@ import { uuidOrNone } from '../access.js';
 import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
 import { builder, type AntqTypes } from '../builder.js';
-import { entityLoader, entityQuery, idOfKey } from '../federation.js';
-import { AdminUnitRef } from '../hierarchy/schema.js';
+import { entityReference } from '../federation.js';
+import { AdminUnitRef, unitOnDateArgs } from '../hierarchy/schema.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { checkPageSize, connectionComplexity } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { totalCountPerPage } from '../related-counts.js';
 import { areaWhere, modelWhere, placementOn } from './jurisdiction.js';
@@ -54,7 +55,7 @@ const ResidentialAreaNode = builder.prismaNode('ResidentialArea', {
       {
         cursor: 'id',
         description: 'Models built in this area, oldest first.',
-        complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+        complexity: connectionComplexity,
         query: (args, ctx) => (checkPageSize(args), { where: modelWhere(ctx), orderBy: { id: 'asc' } }),
       },
       totalCountPerPage('ResidentialArea.models', (ctx, ids) =>
@@ -69,21 +70,14 @@ const ResidentialAreaNode = builder.prismaNode('ResidentialArea', {
 builder.queryField('residentialAreas', (t) =>
   t.prismaConnection({
     type: 'ResidentialArea',
-    cursor: 'id',
     description:
       'Residential areas placed on asOf (default today) in a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['RESIDENTIAL_AREA', 'READ'] as const },
     args: {
-      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
-      asOf: t.arg({ type: DateScalar }),
+      ...unitOnDateArgs,
       kind: t.arg({ type: ResidentialAreaKindEnum }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.residentialArea.count({ where: listWhere(ctx, args) })),
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.prisma.residentialArea.findMany({ ...query, where: listWhere(ctx, args), orderBy: { id: 'asc' } });
-    },
+    ...filteredList((db) => db.residentialArea, listWhere, { id: 'asc' }),
   }),
 );
 
@@ -100,16 +94,9 @@ function listWhere(
 // A federation entity (see federation.ts): found by its global ID as node(id:) finds it.
 builder.asEntity(ResidentialAreaNode, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (key, ctx, info) => {
-    const id = idOfKey(key, 'ResidentialArea');
-    // With what the request selects on it, in one statement for all its representations.
-    const query = () => entityQuery(ctx, info, 'ResidentialArea');
-    return id === null
-      ? null
-      : entityLoader(ctx, 'ResidentialArea', (ids) =>
-          ctx.db.prisma.residentialArea.findMany({ ...query(), where: { id: { in: ids }, AND: [areaWhere(ctx)] } }),
-        ).load(id);
-  },
+  resolveReference: entityReference('ResidentialArea', (ctx, ids, query) =>
+    ctx.db.prisma.residentialArea.findMany({ ...query, where: { id: { in: ids }, AND: [areaWhere(ctx)] } }),
+  ),
 });
 
 /** The ResidentialArea type, for mutation payloads (its full type is not nameable in declarations). */

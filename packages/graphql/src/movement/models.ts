@@ -5,11 +5,13 @@ import { mayAccess, uuidOrNone, type ScopeContext } from '../access.js';
 import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
 import { builder, type AntqTypes } from '../builder.js';
-import { entityLoader, entityQuery, idOfKey } from '../federation.js';
+import { entityReference } from '../federation.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { checkPageSize, connectionComplexity } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { modelWhere } from './jurisdiction.js';
+import { unitOnDateArgs } from '../hierarchy/schema.js';
 
 export const ModelStateEnum = builder.enumType('ModelState', { values: MODEL_STATES });
 export const LifecycleEventKindEnum = builder.enumType('LifecycleEventKind', { values: LIFECYCLE_EVENT_KINDS });
@@ -109,7 +111,7 @@ const ModelNode = builder.prismaNode('Model', {
       // found by ID, and PostgreSQL then narrows the count to that model's members (an index
       // scan). A per-page count would be a statement and a round trip more, after the model's.
       totalCount: true,
-      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+      complexity: connectionComplexity,
       query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
     }),
   }),
@@ -118,16 +120,9 @@ const ModelNode = builder.prismaNode('Model', {
 // A federation entity (see federation.ts): found by its global ID as node(id:) finds it.
 builder.asEntity(ModelNode, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (key, ctx, info) => {
-    const id = idOfKey(key, 'Model');
-    // With what the request selects on it, in one statement for all its representations.
-    const query = () => entityQuery(ctx, info, 'Model');
-    return id === null
-      ? null
-      : entityLoader(ctx, 'Model', (ids) =>
-          ctx.db.prisma.model.findMany({ ...query(), where: { id: { in: ids }, AND: [modelWhere(ctx)] } }),
-        ).load(id);
-  },
+  resolveReference: entityReference('Model', (ctx, ids, query) =>
+    ctx.db.prisma.model.findMany({ ...query, where: { id: { in: ids }, AND: [modelWhere(ctx)] } }),
+  ),
 });
 
 /** The Model type, for mutation payloads (its full type is not nameable in declarations). */
@@ -150,21 +145,14 @@ function modelTypeFilter(value: string | number): string {
 builder.queryField('models', (t) =>
   t.prismaConnection({
     type: 'Model',
-    cursor: 'id',
     description:
       'Models whose host (a residential area or an organization) is placed on asOf (default today) in a unit, within your jurisdiction, by creation.',
     authScopes: { allowed: ['MODEL', 'READ'] as const },
     args: {
-      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
-      asOf: t.arg({ type: DateScalar }),
+      ...unitOnDateArgs,
       modelTypeId: t.arg.id({ description: 'Only models of this type (its ID, or the bare uuid).' }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.model.count({ where: modelListWhere(ctx, args) })),
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.prisma.model.findMany({ ...query, where: modelListWhere(ctx, args), orderBy: { id: 'asc' } });
-    },
+    ...filteredList((db) => db.model, modelListWhere, { id: 'asc' }),
   }),
 );
 

@@ -7,8 +7,9 @@ import { ENTERPRISE_SIZE_LABELS, ORGANIZATION_KIND_LABELS, SCHOOL_LEVEL_LABELS }
 import { uuidOrNone, type ScopeContext } from '../access.js';
 import { builder } from '../builder.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { AdminUnitRef } from '../hierarchy/schema.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { AdminUnitRef, unitOnDateArgs } from '../hierarchy/schema.js';
+import { checkPageSize, connectionComplexity } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { totalCountPerPage } from '../related-counts.js';
 import { modelWhere, organizationWhere, placementOn } from './jurisdiction.js';
@@ -64,7 +65,7 @@ builder.prismaNode('Organization', {
       {
         cursor: 'id',
         description: 'Models built in this organization, oldest first.',
-        complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+        complexity: connectionComplexity,
         query: (args, ctx) => (checkPageSize(args), { where: modelWhere(ctx), orderBy: { id: 'asc' } }),
       },
       totalCountPerPage('Organization.models', (ctx, ids) =>
@@ -79,21 +80,14 @@ builder.prismaNode('Organization', {
 builder.queryField('organizations', (t) =>
   t.prismaConnection({
     type: 'Organization',
-    cursor: 'id',
     description:
       'Organizations placed on asOf (default today) in a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['RESIDENTIAL_AREA', 'READ'] as const },
     args: {
-      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
-      asOf: t.arg({ type: DateScalar }),
+      ...unitOnDateArgs,
       kind: t.arg({ type: OrganizationKindEnum }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (checkPageSize(args), ctx.db.prisma.organization.count({ where: listWhere(ctx, args) })),
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.prisma.organization.findMany({ ...query, where: listWhere(ctx, args), orderBy: { id: 'asc' } });
-    },
+    ...filteredList((db) => db.organization, listWhere, { id: 'asc' }),
   }),
 );
 

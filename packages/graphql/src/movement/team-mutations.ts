@@ -41,11 +41,11 @@ import { mayAccess } from '../access.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { userErrors, type UserError, refuseInvalid } from '../errors.js';
-import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
+import { placeCodesUntil, namedCommune } from '../hierarchy/place.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
 import { DateScalar } from '../scalars.js';
 import { actsOn, defineMutation, type Target } from '../mutation/define.js';
-import { parseInput, stripNulls, zodError } from '../mutations.js';
+import { parseInput, stripNulls, zodError, notInFuture } from '../mutations.js';
 import { AREA, placedTarget, placementHolds } from './area-mutations.js';
 import { EducationLevelEnum, SecurityTeamRef, TeamEvaluationLevelEnum, TeamRoleEnum } from './teams.js';
 
@@ -254,13 +254,11 @@ async function newTeamTarget(ctx: Context, input: typeof FormInput.$inferInput, 
     { residentialAreaIds: 'areaIds' },
   );
   const on = team.establishedOn as IsoDate;
-  if (on > ctx.today) throw userErrors.invalid([{ path: ['establishedOn'], message: 'must not be in the future' }]);
+  refuseInvalid(notInFuture(ctx.today, { establishedOn: on }));
   const [place, found] = await Promise.all([
-    communePlace(ctx, team.communeCode, on),
+    namedCommune(ctx, team.communeCode, on),
     ctx.db.prisma.residentialArea.findMany({ where: { id: { in: areaIds } }, include: teamAreas }),
   ]);
-  if (!place)
-    throw userErrors.notFound({ vi: `xã, phường có mã ${team.communeCode} vào ngày ${on}`, en: `commune ${team.communeCode} on ${on}` });
   const byId = new Map(found.map((a) => [a.id, a]));
   const areas = areaIds.map((id) => byId.get(id)).filter((a) => a !== undefined);
   if (areas.length < areaIds.length) throw userErrors.notFound(AREA);

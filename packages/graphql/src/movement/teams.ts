@@ -11,9 +11,10 @@ import type { Prisma } from '@antq/db';
 import type { ObjectRef } from '@pothos/core';
 import { filedUnder, mayAccess, uuidOrNone, type ScopeContext, type UnitArg } from '../access.js';
 import { builder } from '../builder.js';
-import { AdminUnitRef } from '../hierarchy/schema.js';
+import { AdminUnitRef, unitOnDateArgs } from '../hierarchy/schema.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { checkPageSize, connectionComplexity } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { totalCountPerPage } from '../related-counts.js';
 import { ResidentialAreaRef } from './areas.js';
@@ -132,7 +133,7 @@ const SecurityTeamNode = builder.prismaNode('SecurityTeam', {
       {
         cursor: 'id',
         description: 'Its members, past (leftOn set) and present, in the order they were recorded.',
-        complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
+        complexity: connectionComplexity,
         query: (args) => (checkPageSize(args), { orderBy: { id: 'asc' } }),
       },
       totalCountPerPage('SecurityTeam.members', (ctx, ids) =>
@@ -148,27 +149,15 @@ const SecurityTeamNode = builder.prismaNode('SecurityTeam', {
 builder.queryField('securityTeams', (t) =>
   t.prismaConnection({
     type: 'SecurityTeam',
-    cursor: 'id',
     description:
       'Security teams existing on asOf (default today) filed under a unit (a commune, or anything above it), within your jurisdiction, by creation.',
     authScopes: { allowed: ['TEAM_MEMBER', 'READ'] as const },
-    args: {
-      unitCode: t.arg.string({ required: true, description: 'A commune, district or province code.' }),
-      asOf: t.arg({ type: DateScalar }),
-    },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.securityTeam.count({ where: teamWhere(ctx, { code: args.unitCode, date: args.asOf ?? ctx.today }) })
+    args: unitOnDateArgs,
+    ...filteredList(
+      (db) => db.securityTeam,
+      (ctx, args: { unitCode: string; asOf?: string | null }) => teamWhere(ctx, { code: args.unitCode, date: args.asOf ?? ctx.today }),
+      { id: 'asc' },
     ),
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.prisma.securityTeam.findMany({
-        ...query,
-        where: teamWhere(ctx, { code: args.unitCode, date: args.asOf ?? ctx.today }),
-        orderBy: { id: 'asc' },
-      });
-    },
   }),
 );
 

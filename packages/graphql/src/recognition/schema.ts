@@ -26,7 +26,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { periodOutOfOrder } from '../errors.js';
 import { dateColumn, isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { TipRef } from '../tips/schema.js';
 import { mayReadTeam, SecurityTeamType } from '../movement/teams.js';
@@ -285,72 +285,43 @@ function period(args: { from: IsoDate; to: IsoDate }) {
 }
 const holdsOn = (day: IsoDate) => ({ validFrom: { lte: dateColumn(day) }, OR: [{ validTo: null }, { validTo: { gte: dateColumn(day) } }] });
 
+/** The arguments of a list of decisions filed under a unit in a period. */
+const unitPeriodArgs = builder.args((t) => ({
+  unitCode: t.string({ required: true }),
+  from: t.field({ type: DateScalar, required: true }),
+  to: t.field({ type: DateScalar, required: true }),
+}));
+
 builder.queryFields((t) => ({
   exemplars: t.prismaConnection({
     type: 'Exemplar',
-    cursor: 'id',
     description:
       'Exemplars recognised (decision dated) from `from` to `to`, filed under a unit, within your jurisdiction, by decision date.',
     authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
-    args: {
-      unitCode: t.arg.string({ required: true }),
-      from: t.arg({ type: DateScalar, required: true }),
-      to: t.arg({ type: DateScalar, required: true }),
-    },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => ctx.db.prisma.exemplar.count({ where: exemplarWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.exemplar.findMany({ ...query, where: exemplarWhere(ctx, args), orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }] })
-    ),
+    args: unitPeriodArgs,
+    ...filteredList((db) => db.exemplar, exemplarWhere, [{ decisionDate: 'asc' }, { id: 'asc' }]),
   }),
   commendations: t.prismaConnection({
     type: 'Commendation',
-    cursor: 'id',
     description: 'Commendations decided from `from` to `to`, filed under a unit, within your jurisdiction, by decision date.',
     authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
-    args: {
-      unitCode: t.arg.string({ required: true }),
-      from: t.arg({ type: DateScalar, required: true }),
-      to: t.arg({ type: DateScalar, required: true }),
-    },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => ctx.db.prisma.commendation.count({ where: commendationWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.commendation.findMany({
-        ...query,
-        where: commendationWhere(ctx, args),
-        orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }],
-      })
-    ),
+    args: unitPeriodArgs,
+    ...filteredList((db) => db.commendation, commendationWhere, [{ decisionDate: 'asc' }, { id: 'asc' }]),
   }),
   keyAreas: t.prismaConnection({
     type: 'KeyArea',
-    cursor: 'id',
     description:
       'Key areas in force on asOf (default today) filed under a unit (the unit itself or below it), within your jurisdiction, by unit code.',
     authScopes: { allowed: ['KEY_AREA', 'READ'] as const },
     args: { unitCode: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }) },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => ctx.db.prisma.keyArea.count({ where: keyAreaWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.keyArea.findMany({ ...query, where: keyAreaWhere(ctx, args), orderBy: [{ unitCode: 'asc' }, { id: 'asc' }] })
-    ),
+    ...filteredList((db) => db.keyArea, keyAreaWhere, [{ unitCode: 'asc' }, { id: 'asc' }]),
   }),
   influentialPeople: t.prismaConnection({
     type: 'InfluentialPerson',
-    cursor: 'id',
     description: 'People of influence engaged on asOf (default today) in residential areas under a unit, within your jurisdiction.',
     authScopes: { allowed: ['RECOGNITION', 'READ'] as const },
     args: { unitCode: t.arg.string({ required: true }), asOf: t.arg({ type: DateScalar }), kind: t.arg({ type: InfluenceKindEnum }) },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    totalCount: (_p, args, ctx) => ctx.db.prisma.influentialPerson.count({ where: influenceWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) => (
-      checkPageSize(args),
-      ctx.db.prisma.influentialPerson.findMany({ ...query, where: influenceWhere(ctx, args), orderBy: { id: 'asc' } })
-    ),
+    ...filteredList((db) => db.influentialPerson, influenceWhere, { id: 'asc' }),
   }),
 }));
 

@@ -14,12 +14,12 @@ import type { Context } from '../context.js';
 import { NotFoundErrorRef, ValidationErrorRef } from '../error-types.js';
 import { userErrors, refuseInvalid } from '../errors.js';
 import { clientKey } from '../http/rate-limits.js';
-import { parseInput, stripNulls } from '../mutations.js';
+import { parseInput, stripNulls, notInFuture } from '../mutations.js';
 import { actsOn, defineMutation, recordTarget } from '../mutation/define.js';
 import { AdminUnitRef } from '../hierarchy/schema.js';
-import { communePlace, placeCodesUntil } from '../hierarchy/place.js';
+import { placeCodesUntil, namedCommune } from '../hierarchy/place.js';
 import { isoOf } from '../hierarchy/rows.js';
-import { checkPageSize, DEFAULT_PAGE_SIZE } from '../pagination.js';
+import { filteredList } from '../filtered-list.js';
 import { DateScalar } from '../scalars.js';
 import { open, seal } from '../security/crypto.js';
 import { sealedAs } from './sealing.js';
@@ -147,20 +147,13 @@ function informantLookup(ctx: Context, number: string, secret: string) {
 builder.queryFields((t) => ({
   tips: t.prismaConnection({
     type: 'Tip',
-    cursor: 'id',
     description: 'Tips in your jurisdiction (handling officers of a commune and above), newest first.',
     authScopes: { allowed: ['TIP', 'READ'] as const },
     args: {
       unitCode: t.arg.string({ description: 'Only tips in this unit (which must be in your jurisdiction).' }),
       status: t.arg({ type: TipStatusEnum }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_PAGE_SIZE }),
-    // Either may run alone (a selection of totalCount only skips the page), so both check the size.
-    totalCount: (_parent, args, ctx) => (checkPageSize(args), ctx.db.prisma.tip.count({ where: tipsWhere(ctx, args) })),
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.prisma.tip.findMany({ ...query, where: tipsWhere(ctx, args), orderBy: { id: 'desc' } });
-    },
+    ...filteredList((db) => db.tip, tipsWhere, { id: 'desc' }),
   }),
   informantTip: t.field({
     type: InformantTipRef,
@@ -255,13 +248,8 @@ defineMutation('submitTip', {
   load: async (ctx, raw) => {
     const input = parseInput(submitTipInput, stripNulls(raw));
     const occurredOn = input.occurredOn ?? ctx.today;
-    if (occurredOn > ctx.today) throw userErrors.invalid([{ path: ['occurredOn'], message: 'must not be in the future' }]);
-    const place = await communePlace(ctx, input.unitCode, occurredOn);
-    if (!place)
-      throw userErrors.notFound({
-        vi: `xã, phường có mã ${input.unitCode} vào ngày ${occurredOn}`,
-        en: `commune ${input.unitCode} on ${occurredOn}`,
-      });
+    refuseInvalid(notInFuture(ctx.today, { occurredOn }));
+    const place = await namedCommune(ctx, input.unitCode, occurredOn);
     const placeCodes = await placeCodesUntil(ctx, place, ctx.today);
     return { row: { input, occurredOn, communeId: place.commune.id, placeCodes }, placeCodes, actsAt: { unitCodes: placeCodes } };
   },
@@ -312,7 +300,9 @@ const RecordTipStatusInputRef = builder.inputType('RecordTipStatusInput', {
 const tipTarget = async (ctx: Context, id: string) => recordTarget(await ctx.db.prisma.tip.findUnique({ where: { id } }));
 
 /** Acts on a Tip, found by `tipId`. */
-const ON_TIP = actsOn({ permission: ['TIP', 'WRITE'], entity: 'Tip', idField: 'tipId', notFound: TIP, load: tipTarget });
+/** A Tip, found by `tipId`: what its handling and its reveal act on, each with its own permission. */
+const TIP_BY_ID = { entity: 'Tip', idField: 'tipId', notFound: TIP, load: tipTarget } as const;
+const ON_TIP = actsOn({ ...TIP_BY_ID, permission: ['TIP', 'WRITE'] });
 
 defineMutation('recordTipStatus', {
   description: 'Move a tip along its handling: VERIFYING, FORWARDED, RESOLVED or REJECTED.',
@@ -380,13 +370,9 @@ defineMutation('revealTipInformant', {
   description: 'Show the informant’s contact to a handling officer, for a written reason. Every attempt is audited.',
   input: RevealInputRef,
   result: RevealedInformantRef,
-  permission: ['TIP', 'REVEAL'],
-  entity: 'Tip',
-  ids: { tipId: 'Tip' },
-  notFound: TIP,
+  ...actsOn({ ...TIP_BY_ID, permission: ['TIP', 'REVEAL'] }),
   // The reason, when it is one, is audited with the attempt, refused or not.
   reason: (input) => revealReasonSchema.safeParse(input.reason).data ?? null,
-  load: (ctx, _input, { tipId }) => tipTarget(ctx, tipId),
   judge: (_ctx, input) => {
     const reason = revealReasonSchema.safeParse(input.reason);
     if (!reason.success) throw userErrors.invalid(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message })));

@@ -91,5 +91,9 @@ export function mutationHelpers<W extends string>(
     expect(entries.at(-1)!.outcome).toBe(result.code);
     return result;
   };
-  return { run, refusedWith };
+  /** Each act of the table refused in turn (see refusedWith), its answer matching the last column. */
+  const refusesEach = async (acts: ReadonlyArray<readonly [string, string, Record<string, unknown>, Record<string, unknown>]>) => {
+    for (const [query, action, input, expected] of acts) expect(await refusedWith(query, action, input)).toMatchObject(expected);
+  };
+  return { run, refusedWith, refusesEach };
 }
