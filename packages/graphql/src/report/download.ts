@@ -21,7 +21,7 @@ import type { Plugin } from 'graphql-yoga';
 import { AuthenticationError } from '../auth/tokens.js';
 import { createContext, type Context, type ServerServices } from '../context.js';
 import { errorResponse } from '../http/error-response.js';
-import { maskErrors, shownCode } from '../http/masked-errors.js';
+import { maskErrors } from '../http/masked-errors.js';
 import { safeError, type LogSink } from '../http/request-log.js';
 import { vietnameseDate } from '../movement/report.js';
 import { movementReportFor, type MovementReport } from './movement-report.js';
@@ -152,8 +152,8 @@ export function reportCsv(report: MovementReport, language: Language): string {
  */
 function refusal(error: unknown, log: LogSink): Response {
   const shown = maskErrors(error, 'Unexpected error.', false);
-  const { code: _shown, http, ...more } = (shown as GraphQLError).extensions ?? {};
-  const code = shownCode(error);
+  const { code: shownCode, http, ...more } = (shown as GraphQLError).extensions ?? {};
+  const code = String(shownCode ?? 'INTERNAL_SERVER_ERROR');
   if (code === 'INTERNAL_SERVER_ERROR' || code === 'DATABASE_UNAVAILABLE')
     log({ level: 'error', msg: 'report download failed', code, error: safeError(error) });
   const headers = (http as { headers?: Record<string, string> } | undefined)?.headers ?? {};
@@ -189,7 +189,7 @@ export function useReportDownloads({ services, viewerOf, clock, log }: DownloadO
       } catch (error) {
         if (error instanceof AuthenticationError)
           return endResponse(errorResponse('UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer' }));
-        // Credentials refused too often from this address (http/rate-limits.ts).
+        // Credentials refused too often from this address (RATE_LIMITED, http/rate-limits.ts), the database unavailable…
         return endResponse(refusal(error, log));
       }
       const p = url.searchParams;
